@@ -1,0 +1,131 @@
+// swift-tools-version:6.2
+//
+// deadlined: a deadline-reminder daemon for offices that run on directives.
+//
+// Data flows one way:  config -> model -> planner -> ledger -> channels -> journald.
+//
+//   DeadlineKit        the domain, pure and I/O-free (dates, calendar, rules, planner, document parser)
+//   DeadlineConfig     TOML files -> validated model, with file:line:column diagnostics
+//   DeadlineDelivery   channels: SMTP and webhooks over libcurl, the outbox directory, MIME, templates
+//   DeadlineStore      the durable ledger (SQLite)
+//   DeadlineSystemd    journald LogHandler, sd_notify, watchdog (libsystemd's C API)
+//   DeadlineService    the daemon's scheduler and the admin commands' logic, joining the modules above
+//   deadlined, deadlinectl   thin executables: parse flags, call in
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "deadlined",
+    products: [
+        .executable(name: "deadlined", targets: ["deadlined"]),
+        .executable(name: "deadlinectl", targets: ["deadlinectl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // C libraries through their C APIs.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CSystemd",
+            pkgConfig: "libsystemd",
+            providers: [.apt(["libsystemd-dev"])]
+        ),
+        .target(name: "CCurlShim", dependencies: ["CCurl"]),
+
+        // The domain: pure, no I/O, no clock reads.
+        .target(name: "DeadlineKit", swiftSettings: strict),
+
+        // Adapters.
+        .target(name: "DeadlineConfig", dependencies: ["DeadlineKit"], swiftSettings: strict),
+        .target(
+            name: "DeadlineDelivery",
+            dependencies: [
+                "DeadlineKit", "CCurl", "CCurlShim",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "DeadlineStore",
+            dependencies: ["DeadlineKit", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "DeadlineSystemd",
+            dependencies: ["CSystemd", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "DeadlineService",
+            dependencies: [
+                "DeadlineKit", "DeadlineConfig", "DeadlineDelivery", "DeadlineStore", "DeadlineSystemd",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // Thin executables.
+        .executableTarget(
+            name: "deadlined",
+            dependencies: [
+                "DeadlineService",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "deadlinectl",
+            dependencies: [
+                "DeadlineService",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // Tests: one target per module, plus integration tests with real servers.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
+        .testTarget(name: "DeadlineKitTests", dependencies: ["DeadlineKit"], swiftSettings: strict),
+        .testTarget(
+            name: "DeadlineConfigTests",
+            dependencies: ["DeadlineConfig", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "DeadlineDeliveryTests",
+            dependencies: ["DeadlineDelivery", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "DeadlineStoreTests",
+            dependencies: ["DeadlineStore", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "DeadlineSystemdTests",
+            dependencies: ["DeadlineSystemd", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["DeadlineService", "TestSupport"],
+            swiftSettings: strict
+        ),
+    ]
+)

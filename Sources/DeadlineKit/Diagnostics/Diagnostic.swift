@@ -1,0 +1,106 @@
+/// A position in a text file: 1-based line and column, the column counted in characters (Unicode scalars),
+/// so that `Sở` is two columns, the way editors other than byte-counting ones show it.
+public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.line, lhs.column) < (rhs.line, rhs.column)
+    }
+
+    public var description: String { "\(line):\(column)" }
+}
+
+/// The span of a key or value in a file, from its first character to just after its last.
+public struct SourceRange: Hashable, Sendable {
+    public var start: SourceLocation
+    public var end: SourceLocation
+
+    public init(start: SourceLocation, end: SourceLocation) {
+        self.start = start
+        self.end = end
+    }
+
+    public init(at location: SourceLocation) {
+        self.init(start: location, end: location)
+    }
+}
+
+/// Where a diagnostic points: a file and, when known, a range in it.
+public struct SourceSpan: Hashable, Sendable {
+    public var file: String
+    public var range: SourceRange?
+
+    public init(file: String, range: SourceRange? = nil) {
+        self.file = file
+        self.range = range
+    }
+}
+
+/// One problem found in an admin's input, printed the way compilers print them:
+/// `deadlines.d/5418.toml:12:7: error: unknown key 'recipents'; did you mean 'recipients'?`
+///
+/// The message says what is wrong and, where it can, how to fix it. It never contains a secret.
+public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable, Comparable {
+        case error, warning, note
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool {
+            lhs.rank < rhs.rank
+        }
+
+        private var rank: Int {
+            switch self {
+            case .error: 0
+            case .warning: 1
+            case .note: 2
+            }
+        }
+    }
+
+    public var severity: Severity
+    public var span: SourceSpan
+    public var message: String
+
+    public init(_ severity: Severity, _ span: SourceSpan, _ message: String) {
+        self.severity = severity
+        self.span = span
+        self.message = message
+    }
+
+    public static func error(_ file: String, _ range: SourceRange?, _ message: String) -> Diagnostic {
+        Diagnostic(.error, SourceSpan(file: file, range: range), message)
+    }
+
+    public static func warning(_ file: String, _ range: SourceRange?, _ message: String) -> Diagnostic {
+        Diagnostic(.warning, SourceSpan(file: file, range: range), message)
+    }
+
+    /// `file:line:column: severity: message`, or `file: severity: message` without a position.
+    public var description: String {
+        if let start = span.range?.start {
+            return "\(span.file):\(start.line):\(start.column): \(severity.rawValue): \(message)"
+        }
+        return "\(span.file): \(severity.rawValue): \(message)"
+    }
+}
+
+extension Array where Element == Diagnostic {
+    /// True when at least one diagnostic is an error (warnings alone keep a configuration valid).
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+
+    /// Sorted by file, then position, so output is stable and reads top to bottom.
+    public func sortedForDisplay() -> [Diagnostic] {
+        sorted {
+            if $0.span.file != $1.span.file { return $0.span.file < $1.span.file }
+            let l = $0.span.range?.start ?? SourceLocation(line: 0, column: 0)
+            let r = $1.span.range?.start ?? SourceLocation(line: 0, column: 0)
+            return l < r
+        }
+    }
+}

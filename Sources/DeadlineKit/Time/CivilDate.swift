@@ -1,0 +1,119 @@
+/// A day in the proleptic Gregorian calendar, without a time or a time zone: `10/12/2020`.
+///
+/// Arithmetic is done on the count of days since 1970-01-01, so no ICU calendar is needed.
+/// Use ``LocalDateTime`` when a time of day matters and ``Instant`` for a moment in time.
+public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// A valid date, or `nil` for an impossible one such as 31/2/2024.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+            day >= 1, day <= CivilDate.daysIn(month: month, year: year)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// The date `days` days after 1970-01-01 (negative before it).
+    public init(daysSinceEpoch days: Int) {
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        self.month = m
+        self.day = d
+    }
+
+    /// Days since 1970-01-01.
+    public var daysSinceEpoch: Int {
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = month > 2 ? month - 3 : month + 9
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    public static func isLeap(year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year: year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// The last day of the given month.
+    public static func lastDay(ofMonth month: Int, year: Int) -> CivilDate {
+        CivilDate(year: year, month: month, day: daysIn(month: month, year: year))!
+    }
+
+    /// Day `day` of the month, or the month's last day when the month is shorter (31 -> 30/4, 28 or 29/2).
+    public static func clamped(year: Int, month: Int, day: Int) -> CivilDate {
+        CivilDate(year: year, month: month, day: min(max(day, 1), daysIn(month: month, year: year)))!
+    }
+
+    public var weekday: Weekday {
+        // 1970-01-01 was a Thursday (ISO 4).
+        let d = daysSinceEpoch
+        let index = ((d % 7) + 7 + 3) % 7  // 0 = Monday
+        return Weekday(rawValue: index + 1)!
+    }
+
+    public func adding(days: Int) -> CivilDate {
+        CivilDate(daysSinceEpoch: daysSinceEpoch + days)
+    }
+
+    /// The same day `months` months later, clamped to the end of a shorter month.
+    public func adding(months: Int) -> CivilDate {
+        let total = year * 12 + (month - 1) + months
+        return CivilDate.clamped(year: total / 12, month: total % 12 + 1, day: day)
+    }
+
+    /// Days from `self` to `other` (positive when `other` is later).
+    public func days(until other: CivilDate) -> Int {
+        other.daysSinceEpoch - daysSinceEpoch
+    }
+
+    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    /// `2020-12-10`
+    public var iso: String {
+        "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    /// `10/12/2020`, the way Vietnamese offices write dates.
+    public var vietnamese: String {
+        "\(pad(day, 2))/\(pad(month, 2))/\(year)"
+    }
+
+    public var description: String { iso }
+}
+
+/// ISO weekday numbers: Monday is 1, Sunday is 7.
+public enum Weekday: Int, Sendable, CaseIterable, Hashable {
+    case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
+}
+
+/// Zero-padded decimal, e.g. `pad(7, 2) == "07"`.
+@inline(__always)
+func pad(_ value: Int, _ width: Int) -> String {
+    let s = String(value)
+    return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+}
