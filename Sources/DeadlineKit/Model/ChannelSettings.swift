@@ -1,0 +1,131 @@
+/// A channel's delivery settings as the admin configured them: plain data, produced by `DeadlineConfig`
+/// and consumed by `DeadlineDelivery`. Secrets appear only as file paths, never as values.
+public enum ChannelSettings: Sendable, Hashable {
+    case smtp(SMTPSettings)
+    case webhook(WebhookSettings)
+    case outbox(OutboxSettings)
+
+    public var name: String {
+        switch self {
+        case .smtp(let s): s.name
+        case .webhook(let s): s.name
+        case .outbox(let s): s.name
+        }
+    }
+
+    public var kind: ChannelKind {
+        switch self {
+        case .smtp: .smtp
+        case .webhook: .webhook
+        case .outbox: .outbox
+        }
+    }
+}
+
+/// How strictly an `smtp://` connection must be upgraded with STARTTLS.
+public enum StartTLSPolicy: String, Sendable, Hashable, CaseIterable {
+    /// Fail unless the server offers STARTTLS (the default).
+    case required
+    /// Use STARTTLS when offered, send in clear text otherwise.
+    case opportunistic
+    /// Never use STARTTLS (allowed for loopback, or with `allow_plaintext = true`).
+    case off
+}
+
+public struct SMTPSettings: Sendable, Hashable {
+    public var name: String
+    /// `smtp://host:port` or `smtps://host:port`.
+    public var url: String
+    public var startTLS: StartTLSPolicy
+    public var from: Mailbox
+    public var replyTo: Mailbox?
+    public var username: String?
+    public var passwordFile: String?
+    public var caFile: String?
+    public var connectTimeoutSeconds: Int
+    public var timeoutSeconds: Int
+    public var onePerRecipient: Bool
+    public var attachICS: Bool
+    public var language: Language?
+
+    public init(
+        name: String, url: String, startTLS: StartTLSPolicy = .required, from: Mailbox, replyTo: Mailbox? = nil,
+        username: String? = nil, passwordFile: String? = nil, caFile: String? = nil, connectTimeoutSeconds: Int = 10,
+        timeoutSeconds: Int = 60, onePerRecipient: Bool = false, attachICS: Bool = false, language: Language? = nil
+    ) {
+        self.name = name
+        self.url = url
+        self.startTLS = startTLS
+        self.from = from
+        self.replyTo = replyTo
+        self.username = username
+        self.passwordFile = passwordFile
+        self.caFile = caFile
+        self.connectTimeoutSeconds = connectTimeoutSeconds
+        self.timeoutSeconds = timeoutSeconds
+        self.onePerRecipient = onePerRecipient
+        self.attachICS = attachICS
+        self.language = language
+    }
+}
+
+/// The shape of a webhook's request body.
+public enum WebhookFormat: String, Sendable, Hashable, CaseIterable {
+    /// deadlined's own versioned JSON payload.
+    case json
+    /// Slack incoming webhooks; also Mattermost and Rocket.Chat.
+    case slack
+    /// Microsoft Teams incoming webhooks.
+    case teams
+    /// Telegram Bot API `sendMessage`.
+    case telegram
+}
+
+public struct WebhookSettings: Sendable, Hashable {
+    public var name: String
+    public var url: String
+    public var format: WebhookFormat
+    /// Standard Webhooks signing secret (`whsec_...`), read from this file.
+    public var secretFile: String?
+    /// Telegram: the bot token, read from this file (it is part of the URL, never logged).
+    public var tokenFile: String?
+    /// Telegram: the chat to post to.
+    public var chatID: String?
+    /// Extra static request headers.
+    public var headers: [String: String]
+    public var connectTimeoutSeconds: Int
+    public var timeoutSeconds: Int
+    public var followRedirects: Bool
+    public var language: Language?
+
+    public init(
+        name: String, url: String, format: WebhookFormat = .json, secretFile: String? = nil, tokenFile: String? = nil,
+        chatID: String? = nil, headers: [String: String] = [:], connectTimeoutSeconds: Int = 10,
+        timeoutSeconds: Int = 30, followRedirects: Bool = false, language: Language? = nil
+    ) {
+        self.name = name
+        self.url = url
+        self.format = format
+        self.secretFile = secretFile
+        self.tokenFile = tokenFile
+        self.chatID = chatID
+        self.headers = headers
+        self.connectTimeoutSeconds = connectTimeoutSeconds
+        self.timeoutSeconds = timeoutSeconds
+        self.followRedirects = followRedirects
+        self.language = language
+    }
+}
+
+public struct OutboxSettings: Sendable, Hashable {
+    public var name: String
+    /// Where message files are written (absolute, resolved by the config layer).
+    public var directory: String
+    public var language: Language?
+
+    public init(name: String, directory: String, language: Language? = nil) {
+        self.name = name
+        self.directory = directory
+        self.language = language
+    }
+}

@@ -1,0 +1,43 @@
+/// A task with a due date, handed to one or more units by a document.
+public struct Deadline: Sendable, Hashable {
+    /// Stable and unique across all config files; the ledger's keys and `deadlinectl done ID` use it.
+    public let id: String
+    /// What is to be done, as the document says it.
+    public let task: String
+    /// The reference of the document that set the task, e.g. `5418/UBND-TKBT`.
+    public let documentRef: String?
+    /// The responsible units (ids of ``Unit``).
+    public let units: [String]
+    /// When it is due: once, or on a recurrence.
+    public let schedule: Schedule
+    /// When reminders go out (the defaults merged with this deadline's own settings).
+    public let rules: ReminderRules
+    /// Channels for this deadline only; nil means each unit's channels.
+    public let channels: [String]?
+
+    public init(
+        id: String, task: String, documentRef: String?, units: [String], schedule: Schedule, rules: ReminderRules,
+        channels: [String]? = nil
+    ) {
+        self.id = id
+        self.task = task
+        self.documentRef = documentRef
+        self.units = units
+        self.schedule = schedule
+        self.rules = rules
+        self.channels = channels
+    }
+}
+
+/// When a deadline is due.
+public enum Schedule: Sendable, Hashable {
+    /// Once, at a local date and time.
+    case once(LocalDateTime)
+    /// Repeatedly.
+    case recurring(Recurrence)
+
+    public var isRecurring: Bool {
+        if case .recurring = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,58 @@
+/// An email address with an optional display name: `Sở Kế hoạch và Đầu tư <vanthu@khdt.hanoi.gov.vn>`.
+public struct Mailbox: Hashable, Sendable, CustomStringConvertible {
+    public let displayName: String?
+    public let address: String
+
+    public init(displayName: String?, address: String) {
+        self.displayName = displayName
+        self.address = address
+    }
+
+    /// Parses `Name <addr@host>` or a bare `addr@host`; returns a message saying what is wrong otherwise.
+    public static func parse(_ text: String) -> Result<Mailbox, MailboxError> {
+        let trimmed = text.trimmingSpaces
+        if trimmed.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) {
+            return .failure(MailboxError("an address cannot contain a line break"))
+        }
+        var name: String?
+        var address = trimmed
+        if trimmed.hasSuffix(">"), let open = trimmed.lastIndex(of: "<") {
+            address = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
+            var display = trimmed[..<open].trimmingSpaces
+            if display.hasPrefix("\""), display.hasSuffix("\""), display.count >= 2 {
+                display = String(display.dropFirst().dropLast())
+            }
+            name = display.isEmpty ? nil : display
+        }
+        address = address.trimmingSpaces
+        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+            return .failure(MailboxError("'\(address)' is not an email address (expected name@domain)"))
+        }
+        guard address.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && $0 != "<" && $0 != ">" })
+        else {
+            return .failure(MailboxError("'\(address)' has spaces or characters not allowed in an email address"))
+        }
+        guard parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else {
+            return .failure(MailboxError("'\(address)': the domain '\(parts[1])' is not a full domain name"))
+        }
+        return .success(Mailbox(displayName: name, address: address))
+    }
+
+    /// `Name <addr>` or `addr`.
+    public var description: String {
+        if let displayName { return "\(displayName) <\(address)>" }
+        return address
+    }
+
+    /// The part after `@`.
+    public var domain: String {
+        String(address[address.index(after: address.lastIndex(of: "@")!)...])
+    }
+}
+
+/// Why a text is not a usable email address.
+public struct MailboxError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+    init(_ message: String) { description = message }
+}

@@ -1,0 +1,97 @@
+/// How far before (or after) a due moment a reminder goes out: `7d`, `3wd`, `2h`, `30m`, `2w`.
+public enum ReminderOffset: Sendable, Hashable, Comparable, CustomStringConvertible {
+    case minutes(Int)
+    case hours(Int)
+    case days(Int)
+    /// Working days: weekends, public holidays and the admin's days off are not counted.
+    case workingDays(Int)
+    case weeks(Int)
+
+    /// Parses `7d`, `3wd`, `2h`, `30m`, `2w` (also with a space, `7 d`, and Vietnamese `7 ngày`,
+    /// `3 ngày làm việc`, `2 giờ`, `30 phút`, `2 tuần`).
+    public init?(parsing text: String) {
+        var s = TextScanner(text.trimmingSpaces)
+        guard let n = s.integer(maxDigits: 4) else { return nil }
+        s.skipSpaces()
+        let unit = s.remainder.lowercased()
+        switch unit {
+        case "m", "min", "phút": self = .minutes(n)
+        case "h", "giờ": self = .hours(n)
+        case "d", "ngày": self = .days(n)
+        case "wd", "ngày làm việc": self = .workingDays(n)
+        case "w", "tuần": self = .weeks(n)
+        default: return nil
+        }
+    }
+
+    /// True for offsets counted in whole days, whose reminders go out at the rules' send time.
+    public var isDayBased: Bool {
+        switch self {
+        case .days, .workingDays, .weeks: true
+        case .minutes, .hours: false
+        }
+    }
+
+    /// Approximate length in minutes, for ordering and for bounding a planning window.
+    public var approximateMinutes: Int {
+        switch self {
+        case .minutes(let n): n
+        case .hours(let n): n * 60
+        case .days(let n): n * 1440
+        case .workingDays(let n): (n * 7 / 5 + 12) * 1440  // Tết can add a week of days off
+        case .weeks(let n): n * 7 * 1440
+        }
+    }
+
+    public static func < (lhs: ReminderOffset, rhs: ReminderOffset) -> Bool {
+        lhs.approximateMinutes < rhs.approximateMinutes
+    }
+
+    /// `7d`, `3wd`, `2h`
+    public var description: String {
+        switch self {
+        case .minutes(let n): "\(n)m"
+        case .hours(let n): "\(n)h"
+        case .days(let n): "\(n)d"
+        case .workingDays(let n): "\(n)wd"
+        case .weeks(let n): "\(n)w"
+        }
+    }
+}
+
+/// When reminders go out for one deadline: before the due moment, on the day, and after it while not done.
+public struct ReminderRules: Sendable, Hashable {
+    /// Reminders before the due moment.
+    public var before: [ReminderOffset]
+    /// A reminder on the due day itself, at ``sendTime`` (or at the due moment if that is earlier).
+    public var onDue: Bool
+    /// Urging reminders (đôn đốc) after the due moment while the occurrence is not done: every `overdueEvery`...
+    public var overdueEvery: ReminderOffset?
+    /// ...at most this many times.
+    public var overdueLimit: Int
+    /// The local time at which day-based reminders go out.
+    public var sendTime: TimeOfDay
+
+    public init(
+        before: [ReminderOffset] = [.days(7), .days(3), .days(1)], onDue: Bool = true,
+        overdueEvery: ReminderOffset? = .days(1), overdueLimit: Int = 5,
+        sendTime: TimeOfDay = TimeOfDay(hour: 8, minute: 0)!
+    ) {
+        self.before = before
+        self.onDue = onDue
+        self.overdueEvery = overdueEvery
+        self.overdueLimit = overdueLimit
+        self.sendTime = sendTime
+    }
+
+    /// How far before a due moment the earliest reminder can go out, in minutes (bounds planning windows).
+    public var leadMinutes: Int {
+        (before.map(\.approximateMinutes).max() ?? 0) + 1440
+    }
+
+    /// How long after a due moment reminders can still go out, in minutes.
+    public var trailMinutes: Int {
+        guard let overdueEvery else { return 1440 }
+        return overdueEvery.approximateMinutes * max(overdueLimit, 0) + 1440
+    }
+}
