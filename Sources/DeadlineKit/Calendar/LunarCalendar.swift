@@ -1,0 +1,154 @@
+/// A day of the Vietnamese lunar calendar (âm lịch): `10/3` is the 10th day of the 3rd month, `1/2+` the 1st day of
+/// a leap 2nd month (tháng 2 nhuận).
+///
+/// `year` is the lunar year that begins with Tết in that Gregorian year: Giỗ Tổ 10/3 of lunar year 2024 is
+/// 18/4/2024, and 30/12 of lunar year 2023 is 9/2/2024. A value is not checked when made; convert it with
+/// ``VietnameseLunarCalendar/solarDate(for:)`` to learn whether the day exists.
+public struct LunarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The lunar year, named by the Gregorian year in which its Tết falls.
+    public let year: Int
+    /// The month number, 1 (tháng Giêng) to 12 (tháng Chạp).
+    public let month: Int
+    /// The day of the month, 1 to 29 or 30.
+    public let day: Int
+    /// Whether the month is the leap month (tháng nhuận) that follows the ordinary month with the same number.
+    public let isLeapMonth: Bool
+
+    /// A lunar date from its fields, unchecked: `LunarDate(year: 2024, month: 3, day: 10)` is Giỗ Tổ 2024.
+    public init(year: Int, month: Int, day: Int, isLeapMonth: Bool = false) {
+        self.year = year
+        self.month = month
+        self.day = day
+        self.isLeapMonth = isLeapMonth
+    }
+
+    /// `10/3`, or `1/2+` in a leap month: day and month, the way lunar dates are written on Vietnamese calendars.
+    public var description: String {
+        "\(day)/\(month)\(isLeapMonth ? "+" : "")"
+    }
+
+    /// `10/3/2024`, or `1/2+/2023` in a leap month.
+    public var descriptionWithYear: String {
+        "\(description)/\(year)"
+    }
+
+    /// Calendar order: by year, then month, with a leap month after the ordinary month of the same number.
+    public static func < (lhs: LunarDate, rhs: LunarDate) -> Bool {
+        lhs.sortKey < rhs.sortKey
+    }
+
+    private var sortKey: (Int, Int, Int, Int) {
+        (year, month, isLeapMonth ? 1 : 0, day)
+    }
+}
+
+/// One month of a lunar year: its number, whether it is the leap month, and the civil days it spans.
+public struct LunarMonth: Hashable, Sendable {
+    /// The lunar year the month belongs to.
+    public let year: Int
+    /// The month number, 1 to 12.
+    public let month: Int
+    /// Whether this is the leap month (tháng nhuận) that repeats `month`.
+    public let isLeapMonth: Bool
+    /// Mùng 1 of the month: the civil day that holds its new moon.
+    public let firstDay: CivilDate
+    /// 29 (tháng thiếu) or 30 (tháng đủ).
+    public let dayCount: Int
+
+    /// The month's last day.
+    public var lastDay: CivilDate { firstDay.adding(days: dayCount - 1) }
+}
+
+/// The Vietnamese lunisolar calendar (âm lịch), computed from astronomy, with no table and no ICU.
+///
+/// The rules are the Chinese calendar's: a month begins on the civil day that holds a new moon (ngày Sóc); the
+/// month holding the December solstice is month 11; when 13 months lie between two months 11, the first of them
+/// that holds no major solar term (trung khí, a multiple of 30° of solar longitude) is the leap month and repeats
+/// the number of the month before it. The difference is the meridian: days are counted in Hanoi time.
+///
+/// Reckoning by period, following Hồ Ngọc Đức ("Âm lịch Việt Nam qua các thời kỳ lịch sử") and his published
+/// tables: North Vietnam computed the calendar for UTC+8 (the Chinese meridian, 120° E) until 1967 and for UTC+7
+/// (105° E) from 1968 (the switch was decided with effect from 8/8/1967; the first calendar computed the new way was
+/// 1968's, visible at Tết Mậu Thân: 29/1/1968, China 30/1); the whole country has used UTC+7 since 1976. We date
+/// every new moon and solar term before 1 January 1968 at UTC+8 and from then on at UTC+7, so Tết 1965 is 2/2/1965
+/// (UTC+7 would give 1/2) and Tết 1968 is 29/1/1968. Not modelled: South Vietnam's UTC+8 calendar of 1968–1975,
+/// and the Nguyễn court's Hiệp Kỷ calendar before 1946, which differs from this reckoning in a few months (see the
+/// tests). UTC+7 makes Vietnamese dates differ from China's in some years, e.g. Tết 1985 (21/1, China 20/2), 2007
+/// (17/2, China 18/2) and 2030 (2/2, China 3/2).
+///
+/// New moons and solar longitudes come from Meeus's formulas (see `Astronomy.swift`); the months they give agree
+/// with those computed from PyEphem's ephemeris for every month of 1900–2199. Every month from 1926 to 2199 also
+/// agrees with Hồ Ngọc Đức's published tables except the start of month 4 of 2054, whose new moon falls 14 seconds
+/// after midnight (8/5/2054 here, 7/5 in his table), closer than ΔT can be predicted. Any year can be computed, but
+/// accuracy is claimed only for ``supportedYears``. Every call computes from scratch (under 0.1 ms per lunar year
+/// when optimised); nothing is cached.
+public enum VietnameseLunarCalendar {
+    /// The lunar years for which the results are checked against published tables.
+    public static let supportedYears: ClosedRange<Int> = 1900...2199
+
+    private static let reckoning = LunisolarReckoning.vietnam
+
+    /// The lunar date of a civil day.
+    public static func lunarDate(for date: CivilDate) -> LunarDate {
+        lunarDate(forDay: date.daysSinceEpoch, reckoning: reckoning)
+    }
+
+    /// The civil day of a lunar date, or `nil` if that day does not exist: day 30 of a 29-day month, a leap month
+    /// the year does not have, or a month or day out of range.
+    public static func solarDate(for lunar: LunarDate) -> CivilDate? {
+        solarDay(for: lunar, reckoning: reckoning).map(CivilDate.init(daysSinceEpoch:))
+    }
+
+    /// Mùng 1 Tết (the first day of month 1) of a lunar year.
+    public static func newYear(_ lunarYear: Int) -> CivilDate {
+        CivilDate(daysSinceEpoch: LunarYearLayout(lunarYear, reckoning: reckoning).newYearDay)
+    }
+
+    /// The number of the month that has a leap month after it in `lunarYear`, or `nil` in a 12-month year.
+    public static func leapMonth(ofLunarYear lunarYear: Int) -> Int? {
+        LunarYearLayout(lunarYear, reckoning: reckoning).months.first(where: \.isLeap)?.number
+    }
+
+    /// 29 or 30, or `nil` if the year has no such month.
+    public static func daysInMonth(_ month: Int, isLeapMonth: Bool = false, ofLunarYear lunarYear: Int) -> Int? {
+        let layout = LunarYearLayout(lunarYear, reckoning: reckoning)
+        guard let index = layout.months.firstIndex(where: { $0.number == month && $0.isLeap == isLeapMonth })
+        else { return nil }
+        return layout.dayCount(at: index)
+    }
+
+    /// The 12 or 13 months of a lunar year, in order.
+    public static func months(ofLunarYear lunarYear: Int) -> [LunarMonth] {
+        let layout = LunarYearLayout(lunarYear, reckoning: reckoning)
+        return layout.months.indices.map { index in
+            let month = layout.months[index]
+            return LunarMonth(
+                year: month.lunarYear, month: month.number, isLeapMonth: month.isLeap,
+                firstDay: CivilDate(daysSinceEpoch: month.firstDay), dayCount: layout.dayCount(at: index))
+        }
+    }
+
+    // MARK: - The same at any reckoning, e.g. the Chinese one (UTC+8) that tests compare with
+
+    static func lunarDate(forDay day: Int, reckoning: LunisolarReckoning) -> LunarDate {
+        let year = CivilDate(daysSinceEpoch: day).year
+        var layout = LunarYearLayout(year, reckoning: reckoning)
+        if day < layout.newYearDay {
+            layout = LunarYearLayout(year - 1, reckoning: reckoning)
+        }
+        let index = (layout.monthStarts.lastIndex { $0 <= day } ?? 0)
+        let month = layout.months[min(index, layout.months.count - 1)]
+        return LunarDate(
+            year: month.lunarYear, month: month.number, day: day - month.firstDay + 1, isLeapMonth: month.isLeap)
+    }
+
+    static func solarDay(for lunar: LunarDate, reckoning: LunisolarReckoning) -> Int? {
+        guard (1...12).contains(lunar.month), (1...30).contains(lunar.day) else { return nil }
+        let layout = LunarYearLayout(lunar.year, reckoning: reckoning)
+        guard
+            let index = layout.months.firstIndex(where: { $0.number == lunar.month && $0.isLeap == lunar.isLeapMonth }),
+            lunar.day <= layout.dayCount(at: index)
+        else { return nil }
+        return layout.monthStarts[index] + lunar.day - 1
+    }
+}
