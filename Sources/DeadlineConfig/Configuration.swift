@@ -1,0 +1,62 @@
+import DeadlineKit
+
+/// Settings of the daemon process (not of reminders).
+public struct DaemonSettings: Sendable, Hashable {
+    /// Where the ledger lives; `$STATE_DIRECTORY` overrides the config.
+    public var stateDirectory: String
+    /// Reminders missed by less than this during downtime are still sent once.
+    public var catchUpSeconds: Int64
+    /// Attempts before a temporarily failing delivery is given up.
+    public var retryLimit: Int
+    /// A delivery still failing this long after its send time is given up.
+    public var retryMaxAgeSeconds: Int64
+
+    public init(
+        stateDirectory: String = "/var/lib/deadlined", catchUpSeconds: Int64 = 86_400, retryLimit: Int = 8,
+        retryMaxAgeSeconds: Int64 = 2 * 86_400
+    ) {
+        self.stateDirectory = stateDirectory
+        self.catchUpSeconds = catchUpSeconds
+        self.retryLimit = retryLimit
+        self.retryMaxAgeSeconds = retryMaxAgeSeconds
+    }
+}
+
+/// A whole, validated configuration: the agenda the planner works from, the channels' delivery
+/// settings and the daemon's own settings.
+public struct Configuration: Sendable {
+    public let agenda: Agenda
+    public let channels: [String: ChannelSettings]
+    public let daemon: DaemonSettings
+    /// The main file, as given.
+    public let mainFile: String
+    /// Every file read, main file first, then drop-ins in name order.
+    public let files: [String]
+
+    public init(agenda: Agenda, channels: [String: ChannelSettings], daemon: DaemonSettings, mainFile: String, files: [String]) {
+        self.agenda = agenda
+        self.channels = channels
+        self.daemon = daemon
+        self.mainFile = mainFile
+        self.files = files
+    }
+
+    /// `2 documents, 7 deadlines, 6 units, 1 channel`
+    public var summary: String {
+        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        return [
+            count(agenda.documents.count, "document"), count(agenda.deadlines.count, "deadline"),
+            count(agenda.units.count, "unit"), count(channels.count, "channel"),
+        ].joined(separator: ", ")
+    }
+}
+
+/// What loading produced: a configuration when there were no errors, and every diagnostic (errors and
+/// warnings) in file and position order.
+public struct ConfigLoadResult: Sendable {
+    public let configuration: Configuration?
+    public let diagnostics: [Diagnostic]
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+}

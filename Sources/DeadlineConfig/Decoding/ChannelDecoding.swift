@@ -1,0 +1,228 @@
+import DeadlineKit
+
+extension ConfigDecoder {
+    /// Keys that would put a secret in the config itself: refused, and their values never echoed.
+    static let inlineSecretKeys: [String: String] = [
+        "password": "password_file", "pass": "password_file", "secret": "secret_file", "token": "token_file",
+        "api_key": "secret_file", "bot_token": "token_file",
+    ]
+
+    mutating func decodeChannel(_ entry: TOMLTable.Entry, file: String) {
+        let name = Located(entry.key, file: file, range: entry.keyRange)
+        guard case .table(let table) = entry.node.value else {
+            sink.error(file, entry.node.range, "channel '\(entry.key)' must be a table: write [channels.\(entry.key)] and its keys below")
+            return
+        }
+        if !ValueDecoding.isValidID(entry.key) {
+            sink.error(file, entry.keyRange, "channel name '\(entry.key)' may use only letters a-z, digits, '-', '_' and '.'")
+        }
+        if let first = channels[entry.key] {
+            sink.error(file, entry.keyRange, "channel '\(entry.key)' is defined twice (first at \(first.name.file):\(first.name.range.start))")
+            return
+        }
+        for e in table.entries {
+            if let replacement = Self.inlineSecretKeys[e.key] {
+                sink.error(
+                    file, e.keyRange,
+                    "secrets are not allowed in config files: put it in a file readable only by deadlined (chmod 600) and set \(replacement) = \"/etc/deadlined/secrets/...\"; remove '\(e.key)' from this file")
+            }
+        }
+        let unknownSecrets = Set(Self.inlineSecretKeys.keys)
+        let filtered = TOMLTable(
+            entries: table.entries.filter { !unknownSecrets.contains($0.key) }, headerRange: table.headerRange,
+            isInline: table.isInline)
+        let specs = [ConfigSchema.smtpChannel, ConfigSchema.webhookChannel, ConfigSchema.outboxChannel]
+        var probe = TableReader(filtered, file: file, spec: ConfigSchema.outboxChannel)
+        guard let kind: ChannelKind = probe.choice("type", &sink) else {
+            if filtered["type"] == nil {
+                sink.error(file, filtered.headerRange ?? entry.keyRange, "channel '\(entry.key)' needs a type: type = \"smtp\", \"webhook\" or \"outbox\"")
+            }
+            return
+        }
+        let spec = specs.first { $0.header.contains("\"\(kind.rawValue)\"") }!
+        var r = TableReader(filtered, file: file, spec: spec)
+        _ = r.node("type")
+        let language: Language? = r.choice("language", &sink)
+        let settings: ChannelSettings?
+        switch kind {
+        case .outbox:
+            let directory = r.nonEmptyString("directory", &sink)?.value ?? "outbox"
+            settings = .outbox(
+                OutboxSettings(
+                    name: entry.key, directory: FileSystem.join(daemon.stateDirectory, directory), language: language))
+        case .smtp:
+            settings = decodeSMTP(&r, name: entry.key, file: file, language: language)
+        case .webhook:
+            settings = decodeWebhook(&r, name: entry.key, file: file, language: language)
+        }
+        r.reportUnknownKeys(&sink, alsoKnownIn: specs.filter { $0.header != spec.header })
+        if let settings {
+            channels[entry.key] = DecodedChannel(settings: settings, name: name)
+            channelOrder.append(entry.key)
+        }
+    }
+
+    private mutating func decodeSMTP(_ r: inout TableReader, name: String, file: String, language: Language?) -> ChannelSettings? {
+        let url = r.nonEmptyString("url", &sink, required: true)
+        let from = r.mailbox("from", &sink, required: true)
+        let startTLS: StartTLSPolicy? = r.choice("starttls", &sink)
+        let allowPlaintext = r.bool("allow_plaintext", &sink) ?? false
+        let replyTo = r.mailbox("reply_to", &sink)
+        let username = r.nonEmptyString("username", &sink)?.value
+        let passwordFile = secretFile(&r, key: "password_file", file: file)
+        let caFile = r.nonEmptyString("ca_file", &sink).map { resolvePath($0, file: file, mustExist: true) } ?? nil
+        let connectTimeout = r.duration("connect_timeout", &sink) ?? 10
+        let timeout = r.duration("timeout", &sink) ?? 60
+        let onePer = r.bool("one_message_per_recipient", &sink) ?? false
+        let ics = r.bool("attach_ics", &sink) ?? false
+        if username != nil, passwordFile == nil, r.table["password_file"] == nil {
+            sink.warning(file, r.table.entry(forKey: "username")?.keyRange, "'username' is set but 'password_file' is not; the server will likely refuse to log in")
+        }
+        guard let url, let from else { return nil }
+        guard let parsed = ServerURL(url.value), parsed.scheme == "smtp" || parsed.scheme == "smtps" else {
+            sink.error(file, url.range, "'\(url.value)' is not an SMTP URL; write smtp://host:port (STARTTLS) or smtps://host:port (TLS)")
+            return nil
+        }
+        if parsed.scheme == "smtps", startTLS != nil, let range = r.table.entry(forKey: "starttls")?.keyRange {
+            sink.warning(file, range, "'starttls' has no effect with smtps://, where TLS starts at once")
+        }
+        if parsed.scheme == "smtp", startTLS == .off {
+            let range = r.table.entry(forKey: "starttls")?.node.range
+            if parsed.isLoopback {
+                sink.warning(file, range, "mail to \(parsed.host) is sent unencrypted (starttls = \"off\"); acceptable only because the server is on this machine")
+            } else if allowPlaintext {
+                sink.warning(file, range, "mail to \(parsed.host) is sent unencrypted over the network (starttls = \"off\" with allow_plaintext = true)")
+            } else {
+                sink.error(
+                    file, range,
+                    "starttls = \"off\" would send mail to \(parsed.host) unencrypted over the network; use \"required\", or add allow_plaintext = true if you accept that")
+            }
+        }
+        return .smtp(
+            SMTPSettings(
+                name: name, url: url.value, startTLS: startTLS ?? .required, from: from, replyTo: replyTo, username: username,
+                passwordFile: passwordFile, caFile: caFile, connectTimeoutSeconds: Int(connectTimeout),
+                timeoutSeconds: Int(timeout), onePerRecipient: onePer, attachICS: ics, language: language))
+    }
+
+    private mutating func decodeWebhook(_ r: inout TableReader, name: String, file: String, language: Language?) -> ChannelSettings? {
+        let url = r.nonEmptyString("url", &sink, required: true)
+        let format: WebhookFormat = r.choice("format", &sink) ?? .json
+        let secret = secretFile(&r, key: "secret_file", file: file)
+        let token = secretFile(&r, key: "token_file", file: file)
+        let chatID = r.nonEmptyString("chat_id", &sink)?.value
+        var headers: [String: String] = [:]
+        if let n = r.node("headers") {
+            if case .table(let t) = n.value {
+                for e in t.entries {
+                    guard case .string(let v) = e.node.value else {
+                        sink.error(file, e.node.range, "header '\(e.key)' must be a string")
+                        continue
+                    }
+                    let nameOK = !e.key.isEmpty && e.key.unicodeScalars.allSatisfy { $0.isASCIILetter || $0.asciiDigit != nil || "-_".unicodeScalars.contains($0) }
+                    let valueOK = v.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F }
+                    if !nameOK { sink.error(file, e.keyRange, "'\(e.key)' is not a valid HTTP header name (letters, digits and '-')") }
+                    if !valueOK { sink.error(file, e.node.range, "the value of header '\(e.key)' may not contain line breaks or control characters") }
+                    headers[e.key] = v
+                }
+            } else {
+                r.typeError(n, key: "headers", expected: "a table of strings", &sink)
+            }
+        }
+        let connectTimeout = r.duration("connect_timeout", &sink) ?? 10
+        let timeout = r.duration("timeout", &sink) ?? 30
+        let follow = r.bool("follow_redirects", &sink) ?? false
+        guard let url else { return nil }
+        guard let parsed = ServerURL(url.value), parsed.scheme == "http" || parsed.scheme == "https" else {
+            sink.error(file, url.range, "'\(url.value)' is not an http:// or https:// URL")
+            return nil
+        }
+        if parsed.scheme == "http", !parsed.isLoopback {
+            sink.warning(file, url.range, "webhooks to \(parsed.host) go unencrypted over http://; prefer https://")
+        }
+        if format == .telegram {
+            if token == nil, r.table["token_file"] == nil {
+                sink.error(file, r.anchor, "format = \"telegram\" needs token_file (a file holding the bot token)")
+            }
+            if chatID == nil { sink.error(file, r.anchor, "format = \"telegram\" needs chat_id, the chat to post to") }
+        }
+        return .webhook(
+            WebhookSettings(
+                name: name, url: url.value, format: format, secretFile: secret, tokenFile: token, chatID: chatID,
+                headers: headers, connectTimeoutSeconds: Int(connectTimeout), timeoutSeconds: Int(timeout),
+                followRedirects: follow, language: language))
+    }
+
+    /// A path to a secret: it must exist and must not be readable by everyone. The secret itself is never read
+    /// here and never printed.
+    private mutating func secretFile(_ r: inout TableReader, key: String, file: String) -> String? {
+        guard let s = r.nonEmptyString(key, &sink) else { return nil }
+        return resolvePath(s, file: file, mustExist: true, secret: true)
+    }
+
+    /// Expands `$CREDENTIALS_DIRECTORY`, makes relative paths relative to the file's folder, and checks the file.
+    mutating func resolvePath(_ s: Located<String>, file: String, mustExist: Bool, secret: Bool = false) -> String? {
+        var path = s.value
+        for token in ["${CREDENTIALS_DIRECTORY}", "$CREDENTIALS_DIRECTORY"] where path.contains(token) {
+            guard let dir = environment["CREDENTIALS_DIRECTORY"], !dir.isEmpty else {
+                // Only the service has credentials; the path is checked when the daemon loads it.
+                return path
+            }
+            path = path.replacingAll(token, with: dir)
+        }
+        path = FileSystem.join(FileSystem.directory(of: file), path)
+        guard mustExist else { return path }
+        guard let info = FileSystem.info(path) else {
+            let hint = secret ? " (create it with: install -m 600 /dev/null \(path), then write the secret into it)" : ""
+            sink.error(file, s.range, "the file '\(path)' does not exist\(hint)")
+            return path
+        }
+        if !info.isRegular {
+            sink.error(file, s.range, "'\(path)' is not a regular file")
+        } else if secret, info.mode & 0o004 != 0 {
+            sink.error(
+                file, s.range,
+                "the secret file '\(path)' is readable by everyone (mode \(String(info.mode & 0o777, radix: 8))); run: chmod 600 \(path)")
+        } else if !FileSystem.isReadable(path) {
+            sink.warning(file, s.range, "'\(path)' cannot be read by this user; make sure the deadlined user can read it")
+        }
+        return path
+    }
+}
+
+/// The parts of a server URL the config checks: scheme, host, port.
+struct ServerURL {
+    let scheme: String
+    let host: String
+    let port: Int?
+
+    init?(_ text: String) {
+        guard let sep = text.firstRange(of: "://") else { return nil }
+        scheme = text[..<sep.lowerBound].lowercased()
+        var rest = text[sep.upperBound...]
+        if let slash = rest.firstIndex(of: "/") { rest = rest[..<slash] }
+        if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
+        var hostPart = String(rest)
+        var portPart: String?
+        if hostPart.hasPrefix("["), let close = hostPart.firstIndex(of: "]") {
+            let after = hostPart[hostPart.index(after: close)...]
+            if after.hasPrefix(":") { portPart = String(after.dropFirst()) }
+            hostPart = String(hostPart[hostPart.index(after: hostPart.startIndex)..<close])
+        } else if let colon = hostPart.lastIndex(of: ":") {
+            portPart = String(hostPart[hostPart.index(after: colon)...])
+            hostPart = String(hostPart[..<colon])
+        }
+        guard !hostPart.isEmpty, !hostPart.contains(" ") else { return nil }
+        host = hostPart.lowercased()
+        if let portPart {
+            guard let p = Int(portPart), (1...65535).contains(p) else { return nil }
+            port = p
+        } else {
+            port = nil
+        }
+    }
+
+    var isLoopback: Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
+}

@@ -1,0 +1,240 @@
+import DeadlineKit
+
+/// Turns parsed TOML files into a ``Configuration``, collecting every problem with its position.
+///
+/// Files are decoded one by one (tables, keys, types, values); cross-file checks (unknown units and
+/// channels, duplicate ids, documents) run in ``finish(mainFile:files:)`` once everything is read.
+struct ConfigDecoder {
+    var sink = DiagnosticSink()
+    let environment: [String: String]
+
+    // [daemon]
+    var settings = AgendaSettings()
+    var daemon = DaemonSettings()
+    var dropInDirectory: (value: String, explicit: Bool, range: SourceRange?) = ("deadlines.d", false, nil)
+    var defaultChannels: [Located<String>]?
+    var defaultRules = ReminderRules()
+
+    // Collected from all files.
+    var units: [String: DecodedUnit] = [:]
+    var unitOrder: [String] = []
+    var channels: [String: DecodedChannel] = [:]
+    var channelOrder: [String] = []
+    var documents: [String: Located<Document>] = [:]
+    var documentOrder: [String] = []
+    var documentsByFile: [String: [String]] = [:]
+    var deadlines: [DecodedDeadline] = []
+
+    init(environment: [String: String]) {
+        self.environment = environment
+        if let state = environment["STATE_DIRECTORY"], !state.isEmpty {
+            daemon.stateDirectory = String(state.split(separator: ":").first ?? Substring(state))
+        }
+    }
+
+    struct DecodedUnit {
+        let unit: Unit
+        let id: Located<String>
+        let channelRefs: [Located<String>]
+        let memberRefs: [Located<String>]
+    }
+
+    struct DecodedChannel {
+        let settings: ChannelSettings
+        let name: Located<String>
+    }
+
+    // MARK: Files
+
+    mutating func decodeMain(_ document: TOMLDocument, file: String) {
+        let root = document.root
+        if let node = root["daemon"] {
+            if let table = tableOrError(node, name: "daemon", file: file) { decodeDaemon(table, file: file) }
+        }
+        if let node = root["reminders"] {
+            if let table = tableOrError(node, name: "reminders", file: file) {
+                defaultRules = decodeRules(table, file: file, base: defaultRules)
+            }
+        }
+        decodeShared(root, file: file, allowed: ConfigSchema.topLevelMain)
+    }
+
+    mutating func decodeDropIn(_ document: TOMLDocument, file: String) {
+        decodeShared(document.root, file: file, allowed: ConfigSchema.topLevelDropIn)
+    }
+
+    /// The parts every file may hold: units, channels, documents, deadlines; and the check for stray keys.
+    private mutating func decodeShared(_ root: TOMLTable, file: String, allowed: [String]) {
+        for entry in root.entries where !allowed.contains(entry.key) {
+            if ["daemon", "reminders"].contains(entry.key) {
+                sink.error(
+                    file, entry.keyRange,
+                    "[\(entry.key)] belongs in the main file, not in a drop-in; move it to deadlined.toml")
+            } else if let owner = ConfigSchema.tables.first(where: { $0.key(entry.key) != nil }) {
+                sink.error(
+                    file, entry.keyRange,
+                    "'\(entry.key)' is not a top-level setting; it belongs in \(owner.header) (write the table header above it)")
+            } else {
+                sink.error(
+                    file, entry.keyRange,
+                    "unknown table or key '\(entry.key)'\(Suggestions.hint(for: entry.key, in: allowed))")
+            }
+        }
+        if let node = root["units"], let table = tableOrError(node, name: "units", file: file) {
+            for entry in table.entries { decodeUnit(entry, file: file) }
+        }
+        if let node = root["channels"], let table = tableOrError(node, name: "channels", file: file) {
+            for entry in table.entries { decodeChannel(entry, file: file) }
+        }
+        for table in tablesOf(root["document"], name: "document", file: file) { decodeDocument(table, file: file) }
+        for table in tablesOf(root["deadline"], name: "deadline", file: file) {
+            if let d = decodeDeadline(table, file: file) { deadlines.append(d) }
+        }
+    }
+
+    mutating func tableOrError(_ node: TOMLNode, name: String, file: String) -> TOMLTable? {
+        guard case .table(let t) = node.value else {
+            sink.error(file, node.range, "'\(name)' must be a table, written as [\(name)] on a line of its own")
+            return nil
+        }
+        return t
+    }
+
+    /// `[[name]]` entries (a single `[name]` table is accepted as one).
+    mutating func tablesOf(_ node: TOMLNode?, name: String, file: String) -> [TOMLTable] {
+        guard let node else { return [] }
+        switch node.value {
+        case .table(let t): return [t]
+        case .array(let items):
+            var out: [TOMLTable] = []
+            for item in items {
+                if case .table(let t) = item.value {
+                    out.append(t)
+                } else {
+                    sink.error(file, item.range, "each '\(name)' must be a table written as [[\(name)]]")
+                }
+            }
+            return out
+        default:
+            sink.error(file, node.range, "'\(name)' must be written as [[\(name)]] tables")
+            return []
+        }
+    }
+
+    // MARK: [daemon]
+
+    private mutating func decodeDaemon(_ table: TOMLTable, file: String) {
+        var r = TableReader(table, file: file, spec: ConfigSchema.daemon)
+        if let tz = r.string("timezone", &sink) {
+            switch ZoneLoader.load(tz.value, environment: environment) {
+            case .success(let zone): settings.zone = zone
+            case .failure(let error): sink.error(file, tz.range, error.description)
+            }
+        } else if case .success(let zone) = ZoneLoader.load("Asia/Ho_Chi_Minh", environment: environment) {
+            settings.zone = zone
+        }
+        if let language: Language = r.choice("language", &sink) { settings.language = language }
+        if let s = r.nonEmptyString("state_directory", &sink), environment["STATE_DIRECTORY"]?.isEmpty ?? true {
+            daemon.stateDirectory = s.value
+        }
+        if let s = r.nonEmptyString("drop_in_directory", &sink) { dropInDirectory = (s.value, true, s.range) }
+        if let t = r.time("closing_time", &sink) { settings.closingTime = t }
+        defaultChannels = r.stringList("default_channels", &sink)
+        if let d = r.duration("catch_up", &sink) { daemon.catchUpSeconds = d }
+        if let n = r.integer("retry_limit", &sink, in: 0...100) { daemon.retryLimit = n.value }
+        if let d = r.duration("retry_max_age", &sink) { daemon.retryMaxAgeSeconds = d }
+        r.reportUnknownKeys(&sink, alsoKnownIn: [ConfigSchema.reminders])
+    }
+
+    // MARK: Reminder rules ([reminders] and a deadline's own `reminders`)
+
+    mutating func decodeRules(_ table: TOMLTable, file: String, base: ReminderRules) -> ReminderRules {
+        var rules = base
+        var r = TableReader(table, file: file, spec: ConfigSchema.reminders)
+        if let items = r.stringList("before", &sink) {
+            var offsets: [ReminderOffset] = []
+            for item in items {
+                if let o = ReminderOffset(parsing: item.value), offsetIsPositive(o) {
+                    offsets.append(o)
+                } else {
+                    sink.error(
+                        file, item.range,
+                        "'\(item.value)' is not a reminder offset; write \"7d\" (days), \"3wd\" (working days), \"1w\" (weeks), \"2h\" (hours) or \"30m\" (minutes)")
+                }
+            }
+            rules.before = offsets.sorted(by: >)
+        }
+        if let b = r.bool("on_due", &sink) { rules.onDue = b }
+        if let s = r.string("overdue_every", &sink) {
+            if s.value.trimmingSpaces.isEmpty {
+                rules.overdueEvery = nil
+            } else if let o = ReminderOffset(parsing: s.value), offsetIsPositive(o) {
+                rules.overdueEvery = o
+            } else {
+                sink.error(file, s.range, "'\(s.value)' is not an interval; write \"1d\", \"2wd\", \"1w\" or \"4h\" (or \"\" for none)")
+            }
+        }
+        if let n = r.integer("overdue_limit", &sink, in: 0...365) { rules.overdueLimit = n.value }
+        if let t = r.time("time", &sink) { rules.sendTime = t }
+        r.reportUnknownKeys(&sink)
+        return rules
+    }
+
+    private func offsetIsPositive(_ o: ReminderOffset) -> Bool {
+        switch o {
+        case .minutes(let n), .hours(let n), .days(let n), .workingDays(let n), .weeks(let n): n > 0
+        }
+    }
+
+    // MARK: [units.ID]
+
+    private mutating func decodeUnit(_ entry: TOMLTable.Entry, file: String) {
+        let id = Located(entry.key, file: file, range: entry.keyRange)
+        guard case .table(let table) = entry.node.value else {
+            sink.error(file, entry.node.range, "unit '\(entry.key)' must be a table: write [units.\(entry.key)] and its keys below")
+            return
+        }
+        if !ValueDecoding.isValidID(entry.key) {
+            sink.error(file, entry.keyRange, "unit id '\(entry.key)' may use only letters a-z, digits, '-', '_' and '.'")
+        }
+        if let first = units[entry.key] {
+            sink.error(file, entry.keyRange, "unit '\(entry.key)' is defined twice (first at \(first.id.file):\(first.id.range.start))")
+            return
+        }
+        var r = TableReader(table, file: file, spec: ConfigSchema.unit)
+        let name = r.nonEmptyString("name", &sink, required: true)?.value ?? entry.key
+        let recipients = r.mailboxes("recipients", &sink) ?? []
+        let heads = r.mailboxes("heads", &sink) ?? []
+        let channelRefs = r.stringList("channels", &sink) ?? []
+        let memberRefs = r.stringList("members", &sink) ?? []
+        r.reportUnknownKeys(&sink)
+        let unit = Unit(
+            id: entry.key, name: name, recipients: recipients, heads: heads, channels: channelRefs.map(\.value),
+            members: memberRefs.map(\.value))
+        units[entry.key] = DecodedUnit(unit: unit, id: id, channelRefs: channelRefs, memberRefs: memberRefs)
+        unitOrder.append(entry.key)
+    }
+
+    // MARK: [[document]]
+
+    private mutating func decodeDocument(_ table: TOMLTable, file: String) {
+        var r = TableReader(table, file: file, spec: ConfigSchema.document)
+        guard let ref = r.nonEmptyString("ref", &sink, required: true) else {
+            r.reportUnknownKeys(&sink)
+            return
+        }
+        let issued = r.date("issued", &sink)
+        let title = r.string("title", &sink)?.value
+        let issuer = r.string("issuer", &sink)?.value
+        let url = r.string("url", &sink)?.value
+        r.reportUnknownKeys(&sink, alsoKnownIn: [ConfigSchema.deadline])
+        if let first = documents[ref.value] {
+            sink.error(file, ref.range, "document '\(ref.value)' is declared twice (first at \(first.file):\(first.range.start))")
+            return
+        }
+        let document = Document(ref: ref.value, issued: issued, title: title, issuer: issuer, url: url)
+        documents[ref.value] = Located(document, file: file, range: ref.range)
+        documentOrder.append(ref.value)
+        documentsByFile[file, default: []].append(ref.value)
+    }
+}

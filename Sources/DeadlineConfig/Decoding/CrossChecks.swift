@@ -1,0 +1,177 @@
+import DeadlineKit
+
+extension ConfigDecoder {
+    /// Resolves references across files and builds the configuration. Reports unknown units and channels,
+    /// membership cycles, duplicate deadline ids, unknown documents, and deadlines that reach nobody.
+    mutating func finish(mainFile: String, files: [String]) -> Configuration {
+        if channels.isEmpty {  // the embedded default: messages as files, no server needed
+            let outbox = OutboxSettings(name: "outbox", directory: FileSystem.join(daemon.stateDirectory, "outbox"))
+            channels["outbox"] = DecodedChannel(settings: .outbox(outbox), name: Located("outbox", file: mainFile, range: SourceRange(at: .init(line: 1, column: 1))))
+            channelOrder.append("outbox")
+        }
+        settings.defaultChannels = resolveDefaultChannels(mainFile: mainFile)
+        checkUnits()
+        var resolved: [Deadline] = []
+        var seenIDs: [String: Located<String>] = [:]
+        for d in deadlines {
+            if let first = seenIDs[d.id.value] {
+                sink.error(
+                    d.file, d.id.range,
+                    "duplicate deadline id '\(d.id.value)' (first defined at \(first.file):\(first.range.start)); ids must be unique across all files")
+                continue
+            }
+            seenIDs[d.id.value] = d.id
+            if let deadline = resolve(d) { resolved.append(deadline) }
+        }
+        let channelInfos = channelOrder.compactMap { channels[$0] }.map { c -> ChannelInfo in
+            var onePer = false
+            if case .smtp(let s) = c.settings { onePer = s.onePerRecipient }
+            return ChannelInfo(name: c.settings.name, kind: c.settings.kind, onePerRecipient: onePer)
+        }
+        let agenda = Agenda(
+            settings: settings, units: unitOrder.compactMap { units[$0]?.unit }, channels: channelInfos,
+            documents: documentOrder.compactMap { documents[$0]?.value }, deadlines: resolved)
+        warnUnreachable(agenda)
+        return Configuration(
+            agenda: agenda, channels: channels.mapValues(\.settings), daemon: daemon, mainFile: mainFile, files: files)
+    }
+
+    private mutating func resolveDefaultChannels(mainFile: String) -> [String] {
+        if let defaultChannels {
+            for c in defaultChannels where channels[c.value] == nil { unknownChannel(c) }
+            return defaultChannels.map(\.value).filter { channels[$0] != nil }
+        }
+        if channels["outbox"] != nil { return ["outbox"] }
+        if channelOrder.count == 1 { return channelOrder }
+        return []
+    }
+
+    private mutating func unknownChannel(_ ref: Located<String>) {
+        sink.error(
+            ref.file, ref.range,
+            "unknown channel '\(ref.value)'\(Suggestions.hint(for: ref.value, in: channelOrder)) (channels are declared as [channels.NAME])")
+    }
+
+    private mutating func unknownUnit(_ ref: Located<String>) {
+        sink.error(
+            ref.file, ref.range,
+            "unknown unit '\(ref.value)'\(Suggestions.hint(for: ref.value, in: unitOrder)) (units are declared as [units.ID])")
+    }
+
+    private mutating func checkUnits() {
+        for id in unitOrder {
+            guard let u = units[id] else { continue }
+            for c in u.channelRefs where channels[c.value] == nil { unknownChannel(c) }
+            for m in u.memberRefs where units[m.value] == nil { unknownUnit(m) }
+            if u.channelRefs.isEmpty, settings.defaultChannels.isEmpty, u.memberRefs.isEmpty {
+                sink.error(
+                    u.id.file, u.id.range,
+                    "unit '\(id)' names no channels and there is no default; add channels = [\"...\"] or [daemon] default_channels")
+            }
+        }
+        // Membership cycles: a unit cannot (indirectly) contain itself.
+        for id in unitOrder {
+            var stack = [(id, [id])]
+            var visited: Set<String> = []
+            var reported = false
+            while let (current, path) = stack.popLast(), !reported, visited.count < 10_000 {
+                guard visited.insert(current).inserted else { continue }
+                for m in units[current]?.memberRefs ?? [] {
+                    if m.value == id {
+                        let u = units[id]!
+                        sink.error(u.id.file, u.id.range, "unit '\(id)' contains itself through members: \((path + [id]).joined(separator: " -> "))")
+                        reported = true
+                        break
+                    }
+                    stack.append((m.value, path + [m.value]))
+                }
+            }
+        }
+    }
+
+    private mutating func resolve(_ d: DecodedDeadline) -> Deadline? {
+        var ok = true
+        for u in d.units where units[u.value] == nil {
+            unknownUnit(u)
+            ok = false
+        }
+        for c in d.channels ?? [] where channels[c.value] == nil {
+            unknownChannel(c)
+            ok = false
+        }
+        var document: Document?
+        if let ref = d.documentRef {
+            if let found = documents[ref.value] {
+                document = found.value
+            } else {
+                sink.error(
+                    d.file, ref.range,
+                    "unknown document '\(ref.value)'\(Suggestions.hint(for: ref.value, in: documentOrder)); declare it in a [[document]] table with ref = \"\(ref.value)\"")
+                ok = false
+            }
+        } else if let declared = documentsByFile[d.file] {
+            if declared.count == 1 {
+                document = documents[declared[0]]?.value
+            } else {
+                sink.error(
+                    d.file, d.anchor,
+                    "this file declares \(declared.count) documents; say which one set this task, e.g. document = \"\(declared[0])\"")
+                ok = false
+            }
+        }
+        guard ok else { return nil }  // unresolved references: the due date cannot be trusted either
+        let schedule: Schedule?
+        if let node = d.due {
+            schedule = resolveDue(node, file: d.file, issued: document?.issued).map(Schedule.once)
+        } else if let draft = d.recurrence {
+            schedule = .recurring(
+                Recurrence(
+                    pattern: draft.pattern, time: draft.time ?? settings.closingTime, start: draft.start ?? document?.issued,
+                    end: draft.end))
+        } else {
+            schedule = nil
+        }
+        guard let schedule else { return nil }
+        return Deadline(
+            id: d.id.value, task: d.task, documentRef: document?.ref, units: d.units.map(\.value), schedule: schedule,
+            rules: d.rules, channels: d.channels?.map(\.value))
+    }
+
+    private mutating func resolveDue(_ node: TOMLNode, file: String, issued: CivilDate?) -> LocalDateTime? {
+        switch node.value {
+        case .string(let text):
+            switch DueDateParser.parse(text.nfc, issued: issued) {
+            case .success(let due): return due.moment(closingTime: settings.closingTime)
+            case .failure(let error):
+                sink.error(file, node.range, error.description)
+                return nil
+            }
+        case .dateTime(let dt):
+            guard let date = dt.date else {
+                sink.error(file, node.range, "'due' needs a date, not only a time; e.g. due = \"15:00 10/12/2020\"")
+                return nil
+            }
+            guard let time = dt.time else { return LocalDateTime(date, settings.closingTime) }
+            let local = LocalDateTime(date, TimeOfDay(hour: time.hour, minute: time.minute)!)
+            guard let offset = dt.offsetMinutes else { return local }
+            let instant = Instant(secondsSinceEpoch: local.localSeconds - Int64(offset) * 60)
+            return settings.zone.localDateTime(at: instant)
+        default:
+            sink.error(
+                file, node.range,
+                "'due' must be a date in quotes such as \"10/12/2020\", found \(node.value.typeNameWithArticle)")
+            return nil
+        }
+    }
+
+    /// Warns about deadlines that no message would reach (units without recipients for their channels).
+    private mutating func warnUnreachable(_ agenda: Agenda) {
+        let planner = ReminderPlanner(agenda: agenda)
+        for (i, deadline) in agenda.deadlines.enumerated() where planner.targetIndices(ofDeadlineAt: i).isEmpty {
+            guard let d = deadlines.first(where: { $0.id.value == deadline.id }) else { continue }
+            sink.warning(
+                d.file, d.id.range,
+                "deadline '\(deadline.id)' reaches nobody: its units have no recipients for their email/outbox channels and no webhook channel")
+        }
+    }
+}

@@ -1,0 +1,249 @@
+import DeadlineKit
+
+/// A value with where it was written, so later checks (unknown unit, duplicate id) can point at it.
+public struct Located<Value: Sendable>: Sendable {
+    public let value: Value
+    public let file: String
+    public let range: SourceRange
+
+    public init(_ value: Value, file: String, range: SourceRange) {
+        self.value = value
+        self.file = file
+        self.range = range
+    }
+}
+
+/// Collects diagnostics while decoding.
+struct DiagnosticSink {
+    var diagnostics: [Diagnostic] = []
+
+    mutating func error(_ file: String, _ range: SourceRange?, _ message: String) {
+        diagnostics.append(.error(file, range, message))
+    }
+
+    mutating func warning(_ file: String, _ range: SourceRange?, _ message: String) {
+        diagnostics.append(.warning(file, range, message))
+    }
+}
+
+/// Reads one TOML table against its ``TableSpec``: typed getters that report wrong types at the value,
+/// and, at the end, every key the spec does not know, at the key.
+struct TableReader {
+    let table: TOMLTable
+    let file: String
+    let spec: TableSpec
+    private(set) var used: Set<String> = []
+
+    init(_ table: TOMLTable, file: String, spec: TableSpec) {
+        self.table = table
+        self.file = file
+        self.spec = spec
+    }
+
+    /// Where to point when a required key is missing: the table's header, or its first key.
+    var anchor: SourceRange? { table.headerRange ?? table.entries.first?.keyRange }
+
+    mutating func node(_ key: String) -> TOMLNode? {
+        precondition(spec.key(key) != nil, "\(key) is not in the schema of \(spec.header)")
+        used.insert(key)
+        return table[key]
+    }
+
+    mutating func requireNode(_ key: String, _ sink: inout DiagnosticSink, hint: String = "") -> TOMLNode? {
+        guard let n = node(key) else {
+            let example = spec.key(key)?.example.map { ", e.g. \(key) = \($0)" } ?? ""
+            sink.error(file, anchor, "missing required key '\(key)' in \(spec.header)\(example)\(hint)")
+            return nil
+        }
+        return n
+    }
+
+    func typeError(_ node: TOMLNode, key: String, expected: String, _ sink: inout DiagnosticSink) {
+        var message = "'\(key)' must be \(expected), found \(node.value.typeNameWithArticle)"
+        if let example = spec.key(key)?.example { message += "; e.g. \(key) = \(example)" }
+        sink.error(file, node.range, message)
+    }
+
+    mutating func string(_ key: String, _ sink: inout DiagnosticSink, required: Bool = false) -> Located<String>? {
+        guard let n = required ? requireNode(key, &sink) : node(key) else { return nil }
+        guard case .string(let s) = n.value else {
+            typeError(n, key: key, expected: "a string in quotes", &sink)
+            return nil
+        }
+        return Located(s.nfc, file: file, range: n.range)
+    }
+
+    mutating func nonEmptyString(_ key: String, _ sink: inout DiagnosticSink, required: Bool = false) -> Located<String>? {
+        guard let s = string(key, &sink, required: required) else { return nil }
+        if s.value.trimmingSpaces.isEmpty {
+            sink.error(file, s.range, "'\(key)' is empty")
+            return nil
+        }
+        return s
+    }
+
+    mutating func bool(_ key: String, _ sink: inout DiagnosticSink) -> Bool? {
+        guard let n = node(key) else { return nil }
+        guard case .boolean(let b) = n.value else {
+            typeError(n, key: key, expected: "true or false (without quotes)", &sink)
+            return nil
+        }
+        return b
+    }
+
+    mutating func integer(_ key: String, _ sink: inout DiagnosticSink, in range: ClosedRange<Int>) -> Located<Int>? {
+        guard let n = node(key) else { return nil }
+        guard case .integer(let i) = n.value else {
+            typeError(n, key: key, expected: "a whole number (without quotes)", &sink)
+            return nil
+        }
+        guard i >= range.lowerBound, i <= range.upperBound else {
+            sink.error(file, n.range, "'\(key)' must be between \(range.lowerBound) and \(range.upperBound), found \(i)")
+            return nil
+        }
+        return Located(Int(i), file: file, range: n.range)
+    }
+
+    mutating func stringList(_ key: String, _ sink: inout DiagnosticSink, required: Bool = false) -> [Located<String>]? {
+        guard let n = required ? requireNode(key, &sink) : node(key) else { return nil }
+        if case .string(let s) = n.value {  // a single value where a list is expected: accept it
+            return [Located(s.nfc, file: file, range: n.range)]
+        }
+        guard case .array(let items) = n.value else {
+            typeError(n, key: key, expected: "a list of strings like [\"a\", \"b\"]", &sink)
+            return nil
+        }
+        var out: [Located<String>] = []
+        for item in items {
+            guard case .string(let s) = item.value else {
+                sink.error(file, item.range, "'\(key)' must contain only strings in quotes, found \(item.value.typeNameWithArticle)")
+                continue
+            }
+            out.append(Located(s.nfc, file: file, range: item.range))
+        }
+        return out
+    }
+
+    mutating func time(_ key: String, _ sink: inout DiagnosticSink) -> TimeOfDay? {
+        guard let n = node(key) else { return nil }
+        switch n.value {
+        case .string(let s):
+            guard let t = TimeOfDay(parsing: s) else {
+                sink.error(file, n.range, "'\(s)' is not a time of day; write it as \"08:00\"")
+                return nil
+            }
+            return t
+        case .dateTime(let dt) where dt.kind == .localTime:
+            return TimeOfDay(hour: dt.hour ?? 0, minute: dt.minute ?? 0)
+        default:
+            typeError(n, key: key, expected: "a time like \"08:00\"", &sink)
+            return nil
+        }
+    }
+
+    mutating func duration(_ key: String, _ sink: inout DiagnosticSink) -> Int64? {
+        guard let n = node(key) else { return nil }
+        guard case .string(let s) = n.value else {
+            typeError(n, key: key, expected: "a duration like \"24h\" in quotes", &sink)
+            return nil
+        }
+        guard let seconds = DurationParser.seconds(s) else {
+            sink.error(file, n.range, "'\(s)' is not a duration; write it as \"30s\", \"10m\", \"24h\" or \"2d\"")
+            return nil
+        }
+        return seconds
+    }
+
+    mutating func date(_ key: String, _ sink: inout DiagnosticSink) -> CivilDate? {
+        guard let n = node(key) else { return nil }
+        return ValueDecoding.date(n, key: key, file: file, &sink)
+    }
+
+    mutating func choice<T: RawRepresentable>(_ key: String, _ sink: inout DiagnosticSink) -> T?
+    where T.RawValue == String {
+        guard let s = string(key, &sink) else { return nil }
+        guard let value = T(rawValue: s.value) else {
+            guard case .choice(let options) = spec.key(key)?.kind else { return nil }
+            let list = options.map { "\"\($0)\"" }.joined(separator: ", ")
+            sink.error(
+                file, s.range,
+                "'\(s.value)' is not a valid \(key)\(Suggestions.hint(for: s.value, in: options)) (one of \(list))")
+            return nil
+        }
+        return value
+    }
+
+    mutating func mailboxes(_ key: String, _ sink: inout DiagnosticSink) -> [Mailbox]? {
+        guard let items = stringList(key, &sink) else { return nil }
+        var out: [Mailbox] = []
+        for item in items {
+            switch Mailbox.parse(item.value) {
+            case .success(let m): out.append(m)
+            case .failure(let e): sink.error(file, item.range, "\(e)")
+            }
+        }
+        return out
+    }
+
+    mutating func mailbox(_ key: String, _ sink: inout DiagnosticSink, required: Bool = false) -> Mailbox? {
+        guard let s = string(key, &sink, required: required) else { return nil }
+        switch Mailbox.parse(s.value) {
+        case .success(let m): return m
+        case .failure(let e):
+            sink.error(file, s.range, "\(e)")
+            return nil
+        }
+    }
+
+    /// Reports every key not in the spec (or not allowed here), with a suggestion for near misses.
+    func reportUnknownKeys(_ sink: inout DiagnosticSink, alsoKnownIn others: [TableSpec] = []) {
+        for entry in table.entries where spec.key(entry.key) == nil {
+            var message = "unknown key '\(entry.key)' in \(spec.header)"
+            if let other = others.first(where: { $0.key(entry.key) != nil }) {
+                message += "; '\(entry.key)' belongs in \(other.header)"
+            } else {
+                message += Suggestions.hint(for: entry.key, in: spec.keyNames)
+            }
+            sink.error(file, entry.keyRange, message)
+        }
+    }
+}
+
+/// Decoding of values that several tables share.
+enum ValueDecoding {
+    /// A date written as "19/11/2020", "2020-11-19" or a TOML date (2020-11-19).
+    static func date(_ n: TOMLNode, key: String, file: String, _ sink: inout DiagnosticSink) -> CivilDate? {
+        switch n.value {
+        case .dateTime(let dt) where dt.kind == .localDate:
+            return dt.date
+        case .string(let s):
+            switch DueDateParser.parse(s, issued: nil) {
+            case .success(let due) where due.granularity == .day && due.time == nil:
+                return due.date
+            case .failure(let e):
+                sink.error(file, n.range, "\(e)")
+                return nil
+            default:
+                sink.error(file, n.range, "'\(key)' must be a single day such as \"19/11/2020\", found '\(s)'")
+                return nil
+            }
+        default:
+            sink.error(file, n.range, "'\(key)' must be a date such as \"19/11/2020\", found \(n.value.typeNameWithArticle)")
+            return nil
+        }
+    }
+
+    /// Ids of units and deadlines: ASCII letters, digits, `.`, `-`, `_`; 1 to 64 characters.
+    static func isValidID(_ id: String) -> Bool {
+        !id.isEmpty && id.unicodeScalars.count <= 64
+            && id.unicodeScalars.allSatisfy { $0.isASCIILetter || $0.asciiDigit != nil || $0 == "-" || $0 == "_" || $0 == "." }
+    }
+}
+
+extension String {
+    /// NFC form, so text typed with decomposed diacritics compares and prints like everything else.
+    var nfc: String {
+        if unicodeScalars.allSatisfy({ $0.isASCII }) { return self }
+        return String(decoding: _nfcCodeUnits, as: UTF8.self)
+    }
+}

@@ -1,0 +1,192 @@
+/// Every table and key of deadlined's configuration, in one place.
+///
+/// The decoder accepts exactly these keys (anything else is "unknown key ..., did you mean ...?"), and
+/// `deadlinectl config-reference` prints them as the README's reference, so code and docs cannot drift.
+public enum ConfigSchema {
+    public static let daemon = TableSpec(
+        "[daemon]", "Settings of the daemon itself. Main file only.",
+        keys: [
+            KeySpec(
+                "timezone", .string, default: "Asia/Ho_Chi_Minh",
+                "Time zone in which due dates and send times are read (a name from /usr/share/zoneinfo)."),
+            KeySpec("language", .choice(["vi", "en"]), default: "vi", "Language of reminders and of deadlinectl's output."),
+            KeySpec(
+                "state_directory", .path, default: "/var/lib/deadlined",
+                "Where the ledger (state.db) lives. $STATE_DIRECTORY, set by systemd's StateDirectory=, overrides it."),
+            KeySpec(
+                "drop_in_directory", .path, default: "deadlines.d",
+                "Folder of drop-in files (*.toml, read in name order); relative paths are relative to the main file."),
+            KeySpec(
+                "closing_time", .time, default: "17:00",
+                "A deadline written as a date only (10/12/2020) is due at this time of that day."),
+            KeySpec(
+                "default_channels", .stringList, default: "[\"outbox\"]",
+                "Channels for units that name none.", example: "[\"email\"]"),
+            KeySpec(
+                "catch_up", .duration, default: "24h",
+                "After downtime, reminders missed by less than this are still sent once; older ones are skipped."),
+            KeySpec(
+                "retry_limit", .integer, default: "8",
+                "Attempts for a delivery that fails temporarily before it is given up."),
+            KeySpec(
+                "retry_max_age", .duration, default: "2d",
+                "A delivery still failing this long after its send time is given up."),
+        ])
+
+    public static let reminders = TableSpec(
+        "[reminders]",
+        "Default reminder rules for every deadline. A deadline may override any of them in its own `reminders` table.",
+        keys: [
+            KeySpec(
+                "before", .offsetList, default: "[\"7d\", \"3d\", \"1d\"]",
+                "Reminders before the due moment: days (`d`), working days (`wd`), weeks (`w`) at `time`; hours (`h`) and minutes (`m`) before the due moment itself.",
+                example: "[\"7d\", \"3wd\", \"1d\", \"2h\"]"),
+            KeySpec("on_due", .boolean, default: "true", "A reminder on the due day at `time` (if that is before the due moment)."),
+            KeySpec(
+                "overdue_every", .offset, default: "\"1d\"",
+                "After the due moment, while not done, an urging reminder (đôn đốc) this often. `\"\"` for none."),
+            KeySpec("overdue_limit", .integer, default: "5", "At most this many urging reminders per occurrence."),
+            KeySpec("time", .time, default: "08:00", "Local time at which day-based reminders go out."),
+        ])
+
+    public static let unit = TableSpec(
+        "[units.ID]",
+        "A unit (sở, ban, ngành, quận, huyện...) that receives tasks. ID is a short key used in deadlines: letters, digits, `-`, `_`.",
+        keys: [
+            KeySpec("name", .string, required: true, "Display name, used in messages.", example: "\"Sở Kế hoạch và Đầu tư\""),
+            KeySpec(
+                "recipients", .mailboxList, default: "[]", "Who receives the unit's reminders (email and outbox channels).",
+                example: "[\"Văn thư Sở KH&ĐT <vanthu@khdt.hanoi.gov.vn>\"]"),
+            KeySpec(
+                "heads", .mailboxList, default: "[]", "Head(s) of the unit, who receive escalations when its work is late.",
+                example: "[\"Giám đốc Sở <giamdoc@khdt.hanoi.gov.vn>\"]"),
+            KeySpec(
+                "channels", .stringList, default: "daemon.default_channels", "Channels to reach this unit through.",
+                example: "[\"email\", \"chat\"]"),
+            KeySpec(
+                "members", .stringList, default: "[]",
+                "Other units this one stands for: a deadline given to `cac-so-nganh` reaches each member.",
+                example: "[\"so-khdt\", \"so-tc\"]"),
+        ])
+
+    public static let channelCommon: [KeySpec] = [
+        KeySpec("type", .choice(["smtp", "webhook", "outbox"]), required: true, "What kind of channel this is."),
+        KeySpec("language", .choice(["vi", "en"]), default: "daemon.language", "Language of this channel's messages."),
+    ]
+
+    public static let outboxChannel = TableSpec(
+        "[channels.NAME] type = \"outbox\"",
+        "Writes each message as a file (RFC 5322 `.eml`): the embedded default that needs no server.",
+        keys: channelCommon + [
+            KeySpec(
+                "directory", .path, default: "\"outbox\"",
+                "Folder for the message files; relative paths are inside the state directory."),
+        ])
+
+    public static let smtpChannel = TableSpec(
+        "[channels.NAME] type = \"smtp\"", "Email through an SMTP server.",
+        keys: channelCommon + [
+            KeySpec(
+                "url", .string, required: true, "`smtp://host:port` (STARTTLS) or `smtps://host:port` (TLS from the start).",
+                example: "\"smtps://mail.hanoi.gov.vn:465\""),
+            KeySpec(
+                "starttls", .choice(["required", "opportunistic", "off"]), default: "\"required\"",
+                "For `smtp://`: whether the connection must be encrypted with STARTTLS. `off` only for 127.0.0.1, or with `allow_plaintext = true`."),
+            KeySpec(
+                "allow_plaintext", .boolean, default: "false",
+                "Acknowledge that `starttls = \"off\"` sends mail unencrypted to a server that is not on this machine."),
+            KeySpec(
+                "from", .mailbox, required: true, "Sender of reminders.",
+                example: "\"Văn phòng UBND Thành phố <nhacviec@hanoi.gov.vn>\""),
+            KeySpec("reply_to", .mailbox, "Where replies go, if not to `from`."),
+            KeySpec("username", .string, "User name for SMTP AUTH."),
+            KeySpec(
+                "password_file", .secretPath,
+                "File holding the SMTP password (not readable by everyone). With LoadCredential=, write `$CREDENTIALS_DIRECTORY/NAME`.",
+                example: "\"/etc/deadlined/secrets/smtp-password\""),
+            KeySpec("ca_file", .path, "A private CA certificate (PEM) to trust for this server. Verification is always on."),
+            KeySpec("connect_timeout", .duration, default: "\"10s\"", "Time allowed to connect."),
+            KeySpec("timeout", .duration, default: "\"60s\"", "Time allowed for one whole message."),
+            KeySpec(
+                "one_message_per_recipient", .boolean, default: "false",
+                "Send each recipient a message of their own instead of one message to all of a unit's recipients."),
+            KeySpec("attach_ics", .boolean, default: "false", "Attach an iCalendar (.ics) event for the deadline."),
+        ])
+
+    public static let webhookChannel = TableSpec(
+        "[channels.NAME] type = \"webhook\"", "An HTTP POST to a chat system or another program.",
+        keys: channelCommon + [
+            KeySpec(
+                "url", .string, required: true, "Where to POST. For Telegram, `https://api.telegram.org` (the token comes from `token_file`).",
+                example: "\"https://hooks.example.vn/abc\""),
+            KeySpec(
+                "format", .choice(["json", "slack", "teams", "telegram"]), default: "\"json\"",
+                "Shape of the body: deadlined's JSON payload, or a chat service's own."),
+            KeySpec(
+                "secret_file", .secretPath,
+                "File holding a Standard Webhooks secret (`whsec_...`); requests are then signed."),
+            KeySpec("token_file", .secretPath, "Telegram: file holding the bot token."),
+            KeySpec("chat_id", .string, "Telegram: the chat to post to.", example: "\"-1001234567890\""),
+            KeySpec("headers", .stringTable, default: "{}", "Extra request headers.", example: "{ \"X-Don-Vi\" = \"VP-UBND\" }"),
+            KeySpec("connect_timeout", .duration, default: "\"10s\"", "Time allowed to connect."),
+            KeySpec("timeout", .duration, default: "\"30s\"", "Time allowed for one whole request."),
+            KeySpec("follow_redirects", .boolean, default: "false", "Follow HTTP redirects."),
+        ])
+
+    public static let document = TableSpec(
+        "[[document]]", "A directive or plan that hands out tasks. Usually one drop-in file per document.",
+        keys: [
+            KeySpec("ref", .string, required: true, "Reference number as printed.", example: "\"5418/UBND-TKBT\""),
+            KeySpec(
+                "issued", .date, "Date of issue; due dates written without a year fall on or after it.",
+                example: "\"19/11/2020\""),
+            KeySpec("title", .string, "What the document is about."),
+            KeySpec("issuer", .string, "Who issued it.", example: "\"UBND thành phố Hà Nội\""),
+            KeySpec("url", .string, "Where to read it."),
+        ])
+
+    public static let deadline = TableSpec(
+        "[[deadline]]", "A task with a due date. Give either `due` (once) or `repeat` (recurring).",
+        keys: [
+            KeySpec(
+                "id", .string, required: true,
+                "Stable, unique id (letters, digits, `.`, `-`, `_`); used by `deadlinectl done ID` and in the ledger. Never reuse one.",
+                example: "\"5418-de-xuat\""),
+            KeySpec("task", .string, required: true, "What is to be done, as the document says it."),
+            KeySpec(
+                "document", .string, default: "the file's only document",
+                "Reference of the `[[document]]` that set the task.", example: "\"5418/UBND-TKBT\""),
+            KeySpec("units", .stringList, required: true, "Responsible units (ids from `[units.ID]`).", example: "[\"so-khdt\"]"),
+            KeySpec(
+                "due", .dueDate, "When it is due, once.", example: "\"10/12/2020\""),
+            KeySpec(
+                "repeat", .choice(["weekly", "monthly", "quarterly", "half-yearly", "yearly"]),
+                "When it is due, repeatedly (instead of `due`)."),
+            KeySpec(
+                "day", .dayOfMonth,
+                "monthly, quarterly, half-yearly: the day of the month (31 means the month's last day in shorter months).",
+                example: "20"),
+            KeySpec(
+                "month", .integer, default: "3 (quarterly), 6 (half-yearly)",
+                "quarterly: month of the quarter (1–3); half-yearly: month of the half (1–6)."),
+            KeySpec("weekday", .string, "weekly: the weekday (`monday` or `thứ hai`, ...).", example: "\"friday\""),
+            KeySpec("date", .string, "yearly: the day and month.", example: "\"15/12\""),
+            KeySpec("time", .time, default: "daemon.closing_time", "Due time of each occurrence of a recurring deadline."),
+            KeySpec(
+                "from", .date, default: "the document's date", "Recurring: no occurrence before this day."),
+            KeySpec("until", .date, "Recurring: no occurrence after this day."),
+            KeySpec("channels", .stringList, default: "each unit's channels", "Channels for this deadline only."),
+            KeySpec("reminders", .table, default: "[reminders]", "This deadline's own reminder rules (same keys as `[reminders]`).",
+                example: "{ before = [\"3d\", \"1d\"], overdue_every = \"2d\" }"),
+            KeySpec("note", .string, "Free text for admins; not sent."),
+        ])
+
+    /// Every table, in the order the README lists them.
+    public static let tables: [TableSpec] = [
+        daemon, reminders, unit, outboxChannel, smtpChannel, webhookChannel, document, deadline,
+    ]
+
+    /// Top-level tables of the main file and of drop-in files.
+    public static let topLevelMain = ["daemon", "reminders", "units", "channels", "document", "deadline"]
+    public static let topLevelDropIn = ["units", "channels", "document", "deadline"]
+}

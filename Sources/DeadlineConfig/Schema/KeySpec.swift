@@ -1,0 +1,85 @@
+/// The type of a config value, as the admin must write it.
+public enum ValueKind: Sendable, Hashable {
+    case string
+    case integer
+    case boolean
+    case time  // "08:00"
+    case duration  // "24h"
+    case date  // "19/11/2020" or 2020-11-19
+    case dueDate  // "10/12/2020", "12/2020", "Q1/2024", "15:00 10/12/2020"
+    case offsetList  // ["7d", "3wd", "2h"]
+    case offset  // "1d"
+    case stringList
+    case mailbox  // "Name <a@b.vn>"
+    case mailboxList
+    case choice([String])
+    case path
+    case secretPath  // a file holding a secret: must exist and not be readable by everyone
+    case stringTable  // { "X-Key" = "value" }
+    case table
+    case dayOfMonth  // 20 or "last"
+
+    /// How the README names the type.
+    public var documentation: String {
+        switch self {
+        case .string: "string"
+        case .integer: "integer"
+        case .boolean: "boolean"
+        case .time: "time `\"HH:MM\"`"
+        case .duration: "duration (`\"30s\"`, `\"10m\"`, `\"24h\"`, `\"2d\"`)"
+        case .date: "date (`\"19/11/2020\"` or `2020-11-19`)"
+        case .dueDate: "due date (see below)"
+        case .offsetList: "list of offsets (`\"7d\"`, `\"3wd\"`, `\"2h\"`, `\"30m\"`, `\"2w\"`)"
+        case .offset: "offset (`\"1d\"`, `\"2wd\"`, `\"4h\"`)"
+        case .stringList: "list of strings"
+        case .mailbox: "address (`\"Tên <a@b.vn>\"`)"
+        case .mailboxList: "list of addresses"
+        case .choice(let options): options.map { "`\"\($0)\"`" }.joined(separator: " \\| ")
+        case .path: "path"
+        case .secretPath: "path to a secret file"
+        case .stringTable: "table of strings"
+        case .table: "table"
+        case .dayOfMonth: "1–31 or `\"last\"`"
+        }
+    }
+}
+
+/// One key admins may write: its name, type, default and what it is for.
+public struct KeySpec: Sendable {
+    public let name: String
+    public let kind: ValueKind
+    public let required: Bool
+    /// The default as admins would write it, or nil when there is none.
+    public let defaultValue: String?
+    public let doc: String
+    public let example: String?
+
+    public init(
+        _ name: String, _ kind: ValueKind, required: Bool = false, default defaultValue: String? = nil,
+        _ doc: String, example: String? = nil
+    ) {
+        self.name = name
+        self.kind = kind
+        self.required = required
+        self.defaultValue = defaultValue
+        self.doc = doc
+        self.example = example
+    }
+}
+
+/// A table admins may write (`[daemon]`, `[units.ID]`, `[[deadline]]`...) and the keys it accepts.
+public struct TableSpec: Sendable {
+    /// How the table is written in a file: `[daemon]`, `[units.ID]`, `[[deadline]]`.
+    public let header: String
+    public let doc: String
+    public let keys: [KeySpec]
+
+    public init(_ header: String, _ doc: String, keys: [KeySpec]) {
+        self.header = header
+        self.doc = doc
+        self.keys = keys
+    }
+
+    public func key(_ name: String) -> KeySpec? { keys.first { $0.name == name } }
+    public var keyNames: [String] { keys.map(\.name) }
+}

@@ -1,0 +1,317 @@
+import DeadlineConfig
+import DeadlineKit
+import Foundation
+import TestSupport
+import Testing
+
+/// Writes a config folder, loads it, and returns every diagnostic as printed, with paths relative to the folder.
+func load(_ files: [String: String], environment: [String: String] = [:], modes: [String: Int] = [:]) throws
+    -> (ConfigLoadResult, [String])
+{
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    for (name, text) in files { try dir.write(name, text, mode: modes[name] ?? 0o644) }
+    let result = ConfigLoader.load(mainFile: dir.path + "/deadlined.toml", environment: environment)
+    let lines = result.diagnostics.map { $0.description.replacingOccurrences(of: dir.path + "/", with: "") }
+    return (result, lines)
+}
+
+let units = """
+    [units.so-khdt]
+    name = "Sở Kế hoạch và Đầu tư"
+    recipients = ["Văn thư <vanthu@khdt.hanoi.example>"]
+
+    """
+
+@Suite("deadlinectl check: every error class at its line and column")
+struct ConfigCheckTests {
+    @Test("a misspelt key and an impossible date are both reported, each at its line")
+    func misspeltKeyAndImpossibleDate() throws {
+        let (result, lines) = try load([
+            "deadlined.toml": units + """
+                [[deadline]]
+                id = "a"
+                task = "Việc A"
+                units = ["so-khdt"]
+                due = "31/2/2024"
+
+                [[deadline]]
+                id = "b"
+                task = "Việc B"
+                unitss = ["so-khdt"]
+                due = "10/12/2020"
+                """
+        ])
+        #expect(result.configuration == nil)
+        #expect(lines == [
+            "deadlined.toml:8:7: error: '31/2/2024' is not a date: month 2 of 2024 has 29 days",
+            "deadlined.toml:10:1: error: missing required key 'units' in [[deadline]], e.g. units = [\"so-khdt\"]",
+            "deadlined.toml:13:1: error: unknown key 'unitss' in [[deadline]]; did you mean 'units'?",
+        ])
+    }
+
+    @Test("TOML syntax errors, with recovery to report more than one")
+    func syntax() throws {
+        let (_, lines) = try load([
+            "deadlined.toml": units + """
+                [daemon]
+                language = "vi
+                closing_time = 17:00
+                """
+        ])
+        #expect(lines.count == 2)
+        #expect(lines[0] == "deadlined.toml:5:12: error: unterminated string (a string must end with \" on the same line)")
+        #expect(lines[1] == "deadlined.toml:6:16: error: invalid time '17:00': put it in quotes, as in \"08:30\" (a bare TOML time needs seconds: 08:30:00)")
+    }
+
+    @Test("unknown keys, with did-you-mean and with the table they belong in")
+    func unknownKeys() throws {
+        let (_, lines) = try load([
+            "deadlined.toml": """
+                [daemon]
+                timezon = "Asia/Ho_Chi_Minh"
+                before = ["3d"]
+
+                [units.so-khdt]
+                name = "Sở Kế hoạch và Đầu tư"
+                recipents = ["vanthu@khdt.hanoi.example"]
+                """
+        ])
+        #expect(lines == [
+            "deadlined.toml:2:1: error: unknown key 'timezon' in [daemon]; did you mean 'timezone'?",
+            "deadlined.toml:3:1: error: unknown key 'before' in [daemon]; 'before' belongs in [reminders]",
+            "deadlined.toml:7:1: error: unknown key 'recipents' in [units.ID]; did you mean 'recipients'?",
+        ])
+    }
+
+    @Test("wrong types name what was expected and what was found")
+    func wrongTypes() throws {
+        let (_, lines) = try load([
+            "deadlined.toml": units + """
+                [reminders]
+                overdue_limit = "5"
+                on_due = "yes"
+                before = "7d"
+                time = 8
+                """
+        ])
+        #expect(lines == [
+            "deadlined.toml:5:17: error: 'overdue_limit' must be a whole number (without quotes), found a string",
+            "deadlined.toml:6:10: error: 'on_due' must be true or false (without quotes), found a string",
+            "deadlined.toml:8:8: error: 'time' must be a time like \"08:00\", found an integer",
+        ])
+    }
+
+    @Test("unknown unit and channel references point at the reference, with a suggestion")
+    func unknownReferences() throws {
+        let (_, lines) = try load([
+            "deadlined.toml": units + """
+                [channels.email]
+                type = "outbox"
+
+                [[deadline]]
+                id = "a"
+                task = "Việc A"
+                units = ["so-khdt", "so-kdht"]
+                channels = ["emial"]
+                due = "10/12/2020"
+                """
+        ])
+        #expect(lines == [
+            "deadlined.toml:10:21: error: unknown unit 'so-kdht'; did you mean 'so-khdt'? (units are declared as [units.ID])",
+            "deadlined.toml:11:13: error: unknown channel 'emial'; did you mean 'email'? (channels are declared as [channels.NAME])",
+        ])
+    }
+
+    @Test("duplicate deadline ids across files name the first definition")
+    func duplicateIDs() throws {
+        let deadline = """
+            [[deadline]]
+            id = "5418-de-xuat"
+            task = "Việc"
+            units = ["so-khdt"]
+            due = "10/12/2020"
+            """
+        let (_, lines) = try load([
+            "deadlined.toml": units,
+            "deadlines.d/a.toml": deadline,
+            "deadlines.d/b.toml": "# second file\n" + deadline,
+        ])
+        #expect(lines == [
+            "deadlines.d/b.toml:3:6: error: duplicate deadline id '5418-de-xuat' (first defined at deadlines.d/a.toml:2:6); ids must be unique across all files"
+        ])
+    }
+
+    @Test("secrets: a missing file, a file readable by everyone, and a secret written inline")
+    func secrets() throws {
+        let (_, lines) = try load(
+            [
+                "deadlined.toml": """
+                    [units.so-khdt]
+                    name = "Sở Kế hoạch và Đầu tư"
+                    recipients = ["Văn thư <vanthu@khdt.hanoi.example>"]
+                    channels = ["mail"]
+
+                    [channels.mail]
+                    type = "smtp"
+                    url = "smtps://mail.hanoi.example:465"
+                    from = "Văn phòng <nhacviec@hanoi.example>"
+                    username = "nhacviec"
+                    password_file = "secrets/missing"
+
+                    [channels.hook]
+                    type = "webhook"
+                    url = "https://hooks.hanoi.example/x"
+                    secret_file = "secrets/open"
+
+                    [channels.bad]
+                    type = "webhook"
+                    url = "https://hooks.hanoi.example/y"
+                    secret = "whsec_c2VjcmV0IHZhbHVlIDEyMzQ1Ng=="
+                    """,
+                "secrets/open": "whsec_c2VjcmV0",
+            ], modes: ["secrets/open": 0o644])
+        #expect(lines.count == 3)
+        #expect(lines[0] == "deadlined.toml:11:17: error: the file 'secrets/missing' does not exist (create it with: install -m 600 /dev/null secrets/missing, then write the secret into it)")
+        #expect(lines[1] == "deadlined.toml:16:15: error: the secret file 'secrets/open' is readable by everyone (mode 644); run: chmod 600 secrets/open")
+        #expect(lines[2].hasPrefix("deadlined.toml:21:1: error: secrets are not allowed in config files"))
+        #expect(lines.allSatisfy { !$0.contains("c2VjcmV0IHZhbHVl") })
+    }
+
+    @Test("plain-text SMTP to another machine needs an explicit acknowledgement; on loopback it is a warning")
+    func plaintextSMTP() throws {
+        let channel = { (host: String, ack: String) in
+            units + """
+                [channels.mail]
+                type = "smtp"
+                url = "smtp://\(host):25"
+                from = "nhacviec@hanoi.example"
+                starttls = "off"
+                \(ack)
+                """
+        }
+        let (remote, remoteLines) = try load(["deadlined.toml": channel("mail.hanoi.example", "")])
+        #expect(remote.configuration == nil)
+        #expect(remoteLines.first?.hasPrefix("deadlined.toml:8:12: error: starttls = \"off\" would send mail") == true)
+        let (acknowledged, ackLines) = try load(["deadlined.toml": channel("mail.hanoi.example", "allow_plaintext = true")])
+        #expect(acknowledged.configuration != nil)
+        #expect(ackLines.first?.contains("warning: mail to mail.hanoi.example is sent unencrypted") == true)
+        let (loopback, loopLines) = try load(["deadlined.toml": channel("127.0.0.1", "")])
+        #expect(loopback.configuration != nil)
+        #expect(loopLines.first?.contains("warning: mail to 127.0.0.1 is sent unencrypted") == true)
+    }
+
+    @Test("documents: year inference from the issued date, unknown references, two documents in one file")
+    func documents() throws {
+        let (ok, _) = try load([
+            "deadlined.toml": units,
+            "deadlines.d/5418.toml": """
+                [[document]]
+                ref = "5418/UBND-TKBT"
+                issued = "19/11/2020"
+
+                [[deadline]]
+                id = "a"
+                task = "Dự thảo"
+                units = ["so-khdt"]
+                due = "30/1"
+                """,
+        ])
+        let agenda = try #require(ok.configuration?.agenda)
+        #expect(agenda.deadline(id: "a")?.schedule == .once(LocalDateTime(CivilDate(year: 2021, month: 1, day: 30)!, TimeOfDay(hour: 17, minute: 0)!)))
+        #expect(agenda.deadline(id: "a")?.documentRef == "5418/UBND-TKBT")
+
+        let (_, lines) = try load([
+            "deadlined.toml": units + """
+                [[document]]
+                ref = "04-KH/TU"
+                [[document]]
+                ref = "5418/UBND-TKBT"
+
+                [[deadline]]
+                id = "a"
+                task = "Việc"
+                units = ["so-khdt"]
+                due = "10/12/2020"
+
+                [[deadline]]
+                id = "b"
+                task = "Việc"
+                document = "5418/UBND-TKBD"
+                units = ["so-khdt"]
+                due = "10/12"
+                """
+        ])
+        #expect(lines == [
+            "deadlined.toml:9:1: error: this file declares 2 documents; say which one set this task, e.g. document = \"04-KH/TU\"",
+            "deadlined.toml:18:12: error: unknown document '5418/UBND-TKBD'; did you mean '5418/UBND-TKBT'?; declare it in a [[document]] table with ref = \"5418/UBND-TKBD\"",
+        ])
+    }
+
+    @Test("recurrences: what each repeat needs, and keys that do not belong")
+    func recurrences() throws {
+        let (_, lines) = try load([
+            "deadlined.toml": units + """
+                [[deadline]]
+                id = "a"
+                task = "Báo cáo tháng"
+                units = ["so-khdt"]
+                repeat = "montly"
+
+                [[deadline]]
+                id = "b"
+                task = "Báo cáo quý"
+                units = ["so-khdt"]
+                repeat = "quarterly"
+                day = 32
+                weekday = "friday"
+                """
+        ])
+        #expect(lines == [
+            "deadlined.toml:8:10: error: 'montly' is not a valid repeat; did you mean 'monthly'? (one of \"weekly\", \"monthly\", \"quarterly\", \"half-yearly\", \"yearly\")",
+            "deadlined.toml:15:7: error: 'day' must be a day of the month from 1 to 31, or \"last\"",
+            "deadlined.toml:16:1: error: 'weekday' is not used with repeat = \"quarterly\"",
+        ])
+    }
+
+    @Test("a unit that contains itself, and a deadline that reaches nobody")
+    func unitsChecks() throws {
+        let (_, lines) = try load([
+            "deadlined.toml": """
+                [units.a]
+                name = "A"
+                members = ["b"]
+                [units.b]
+                name = "B"
+                members = ["a"]
+                [units.empty]
+                name = "Không ai"
+
+                [[deadline]]
+                id = "x"
+                task = "Việc"
+                units = ["empty"]
+                due = "10/12/2020"
+                """
+        ])
+        #expect(lines.contains("deadlined.toml:1:8: error: unit 'a' contains itself through members: a -> b -> a"))
+        #expect(lines.contains { $0.hasPrefix("deadlined.toml:11:6: warning: deadline 'x' reaches nobody") })
+    }
+
+    @Test("the time zone is read from the system and checked")
+    func timeZone() throws {
+        let (_, lines) = try load(["deadlined.toml": "[daemon]\ntimezone = \"Asia/Hanoi\"\n" + units])
+        #expect(lines == ["deadlined.toml:2:12: error: unknown time zone 'Asia/Hanoi'; did you mean 'Asia/Ho_Chi_Minh'? (Vietnam's zone)"])
+        let (ok, _) = try load(["deadlined.toml": "[daemon]\ntimezone = \"Asia/Bangkok\"\n" + units])
+        #expect(ok.configuration?.agenda.settings.zone.identifier == "Asia/Bangkok")
+    }
+
+    @Test("$STATE_DIRECTORY overrides state_directory; the implicit outbox lives in it")
+    func stateDirectory() throws {
+        let (result, _) = try load(
+            ["deadlined.toml": "[daemon]\nstate_directory = \"/srv/x\"\n" + units], environment: ["STATE_DIRECTORY": "/var/lib/deadlined"])
+        let configuration = try #require(result.configuration)
+        #expect(configuration.daemon.stateDirectory == "/var/lib/deadlined")
+        #expect(configuration.channels["outbox"] == .outbox(OutboxSettings(name: "outbox", directory: "/var/lib/deadlined/outbox")))
+    }
+}
