@@ -1,1 +1,94 @@
-print("deadlinectl")
+import ArgumentParser
+import DeadlineKit
+import DeadlineService
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `deadlinectl`: the admin's tool. Each subcommand parses its flags and calls into DeadlineService.
+@main
+struct Deadlinectl: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "deadlinectl",
+        abstract: "Check, plan and control deadlined, the deadline-reminder daemon.",
+        subcommands: [Check.self, List.self, Plan.self, ConfigReference.self])
+}
+
+/// Options every subcommand that reads the configuration accepts.
+struct ConfigOptions: ParsableArguments {
+    @Option(name: .customLong("config"), help: "Main config file (default: $DEADLINED_CONFIG or /etc/deadlined/deadlined.toml).")
+    var path: String?
+
+    var mainFile: String { ConfigSession.mainFile(path, environment: Console.environment) }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate the configuration; print every problem as file:line:column: error: message.")
+
+    @OptionGroup var config: ConfigOptions
+
+    func run() throws {
+        let code = ConfigSession.check(config.mainFile, environment: Console.environment)
+        if code != 0 { throw ExitCode(code) }
+    }
+}
+
+struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Every deadline with its next due occurrence, status and next reminder.")
+
+    @OptionGroup var config: ConfigOptions
+    @Option(help: "Pretend it is this moment (dd/mm/yyyy, 'dd/mm/yyyy HH:MM' or ISO 8601).") var now: String?
+    @Flag(help: "Print stable JSON.") var json = false
+
+    func run() throws {
+        guard let configuration = ConfigSession.load(config.mainFile, environment: Console.environment) else {
+            throw ExitCode(1)
+        }
+        let zone = configuration.agenda.settings.zone
+        guard let now = now.map({ ConfigSession.moment($0, option: "--now", zone: zone) }) ?? .some(Clock.now())
+        else { throw ExitCode(2) }
+        let report = ListReport(planner: ReminderPlanner(agenda: configuration.agenda), now: now)
+        Console.out(json ? report.json().rendered() + "\n" : report.text(language: configuration.agenda.settings.language))
+    }
+}
+
+struct Plan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The reminders that would go out in a window, in send order (a dry run: nothing is sent).")
+
+    @OptionGroup var config: ConfigOptions
+    @Option(help: "Pretend it is this moment (dd/mm/yyyy, 'dd/mm/yyyy HH:MM' or ISO 8601).") var now: String?
+    @Option(help: "Start of the window (default: now).") var from: String?
+    @Option(help: "End of the window (default: 30 days after its start).") var to: String?
+    @Flag(help: "Print stable JSON.") var json = false
+
+    func run() throws {
+        guard let configuration = ConfigSession.load(config.mainFile, environment: Console.environment) else {
+            throw ExitCode(1)
+        }
+        let zone = configuration.agenda.settings.zone
+        guard let now = now.map({ ConfigSession.moment($0, option: "--now", zone: zone) }) ?? .some(Clock.now()),
+            let start = from.map({ ConfigSession.moment($0, option: "--from", zone: zone) }) ?? .some(now),
+            let end = to.map({ ConfigSession.moment($0, option: "--to", zone: zone) })
+                ?? .some(start.adding(seconds: 30 * 86_400))
+        else { throw ExitCode(2) }
+        guard start < end else {
+            Console.err("deadlinectl: --to must be after --from\n")
+            throw ExitCode(2)
+        }
+        let report = PlanReport(planner: ReminderPlanner(agenda: configuration.agenda), from: start, to: end)
+        Console.out(json ? report.json().rendered() + "\n" : report.text(language: configuration.agenda.settings.language))
+    }
+}
+
+struct ConfigReference: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config-reference", abstract: "Print the reference of every config key (Markdown).")
+
+    func run() throws {
+        Console.out(ConfigReferenceDocument.markdown())
+    }
+}

@@ -1,0 +1,132 @@
+import DeadlineKit
+
+/// `deadlinectl plan`: the reminders that would go out in a window, in send order.
+public struct PlanReport {
+    public let planner: ReminderPlanner
+    public let reminders: [PlannedReminder]
+    public let from: Instant
+    public let to: Instant
+
+    public init(planner: ReminderPlanner, from: Instant, to: Instant, state: PlannerState = .empty) {
+        self.planner = planner
+        self.from = from
+        self.to = to
+        self.reminders = planner.reminders(from: from, to: to, state: state)
+    }
+
+    var zone: ZoneRules { planner.agenda.settings.zone }
+
+    /// The stable JSON form. Times are ISO 8601 with the zone's offset (`2020-12-10T17:00:00+07:00`).
+    public func json() -> JSONValue {
+        .object([
+            ("version", 1),
+            ("timezone", .string(zone.identifier)),
+            ("from", .string(zone.iso8601(from))),
+            ("to", .string(zone.iso8601(to))),
+            ("reminders", .array(reminders.map(json))),
+        ])
+    }
+
+    func json(_ r: PlannedReminder) -> JSONValue {
+        let deadline = planner.deadline(of: r)
+        let target = planner.target(of: r)
+        return .object([
+            ("deadline_id", .string(deadline.id)),
+            ("occurrence", .string(r.occurrence.iso)),
+            ("due", .string(zone.iso8601(r.due))),
+            ("send_at", .string(zone.iso8601(r.sendAt))),
+            ("kind", .string(r.kind.rawValue)),
+            ("rule", .string(r.rule.description)),
+            ("unit", .string(target.unitID)),
+            ("channel", .string(target.channel)),
+            ("recipients", .array(target.recipients.map { .string($0.address) })),
+            ("document", .optional(deadline.documentRef)),
+            ("key", .string(planner.key(of: r))),
+        ])
+    }
+
+    /// A table for the terminal, dates as `dd/mm/yyyy`.
+    public func text(language: Language) -> String {
+        let words = Wording(language: language)
+        let fromText = zone.vietnamese(from)
+        let toText = zone.vietnamese(to)
+        guard !reminders.isEmpty else { return words.noReminders(from: fromText, to: toText) }
+        var table = TextTable(header: words.planHeader)
+        for r in reminders {
+            let target = planner.target(of: r)
+            let recipients = target.recipients.isEmpty ? "—" : target.recipients.map(\.address).joined(separator: ", ")
+            table.append([
+                zone.vietnamese(r.sendAt), words.kind(r.rule), zone.vietnamese(r.due), planner.deadline(of: r).id,
+                target.unitID, target.channel, TextTable.truncate(recipients, 60),
+            ])
+        }
+        return table.rendered() + "\n" + words.reminderCount(reminders.count, from: fromText, to: toText)
+    }
+}
+
+/// `deadlinectl list`: every deadline with its current occurrence, status and next reminder.
+public struct ListReport {
+    public let planner: ReminderPlanner
+    public let now: Instant
+    public let statuses: [DeadlineStatus]
+
+    public init(planner: ReminderPlanner, now: Instant, state: PlannerState = .empty) {
+        self.planner = planner
+        self.now = now
+        self.statuses = planner.agenda.deadlines.indices.map { planner.status(ofDeadlineAt: $0, now: now, state: state) }
+    }
+
+    var zone: ZoneRules { planner.agenda.settings.zone }
+
+    public func json() -> JSONValue {
+        .object([
+            ("version", 1),
+            ("now", .string(zone.iso8601(now))),
+            ("deadlines", .array(statuses.map(json))),
+        ])
+    }
+
+    func json(_ s: DeadlineStatus) -> JSONValue {
+        let d = planner.agenda.deadlines[s.deadlineIndex]
+        let (state, days): (String, JSONValue) =
+            switch s.state {
+            case .upcoming(let n): ("upcoming", .integer(Int64(n)))
+            case .dueToday: ("due_today", 0)
+            case .overdue(let n): ("overdue", .integer(Int64(n)))
+            case .done: ("done", .null)
+            case .ended: ("ended", .null)
+            }
+        var next: JSONValue = .null
+        if let r = s.nextReminder {
+            next = .object([
+                ("send_at", .string(zone.iso8601(r.sendAt))), ("kind", .string(r.kind.rawValue)),
+                ("rule", .string(r.rule.description)),
+            ])
+        }
+        return .object([
+            ("id", .string(d.id)),
+            ("task", .string(d.task)),
+            ("document", .optional(d.documentRef)),
+            ("units", .array(d.units.map { .string($0) })),
+            ("recurring", .bool(d.schedule.isRecurring)),
+            ("occurrence", .optional(s.occurrence?.iso)),
+            ("due", .optional(s.due.map(zone.iso8601))),
+            ("status", .string(state)),
+            ("days", days),
+            ("next_reminder", next),
+        ])
+    }
+
+    public func text(language: Language) -> String {
+        let words = Wording(language: language)
+        var table = TextTable(header: words.listHeader)
+        for s in statuses {
+            let d = planner.agenda.deadlines[s.deadlineIndex]
+            table.append([
+                d.id, s.due.map(zone.vietnamese) ?? "—", words.state(s.state),
+                s.nextReminder.map { zone.vietnamese($0.sendAt) } ?? "—", TextTable.truncate(d.task, 70),
+            ])
+        }
+        return table.rendered()
+    }
+}

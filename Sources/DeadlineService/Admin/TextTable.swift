@@ -1,0 +1,38 @@
+/// A plain-text table for the terminal: left-aligned columns sized to their widest cell (counted in
+/// characters, so Vietnamese text lines up), two spaces between columns.
+public struct TextTable {
+    public var header: [String]
+    public var rows: [[String]] = []
+
+    public init(header: [String]) {
+        self.header = header
+    }
+
+    public mutating func append(_ row: [String]) {
+        rows.append(row)
+    }
+
+    public func rendered() -> String {
+        var widths = header.map(\.count)
+        for row in rows {
+            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
+        }
+        func line(_ cells: [String]) -> String {
+            var out = ""
+            for (i, cell) in cells.enumerated() {
+                if i == cells.count - 1 {
+                    out += cell
+                } else {
+                    out += cell + String(repeating: " ", count: widths[i] - cell.count + 2)
+                }
+            }
+            return out
+        }
+        return ([line(header)] + rows.map(line)).joined(separator: "\n") + "\n"
+    }
+
+    /// `text` cut to `width` characters with an ellipsis.
+    public static func truncate(_ text: String, _ width: Int) -> String {
+        text.count <= width ? text : String(text.prefix(max(width - 1, 0))) + "…"
+    }
+}
