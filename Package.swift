@@ -100,6 +100,12 @@ let package = Package(
         ),
 
         // Tests: one target per module, plus integration tests with real servers.
+        .executableTarget(
+            name: "deadline-journal-probe",
+            dependencies: ["DeadlineSystemd", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/JournalProbe",
+            swiftSettings: strict
+        ),
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "DeadlineKitTests", dependencies: ["DeadlineKit"], swiftSettings: strict),
         .testTarget(
