@@ -7,29 +7,29 @@ public enum ConfigSchema {
         "[daemon]", "Settings of the daemon itself. Main file only.",
         keys: [
             KeySpec(
-                "timezone", .string, default: "Asia/Ho_Chi_Minh",
+                "timezone", .string, default: "\"Asia/Ho_Chi_Minh\"",
                 "Time zone in which due dates and send times are read (a name from /usr/share/zoneinfo)."),
-            KeySpec("language", .choice(["vi", "en"]), default: "vi", "Language of reminders and of deadlinectl's output."),
+            KeySpec("language", .choice(["vi", "en"]), default: "\"vi\"", "Language of reminders and of deadlinectl's output."),
             KeySpec(
-                "state_directory", .path, default: "/var/lib/deadlined",
+                "state_directory", .path, default: "\"/var/lib/deadlined\"",
                 "Where the ledger (state.db) lives. $STATE_DIRECTORY, set by systemd's StateDirectory=, overrides it."),
             KeySpec(
-                "drop_in_directory", .path, default: "deadlines.d",
+                "drop_in_directory", .path, default: "\"deadlines.d\"",
                 "Folder of drop-in files (*.toml, read in name order); relative paths are relative to the main file."),
             KeySpec(
-                "closing_time", .time, default: "17:00",
+                "closing_time", .time, default: "\"17:00\"",
                 "A deadline written as a date only (10/12/2020) is due at this time of that day."),
             KeySpec(
                 "default_channels", .stringList, default: "[\"outbox\"]",
                 "Channels for units that name none.", example: "[\"email\"]"),
             KeySpec(
-                "catch_up", .duration, default: "24h",
+                "catch_up", .duration, default: "\"24h\"",
                 "After downtime, reminders missed by less than this are still sent once; older ones are skipped."),
             KeySpec(
                 "retry_limit", .integer, default: "8",
                 "Attempts for a delivery that fails temporarily before it is given up."),
             KeySpec(
-                "retry_max_age", .duration, default: "2d",
+                "retry_max_age", .duration, default: "\"2d\"",
                 "A delivery still failing this long after its send time is given up."),
         ])
 
@@ -46,7 +46,7 @@ public enum ConfigSchema {
                 "overdue_every", .offset, default: "\"1d\"",
                 "After the due moment, while not done, an urging reminder (đôn đốc) this often. `\"\"` for none."),
             KeySpec("overdue_limit", .integer, default: "5", "At most this many urging reminders per occurrence."),
-            KeySpec("time", .time, default: "08:00", "Local time at which day-based reminders go out."),
+            KeySpec("time", .time, default: "\"08:00\"", "Local time at which day-based reminders go out."),
         ])
 
     public static let unit = TableSpec(

@@ -1,0 +1,117 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Runs the built `deadlinectl` the way an admin does and checks exactly what they would see.
+@Suite("deadlinectl, the built binary")
+struct DeadlinectlBinaryTests {
+    let deadlinectl = BuiltProducts.path("deadlinectl")
+    let example = BuiltProducts.exampleConfig
+
+    func run(_ arguments: [String]) async throws -> ProcessResult {
+        try await ProcessRunner.run(deadlinectl, arguments, environment: ProcessRunner.environment(removing: ["DEADLINED_CONFIG"]))
+    }
+
+    @Test("check accepts the example configuration and summarises it")
+    func checkExample() async throws {
+        let result = try await run(["check", "--config", example])
+        #expect(result.status == 0)
+        #expect(result.stdout == "\(example): OK: 2 documents, 8 deadlines, 14 units, 1 channel (3 files)\n")
+        #expect(result.stderr == "")
+    }
+
+    @Test("check fails on a misspelt key and an impossible date, naming both lines")
+    func checkBroken() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let main = try dir.write(
+            "deadlined.toml",
+            """
+            [units.so-khdt]
+            name = "Sở Kế hoạch và Đầu tư"
+            recipents = ["vanthu@khdt.hanoi.example"]
+
+            [[deadline]]
+            id = "5418-de-xuat"
+            task = "Báo cáo đề xuất"
+            units = ["so-khdt"]
+            due = "31/2/2021"
+            """)
+        let result = try await run(["check", "--config", main])
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(result.stderr == """
+            \(main):3:1: error: unknown key 'recipents' in [units.ID]; did you mean 'recipients'?
+            \(main):9:7: error: '31/2/2021' is not a date: month 2 of 2021 has 28 days
+            \(main): 2 errors; the configuration is not valid
+
+            """)
+    }
+
+    @Test("check reports a missing main file")
+    func checkMissing() async throws {
+        let result = try await run(["check", "--config", "/nonexistent/deadlined.toml"])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("/nonexistent/deadlined.toml: error: cannot read the file: No such file or directory\n"))
+    }
+
+    @Test("plan --json lists reminders for each of the six seed deadlines")
+    func planJSON() async throws {
+        let result = try await run(["plan", "--config", example, "--now", "20/11/2020", "--to", "31/01/2021", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let root = try #require(try JSONSerialization.jsonObject(with: result.standardOutput) as? [String: Any])
+        #expect(root["from"] as? String == "2020-11-20T00:00:00+07:00")
+        #expect(root["to"] as? String == "2021-01-31T00:00:00+07:00")
+        let reminders = try #require(root["reminders"] as? [[String: Any]])
+        let dues = Dictionary(reminders.map { ($0["deadline_id"] as! String, $0["due"] as! String) }, uniquingKeysWith: { a, _ in a })
+        // 5418/UBND-TKBT: 10/12/2020, 25/12/2020, 30/1/2021; 04-KH/TU: month 12/2020, 15/1/2021, month 1/2021.
+        #expect(dues["5418-de-xuat"] == "2020-12-10T17:00:00+07:00")
+        #expect(dues["5418-ke-hoach-tong-the"] == "2020-12-25T17:00:00+07:00")
+        #expect(dues["5418-chuong-trinh-cong-tac"] == "2021-01-30T17:00:00+07:00")
+        #expect(dues["04kh-can-bo-chu-chot"] == "2020-12-31T17:00:00+07:00")
+        #expect(dues["04kh-hoi-nghi-cap-uy"] == "2021-01-15T17:00:00+07:00")
+        #expect(dues["04kh-hoi-nghi-co-so"] == "2021-01-31T17:00:00+07:00")
+        let first = try #require(reminders.first)
+        #expect(first["deadline_id"] as? String == "5418-de-xuat")
+        #expect(first["send_at"] as? String == "2020-12-03T08:00:00+07:00")
+        #expect(first["kind"] as? String == "before")
+        #expect(first["channel"] as? String == "outbox")
+        #expect(first["recipients"] as? [String] == ["vanthu@khdt.hanoi.example"])
+        let sendTimes = reminders.map { $0["send_at"] as! String }
+        #expect(sendTimes == sendTimes.sorted())
+    }
+
+    @Test("plan prints a table with Vietnamese dates")
+    func planTable() async throws {
+        let result = try await run(["plan", "--config", example, "--now", "02/12/2020 09:00", "--to", "04/12/2020"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.first == "GỬI LÚC           LOẠI          HẠN               MÃ VIỆC       ĐƠN VỊ         KÊNH    NGƯỜI NHẬN")
+        #expect(lines[1] == "08:00 03/12/2020  trước 7 ngày  17:00 10/12/2020  5418-de-xuat  so-khdt        outbox  vanthu@khdt.hanoi.example")
+        #expect(result.stdout.hasSuffix("\n6 lời nhắc từ 09:00 02/12/2020 đến 00:00 04/12/2020.\n"))
+    }
+
+    @Test("list shows each deadline's status and next reminder")
+    func list() async throws {
+        let result = try await run(["list", "--config", example, "--now", "12/12/2020 10:00", "--json"])
+        #expect(result.status == 0)
+        let root = try #require(try JSONSerialization.jsonObject(with: result.standardOutput) as? [String: Any])
+        let deadlines = try #require(root["deadlines"] as? [[String: Any]])
+        let byID = Dictionary(uniqueKeysWithValues: deadlines.map { ($0["id"] as! String, $0) })
+        #expect(byID["5418-de-xuat"]?["status"] as? String == "overdue")
+        #expect(byID["5418-de-xuat"]?["days"] as? Int == 2)
+        #expect((byID["5418-de-xuat"]?["next_reminder"] as? [String: Any])?["send_at"] as? String == "2020-12-13T08:00:00+07:00")
+        #expect(byID["5418-ke-hoach-tong-the"]?["status"] as? String == "upcoming")
+        #expect(byID["5418-ke-hoach-tong-the"]?["days"] as? Int == 13)
+        #expect(byID["5418-bao-cao-thang"]?["occurrence"] as? String == "2020-12-20")
+        let text = try await run(["list", "--config", example, "--now", "12/12/2020 10:00"])
+        #expect(text.stdout.contains("5418-de-xuat                17:00 10/12/2020  quá hạn 2 ngày"))
+    }
+
+    @Test("bad --now values are refused with a hint")
+    func badMoment() async throws {
+        let result = try await run(["plan", "--config", example, "--now", "tomorrow"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "deadlinectl: --now: 'tomorrow' is not a moment; write 20/11/2020, '20/11/2020 08:00' or 2020-11-20T08:00:00+07:00\n")
+    }
+}

@@ -1,0 +1,30 @@
+#!/bin/bash
+# Installs the Debian 12 packages deadlined builds and tests with; installs only what is missing.
+# Usage: scripts/install-deps.sh [build|test|bench]   (default: test)
+set -euo pipefail
+level="${1:-test}"
+
+packages=(pkg-config libcurl4-openssl-dev libsystemd-dev libsqlite3-dev)
+if [ "$level" = test ] || [ "$level" = bench ]; then
+    # Real servers for the tests: SMTP (aiosmtpd), journald, systemd-analyze, unshare/nsenter, openssl for test CAs,
+    # PostgreSQL for the shared-ledger tests.
+    packages+=(python3 python3-aiosmtpd openssl systemd util-linux procps postgresql)
+fi
+if [ "$level" = bench ]; then
+    packages+=(remind prometheus-alertmanager curl strace hyperfine time)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "install-deps: installing ${missing[*]}"
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo apt-get update -qq
+    $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+command -v swift >/dev/null || export PATH="/opt/swift/usr/bin:$PATH"
+command -v swift >/dev/null || { echo "install-deps: a Swift 6 toolchain is required (swift.org/install)" >&2; exit 1; }
