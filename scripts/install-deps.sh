@@ -8,7 +8,7 @@ packages=(pkg-config libcurl4-openssl-dev libsystemd-dev libsqlite3-dev)
 if [ "$level" = test ] || [ "$level" = bench ]; then
     # Real servers for the tests: SMTP (aiosmtpd), journald, systemd-analyze, unshare/nsenter, openssl for test CAs,
     # PostgreSQL for the shared-ledger tests.
-    packages+=(python3 python3-aiosmtpd openssl systemd util-linux procps postgresql)
+    packages+=(python3 python3-aiosmtpd python3-icalendar ca-certificates openssl systemd util-linux procps postgresql)
 fi
 if [ "$level" = bench ]; then
     packages+=(remind prometheus-alertmanager curl strace hyperfine time)

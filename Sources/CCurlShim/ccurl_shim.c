@@ -1,3 +1,5 @@
+#define _GNU_SOURCE
+#include <pthread.h>
 #include "ccurl_shim.h"
 
 CURLcode ccurl_easy_setopt_long(CURL *handle, CURLoption option, long value) {
@@ -62,4 +64,36 @@ CURLMcode ccurl_multi_setopt_long(CURLM *multi, CURLMoption option, long value) 
 
 const char *ccurl_version(void) {
     return curl_version_info(CURLVERSION_NOW)->version;
+}
+
+CURLcode ccurl_easy_setopt_xferinfo_function(CURL *handle, curl_xferinfo_callback callback) {
+    return curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, callback);
+}
+
+CURLcode ccurl_easy_setopt_blob_copy(CURL *handle, CURLoption option, const void *data, size_t length) {
+    struct curl_blob blob;
+    blob.data = (void *)data;
+    blob.len = length;
+    blob.flags = CURL_BLOB_COPY;
+    return curl_easy_setopt(handle, option, &blob);
+}
+
+CURLcode ccurl_easy_setopt_mail_rcpt_allowfails(CURL *handle, long value) {
+#if LIBCURL_VERSION_NUM >= 0x080200
+    return curl_easy_setopt(handle, CURLOPT_MAIL_RCPT_ALLOWFAILS, value);
+#else
+    return curl_easy_setopt(handle, CURLOPT_MAIL_RCPT_ALLLOWFAILS, value);
+#endif
+}
+
+const char *ccurl_default_cainfo(void) {
+    return curl_version_info(CURLVERSION_NOW)->cainfo;
+}
+
+const char *ccurl_default_capath(void) {
+    return curl_version_info(CURLVERSION_NOW)->capath;
+}
+
+int ccurl_set_thread_name(const char *name) {
+    return pthread_setname_np(pthread_self(), name);
 }

@@ -26,6 +26,20 @@ CURLcode ccurl_easy_getinfo_off_t(CURL *handle, CURLINFO info, curl_off_t *value
 CURLcode ccurl_easy_getinfo_double(CURL *handle, CURLINFO info, double *value);
 CURLcode ccurl_easy_getinfo_string(CURL *handle, CURLINFO info, const char **value);
 
+/* CURLOPT_XFERINFOFUNCTION: progress callback, used to abort a transfer on cancellation. */
+CURLcode ccurl_easy_setopt_xferinfo_function(CURL *handle, curl_xferinfo_callback callback);
+/* A blob option (e.g. CURLOPT_CAINFO_BLOB) that libcurl copies, so the caller's buffer may go away. */
+CURLcode ccurl_easy_setopt_blob_copy(CURL *handle, CURLoption option, const void *data, size_t length);
+/* CURLOPT_MAIL_RCPT_ALLOWFAILS, spelled CURLOPT_MAIL_RCPT_ALLLOWFAILS before libcurl 8.2. */
+CURLcode ccurl_easy_setopt_mail_rcpt_allowfails(CURL *handle, long value);
+
+/* The built-in default CA bundle file and directory of the linked libcurl; may be NULL. */
+const char *ccurl_default_cainfo(void);
+const char *ccurl_default_capath(void);
+
+/* Names the calling thread (at most 15 bytes) so `ps -L` and `top -H` show which transport it serves. */
+int ccurl_set_thread_name(const char *name);
+
 CURLMcode ccurl_multi_setopt_long(CURLM *multi, CURLMoption option, long value);
 
 /* The version string of the libcurl actually linked, e.g. "8.5.0". */

@@ -1,0 +1,81 @@
+/// RFC 2045 §6.7 quoted-printable for text bodies.
+///
+/// Line breaks in the input (`\n`, `\r\n` or a lone `\r`) become CRLF hard breaks; every output line is at most
+/// 76 characters, soft-broken with `=` between whole UTF-8 sequences (never inside `=E1=BA=AF`); `=`, control
+/// characters and non-ASCII bytes are escaped, as are a space or tab at the end of a line. A line starting with
+/// `.` stays as it is: libcurl dot-stuffs it on the way out.
+enum QuotedPrintable {
+    /// The longest encoded line, soft break included.
+    static let lineLimit = 76
+
+    /// The encoded text, its lines joined by CRLF. It ends with CRLF only if `text` ends with a line break:
+    /// in a multipart body the CRLF before the next boundary belongs to the boundary, so the text round-trips.
+    static func encode(_ text: String) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count * 2)
+        for (index, line) in lines(of: text).enumerated() {
+            if index > 0 { output += [13, 10] }
+            encodeLine(Array(line.utf8), into: &output)
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The text's lines, split at `\r\n`, `\n` or a lone `\r`.
+    static func lines(of text: String) -> [Substring] {
+        // Swift treats "\r\n" as one Character, so splitting on Characters handles all three forms.
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+    }
+
+    private static let hex = Array("0123456789ABCDEF".utf8)
+
+    private static func encodeLine(_ bytes: [UInt8], into output: inout [UInt8]) {
+        // Tokens are whole UTF-8 sequences, each literal or escaped; soft breaks fall between tokens.
+        var tokens: [[UInt8]] = []
+        var index = 0
+        while index < bytes.count {
+            let length = sequenceLength(bytes, at: index)
+            let sequence = bytes[index..<(index + length)]
+            let isLast = index + length == bytes.count
+            var token: [UInt8] = []
+            for byte in sequence {
+                let literal =
+                    (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "="))
+                    || ((byte == 32 || byte == 9) && !isLast)
+                if literal {
+                    token.append(byte)
+                } else {
+                    token += [UInt8(ascii: "="), hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+                }
+            }
+            tokens.append(token)
+            index += length
+        }
+        var lineLength = 0
+        for (position, token) in tokens.enumerated() {
+            let isLastToken = position == tokens.count - 1
+            let room = isLastToken ? lineLimit : lineLimit - 1
+            if lineLength > 0, lineLength + token.count > room {
+                output += [UInt8(ascii: "="), 13, 10]
+                lineLength = 0
+            }
+            output += token
+            lineLength += token.count
+        }
+    }
+
+    /// The length of the UTF-8 sequence starting at `index` (1 for ASCII or a malformed byte).
+    private static func sequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
+        let lead = bytes[index]
+        let expected: Int
+        switch lead {
+        case 0xC2...0xDF: expected = 2
+        case 0xE0...0xEF: expected = 3
+        case 0xF0...0xF4: expected = 4
+        default: return 1
+        }
+        guard index + expected <= bytes.count,
+            bytes[(index + 1)..<(index + expected)].allSatisfy({ $0 & 0xC0 == 0x80 })
+        else { return 1 }
+        return expected
+    }
+}

@@ -1,0 +1,219 @@
+import CCurl
+
+/// Submits messages to one SMTP server over libcurl, one at a time, reusing the connection between them.
+///
+/// Each transport owns a dedicated thread with one libcurl easy handle; ``send(_:envelope:)`` hops to it and
+/// back, so blocking network I/O never occupies Swift's cooperative pool. Consecutive messages reuse the open
+/// connection (no new TCP/TLS handshake, no new AUTH) while it is younger than
+/// ``SMTPServer/connectionReuseLimit``. Every recipient goes in one transaction with
+/// `CURLOPT_MAIL_RCPT_ALLOWFAILS`, so one refused address does not stop the others.
+///
+/// libcurl performs SMTP dot-stuffing on upload (a body line starting with `.` is sent as `..` and arrives
+/// intact) and ends the data with `CRLF.CRLF`: pass the message as rendered, CRLF line endings, unstuffed.
+///
+/// Use one transport per server and keep it for the life of the daemon; call ``shutdown()`` when stopping.
+public final class SMTPTransport: Sendable {
+    /// The server this transport submits to.
+    public let server: SMTPServer
+    private let url: String
+    private let trust: TrustAnchors
+    private let redactor: SecretRedactor
+    private let worker: CurlWorkerThread
+
+    /// Largest message accepted for upload (25 MiB, a common server limit).
+    public static let maximumMessageSize = 25 * 1024 * 1024
+
+    /// Checks the settings, reads `caFile`, and starts the transport's thread. Nothing is sent yet.
+    ///
+    /// - Parameter queueCapacity: how many ``send(_:envelope:)`` calls may wait for the thread; more fail at
+    ///   once as temporary failures.
+    public init(server: SMTPServer, queueCapacity: Int = 64) throws(DeliveryConfigurationError) {
+        self.url = try server.url()
+        self.trust =
+            try server.caFile.map { path throws(DeliveryConfigurationError) in
+                try TrustAnchors.adding(caFile: path)
+            } ?? .system
+        var redactor = SecretRedactor()
+        if let credentials = server.credentials {
+            guard !credentials.password.bytes.contains(0), !credentials.password.bytes.isEmpty else {
+                throw DeliveryConfigurationError(
+                    setting: "password_file", problem: "the password is empty or contains a NUL byte")
+            }
+            guard !credentials.username.isEmpty, !credentials.username.utf8.contains(where: { $0 < 0x20 }) else {
+                throw DeliveryConfigurationError(
+                    setting: "username", problem: "the user name is empty or contains a control character")
+            }
+            redactor.add(String(decoding: credentials.password.bytes, as: UTF8.self))
+        }
+        self.redactor = redactor
+        self.server = server
+        self.worker = CurlWorkerThread(name: "deadlined-smtp", capacity: queueCapacity)
+    }
+
+    deinit {
+        worker.shutdownWithoutWaiting()
+    }
+
+    /// Submits one message to every recipient of `envelope` and classifies the result.
+    ///
+    /// - Parameters:
+    ///   - message: the complete RFC 5322 message, CRLF line endings (see ``EmailMessage/render()``).
+    ///   - envelope: `MAIL FROM` and every `RCPT TO` (To, Cc and Bcc alike).
+    /// - Returns: delivered (with the server's final reply, e.g. `250 2.0.0 Ok: queued as 4F2A1`, and any
+    ///   recipients it refused), or a temporary or permanent failure. Cancelling the task aborts the transfer
+    ///   and returns a temporary failure.
+    public func send(_ message: [UInt8], envelope: SMTPEnvelope) async -> DeliveryOutcome {
+        let channel = server.channelName
+        let host = server.hostAndPort
+        do {
+            try envelope.validate()
+        } catch {
+            return .permanentFailure(
+                DeliveryError(channel: channel, host: host, kind: .configuration, cause: error.description))
+        }
+        guard message.count <= Self.maximumMessageSize else {
+            return .permanentFailure(
+                DeliveryError(
+                    channel: channel, host: host, kind: .configuration,
+                    cause: "the message has \(message.count) bytes, more than \(Self.maximumMessageSize)"))
+        }
+        let job = SMTPTransferJob(
+            server: server, url: url, trust: trust, redactor: redactor, message: message, envelope: envelope,
+            cancellation: CancellationFlag())
+        return await worker.run(cancellation: job.cancellation) {
+            .temporaryFailure(
+                DeliveryError(
+                    channel: channel, host: host, kind: .queueFull,
+                    cause: "too many messages are waiting for this server, or the transport was shut down"),
+                retryAfter: nil)
+        } _: { easy in
+            job.run(on: easy)
+        }
+    }
+
+    /// Renders `message` and submits it to its envelope (every To, Cc and Bcc address). A message that cannot
+    /// be rendered (see ``MessageFormatError``) is a permanent failure of kind `configuration`.
+    public func send(_ message: EmailMessage) async -> DeliveryOutcome {
+        let bytes: [UInt8]
+        do {
+            bytes = try message.render()
+        } catch {
+            return .permanentFailure(
+                DeliveryError(
+                    channel: server.channelName, host: server.hostAndPort, kind: .configuration,
+                    cause: "the message cannot be rendered: \(error)"))
+        }
+        return await send(bytes, envelope: message.envelope)
+    }
+
+    /// Lets queued messages finish, closes the connection (QUIT) and stops the thread.
+    public func shutdown() async {
+        await worker.shutdown()
+    }
+}
+
+/// Everything one SMTP transfer needs, handed to the worker thread.
+struct SMTPTransferJob: Sendable {
+    var server: SMTPServer
+    var url: String
+    var trust: TrustAnchors
+    var redactor: SecretRedactor
+    var message: [UInt8]
+    var envelope: SMTPEnvelope
+    var cancellation: CancellationFlag
+
+    /// Runs on the worker thread: performs the transfer (once more on a fresh connection if a reused one turned
+    /// out to be dead before the message was sent) and classifies it.
+    func run(on easy: CurlEasy?) -> DeliveryOutcome {
+        let channel = server.channelName
+        let host = server.hostAndPort
+        guard let easy else {
+            return .temporaryFailure(
+                DeliveryError(channel: channel, host: host, kind: .unknown, cause: "libcurl could not be initialised"),
+                retryAfter: nil)
+        }
+        guard !cancellation.isCancelled else {
+            return .temporaryFailure(
+                DeliveryError(channel: channel, host: host, kind: .cancelled, cause: "cancelled before sending"),
+                retryAfter: nil)
+        }
+        do {
+            var attempt = try perform(on: easy, freshConnection: false)
+            if Self.failedOnStaleConnection(attempt) {
+                attempt = try perform(on: easy, freshConnection: true)
+            }
+            return SMTPClassifier.classify(attempt, channel: channel, host: host, redactor: redactor)
+        } catch {
+            return .permanentFailure(
+                DeliveryError(
+                    channel: channel, host: host, kind: .configuration,
+                    cause: "libcurl \(CurlGlobal.versionString) refused \(error.option): \(error.message)"))
+        }
+    }
+
+    /// A reused connection that broke before `DATA`: nothing was delivered, so a fresh connection is safe.
+    static func failedOnStaleConnection(_ attempt: SMTPAttempt) -> Bool {
+        let broken = [CurlCode.sendError, CurlCode.receiveError, CurlCode.gotNothing, CurlCode.weirdServerReply]
+        return attempt.newConnections == 0 && broken.contains(attempt.curlCode)
+            && !attempt.transcript.contains { $0.command == .data }
+            && !attempt.transcript.contains { $0.finalReply?.isPositive == false }
+    }
+
+    private func perform(on easy: CurlEasy, freshConnection: Bool) throws(CurlOptionError) -> SMTPAttempt {
+        easy.reset()
+        try easy.set(CURLOPT_URL, url, name: "CURLOPT_URL")
+        try easy.set(CURLOPT_PROTOCOLS_STR, "smtp,smtps", name: "CURLOPT_PROTOCOLS_STR")
+        let useSSL: curl_usessl
+        switch server.security {
+        case .starttls(.required), .implicitTLS: useSSL = CURLUSESSL_ALL
+        case .starttls(.opportunistic): useSSL = CURLUSESSL_TRY
+        case .starttls(.off): useSSL = CURLUSESSL_NONE
+        }
+        try easy.set(CURLOPT_USE_SSL, Int(useSSL.rawValue), name: "CURLOPT_USE_SSL")
+        try easy.set(CURLOPT_SSL_VERIFYPEER, 1, name: "CURLOPT_SSL_VERIFYPEER")
+        try easy.set(CURLOPT_SSL_VERIFYHOST, 2, name: "CURLOPT_SSL_VERIFYHOST")
+        try easy.set(CURLOPT_SSLVERSION, Int(CURL_SSLVERSION_TLSv1_2), name: "CURLOPT_SSLVERSION")
+        if let bundle = trust.bundle {
+            try easy.set(CURLOPT_CAINFO_BLOB, blob: bundle, name: "CURLOPT_CAINFO_BLOB")
+        }
+        if let credentials = server.credentials {
+            try easy.set(CURLOPT_USERNAME, credentials.username, name: "CURLOPT_USERNAME")
+            let password = credentials.password.bytes + [0]
+            let code = password.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { easy.setRaw(CURLOPT_PASSWORD, $0.baseAddress) }
+            }
+            guard code == CURLE_OK else { throw CurlOptionError(option: "CURLOPT_PASSWORD", code: code) }
+        }
+        try easy.set(
+            CURLOPT_CONNECTTIMEOUT_MS, server.connectTimeout.wholeMilliseconds, name: "CURLOPT_CONNECTTIMEOUT_MS")
+        try easy.set(CURLOPT_TIMEOUT_MS, server.totalTimeout.wholeMilliseconds, name: "CURLOPT_TIMEOUT_MS")
+        try easy.set(
+            CURLOPT_MAXAGE_CONN, max(1, server.connectionReuseLimit.wholeMilliseconds / 1000),
+            name: "CURLOPT_MAXAGE_CONN")
+        try easy.set(CURLOPT_FRESH_CONNECT, freshConnection ? 1 : 0, name: "CURLOPT_FRESH_CONNECT")
+        try easy.set(CURLOPT_TCP_KEEPALIVE, 1, name: "CURLOPT_TCP_KEEPALIVE")
+        try easy.set(CURLOPT_MAIL_FROM, "<\(envelope.sender)>", name: "CURLOPT_MAIL_FROM")
+        let recipients = CurlStringList(envelope.recipients.map { "<\($0)>" })
+        try easy.set(CURLOPT_MAIL_RCPT, recipients, name: "CURLOPT_MAIL_RCPT")
+        try easy.setMailRecipientsAllowFails(true)
+        try easy.set(CURLOPT_UPLOAD, 1, name: "CURLOPT_UPLOAD")
+        try easy.set(CURLOPT_INFILESIZE_LARGE, size: Int64(message.count), name: "CURLOPT_INFILESIZE_LARGE")
+        let state = CurlTransferState(upload: message, cancellation: cancellation)
+        try easy.install(state, read: true, write: false, header: false, debug: true)
+        let code = withExtendedLifetime((recipients, state)) { easy.perform() }
+        return SMTPAttempt(
+            curlCode: Int(code.rawValue),
+            curlMessage: code == CURLE_OK ? "" : redactor.redact(easy.errorMessage(for: code)),
+            transcript: state.transcript.exchanges, newConnections: easy.newConnections, security: server.security)
+    }
+}
+
+extension Duration {
+    /// The duration in whole milliseconds, at least 1 for a positive duration, clamped to `Int` range.
+    var wholeMilliseconds: Int {
+        let (seconds, attoseconds) = components
+        let millis = Double(seconds) * 1000 + Double(attoseconds) / 1e15
+        if millis <= 0 { return 0 }
+        return Int(min(max(millis.rounded(.up), 1), Double(Int32.max)))
+    }
+}

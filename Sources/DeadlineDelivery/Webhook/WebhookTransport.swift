@@ -1,0 +1,181 @@
+import CCurl
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
+
+/// POSTs webhooks to one endpoint over libcurl, keeping the connection alive between requests.
+///
+/// Like ``SMTPTransport``, it owns a dedicated thread with one libcurl easy handle, so consecutive requests to
+/// the same host reuse the connection (HTTP/1.1 keep-alive, one TLS handshake). Each request is signed per
+/// Standard Webhooks when the endpoint has a key. Use one transport per endpoint for the life of the daemon;
+/// call ``shutdown()`` when stopping.
+public final class WebhookTransport: Sendable {
+    /// The endpoint this transport posts to.
+    public let endpoint: WebhookEndpoint
+    private let url: WebhookURL
+    private let headerLines: [String]
+    private let trust: TrustAnchors
+    private let redactor: SecretRedactor
+    private let worker: CurlWorkerThread
+
+    /// Largest body accepted (1 MiB; the spec recommends staying under 20 KiB).
+    public static let maximumBodySize = 1024 * 1024
+
+    /// Checks the settings, reads `caFile`, and starts the transport's thread. Nothing is sent yet.
+    public init(endpoint: WebhookEndpoint, queueCapacity: Int = 64) throws(DeliveryConfigurationError) {
+        self.url = try WebhookURL(endpoint.url)
+        self.headerLines = try endpoint.staticHeaderLines()
+        self.trust =
+            try endpoint.caFile.map { path throws(DeliveryConfigurationError) in
+                try TrustAnchors.adding(caFile: path)
+            } ?? .system
+        var redactor = SecretRedactor(url.secrets)
+        for header in endpoint.headers where header.value.utf8.count >= 6 {
+            redactor.add(header.value)
+            // `Bearer <token>`: the token alone, too.
+            if let space = header.value.lastIndex(of: " ") {
+                let token = String(header.value[space...].dropFirst())
+                if token.utf8.count >= 6 { redactor.add(token) }
+            }
+        }
+        self.redactor = redactor
+        self.endpoint = endpoint
+        self.worker = CurlWorkerThread(name: "deadlined-http", capacity: queueCapacity)
+    }
+
+    deinit {
+        worker.shutdownWithoutWaiting()
+    }
+
+    /// `host:port` of the endpoint, as errors show it.
+    public var hostAndPort: String { url.hostAndPort }
+
+    /// POSTs one request and classifies the answer. Cancelling the task aborts the transfer (temporary failure).
+    public func send(_ request: WebhookRequest) async -> DeliveryOutcome {
+        let channel = endpoint.channelName
+        let host = url.hostAndPort
+        do {
+            try request.validate()
+        } catch {
+            return .permanentFailure(
+                DeliveryError(channel: channel, host: host, kind: .configuration, cause: error.description))
+        }
+        guard request.body.count <= Self.maximumBodySize else {
+            return .permanentFailure(
+                DeliveryError(
+                    channel: channel, host: host, kind: .configuration,
+                    cause: "the body has \(request.body.count) bytes, more than \(Self.maximumBodySize)"))
+        }
+        let job = WebhookTransferJob(
+            endpoint: endpoint, url: url, headerLines: headerLines, trust: trust, redactor: redactor,
+            request: request, cancellation: CancellationFlag())
+        return await worker.run(cancellation: job.cancellation) {
+            .temporaryFailure(
+                DeliveryError(
+                    channel: channel, host: host, kind: .queueFull,
+                    cause: "too many requests are waiting for this endpoint, or the transport was shut down"),
+                retryAfter: nil)
+        } _: { easy in
+            job.run(on: easy)
+        }
+    }
+
+    /// Lets queued requests finish, closes the connection and stops the thread.
+    public func shutdown() async {
+        await worker.shutdown()
+    }
+}
+
+/// Everything one webhook transfer needs, handed to the worker thread.
+struct WebhookTransferJob: Sendable {
+    var endpoint: WebhookEndpoint
+    var url: WebhookURL
+    var headerLines: [String]
+    var trust: TrustAnchors
+    var redactor: SecretRedactor
+    var request: WebhookRequest
+    var cancellation: CancellationFlag
+
+    func run(on easy: CurlEasy?) -> DeliveryOutcome {
+        let channel = endpoint.channelName
+        let host = url.hostAndPort
+        guard let easy else {
+            return .temporaryFailure(
+                DeliveryError(channel: channel, host: host, kind: .unknown, cause: "libcurl could not be initialised"),
+                retryAfter: nil)
+        }
+        guard !cancellation.isCancelled else {
+            return .temporaryFailure(
+                DeliveryError(channel: channel, host: host, kind: .cancelled, cause: "cancelled before sending"),
+                retryAfter: nil)
+        }
+        do {
+            let attempt = try perform(on: easy)
+            return WebhookClassifier.classify(attempt, channel: channel, host: host, redactor: redactor)
+        } catch {
+            return .permanentFailure(
+                DeliveryError(
+                    channel: channel, host: host, kind: .configuration,
+                    cause: "libcurl \(CurlGlobal.versionString) refused \(error.option): \(error.message)"))
+        }
+    }
+
+    private func perform(on easy: CurlEasy) throws(CurlOptionError) -> HTTPAttempt {
+        let timestamp = request.timestampUnixSeconds ?? currentUnixSeconds()
+        var lines = headerLines
+        lines.append("webhook-id: \(request.id)")
+        lines.append("webhook-timestamp: \(timestamp)")
+        if let key = endpoint.signingKey {
+            lines.append(
+                "webhook-signature: \(key.signature(id: request.id, timestamp: timestamp, body: request.body))")
+        }
+        let headers = CurlStringList(lines)
+
+        easy.reset()
+        try easy.set(CURLOPT_URL, url.text, name: "CURLOPT_URL")
+        try easy.set(CURLOPT_PROTOCOLS_STR, "http,https", name: "CURLOPT_PROTOCOLS_STR")
+        try easy.set(
+            CURLOPT_REDIR_PROTOCOLS_STR, url.scheme == "https" ? "https" : "http,https",
+            name: "CURLOPT_REDIR_PROTOCOLS_STR")
+        try easy.set(CURLOPT_FOLLOWLOCATION, endpoint.followRedirects ? 1 : 0, name: "CURLOPT_FOLLOWLOCATION")
+        try easy.set(CURLOPT_MAXREDIRS, 5, name: "CURLOPT_MAXREDIRS")
+        try easy.set(
+            CURLOPT_POSTREDIR, Int(CURL_REDIR_POST_301 | CURL_REDIR_POST_302), name: "CURLOPT_POSTREDIR")
+        try easy.set(CURLOPT_SSL_VERIFYPEER, 1, name: "CURLOPT_SSL_VERIFYPEER")
+        try easy.set(CURLOPT_SSL_VERIFYHOST, 2, name: "CURLOPT_SSL_VERIFYHOST")
+        try easy.set(CURLOPT_SSLVERSION, Int(CURL_SSLVERSION_TLSv1_2), name: "CURLOPT_SSLVERSION")
+        if let bundle = trust.bundle {
+            try easy.set(CURLOPT_CAINFO_BLOB, blob: bundle, name: "CURLOPT_CAINFO_BLOB")
+        }
+        if let proxy = endpoint.proxy {
+            try easy.set(CURLOPT_PROXY, proxy, name: "CURLOPT_PROXY")
+        }
+        try easy.set(
+            CURLOPT_CONNECTTIMEOUT_MS, endpoint.connectTimeout.wholeMilliseconds, name: "CURLOPT_CONNECTTIMEOUT_MS")
+        try easy.set(CURLOPT_TIMEOUT_MS, endpoint.totalTimeout.wholeMilliseconds, name: "CURLOPT_TIMEOUT_MS")
+        try easy.set(CURLOPT_TCP_KEEPALIVE, 1, name: "CURLOPT_TCP_KEEPALIVE")
+        try easy.set(CURLOPT_USERAGENT, "deadlined", name: "CURLOPT_USERAGENT")
+        try easy.set(CURLOPT_HTTPHEADER, headers, name: "CURLOPT_HTTPHEADER")
+        try easy.set(CURLOPT_POST, 1, name: "CURLOPT_POST")
+        try easy.set(CURLOPT_POSTFIELDSIZE_LARGE, size: Int64(request.body.count), name: "CURLOPT_POSTFIELDSIZE_LARGE")
+        try easy.setCopiedPostFields(request.body)
+        let state = CurlTransferState(cancellation: cancellation)
+        try easy.install(state, read: false, write: true, header: true, debug: false)
+        let code = withExtendedLifetime((headers, state)) { easy.perform() }
+        return HTTPAttempt(
+            curlCode: Int(code.rawValue),
+            curlMessage: code == CURLE_OK ? "" : redactor.redact(easy.errorMessage(for: code)),
+            status: easy.responseCode, headerLines: state.headerLines, body: state.body,
+            newConnections: easy.newConnections, nowUnixSeconds: currentUnixSeconds())
+    }
+}
+
+/// The wall clock, Unix seconds. Only adapters read clocks; the domain gets `now` as a parameter.
+func currentUnixSeconds() -> Int64 {
+    var now = timespec()
+    clock_gettime(CLOCK_REALTIME, &now)
+    return Int64(now.tv_sec)
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Synchronization
+import TestSupport
+import Testing
+
+@testable import DeadlineDelivery
+
+@Suite("The libcurl layer: trust anchors and the worker thread")
+struct CurlLayerTests {
+    static let pem = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"
+
+    @Test("ca_file adds the private CA to the default bundle instead of replacing it")
+    func trustAnchorsAdd() throws {
+        let directory = try TemporaryDirectory(prefix: "deadlined-trust")
+        defer { directory.remove() }
+        let system = try directory.write("system.pem", "SYSTEM BUNDLE\n" + Self.pem)
+        let privateCA = try directory.write("private.pem", Self.pem)
+        let anchors = try TrustAnchors.adding(caFile: privateCA, defaultBundlePath: system)
+        #expect(anchors.bundle == Array(("SYSTEM BUNDLE\n" + Self.pem + Self.pem).utf8))
+        // libcurl's real default bundle, when the machine has one, comes first.
+        if let path = TrustAnchors.defaultBundlePath, let real = FileManager.default.contents(atPath: path) {
+            let withSystem = try TrustAnchors.adding(caFile: privateCA)
+            #expect(withSystem.bundle?.starts(with: Array(real)) == true)
+            #expect(withSystem.bundle?.count ?? 0 >= real.count + Self.pem.utf8.count)
+        }
+    }
+
+    @Test("an unreadable or non-PEM ca_file is a configuration error naming the file")
+    func trustAnchorsErrors() throws {
+        let directory = try TemporaryDirectory(prefix: "deadlined-trust")
+        defer { directory.remove() }
+        let notPEM = try directory.write("key.txt", "just text")
+        #expect(
+            throws: DeliveryConfigurationError(
+                setting: "ca_file",
+                problem: "\(notPEM) contains no PEM certificate (a '-----BEGIN CERTIFICATE-----' block)")
+        ) {
+            try TrustAnchors.adding(caFile: notPEM)
+        }
+        #expect(
+            throws: DeliveryConfigurationError(
+                setting: "ca_file",
+                problem: "cannot read /nonexistent.pem: No such file or directory; check the path and permissions")
+        ) {
+            try TrustAnchors.adding(caFile: "/nonexistent.pem")
+        }
+    }
+
+    @Test("jobs run in order on one thread; a full queue rejects at once; shutdown drains and waits")
+    func workerThread() async throws {
+        let worker = CurlWorkerThread(name: "deadlined-test", capacity: 1)
+        let started = Atomic<Bool>(false)
+        let log = Mutex<[String]>([])
+        #expect(
+            worker.submit { _ in
+                started.store(true, ordering: .relaxed)
+                usleep(300_000)
+                log.withLock { $0.append("first") }
+            })
+        // Bounded wait until the first job runs (so it no longer occupies the queue).
+        for _ in 0..<500 where !started.load(ordering: .relaxed) { try await Task.sleep(for: .milliseconds(2)) }
+        #expect(worker.submit { _ in log.withLock { $0.append("second") } })
+        #expect(!worker.submit { _ in log.withLock { $0.append("rejected") } })
+        await worker.shutdown()
+        #expect(log.withLock { $0 } == ["first", "second"])
+        #expect(!worker.submit { _ in })
+        let outcome = await worker.run(cancellation: CancellationFlag(), rejected: { "rejected" }) { _ in "ran" }
+        #expect(outcome == "rejected")
+    }
+
+    @Test("blocking work runs off the cooperative pool, on the named worker thread")
+    func workerThreadName() async {
+        let worker = CurlWorkerThread(name: "deadlined-name", capacity: 4)
+        let name = await worker.run(cancellation: CancellationFlag(), rejected: { "" }) { easy in
+            let comm = FileManager.default.contents(atPath: "/proc/thread-self/comm") ?? Data()
+            let name = String(decoding: comm, as: UTF8.self).trimmingCharacters(in: .newlines)
+            return name + (easy == nil ? " without handle" : "")
+        }
+        await worker.shutdown()
+        #expect(name == "deadlined-name")
+    }
+
+    @Test("the linked libcurl is 7.77 or newer (CURLOPT_CAINFO_BLOB, CURLOPT_PROTOCOLS_STR need 7.85)")
+    func curlVersion() throws {
+        let parts = linkedCurlVersion.split(separator: ".").compactMap { Int($0) }
+        #expect(parts.count >= 2)
+        #expect(parts[0] > 7 || (parts[0] == 7 && parts[1] >= 85), "libcurl \(linkedCurlVersion)")
+    }
+}
