@@ -45,6 +45,7 @@ let package = Package(
             providers: [.apt(["libsystemd-dev"])]
         ),
         .target(name: "CCurlShim", dependencies: ["CCurl"]),
+        .target(name: "CLinuxShim"),
 
         // The domain: pure, no I/O, no clock reads.
         .target(name: "DeadlineKit", swiftSettings: strict),
@@ -74,9 +75,10 @@ let package = Package(
         .target(
             name: "DeadlineService",
             dependencies: [
-                "DeadlineKit", "DeadlineConfig", "DeadlineDelivery", "DeadlineStore", "DeadlineSystemd",
+                "DeadlineKit", "DeadlineConfig", "DeadlineDelivery", "DeadlineStore", "DeadlineSystemd", "CLinuxShim",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
         ),
@@ -85,8 +87,9 @@ let package = Package(
         .executableTarget(
             name: "deadlined",
             dependencies: [
-                "DeadlineService",
+                "DeadlineService", "DeadlineSystemd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),

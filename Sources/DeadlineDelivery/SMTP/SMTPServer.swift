@@ -1,18 +1,9 @@
-/// Whether and how an `smtp://` connection is upgraded with STARTTLS.
-public enum STARTTLSPolicy: String, Sendable, CaseIterable {
-    /// STARTTLS or fail (`CURLUSESSL_ALL`): the default. A server that does not offer it is a permanent failure.
-    case required
-    /// STARTTLS when the server offers it, plain text otherwise (`CURLUSESSL_TRY`). Only for a network path
-    /// that is trusted end to end: an attacker on the path can strip the offer.
-    case opportunistic
-    /// Never STARTTLS (`CURLUSESSL_NONE`): for a relay on the same host or a test server.
-    case off
-}
+import DeadlineKit
 
 /// How the connection to the SMTP server is secured.
 public enum SMTPSecurity: Sendable, Equatable {
     /// `smtp://`, usually port 587 or 25, upgraded per the policy.
-    case starttls(STARTTLSPolicy)
+    case starttls(StartTLSPolicy)
     /// `smtps://`, usually port 465: TLS from the first byte.
     case implicitTLS
 }

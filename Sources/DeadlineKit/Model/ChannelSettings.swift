@@ -24,11 +24,14 @@ public enum ChannelSettings: Sendable, Hashable {
 
 /// How strictly an `smtp://` connection must be upgraded with STARTTLS.
 public enum StartTLSPolicy: String, Sendable, Hashable, CaseIterable {
-    /// Fail unless the server offers STARTTLS (the default).
+    /// STARTTLS or fail (libcurl's `CURLUSESSL_ALL`): the default. A server that does not offer it is a
+    /// permanent failure.
     case required
-    /// Use STARTTLS when offered, send in clear text otherwise.
+    /// STARTTLS when the server offers it, plain text otherwise (`CURLUSESSL_TRY`). Only for a network path
+    /// that is trusted end to end: an attacker on the path can strip the offer.
     case opportunistic
-    /// Never use STARTTLS (allowed for loopback, or with `allow_plaintext = true`).
+    /// Never STARTTLS (`CURLUSESSL_NONE`): for a relay on the same host or a test server (the config allows it
+    /// elsewhere only with `allow_plaintext = true`).
     case off
 }
 

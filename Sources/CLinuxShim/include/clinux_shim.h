@@ -1,0 +1,20 @@
+/*
+ * Linux calls that Swift's Glibc module does not export: timerfd and eventfd.
+ * Every symbol is prefixed `clinux_`.
+ */
+#ifndef DEADLINED_CLINUX_SHIM_H
+#define DEADLINED_CLINUX_SHIM_H
+
+#include <stdint.h>
+#include <time.h>
+
+/* A CLOCK_REALTIME timerfd (close-on-exec), or -1 with errno set. */
+int clinux_realtime_timerfd(void);
+
+/* Arms it to fire at the absolute wall-clock second `at`, and to fail reads with ECANCELED when the clock is set. */
+int clinux_timerfd_arm_absolute(int fd, int64_t at);
+
+/* A non-blocking, close-on-exec eventfd, or -1. */
+int clinux_eventfd(void);
+
+#endif

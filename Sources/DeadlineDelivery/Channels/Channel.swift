@@ -1,0 +1,81 @@
+import DeadlineKit
+
+/// A reminder rendered and ready to go out through a channel.
+public struct OutgoingReminder: Sendable {
+    public var facts: ReminderFacts
+    public var message: RenderedMessage
+    /// 1 for the first try; the same ``ReminderFacts/key`` on every try.
+    public var attempt: Int
+    /// When this attempt is made.
+    public var now: Instant
+
+    public init(facts: ReminderFacts, message: RenderedMessage, attempt: Int, now: Instant) {
+        self.facts = facts
+        self.message = message
+        self.attempt = attempt
+        self.now = now
+    }
+}
+
+/// Somewhere a reminder can be delivered: an SMTP server, a webhook, the outbox folder.
+///
+/// `deliver` never throws: every result, good or bad, is a ``DeliveryOutcome`` that says whether a retry could
+/// help. Implementations do their blocking work on their own threads, never on Swift's cooperative pool.
+public protocol Channel: Sendable {
+    var name: String { get }
+    var kind: ChannelKind { get }
+    func deliver(_ reminder: OutgoingReminder) async -> DeliveryOutcome
+    /// Closes connections and stops threads; the channel is unusable afterwards.
+    func shutdown() async
+}
+
+/// A channel whose settings could not be turned into a working channel (a missing secret file, say): every
+/// delivery fails temporarily with the reason, so reminders wait, visibly, until the admin fixes it.
+struct UnavailableChannel: Channel {
+    let name: String
+    let kind: ChannelKind
+    let reason: String
+
+    func deliver(_ reminder: OutgoingReminder) async -> DeliveryOutcome {
+        .temporaryFailure(
+            DeliveryError(channel: name, host: "-", kind: .configuration, cause: reason), retryAfter: nil)
+    }
+
+    func shutdown() async {}
+}
+
+/// Builds the channels of a configuration.
+public enum ChannelFactory {
+    /// One channel per settings entry. A channel that cannot be set up becomes one whose deliveries fail
+    /// (temporarily) with the reason; the reasons are also returned, for the log.
+    public static func make(_ settings: [String: ChannelSettings]) -> (channels: [String: any Channel], problems: [String: String]) {
+        var channels: [String: any Channel] = [:]
+        var problems: [String: String] = [:]
+        for (name, s) in settings {
+            do {
+                switch s {
+                case .smtp(let smtp): channels[name] = try SMTPChannel(smtp)
+                case .webhook(let hook): channels[name] = try WebhookChannel(hook)
+                case .outbox(let outbox): channels[name] = OutboxChannel(outbox)
+                }
+            } catch {
+                problems[name] = "\(error)"
+                channels[name] = UnavailableChannel(name: name, kind: s.kind, reason: "\(error)")
+            }
+        }
+        return (channels, problems)
+    }
+}
+
+/// Reads a secret file; the error names the file, never its content.
+func readSecret(_ path: String, setting: String) throws(DeliveryConfigurationError) -> Secret {
+    guard let bytes = try? BlockingFile.read(path) else {
+        throw DeliveryConfigurationError(setting: setting, problem: "cannot read the secret file '\(path)'")
+    }
+    var trimmed = bytes
+    while let last = trimmed.last, last == 0x0A || last == 0x0D || last == 0x20 { trimmed.removeLast() }
+    guard !trimmed.isEmpty else {
+        throw DeliveryConfigurationError(setting: setting, problem: "the secret file '\(path)' is empty")
+    }
+    return Secret(fileContents: trimmed)
+}

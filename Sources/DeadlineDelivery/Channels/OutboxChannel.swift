@@ -1,0 +1,64 @@
+import Crypto
+import DeadlineKit
+import Dispatch
+
+/// Writes each reminder as an RFC 5322 message file (`.eml`) into a folder: the embedded default, which needs
+/// no server. Any mail client opens the files; a script can pick them up.
+///
+/// The file name comes from the reminder's key, so a retry after a crash finds the file already there and does
+/// not write a second one: the outbox delivers exactly once.
+public final class OutboxChannel: Channel {
+    public let name: String
+    public var kind: ChannelKind { .outbox }
+    public let directory: String
+    static let sender = try! EmailAddress("deadlined@localhost.localdomain", displayName: "Hệ thống nhắc việc deadlined")
+    static let queue = DispatchQueue(label: "deadlined.outbox")
+
+    public init(_ settings: OutboxSettings) {
+        name = settings.name
+        directory = settings.directory
+    }
+
+    /// `20201203T080000-<16 hex of SHA-256(key)>.eml`: sorted by send time, unique per reminder.
+    public static func fileName(for facts: ReminderFacts) -> String {
+        let local = facts.zone.localDateTime(at: facts.sendAt)
+        let stamp = local.date.iso.replacingAll("-", with: "") + "T" + local.time.description.replacingAll(":", with: "") + "00"
+        let digest = SHA256.hash(data: Array(facts.key.utf8)).prefix(8).map { b in (b < 16 ? "0" : "") + String(b, radix: 16) }.joined()
+        return "\(stamp)-\(digest).eml"
+    }
+
+    public func deliver(_ reminder: OutgoingReminder) async -> DeliveryOutcome {
+        let path = directory + "/" + OutboxChannel.fileName(for: reminder.facts)
+        let bytes: [UInt8]
+        do {
+            bytes = try EmailComposer.message(for: reminder, from: OutboxChannel.sender, replyTo: nil, attachICS: false).render()
+        } catch {
+            return .permanentFailure(DeliveryError(channel: name, host: "-", kind: .messageRejected, cause: error.description))
+        }
+        let name = self.name
+        let directory = self.directory
+        return await withCheckedContinuation { continuation in
+            OutboxChannel.queue.async {
+                do {
+                    if BlockingFile.exists(path) {
+                        continuation.resume(returning: .delivered(Self.receipt(name, "already in the outbox: \(path)")))
+                        return
+                    }
+                    try BlockingFile.makeDirectories(directory)
+                    try BlockingFile.writeAtomically(bytes, to: path)
+                    continuation.resume(returning: .delivered(Self.receipt(name, "written to \(path)")))
+                } catch {
+                    continuation.resume(
+                        returning: .temporaryFailure(
+                            DeliveryError(channel: name, host: "-", kind: .unknown, cause: "\(error)"), retryAfter: nil))
+                }
+            }
+        }
+    }
+
+    static func receipt(_ channel: String, _ response: String) -> DeliveryReceipt {
+        DeliveryReceipt(channel: channel, host: "-", response: response, statusCode: 0, newConnections: 0)
+    }
+
+    public func shutdown() async {}
+}

@@ -1,0 +1,109 @@
+import DeadlineKit
+
+/// Email through an SMTP server: one message per reminder, to all of the unit's recipients in one transaction.
+public final class SMTPChannel: Channel {
+    public let name: String
+    public var kind: ChannelKind { .smtp }
+    let settings: SMTPSettings
+    let from: EmailAddress
+    let replyTo: EmailAddress?
+    let transport: SMTPTransport
+
+    public init(_ settings: SMTPSettings) throws(DeliveryConfigurationError) {
+        name = settings.name
+        self.settings = settings
+        let (scheme, host, port) = try SMTPChannel.parse(settings.url)
+        let credentials: SMTPCredentials? =
+            if let user = settings.username, let file = settings.passwordFile {
+                SMTPCredentials(username: user, password: try readSecret(file, setting: "password_file"))
+            } else {
+                nil
+            }
+        let server = SMTPServer(
+            host: host, port: port ?? (scheme == "smtps" ? 465 : 587),
+            security: scheme == "smtps" ? .implicitTLS : .starttls(settings.startTLS), caFile: settings.caFile,
+            credentials: credentials, clientName: SMTPChannel.clientName, connectTimeout: .seconds(settings.connectTimeoutSeconds),
+            totalTimeout: .seconds(settings.timeoutSeconds), channelName: settings.name)
+        do {
+            from = try EmailAddress(settings.from.address, displayName: settings.from.displayName)
+            replyTo = try settings.replyTo.map { m throws(MessageFormatError) in try EmailAddress(m.address, displayName: m.displayName) }
+        } catch {
+            throw DeliveryConfigurationError(setting: "from", problem: error.description)
+        }
+        transport = try SMTPTransport(server: server)
+    }
+
+    /// The host name to greet the server with, if it is a plain DNS name.
+    static let clientName: String? = {
+        let host = BlockingFile.hostName
+        return host.utf8.allSatisfy { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") || (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) } && !host.isEmpty ? host : nil
+    }()
+
+    static func parse(_ url: String) throws(DeliveryConfigurationError) -> (scheme: String, host: String, port: Int?) {
+        guard let sep = url.firstRange(of: "://") else {
+            throw DeliveryConfigurationError(setting: "url", problem: "'\(url)' is not smtp://host:port or smtps://host:port")
+        }
+        let scheme = url[..<sep.lowerBound].lowercased()
+        var authority = url[sep.upperBound...]
+        if let slash = authority.firstIndex(of: "/") { authority = authority[..<slash] }
+        var host = String(authority)
+        var port: Int?
+        if host.hasPrefix("["), let close = host.firstIndex(of: "]") {
+            let after = host[host.index(after: close)...]
+            port = after.hasPrefix(":") ? Int(after.dropFirst()) : nil
+            host = String(host[host.index(after: host.startIndex)..<close])
+        } else if let colon = host.lastIndex(of: ":") {
+            port = Int(host[host.index(after: colon)...])
+            host = String(host[..<colon])
+        }
+        guard scheme == "smtp" || scheme == "smtps", !host.isEmpty else {
+            throw DeliveryConfigurationError(setting: "url", problem: "'\(url)' is not smtp://host:port or smtps://host:port")
+        }
+        return (scheme, host, port)
+    }
+
+    public func deliver(_ reminder: OutgoingReminder) async -> DeliveryOutcome {
+        do {
+            let message = try email(for: reminder)
+            return await transport.send(message)
+        } catch {
+            return .permanentFailure(DeliveryError(channel: name, host: "-", kind: .messageRejected, cause: error.description))
+        }
+    }
+
+    /// The RFC 5322 message for a reminder (also used by the outbox).
+    func email(for reminder: OutgoingReminder) throws(MessageFormatError) -> EmailMessage {
+        try EmailComposer.message(for: reminder, from: from, replyTo: replyTo, attachICS: settings.attachICS)
+    }
+
+    public func shutdown() async {
+        await transport.shutdown()
+    }
+}
+
+/// Turns a rendered reminder into an email (shared by the SMTP and outbox channels).
+enum EmailComposer {
+    static func message(for reminder: OutgoingReminder, from: EmailAddress, replyTo: EmailAddress?, attachICS: Bool)
+        throws(MessageFormatError) -> EmailMessage
+    {
+        let facts = reminder.facts
+        var to: [EmailAddress] = []
+        for m in facts.recipients { to.append(try EmailAddress(m.address, displayName: m.displayName)) }
+        guard !to.isEmpty else { throw MessageFormatError(field: "To", problem: "the unit '\(facts.unitID)' has no recipients") }
+        let date = MessageDate(
+            unixSeconds: reminder.now.secondsSinceEpoch, utcOffsetSeconds: facts.zone.offset(at: reminder.now))
+        var calendar: CalendarAttachment?
+        if attachICS {
+            let event = CalendarEvent(
+                key: "\(facts.deadlineID)|\(facts.occurrence.iso)", stampUnixSeconds: reminder.now.secondsSinceEpoch,
+                timing: .interval(startUnixSeconds: facts.due.secondsSinceEpoch - 3600, endUnixSeconds: facts.due.secondsSinceEpoch),
+                summary: (facts.language == .vi ? "Hạn: " : "Due: ") + facts.taskShort,
+                description: facts.task + (facts.documentRef.map { "\n\($0)" } ?? ""), location: facts.unitName,
+                alarms: [CalendarAlarm(minutesBefore: 24 * 60, message: facts.taskShort)])
+            calendar = CalendarAttachment(filename: "han-\(facts.deadlineID).ics", content: ICalendarWriter.document(events: [event]))
+        }
+        return EmailMessage(
+            from: from, to: to, replyTo: replyTo, subject: reminder.message.subject, textBody: reminder.message.text,
+            htmlBody: reminder.message.html, calendar: calendar, idempotencyKey: facts.key, date: date)
+    }
+}

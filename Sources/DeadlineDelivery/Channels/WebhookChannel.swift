@@ -1,0 +1,114 @@
+import Crypto
+import DeadlineKit
+
+/// A webhook: one HTTP POST per reminder, in deadlined's JSON or in a chat service's own shape.
+public final class WebhookChannel: Channel {
+    public let name: String
+    public var kind: ChannelKind { .webhook }
+    let settings: WebhookSettings
+    let transport: WebhookTransport
+
+    public init(_ settings: WebhookSettings) throws(DeliveryConfigurationError) {
+        name = settings.name
+        self.settings = settings
+        var url = settings.url
+        if settings.format == .telegram {
+            guard let tokenFile = settings.tokenFile else {
+                throw DeliveryConfigurationError(setting: "token_file", problem: "format = \"telegram\" needs token_file")
+            }
+            let token = try readSecret(tokenFile, setting: "token_file")
+            var base = url
+            while base.hasSuffix("/") { base.removeLast() }
+            url = "\(base)/bot\(String(decoding: token.bytes, as: UTF8.self))/sendMessage"
+        }
+        let signingKey = try settings.secretFile.map { file throws(DeliveryConfigurationError) in
+            try WebhookSigningKey(parsing: try readSecret(file, setting: "secret_file"))
+        }
+        let endpoint = WebhookEndpoint(
+            url: url, headers: settings.headers.sorted { $0.key < $1.key }.map { HTTPHeader($0.key, $0.value) },
+            signingKey: signingKey, connectTimeout: .seconds(settings.connectTimeoutSeconds),
+            totalTimeout: .seconds(settings.timeoutSeconds), followRedirects: settings.followRedirects, channelName: name)
+        transport = try WebhookTransport(endpoint: endpoint)
+    }
+
+    public func deliver(_ reminder: OutgoingReminder) async -> DeliveryOutcome {
+        let body = WebhookPayload.body(for: reminder, format: settings.format, chatID: settings.chatID)
+        let request = WebhookRequest(
+            id: WebhookPayload.webhookID(for: reminder.facts.key), body: Array(body.utf8),
+            timestampUnixSeconds: reminder.now.secondsSinceEpoch)
+        return await transport.send(request)
+    }
+
+    public func shutdown() async {
+        await transport.shutdown()
+    }
+}
+
+/// The request bodies, one per ``WebhookFormat``.
+///
+/// `json` is deadlined's own payload, version 1 (documented in the README):
+/// `{"version":1,"type":"deadline.reminder","idempotency_key":"msg_…","key":"…","kind":"before","rule":"7d",
+/// "attempt":1,"send_at":"…","sent_at":"…","language":"vi","deadline":{…},"unit":{…},"recipients":[…],"message":{…}}`.
+public enum WebhookPayload {
+    /// The Standard Webhooks `webhook-id` (and the payload's `idempotency_key`): `msg_` and 32 hex digits of
+    /// SHA-256 of the reminder's ledger key, so it is the same on every retry and contains no `.`.
+    public static func webhookID(for key: String) -> String {
+        let digest = SHA256.hash(data: Array(key.utf8))
+        return "msg_" + digest.prefix(16).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+
+    public static func body(for reminder: OutgoingReminder, format: WebhookFormat, chatID: String?) -> String {
+        let m = reminder.message
+        switch format {
+        case .json:
+            return json(reminder).rendered(pretty: false)
+        case .slack:
+            return JSONValue.object([("text", .string(m.chat))]).rendered(pretty: false)
+        case .teams:
+            let card: JSONValue = .object([
+                ("$schema", "http://adaptivecards.io/schemas/adaptive-card.json"),
+                ("type", "AdaptiveCard"),
+                ("version", "1.4"),
+                ("body", [
+                    .object([("type", "TextBlock"), ("text", .string(m.subject)), ("weight", "Bolder"), ("size", "Medium"), ("wrap", true)]),
+                    .object([("type", "TextBlock"), ("text", .string(m.chat)), ("wrap", true)]),
+                ]),
+            ])
+            return JSONValue.object([
+                ("type", "message"),
+                ("attachments", [.object([("contentType", "application/vnd.microsoft.card.adaptive"), ("contentUrl", .null), ("content", card)])]),
+            ]).rendered(pretty: false)
+        case .telegram:
+            return JSONValue.object([
+                ("chat_id", .string(chatID ?? "")), ("text", .string(m.chat)), ("disable_web_page_preview", true),
+            ]).rendered(pretty: false)
+        }
+    }
+
+    static func json(_ reminder: OutgoingReminder) -> JSONValue {
+        let f = reminder.facts
+        return .object([
+            ("version", 1),
+            ("type", .string(f.isTest ? "deadline.test" : "deadline.reminder")),
+            ("idempotency_key", .string(webhookID(for: f.key))),
+            ("key", .string(f.key)),
+            ("kind", .string(f.kind.rawValue)),
+            ("rule", .string(f.rule)),
+            ("attempt", .integer(Int64(reminder.attempt))),
+            ("send_at", .string(f.zone.iso8601(f.sendAt))),
+            ("sent_at", .string(f.zone.iso8601(reminder.now))),
+            ("language", .string(f.language.rawValue)),
+            ("deadline", .object([
+                ("id", .string(f.deadlineID)), ("task", .string(f.task)), ("document_ref", .optional(f.documentRef)),
+                ("document_title", .optional(f.documentTitle)), ("occurrence", .string(f.occurrence.iso)),
+                ("due", .string(f.zone.iso8601(f.due))),
+            ])),
+            ("unit", .object([("id", .string(f.unitID)), ("name", .string(f.unitName))])),
+            ("recipients", .array(f.recipients.map { .string($0.address) })),
+            ("message", .object([("subject", .string(reminder.message.subject)), ("text", .string(reminder.message.text))])),
+        ])
+    }
+}

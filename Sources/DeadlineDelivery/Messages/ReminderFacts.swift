@@ -1,0 +1,166 @@
+import DeadlineKit
+import Mustache
+
+/// Everything a reminder message may say, gathered from the agenda and the planned reminder.
+///
+/// Templates see these as variables (``templateVariables``); the webhook JSON payload is built from them too.
+public struct ReminderFacts: Sendable, Hashable {
+    /// The ledger key: stable across retries; used as the idempotency key.
+    public var key: String
+    public var deadlineID: String
+    public var task: String
+    public var documentRef: String?
+    public var documentTitle: String?
+    public var unitID: String
+    public var unitName: String
+    public var kind: ReminderKind
+    public var rule: String
+    /// The nominal due day of the occurrence.
+    public var occurrence: CivilDate
+    public var due: Instant
+    public var sendAt: Instant
+    /// The n-th urging reminder (overdue) or escalation; 0 otherwise.
+    public var reminderNumber: Int
+    /// For escalations: how many times the unit itself was reminded.
+    public var remindedCount: Int
+    public var recipients: [Mailbox]
+    public var zone: ZoneRules
+    public var language: Language
+    /// A clearly marked test message (`deadlinectl test-send`).
+    public var isTest: Bool
+
+    public init(
+        key: String, deadlineID: String, task: String, documentRef: String?, documentTitle: String?, unitID: String,
+        unitName: String, kind: ReminderKind, rule: String, occurrence: CivilDate, due: Instant, sendAt: Instant,
+        reminderNumber: Int = 0, remindedCount: Int = 0, recipients: [Mailbox], zone: ZoneRules, language: Language,
+        isTest: Bool = false
+    ) {
+        self.key = key
+        self.deadlineID = deadlineID
+        self.task = task
+        self.documentRef = documentRef
+        self.documentTitle = documentTitle
+        self.unitID = unitID
+        self.unitName = unitName
+        self.kind = kind
+        self.rule = rule
+        self.occurrence = occurrence
+        self.due = due
+        self.sendAt = sendAt
+        self.reminderNumber = reminderNumber
+        self.remindedCount = remindedCount
+        self.recipients = recipients
+        self.zone = zone
+        self.language = language
+        self.isTest = isTest
+    }
+
+    /// The facts of a planned reminder.
+    public init(
+        _ reminder: PlannedReminder, planner: ReminderPlanner, language: Language? = nil, remindedCount: Int = 0,
+        isTest: Bool = false
+    ) {
+        let agenda = planner.agenda
+        let deadline = planner.deadline(of: reminder)
+        let target = planner.target(of: reminder)
+        let document = deadline.documentRef.flatMap { agenda.documents[$0] }
+        let ordinal: Int =
+            switch reminder.rule {
+            case .overdue(let n), .escalation(let n): n
+            default: 0
+            }
+        self.init(
+            key: planner.key(of: reminder), deadlineID: deadline.id, task: deadline.task, documentRef: deadline.documentRef,
+            documentTitle: document?.title, unitID: target.unitID, unitName: agenda.units[target.unitID]?.name ?? target.unitID,
+            kind: reminder.kind, rule: reminder.rule.description, occurrence: reminder.occurrence, due: reminder.due,
+            sendAt: reminder.sendAt, reminderNumber: ordinal, remindedCount: remindedCount, recipients: target.recipients,
+            zone: agenda.settings.zone, language: language ?? agenda.settings.language, isTest: isTest)
+    }
+
+    public var dueLocal: LocalDateTime { zone.localDateTime(at: due) }
+    public var sendLocal: LocalDateTime { zone.localDateTime(at: sendAt) }
+
+    /// Whole calendar days from the send day to the due day (0 on the due day).
+    public var daysLeft: Int { max(sendLocal.date.days(until: dueLocal.date), 0) }
+    /// Whole calendar days from the due day to the send day.
+    public var daysOverdue: Int { max(dueLocal.date.days(until: sendLocal.date), 0) }
+
+    /// `7 ngày`, `2 giờ`, `45 phút` (or English): how long until the due moment, as a person would say it.
+    public var timeLeft: String {
+        if daysLeft >= 1 { return Wording.duration(days: daysLeft, language) }
+        let minutes = max(Int((due - sendAt) / 60), 0)
+        return minutes >= 60 ? Wording.duration(hours: minutes / 60, language) : Wording.duration(minutes: minutes, language)
+    }
+
+    /// `3 ngày` (or English): how long past the due moment.
+    public var overdueBy: String {
+        if daysOverdue >= 1 { return Wording.duration(days: daysOverdue, language) }
+        let minutes = max(Int((sendAt - due) / 60), 0)
+        return minutes >= 60 ? Wording.duration(hours: minutes / 60, language) : Wording.duration(minutes: minutes, language)
+    }
+
+    /// The task cut to about 80 characters at a word boundary, for subjects and chat titles.
+    public var taskShort: String {
+        guard task.count > 80 else { return task }
+        let cut = task.prefix(80)
+        let end = cut.lastIndex(of: " ") ?? cut.endIndex
+        return String(cut[..<end]) + "…"
+    }
+
+    /// The names templates may use, with the values for this reminder. Booleans drive sections
+    /// (`{{#is_overdue}}...{{/is_overdue}}`); absent optional values render as nothing and skip their sections.
+    public var templateVariables: [String: any Sendable] {
+        var v: [String: any Sendable] = [
+            "deadline_id": deadlineID, "task": task, "task_short": taskShort, "unit": unitName, "unit_id": unitID,
+            "kind": kind.rawValue, "rule": rule, "occurrence": occurrence.vietnamese,
+            "due_date": dueLocal.date.vietnamese, "due_time": dueLocal.time.description,
+            "due_weekday": Wording.weekday(dueLocal.date.weekday, language), "due_iso": zone.iso8601(due),
+            "send_date": sendLocal.date.vietnamese, "send_time": sendLocal.time.description,
+            "days_left": daysLeft, "days_overdue": daysOverdue, "time_left": timeLeft, "overdue_by": overdueBy,
+            "reminder_number": reminderNumber, "reminded_count": remindedCount,
+            "is_before": kind == .before, "is_due": kind == .due, "is_overdue": kind == .overdue,
+            "is_escalation": kind == .escalation, "is_test": isTest,
+            "recipients": recipients.map(\.description).joined(separator: ", "),
+        ]
+        // Present but empty when absent, so `{{#document_ref}}...{{/document_ref}}` skips cleanly.
+        v["document_ref"] = documentRef.map { $0 as any Sendable } ?? TemplateNull()
+        v["document_title"] = documentTitle.map { $0 as any Sendable } ?? TemplateNull()
+        return v
+    }
+
+    /// Every variable name a template may use (for `check`).
+    public static let variableNames: Set<String> = [
+        "deadline_id", "task", "task_short", "unit", "unit_id", "kind", "rule", "occurrence", "due_date", "due_time",
+        "due_weekday", "due_iso", "send_date", "send_time", "days_left", "days_overdue", "time_left", "overdue_by",
+        "reminder_number", "reminded_count", "is_before", "is_due", "is_overdue", "is_escalation", "is_test",
+        "recipients", "document_ref", "document_title",
+    ]
+}
+
+/// Small pieces of wording shared by messages.
+enum Wording {
+    static func weekday(_ w: Weekday, _ language: Language) -> String {
+        switch language {
+        case .vi: ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"][w.rawValue - 1]
+        case .en: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][w.rawValue - 1]
+        }
+    }
+
+    static func duration(days: Int, _ language: Language) -> String {
+        language == .vi ? "\(days) ngày" : (days == 1 ? "1 day" : "\(days) days")
+    }
+
+    static func duration(hours: Int, _ language: Language) -> String {
+        language == .vi ? "\(hours) giờ" : (hours == 1 ? "1 hour" : "\(hours) hours")
+    }
+
+    static func duration(minutes: Int, _ language: Language) -> String {
+        language == .vi ? "\(minutes) phút" : (minutes == 1 ? "1 minute" : "\(minutes) minutes")
+    }
+}
+
+/// An absent value: renders as nothing and counts as false in sections.
+struct TemplateNull: MustacheCustomRenderable, Sendable {
+    var renderText: String { "" }
+    var isNull: Bool { true }
+}

@@ -1,0 +1,234 @@
+import DeadlineKit
+import Mustache
+
+/// The four parts of a reminder message.
+public enum TemplatePart: String, Sendable, CaseIterable, Hashable {
+    /// The email subject (one line).
+    case subject
+    /// The plain-text email body.
+    case text
+    /// The HTML alternative of the email body.
+    case html
+    /// The message posted to a chat webhook (Slack, Teams, Telegram...).
+    case chat
+
+    var escapesHTML: Bool { self == .html }
+}
+
+/// A reminder rendered into its parts.
+public struct RenderedMessage: Sendable, Hashable {
+    public var subject: String
+    public var text: String
+    public var html: String
+    public var chat: String
+}
+
+/// The templates messages are rendered from: the built-in ones, each replaceable by an admin's file named
+/// `PART.LANG.mustache` (`subject.vi.mustache`, `text.en.mustache`, `html.vi.mustache`, `chat.vi.mustache`) in the
+/// templates folder.
+///
+/// Templates are logic-less Mustache. Plain-text parts are never HTML-escaped; the HTML part escapes every
+/// `{{variable}}` (`{{{variable}}}` does not). A template that does not parse, or that names a variable that
+/// does not exist, is an error with its file and line, found when the set is loaded (that is, by `check`).
+public struct TemplateSet: Sendable {
+    struct Key: Hashable, Sendable {
+        let part: TemplatePart
+        let language: Language
+    }
+
+    let templates: [Key: MustacheTemplate]
+    /// Which templates came from files, for messages.
+    public let overriddenFiles: [String]
+
+    /// The built-in templates.
+    public static let builtIn: TemplateSet = {
+        var templates: [Key: MustacheTemplate] = [:]
+        for part in TemplatePart.allCases {
+            for language in Language.allCases {
+                templates[Key(part: part, language: language)] = try! compile(DefaultTemplates.source(part, language), part: part)
+            }
+        }
+        return TemplateSet(templates: templates, overriddenFiles: [])
+    }()
+
+    /// The file name that overrides a part in a language.
+    public static func fileName(_ part: TemplatePart, _ language: Language) -> String {
+        "\(part.rawValue).\(language.rawValue).mustache"
+    }
+
+    /// The built-in set with each `(file name -> source)` override applied; every problem is reported.
+    /// - Parameter files: file name (`subject.vi.mustache`) to (display path, source text).
+    public static func load(overrides files: [String: (path: String, source: String)]) -> (TemplateSet, [Diagnostic]) {
+        var templates = builtIn.templates
+        var diagnostics: [Diagnostic] = []
+        var used: [String] = []
+        for (name, file) in files.sorted(by: { $0.key < $1.key }) {
+            guard let key = key(forFileName: name) else {
+                let expected = TemplatePart.allCases.map { fileName($0, .vi) }.joined(separator: ", ")
+                diagnostics.append(
+                    .warning(file.path, nil, "'\(name)' is not a template name and is ignored; expected names like \(expected) (or .en)"))
+                continue
+            }
+            let problems = validate(file.source, part: key.part, file: file.path)
+            diagnostics += problems
+            if !problems.hasErrors, let compiled = try? compile(file.source, part: key.part) {
+                templates[key] = compiled
+                used.append(file.path)
+            }
+        }
+        return (TemplateSet(templates: templates, overriddenFiles: used), diagnostics)
+    }
+
+    static func key(forFileName name: String) -> Key? {
+        let parts = name.split(separator: ".")
+        guard parts.count == 3, parts[2] == "mustache", let part = TemplatePart(rawValue: String(parts[0])),
+            let language = Language(rawValue: String(parts[1]))
+        else { return nil }
+        return Key(part: part, language: language)
+    }
+
+    /// Renders every part of a reminder in the facts' language.
+    public func render(_ facts: ReminderFacts) -> RenderedMessage {
+        let variables = facts.templateVariables
+        func run(_ part: TemplatePart) -> String {
+            templates[Key(part: part, language: facts.language)]!.render(variables)
+        }
+        return RenderedMessage(
+            subject: Self.oneLine(run(.subject)), text: Self.tidy(run(.text)), html: run(.html).trimmingSpaces + "\n",
+            chat: Self.tidy(run(.chat)))
+    }
+
+    static let textPragma = "{{% CONTENT_TYPE: TEXT}}"
+
+    static func compile(_ source: String, part: TemplatePart) throws -> MustacheTemplate {
+        try MustacheTemplate(string: part.escapesHTML ? source : textPragma + source)
+    }
+
+    /// Parse errors and unknown variables in one template, each at its line and column.
+    public static func validate(_ source: String, part: TemplatePart, file: String) -> [Diagnostic] {
+        let template: MustacheTemplate
+        do {
+            template = try compile(source, part: part)
+        } catch let error as MustacheTemplate.ParserError {
+            let line = error.context.lineNumber
+            let column = error.context.columnNumber + 1 - (line == 1 && !part.escapesHTML ? textPragma.count : 0)
+            let range = SourceRange(at: SourceLocation(line: line, column: max(column, 1)))
+            return [.error(file, range, "the template does not parse: \(describe(error.error))")]
+        } catch {
+            return [.error(file, nil, "the template does not parse: \(error)")]
+        }
+        var diagnostics: [Diagnostic] = []
+        let recorder = MissingNameRecorder()
+        for facts in ReminderFacts.samples {
+            recorder.variables = facts.templateVariables
+            _ = template.render(recorder)
+        }
+        for name in recorder.missing.sorted() {
+            let known = ReminderFacts.variableNames.sorted()
+            let hint = closest(name, known).map { "; did you mean '\($0)'?" } ?? ""
+            diagnostics.append(
+                .error(file, location(of: name, in: source), "unknown template variable '\(name)'\(hint) (known: \(known.joined(separator: ", ")))"))
+        }
+        return diagnostics
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect: "a section is closed with a different name than it was opened with"
+        case .unfinishedName: "a tag is not closed with }}"
+        case .expectedSectionEnd: "a section is opened but never closed (missing {{/name}})"
+        case .invalidSetDelimiter: "a set-delimiter tag is malformed"
+        default: "\(error)"
+        }
+    }
+
+    /// Where `{{name`, `{{#name`, `{{^name`, `{{&name` or `{{{name` first appears.
+    static func location(of name: String, in source: String) -> SourceRange? {
+        var line = 1
+        var column = 1
+        let scalars = Array(source.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            if scalars[i] == "{", i + 1 < scalars.count, scalars[i + 1] == "{" {
+                var j = i + 2
+                while j < scalars.count, "{#^&/ ".unicodeScalars.contains(scalars[j]) { j += 1 }
+                let candidate = String(String.UnicodeScalarView(scalars[j..<min(j + name.unicodeScalars.count, scalars.count)]))
+                let after = j + name.unicodeScalars.count
+                if candidate == name, after >= scalars.count || !(scalars[after].isASCIILetter || scalars[after] == "_") {
+                    return SourceRange(at: SourceLocation(line: line, column: column))
+                }
+            }
+            if scalars[i] == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    private static func closest(_ word: String, _ candidates: [String]) -> String? {
+        candidates.first { $0.hasPrefix(word) || word.hasPrefix($0) }
+            ?? candidates.first { Set($0.split(separator: "_")).intersection(word.split(separator: "_")).count > 0 }
+    }
+
+    /// Whitespace runs and newlines folded into single spaces (a subject is one line).
+    static func oneLine(_ s: String) -> String {
+        s.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+
+    /// Trailing spaces removed, runs of blank lines folded into one, no blank lines at either end.
+    static func tidy(_ s: String) -> String {
+        var out: [Substring] = []
+        for line in s.split(separator: "\n", omittingEmptySubsequences: false) {
+            var l = line
+            while l.last == " " || l.last == "\t" || l.last == "\r" { l = l.dropLast() }
+            if l.isEmpty, out.last?.isEmpty ?? true { continue }
+            out.append(l)
+        }
+        while out.last?.isEmpty == true { out.removeLast() }
+        return out.joined(separator: "\n") + "\n"
+    }
+}
+
+/// The root of a template's context during `check`: notes every name looked up that does not exist.
+/// (Names inside sections fall through to the root when not found, so the root sees every real miss.)
+final class MissingNameRecorder: MustacheParent {
+    var variables: [String: any Sendable] = [:]
+    var missing: Set<String> = []
+
+    func child(named name: String) -> Any? {
+        if let value = variables[name] { return value }
+        missing.insert(name)
+        return nil
+    }
+}
+
+extension ReminderFacts {
+    /// Sample reminders of every kind, with and without a document, for rendering templates during `check`.
+    static var samples: [ReminderFacts] {
+        let zone = ZoneRules.vietnam
+        let due = zone.instant(for: LocalDateTime(CivilDate(year: 2020, month: 12, day: 10)!, TimeOfDay(hour: 17, minute: 0)!))
+        var out: [ReminderFacts] = []
+        for language in Language.allCases {
+            for (kind, rule, offset) in [
+                (ReminderKind.before, "7d", -7 * 86_400 - 9 * 3600), (.before, "2h", -7200), (.due, "due", -9 * 3600),
+                (.overdue, "overdue-2", 2 * 86_400 - 9 * 3600), (.escalation, "escalation-1", 4 * 86_400 - 9 * 3600),
+            ] {
+                for withDocument in [true, false] {
+                    out.append(
+                        ReminderFacts(
+                            key: "mau|2020-12-10|\(rule)|so-khdt|email", deadlineID: "mau", task: "Báo cáo đề xuất nhiệm vụ, giải pháp",
+                            documentRef: withDocument ? "5418/UBND-TKBT" : nil, documentTitle: withDocument ? "Triển khai" : nil,
+                            unitID: "so-khdt", unitName: "Sở Kế hoạch và Đầu tư", kind: kind, rule: rule,
+                            occurrence: CivilDate(year: 2020, month: 12, day: 10)!, due: due, sendAt: due.adding(seconds: Int64(offset)),
+                            reminderNumber: 2, remindedCount: 4, recipients: [], zone: zone, language: language,
+                            isTest: withDocument))
+                }
+            }
+        }
+        return out
+    }
+}

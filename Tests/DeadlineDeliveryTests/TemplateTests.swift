@@ -1,0 +1,121 @@
+@testable import DeadlineDelivery
+import DeadlineKit
+import Testing
+
+/// A reminder for 5418-de-xuat, seven days before 17:00 10/12/2020.
+func deXuatFacts(
+    kind: ReminderKind = .before, rule: String = "7d", sendAt: String = "2020-12-03T08:00:00+07:00",
+    language: Language = .vi, recipients: [Mailbox] = [], reminderNumber: Int = 0, isTest: Bool = false
+) -> ReminderFacts {
+    let zone = ZoneRules.vietnam
+    let due = zone.instant(for: LocalDateTime(CivilDate(year: 2020, month: 12, day: 10)!, TimeOfDay(hour: 17, minute: 0)!))
+    let send = try! MomentParser.parse(sendAt, zone: zone).get()
+    return ReminderFacts(
+        key: "5418-de-xuat|2020-12-10|\(rule)|so-khdt|email", deadlineID: "5418-de-xuat",
+        task: "Báo cáo tham mưu, đề xuất các nhiệm vụ, giải pháp, nội dung công việc cụ thể trình UBND TP",
+        documentRef: "5418/UBND-TKBT", documentTitle: nil, unitID: "so-khdt", unitName: "Sở Kế hoạch và Đầu tư", kind: kind,
+        rule: rule, occurrence: CivilDate(year: 2020, month: 12, day: 10)!, due: due, sendAt: send,
+        reminderNumber: reminderNumber, recipients: recipients, zone: zone, language: language, isTest: isTest)
+}
+
+@Suite("Message templates")
+struct TemplateTests {
+    @Test("a reminder seven days ahead, in Vietnamese, word for word")
+    func vietnameseBefore() {
+        let m = TemplateSet.builtIn.render(deXuatFacts())
+        #expect(m.subject == "[Nhắc việc] Còn 7 ngày đến hạn: Báo cáo tham mưu, đề xuất các nhiệm vụ, giải pháp, nội dung công việc cụ thể…")
+        #expect(m.text == """
+            Kính gửi: Sở Kế hoạch và Đầu tư
+
+            Văn phòng trân trọng nhắc: còn 7 ngày nữa là đến hạn thực hiện nhiệm vụ dưới đây.
+
+            Nhiệm vụ: Báo cáo tham mưu, đề xuất các nhiệm vụ, giải pháp, nội dung công việc cụ thể trình UBND TP
+            Văn bản: 5418/UBND-TKBT
+            Đơn vị thực hiện: Sở Kế hoạch và Đầu tư
+            Thời hạn: 17:00 Thứ Năm, ngày 10/12/2020
+
+            Đề nghị đơn vị chủ động triển khai, bảo đảm hoàn thành đúng thời hạn.
+            Nếu nhiệm vụ đã hoàn thành, xin báo lại để ngừng nhắc việc (mã việc: 5418-de-xuat).
+
+            Trân trọng.
+
+            --
+            Thư được gửi tự động từ hệ thống nhắc việc deadlined.
+
+            """)
+        #expect(m.chat == """
+            ⏰ Còn 7 ngày đến hạn
+            Nhiệm vụ: Báo cáo tham mưu, đề xuất các nhiệm vụ, giải pháp, nội dung công việc cụ thể trình UBND TP
+            Đơn vị: Sở Kế hoạch và Đầu tư
+            Hạn: 17:00 Thứ Năm, 10/12/2020
+            Văn bản: 5418/UBND-TKBT
+            Mã việc: 5418-de-xuat
+
+            """)
+    }
+
+    @Test("urging after the deadline, and two hours before it, in both languages")
+    func otherKinds() {
+        let overdue = TemplateSet.builtIn.render(
+            deXuatFacts(kind: .overdue, rule: "overdue-2", sendAt: "2020-12-12T08:00:00+07:00", reminderNumber: 2))
+        #expect(overdue.subject.hasPrefix("[Đôn đốc] Quá hạn 2 ngày: "))
+        #expect(overdue.text.contains("Nhiệm vụ dưới đây đã quá hạn 2 ngày nhưng chưa được báo cáo hoàn thành. Đây là lần đôn đốc thứ 2."))
+        #expect(overdue.text.contains("Đề nghị đơn vị khẩn trương hoàn thành, báo cáo kết quả và nêu rõ lý do chậm trễ."))
+        let hours = TemplateSet.builtIn.render(deXuatFacts(rule: "2h", sendAt: "2020-12-10T15:00:00+07:00", language: .en))
+        #expect(hours.subject.hasPrefix("[Reminder] Due in 2 hours: "))
+        #expect(hours.text.hasPrefix("To: Sở Kế hoạch và Đầu tư\n\nThis is a reminder that the task below is due in 2 hours.\n"))
+        let test = TemplateSet.builtIn.render(deXuatFacts(isTest: true))
+        #expect(test.subject.hasPrefix("[THỬ NGHIỆM] [Nhắc việc]"))
+    }
+
+    @Test("plain text is never HTML-escaped; HTML is")
+    func escaping() {
+        var facts = deXuatFacts()
+        facts.task = "Báo cáo <khẩn> & \"đúng hạn\""
+        let m = TemplateSet.builtIn.render(facts)
+        #expect(m.text.contains("Nhiệm vụ: Báo cáo <khẩn> & \"đúng hạn\"\n"))
+        #expect(m.subject.contains("Báo cáo <khẩn> & \"đúng hạn\""))
+        #expect(m.html.contains("Báo cáo &lt;khẩn&gt; &amp; &quot;đúng hạn&quot;"))
+        #expect(!m.html.contains("<khẩn>"))
+    }
+
+    @Test("an admin's template that names an unknown variable is an error at its line and column")
+    func unknownVariable() {
+        let source = "Kính gửi: {{unit}}\nHạn: {{due_date}}\nViệc: {{tasks}}\n{{#is_overdue}}Quá {{overdue_days}}{{/is_overdue}}\n"
+        let diagnostics = TemplateSet.validate(source, part: .text, file: "templates/text.vi.mustache")
+        #expect(diagnostics.map { "\($0.span.range!.start)" } == ["4:20", "3:7"])
+        #expect(diagnostics.allSatisfy { $0.severity == .error })
+        #expect(diagnostics.first { $0.message.contains("'tasks'") }?.message.hasPrefix("unknown template variable 'tasks'; did you mean 'task'?") == true)
+        #expect(diagnostics.contains { $0.description.hasPrefix("templates/text.vi.mustache:3:7: error: unknown template variable 'tasks'") })
+    }
+
+    @Test("a template that does not parse is an error at its position")
+    func parseError() {
+        let diagnostics = TemplateSet.validate("Kính gửi {{unit}}\n{{#is_due}}Hôm nay\n", part: .subject, file: "subject.vi.mustache")
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics[0].description.hasPrefix("subject.vi.mustache:"))
+        #expect(diagnostics[0].message.contains("never closed"))
+    }
+
+    @Test("overrides replace one template and leave the rest; bad file names are warned about")
+    func overrides() {
+        let (set, diagnostics) = TemplateSet.load(overrides: [
+            "subject.vi.mustache": (path: "t/subject.vi.mustache", source: "Nhắc: {{task_short}} ({{due_date}})"),
+            "subjct.vi.mustache": (path: "t/subjct.vi.mustache", source: "x"),
+        ])
+        #expect(diagnostics.count == 1 && diagnostics[0].severity == .warning)
+        let m = set.render(deXuatFacts())
+        #expect(m.subject == "Nhắc: Báo cáo tham mưu, đề xuất các nhiệm vụ, giải pháp, nội dung công việc cụ thể… (10/12/2020)")
+        #expect(m.text.hasPrefix("Kính gửi: Sở Kế hoạch và Đầu tư"))
+        #expect(set.overriddenFiles == ["t/subject.vi.mustache"])
+    }
+
+    @Test("every built-in template renders every sample without unknown variables")
+    func builtInsAreClean() {
+        for part in TemplatePart.allCases {
+            for language in Language.allCases {
+                #expect(TemplateSet.validate(DefaultTemplates.source(part, language), part: part, file: "\(part).\(language)").isEmpty)
+            }
+        }
+    }
+}
