@@ -6,7 +6,7 @@ export PATH := /opt/swift/usr/bin:$(PATH)
 CONFIG := etc/deadlined/deadlined.toml
 DEMO_STATE := $(CURDIR)/.demo-state
 
-.PHONY: deps build release demo test clean
+.PHONY: deps build release demo test clean install
 
 deps:
 	scripts/install-deps.sh build
@@ -30,3 +30,6 @@ test:
 
 clean:
 	rm -rf .build .demo-state
+
+install:
+	deploy/install.sh

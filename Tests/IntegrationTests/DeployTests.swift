@@ -1,0 +1,56 @@
+import DeadlineSystemd
+import Foundation
+import TestSupport
+import Testing
+
+/// The systemd units and the journald catalog in deploy/, checked with the real systemd tools.
+@Suite("deploy/: unit files and catalog")
+struct DeployTests {
+    /// The units with their paths filled in as deploy/install.sh does, pointing at the built binaries.
+    func renderedUnits() throws -> TemporaryDirectory {
+        let dir = try TemporaryDirectory()
+        for unit in ["deadlined.service", "deadlined-once.service"] {
+            let template = try String(contentsOfFile: BuiltProducts.repositoryRoot + "/deploy/\(unit).in", encoding: .utf8)
+            try dir.write(
+                unit, template.replacingOccurrences(of: "@BINDIR@", with: BuiltProducts.directory)
+                    .replacingOccurrences(of: "@SYSCONFDIR@", with: "/etc"))
+        }
+        try dir.write("deadlined.timer", try String(contentsOfFile: BuiltProducts.repositoryRoot + "/deploy/deadlined.timer", encoding: .utf8))
+        return dir
+    }
+
+    @Test("systemd-analyze verify finds nothing to complain about")
+    func verify() async throws {
+        let dir = try renderedUnits()
+        defer { dir.remove() }
+        let result = try await ProcessRunner.run(
+            "systemd-analyze", ["verify", "--man=no", "./deadlined.service", "./deadlined-once.service", "./deadlined.timer"],
+            currentDirectory: dir.path)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr == "", "\(result.stderr)")
+    }
+
+    @Test("systemd-analyze security rates both services at most 2.0 (OK)", arguments: ["deadlined.service", "deadlined-once.service"])
+    func security(unit: String) async throws {
+        let dir = try renderedUnits()
+        defer { dir.remove() }
+        let result = try await ProcessRunner.run(
+            "systemd-analyze", ["security", "--offline=true", "--no-pager", "./\(unit)"], currentDirectory: dir.path)
+        let line = try #require(result.stdout.split(separator: "\n").first { $0.contains("Overall exposure level for \(unit)") })
+        let score = try #require(Double(line.split(separator: ":").last!.split(separator: " ").first!))
+        #expect(score <= 2.0, "\(line)")
+        print("systemd-analyze security \(unit): \(score)")
+    }
+
+    @Test("the catalog compiles and has an entry for every event deadlined logs")
+    func catalog() async throws {
+        let root = try TemporaryDirectory()
+        defer { root.remove() }
+        let text = try String(contentsOfFile: BuiltProducts.repositoryRoot + "/deploy/deadlined.catalog", encoding: .utf8)
+        try root.write("usr/lib/systemd/catalog/deadlined.catalog", text)
+        let result = try await ProcessRunner.run("journalctl", ["--root=\(root.path)", "--update-catalog"])
+        #expect(result.status == 0 && result.stderr == "", "\(result)")
+        let ids = text.split(separator: "\n").filter { $0.hasPrefix("-- ") }.map { String($0.dropFirst(3)) }
+        #expect(ids.sorted() == LogEventID.allCases.map(\.rawValue).sorted())
+    }
+}
