@@ -1,0 +1,116 @@
+import DeadlineKit
+
+/// The durable ledger behind the daemon: what was planned, sent, failed; which occurrences are done or snoozed;
+/// which daemons run. One protocol, several backends (``SQLiteLedger`` now, PostgreSQL later); every backend
+/// passes the same conformance tests.
+///
+/// Every method throws ``StoreError`` only. Times are ``Instant``s passed in by the caller (the ledger reads no
+/// clock for its data), stored as whole Unix seconds.
+///
+/// ## Outbox: the daemon writes its intent before sending and the result after
+///
+/// 1. ``recordDue(_:at:)`` when a reminder's send time has come (state `pending`);
+/// 2. ``readyToSend(at:limit:)`` lists what to send; for each, ``beginAttempt(key:owner:leaseUntil:at:)`` claims
+///    it (state `sending`, attempts + 1) and returns an ``AttemptClaim``;
+/// 3. the channel sends;
+/// 4. ``recordSent(_:response:at:)`` or ``recordFailure(_:error:disposition:at:)`` with the claim.
+///
+/// After `kill -9` or a power loss at any moment nothing is lost, and nothing is sent twice except in one window:
+/// **between a server accepting the message and step 4 being written.** A crash there leaves the row in `sending`;
+/// once its lease (`leaseUntil`) has run out the row is ready again and is sent a second time. The earlier
+/// attempt then shows as ``AttemptOutcome/interrupted``. No ledger can close that window, because the server's
+/// acceptance and the ledger's commit are two systems; keep the lease short (the channel's timeout plus a margin)
+/// so that the repeat comes soon after a restart.
+///
+/// ## Fencing
+///
+/// A claim holds the row until `leaseUntil`. After that another instance (issue 9: several daemons on one
+/// PostgreSQL database) may claim the row again; the first instance's late result is then refused with
+/// ``StoreError/Code/fenced`` rather than overwriting the newer attempt.
+public protocol Ledger: Sendable {
+    /// Records reminders whose send time has come (state `pending`), in one transaction. Idempotent: keys
+    /// already recorded, in any state, are left alone. Returns the keys that were new.
+    func recordDue(_ reminders: [LedgerReminder], at now: Instant) async throws -> Set<String>
+
+    /// Records reminders that will never be sent because they are too old (the `catch_up` window passed while
+    /// the daemon was down): state `skipped` with `reason`. Idempotent like ``recordDue(_:at:)``.
+    func recordSkipped(_ reminders: [LedgerReminder], reason: String, at now: Instant) async throws -> Set<String>
+
+    /// Which of these keys are recorded, in any state.
+    func knownKeys(_ keys: [String]) async throws -> Set<String>
+
+    /// Rows to send now, oldest send time first, at most `limit`: `pending`; `retry` whose next attempt has come;
+    /// `sending` whose claim's lease has run out (left by a crash).
+    func readyToSend(at now: Instant, limit: Int) async throws -> [LedgerEntry]
+
+    /// Writes the intent to send: state `sending`, attempts + 1, an attempt record started, the row claimed by
+    /// `owner` until `leaseUntil`. Throws ``StoreError/Code/notClaimable`` when the row is not ready (final,
+    /// claimed by someone else, retry not yet due) and ``StoreError/Code/notFound`` for an unknown key.
+    func beginAttempt(key: String, owner: String, leaseUntil: Instant, at now: Instant) async throws -> AttemptClaim
+
+    /// Writes that a server accepted the message: state `sent`, with the server's answer. Fenced by the claim.
+    func recordSent(_ claim: AttemptClaim, response: String, at now: Instant) async throws
+
+    /// Writes that an attempt failed and what follows (retry, failed, given up). Fenced by the claim.
+    func recordFailure(
+        _ claim: AttemptClaim, error: String, disposition: FailureDisposition, at now: Instant
+    ) async throws
+
+    /// Gives up a reminder that is not being sent (pending, retry, or sending with an expired lease), e.g. a
+    /// retry that has waited past `retry_max_age`. Throws ``StoreError/Code/notClaimable`` if it is final or
+    /// claimed.
+    func recordGivenUp(key: String, reason: String, at now: Instant) async throws
+
+    /// Ends at once the leases of `sending` rows claimed by anyone but `owner`, so that what a crashed daemon left
+    /// half-sent is sent again without waiting for its lease. Only for a ledger that one daemon uses at a time
+    /// (SQLite, behind the daemon's lock on its state directory): with several live instances it would let two of
+    /// them send the same reminder. Returns how many rows were released.
+    func releaseClaims(notOwnedBy owner: String, at now: Instant) async throws -> Int
+
+    /// The earliest moment a `retry` row becomes due or a `sending` row's lease runs out: the scheduler's next
+    /// wake-up for the outbox. `pending` rows are ready at once and not counted. `nil` when there is none.
+    func nextRetry() async throws -> Instant?
+
+    /// Marks an occurrence done (`deadlinectl done ID --occurrence DATE`): the planner stops its reminders, and its
+    /// `pending` and `retry` rows become `skipped`. Marking a done occurrence again keeps the first moment.
+    /// Logged in the audit log and counted by ``changeCounter()``.
+    func markDone(_ id: OccurrenceID, by user: String, note: String?, at now: Instant) async throws
+
+    /// Takes back a `done`. Throws ``StoreError/Code/notFound`` if the occurrence is not marked done. Rows
+    /// skipped by the `done` stay skipped; later reminders are planned again. Logged and counted.
+    func markUndone(_ id: OccurrenceID, by user: String, note: String?, at now: Instant) async throws
+
+    /// Pauses an occurrence's reminders until `until` (a moment at or before `now` ends a snooze): reminders
+    /// with a send time before `until` are not sent, and its `pending` and `retry` rows with such a send time
+    /// become `skipped`. Logged and counted.
+    func snooze(_ id: OccurrenceID, until: Instant, by user: String, note: String?, at now: Instant) async throws
+
+    /// Done occurrences and snoozes, for the planner.
+    func plannerState() async throws -> PlannerState
+
+    /// A deadline's rows, by send time, each with its attempt log.
+    func entries(deadlineID: String) async throws -> [LedgerEntry]
+
+    /// Rows in any of `states` (all states when empty) changed at or after `since`, most recently changed first,
+    /// at most `limit`; without attempt logs.
+    func entries(states: Set<ReminderState>, since: Instant?, limit: Int) async throws -> [LedgerEntry]
+
+    /// The audit log of done, undone and snooze, oldest first; one deadline's, or all when `nil`.
+    func occurrenceEvents(deadlineID: String?) async throws -> [OccurrenceEvent]
+
+    /// Writes the instance's row (insert or replace). Also forgets instances silent for more than 30 days.
+    func heartbeat(_ instance: InstanceRecord) async throws
+
+    /// Known instances, latest heartbeat first.
+    func instances() async throws -> [InstanceRecord]
+
+    /// A small stored value, e.g. the scan watermark; `nil` when unset.
+    func meta(_ key: String) async throws -> String?
+
+    /// Stores a small value.
+    func setMeta(_ key: String, _ value: String) async throws
+
+    /// A counter that every done, undone and snooze increases, in the same transaction. A running daemon reads
+    /// it cheaply to notice an admin's change and re-plan.
+    func changeCounter() async throws -> Int64
+}
