@@ -10,6 +10,8 @@ public struct DaemonSettings: Sendable, Hashable {
     public var retryLimit: Int
     /// A delivery still failing this long after its send time is given up.
     public var retryMaxAgeSeconds: Int64
+    /// The first retry's wait; doubled for each further one.
+    public var retryDelaySeconds: Int64 = 60
 
     public init(
         stateDirectory: String = "/var/lib/deadlined", catchUpSeconds: Int64 = 86_400, retryLimit: Int = 8,

@@ -44,13 +44,13 @@ private let announced2025 = HolidayRules(
         #expect(
             summary(PublicHolidays.holidays(in: 2024)) == [
                 "2024-01-01 new_year",
+                "2024-02-08 tet 29/12/2023",  // two days before mùng 1 put as few Tết days on the weekend as one
                 "2024-02-09 tet 30/12/2023",
                 "2024-02-10 tet 1/1/2024",
                 "2024-02-11 tet 2/1/2024",
                 "2024-02-12 tet 3/1/2024",
-                "2024-02-13 tet 4/1/2024",
-                "2024-02-14 weekend_compensation",  // for mùng 1, a Saturday
-                "2024-02-15 weekend_compensation",  // for mùng 2, a Sunday
+                "2024-02-13 weekend_compensation",  // for mùng 1, a Saturday
+                "2024-02-14 weekend_compensation",  // for mùng 2, a Sunday
                 "2024-04-18 hung_kings 10/3/2024",
                 "2024-04-30 reunification",
                 "2024-05-01 labour_day",
@@ -59,8 +59,8 @@ private let announced2025 = HolidayRules(
             ])
     }
 
-    /// The default puts one Tết day before mùng 1; in 2024 the government chose two (8/2–12/2, with 13/2 and 14/2
-    /// as nghỉ bù), and swapped 29/4 with 4/5. The override rules reproduce the announced break exactly.
+    /// In 2024 the government put two Tết days before mùng 1 (8/2–12/2, with 13/2 and 14/2 as nghỉ bù), as the
+    /// default forecasts, and swapped 29/4 with 4/5. The override rules reproduce the announced break exactly.
     @Test func year2024AsAnnounced() {
         #expect(
             summary(PublicHolidays.holidays(in: 2024, rules: announced2024)) == [
@@ -92,12 +92,11 @@ private let announced2025 = HolidayRules(
         #expect(
             summary(PublicHolidays.holidays(in: 2025)) == [
                 "2025-01-01 new_year",
+                "2025-01-27 tet 28/12/2024",  // two days before mùng 1: none on the weekend (one before: Sat 1/2)
                 "2025-01-28 tet 29/12/2024",  // tháng Chạp of Giáp Thìn has 29 days
                 "2025-01-29 tet 1/1/2025",
                 "2025-01-30 tet 2/1/2025",
                 "2025-01-31 tet 3/1/2025",
-                "2025-02-01 tet 4/1/2025",
-                "2025-02-03 weekend_compensation",  // for mùng 4, a Saturday
                 "2025-04-07 hung_kings 10/3/2025",
                 "2025-04-30 reunification",
                 "2025-05-01 labour_day",
@@ -177,14 +176,14 @@ private let announced2025 = HolidayRules(
         #expect(PublicHolidays.holidays(in: 2024, rules: rules).last?.kind == .weekendCompensation)
     }
 
-    /// 2023: 1/1 on a Sunday; Tết 21/1 (30 tháng Chạp) and 22/1 (mùng 1), Giỗ Tổ 29/4 and 30/4, and 2/9 on the
-    /// weekend. (The announced 2023 break 29/4–3/5 is exactly this.)
+    /// 2023: 1/1 on a Sunday; Tết (20/1–24/1) has 21/1 (30 tháng Chạp) and 22/1 (mùng 1) on the weekend; Giỗ Tổ
+    /// 29/4 and 30/4, and 2/9 too. (The announced breaks 20/1–26/1 and 29/4–3/5 are exactly this.)
     @Test func compensationSkipsOtherHolidays() {
         let compensation = PublicHolidays.holidays(in: 2023).filter { $0.kind == .weekendCompensation }.map(\.date)
         #expect(
             compensation == [
                 civil("2023-01-02"),  // for 1/1
-                civil("2023-01-26"), civil("2023-01-27"),  // for 21/1 and 22/1, after mùng 2–4
+                civil("2023-01-25"), civil("2023-01-26"),  // for 21/1 and 22/1, after mùng 2 and 3
                 civil("2023-05-02"), civil("2023-05-03"),  // for Giỗ Tổ (Saturday 29/4) and 30/4, after 1/5
                 civil("2023-09-04"),  // for 2/9
             ])
@@ -194,8 +193,8 @@ private let announced2025 = HolidayRules(
         let sundayOnly = HolidayRules(weeklyDaysOff: [.sunday])
         let compensation = PublicHolidays.holidays(in: 2023, rules: sundayOnly)
             .filter { $0.kind == .weekendCompensation }.map(\.date)
-        // 1/1, 22/1 (mùng 1) and 30/4 are Sundays; the Saturdays are working days for this office.
-        #expect(compensation == [civil("2023-01-02"), civil("2023-01-26"), civil("2023-05-02")])
+        // 1/1, 22/1 (mùng 1) and 30/4 are Sundays; the Saturdays are working days for this office. Tết is 20/1–24/1.
+        #expect(compensation == [civil("2023-01-02"), civil("2023-01-25"), civil("2023-05-02")])
         let none = HolidayRules(compensatesWeeklyDaysOff: false)
         #expect(!PublicHolidays.holidays(in: 2023, rules: none).contains { $0.kind == .weekendCompensation })
     }

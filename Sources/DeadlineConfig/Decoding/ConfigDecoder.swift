@@ -56,6 +56,9 @@ struct ConfigDecoder {
                 defaultRules = decodeRules(table, file: file, base: defaultRules)
             }
         }
+        if let node = root["calendar"], let table = tableOrError(node, name: "calendar", file: file) {
+            decodeCalendar(table, file: file)
+        }
         decodeShared(root, file: file, allowed: ConfigSchema.topLevelMain)
     }
 
@@ -66,7 +69,7 @@ struct ConfigDecoder {
     /// The parts every file may hold: units, channels, documents, deadlines; and the check for stray keys.
     private mutating func decodeShared(_ root: TOMLTable, file: String, allowed: [String]) {
         for entry in root.entries where !allowed.contains(entry.key) {
-            if ["daemon", "reminders"].contains(entry.key) {
+            if ["daemon", "reminders", "calendar"].contains(entry.key) {
                 sink.error(
                     file, entry.keyRange,
                     "[\(entry.key)] belongs in the main file, not in a drop-in; move it to deadlined.toml")
@@ -143,7 +146,14 @@ struct ConfigDecoder {
         if let d = r.duration("catch_up", &sink) { daemon.catchUpSeconds = d }
         if let n = r.integer("retry_limit", &sink, in: 0...100) { daemon.retryLimit = n.value }
         if let d = r.duration("retry_max_age", &sink) { daemon.retryMaxAgeSeconds = d }
-        r.reportUnknownKeys(&sink, alsoKnownIn: [ConfigSchema.reminders])
+        if let d = r.duration("retry_delay", &sink) {
+            if d < 1 {
+                sink.error(file, r.table.entry(forKey: "retry_delay")?.node.range, "'retry_delay' must be at least 1s")
+            } else {
+                daemon.retryDelaySeconds = d
+            }
+        }
+        r.reportUnknownKeys(&sink, alsoKnownIn: [ConfigSchema.reminders, ConfigSchema.calendar])
     }
 
     // MARK: Reminder rules ([reminders] and a deadline's own `reminders`)
@@ -176,7 +186,10 @@ struct ConfigDecoder {
         }
         if let n = r.integer("overdue_limit", &sink, in: 0...365) { rules.overdueLimit = n.value }
         if let t = r.time("time", &sink) { rules.sendTime = t }
-        r.reportUnknownKeys(&sink)
+        if let policy: DayOffDuePolicy = r.choice("due_on_day_off", &sink) { rules.dueOnDayOff = policy }
+        if let policy: OffHoursPolicy = r.choice("off_hours", &sink) { rules.offHours = policy }
+        if let policy: OffHoursPolicy = r.choice("overdue_off_hours", &sink) { rules.overdueOffHours = policy }
+        r.reportUnknownKeys(&sink, alsoKnownIn: [ConfigSchema.calendar])
         return rules
     }
 

@@ -37,6 +37,12 @@ public enum ConfigLoader {
         return ConfigLoadResult(configuration: diagnostics.hasErrors ? nil : configuration, diagnostics: diagnostics)
     }
 
+    /// Whether `path` names a regular file, e.g. to decide whether a command that can work without a configuration
+    /// should read the default one.
+    public static func fileExists(_ path: String) -> Bool {
+        FileSystem.info(path)?.isRegular == true
+    }
+
     static func parse(_ path: String, into sink: inout DiagnosticSink) -> TOMLDocument? {
         let bytes: [UInt8]
         do {
@@ -82,4 +88,21 @@ enum ZoneLoader {
 struct ZoneLoadError: Error, CustomStringConvertible {
     let description: String
     init(_ message: String) { description = message }
+}
+
+extension ConfigLoader {
+    /// The state directory from `$STATE_DIRECTORY` or the main file's `[daemon] state_directory` alone, for when
+    /// the whole configuration does not load (a reload request must still find the daemon).
+    public static func stateDirectory(mainFile: String, environment: [String: String]) -> String {
+        if let state = environment["STATE_DIRECTORY"], !state.isEmpty {
+            return String(state.split(separator: ":").first ?? Substring(state))
+        }
+        var sink = DiagnosticSink()
+        if let document = parse(mainFile, into: &sink), case .table(let daemon)? = document.root["daemon"]?.value,
+            case .string(let directory)? = daemon["state_directory"]?.value
+        {
+            return directory
+        }
+        return DaemonSettings().stateDirectory
+    }
 }

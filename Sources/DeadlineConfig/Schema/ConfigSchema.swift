@@ -29,6 +29,9 @@ public enum ConfigSchema {
                 "retry_limit", .integer, default: "8",
                 "Attempts for a delivery that fails temporarily before it is given up."),
             KeySpec(
+                "retry_delay", .duration, default: "\"1m\"",
+                "Wait before the first retry of a failed delivery; each further retry waits twice as long (at most 1 h), with ±20 % jitter."),
+            KeySpec(
                 "retry_max_age", .duration, default: "\"2d\"",
                 "A delivery still failing this long after its send time is given up."),
         ])
@@ -46,7 +49,67 @@ public enum ConfigSchema {
                 "overdue_every", .offset, default: "\"1d\"",
                 "After the due moment, while not done, an urging reminder (đôn đốc) this often. `\"\"` for none."),
             KeySpec("overdue_limit", .integer, default: "5", "At most this many urging reminders per occurrence."),
-            KeySpec("time", .time, default: "\"08:00\"", "Local time at which day-based reminders go out."),
+            KeySpec(
+                "time", .time, default: "\"08:00\"",
+                "Local time at which day-based reminders go out, and moved reminders too (the start of `working_hours` if it lies outside them)."),
+            KeySpec(
+                "due_on_day_off", .choice(["keep", "before", "after"]), default: "\"keep\"",
+                "A due date that falls on a day off (weekend, holiday, announced day off): `keep` it, since directives mean \"by that date\" (reminders still come on working days before it); or move it to the same time on the previous (`before`) or next (`after`) working day.",
+                example: "\"after\""),
+            KeySpec(
+                "off_hours", .choice(["move", "send"]), default: "\"move\"",
+                "Reminders before the due moment and on the due day that fall outside `[calendar] working_hours` or on a day off: `move` them to the next working morning or, when that is not before the due moment, to the latest working morning before their time; or `send` them at their time. Reminders that land on the same moment are sent once."),
+            KeySpec(
+                "overdue_off_hours", .choice(["move", "send"]), default: "\"move\"",
+                "The same for urging reminders after the due moment: `move` them to the next working morning, or `send` them at their time, weekends and nights included."),
+        ])
+
+    public static let calendar = TableSpec(
+        "[calendar]",
+        "The office's working calendar. Public holidays of the Labour Code 2019 are computed for every year (Tết Dương lịch, five Tết Nguyên đán days, Giỗ Tổ Hùng Vương, 30/4, 1/5, 2/9 and the day beside it), with a nghỉ bù on the next working day for each that falls on a weekly day off; `deadlinectl holidays YEAR` lists them. Working days (`wd`) skip days off, and reminders go out on working days within working hours. Main file only.",
+        keys: [
+            KeySpec(
+                "weekend", .weekdayList, default: "[\"saturday\", \"sunday\"]",
+                "Weekly days off: `monday` ... `sunday` or `thứ hai` ... `chủ nhật`.", example: "[\"sunday\"]"),
+            KeySpec(
+                "working_hours", .timeRange, default: "\"08:00-17:00\"",
+                "Office hours on working days; `\"00:00-24:00\"` for the whole day.", example: "\"07:30-16:30\""),
+            KeySpec(
+                "override", .tableList, default: "[]",
+                "Announced days off and working days: one `[[calendar.override]]` table each (below)."),
+            KeySpec(
+                "year", .tableList, default: "[]",
+                "Announced Tết days and Quốc khánh companion: one `[[calendar.year]]` table per year (below)."),
+        ])
+
+    public static let calendarOverride = TableSpec(
+        "[[calendar.override]]",
+        "A day announced as a day off or as a working day, such as a swapped day off (nghỉ hoán đổi) and the Saturday worked for it (làm bù), or a computed holiday that is not taken. Give `off = true` or `work = true`. Example: `date = \"26/04/2025\"` with `work = true` and `note = \"Làm bù\"`.",
+        keys: [
+            KeySpec("date", .date, required: true, "The day.", example: "\"02/05/2025\""),
+            KeySpec("off", .boolean, default: "false", "The office does not work that day."),
+            KeySpec(
+                "work", .boolean, default: "false",
+                "The office works that day, even on a weekly day off or a computed holiday."),
+            KeySpec(
+                "note", .string, default: "\"Nghỉ hoán đổi\"",
+                "What the day is; `deadlinectl holidays` shows it as the name of a day off.",
+                example: "\"Nghỉ hoán đổi, làm bù thứ Bảy 26/04/2025\""),
+            KeySpec("note_en", .string, default: "\"Swapped day off\"", "The same in English (`--lang en`)."),
+        ])
+
+    public static let calendarYear = TableSpec(
+        "[[calendar.year]]",
+        "What the government announced for one year's Tết and Quốc khánh. Without it the forecast applies: the five Tết days start one or two days before mùng 1, whichever puts fewer of them on weekly days off (as every announcement from 2020 to 2026 did), and 2/9's companion is whichever of 1/9 and 3/9 joins the weekend.",
+        keys: [
+            KeySpec("year", .integer, required: true, "The year, 1900–2199.", example: "2025"),
+            KeySpec(
+                "tet_first_day", .date, default: "forecast",
+                "The first of the five Tết days: mùng 1 or one of the five days before it.", example: "\"27/01/2025\""),
+            KeySpec(
+                "national_day_companion", .date, default: "forecast",
+                "The day off beside Quốc khánh: 1/9 or 3/9 of the year.", example: "\"01/09/2025\""),
+            KeySpec("note", .string, "Where it was announced; for admins.", example: "\"Thông báo nghỉ Tết Âm lịch năm 2025\""),
         ])
 
     public static let unit = TableSpec(
@@ -183,10 +246,11 @@ public enum ConfigSchema {
 
     /// Every table, in the order the README lists them.
     public static let tables: [TableSpec] = [
-        daemon, reminders, unit, outboxChannel, smtpChannel, webhookChannel, document, deadline,
+        daemon, reminders, calendar, calendarOverride, calendarYear, unit, outboxChannel, smtpChannel, webhookChannel,
+        document, deadline,
     ]
 
     /// Top-level tables of the main file and of drop-in files.
-    public static let topLevelMain = ["daemon", "reminders", "units", "channels", "document", "deadline"]
+    public static let topLevelMain = ["daemon", "reminders", "calendar", "units", "channels", "document", "deadline"]
     public static let topLevelDropIn = ["units", "channels", "document", "deadline"]
 }

@@ -18,6 +18,9 @@ public enum ValueKind: Sendable, Hashable {
     case stringTable  // { "X-Key" = "value" }
     case table
     case dayOfMonth  // 20 or "last"
+    case weekdayList  // ["saturday", "sunday"]
+    case timeRange  // "08:00-17:00"
+    case tableList  // [[calendar.override]]
 
     /// How the README names the type.
     public var documentation: String {
@@ -40,6 +43,9 @@ public enum ValueKind: Sendable, Hashable {
         case .stringTable: "table of strings"
         case .table: "table"
         case .dayOfMonth: "1–31 or `\"last\"`"
+        case .weekdayList: "list of weekdays (`\"saturday\"`, `\"chủ nhật\"`)"
+        case .timeRange: "hours `\"HH:MM-HH:MM\"`"
+        case .tableList: "list of tables"
         }
     }
 }

@@ -7,7 +7,8 @@
 /// join holidays to a weekend. Set ``tetPlacementByYear``, ``nationalDayCompanionByYear``, ``extraDaysOff`` and
 /// ``workingDays`` from the announcement once it is out; until then the defaults are a forecast.
 public struct HolidayRules: Sendable, Hashable {
-    /// Where the Tết days lie around mùng 1 in years without an entry in ``tetPlacementByYear``.
+    /// Where the Tết days lie around mùng 1 in years without an entry in ``tetPlacementByYear`` (default
+    /// ``TetPlacement/fewestOnWeeklyDaysOff``).
     public var tetPlacement: TetPlacement
     /// Announced Tết placements, by Gregorian year.
     public var tetPlacementByYear: [Int: TetPlacement]
@@ -25,14 +26,16 @@ public struct HolidayRules: Sendable, Hashable {
     /// Further announced days off, such as a weekday swapped with a Saturday (ngày nghỉ hoán đổi); reported as
     /// ``HolidayKind/override``.
     public var extraDaysOff: [AnnouncedDayOff]
-    /// Announced working days on what would be weekly days off (ngày làm bù), e.g. Saturday 4/5/2024. They are not
-    /// weekly days off, so no compensation is owed for them and a compensation day may fall on them.
+    /// Announced working days (ngày làm bù), e.g. Saturday 4/5/2024. They are not weekly days off, so no
+    /// compensation is owed for them, and no compensation day is put on them. A computed holiday on one of them is
+    /// cancelled: 1/9/2020, for instance, when Quốc khánh was still a single day.
     public var workingDays: Set<CivilDate>
 
-    /// Rules with the defaults: one Tết day before mùng 1, the 2/9 companion that joins the weekend, Saturday and
-    /// Sunday off with compensation, the Labour Code 2019 for every year, nothing announced.
+    /// Rules with the defaults: the Tết days placed to put the fewest of them on weekly days off (which reproduces
+    /// every announced Tết break 2020–2026), the 2/9 companion that joins the weekend, Saturday and Sunday off with
+    /// compensation, the Labour Code 2019 for every year, nothing announced.
     public init(
-        tetPlacement: TetPlacement = .daysBeforeNewYear(1),
+        tetPlacement: TetPlacement = .fewestOnWeeklyDaysOff,
         tetPlacementByYear: [Int: TetPlacement] = [:],
         nationalDayCompanion: NationalDayCompanion = .joiningWeekend,
         nationalDayCompanionByYear: [Int: NationalDayCompanion] = [:],

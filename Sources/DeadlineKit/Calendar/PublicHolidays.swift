@@ -86,7 +86,12 @@ public enum PublicHolidays {
             add(companion, .nationalDay, "Quốc khánh (ngày liền kề)", "National Day (adjacent day)")
         }
 
-        let announced = rules.extraDaysOff.filter { $0.date.year == year }.map {
+        // An announced working day cancels a computed holiday on it (1/9/2020: Quốc khánh was one day then).
+        holidays.removeAll { rules.workingDays.contains($0.date) }
+        let announcedThisYear = rules.extraDaysOff.filter {
+            $0.date.year == year && !rules.workingDays.contains($0.date)
+        }
+        let announced = announcedThisYear.map {
             Holiday(
                 date: $0.date, kind: .override, nameVietnamese: $0.nameVietnamese, nameEnglish: $0.nameEnglish,
                 lunar: nil)
@@ -172,14 +177,17 @@ public enum PublicHolidays {
         }
     }
 
-    /// One nghỉ bù for each holiday on a weekly day off: the next day that is neither a weekly day off nor already a
-    /// day off, taken in date order so that two weekend holidays get two different days.
+    /// One nghỉ bù for each holiday on a weekly day off: the next day that is not a weekly day off, not already a
+    /// day off and not an announced working day, taken in date order so that two weekend holidays get two different
+    /// days.
     private static func compensation(for holidays: [Holiday], alsoOff: [CivilDate], rules: HolidayRules) -> [Holiday] {
         var taken = Set(holidays.map(\.date) + alsoOff)
         var result: [Holiday] = []
         for holiday in holidays.sorted(by: { $0.date < $1.date }) where rules.isWeeklyDayOff(holiday.date) {
             var day = holiday.date.adding(days: 1)
-            while rules.isWeeklyDayOff(day) || taken.contains(day) { day = day.adding(days: 1) }
+            while rules.isWeeklyDayOff(day) || taken.contains(day) || rules.workingDays.contains(day) {
+                day = day.adding(days: 1)
+            }
             taken.insert(day)
             result.append(
                 Holiday(

@@ -13,15 +13,22 @@ public struct AgendaSettings: Sendable, Hashable {
     public var closingTime: TimeOfDay
     /// Channels used for units that name none.
     public var defaultChannels: [String]
+    /// Weekly days off, Tết placement and the announced days off and working days (`[calendar]`).
+    public var holidayRules: HolidayRules
+    /// Office hours on working days (default 08:00–17:00).
+    public var workingHours: WorkingHours
 
     public init(
         zone: ZoneRules = .vietnam, language: Language = .vi, closingTime: TimeOfDay = TimeOfDay(hour: 17, minute: 0)!,
-        defaultChannels: [String] = []
+        defaultChannels: [String] = [], holidayRules: HolidayRules = HolidayRules(),
+        workingHours: WorkingHours = .office
     ) {
         self.zone = zone
         self.language = language
         self.closingTime = closingTime
         self.defaultChannels = defaultChannels
+        self.holidayRules = holidayRules
+        self.workingHours = workingHours
     }
 }
 
@@ -37,6 +44,9 @@ public struct Agenda: Sendable {
     /// In the order the files list them (files in name order).
     public let deadlines: [Deadline]
     public let deadlineIndex: [String: Int]
+    /// The working calendar of ``settings``, with the days off of the years the deadlines name precomputed
+    /// (see ``covering(years:)`` for more).
+    public let calendar: WorkingCalendar
 
     public init(
         settings: AgendaSettings, units: [Unit], channels: [ChannelInfo], documents: [Document], deadlines: [Deadline]
@@ -50,19 +60,69 @@ public struct Agenda: Sendable {
         index.reserveCapacity(deadlines.count)
         for (i, d) in deadlines.enumerated() where index[d.id] == nil { index[d.id] = i }
         self.deadlineIndex = index
+        self.calendar = WorkingCalendar(
+            rules: settings.holidayRules, hours: settings.workingHours, years: Agenda.yearsNamed(by: deadlines))
+    }
+
+    private init(_ agenda: Agenda, calendar: WorkingCalendar) {
+        settings = agenda.settings
+        units = agenda.units
+        channels = agenda.channels
+        documents = agenda.documents
+        deadlines = agenda.deadlines
+        deadlineIndex = agenda.deadlineIndex
+        self.calendar = calendar
+    }
+
+    /// This agenda with the days off of `years` precomputed as well, e.g. the current year and the next when the
+    /// daemon starts. Planning works without it (it computes a missing year once per call), only slower.
+    public func covering(years: ClosedRange<Int>) -> Agenda {
+        Agenda(self, calendar: calendar.covering(years))
+    }
+
+    /// The years from one before the earliest to one after the latest that the deadlines name (one-off due dates,
+    /// the bounds of recurrences), at most 30 years from the earliest; `nil` when they name none.
+    static func yearsNamed(by deadlines: [Deadline]) -> ClosedRange<Int>? {
+        var lowest = Int.max
+        var highest = Int.min
+        for deadline in deadlines {
+            switch deadline.schedule {
+            case .once(let moment):
+                lowest = min(lowest, moment.date.year)
+                highest = max(highest, moment.date.year)
+            case .recurring(let r):
+                for year in [r.start?.year, r.end?.year].compactMap({ $0 }) {
+                    lowest = min(lowest, year)
+                    highest = max(highest, year)
+                }
+            }
+        }
+        guard lowest <= highest else { return nil }
+        return (lowest - 1)...min(highest + 1, lowest + 30)
     }
 
     public func deadline(id: String) -> Deadline? {
         deadlineIndex[id].map { deadlines[$0] }
     }
 
-    /// The due moment of a deadline's occurrence on `date` (its nominal due day), as an instant.
+    /// The due moment of a deadline's occurrence on `date` (its nominal due day), as an instant, after the
+    /// deadline's ``ReminderRules/dueOnDayOff`` policy has been applied.
     public func dueInstant(of deadline: Deadline, occurrence date: CivilDate) -> Instant {
         settings.zone.instant(for: dueMoment(of: deadline, occurrence: date))
     }
 
-    /// The local due moment of an occurrence.
+    /// The local due moment of an occurrence, after the deadline's ``ReminderRules/dueOnDayOff`` policy has been
+    /// applied: with `before` or `after`, a due date on a day off moves to a working day.
     public func dueMoment(of deadline: Deadline, occurrence date: CivilDate) -> LocalDateTime {
+        dueMoment(of: deadline, occurrence: date, calendar: calendar)
+    }
+
+    func dueMoment(of deadline: Deadline, occurrence date: CivilDate, calendar: WorkingCalendar) -> LocalDateTime {
+        calendar.dueMoment(nominalDueMoment(of: deadline, occurrence: date), policy: deadline.rules.dueOnDayOff)
+    }
+
+    /// The local due moment of an occurrence as written, before any move off a day off.
+    public func nominalDueMoment(of deadline: Deadline, occurrence date: CivilDate) -> LocalDateTime {
         switch deadline.schedule {
         case .once(let moment): moment
         case .recurring(let r): LocalDateTime(date, r.time)

@@ -59,6 +59,26 @@ public enum ReminderOffset: Sendable, Hashable, Comparable, CustomStringConverti
     }
 }
 
+/// What happens to a deadline due on a day off (a weekend, a holiday, an announced day off).
+public enum DayOffDuePolicy: String, Sendable, Hashable, CaseIterable {
+    /// The due date stays (the default): directives mean "by that date". Reminders still go out on working days
+    /// before it.
+    case keep
+    /// Due at the same time on the previous working day.
+    case before
+    /// Due at the same time on the next working day.
+    case after
+}
+
+/// What happens to a reminder whose send time falls outside working hours or on a day off.
+public enum OffHoursPolicy: String, Sendable, Hashable, CaseIterable {
+    /// Moved to the next working morning; a reminder before the due moment that would then come after it goes to
+    /// the latest working morning before its send time instead (the default).
+    case move
+    /// Sent at its time all the same.
+    case send
+}
+
 /// When reminders go out for one deadline: before the due moment, on the day, and after it while not done.
 public struct ReminderRules: Sendable, Hashable {
     /// Reminders before the due moment.
@@ -69,27 +89,41 @@ public struct ReminderRules: Sendable, Hashable {
     public var overdueEvery: ReminderOffset?
     /// ...at most this many times.
     public var overdueLimit: Int
-    /// The local time at which day-based reminders go out.
+    /// The local time at which day-based reminders go out, and moved reminders too when it lies within working
+    /// hours.
     public var sendTime: TimeOfDay
+    /// Whether a due date on a day off stays or moves to a working day (default ``DayOffDuePolicy/keep``).
+    public var dueOnDayOff: DayOffDuePolicy
+    /// What happens to reminders before the due moment and on the due day that fall outside working hours or on a
+    /// day off (default ``OffHoursPolicy/move``).
+    public var offHours: OffHoursPolicy
+    /// The same for urging reminders and escalations after the due moment (default ``OffHoursPolicy/move``).
+    public var overdueOffHours: OffHoursPolicy
 
     public init(
         before: [ReminderOffset] = [.days(7), .days(3), .days(1)], onDue: Bool = true,
         overdueEvery: ReminderOffset? = .days(1), overdueLimit: Int = 5,
-        sendTime: TimeOfDay = TimeOfDay(hour: 8, minute: 0)!
+        sendTime: TimeOfDay = TimeOfDay(hour: 8, minute: 0)!, dueOnDayOff: DayOffDuePolicy = .keep,
+        offHours: OffHoursPolicy = .move, overdueOffHours: OffHoursPolicy = .move
     ) {
         self.before = before
         self.onDue = onDue
         self.overdueEvery = overdueEvery
         self.overdueLimit = overdueLimit
         self.sendTime = sendTime
+        self.dueOnDayOff = dueOnDayOff
+        self.offHours = offHours
+        self.overdueOffHours = overdueOffHours
     }
 
-    /// How far before a due moment the earliest reminder can go out, in minutes (bounds planning windows).
+    /// How far before a due moment the earliest reminder can go out, in minutes (bounds planning windows), before
+    /// the working calendar moves anything.
     public var leadMinutes: Int {
         (before.map(\.approximateMinutes).max() ?? 0) + 1440
     }
 
-    /// How long after a due moment reminders can still go out, in minutes.
+    /// How long after a due moment reminders can still go out, in minutes, before the working calendar moves
+    /// anything.
     public var trailMinutes: Int {
         guard let overdueEvery else { return 1440 }
         return overdueEvery.approximateMinutes * max(overdueLimit, 0) + 1440

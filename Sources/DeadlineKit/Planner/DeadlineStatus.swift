@@ -5,7 +5,8 @@ public struct DeadlineStatus: Sendable, Hashable {
         case upcoming(daysLeft: Int)
         /// Due later today.
         case dueToday
-        /// Past its due moment and not done; `days` since the due day (0 = since earlier today).
+        /// Past its due moment and not done; `days` since the due day (0 = since earlier today). The due day is the
+    /// one the deadline's ``ReminderRules/dueOnDayOff`` policy gives.
         case overdue(days: Int)
         /// The current occurrence is marked done.
         case done
@@ -28,26 +29,46 @@ extension ReminderPlanner {
 
     /// The status of one deadline at `now`.
     public func status(ofDeadlineAt index: Int, now: Instant, state: PlannerState = .empty) -> DeadlineStatus {
+        status(ofDeadlineAt: index, now: now, state: state, calendar: statusCalendar(now: now))
+    }
+
+    /// The status of every deadline at `now`, in agenda order: the same as calling
+    /// ``status(ofDeadlineAt:now:state:)`` for each, with the working calendar extended once for all of them.
+    public func statuses(now: Instant, state: PlannerState = .empty) -> [DeadlineStatus] {
+        let calendar = statusCalendar(now: now)
+        return agenda.deadlines.indices.map { status(ofDeadlineAt: $0, now: now, state: state, calendar: calendar) }
+    }
+
+    private func statusCalendar(now: Instant) -> WorkingCalendar {
+        let horizon = Int64(ReminderPlanner.statusHorizonDays) * 86_400
+        return calendar(from: now.adding(seconds: -horizon), to: now.adding(seconds: horizon))
+    }
+
+    private func status(ofDeadlineAt index: Int, now: Instant, state: PlannerState, calendar: WorkingCalendar)
+        -> DeadlineStatus
+    {
         let deadline = agenda.deadlines[index]
         let zone = agenda.settings.zone
         let today = zone.localDateTime(at: now).date
         let window = ReminderPlanner.statusHorizonDays
+        func due(_ occurrence: CivilDate) -> LocalDateTime {
+            agenda.dueMoment(of: deadline, occurrence: occurrence, calendar: calendar)
+        }
         let dates = occurrences(of: deadline, from: today.adding(days: -window), through: today.adding(days: window))
-        let next = dates.first { agenda.dueInstant(of: deadline, occurrence: $0) >= now }
-        let previous = dates.last { agenda.dueInstant(of: deadline, occurrence: $0) < now }
+        let next = dates.first { zone.instant(for: due($0)) >= now }
+        let previous = dates.last { zone.instant(for: due($0)) < now }
 
         let chosen: CivilDate?
         let stateOfChosen: DeadlineStatus.State
         if let previous, !state.isDone(OccurrenceID(deadlineID: deadline.id, date: previous)) {
             chosen = previous
-            stateOfChosen = .overdue(days: previous.days(until: today))
+            stateOfChosen = .overdue(days: due(previous).date.days(until: today))
         } else if let next {
             chosen = next
             if state.isDone(OccurrenceID(deadlineID: deadline.id, date: next)) {
                 stateOfChosen = .done
             } else {
-                let dueDay = agenda.dueMoment(of: deadline, occurrence: next).date
-                let left = today.days(until: dueDay)
+                let left = today.days(until: due(next).date)
                 stateOfChosen = left == 0 ? .dueToday : .upcoming(daysLeft: left)
             }
         } else if let previous {
@@ -57,11 +78,11 @@ extension ReminderPlanner {
             chosen = nil
             stateOfChosen = .ended
         }
-        let upcoming = reminders(
-            ofDeadlineAt: index, from: now, to: now.adding(seconds: Int64(window) * 86_400), state: state)
+        var upcoming: [PlannedReminder] = []
+        let end = now.adding(seconds: Int64(window) * 86_400)
+        appendReminders(ofDeadlineAt: index, from: now, to: end, state: state, calendar: calendar, into: &upcoming)
         return DeadlineStatus(
-            deadlineIndex: index, occurrence: chosen,
-            due: chosen.map { agenda.dueInstant(of: deadline, occurrence: $0) }, state: stateOfChosen,
-            nextReminder: upcoming.first)
+            deadlineIndex: index, occurrence: chosen, due: chosen.map { zone.instant(for: due($0)) },
+            state: stateOfChosen, nextReminder: upcoming.min(by: ReminderPlanner.sendOrder))
     }
 }

@@ -8,6 +8,14 @@ public struct ReminderPlanner: Sendable {
     public let targets: [ReminderTarget]
     /// For each deadline (by index), the indices of its targets.
     let targetsByDeadline: [[Int32]]
+    /// The longest lead and trail of any deadline's rules, in minutes (bounds the years a window needs).
+    let longestLeadMinutes: Int
+    let longestTrailMinutes: Int
+
+    /// Days added around each deadline's lead and trail when looking for occurrences whose reminders fall in a
+    /// window: moves off days off (a due date moved to a working day, a reminder moved past or before a Tết break)
+    /// shift send times by up to about ten days.
+    static let calendarSlackDays = 31
 
     public init(agenda: Agenda) {
         self.agenda = agenda
@@ -38,6 +46,24 @@ public struct ReminderPlanner: Sendable {
         }
         self.targets = targets
         self.targetsByDeadline = byDeadline
+        var lead = 0
+        var trail = 0
+        for deadline in agenda.deadlines {
+            lead = max(lead, deadline.rules.leadMinutes)
+            trail = max(trail, deadline.rules.trailMinutes)
+        }
+        longestLeadMinutes = lead
+        longestTrailMinutes = trail
+    }
+
+    /// The agenda's working calendar, extended to every year a call with this window can look at.
+    func calendar(from: Instant, to: Instant) -> WorkingCalendar {
+        let zone = agenda.settings.zone
+        let slack = Int64(ReminderPlanner.calendarSlackDays) * 2 * 86_400
+        let first = zone.localDateTime(at: from.adding(seconds: -Int64(longestTrailMinutes) * 60 - slack)).date
+        let last = zone.localDateTime(at: to.adding(seconds: Int64(longestLeadMinutes) * 60 + slack)).date
+        guard first.year <= last.year else { return agenda.calendar }
+        return agenda.calendar.covering(first.year...last.year)
     }
 
     /// The units a deadline reaches (groups expanded to their members), each with its channels.
@@ -107,8 +133,9 @@ public struct ReminderPlanner: Sendable {
     /// Every reminder with `from <= sendAt < to`, for occurrences not done, in send order.
     public func reminders(from: Instant, to: Instant, state: PlannerState = .empty) -> [PlannedReminder] {
         var out: [PlannedReminder] = []
+        let calendar = calendar(from: from, to: to)
         for index in agenda.deadlines.indices {
-            appendReminders(ofDeadlineAt: index, from: from, to: to, state: state, into: &out)
+            appendReminders(ofDeadlineAt: index, from: from, to: to, state: state, calendar: calendar, into: &out)
         }
         out.sort(by: ReminderPlanner.sendOrder)
         return out
@@ -119,7 +146,8 @@ public struct ReminderPlanner: Sendable {
         -> [PlannedReminder]
     {
         var out: [PlannedReminder] = []
-        appendReminders(ofDeadlineAt: index, from: from, to: to, state: state, into: &out)
+        let calendar = calendar(from: from, to: to)
+        appendReminders(ofDeadlineAt: index, from: from, to: to, state: state, calendar: calendar, into: &out)
         out.sort(by: ReminderPlanner.sendOrder)
         return out
     }
@@ -134,7 +162,8 @@ public struct ReminderPlanner: Sendable {
     }
 
     func appendReminders(
-        ofDeadlineAt index: Int, from: Instant, to: Instant, state: PlannerState, into out: inout [PlannedReminder]
+        ofDeadlineAt index: Int, from: Instant, to: Instant, state: PlannerState, calendar: WorkingCalendar,
+        into out: inout [PlannedReminder]
     ) {
         let deadline = agenda.deadlines[index]
         let targetIndices = targetsByDeadline[index]
@@ -142,15 +171,16 @@ public struct ReminderPlanner: Sendable {
         let zone = agenda.settings.zone
         let rules = deadline.rules
         // Occurrences whose reminders can fall in the window.
-        let firstDue = zone.localDateTime(at: from.adding(seconds: -Int64(rules.trailMinutes) * 60)).date
-        let lastDue = zone.localDateTime(at: to.adding(seconds: Int64(rules.leadMinutes) * 60)).date
+        let slack = Int64(ReminderPlanner.calendarSlackDays) * 86_400
+        let firstDue = zone.localDateTime(at: from.adding(seconds: -Int64(rules.trailMinutes) * 60 - slack)).date
+        let lastDue = zone.localDateTime(at: to.adding(seconds: Int64(rules.leadMinutes) * 60 + slack)).date
         for occurrence in occurrences(of: deadline, from: firstDue, through: lastDue) {
             let id = OccurrenceID(deadlineID: deadline.id, date: occurrence)
             if state.isDone(id) { continue }
             let snoozedUntil = state.snoozedUntil[id]
-            let dueLocal = agenda.dueMoment(of: deadline, occurrence: occurrence)
+            let dueLocal = agenda.dueMoment(of: deadline, occurrence: occurrence, calendar: calendar)
             let due = zone.instant(for: dueLocal)
-            for (rule, sendAt) in sendTimes(rules: rules, dueLocal: dueLocal, due: due) {
+            for (rule, sendAt) in sendTimes(rules: rules, dueLocal: dueLocal, due: due, calendar: calendar) {
                 guard sendAt >= from, sendAt < to else { continue }
                 if let snoozedUntil, sendAt < snoozedUntil { continue }
                 for t in targetIndices {
@@ -161,66 +191,6 @@ public struct ReminderPlanner: Sendable {
                 }
             }
         }
-    }
-
-    /// Each rule's send time for one occurrence; rules that would coincide keep the first.
-    func sendTimes(rules: ReminderRules, dueLocal: LocalDateTime, due: Instant) -> [(ReminderRule, Instant)] {
-        let zone = agenda.settings.zone
-        var result: [(ReminderRule, Instant)] = []
-        func add(_ rule: ReminderRule, _ at: Instant) {
-            if !result.contains(where: { $0.1 == at }) { result.append((rule, at)) }
-        }
-        func atSendTime(_ date: CivilDate) -> Instant { zone.instant(for: LocalDateTime(date, rules.sendTime)) }
-        for offset in rules.before {
-            let at: Instant
-            switch offset {
-            case .minutes(let n): at = due.adding(seconds: -Int64(n) * 60)
-            case .hours(let n): at = due.adding(seconds: -Int64(n) * 3600)
-            case .days(let n): at = atSendTime(dueLocal.date.adding(days: -n))
-            case .weeks(let n): at = atSendTime(dueLocal.date.adding(days: -7 * n))
-            case .workingDays(let n): at = atSendTime(WeekendCalendar.standard.adding(workingDays: -n, to: dueLocal.date))
-            }
-            if at < due { add(.before(offset), at) }
-        }
-        if rules.onDue {
-            let at = atSendTime(dueLocal.date)
-            if at < due { add(.due, at) }
-        }
-        if let every = rules.overdueEvery, rules.overdueLimit > 0 {
-            for n in 1...rules.overdueLimit {
-                let at: Instant
-                switch every {
-                case .minutes(let m): at = due.adding(seconds: Int64(n * m) * 60)
-                case .hours(let h): at = due.adding(seconds: Int64(n * h) * 3600)
-                case .days(let d): at = atSendTime(dueLocal.date.adding(days: n * d))
-                case .weeks(let w): at = atSendTime(dueLocal.date.adding(days: n * w * 7))
-                case .workingDays(let d): at = atSendTime(WeekendCalendar.standard.adding(workingDays: n * d, to: dueLocal.date))
-                }
-                if at > due { add(.overdue(n), at) }
-            }
-        }
-        return result
-    }
-}
-
-/// Saturday and Sunday off; the full Vietnamese working calendar replaces it.
-struct WeekendCalendar: Sendable {
-    static let standard = WeekendCalendar()
-
-    func isWorkingDay(_ date: CivilDate) -> Bool {
-        date.weekday != .saturday && date.weekday != .sunday
-    }
-
-    /// `n` working days after `date` (before it when negative); `date` itself is not counted.
-    func adding(workingDays n: Int, to date: CivilDate) -> CivilDate {
-        var d = date
-        var left = abs(n)
-        let step = n < 0 ? -1 : 1
-        while left > 0 {
-            d = d.adding(days: step)
-            if isWorkingDay(d) { left -= 1 }
-        }
-        return d
     }
 }
 

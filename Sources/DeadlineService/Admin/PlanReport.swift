@@ -73,7 +73,7 @@ public struct ListReport {
     public init(planner: ReminderPlanner, now: Instant, state: PlannerState = .empty) {
         self.planner = planner
         self.now = now
-        self.statuses = planner.agenda.deadlines.indices.map { planner.status(ofDeadlineAt: $0, now: now, state: state) }
+        self.statuses = planner.statuses(now: now, state: state)
     }
 
     var zone: ZoneRules { planner.agenda.settings.zone }

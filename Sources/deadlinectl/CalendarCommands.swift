@@ -1,0 +1,42 @@
+import ArgumentParser
+import DeadlineService
+
+/// `deadlinectl holidays [YEAR]`: the year's days off.
+struct Holidays: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "A year's public holidays, nghỉ bù and announced days off (with the config's [calendar]).",
+        discussion: """
+            Reads the [calendar] of --config, of $DEADLINED_CONFIG, or of /etc/deadlined/deadlined.toml if it \
+            exists; otherwise lists the days the Labour Code 2019 gives, as forecast.
+            """)
+
+    @Argument(help: "The year, 1900–2199 (default: this year).") var year: Int?
+    @Flag(help: "Print JSON: a list of { date, name, kind, lunar }.") var json = false
+    @Option(help: "Language of the names: vi or en (default: the config's language).") var lang: String?
+    @OptionGroup var config: ConfigOptions
+
+    func run() throws {
+        let code = CalendarSession.holidays(
+            year: year, json: json, language: lang, configOption: config.path, environment: Console.environment)
+        if code != 0 { throw ExitCode(code) }
+    }
+}
+
+/// `deadlinectl lunar DATE` and `deadlinectl lunar --to-solar D/M/YYYY`.
+struct Lunar: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Convert a solar date to the Vietnamese lunar calendar, or back with --to-solar.")
+
+    @Argument(help: "A solar date: dd/mm/yyyy or yyyy-mm-dd.") var date: String?
+    @Option(
+        name: .customLong("to-solar"),
+        help: "A lunar date to convert to solar: day/month/year, + after a leap month (1/4+/2020).")
+    var toSolar: String?
+    @Flag(help: "Print JSON.") var json = false
+    @Option(help: "Language: vi or en.") var lang: String?
+
+    func run() throws {
+        let code = CalendarSession.lunar(date: date, toSolar: toSolar, json: json, language: lang)
+        if code != 0 { throw ExitCode(code) }
+    }
+}

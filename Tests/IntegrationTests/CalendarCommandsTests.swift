@@ -1,0 +1,171 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `deadlinectl holidays` and `deadlinectl lunar`, through the built binary, compared with what an admin would see.
+@Suite("deadlinectl holidays and lunar, the built binary")
+struct CalendarCommandsTests {
+    let deadlinectl = BuiltProducts.path("deadlinectl")
+
+    func run(_ arguments: [String]) async throws -> ProcessResult {
+        try await ProcessRunner.run(
+            deadlinectl, arguments, environment: ProcessRunner.environment(removing: ["DEADLINED_CONFIG"]))
+    }
+
+    /// A main file with no [calendar]: the defaults apply.
+    func emptyConfig(_ dir: TemporaryDirectory) throws -> String {
+        try dir.write("deadlined.toml", "# no [calendar]: the defaults\n")
+    }
+
+    @Test("holidays 2025 --json with the defaults: Tết 27/1–31/1, Giỗ Tổ 7/4, 1/9 beside 2/9")
+    func holidays2025JSON() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let result = try await run(["holidays", "2025", "--json", "--config", try emptyConfig(dir)])
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        func day(_ date: String, _ name: String, _ kind: String, _ lunar: String? = nil) -> String {
+            let lunarLine = lunar.map { ",\n    \"lunar\": \"\($0)\"" } ?? ""
+            return "  {\n    \"date\": \"\(date)\",\n    \"name\": \"\(name)\",\n    \"kind\": \"\(kind)\"\(lunarLine)\n  }"
+        }
+        let expected = [
+            day("2025-01-01", "Tết Dương lịch", "new_year"),
+            day("2025-01-27", "Tết Nguyên đán (28 tháng Chạp)", "tet", "28/12"),
+            day("2025-01-28", "Tết Nguyên đán (29 tháng Chạp)", "tet", "29/12"),
+            day("2025-01-29", "Tết Nguyên đán (mùng 1)", "tet", "1/1"),
+            day("2025-01-30", "Tết Nguyên đán (mùng 2)", "tet", "2/1"),
+            day("2025-01-31", "Tết Nguyên đán (mùng 3)", "tet", "3/1"),
+            day("2025-04-07", "Giỗ Tổ Hùng Vương", "hung_kings", "10/3"),
+            day("2025-04-30", "Ngày Giải phóng miền Nam, thống nhất đất nước", "reunification"),
+            day("2025-05-01", "Ngày Quốc tế Lao động", "labour_day"),
+            day("2025-09-01", "Quốc khánh (ngày liền kề)", "national_day"),
+            day("2025-09-02", "Quốc khánh", "national_day"),
+        ]
+        #expect(result.stdout == "[\n" + expected.joined(separator: ",\n") + "\n]\n")
+    }
+
+    @Test("holidays in English, with the config's overrides and a nghỉ bù")
+    func holidaysEnglishWithOverrides() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let main = try dir.write(
+            "deadlined.toml",
+            """
+            [[calendar.override]]
+            date = "02/05/2025"
+            off = true
+            note = "Nghỉ hoán đổi, làm bù thứ Bảy 26/04/2025"
+
+            [[calendar.override]]
+            date = "26/04/2025"
+            work = true
+            """)
+        let result = try await run(["holidays", "2025", "--lang", "en", "--config", main])
+        #expect(result.status == 0)
+        #expect(result.stdout == """
+            DATE        WEEKDAY    LUNAR  DAY OFF
+            01/01/2025  Wednesday         New Year's Day
+            27/01/2025  Monday     28/12  Lunar New Year (28th day of the 12th month)
+            28/01/2025  Tuesday    29/12  Lunar New Year (29th day of the 12th month)
+            29/01/2025  Wednesday  1/1    Lunar New Year (day 1)
+            30/01/2025  Thursday   2/1    Lunar New Year (day 2)
+            31/01/2025  Friday     3/1    Lunar New Year (day 3)
+            07/04/2025  Monday     10/3   Hung Kings' Commemoration Day
+            30/04/2025  Wednesday         Reunification Day
+            01/05/2025  Thursday          International Labour Day
+            02/05/2025  Friday            Swapped day off
+            01/09/2025  Monday            National Day (adjacent day)
+            02/09/2025  Tuesday           National Day
+            12 days off in 2025 besides the weekly days off (Saturday, Sunday).
+            Working days announced: Saturday 26/04/2025.
+
+            """)
+        // 2024: mùng 1 and mùng 2 fall on the weekend, so Tuesday 13/2 and Wednesday 14/2 are nghỉ bù.
+        let json = try await run(["holidays", "2024", "--json", "--lang", "en", "--config", main])
+        let days = try #require(try JSONSerialization.jsonObject(with: json.standardOutput) as? [[String: String]])
+        #expect(days.filter { $0["kind"] == "weekend_compensation" }.map { $0["date"] } == ["2024-02-13", "2024-02-14"])
+        #expect(days.first { $0["date"] == "2024-02-13" }?["name"] == "Compensatory day off")
+        #expect(days.first { $0["date"] == "2024-02-13" }?["lunar"] == nil)
+    }
+
+    @Test("the example configuration's 2020 override gives back 1/9/2020 and the 2025 swap shows")
+    func exampleConfig() async throws {
+        let result = try await run(["holidays", "2020", "--json", "--config", BuiltProducts.exampleConfig])
+        let days = try #require(try JSONSerialization.jsonObject(with: result.standardOutput) as? [[String: String]])
+        #expect(days.filter { $0["kind"] == "national_day" }.map { $0["date"] } == ["2020-09-02"])
+        #expect(days.filter { $0["kind"] == "tet" }.map { $0["date"] } == [
+            "2020-01-23", "2020-01-24", "2020-01-25", "2020-01-26", "2020-01-27",
+        ])
+        let text = try await run(["holidays", "2025", "--config", BuiltProducts.exampleConfig])
+        #expect(text.stdout.contains("02/05/2025  thứ Sáu           Nghỉ hoán đổi, làm bù thứ Bảy 26/04/2025\n"))
+        #expect(text.stdout.hasSuffix("Ngày làm việc theo thông báo: thứ Bảy 26/04/2025.\n"))
+    }
+
+    @Test("holidays refuses a year outside 1900–2199 and an unknown language")
+    func holidaysBadArguments() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let config = try emptyConfig(dir)
+        let year = try await run(["holidays", "2300", "--config", config])
+        #expect(year.status == 2)
+        #expect(year.stderr == "deadlinectl: holidays: 2300 is outside the years the calendar is computed for (1900–2199)\n")
+        let language = try await run(["holidays", "2025", "--lang", "fr", "--config", config])
+        #expect(language.status == 2)
+        #expect(language.stderr == "deadlinectl: --lang: 'fr' is not a language; use vi or en\n")
+    }
+
+    @Test(
+        "lunar converts a solar date",
+        arguments: [
+            ("18/04/2024", "10/3/2024 (âm lịch)\n"), ("2024-02-10", "1/1/2024 (âm lịch)\n"),
+            ("23/05/2020", "1/4+/2020 (âm lịch, tháng nhuận)\n"), ("09/02/2024", "30/12/2023 (âm lịch)\n"),
+        ])
+    func lunar(_ date: String, _ shown: String) async throws {
+        let result = try await run(["lunar", date])
+        #expect(result.status == 0)
+        #expect(result.stdout == shown)
+    }
+
+    @Test("lunar --json, and --to-solar with a leap month")
+    func lunarJSONAndBack() async throws {
+        let json = try await run(["lunar", "18/04/2024", "--json"])
+        #expect(json.stdout == """
+            {
+              "solar": "2024-04-18",
+              "lunar": "10/3/2024",
+              "lunar_day": 10,
+              "lunar_month": 3,
+              "lunar_year": 2024,
+              "leap_month": false
+            }
+
+            """)
+        let back = try await run(["lunar", "--to-solar", "1/4+/2020"])
+        #expect(back.stdout == "23/05/2020 (dương lịch)\n")
+        let english = try await run(["lunar", "--to-solar", "10/3/2024", "--lang", "en"])
+        #expect(english.stdout == "18/04/2024 (solar)\n")
+        let leapJSON = try await run(["lunar", "--to-solar", "1/4+/2020", "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: leapJSON.standardOutput) as? [String: Any])
+        #expect(object["solar"] as? String == "2020-05-23")
+        #expect(object["lunar"] as? String == "1/4+/2020")
+        #expect(object["leap_month"] as? Bool == true)
+    }
+
+    @Test(
+        "lunar explains what cannot be converted",
+        arguments: [
+            (["lunar", "--to-solar", "1/4+/2021"], "lunar year 2021 has no leap month 4 (it has no leap month)"),
+            (["lunar", "--to-solar", "1/2+/2020"], "lunar year 2020 has no leap month 2 (its leap month is 4+)"),
+            (["lunar", "--to-solar", "30/3/2024"], "month 3 of lunar year 2024 has 29 days, not 30"),
+            (["lunar", "--to-solar", "mùng 1 Tết"], "'mùng 1 Tết' is not a lunar date; write day/month/year, e.g. 10/3/2024, with + after a leap month: 1/4+/2020"),
+            (["lunar", "31/02/2024"], "'31/02/2024' is not a date: month 2 of 2024 has 29 days; write it as 18/04/2024 or 2024-04-18"),
+            (["lunar"], "give one of a solar DATE (18/04/2024) and --to-solar D/M/YYYY (10/3/2024)"),
+            (["lunar", "18/04/2024", "--to-solar", "10/3/2024"], "give one of a solar DATE (18/04/2024) and --to-solar D/M/YYYY (10/3/2024)"),
+        ])
+    func lunarErrors(_ arguments: [String], _ message: String) async throws {
+        let result = try await run(arguments)
+        #expect(result.status == 2)
+        #expect(result.stdout == "")
+        #expect(result.stderr == "deadlinectl: lunar: \(message)\n")
+    }
+}
