@@ -1,0 +1,131 @@
+/// Reads the plain text of a Vietnamese administrative document (or a news article about one) and proposes the
+/// deadlines it sets: `deadlinectl import`'s logic, pure and I/O-free.
+///
+/// The text is normalised to NFC and cut into sentences; a saved web page's `key: value` header ended by `---` is
+/// skipped. A date becomes a deadline when a cue introduces it (`trước ngày`, `chậm nhất là`, `hạn chót`,
+/// `hoàn thành trong`, `từ nay đến`, `trong tháng` at the end of its clause, `vào quý`, `tại kỳ họp`) and it is not
+/// background (a term `nhiệm kỳ 2020-2025`, a stage, a document's own date, a past event with `đã`, a date before
+/// the document's). Recurring forms (`hằng tháng trước ngày 20`) need a reporting verb or a day. The responsible
+/// unit is the agent (`do X`), the unit a task is handed to (`giao X`), the clause's or sentence's subject, or
+/// that of one of the three sentences before in the same paragraph. Each deadline belongs to the document whose
+/// part of the text it is in. Use ``UnitNameMatcher`` to match the units against a configuration.
+public enum DocumentImporter {
+    /// The documents and deadlines found in `text`. Offsets count Characters of the NFC text from its very start.
+    public static func propose(_ text: String, options: ImportOptions = ImportOptions()) -> ImportProposal {
+        let characters = Array(ImportText.nfc(text))
+        let body = ImportText.bodyStart(of: characters)
+        let pageDate = ImportText.headerDate(characters, bodyStart: body)
+        let sentences = ImportText.sentences(characters, from: body)
+        let (documents, main) = DocumentReferences.settle(
+            DocumentReferences.introductions(in: sentences), headerDate: DocumentReferences.headerDate(in: sentences),
+            pageDate: pageDate, options: options)
+        var deadlines: [ProposedDeadline] = []
+        for index in sentences.indices {
+            var documentIndex: Int?
+            for (i, d) in documents.enumerated() where documentIndex == nil || d.offset <= sentences[index].offset {
+                documentIndex = i
+            }
+            let reference = documentIndex.flatMap { documents[$0].issued } ?? options.issued ?? pageDate
+            deadlines += SentenceDeadlines(sentences: sentences, index: index, reference: reference)
+                .proposals(documentIndex: documentIndex)
+        }
+        return ImportProposal(documents: documents, mainDocument: main, deadlines: deadlines, bodyOffset: body)
+    }
+}
+
+/// The deadlines of one sentence.
+struct SentenceDeadlines {
+    let sentences: [ImportSentence]
+    let index: Int
+    let reference: CivilDate?
+
+    private var sentence: ImportSentence { sentences[index] }
+
+    func proposals(documentIndex: Int?) -> [ProposedDeadline] {
+        let t = sentence.tokens
+        let clauses = Self.clauses(t)
+        var found: [(start: Int, deadline: ProposedDeadline)] = []
+        var consumed: [Range<Int>] = []
+        for clause in clauses {
+            guard let r = RecurringForms.find(t, clause: clause) else { continue }
+            consumed.append(r.start..<r.end)
+            let proposal = make(
+                due: nil, recurrence: r.recurrence, clause: clause, removed: r.start..<r.end, confidence: r.confidence,
+                documentIndex: documentIndex)
+            found.append((r.start, proposal))
+        }
+        for m in DateMentionParser.all(t) where !consumed.contains(where: { $0.overlaps(m.start..<m.end) }) {
+            guard let clause = clauses.first(where: { $0.contains(m.start) }),
+                let cue = DeadlineCues.cue(t, before: m, clause: clause),
+                DeadlineCues.accepts(t, cue, mention: m, clause: clause)
+            else { continue }
+            let due = DueResolver.due(m.value, cue: cue.kind, reference: reference)
+            if let due, !due.yearInferred, let reference, due.date < reference { continue }  // a past date
+            var confidence = cue.confidence
+            if due == nil { confidence -= 0.2 } else if due!.yearInferred { confidence -= 0.05 }
+            let proposal = make(
+                due: due, recurrence: nil, clause: clause, removed: cue.start..<m.end, confidence: confidence,
+                documentIndex: documentIndex)
+            found.append((cue.start, proposal))
+        }
+        return found.sorted { $0.start < $1.start }.map(\.deadline)
+    }
+
+    private func make(
+        due: DueDate?, recurrence: ProposedRecurrence?, clause: Range<Int>, removed: Range<Int>, confidence: Double,
+        documentIndex: Int?
+    ) -> ProposedDeadline {
+        let unit = responsibleUnit(clause: clause, before: removed.lowerBound)
+        var confidence = confidence
+        if unit == nil { confidence -= 0.25 } else if unit!.earlier { confidence -= 0.1 }
+        let taskStart = unit?.taskStart ?? ResponsibleUnits.clauseStart(sentence.tokens, clause)
+        return ProposedDeadline(
+            due: due, recurrence: recurrence, phrase: sentence.text(from: removed.lowerBound, to: removed.upperBound),
+            unit: unit?.text, unitParts: unit?.parts ?? [], unitFromEarlierSentence: unit?.earlier ?? false,
+            task: ResponsibleUnits.task(sentence, clause: clause, from: taskStart, removing: removed),
+            sentence: sentence.text, offset: sentence.offset, documentIndex: documentIndex,
+            confidence: (min(0.99, max(0.05, confidence)) * 100).rounded() / 100)
+    }
+
+    /// The responsible unit as written, its parts, whether it came from an earlier sentence, and where the task
+    /// starts in the deadline's clause.
+    private func responsibleUnit(clause: Range<Int>, before limit: Int)
+        -> (text: String, parts: [String], earlier: Bool, taskStart: Int)?
+    {
+        let t = sentence.tokens
+        let clauses = Self.clauses(t)
+        let start = ResponsibleUnits.clauseStart(t, clause)
+        func here(_ r: Range<Int>, taskStart: Int) -> (String, [String], Bool, Int) {
+            (sentence.text(from: r.lowerBound, to: r.upperBound), ResponsibleUnits.parts(sentence, r), false, taskStart)
+        }
+        if let r = ResponsibleUnits.agent(t, clause, before: limit) { return here(r, taskStart: start) }
+        if clause != clauses[0], let r = ResponsibleUnits.subject(t, clause) { return here(r, taskStart: r.upperBound) }
+        if let r = ResponsibleUnits.assignee(t, before: limit) {
+            return here(r, taskStart: clause.contains(r.lowerBound) ? r.upperBound : start)
+        }
+        if let r = ResponsibleUnits.subject(t, clauses[0]) {
+            return here(r, taskStart: clause == clauses[0] ? r.upperBound : start)
+        }
+        for j in stride(from: index - 1, through: max(0, index - 3), by: -1) {
+            let earlier = sentences[j]
+            guard earlier.paragraph == sentence.paragraph else { break }
+            let et = earlier.tokens
+            if let r = ResponsibleUnits.assignee(et, before: et.count) ?? ResponsibleUnits.subject(et, Self.clauses(et)[0]) {
+                return (earlier.text(from: r.lowerBound, to: r.upperBound), ResponsibleUnits.parts(earlier, r), true, start)
+            }
+        }
+        return nil
+    }
+
+    /// Token ranges of the clauses: the sentence cut at each `;` (the marks themselves left out).
+    static func clauses(_ t: [ImportToken]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = 0
+        for k in t.indices where t.isMark(k, ";") {
+            result.append(start..<k)
+            start = k + 1
+        }
+        result.append(start..<t.count)
+        return result
+    }
+}

@@ -1,0 +1,138 @@
+/// The words the importer recognises: verbs that start a predicate, nouns that head a unit's name, and the
+/// connectives that front a clause. Each entry is a phrase of lowercased syllables.
+enum ImportLexicon {
+    /// Verbs, modals and adverbs that end a subject: the predicate starts at the first of them.
+    static let predicateStarters = phrases(
+        "báo cáo", "chủ trì", "phối hợp", "tham mưu", "hoàn thành", "tổ chức", "xây dựng", "triển khai", "thực hiện",
+        "trình", "gửi", "nộp", "rà soát", "ban hành", "khẩn trương", "chỉ đạo", "nghiên cứu", "tổng hợp", "đề xuất",
+        "kiểm tra", "chịu trách nhiệm", "có trách nhiệm", "cần", "phải", "sẽ", "được", "tập trung", "chuẩn bị",
+        "tiếp tục", "chủ động", "bám sát", "đẩy mạnh", "đẩy nhanh", "tăng cường", "quán triệt", "lập", "hoàn thiện",
+        "xem xét", "đánh giá", "cập nhật", "tiếp thu", "hướng dẫn", "theo dõi", "đôn đốc", "phấn đấu", "quyết tâm",
+        "đề nghị", "yêu cầu", "giao", "là", "đã", "vừa", "đang", "thành lập", "giải quyết", "bảo đảm", "đảm bảo",
+        "đề ra", "bố trí", "khởi công", "thông qua", "nêu", "họp", "xong", "làm", "sớm", "nhận định", "cho ý kiến")
+
+    /// Verbs that hand a task to the unit that follows them (`UBND TP giao Sở Kế hoạch và Đầu tư chủ trì`).
+    static let assigners = phrases("giao", "đề nghị", "yêu cầu", "chỉ đạo", "phân công")
+
+    /// Nouns that start a unit's name (or a group of units, or the people who head them).
+    static let unitHeads = phrases(
+        "sở", "ban", "ngành", "ubnd", "ủy ban", "hđnd", "hội đồng", "thành ủy", "quận ủy", "huyện ủy", "thị ủy",
+        "đảng ủy", "cấp ủy", "quận", "huyện", "thị xã", "xã", "phường", "thị trấn", "cơ quan", "đơn vị", "bộ",
+        "văn phòng", "công an", "tòa án", "viện", "mặt trận", "ubmttq", "đoàn", "hội", "tiểu ban", "thành phố",
+        "tp", "trung tâm", "chi bộ", "đảng bộ", "cán bộ", "giám đốc", "thủ trưởng", "chủ tịch", "lãnh đạo",
+        "người đứng đầu", "bí thư", "tổ chức", "doanh nghiệp", "chủ đầu tư", "kho bạc", "cục", "chi cục", "các cấp",
+        "cấp")
+
+    /// A unit head followed by one of these is another word (`ban hành`, `hội nghị`, `đoàn kết`, `cơ sở`).
+    static let notUnitHeads = phrases(
+        "ban hành", "hội nghị", "đoàn kết", "bộ phận", "cấp bách", "cấp thiết", "tổ chức thực hiện", "tổ chức triển khai",
+        "tổ chức hội nghị", "tổ chức nghiên cứu")
+
+    /// People's titles before a unit (`giám đốc, thủ trưởng các sở`): dropped from the unit as written.
+    static let titles = phrases(
+        "giám đốc", "thủ trưởng", "chủ tịch", "lãnh đạo", "người đứng đầu", "bí thư", "trưởng", "phó")
+
+    /// Words that front a clause and end at its first comma (`Theo đó,`, `Về việc ...,`).
+    static let fronting = phrases(
+        "theo", "về", "đồng thời", "cùng", "trong đó", "ngoài ra", "bên cạnh", "trước mắt", "đặc biệt", "riêng",
+        "đối với", "sau đó", "tại", "để", "trên cơ sở", "qua", "nhằm", "với", "thứ nhất", "thứ hai", "thứ ba",
+        "thứ tư", "thứ năm", "đáng kể", "đáng chú ý", "cụ thể", "vì vậy", "do đó", "hiện nay", "ngày", "sáng",
+        "chiều", "tối", "năm", "trong", "cùng đó", "cùng với đó", "mặt khác", "trước hết", "tiếp đó")
+
+    /// Words that join a clause without a comma and are dropped from its start (`Đồng thời tham mưu ...`).
+    static let connectives = phrases("đồng thời", "trong đó", "và", "sau đó", "tiếp đó", "cùng đó")
+
+    /// Completion verbs: a `trong tháng 12/2020` after one of them is a deadline even mid-clause.
+    static let completionVerbs = phrases(
+        "hoàn thành", "xong", "ban hành", "trình", "nộp", "gửi", "báo cáo", "tổ chức", "khởi công", "thông qua",
+        "kết thúc", "bàn giao", "đưa vào", "phê duyệt")
+
+    /// The completion verbs that also make a fronted `Trong tháng 12/2020, ...` a deadline.
+    static let strongCompletionVerbs = phrases("hoàn thành", "xong", "ban hành", "nộp", "gửi", "báo cáo", "trình")
+
+    /// Verbs of a reporting or meeting duty: they make `hằng tháng` a recurring deadline.
+    static let dutyVerbs = phrases(
+        "báo cáo", "gửi", "nộp", "tổng hợp", "họp", "giao ban", "cập nhật", "kiểm tra", "rà soát", "sơ kết",
+        "tổng kết", "đánh giá", "thống kê")
+
+    /// Kinds of document that carry a reference number (`Kế hoạch số 04-KH/TU`).
+    static let documentKinds = phrases(
+        "kế hoạch", "văn bản", "công văn", "chỉ thị", "nghị quyết", "quyết định", "kết luận", "thông báo",
+        "chương trình", "hướng dẫn", "công điện", "tờ trình", "báo cáo", "thông tư", "nghị định", "đề án",
+        "quy định", "quy chế")
+
+    /// Splits each phrase into syllables (in NFC, which token comparison by bytes relies on).
+    static func phrases(_ list: String...) -> [[String]] {
+        list.map { ImportText.nfc($0).split(separator: " ").map(String.init) }
+    }
+}
+
+extension Array where Element == ImportToken {
+    /// The word at `i`, or nil for a number, a mark or past the end.
+    func word(_ i: Int) -> String? {
+        guard i >= 0, i < count, self[i].kind == .word else { return nil }
+        return self[i].text
+    }
+
+    /// Whether the syllables `phrase` (space-separated, NFC) start at token `i`.
+    func has(_ phrase: StaticString, at i: Int) -> Bool {
+        phrase.withUTF8Buffer { bytes in
+            var k = i
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x20 {
+                guard k >= 0, k < count, self[k].text.utf8.elementsEqual(bytes[start..<end]) else { return false }
+                k += 1
+                start = end + 1
+            }
+            return true
+        }
+    }
+
+    /// Whether the syllables `words` start at token `i`. Compares bytes: tokens and lexicons are both NFC.
+    func matches(_ words: [String], at i: Int) -> Bool {
+        guard i >= 0, i + words.count <= count else { return false }
+        for (k, w) in words.enumerated() where !self[i + k].text.utf8.elementsEqual(w.utf8) { return false }
+        return true
+    }
+
+    /// The length in tokens of the longest phrase of `list` starting at `i`, or nil.
+    func longestMatch(_ list: [[String]], at i: Int) -> Int? {
+        var best: Int?
+        for words in list where matches(words, at: i) && words.count > (best ?? 0) { best = words.count }
+        return best
+    }
+
+    /// The length of a phrase of `list` that ends just before token `end`, or nil.
+    func match(_ list: [[String]], endingBefore end: Int) -> Int? {
+        for words in list where matches(words, at: end - words.count) { return words.count }
+        return nil
+    }
+
+    /// Whether token `i` is a punctuation mark in `marks`.
+    func isMark(_ i: Int, _ marks: String) -> Bool {
+        i >= 0 && i < count && self[i].kind == .punctuation && marks.contains(self[i].text)
+    }
+
+    /// The length of a predicate starter at `i` (a verb used as a verb, not inside a noun such as `chương trình`
+    /// or `các tổ chức`), or nil.
+    func predicateStarter(at i: Int) -> Int? {
+        guard let n = longestMatch(ImportLexicon.predicateStarters, at: i) else { return nil }
+        if let previous = word(i - 1), ["các", "những", "chương", "quy", "tiến", "lộ", "công", "hành", "giáo"].contains(previous) {
+            return nil
+        }
+        if let next = word(i + n), self[i].text == "báo", next == "viên" { return nil }
+        if self[i].text == "giao", let next = word(i + 1), ["thông", "dịch", "lưu", "ban", "thương"].contains(next) {
+            return nil
+        }
+        if self[i].text == "là", i > 0, word(i - 1) == "đó" { return nil }
+        return n
+    }
+
+    /// The length of a unit head at `i`, or nil.
+    func unitHead(at i: Int) -> Int? {
+        guard let n = longestMatch(ImportLexicon.unitHeads, at: i) else { return nil }
+        if longestMatch(ImportLexicon.notUnitHeads, at: i) != nil { return nil }
+        if self[i].text == "sở", word(i - 1) == "cơ" { return nil }
+        return n
+    }
+}

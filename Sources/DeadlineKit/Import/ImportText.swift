@@ -1,0 +1,188 @@
+/// The imported text made ready for reading: NFC, a saved web page's header skipped, cut into sentences.
+public enum ImportText {
+    /// `text` in Unicode normalisation form C (composed), so `Việt` written with combining marks compares equal to
+    /// the precomposed spelling. Uses the standard library's normaliser; no Foundation.
+    public static func nfc(_ text: String) -> String {
+        String(decoding: text._nfcCodeUnits, as: UTF8.self)
+    }
+
+    /// The offset (in Characters) where the body starts: after a header of `key: value` lines ended by a line
+    /// `---`, as a saved web page has; 0 when the text has no such header.
+    public static func bodyStart(of characters: [Character]) -> Int {
+        var lineStart = 0
+        var headerLines = 0
+        while lineStart < characters.count, headerLines <= 40 {
+            var end = lineStart
+            while end < characters.count, !characters[end].isNewline { end += 1 }
+            let line = String(characters[lineStart..<end]).trimmingSpaces
+            if line == "---" { return headerLines > 0 ? min(end + 1, characters.count) : 0 }
+            guard isHeaderLine(line) else { return 0 }
+            headerLines += 1
+            lineStart = end + 1
+        }
+        return 0
+    }
+
+    /// `title: ...`, `url: https://...`, `date: 2020-11-19`: a key of ASCII letters, digits, `-` or `_`.
+    static func isHeaderLine(_ line: String) -> Bool {
+        guard let colon = line.firstIndex(of: ":"), colon != line.startIndex else { return false }
+        return line[..<colon].unicodeScalars.allSatisfy {
+            $0.isASCIILetter || $0.asciiDigit != nil || $0 == "-" || $0 == "_"
+        }
+    }
+
+    /// The header's `date`, `issued` or `published` value, when it is a date (ISO or dd/mm/yyyy).
+    static func headerDate(_ characters: [Character], bodyStart: Int) -> CivilDate? {
+        guard bodyStart > 0 else { return nil }
+        for line in String(characters[..<bodyStart]).split(whereSeparator: \.isNewline) {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let key = line[..<colon].lowercased().trimmingSpaces
+            guard ["date", "issued", "published", "ngay"].contains(key) else { continue }
+            var value = String(line[line.index(after: colon)...]).trimmingSpaces
+            if let t = value.firstIndex(of: "T") { value = String(value[..<t]) }
+            if case .success(let due) = DueDateParser.parse(value, issued: nil), due.granularity == .day {
+                return due.date
+            }
+        }
+        return nil
+    }
+
+    /// The sentences of the body, each with its offset and paragraph number.
+    static func sentences(_ characters: [Character], from start: Int) -> [ImportSentence] {
+        var result: [ImportSentence] = []
+        var i = start
+        var paragraph = 0
+        let n = characters.count
+        while i < n {
+            while i < n, characters[i].isWhitespace {
+                if characters[i].isNewline { paragraph += 1 }
+                i += 1
+            }
+            while i < n, isBullet(characters[i]), i + 1 == n || characters[i + 1].isWhitespace {
+                i += 1
+                while i < n, characters[i].isWhitespace, !characters[i].isNewline { i += 1 }
+            }
+            guard i < n, !characters[i].isNewline else { continue }
+            let begin = i
+            var end = i
+            while end < n, !characters[end].isNewline {
+                let c = characters[end]
+                end += 1
+                guard isTerminator(c) else { continue }
+                while end < n, isTerminator(characters[end]) || isCloser(characters[end]) { end += 1 }
+                if end == n || characters[end].isWhitespace, !isAbbreviation(characters, before: end, from: begin) {
+                    break
+                }
+            }
+            var last = end
+            while last > begin, characters[last - 1].isWhitespace { last -= 1 }
+            if last > begin {
+                result.append(ImportSentence(offset: begin, characters: Array(characters[begin..<last]), paragraph: paragraph))
+            }
+            i = end
+        }
+        return result
+    }
+
+    private static func isBullet(_ c: Character) -> Bool { "*•-+–|·".contains(c) }
+    private static func isTerminator(_ c: Character) -> Bool { ".!?…".contains(c) }
+    private static func isCloser(_ c: Character) -> Bool { "/)]\"”’»".contains(c) }
+
+    /// `TP.` or an initial such as `V.` does not end a sentence.
+    private static func isAbbreviation(_ characters: [Character], before end: Int, from begin: Int) -> Bool {
+        guard characters[end - 1] == "." else { return false }
+        var s = end - 1
+        while s > begin, characters[s - 1].isLetter { s -= 1 }
+        let word = String(characters[s..<(end - 1)])
+        return word == "TP" || (word.count == 1 && word.first!.isUppercase)
+    }
+}
+
+/// A sentence of the imported text, with its tokens.
+struct ImportSentence {
+    /// Offset of the first Character in the whole (NFC) input.
+    let offset: Int
+    let characters: [Character]
+    /// Sentences in the same paragraph (line) share this number.
+    let paragraph: Int
+    let tokens: [ImportToken]
+
+    init(offset: Int, characters: [Character], paragraph: Int) {
+        self.offset = offset
+        self.characters = characters
+        self.paragraph = paragraph
+        self.tokens = ImportToken.tokenize(characters)
+    }
+
+    var text: String { String(characters) }
+
+    /// The source text from token `from` up to (not including) token `to`, as written.
+    func text(from: Int, to: Int) -> String {
+        guard from < to, from < tokens.count else { return "" }
+        return String(characters[tokens[from].start..<tokens[min(to, tokens.count) - 1].end])
+    }
+}
+
+/// A word, a number or a punctuation mark of a sentence.
+struct ImportToken {
+    enum Kind { case word, number, punctuation }
+    let kind: Kind
+    /// Lowercased words in one canonical spelling (`uỷ` as `ủy`, `quí` as `quý`); digits; the mark itself.
+    let text: String
+    /// Character range in the sentence.
+    let start: Int
+    let end: Int
+    /// Whether the word was written with a capital letter (part of a name such as `Sở Xây dựng`).
+    var capitalized = false
+
+    /// The value of a number token (nil for words and punctuation, or for more than nine digits).
+    var value: Int? {
+        guard kind == .number, text.count <= 9 else { return nil }
+        return Int(text)
+    }
+
+    /// Whether `next` follows with no space in between.
+    func touches(_ next: ImportToken) -> Bool { end == next.start }
+
+    static func tokenize(_ characters: [Character]) -> [ImportToken] {
+        var tokens: [ImportToken] = []
+        var i = 0
+        while i < characters.count {
+            let c = characters[i]
+            if c.isWhitespace {
+                i += 1
+            } else if c.isLetter {
+                var j = i + 1
+                while j < characters.count, characters[j].isLetter { j += 1 }
+                let word = String(characters[i..<j])
+                tokens.append(
+                    ImportToken(kind: .word, text: canonical(word.lowercased()), start: i, end: j, capitalized: c.isUppercase))
+                i = j
+            } else if c.isASCIIDigit {
+                var j = i + 1
+                while j < characters.count, characters[j].isASCIIDigit { j += 1 }
+                tokens.append(ImportToken(kind: .number, text: String(characters[i..<j]), start: i, end: j))
+                i = j
+            } else {
+                tokens.append(ImportToken(kind: .punctuation, text: String(c), start: i, end: i + 1))
+                i += 1
+            }
+        }
+        return tokens
+    }
+
+    /// Old and new tone placement spelt one way, so lexicons list each word once.
+    static func canonical(_ word: String) -> String {
+        for (old, new) in spellings where word.utf8.elementsEqual(old.utf8) { return new }
+        return word
+    }
+
+    private static let spellings = [
+        ("uỷ", "ủy"), ("quí", "quý"), ("khoá", "khóa"), ("hoà", "hòa"), ("hoá", "hóa"), ("thuỷ", "thủy"),
+    ].map { (ImportText.nfc($0.0), ImportText.nfc($0.1)) }
+}
+
+extension Character {
+    /// `0`...`9` only (not other scripts' digits).
+    fileprivate var isASCIIDigit: Bool { asciiValue.map { (48...57).contains($0) } ?? false }
+}

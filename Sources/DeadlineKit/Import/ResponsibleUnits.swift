@@ -1,0 +1,134 @@
+/// Finds who must do a task: the agent (`Hội nghị do các quận, huyện ... hoàn thành`), the unit a task is handed
+/// to (`UBND TP giao Sở Kế hoạch và Đầu tư chủ trì`), or the subject (`Các sở, ban, ngành ... báo cáo`).
+enum ResponsibleUnits {
+    private static let determiners = ImportLexicon.phrases("các", "những", "toàn thể", "mỗi", "từng", "tất cả")
+    /// Words that end a unit's name even though they are not verbs (a date phrase, a purpose, an agent).
+    private static let stops: Set<String> = ["trước", "chậm", "trong", "vào", "từ", "hằng", "định", "để", "nhằm", "theo", "với", "do"]
+
+    /// The unit phrase at `i` (determiners, a unit head, the rest of the name up to the predicate), or nil. A verb
+    /// written with a capital letter is part of a name (`Sở Xây dựng`, `Ban Tổ chức Thành ủy`).
+    static func phrase(_ t: [ImportToken], from i: Int, limit: Int) -> Range<Int>? {
+        var j = i
+        if let n = t.longestMatch(determiners, at: j) { j += n }
+        guard j < limit, let head = t.unitHead(at: j) else { return nil }
+        var e = j + head
+        while e < limit, !t.isMark(e, ".;:!?()“”\""), t[e].capitalized || t.predicateStarter(at: e) == nil {
+            if let w = t.word(e), stops.contains(w) { break }
+            e += 1
+        }
+        while e > j, t.isMark(e - 1, ",-–") { e -= 1 }
+        guard e - i <= 30 else { return nil }
+        return i..<e
+    }
+
+    /// Past people's titles (`giám đốc, thủ trưởng các sở` gives `các sở`), when a unit follows them.
+    static func skipTitles(_ t: [ImportToken], from i: Int, limit: Int) -> Int {
+        var j = i
+        while j < limit, let n = t.longestMatch(ImportLexicon.titles, at: j) {
+            var k = j + n
+            if t.isMark(k, ",") { k += 1 }
+            guard k < limit, t.unitHead(at: k) != nil || t.longestMatch(determiners, at: k) != nil
+                || t.longestMatch(ImportLexicon.titles, at: k) != nil
+            else { break }
+            j = k
+        }
+        return j
+    }
+
+    /// Where a clause's own words start: after connectives (`Đồng thời`) and fronted phrases ending in a comma
+    /// (`Theo đó,`, `Về việc ...,`, `Ngày 19/11,`).
+    static func clauseStart(_ t: [ImportToken], _ clause: Range<Int>) -> Int {
+        var i = clause.lowerBound
+        for _ in 0..<3 {
+            if let n = t.longestMatch(ImportLexicon.connectives, at: i), !t.isMark(i + n, ",") {
+                i += n
+                continue
+            }
+            guard t.longestMatch(ImportLexicon.fronting, at: i) != nil || t.longestMatch(ImportLexicon.connectives, at: i) != nil,
+                let comma = (i..<max(i, min(clause.upperBound, i + 25))).first(where: { t.isMark($0, ",") })
+            else { break }
+            i = comma + 1
+        }
+        return i
+    }
+
+    /// The clause's subject when it names a unit.
+    static func subject(_ t: [ImportToken], _ clause: Range<Int>) -> Range<Int>? {
+        phrase(t, from: clauseStart(t, clause), limit: clause.upperBound)
+    }
+
+    /// `X do <unit> <verb>`: the agent before token `limit` in the clause.
+    static func agent(_ t: [ImportToken], _ clause: Range<Int>, before limit: Int) -> Range<Int>? {
+        for k in stride(from: limit - 1, through: clause.lowerBound, by: -1) where t.word(k) == "do" {
+            if let r = phrase(t, from: k + 1, limit: limit) { return r }
+        }
+        return nil
+    }
+
+    /// The unit the last `giao`, `đề nghị`, `yêu cầu`, `chỉ đạo` before `limit` hands a task to; a list of units
+    /// may go on across `;` (`giao giám đốc các sở ...; chủ tịch UBND các quận ...`).
+    static func assignee(_ t: [ImportToken], before limit: Int) -> Range<Int>? {
+        for k in stride(from: limit - 1, through: 0, by: -1) {
+            guard let n = t.longestMatch(ImportLexicon.assigners, at: k), t.predicateStarter(at: k) != nil else { continue }
+            var j = k + n
+            if t.isMark(j, ",") { j += 1 }
+            guard var r = phrase(t, from: skipTitles(t, from: j, limit: limit), limit: limit) else { continue }
+            while t.isMark(r.upperBound, ";"),
+                let next = phrase(t, from: skipTitles(t, from: r.upperBound + 1, limit: limit), limit: limit)
+            {
+                r = r.lowerBound..<next.upperBound
+            }
+            return r
+        }
+        return nil
+    }
+
+    /// The units a phrase names: split at `;` and at `và` when a unit follows (`... thành phố và UBND các quận`),
+    /// each without people's titles.
+    static func parts(_ s: ImportSentence, _ range: Range<Int>) -> [String] {
+        let t = s.tokens
+        var cuts: [(Int, Int)] = []  // (end of a part, start of the next)
+        for k in range where t.isMark(k, ";") || (t.word(k) == "và" && phrase(t, from: k + 1, limit: range.upperBound) != nil) {
+            cuts.append((k, k + 1))
+        }
+        var parts: [String] = []
+        var start = range.lowerBound
+        for (end, next) in cuts + [(range.upperBound, range.upperBound)] {
+            let from = skipTitles(t, from: start, limit: end)
+            var to = end
+            while to > from, t.isMark(to - 1, ",;") { to -= 1 }
+            if from < to { parts.append(s.text(from: from, to: to)) }
+            start = next
+        }
+        return parts
+    }
+
+    /// The task: the clause from `start`, without the date phrase `removed`, modal words at its start, or closing
+    /// marks; capitalised.
+    static func task(_ s: ImportSentence, clause: Range<Int>, from start: Int, removing removed: Range<Int>) -> String {
+        let t = s.tokens
+        var a = max(start, clause.lowerBound)
+        while a < clause.upperBound {
+            if t.isMark(a, ",") {
+                a += 1
+            } else if let n = t.longestMatch(ImportLexicon.connectives, at: a) {
+                a += n
+            } else if let w = t.word(a), ["sẽ", "cần", "phải", "được"].contains(w) {
+                a += 1
+            } else {
+                break
+            }
+        }
+        var e = clause.upperBound
+        while e > a, t.isMark(e - 1, ".…!?,/;:") { e -= 1 }
+        var pieces: [String] = []
+        if a < removed.lowerBound { pieces.append(s.text(from: a, to: min(removed.lowerBound, e))) }
+        var b = max(removed.upperBound, a)
+        while b < e, t.isMark(b, ",.…/") { b += 1 }
+        if b < e { pieces.append(s.text(from: b, to: e)) }
+        var text = pieces.map(\.trimmingSpaces).filter { !$0.isEmpty }.joined(separator: " ")
+        while text.hasSuffix(",") { text.removeLast() }
+        guard let first = text.first else { return s.text(from: clause.lowerBound, to: clause.upperBound) }
+        return first.uppercased() + text.dropFirst()
+    }
+}

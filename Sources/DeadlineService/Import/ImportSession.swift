@@ -1,0 +1,131 @@
+import DeadlineConfig
+import DeadlineKit
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `deadlinectl import FILE`: reads a document's text, proposes its deadlines, and prints them as a drop-in file
+/// (or JSON) for an admin to review.
+public enum ImportSession {
+    /// The command's flags.
+    public struct Request: Sendable {
+        /// The document's text file.
+        public var path: String
+        /// `--issued dd/mm/yyyy`
+        public var issued: String?
+        /// `--ref REF`
+        public var ref: String?
+        /// `--units FILE`: a TOML file of `[units.ID]` tables with a `name`.
+        public var unitsFile: String?
+        /// `--config PATH`
+        public var configPath: String?
+        /// `--json`
+        public var json: Bool
+
+        /// The flags of one `deadlinectl import` run.
+        public init(
+            path: String, issued: String? = nil, ref: String? = nil, unitsFile: String? = nil, configPath: String? = nil,
+            json: Bool = false
+        ) {
+            self.path = path
+            self.issued = issued
+            self.ref = ref
+            self.unitsFile = unitsFile
+            self.configPath = configPath
+            self.json = json
+        }
+    }
+
+    /// What ``prepare(_:environment:)`` produced: the draft to print, or the exit status and message of a failure.
+    public enum Outcome: Sendable {
+        case draft(ImportDraft)
+        case failed(status: Int32, message: String)
+    }
+
+    /// Runs the command: prints the drop-in (or JSON) on stdout and returns 0, or prints why not on stderr and
+    /// returns 1 (unreadable input, configuration or units file) or 2 (a bad option).
+    public static func run(_ request: Request, environment: [String: String]) -> Int32 {
+        switch prepare(request, environment: environment) {
+        case .failed(let status, let message):
+            if !message.isEmpty { Console.err(message) }
+            return status
+        case .draft(let draft):
+            let name = request.path.split(separator: "/").last.map(String.init) ?? request.path
+            Console.out(request.json ? ImportJSON.render(draft).rendered() + "\n" : ImportDropIn.render(draft, source: name))
+            return 0
+        }
+    }
+
+    /// Everything but the printing: the options checked, the input read, the configuration loaded, the draft made.
+    ///
+    /// The configuration is the one `--config` or `$DEADLINED_CONFIG` names, else the default main file if it
+    /// exists; without one (and without `--units`) no unit can match, so every entry comes out commented.
+    public static func prepare(_ request: Request, environment: [String: String]) -> Outcome {
+        var options = ImportOptions()
+        if let text = request.issued {
+            guard case .success(let due) = DueDateParser.parse(ImportText.nfc(text), issued: nil), due.granularity == .day,
+                due.time == nil
+            else {
+                return .failed(status: 2, message: "deadlinectl import: --issued: '\(text)' is not a day; write it as 19/11/2020\n")
+            }
+            options.issued = due.date
+        }
+        if let ref = request.ref {
+            guard !ref.trimmingSpaces.isEmpty else {
+                return .failed(status: 2, message: "deadlinectl import: --ref is empty; write it as printed, e.g. 5418/UBND-TKBT\n")
+            }
+            options.ref = ImportText.nfc(ref.trimmingSpaces)
+        }
+        let input: ImportInput
+        switch ImportInput.read(path: request.path) {
+        case .success(let i): input = i
+        case .failure(let error): return .failed(status: 1, message: "deadlinectl import: \(error)\n")
+        }
+        var context = ImportContext()
+        let explicit = request.configPath ?? environment["DEADLINED_CONFIG"]
+        let mainFile = ConfigSession.mainFile(request.configPath, environment: environment)
+        if explicit != nil || access(mainFile, R_OK) == 0 {
+            guard let configuration = ConfigSession.load(mainFile, environment: environment, showWarnings: false) else {
+                return .failed(status: 1, message: "")
+            }
+            context = ImportContext(configuration: configuration)
+        }
+        if let unitsFile = request.unitsFile {
+            switch ImportUnitsFile.load(unitsFile) {
+            case .failure(let error): return .failed(status: 1, message: "\(error)\n")
+            case .success(let units):
+                let ids = Set(units.map(\.id))
+                context.units = context.units.filter { !ids.contains($0.id) } + units
+            }
+        }
+        let proposal = DocumentImporter.propose(input.text, options: options)
+        return .draft(ImportDraft(proposal: proposal, context: context))
+    }
+}
+
+/// `--units FILE`: units to match, as `[units.ID]` tables with a `name` (the format of the main config file).
+enum ImportUnitsFile {
+    static func load(_ path: String) -> Result<[(id: String, name: String)], ImportInputError> {
+        let bytes: [UInt8]
+        switch ImportInput.readBytes(path) {
+        case .success(let b): bytes = b
+        case .failure(let error): return .failure(ImportInputError("deadlinectl import: --units: \(error)"))
+        }
+        let (document, diagnostics) = TOMLReader.parse(utf8: bytes, file: path)
+        let errors = diagnostics.filter { $0.severity == .error }
+        guard errors.isEmpty else { return .failure(ImportInputError(errors.map(\.description).joined(separator: "\n"))) }
+        guard let table = document.root["units"]?.value.tableValue, !table.isEmpty else {
+            return .failure(ImportInputError("\(path): error: no [units.ID] tables; write e.g. [units.so-khdt] name = \"Sở Kế hoạch và Đầu tư\""))
+        }
+        var units: [(id: String, name: String)] = []
+        for entry in table.entries {
+            guard let name = entry.node.value.tableValue?["name"]?.value.stringValue else {
+                let at = entry.keyRange.start
+                return .failure(ImportInputError("\(path):\(at.line):\(at.column): error: [units.\(entry.key)] needs a name, e.g. name = \"Sở Tài chính\""))
+            }
+            units.append((entry.key, ImportText.nfc(name)))
+        }
+        return .success(units)
+    }
+}

@@ -1,0 +1,53 @@
+/// Windows-1258 (Vietnamese), the code page of documents saved by older Windows Office installations.
+///
+/// Bytes 0x00–0x7F are ASCII. Vietnamese letters are spelt with a base letter (some precomposed: `ă` 0xE3, `â`
+/// 0xE2, `ê` 0xEA, `ô` 0xF4, `ơ` 0xF5, `ư` 0xFD, `đ` 0xF0) followed by a combining tone mark: grave 0xCC, acute
+/// 0xEC, hook above 0xD2, tilde 0xDE, dot below 0xF2. Decoded text is composed to NFC so it compares equal to the
+/// same words typed in UTF-8.
+public enum Windows1258 {
+    /// The code points of bytes 0x80–0xFF; 0 marks the bytes the code page leaves undefined.
+    static let upperHalf: [UInt16] = [
+        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+        0x02C6, 0x2030, 0, 0x2039, 0x0152, 0, 0, 0,
+        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+        0x02DC, 0x2122, 0, 0x203A, 0x0153, 0, 0, 0x0178,
+        0x00A0, 0x00A1, 0x00A2, 0x00A3, 0x00A4, 0x00A5, 0x00A6, 0x00A7,
+        0x00A8, 0x00A9, 0x00AA, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x00AF,
+        0x00B0, 0x00B1, 0x00B2, 0x00B3, 0x00B4, 0x00B5, 0x00B6, 0x00B7,
+        0x00B8, 0x00B9, 0x00BA, 0x00BB, 0x00BC, 0x00BD, 0x00BE, 0x00BF,
+        0x00C0, 0x00C1, 0x00C2, 0x0102, 0x00C4, 0x00C5, 0x00C6, 0x00C7,
+        0x00C8, 0x00C9, 0x00CA, 0x00CB, 0x0300, 0x00CD, 0x00CE, 0x00CF,
+        0x0110, 0x00D1, 0x0309, 0x00D3, 0x00D4, 0x01A0, 0x00D6, 0x00D7,
+        0x00D8, 0x00D9, 0x00DA, 0x00DB, 0x00DC, 0x01AF, 0x0303, 0x00DF,
+        0x00E0, 0x00E1, 0x00E2, 0x0103, 0x00E4, 0x00E5, 0x00E6, 0x00E7,
+        0x00E8, 0x00E9, 0x00EA, 0x00EB, 0x0301, 0x00ED, 0x00EE, 0x00EF,
+        0x0111, 0x00F1, 0x0323, 0x00F3, 0x00F4, 0x01A1, 0x00F6, 0x00F7,
+        0x00F8, 0x00F9, 0x00FA, 0x00FB, 0x00FC, 0x01B0, 0x20AB, 0x00FF,
+    ]
+
+    /// The text of `bytes` (not yet normalised), or the offset of the first byte the code page does not define.
+    public static func decode(_ bytes: [UInt8]) -> Result<String, UndefinedByte> {
+        var scalars = String.UnicodeScalarView()
+        scalars.reserveCapacity(bytes.count)
+        for (offset, byte) in bytes.enumerated() {
+            if byte < 0x80 {
+                scalars.append(Unicode.Scalar(byte))
+                continue
+            }
+            let value = upperHalf[Int(byte) - 0x80]
+            guard value != 0, let scalar = Unicode.Scalar(UInt32(value)) else {
+                return .failure(UndefinedByte(byte: byte, offset: offset))
+            }
+            scalars.append(scalar)
+        }
+        return .success(String(scalars))
+    }
+
+    /// A byte that Windows-1258 does not define (0x81, 0x8A, 0x8D–0x90, 0x9A, 0x9D, 0x9E).
+    public struct UndefinedByte: Error, Hashable, Sendable {
+        /// The byte's value.
+        public let byte: UInt8
+        /// Its offset in the input.
+        public let offset: Int
+    }
+}
