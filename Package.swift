@@ -96,7 +96,7 @@ let package = Package(
         .executableTarget(
             name: "deadlinectl",
             dependencies: [
-                "DeadlineService",
+                "DeadlineService", "DeadlineConfig", "DeadlineStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -6,13 +6,20 @@ import DeadlineService
     import Glibc
 #endif
 
+// The entry point is this top-level call, not `@main`: a target whose main.swift sits beside other files cannot use
+// `@main` (SwiftPM passes -parse-as-library only to single-file executables).
+await runRoot(Deadlinectl.self)
+
+/// Runs `Root` through `AsyncParsableCommand`'s `main`, which async subcommands need (in an async function the async
+/// overload is chosen; top-level code would pick the synchronous one).
+func runRoot<Root: AsyncParsableCommand>(_: Root.Type) async { await Root.main() }
+
 /// `deadlinectl`: the admin's tool. Each subcommand parses its flags and calls into DeadlineService.
-@main
-struct Deadlinectl: ParsableCommand {
+struct Deadlinectl: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deadlinectl",
         abstract: "Check, plan and control deadlined, the deadline-reminder daemon.",
-        subcommands: [Check.self, List.self, Plan.self, ConfigReference.self])
+        subcommands: [Check.self, List.self, Plan.self, TestSendCommand.self, ConfigReference.self, Import.self, Holidays.self, Lunar.self, Reload.self, Done.self, Undone.self, Snooze.self, Status.self, History.self])
 }
 
 /// Options every subcommand that reads the configuration accepts.
@@ -90,5 +97,23 @@ struct ConfigReference: ParsableCommand {
 
     func run() throws {
         Console.out(ConfigReferenceDocument.markdown())
+    }
+}
+
+struct TestSendCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test-send", abstract: "Send one clearly marked test reminder through a channel; exit 0 only if delivered.")
+
+    @OptionGroup var config: ConfigOptions
+    @Argument(help: "The channel's name, as in [channels.NAME].") var channel: String
+    @Option(help: "Recipient address for email and outbox channels (default: a recipient of a unit using the channel).")
+    var to: String?
+
+    func run() async throws {
+        guard let configuration = ConfigSession.load(config.mainFile, environment: Console.environment, showWarnings: false) else {
+            throw ExitCode(1)
+        }
+        let code = await TestSend.run(configuration, channel: channel, to: to, now: Clock.now())
+        if code != 0 { throw ExitCode(code) }
     }
 }

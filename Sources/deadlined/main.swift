@@ -1,35 +1,60 @@
 import ArgumentParser
 import DeadlineKit
 import DeadlineService
+import DeadlineSystemd
+import Logging
 
 /// `deadlined`: the deadline-reminder daemon. It parses flags and calls into DeadlineService.
 @main
-struct Deadlined: ParsableCommand {
+struct Deadlined: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "deadlined", abstract: "The deadline-reminder daemon.")
+        commandName: "deadlined",
+        abstract: "The deadline-reminder daemon: plans reminders and sends them when their time comes.",
+        discussion: "Run by systemd (deadlined.service). SIGHUP reloads the configuration; SIGTERM stops cleanly.")
 
     @Option(name: .customLong("config"), help: "Main config file (default: $DEADLINED_CONFIG or /etc/deadlined/deadlined.toml).")
     var path: String?
 
-    @Flag(help: "Load and validate the configuration, print the plan for the next days, and exit.")
-    var printPlan = false
+    @Flag(help: "Plan, send what is due now, and exit (for a systemd timer).")
+    var once = false
 
-    @Option(help: "Pretend it is this moment (dd/mm/yyyy, 'dd/mm/yyyy HH:MM' or ISO 8601).") var now: String?
+    @Flag(help: "Load and validate the configuration, print the plan for the next days, and exit; send nothing.")
+    var printPlan = false
 
     @Option(help: "With --print-plan: how many days ahead to plan.") var days = 7
 
-    func run() throws {
+    @Option(help: "Live at this moment (dd/mm/yyyy HH:MM or ISO 8601) instead of now; the clock runs on from it. For demonstrations and tests.")
+    var pretendNow: String?
+
+    @Option(help: "Where logs go: auto (journald when run by systemd, else stderr), journal, console.")
+    var logTarget: String = "auto"
+
+    @Option(help: "Least important log level shown: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: String = "info"
+
+    func run() async throws {
         let environment = Console.environment
         let mainFile = ConfigSession.mainFile(path, environment: environment)
-        guard let configuration = ConfigSession.load(mainFile, environment: environment) else { throw ExitCode(1) }
-        let zone = configuration.agenda.settings.zone
-        guard let start = now.map({ ConfigSession.moment($0, option: "--now", zone: zone) }) ?? .some(Clock.now()) else {
-            throw ExitCode(2)
+        if printPlan {
+            guard let configuration = ConfigSession.load(mainFile, environment: environment) else { throw ExitCode(1) }
+            let zone = configuration.agenda.settings.zone
+            guard let start = pretendNow.map({ ConfigSession.moment($0, option: "--pretend-now", zone: zone) }) ?? .some(Clock.now())
+            else { throw ExitCode(2) }
+            Console.out("deadlined: \(mainFile): \(configuration.summary)\n")
+            let report = PlanReport(
+                planner: ReminderPlanner(agenda: configuration.agenda), from: start,
+                to: start.adding(seconds: Int64(max(days, 1)) * 86_400))
+            Console.out(report.text(language: configuration.agenda.settings.language))
+            return
         }
-        Console.out("deadlined: \(mainFile): \(configuration.summary)\n")
-        let report = PlanReport(
-            planner: ReminderPlanner(agenda: configuration.agenda), from: start,
-            to: start.adding(seconds: Int64(max(days, 1)) * 86_400))
-        Console.out(report.text(language: configuration.agenda.settings.language))
+        guard let target = LogTarget(rawValue: logTarget) else {
+            throw ValidationError("--log-target must be auto, journal or console")
+        }
+        guard let level = Logger.Level(rawValue: logLevel) else {
+            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
+        }
+        let code = await DaemonRunner.run(
+            DaemonOptions(mainFile: mainFile, once: once, pretendNow: pretendNow, logTarget: target, logLevel: level))
+        if code != 0 { throw ExitCode(code) }
     }
 }

@@ -35,6 +35,8 @@ def parse_arguments():
     parser.add_argument("--reject", action="append", default=[], help="refuse this recipient with 550 5.1.1")
     parser.add_argument("--tempfail", choices=["none", "rcpt", "data"], default="none",
                         help="answer 451 to every RCPT, or to the message after DATA")
+    parser.add_argument("--delay", type=float, default=0.0, help="seconds to wait before answering each DATA")
+    parser.add_argument("--port", type=int, default=0, help="listen on this port (default: a free one)")
     parser.add_argument("--lifetime", type=float, default=300.0, help="exit after this many seconds")
     return parser.parse_args()
 
@@ -64,6 +66,8 @@ class Handler:
         return "250 2.1.5 Ok"
 
     async def handle_DATA(self, server, session, envelope):
+        if self.arguments.delay > 0:
+            await asyncio.sleep(self.arguments.delay)
         if self.arguments.tempfail == "data":
             return "451 4.3.0 Error: queue file write error, try again later"
         self.recorder.messages += 1
@@ -117,7 +121,7 @@ async def serve(arguments):
         return SMTP(handler, **options)
 
     server = await loop.create_server(
-        factory, host="127.0.0.1", port=0, ssl=context if arguments.implicit_tls else None)
+        factory, host="127.0.0.1", port=arguments.port, ssl=context if arguments.implicit_tls else None)
     port = server.sockets[0].getsockname()[1]
     os.write(1, b"READY %d\n" % port)  # one write: the reader may close the pipe after it
 

@@ -37,6 +37,10 @@ public final class SMTPTestServer: Sendable {
         /// Recipients refused with `550 5.1.1 … unknown mailbox`.
         public var rejectedRecipients: [String]
         public var temporaryFailure: TemporaryFailure
+        /// Listen on this port instead of a free one (for a server that comes up later on a known port).
+        public var port: Int?
+        /// Seconds the server waits before accepting each message (a slow server, for crash tests).
+        public var delay: Double = 0
 
         public init(
             tls: TLS = .none, user: String? = nil, password: String? = nil, authRequired: Bool = false,
@@ -77,6 +81,8 @@ public final class SMTPTestServer: Sendable {
             if options.authRequired { arguments.append("--auth-required") }
         }
         for recipient in options.rejectedRecipients { arguments += ["--reject", recipient] }
+        if let port = options.port { arguments += ["--port", String(port)] }
+        if options.delay > 0 { arguments += ["--delay", String(options.delay)] }
         process = try LoopbackServerProcess(script: "smtp_server.py", arguments: arguments)
         port = process.port
     }

@@ -1,0 +1,232 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+import DeadlineConfig
+import DeadlineKit
+import DeadlineStore
+
+/// `deadlinectl status`: is the daemon running, what config it runs, what goes out next, what waits for a retry,
+/// what was given up lately, and which units are late.
+public struct StatusReport: Sendable {
+    public struct Daemon: Sendable {
+        public var running: Bool
+        public var pid: Int32?
+        public var instance: InstanceRecord?
+    }
+
+    public var daemon: Daemon
+    public var next: [PlannedReminder]
+    public var retrying: [LedgerEntry]
+    public var givenUp: [LedgerEntry]
+    public var overdue: [(unit: String, deadlines: [DeadlineStatus])]
+    let planner: ReminderPlanner
+    let now: Instant
+
+    /// Gathers the report. The daemon counts as running when it answers on its control socket.
+    public static func gather(configuration: Configuration, ledger: any Ledger, now: Instant, nextCount: Int = 10) async throws
+        -> StatusReport
+    {
+        let state = try await ledger.plannerState()
+        let planner = ReminderPlanner(agenda: configuration.agenda)
+        let instances = try await ledger.instances()
+        var pid: Int32?
+        if let pong = try? ControlClient.request("PING", stateDirectory: configuration.daemon.stateDirectory, timeoutSeconds: 5).first,
+            pong.hasPrefix("PONG ")
+        {
+            pid = Int32(pong.dropFirst(5))
+        }
+        let instance = instances.first { pid != nil && $0.pid == pid } ?? instances.first
+        var next: [PlannedReminder] = []
+        for days: Int64 in [1, 7, 60, 400] where next.isEmpty {
+            next = Array(planner.reminders(from: now, to: now.adding(seconds: days * 86_400), state: state).prefix(nextCount))
+        }
+        let retrying = try await ledger.entries(states: [.retry, .sending], since: nil, limit: 200)
+        let givenUp = try await ledger.entries(states: [.givenUp, .failed], since: now.adding(seconds: -7 * 86_400), limit: 200)
+        var byUnit: [String: [DeadlineStatus]] = [:]
+        for index in configuration.agenda.deadlines.indices {
+            let status = planner.status(ofDeadlineAt: index, now: now, state: state)
+            guard case .overdue = status.state else { continue }
+            for unit in configuration.agenda.deadlines[index].units { byUnit[unit, default: []].append(status) }
+        }
+        return StatusReport(
+            daemon: Daemon(running: pid != nil, pid: pid, instance: instance), next: next, retrying: retrying, givenUp: givenUp,
+            overdue: byUnit.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, planner: planner, now: now)
+    }
+
+    var zone: ZoneRules { planner.agenda.settings.zone }
+
+    public func json() -> JSONValue {
+        let d = daemon.instance
+        return .object([
+            ("version", 1),
+            ("now", .string(zone.iso8601(now))),
+            ("daemon", .object([
+                ("running", .bool(daemon.running)),
+                ("pid", daemon.pid.map { .integer(Int64($0)) } ?? .null),
+                ("host", .optional(d?.host)),
+                ("started_at", .optional(d.map { zone.iso8601($0.startedAt) })),
+                ("heartbeat_at", .optional(d.map { zone.iso8601($0.heartbeatAt) })),
+                ("config_loaded_at", .optional(d?.configLoadedAt.map(zone.iso8601))),
+                ("config", .optional(d?.configSummary)),
+                ("status", .optional(d?.status)),
+            ])),
+            ("next_reminders", .array(next.map(nextJSON))),
+            ("pending_retry", .array(retrying.map(entryJSON))),
+            ("given_up_last_7_days", .array(givenUp.map(entryJSON))),
+            ("overdue_by_unit", .array(overdue.map { unit, statuses in
+                .object([
+                    ("unit", .string(unit)), ("name", .optional(planner.agenda.units[unit]?.name)),
+                    ("deadlines", .array(statuses.map { s in
+                        let days: Int64 = if case .overdue(let n) = s.state { Int64(n) } else { 0 }
+                        return .object([
+                            ("id", .string(planner.agenda.deadlines[s.deadlineIndex].id)),
+                            ("due", .optional(s.due.map(zone.iso8601))), ("days_overdue", .integer(days)),
+                        ])
+                    })),
+                ])
+            })),
+        ])
+    }
+
+    func nextJSON(_ r: PlannedReminder) -> JSONValue {
+        let t = planner.target(of: r)
+        return .object([
+            ("send_at", .string(zone.iso8601(r.sendAt))), ("deadline_id", .string(planner.deadline(of: r).id)),
+            ("kind", .string(r.kind.rawValue)), ("unit", .string(t.unitID)), ("channel", .string(t.channel)),
+        ])
+    }
+
+    func entryJSON(_ e: LedgerEntry) -> JSONValue {
+        .object([
+            ("key", .string(e.key)), ("deadline_id", .string(e.reminder.deadlineID)), ("state", .string(e.state.rawValue)),
+            ("attempts", .integer(Int64(e.attempts))), ("send_at", .string(zone.iso8601(e.reminder.sendAt))),
+            ("next_attempt_at", .optional(e.nextAttemptAt.map(zone.iso8601))), ("last_error", .optional(e.lastError)),
+            ("reason", .optional(e.reason)),
+        ])
+    }
+
+    public func text(language: Language) -> String {
+        let vi = language == .vi
+        var out = ""
+        if daemon.running, let pid = daemon.pid {
+            out += vi ? "deadlined: đang chạy (pid \(pid))" : "deadlined: running (pid \(pid))"
+        } else {
+            out += vi ? "deadlined: KHÔNG chạy" : "deadlined: NOT running"
+            if let beat = daemon.instance?.heartbeatAt { out += (vi ? "; lần cuối thấy lúc " : "; last seen at ") + zone.vietnamese(beat) }
+        }
+        out += "\n"
+        if let d = daemon.instance {
+            if let loaded = d.configLoadedAt {
+                out += (vi ? "  cấu hình nạp lúc " : "  configuration loaded at ") + "\(zone.vietnamese(loaded)): \(d.configSummary)\n"
+            }
+            if !d.status.isEmpty { out += "  \(d.status)\n" }
+        }
+        out += "\n" + (vi ? "Lời nhắc sắp tới:\n" : "Next reminders:\n")
+        if next.isEmpty { out += vi ? "  (không có)\n" : "  (none)\n" }
+        let words = Wording(language: language)
+        for r in next {
+            let t = planner.target(of: r)
+            out += "  \(zone.vietnamese(r.sendAt))  \(planner.deadline(of: r).id)  \(words.kind(r.rule))  \(t.unitID)  \(t.channel)\n"
+        }
+        out += "\n" + (vi ? "Đang chờ gửi lại (\(retrying.count)):\n" : "Waiting for a retry (\(retrying.count)):\n")
+        for e in retrying {
+            let next = e.nextAttemptAt.map(zone.vietnamese) ?? "—"
+            out += "  \(e.key)  \(vi ? "lần thử" : "attempts") \(e.attempts), \(vi ? "lần sau" : "next") \(next): \(e.lastError ?? "")\n"
+        }
+        out += "\n" + (vi ? "Đã thôi gửi trong 7 ngày qua (\(givenUp.count)):\n" : "Given up in the last 7 days (\(givenUp.count)):\n")
+        for e in givenUp { out += "  \(e.key)  \(e.state.rawValue): \(e.reason ?? e.lastError ?? "")\n" }
+        out += "\n" + (vi ? "Việc quá hạn theo đơn vị:\n" : "Overdue deadlines by unit:\n")
+        if overdue.isEmpty { out += vi ? "  (không có)\n" : "  (none)\n" }
+        for (unit, statuses) in overdue {
+            let name = planner.agenda.units[unit]?.name ?? unit
+            let items = statuses.map { "\(planner.agenda.deadlines[$0.deadlineIndex].id) (\(words.state($0.state)))" }
+            out += "  \(name) [\(unit)]: \(items.joined(separator: ", "))\n"
+        }
+        return out
+    }
+}
+
+/// `deadlinectl history ID`: every reminder of one deadline, with outcome and attempts, and the admins' actions.
+public struct HistoryReport: Sendable {
+    public let deadline: Deadline
+    public let entries: [LedgerEntry]
+    public let events: [OccurrenceEvent]
+    let zone: ZoneRules
+
+    public init(deadline: Deadline, entries: [LedgerEntry], events: [OccurrenceEvent], zone: ZoneRules) {
+        self.deadline = deadline
+        self.entries = entries
+        self.events = events
+        self.zone = zone
+    }
+
+    /// The journalctl command that shows this deadline's log entries.
+    public var journalctlCommand: String { "journalctl -u deadlined DEADLINE_ID=\(deadline.id)" }
+
+    public func json() -> JSONValue {
+        .object([
+            ("deadline_id", .string(deadline.id)),
+            ("task", .string(deadline.task)),
+            ("document", .optional(deadline.documentRef)),
+            ("reminders", .array(entries.map { e in
+                .object([
+                    ("key", .string(e.key)), ("occurrence", .string(e.reminder.occurrence.iso)), ("rule", .string(e.reminder.rule)),
+                    ("kind", .string(e.reminder.kind.rawValue)), ("send_at", .string(zone.iso8601(e.reminder.sendAt))),
+                    ("unit", .string(e.reminder.unit)), ("channel", .string(e.reminder.channel)),
+                    ("recipients", .array(e.reminder.recipients.map { .string($0) })), ("state", .string(e.state.rawValue)),
+                    ("attempts", .integer(Int64(e.attempts))), ("sent_at", .optional(e.sentAt.map(zone.iso8601))),
+                    ("response", .optional(e.response)), ("last_error", .optional(e.lastError)), ("reason", .optional(e.reason)),
+                    ("attempt_log", .array((e.attemptLog ?? []).map { a in
+                        .object([
+                            ("attempt", .integer(Int64(a.number))), ("started_at", .string(zone.iso8601(a.startedAt))),
+                            ("outcome", .optional(a.outcome?.rawValue)), ("detail", .optional(a.detail)),
+                        ])
+                    })),
+                ])
+            })),
+            ("admin_actions", .array(events.map { e in
+                .object([
+                    ("at", .string(zone.iso8601(e.at))), ("occurrence", .string(e.occurrence.date.iso)),
+                    ("action", .string(e.action.rawValue)), ("user", .string(e.user)), ("note", .optional(e.note)),
+                    ("snoozed_until", .optional(e.snoozedUntil.map(zone.iso8601))),
+                ])
+            })),
+            ("journalctl", .string(journalctlCommand)),
+        ])
+    }
+
+    public func text(language: Language) -> String {
+        let vi = language == .vi
+        var out = "\(deadline.id): \(deadline.task)"
+        if let ref = deadline.documentRef { out += " (\(ref))" }
+        out += "\n\n"
+        if entries.isEmpty {
+            out += vi ? "Chưa có lời nhắc nào đến giờ gửi.\n" : "No reminder has come due yet.\n"
+        } else {
+            var table = TextTable(
+                header: vi
+                    ? ["GỬI LÚC", "LẦN HẠN", "QUY TẮC", "ĐƠN VỊ", "KÊNH", "NGƯỜI NHẬN", "KẾT QUẢ", "LẦN THỬ"]
+                    : ["SEND AT", "OCCURRENCE", "RULE", "UNIT", "CHANNEL", "RECIPIENTS", "OUTCOME", "ATTEMPTS"])
+            for e in entries {
+                let outcome = [e.state.rawValue, e.response ?? e.reason ?? e.lastError].compactMap { $0 }.joined(separator: ": ")
+                table.append([
+                    zone.vietnamese(e.reminder.sendAt), e.reminder.occurrence.vietnamese, e.reminder.rule, e.reminder.unit,
+                    e.reminder.channel, TextTable.truncate(e.reminder.recipients.joined(separator: ", "), 40),
+                    TextTable.truncate(outcome, 60), String(e.attempts),
+                ])
+            }
+            out += table.rendered()
+        }
+        if !events.isEmpty {
+            out += "\n" + (vi ? "Thao tác của quản trị:\n" : "Admin actions:\n")
+            for e in events {
+                var line = "  \(zone.vietnamese(e.at))  \(e.action.rawValue)  \(e.occurrence.date.vietnamese)  \(e.user)"
+                if let until = e.snoozedUntil { line += (vi ? " đến " : " until ") + zone.vietnamese(until) }
+                if let note = e.note { line += "  \"\(note)\"" }
+                out += line + "\n"
+            }
+        }
+        out += "\n" + (vi ? "Nhật ký: " : "Log entries: ") + journalctlCommand + "\n"
+        return out
+    }
+}

@@ -1,0 +1,35 @@
+import DeadlineConfig
+import DeadlineDelivery
+import DeadlineKit
+
+/// Everything the scheduler works from that a reload replaces at once: the configuration, its planner, the
+/// channels built from it, and the templates.
+final class DaemonContext: Sendable {
+    let configuration: Configuration
+    let planner: ReminderPlanner
+    let channels: [String: any Channel]
+    let templates: TemplateSet
+    let loadedAt: Instant
+    /// Channels that could not be set up, with why (their deliveries fail until fixed).
+    let channelProblems: [String: String]
+
+    init(configuration: Configuration, loadedAt: Instant) {
+        self.configuration = configuration
+        planner = ReminderPlanner(agenda: configuration.agenda)
+        (channels, channelProblems) = ChannelFactory.make(configuration.channels)
+        templates = TemplateSet.builtIn
+        self.loadedAt = loadedAt
+    }
+
+    var agenda: Agenda { configuration.agenda }
+    var zone: ZoneRules { configuration.agenda.settings.zone }
+    var retryPolicy: RetryPolicy {
+        var policy = RetryPolicy(limit: max(configuration.daemon.retryLimit, 1), maxAgeSeconds: configuration.daemon.retryMaxAgeSeconds)
+        policy.baseSeconds = configuration.daemon.retryDelaySeconds
+        return policy
+    }
+
+    func shutdown() async {
+        for channel in channels.values { await channel.shutdown() }
+    }
+}

@@ -1,0 +1,247 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+import DeadlineConfig
+import DeadlineKit
+import DeadlineStore
+import DeadlineSystemd
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// How `deadlined` was started.
+public struct DaemonOptions: Sendable {
+    public var mainFile: String
+    /// Plan, send what is due now, exit (for a systemd timer, and for tests).
+    public var once: Bool
+    /// Live at this moment instead of now (the clock keeps running from it). For demonstrations and tests.
+    public var pretendNow: String?
+    public var logTarget: LogTarget
+    public var logLevel: Logger.Level
+
+    public init(mainFile: String, once: Bool = false, pretendNow: String? = nil, logTarget: LogTarget = .auto, logLevel: Logger.Level = .info) {
+        self.mainFile = mainFile
+        self.once = once
+        self.pretendNow = pretendNow
+        self.logTarget = logTarget
+        self.logLevel = logLevel
+    }
+}
+
+/// `deadlined`'s life, timesyncd-shaped: parse the config, open the ledger, trap SIGHUP, `READY=1`, run,
+/// `STOPPING=1`.
+public enum DaemonRunner {
+    public static func run(_ options: DaemonOptions) async -> Int32 {
+        let environment = Console.environment
+        LoggingSystem.bootstrap(options.logTarget.makeHandlerFactory(identifier: "deadlined", logLevel: options.logLevel))
+        let logger = Logger(label: "deadlined")
+        let notifier = SystemdNotifier()
+
+        let loaded = ConfigLoader.load(mainFile: options.mainFile, environment: environment)
+        for warning in loaded.warnings { logger.warning("config: \(warning)") }
+        guard let configuration = loaded.configuration else {
+            for error in loaded.errors { logger.error("config: \(error)", metadata: LogEventID.configRejected.metadata()) }
+            logger.critical("cannot start: the configuration in \(options.mainFile) has errors; fix them (deadlinectl check) and start again")
+            return 1
+        }
+        var clock = DaemonClock(offsetSeconds: 0)
+        if let text = options.pretendNow {
+            guard case .success(let moment) = MomentParser.parse(text, zone: configuration.agenda.settings.zone) else {
+                logger.critical("--pretend-now: '\(text)' is not a moment")
+                return 2
+            }
+            clock = DaemonClock(offsetSeconds: moment - Clock.now())
+        }
+        let stateDirectory = configuration.daemon.stateDirectory
+        let ledger: SQLiteLedger
+        do {
+            ledger = try await SQLiteLedger(path: stateDirectory + "/state.db")
+        } catch {
+            logger.critical("cannot open the ledger in \(stateDirectory): \(error)")
+            return 1
+        }
+        let lock: StateLock
+        switch StateLock.acquire(stateDirectory: stateDirectory) {
+        case .success(let l): lock = l
+        case .failure(let error):
+            logger.critical("cannot start: \(error)")
+            return 1
+        }
+        let now = clock.now()
+        let context = DaemonContext(configuration: configuration, loadedAt: now)
+        for (channel, problem) in context.channelProblems.sorted(by: { $0.key < $1.key }) {
+            logger.error("channel '\(channel)' cannot be used until this is fixed: \(problem)")
+        }
+        let waker = Waker()
+        let commands = CommandQueue(waker: waker)
+        let host = BlockingHost.name
+        let instance = InstanceRecord(
+            instanceID: "\(host):\(getpid()):\(now.secondsSinceEpoch)", host: host, pid: getpid(), startedAt: now,
+            heartbeatAt: now, configLoadedAt: now, configSummary: configuration.summary, status: "starting")
+        let scheduler = Scheduler(
+            context: context, ledger: ledger, waker: waker, notifier: notifier, logger: logger, clock: clock, commands: commands,
+            mainFile: options.mainFile, environment: environment, instance: instance)
+        // Under the lock this is the only daemon on the ledger: what a crashed one left half-sent goes out now.
+        if let released = try? await ledger.releaseClaims(notOwnedBy: instance.instanceID, at: now), released > 0 {
+            logger.notice("resending \(released) reminder\(released == 1 ? "" : "s") left in flight by a previous run (they may arrive twice)")
+        }
+        logger.notice(
+            "configuration loaded from \(options.mainFile): \(configuration.summary); ledger \(stateDirectory)/state.db",
+            metadata: LogEventID.configLoaded.metadata())
+
+        if options.once {
+            await scheduler.tick()
+            await scheduler.context.shutdown()
+            _ = lock
+            return 0
+        }
+
+        let hangups = await UnixSignalsSequence(trapping: .sighup)  // trapped before READY=1
+        let control: ControlServer
+        do {
+            control = try ControlServer(path: ControlSocket.path(stateDirectory: stateDirectory)) { request in
+                ControlRequests.handle(request, commands: commands)
+            }
+        } catch {
+            logger.critical("\(error)")
+            return 1
+        }
+        control.start()
+        let service = SchedulerService(scheduler: scheduler, commands: commands, hangups: hangups, notifier: notifier, logger: logger)
+        let group = ServiceGroup(
+            configuration: .init(services: [.init(service: service)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        logger.notice("deadlined started (pid \(getpid()))", metadata: LogEventID.daemonStarted.metadata())
+        do {
+            try await group.run()
+        } catch {
+            logger.error("stopped with an error: \(error)")
+        }
+        control.stop()
+        await scheduler.context.shutdown()
+        _ = lock
+        logger.notice("deadlined stopped", metadata: LogEventID.daemonStopping.metadata())
+        return 0
+    }
+}
+
+/// The scheduler as a swift-service-lifecycle service: graceful shutdown becomes a `.stop` command, SIGHUP a
+/// `.reload`.
+struct SchedulerService: Service {
+    // The scheduler is only ever used by this service's run task.
+    nonisolated(unsafe) let scheduler: Scheduler
+    let commands: CommandQueue
+    let hangups: UnixSignalsSequence
+    let notifier: SystemdNotifier
+    let logger: Logger
+
+    func run() async throws {
+        let commands = self.commands
+        let logger = self.logger
+        await withGracefulShutdownHandler {
+            await withDiscardingTaskGroup { group in
+                group.addTask {
+                    for await _ in hangups {
+                        logger.notice("SIGHUP: reloading the configuration")
+                        commands.send(.reload(reply: { _ in }))
+                    }
+                }
+                notifier.ready(status: "started")
+                await scheduler.run()
+                notifier.stopping(status: "stopping")
+                group.cancelAll()
+            }
+        } onGracefulShutdown: {
+            commands.send(.stop)
+        }
+    }
+}
+
+/// Answers control-socket requests by queueing commands for the scheduler.
+enum ControlRequests {
+    static func handle(_ request: String, commands: CommandQueue) -> [String] {
+        switch request.uppercased() {
+        case "PING":
+            return ["PONG \(getpid())"]
+        case "CHANGED":
+            commands.send(.changed)
+            return ["OK"]
+        case "RELOAD":
+            let box = ReplyBox()
+            commands.send(.reload(reply: { box.put($0) }))
+            guard let outcome = box.take(timeoutSeconds: 110) else { return ["ERROR the reload did not finish in time"] }
+            switch outcome {
+            case .accepted(let summary, let warnings):
+                return ["ACCEPTED \(summary)"] + warnings.map { "WARNING \($0)" }
+            case .rejected(let errors):
+                return ["REJECTED"] + errors.map { "ERROR \($0)" }
+            }
+        default:
+            return ["ERROR unknown request '\(request)'; use RELOAD, CHANGED or PING"]
+        }
+    }
+}
+
+/// A one-shot hand-over from the scheduler's task to the control thread.
+final class ReplyBox: @unchecked Sendable {
+    private var value: ReloadOutcome?
+    private let condition = PThreadCondition()
+
+    func put(_ outcome: ReloadOutcome) {
+        condition.withLock { value = outcome }
+        condition.signal()
+    }
+
+    func take(timeoutSeconds: Int) -> ReloadOutcome? {
+        condition.wait(timeoutSeconds: timeoutSeconds) { value != nil }
+        return condition.withLock { value }
+    }
+}
+
+/// A pthread mutex and condition variable.
+final class PThreadCondition: @unchecked Sendable {
+    private var mutex = pthread_mutex_t()
+    private var cond = pthread_cond_t()
+
+    init() {
+        pthread_mutex_init(&mutex, nil)
+        pthread_cond_init(&cond, nil)
+    }
+
+    deinit {
+        pthread_cond_destroy(&cond)
+        pthread_mutex_destroy(&mutex)
+    }
+
+    func withLock<T>(_ body: () -> T) -> T {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        return body()
+    }
+
+    func signal() {
+        pthread_mutex_lock(&mutex)
+        pthread_cond_broadcast(&cond)
+        pthread_mutex_unlock(&mutex)
+    }
+
+    /// Waits until `done()` holds or the timeout passes.
+    func wait(timeoutSeconds: Int, until done: () -> Bool) {
+        var deadline = timespec()
+        clock_gettime(CLOCK_REALTIME, &deadline)
+        deadline.tv_sec += timeoutSeconds
+        pthread_mutex_lock(&mutex)
+        while !done() {
+            if pthread_cond_timedwait(&cond, &mutex, &deadline) == ETIMEDOUT { break }
+        }
+        pthread_mutex_unlock(&mutex)
+    }
+}
+
+/// This machine's host name.
+enum BlockingHost {
+    static var name: String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count) == 0 else { return "localhost" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}

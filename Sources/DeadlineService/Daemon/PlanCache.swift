@@ -1,0 +1,71 @@
+import DeadlineKit
+
+/// The planner's output for a window around now, kept between wake-ups so a wake-up does not re-plan every
+/// deadline. Rebuilt when the window moves past it, when the configuration is reloaded, or when the ledger's
+/// admin state (done, snoozed) changes.
+struct PlanCache {
+    private(set) var from = Instant(secondsSinceEpoch: 0)
+    private(set) var to = Instant(secondsSinceEpoch: 0)
+    private(set) var reminders: [PlannedReminder] = []
+    private var stateVersion: Int64 = -1
+
+    /// How far past the requested window a rebuild plans.
+    static let horizonSeconds: Int64 = 6 * 3600
+
+    mutating func invalidate() {
+        to = from
+        reminders = []
+        stateVersion = -1
+    }
+
+    /// The reminders with `from <= sendAt < to`, planning anew when the cache does not cover them.
+    mutating func reminders(
+        from: Instant, to: Instant, planner: ReminderPlanner, state: PlannerState, stateVersion: Int64
+    ) -> ArraySlice<PlannedReminder> {
+        if from < self.from || to > self.to || stateVersion != self.stateVersion {
+            self.from = from
+            self.to = to.adding(seconds: PlanCache.horizonSeconds)
+            self.stateVersion = stateVersion
+            reminders = planner.reminders(from: self.from, to: self.to, state: state)
+        }
+        let lower = reminders.partitioningIndex { $0.sendAt >= from }
+        let upper = reminders.partitioningIndex { $0.sendAt >= to }
+        return reminders[lower..<max(lower, upper)]
+    }
+
+    /// The first send time after `now`: from the cache, else by planning ever wider windows ahead (bounded).
+    func nextSendTime(after now: Instant, planner: ReminderPlanner, state: PlannerState) -> Instant? {
+        let start = now.adding(seconds: 1)
+        if start >= from, start < to {
+            let i = reminders.partitioningIndex { $0.sendAt >= start }
+            if i < reminders.count { return reminders[i].sendAt }
+        }
+        var windowStart = max(start, to)
+        for span: Int64 in [86_400, 7 * 86_400, 60 * 86_400, 400 * 86_400] {
+            let windowEnd = start.adding(seconds: span)
+            guard windowEnd > windowStart else { continue }
+            if let first = planner.reminders(from: windowStart, to: windowEnd, state: state).first { return first.sendAt }
+            windowStart = windowEnd
+        }
+        return nil
+    }
+}
+
+extension RandomAccessCollection {
+    /// The first index whose element satisfies `predicate`, for a collection where it holds from some point on.
+    func partitioningIndex(where predicate: (Element) -> Bool) -> Index {
+        var low = startIndex
+        var count = self.count
+        while count > 0 {
+            let half = count / 2
+            let mid = index(low, offsetBy: half)
+            if predicate(self[mid]) {
+                count = half
+            } else {
+                low = index(after: mid)
+                count -= half + 1
+            }
+        }
+        return low
+    }
+}

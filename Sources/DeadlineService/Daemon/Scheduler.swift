@@ -1,0 +1,240 @@
+import DeadlineConfig
+import DeadlineDelivery
+import DeadlineKit
+import DeadlineStore
+import DeadlineSystemd
+import Logging
+import Synchronization
+
+/// What other tasks ask of the scheduler; it handles them between wake-ups, in order.
+enum SchedulerCommand: Sendable {
+    /// Re-read the configuration; `reply` gets the outcome (the old configuration stays on failure).
+    case reload(reply: @Sendable (ReloadOutcome) -> Void)
+    /// The ledger's admin state changed (done, undone, snooze): plan again.
+    case changed
+    /// Finish the current send, then stop.
+    case stop
+}
+
+/// The answer to a reload.
+public enum ReloadOutcome: Sendable, Equatable {
+    case accepted(summary: String, warnings: [String])
+    case rejected(errors: [String])
+}
+
+/// The daemon's loop: plan, record, send, sleep until the next event. One instance, driven by one task.
+///
+/// Each wake-up: (1) reminders whose send time has come since the last wake-up (the persisted watermark) are
+/// recorded in the ledger: within `catch_up` as due, older ones as skipped (after downtime; logged, never sent as
+/// a flood); (2) whatever the ledger says is ready is sent: intent first, then the result; temporary failures
+/// are retried with backoff; (3) it sleeps until the next planned send time or retry, a command, or a clock
+/// change. With the watchdog on, it pings systemd from this same loop, so a stuck loop stops the pings.
+final class Scheduler {
+    var context: DaemonContext
+    let ledger: any Ledger
+    let waker: Waker
+    let notifier: SystemdNotifier
+    let logger: Logger
+    let clock: DaemonClock
+    let commands: CommandQueue
+    let mainFile: String
+    let environment: [String: String]
+    let instance: InstanceRecord
+    var cache = PlanCache()
+    var state = PlannerState()
+    var stateVersion: Int64 = -1
+    var stopping = false
+    var lastStatus = ""
+    /// Look back over the whole catch_up window at the next wake-up (at start and after a reload), so that a
+    /// reminder a new or changed configuration plans a little in the past is still sent. Known keys are skipped,
+    /// so this never sends twice.
+    var rescanCatchUpWindow = true
+
+    static let watermarkKey = "scan_watermark"
+    /// At most this much history is examined after downtime.
+    static let maxLookbackSeconds: Int64 = 366 * 86_400
+    /// Sends per wake-up before the loop checks for commands again.
+    static let batchLimit = 200
+
+    init(
+        context: DaemonContext, ledger: any Ledger, waker: Waker, notifier: SystemdNotifier, logger: Logger,
+        clock: DaemonClock, commands: CommandQueue, mainFile: String, environment: [String: String],
+        instance: InstanceRecord
+    ) {
+        self.context = context
+        self.ledger = ledger
+        self.waker = waker
+        self.notifier = notifier
+        self.logger = logger
+        self.clock = clock
+        self.commands = commands
+        self.mainFile = mainFile
+        self.environment = environment
+        self.instance = instance
+    }
+
+    /// Runs until a `.stop` command.
+    func run() async {
+        while !stopping {
+            for command in commands.takeAll() { await handle(command) }
+            if stopping { break }
+            await tick()
+            if stopping { break }
+            notifier.watchdog()
+            let next = await nextWake()
+            publishStatus(next: next)
+            var reason = WakeReason.watchdog
+            while reason == .watchdog {
+                reason = await waker.wait(until: next.map(clock.realInstant), watchdog: notifier.watchdogInterval)
+                notifier.watchdog()
+            }
+            if reason == .clockChanged {
+                logger.notice("the system clock was changed; re-examining the plan")
+            }
+        }
+    }
+
+    func handle(_ command: SchedulerCommand) async {
+        switch command {
+        case .stop:
+            stopping = true
+        case .changed:
+            stateVersion = -1
+        case .reload(let reply):
+            reply(await reload())
+        }
+    }
+
+    // MARK: One wake-up
+
+    func tick() async {
+        let now = clock.now()
+        do {
+            try await refreshState()
+            try await recordDue(now: now)
+            try await sendReady()
+            try await ledger.heartbeat(heartbeatRecord(now: clock.now()))
+        } catch {
+            logger.error("the ledger could not be used: \(error); retrying at the next wake-up")
+        }
+    }
+
+    /// Reloads done/snoozed occurrences when an admin changed them (a cheap counter tells).
+    func refreshState() async throws {
+        let version = try await ledger.changeCounter()
+        if version != stateVersion {
+            state = try await ledger.plannerState()
+            stateVersion = version
+        }
+    }
+
+    /// Records what has come due since the watermark: recent as due, older than `catch_up` as skipped.
+    func recordDue(now: Instant) async throws {
+        let catchUp = context.configuration.daemon.catchUpSeconds
+        let watermark = try await ledger.meta(Scheduler.watermarkKey).flatMap(Int64.init).map(Instant.init(secondsSinceEpoch:))
+        var from = watermark ?? now.adding(seconds: -catchUp)
+        if rescanCatchUpWindow {
+            from = min(from, now.adding(seconds: -catchUp))
+            rescanCatchUpWindow = false
+        }
+        from = max(from, now.adding(seconds: -Scheduler.maxLookbackSeconds))
+        let to = now.adding(seconds: 1)
+        guard from < to else { return }  // the clock went back: nothing new has come due
+        let planned = cache.reminders(from: from, to: to, planner: context.planner, state: state, stateVersion: stateVersion)
+        if !planned.isEmpty {
+            let planner = context.planner
+            let rows = planned.map { LedgerReminder($0, planner: planner) }
+            let known = try await ledger.knownKeys(rows.map(\.key))
+            let fresh = rows.filter { !known.contains($0.key) }
+            let cutoff = now.adding(seconds: -catchUp)
+            let stale = fresh.filter { $0.sendAt < cutoff }
+            let due = fresh.filter { $0.sendAt >= cutoff }
+            if !stale.isEmpty {
+                let reason = "missed while deadlined was not running, more than catch_up (\(DurationParser.format(seconds: catchUp))) ago"
+                for key in try await ledger.recordSkipped(stale, reason: reason, at: now).sorted() {
+                    guard let row = stale.first(where: { $0.key == key }) else { continue }
+                    log(.catchUpSkipped, .warning, "catch-up: skipped the reminder planned for \(context.zone.vietnamese(row.sendAt)), \(reason)", row)
+                }
+            }
+            if !due.isEmpty { _ = try await ledger.recordDue(due, at: now) }
+        }
+        try await ledger.setMeta(Scheduler.watermarkKey, String(to.secondsSinceEpoch))
+    }
+
+    /// Sends everything the ledger says is ready, in batches, checking for a stop between sends.
+    func sendReady() async throws {
+        for _ in 0..<1000 where !stopping {
+            let ready = try await ledger.readyToSend(at: clock.now(), limit: Scheduler.batchLimit)
+            if ready.isEmpty { return }
+            for entry in ready where !stopping {
+                await dispatch(entry)
+                notifier.watchdog()
+            }
+            if ready.count < Scheduler.batchLimit { return }
+        }
+    }
+
+    /// The next moment there is work: a planned send time or a retry.
+    func nextWake() async -> Instant? {
+        let now = clock.now()
+        let planned = cache.nextSendTime(after: now, planner: context.planner, state: state)
+        let retry = try? await ledger.nextRetry()
+        return [planned, retry ?? nil].compactMap { $0 }.min()
+    }
+
+    // MARK: Status
+
+    func heartbeatRecord(now: Instant) -> InstanceRecord {
+        var record = instance
+        record.heartbeatAt = now
+        record.configLoadedAt = context.loadedAt
+        record.configSummary = context.configuration.summary
+        record.status = lastStatus
+        return record
+    }
+
+    func publishStatus(next: Instant?) {
+        let count = context.agenda.deadlines.count
+        let vi = context.agenda.settings.language == .vi
+        let nextText = next.map { (vi ? "lời nhắc tiếp theo " : "next reminder ") + context.zone.vietnamese($0) }
+            ?? (vi ? "không còn lời nhắc nào" : "no reminder planned")
+        let status = vi ? "\(count) hạn, \(nextText)" : "\(count) deadline\(count == 1 ? "" : "s"), \(nextText)"
+        if status != lastStatus {
+            lastStatus = status
+            notifier.status(status)
+        }
+    }
+}
+
+/// The daemon's wall clock: the system clock, optionally shifted (`--pretend-now`, for demonstrations and tests),
+/// so the daemon can live at any moment while the kernel's timers keep running on real time.
+struct DaemonClock: Sendable {
+    let offsetSeconds: Int64
+
+    func now() -> Instant { Clock.now().adding(seconds: offsetSeconds) }
+
+    /// The real-clock instant at which the daemon's clock shows `instant`.
+    func realInstant(_ instant: Instant) -> Instant { instant.adding(seconds: -offsetSeconds) }
+}
+
+/// Commands for the scheduler, from any thread: queued here, then the scheduler is poked awake.
+final class CommandQueue: Sendable {
+    private let queue = Mutex<[SchedulerCommand]>([])
+    private let waker: Waker
+
+    init(waker: Waker) {
+        self.waker = waker
+    }
+
+    func send(_ command: SchedulerCommand) {
+        queue.withLock { $0.append(command) }
+        waker.poke()
+    }
+
+    func takeAll() -> [SchedulerCommand] {
+        queue.withLock { queued in
+            defer { queued.removeAll() }
+            return queued
+        }
+    }
+}

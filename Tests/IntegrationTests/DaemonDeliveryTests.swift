@@ -1,0 +1,74 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `deadlined` sending to a real SMTP server (aiosmtpd on 127.0.0.1), logging to a real journald: every reminder
+/// arrives, none twice, through crashes and an unreachable server.
+@Suite("deadlined delivering to real servers", .serialized)
+struct DaemonDeliveryTests {
+    /// The `X-Deadlined-Key` header of each message the server received.
+    static func keys(_ server: SMTPTestServer) throws -> [String] {
+        try server.messages().compactMap { message in
+            let text = String(decoding: message.data, as: UTF8.self)
+            return text.split(separator: "\r\n").first { $0.hasPrefix("X-Deadlined-Key: ") }.map { String($0.dropFirst(17)) }
+        }
+    }
+
+    static func expectedKeys(_ units: Int) -> Set<String> {
+        Set((1...units).map { "bao-cao|2021-03-08|7d|so-\($0)|email" })
+    }
+
+    @Test("kill -9 at random moments: every reminder arrives, none twice beyond the one in flight at each kill")
+    func crashes() throws {
+        var options = SMTPTestServer.Options()
+        options.delay = 0.03  // about 6 s for the 200 messages: every kill lands mid-batch
+        let server = try SMTPTestServer(options)
+        defer { server.stop() }
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let units = 200
+        let config = try daemonConfig(in: dir, smtpPort: server.port, units: units)
+        // The daemon lives from 07:59:59 on 1/3/2021; all 200 reminders are due at 08:00:00.
+        let base = try #require(ISO8601DateFormatter().date(from: "2021-03-01T00:59:59Z"))
+        let started = Date()
+        func pretendNow() -> String { ISO8601DateFormatter().string(from: base.addingTimeInterval(Date().timeIntervalSince(started))) }
+        var kills = 0
+        var progress: [Int] = []
+        for round in 0..<6 {
+            let daemon = try RunningDaemon(config: config, arguments: ["--pretend-now", pretendNow()], logPath: dir.path + "/log-\(round)")
+            Thread.sleep(forTimeInterval: Double.random(in: 0.5...2.0))
+            daemon.kill9()
+            kills += 1
+            progress.append(try Self.keys(server).count)
+        }
+        let last = try RunningDaemon(config: config, arguments: ["--pretend-now", pretendNow()], logPath: dir.path + "/log-last")
+        defer { last.stop() }
+        #expect(try eventually(timeout: .seconds(60)) { Set(try Self.keys(server)) == Self.expectedKeys(units) }, "\(last.log)")
+        last.stop()
+        let received = try Self.keys(server)
+        #expect(Set(received) == Self.expectedKeys(units))
+        let duplicates = received.count - Set(received).count
+        #expect(duplicates <= kills, "\(duplicates) duplicates after \(kills) kills")
+        print("crash test: \(kills) kill -9, \(received.count) messages for \(units) reminders (\(duplicates) repeated in the documented window); received after each kill: \(progress)")
+    }
+
+    @Test("the SMTP server is down for a while, then up: every reminder arrives, with the retries in the log")
+    func serverDownThenUp() throws {
+        let port = try HTTPTestServer.unusedPort()
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let config = try daemonConfig(in: dir, smtpPort: port, units: 3, extraDaemon: "retry_delay = \"1s\"")
+        let daemon = try RunningDaemon(
+            config: config, arguments: ["--pretend-now", "2021-03-01T07:59:59+07:00"], logPath: dir.path + "/log")
+        defer { daemon.stop() }
+        #expect(daemon.waitForLog("delivery failed, will retry", timeout: .seconds(30)), "\(daemon.log)")
+        var options = SMTPTestServer.Options()
+        options.port = port
+        let server = try SMTPTestServer(options)
+        defer { server.stop() }
+        #expect(try eventually(timeout: .seconds(60)) { Set(try Self.keys(server)) == Self.expectedKeys(3) }, "\(daemon.log)")
+        #expect(try Self.keys(server).count == 3)
+        #expect(daemon.log.contains("attempt=1"))
+        #expect(daemon.log.contains("reminder sent through 'email'"))
+    }
+}
