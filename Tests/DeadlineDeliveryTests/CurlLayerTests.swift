@@ -50,17 +50,20 @@ struct CurlLayerTests {
     func workerThread() async throws {
         let worker = CurlWorkerThread(name: "deadlined-test", capacity: 1)
         let started = Atomic<Bool>(false)
+        let release = Atomic<Bool>(false)
         let log = Mutex<[String]>([])
         #expect(
             worker.submit { _ in
                 started.store(true, ordering: .relaxed)
-                usleep(300_000)
+                // Hold the thread until the test has filled the queue (bounded: 10 s).
+                for _ in 0..<10_000 where !release.load(ordering: .relaxed) { usleep(1000) }
                 log.withLock { $0.append("first") }
             })
         // Bounded wait until the first job runs (so it no longer occupies the queue).
-        for _ in 0..<500 where !started.load(ordering: .relaxed) { try await Task.sleep(for: .milliseconds(2)) }
+        for _ in 0..<5000 where !started.load(ordering: .relaxed) { try await Task.sleep(for: .milliseconds(2)) }
         #expect(worker.submit { _ in log.withLock { $0.append("second") } })
         #expect(!worker.submit { _ in log.withLock { $0.append("rejected") } })
+        release.store(true, ordering: .relaxed)
         await worker.shutdown()
         #expect(log.withLock { $0 } == ["first", "second"])
         #expect(!worker.submit { _ in })
