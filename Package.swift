@@ -7,7 +7,7 @@
 //   DeadlineKit        the domain, pure and I/O-free (dates, calendar, rules, planner, document parser)
 //   DeadlineConfig     TOML files -> validated model, with file:line:column diagnostics
 //   DeadlineDelivery   channels: SMTP and webhooks over libcurl, the outbox directory, MIME, templates
-//   DeadlineStore      the durable ledger (SQLite)
+//   DeadlineStore      the durable ledger (SQLite, or PostgreSQL shared by several daemons)
 //   DeadlineSystemd    journald LogHandler, sd_notify, watchdog (libsystemd's C API)
 //   DeadlineService    the daemon's scheduler and the admin commands' logic, joining the modules above
 //   deadlined, deadlinectl   thin executables: parse flags, call in
@@ -31,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // C libraries through their C APIs.
@@ -64,7 +65,10 @@ let package = Package(
         ),
         .target(
             name: "DeadlineStore",
-            dependencies: ["DeadlineKit", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "DeadlineKit", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: strict
         ),
         .target(

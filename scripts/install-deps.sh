@@ -11,7 +11,8 @@ if [ "$level" = test ] || [ "$level" = bench ]; then
     packages+=(python3 python3-aiosmtpd python3-icalendar ca-certificates openssl systemd util-linux procps postgresql)
 fi
 if [ "$level" = bench ]; then
-    packages+=(remind prometheus-alertmanager curl strace hyperfine time)
+    # linux-perf: wake-ups counted with `perf stat -e context-switches` (Benchmarks/bench/idle.py; procfs otherwise).
+    packages+=(remind prometheus-alertmanager curl strace hyperfine time linux-perf)
 fi
 
 missing=()

@@ -1,8 +1,8 @@
 import DeadlineKit
 
 /// The durable ledger behind the daemon: what was planned, sent, failed; which occurrences are done or snoozed;
-/// which daemons run. One protocol, several backends (``SQLiteLedger`` now, PostgreSQL later); every backend
-/// passes the same conformance tests.
+/// which daemons run. One protocol, two backends: ``SQLiteLedger`` (one daemon, the default) and
+/// ``PostgresLedger`` (a ``SharedLedger`` for two or more daemons); both pass the same conformance tests.
 ///
 /// Every method throws ``StoreError`` only. Times are ``Instant``s passed in by the caller (the ledger reads no
 /// clock for its data), stored as whole Unix seconds.
@@ -24,9 +24,10 @@ import DeadlineKit
 ///
 /// ## Fencing
 ///
-/// A claim holds the row until `leaseUntil`. After that another instance (issue 9: several daemons on one
-/// PostgreSQL database) may claim the row again; the first instance's late result is then refused with
-/// ``StoreError/Code/fenced`` rather than overwriting the newer attempt.
+/// A claim holds the row until `leaseUntil`. After that another instance (several daemons on one PostgreSQL
+/// database) may claim the row again; the first instance's late result is then refused with
+/// ``StoreError/Code/fenced`` rather than overwriting the newer attempt. On a ``SharedLedger`` the daemon keeps
+/// short leases and renews them while it sends (``SharedLedger/renewLeases(_:until:at:)``).
 public protocol Ledger: Sendable {
     /// Records reminders whose send time has come (state `pending`), in one transaction. Idempotent: keys
     /// already recorded, in any state, are left alone. Returns the keys that were new.

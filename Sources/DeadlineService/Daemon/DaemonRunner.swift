@@ -37,7 +37,7 @@ public enum DaemonRunner {
         let logger = Logger(label: "deadlined")
         let notifier = SystemdNotifier()
 
-        let loaded = ConfigLoader.load(mainFile: options.mainFile, environment: environment)
+        let loaded = LoadedConfiguration.load(mainFile: options.mainFile, environment: environment)
         for warning in loaded.warnings { logger.warning("config: \(warning)") }
         guard let configuration = loaded.configuration else {
             for error in loaded.errors { logger.error("config: \(error)", metadata: LogEventID.configRejected.metadata()) }
@@ -53,28 +53,32 @@ public enum DaemonRunner {
             clock = DaemonClock(offsetSeconds: moment - Clock.now())
         }
         let stateDirectory = configuration.daemon.stateDirectory
-        let ledger: SQLiteLedger
+        let host = BlockingHost.name
+        let opened: LedgerSelection.Opened
         do {
-            ledger = try await SQLiteLedger(path: stateDirectory + "/state.db")
+            opened = try await LedgerSelection.open(configuration, create: true, applicationName: "deadlined \(host):\(getpid())", logger: logger)
         } catch {
-            logger.critical("cannot open the ledger in \(stateDirectory): \(error)")
+            logger.critical("cannot open the ledger\(configuration.store.sqlitePath(stateDirectory: "") == nil ? "" : " in \(stateDirectory)"): \(error)")
             return 1
         }
-        let lock: StateLock
-        switch StateLock.acquire(stateDirectory: stateDirectory) {
-        case .success(let l): lock = l
-        case .failure(let error):
-            logger.critical("cannot start: \(error)")
-            return 1
+        var lock: StateLock?  // SQLite: one daemon per ledger; PostgreSQL: shared by design
+        if opened.shared == nil {
+            switch StateLock.acquire(stateDirectory: stateDirectory) {
+            case .success(let l): lock = l
+            case .failure(let error):
+                logger.critical("cannot start: \(error)")
+                return 1
+            }
         }
+        let leased = opened.shared.map { LeasedLedger(base: $0, leaseSeconds: configuration.store.leaseSeconds, logger: logger) }
+        let ledger: any Ledger = leased ?? opened.ledger
         let now = clock.now()
-        let context = DaemonContext(configuration: configuration, loadedAt: now)
+        let context = DaemonContext(configuration: configuration, templates: loaded.templates, loadedAt: now)
         for (channel, problem) in context.channelProblems.sorted(by: { $0.key < $1.key }) {
             logger.error("channel '\(channel)' cannot be used until this is fixed: \(problem)")
         }
         let waker = Waker()
         let commands = CommandQueue(waker: waker)
-        let host = BlockingHost.name
         let instance = InstanceRecord(
             instanceID: "\(host):\(getpid()):\(now.secondsSinceEpoch)", host: host, pid: getpid(), startedAt: now,
             heartbeatAt: now, configLoadedAt: now, configSummary: configuration.summary, status: "starting")
@@ -82,16 +86,19 @@ public enum DaemonRunner {
             context: context, ledger: ledger, waker: waker, notifier: notifier, logger: logger, clock: clock, commands: commands,
             mainFile: options.mainFile, environment: environment, instance: instance)
         // Under the lock this is the only daemon on the ledger: what a crashed one left half-sent goes out now.
-        if let released = try? await ledger.releaseClaims(notOwnedBy: instance.instanceID, at: now), released > 0 {
+        if leased == nil, let released = try? await ledger.releaseClaims(notOwnedBy: instance.instanceID, at: now), released > 0 {
             logger.notice("resending \(released) reminder\(released == 1 ? "" : "s") left in flight by a previous run (they may arrive twice)")
         }
         logger.notice(
-            "configuration loaded from \(options.mainFile): \(configuration.summary); ledger \(stateDirectory)/state.db",
+            "configuration loaded from \(options.mainFile): \(configuration.summary); ledger \(opened.location)",
             metadata: LogEventID.configLoaded.metadata())
 
         if options.once {
+            let renewal = Task { await leased?.keepAlive(clock: clock) }
             await scheduler.tick()
+            renewal.cancel()
             await scheduler.context.shutdown()
+            await opened.close()
             _ = lock
             return 0
         }
@@ -108,8 +115,15 @@ public enum DaemonRunner {
         }
         control.start()
         let service = SchedulerService(scheduler: scheduler, commands: commands, hangups: hangups, notifier: notifier, logger: logger)
+        // Services stop in reverse order: the shared ledger's lease renewal outlives the scheduler's last send.
+        let shared = leased.map {
+            SharedLedgerService(
+                ledger: $0, commands: commands, instanceID: instance.instanceID, recheckSeconds: configuration.store.recheckSeconds,
+                clock: clock, logger: logger)
+        }
+        let services: [ServiceGroupConfiguration.ServiceConfiguration] = (shared.map { [.init(service: $0)] } ?? []) + [.init(service: service)]
         let group = ServiceGroup(
-            configuration: .init(services: [.init(service: service)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         logger.notice("deadlined started (pid \(getpid()))", metadata: LogEventID.daemonStarted.metadata())
         do {
             try await group.run()
@@ -118,6 +132,7 @@ public enum DaemonRunner {
         }
         control.stop()
         await scheduler.context.shutdown()
+        await opened.close()
         _ = lock
         logger.notice("deadlined stopped", metadata: LogEventID.daemonStopping.metadata())
         return 0

@@ -47,7 +47,7 @@ public struct LedgerReminder: Sendable, Hashable {
     public init(_ reminder: PlannedReminder, planner: ReminderPlanner) {
         let target = planner.target(of: reminder)
         self.init(
-            key: planner.key(of: reminder), deadlineID: planner.deadline(of: reminder).id,
+            key: planner.key(of: reminder), deadlineID: planner.deadlineID(of: reminder),
             occurrence: reminder.occurrence, rule: reminder.rule.description, kind: reminder.kind,
             unit: target.unitID, channel: target.channel, recipients: target.recipients.map(\.address),
             due: reminder.due, sendAt: reminder.sendAt)

@@ -99,7 +99,7 @@ public enum LedgerSchema {
 public enum SQLDialect: Sendable, Hashable {
     /// SQLite 3.35 or later.
     case sqlite
-    /// PostgreSQL 12 or later (issue 9). No backend runs these yet; they were applied by hand to PostgreSQL 15.
+    /// PostgreSQL 12 or later: ``PostgresLedger`` (tested with PostgreSQL 15).
     case postgresql
 
     /// A 64-bit key that the database assigns in increasing order.

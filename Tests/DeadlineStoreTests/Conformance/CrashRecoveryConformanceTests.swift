@@ -9,72 +9,72 @@ import Testing
 struct CrashRecoveryConformanceTests {
     @Test(arguments: LedgerFactory.persistentOnes)
     func aRowLeftSendingIsSentAgainAfterItsLease(_ factory: LedgerFactory) async throws {
-        let storage = try await factory.make()
-        defer { storage.destroy() }
-        let reminder = Sample.reminder()
-        let lost = try await {
-            let first = try await storage.open()
-            _ = try await first.recordDue([reminder], at: Sample.t0)
-            return try await first.beginAttempt(
-                key: reminder.key, owner: Sample.owner, leaseUntil: Sample.at(300), at: Sample.at(1))
-            // The daemon dies here, the ledger value with it: the server may have accepted the message, the
-            // ledger never heard.
-        }()
-        do {
-            let ledger = try await storage.open()
-            #expect(try await ledger.readyToSend(at: Sample.at(299), limit: 10).isEmpty)
-            #expect(try await ledger.nextRetry() == Sample.at(300))
-            let ready = try await ledger.readyToSend(at: Sample.at(300), limit: 10)
-            #expect(ready.map(\.key) == [reminder.key])
-            #expect(ready.first?.state == .sending)
-            #expect(ready.first?.attempts == 1)
+        try await LedgerStorage.with(factory) { storage, _ async throws in
+            let reminder = Sample.reminder()
+            let lost = try await {
+                let first = try await storage.open()
+                _ = try await first.recordDue([reminder], at: Sample.t0)
+                return try await first.beginAttempt(
+                    key: reminder.key, owner: Sample.owner, leaseUntil: Sample.at(300), at: Sample.at(1))
+                // The daemon dies here, the ledger value with it: the server may have accepted the message, the
+                // ledger never heard.
+            }()
+            do {
+                let ledger = try await storage.open()
+                #expect(try await ledger.readyToSend(at: Sample.at(299), limit: 10).isEmpty)
+                #expect(try await ledger.nextRetry() == Sample.at(300))
+                let ready = try await ledger.readyToSend(at: Sample.at(300), limit: 10)
+                #expect(ready.map(\.key) == [reminder.key])
+                #expect(ready.first?.state == .sending)
+                #expect(ready.first?.attempts == 1)
 
-            let claim = try await ledger.beginAttempt(
-                key: reminder.key, owner: "daemon-restarted", leaseUntil: Sample.at(600), at: Sample.at(300))
-            #expect(claim.attempt == 2)
-            try await ledger.recordSent(claim, response: "250 OK", at: Sample.at(301))
-            let entry = try #require(try await Sample.entry(ledger, reminder.key))
-            #expect(entry.state == .sent)
-            #expect(entry.attempts == 2)
-            #expect(
-                entry.attemptLog == [
-                    AttemptRecord(
-                        number: 1, owner: Sample.owner, startedAt: Sample.at(1), finishedAt: Sample.at(300),
-                        outcome: .interrupted, detail: LedgerText.interrupted),
-                    AttemptRecord(
-                        number: 2, owner: "daemon-restarted", startedAt: Sample.at(300), finishedAt: Sample.at(301),
-                        outcome: .sent, detail: "250 OK"),
-                ])
-            // The dead daemon's claim can no longer write.
-            let late = await #expect(throws: StoreError.self) {
-                try await ledger.recordSent(lost, response: "250 late", at: Sample.at(302))
+                let claim = try await ledger.beginAttempt(
+                    key: reminder.key, owner: "daemon-restarted", leaseUntil: Sample.at(600), at: Sample.at(300))
+                #expect(claim.attempt == 2)
+                try await ledger.recordSent(claim, response: "250 OK", at: Sample.at(301))
+                let entry = try #require(try await Sample.entry(ledger, reminder.key))
+                #expect(entry.state == .sent)
+                #expect(entry.attempts == 2)
+                #expect(
+                    entry.attemptLog == [
+                        AttemptRecord(
+                            number: 1, owner: Sample.owner, startedAt: Sample.at(1), finishedAt: Sample.at(300),
+                            outcome: .interrupted, detail: LedgerText.interrupted),
+                        AttemptRecord(
+                            number: 2, owner: "daemon-restarted", startedAt: Sample.at(300), finishedAt: Sample.at(301),
+                            outcome: .sent, detail: "250 OK"),
+                    ])
+                // The dead daemon's claim can no longer write.
+                let late = await #expect(throws: StoreError.self) {
+                    try await ledger.recordSent(lost, response: "250 late", at: Sample.at(302))
+                }
+                #expect(late?.code == .fenced)
             }
-            #expect(late?.code == .fenced)
         }
     }
 
     @Test(arguments: LedgerFactory.persistentOnes)
     func everyWrittenStateSurvivesReopening(_ factory: LedgerFactory) async throws {
-        let storage = try await factory.make()
-        defer { storage.destroy() }
-        do {
-            let first = try await storage.open()
-            let reminders = Sample.reminders(3)
-            _ = try await first.recordDue(reminders, at: Sample.t0)
-            let claim = try await first.beginAttempt(
-                key: reminders[1].key, owner: Sample.owner, leaseUntil: Sample.at(300), at: Sample.t0)
-            try await first.recordFailure(
-                claim, error: "421 busy", disposition: .retry(at: Sample.at(120)), at: Sample.at(1))
-            try await first.markDone(Sample.occurrenceID, by: Sample.admin, note: nil, at: Sample.at(2))
-            try await first.setMeta("scan_watermark", "1606957200")
-        }
-        do {
-            let ledger = try await storage.open()
-            let states = try await ledger.entries(deadlineID: "5418-de-xuat").map(\.state)
-            #expect(states == [.skipped, .skipped, .skipped])  // marked done: nothing more goes out
-            #expect(try await ledger.plannerState().done == [Sample.occurrenceID: Sample.at(2)])
-            #expect(try await ledger.meta("scan_watermark") == "1606957200")
-            #expect(try await ledger.changeCounter() == 1)
+        try await LedgerStorage.with(factory) { storage, _ async throws in
+            do {
+                let first = try await storage.open()
+                let reminders = Sample.reminders(3)
+                _ = try await first.recordDue(reminders, at: Sample.t0)
+                let claim = try await first.beginAttempt(
+                    key: reminders[1].key, owner: Sample.owner, leaseUntil: Sample.at(300), at: Sample.t0)
+                try await first.recordFailure(
+                    claim, error: "421 busy", disposition: .retry(at: Sample.at(120)), at: Sample.at(1))
+                try await first.markDone(Sample.occurrenceID, by: Sample.admin, note: nil, at: Sample.at(2))
+                try await first.setMeta("scan_watermark", "1606957200")
+            }
+            do {
+                let ledger = try await storage.open()
+                let states = try await ledger.entries(deadlineID: "5418-de-xuat").map(\.state)
+                #expect(states == [.skipped, .skipped, .skipped])  // marked done: nothing more goes out
+                #expect(try await ledger.plannerState().done == [Sample.occurrenceID: Sample.at(2)])
+                #expect(try await ledger.meta("scan_watermark") == "1606957200")
+                #expect(try await ledger.changeCounter() == 1)
+            }
         }
     }
 

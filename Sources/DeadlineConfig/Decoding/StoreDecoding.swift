@@ -1,0 +1,273 @@
+import DeadlineKit
+
+/// Where the ledger lives (`[store]`), and how the daemons that share it keep their claims.
+public struct StoreSettings: Sendable, Hashable {
+    /// The ledger's backend.
+    public enum Backend: Sendable, Hashable {
+        /// A SQLite file: `nil` for `state.db` in the state directory.
+        case sqlite(path: String?)
+        /// A PostgreSQL database that several daemons may share.
+        case postgresql(PostgresSettings)
+    }
+
+    /// SQLite in the state directory unless `[store] url` says otherwise.
+    public var backend: Backend = .sqlite(path: nil)
+    /// PostgreSQL: how long a claim holds without renewal.
+    public var leaseSeconds: Int64 = 30
+    /// PostgreSQL: the longest time between two examinations of the ledger when nothing was heard.
+    public var recheckSeconds: Int64 = 60
+
+    /// The default: SQLite in the state directory.
+    public init() {}
+
+    /// The SQLite file for this backend, or `nil` for PostgreSQL.
+    public func sqlitePath(stateDirectory: String) -> String? {
+        guard case .sqlite(let path) = backend else { return nil }
+        return path ?? stateDirectory + "/state.db"
+    }
+}
+
+/// A PostgreSQL database, as `[store]` describes it (the password stays in its file until the daemon reads it).
+public struct PostgresSettings: Sendable, Hashable {
+    /// How to reach the server.
+    public enum Location: Sendable, Hashable {
+        /// TCP to a host and port.
+        case tcp(host: String, port: Int)
+        /// The Unix socket `<directory>/.s.PGSQL.<port>`.
+        case socket(directory: String, port: Int)
+    }
+
+    /// The server.
+    public var location: Location
+    /// The database user.
+    public var user: String
+    /// The database.
+    public var database: String
+    /// The file holding the password, if any.
+    public var passwordFile: String?
+    /// libpq's `sslmode`: `disable`, `allow`, `prefer`, `require`, `verify-ca` or `verify-full`.
+    public var sslMode: String
+    /// A CA certificate (PEM) to trust.
+    public var caFile: String?
+    /// Time allowed to connect.
+    public var connectTimeoutSeconds: Int = 10
+
+    /// Whether the server is on this machine (a Unix socket, `localhost`, 127.0.0.0/8 or ::1).
+    public var isLocal: Bool {
+        switch location {
+        case .socket: true
+        case .tcp(let host, _): host == "localhost" || host == "::1" || host.hasPrefix("127.")
+        }
+    }
+}
+
+/// Reads the ledger locations admins write: `sqlite`, `sqlite:/path.db`, and libpq's URLs
+/// `postgresql://user@host:port/database?sslmode=verify-full` (`postgres://` too). A password in the URL is
+/// refused: it belongs in `password_file`.
+public enum StoreURL {
+    /// The libpq URL parameters understood after `?`.
+    static let parameters = ["host", "port", "user", "dbname", "sslmode", "sslrootcert", "connect_timeout"]
+
+    /// The backend a URL names, or why it names none (a message for the admin).
+    public static func parse(_ text: String) -> Result<StoreSettings.Backend, StoreURLError> {
+        if text == "sqlite" { return .success(.sqlite(path: nil)) }
+        if text.hasPrefix("sqlite:") {
+            var path = String(text.dropFirst(7))
+            if path.hasPrefix("//") { path = String(path.dropFirst(2)) }
+            guard path.hasPrefix("/") else {
+                return .failure(StoreURLError("'\(text)': write sqlite:/absolute/path/state.db, or just sqlite"))
+            }
+            return .success(.sqlite(path: path))
+        }
+        guard let separator = text.firstRange(of: "://"),
+            ["postgresql", "postgres"].contains(text[..<separator.lowerBound].lowercased())
+        else {
+            return .failure(
+                StoreURLError(
+                    "'\(text)' is not a ledger location; write sqlite, sqlite:/path/state.db or "
+                        + "postgresql://user@host/database"))
+        }
+        return postgres(text, rest: String(text[separator.upperBound...])).map(StoreSettings.Backend.postgresql)
+    }
+
+    private static func postgres(_ text: String, rest: String) -> Result<PostgresSettings, StoreURLError> {
+        var rest = Substring(rest)
+        var query: Substring = ""
+        if let mark = rest.firstIndex(of: "?") {
+            query = rest[rest.index(after: mark)...]
+            rest = rest[..<mark]
+        }
+        var authority = rest
+        var path: Substring = ""
+        if let slash = rest.firstIndex(of: "/") {
+            authority = rest[..<slash]
+            path = rest[rest.index(after: slash)...]
+        }
+        var user = "deadlined"
+        if let at = authority.lastIndex(of: "@") {
+            let info = authority[..<at]
+            if info.contains(":") {
+                return .failure(
+                    StoreURLError("the URL holds a password; remove it and put the password in [store] password_file"))
+            }
+            user = percentDecoded(info)
+            authority = authority[authority.index(after: at)...]
+        }
+        var host = ""
+        var port = 5432
+        var hostPart = authority
+        if hostPart.hasPrefix("["), let close = hostPart.firstIndex(of: "]") {
+            host = String(hostPart[hostPart.index(after: hostPart.startIndex)..<close])
+            hostPart = hostPart[hostPart.index(after: close)...]
+            if hostPart.hasPrefix(":") {
+                guard let p = Int(hostPart.dropFirst()), (1...65535).contains(p) else { return badPort(text) }
+                port = p
+            }
+        } else if let colon = hostPart.lastIndex(of: ":") {
+            host = String(hostPart[..<colon])
+            guard let p = Int(hostPart[hostPart.index(after: colon)...]), (1...65535).contains(p) else {
+                return badPort(text)
+            }
+            port = p
+        } else {
+            host = String(hostPart)
+        }
+        var database = path.isEmpty ? nil : percentDecoded(path)
+        var settings = PostgresSettings(location: .tcp(host: host, port: port), user: user, database: "", sslMode: "")
+        for pair in query.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(percentDecoded)
+            let (name, value) = (parts[0], parts.count > 1 ? parts[1] : "")
+            switch name {
+            case "host": host = value
+            case "port":
+                guard let p = Int(value), (1...65535).contains(p) else { return badPort(text) }
+                port = p
+            case "user": user = value
+            case "dbname": database = value
+            case "sslmode": settings.sslMode = value
+            case "sslrootcert": settings.caFile = value
+            case "connect_timeout":
+                guard let seconds = Int(value), seconds > 0 else {
+                    return .failure(StoreURLError("connect_timeout=\(value): write a number of seconds"))
+                }
+                settings.connectTimeoutSeconds = seconds
+            case "password":
+                return .failure(
+                    StoreURLError("the URL holds a password; remove it and put the password in [store] password_file"))
+            default:
+                return .failure(
+                    StoreURLError(
+                        "unknown URL parameter '\(name)'; deadlined understands \(parameters.joined(separator: ", "))"))
+            }
+        }
+        if !settings.sslMode.isEmpty, !ConfigSchema.sslModes.contains(settings.sslMode) {
+            return .failure(
+                StoreURLError(
+                    "sslmode=\(settings.sslMode) is not an sslmode; use one of \(ConfigSchema.sslModes.joined(separator: ", "))"))
+        }
+        settings.user = user
+        settings.database = database ?? user
+        settings.location =
+            host.isEmpty || host.hasPrefix("/")
+            ? .socket(directory: host.isEmpty ? "/var/run/postgresql" : host, port: port)
+            : .tcp(host: host.lowercased(), port: port)
+        return .success(settings)
+    }
+
+    private static func badPort(_ text: String) -> Result<PostgresSettings, StoreURLError> {
+        .failure(StoreURLError("'\(text)': the port must be a number from 1 to 65535"))
+    }
+
+    private static func percentDecoded(_ text: Substring) -> String {
+        var bytes: [UInt8] = []
+        var index = text.utf8.startIndex
+        let utf8 = text.utf8
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: "%"), let high = utf8.index(index, offsetBy: 1, limitedBy: utf8.endIndex),
+                let low = utf8.index(index, offsetBy: 2, limitedBy: utf8.endIndex), low < utf8.endIndex,
+                let value = UInt8(String(decoding: [utf8[high], utf8[low]], as: UTF8.self), radix: 16)
+            {
+                bytes.append(value)
+                index = utf8.index(after: low)
+            } else {
+                bytes.append(byte)
+                index = utf8.index(after: index)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// Why a ledger location could not be read.
+public struct StoreURLError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong and how to write it.
+    public let description: String
+
+    init(_ description: String) { self.description = description }
+}
+
+extension ConfigSchema {
+    /// libpq's `sslmode` values.
+    public static let sslModes = ["disable", "allow", "prefer", "require", "verify-ca", "verify-full"]
+}
+
+extension ConfigDecoder {
+    /// `[store]`: the URL, then the keys that refine it; every problem at its key.
+    mutating func decodeStore(_ table: TOMLTable, file: String) -> StoreSettings {
+        var settings = StoreSettings()
+        var r = TableReader(table, file: file, spec: ConfigSchema.store)
+        let url = r.nonEmptyString("url", &sink)
+        let passwordFile = r.nonEmptyString("password_file", &sink).flatMap {
+            resolvePath($0, file: file, mustExist: true, secret: true)
+        }
+        let sslMode = r.string("sslmode", &sink)
+        let caFile = r.nonEmptyString("ca_file", &sink).flatMap { resolvePath($0, file: file, mustExist: true) }
+        let connectTimeout = r.duration("connect_timeout", &sink)
+        for (key, minimum) in [("lease", Int64(3)), ("recheck", Int64(1))] {
+            guard let seconds = r.duration(key, &sink) else { continue }
+            if seconds < minimum {
+                sink.error(file, table.entry(forKey: key)?.node.range, "'\(key)' must be at least \(minimum)s")
+            } else if key == "lease" {
+                settings.leaseSeconds = seconds
+            } else {
+                settings.recheckSeconds = seconds
+            }
+        }
+        r.reportUnknownKeys(&sink, alsoKnownIn: [ConfigSchema.daemon])
+        if let sslMode, !ConfigSchema.sslModes.contains(sslMode.value) {
+            let list = ConfigSchema.sslModes.map { "\"\($0)\"" }.joined(separator: ", ")
+            sink.error(
+                file, sslMode.range,
+                "'\(sslMode.value)' is not a valid sslmode\(Suggestions.hint(for: sslMode.value, in: ConfigSchema.sslModes)) (one of \(list))")
+        }
+        guard let url else { return settings }
+        switch StoreURL.parse(url.value) {
+        case .failure(let error):
+            sink.error(file, url.range, error.description)
+        case .success(.sqlite(let path)):
+            settings.backend = .sqlite(path: path)
+            for key in ["password_file", "sslmode", "ca_file", "connect_timeout"] {
+                if let entry = table.entry(forKey: key) {
+                    sink.warning(file, entry.keyRange, "'\(key)' has no effect: the ledger is a SQLite file")
+                }
+            }
+        case .success(.postgresql(var pg)):
+            if let sslMode, !pg.sslMode.isEmpty, sslMode.value != pg.sslMode {
+                sink.error(file, sslMode.range, "sslmode is given twice, here and in the url (sslmode=\(pg.sslMode))")
+            }
+            if let sslMode { pg.sslMode = sslMode.value }
+            if pg.sslMode.isEmpty { pg.sslMode = pg.isLocal ? "prefer" : "verify-full" }
+            if let caFile { pg.caFile = caFile }
+            pg.passwordFile = passwordFile
+            if let connectTimeout { pg.connectTimeoutSeconds = Int(max(1, connectTimeout)) }
+            if !pg.isLocal, ["disable", "allow", "prefer"].contains(pg.sslMode) {
+                sink.warning(
+                    file, sslMode?.range ?? url.range,
+                    "the ledger's traffic to \(url.value) may go unencrypted over the network (sslmode = \"\(pg.sslMode)\"); prefer \"verify-full\"")
+            }
+            settings.backend = .postgresql(pg)
+        }
+        return settings
+    }
+}

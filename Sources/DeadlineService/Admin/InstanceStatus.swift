@@ -1,0 +1,74 @@
+import DeadlineKit
+import DeadlineStore
+
+/// One daemon sharing the ledger (PostgreSQL), as `deadlinectl status` lists it: where it runs, when it last
+/// reported, the leases it holds and the reminders it sent. Not shown for SQLite, which one daemon owns.
+public struct InstanceStatus: Sendable, Hashable {
+    /// What the instance last wrote about itself.
+    public var record: InstanceRecord
+    /// What it holds and did.
+    public var activity: InstanceActivity
+
+    /// Every instance of a shared ledger, latest heartbeat first; none for any other ledger.
+    static func gather(_ ledger: any Ledger, now: Instant) async throws -> [InstanceStatus] {
+        guard let shared = ledger as? any SharedLedger else { return [] }
+        let activity = Dictionary(
+            try await shared.instanceActivity(at: now).map { ($0.instanceID, $0) }, uniquingKeysWith: { a, _ in a })
+        return try await shared.instances().map { record in
+            InstanceStatus(
+                record: record,
+                activity: activity[record.instanceID]
+                    ?? InstanceActivity(instanceID: record.instanceID, leasesHeld: 0, remindersSent: 0))
+        }
+    }
+
+    /// Whether its heartbeat is older than three re-check intervals: stopped, dead, or cut off from the database.
+    func isSilent(now: Instant, recheckSeconds: Int64) -> Bool {
+        record.heartbeatAt < now.adding(seconds: -3 * max(recheckSeconds, 1))
+    }
+}
+
+extension StatusReport {
+    /// The instances section of the JSON report; empty (no key at all) for SQLite.
+    func instancesJSON() -> [(String, JSONValue)] {
+        guard !instances.isEmpty else { return [] }
+        return [
+            (
+                "instances",
+                .array(
+                    instances.map { i in
+                        .object([
+                            ("instance_id", .string(i.record.instanceID)), ("host", .string(i.record.host)),
+                            ("pid", .integer(Int64(i.record.pid))),
+                            ("started_at", .string(zone.iso8601(i.record.startedAt))),
+                            ("heartbeat_at", .string(zone.iso8601(i.record.heartbeatAt))),
+                            ("silent", .bool(i.isSilent(now: now, recheckSeconds: recheckSeconds))),
+                            ("leases_held", .integer(Int64(i.activity.leasesHeld))),
+                            ("reminders_sent", .integer(Int64(i.activity.remindersSent))),
+                            ("config", .string(i.record.configSummary)), ("status", .string(i.record.status)),
+                        ])
+                    })
+            )
+        ]
+    }
+
+    /// The instances section of the text report; empty for SQLite.
+    func instancesText(language: Language) -> String {
+        guard !instances.isEmpty else { return "" }
+        let vi = language == .vi
+        var table = TextTable(
+            header: vi
+                ? ["MÁY", "PID", "NHỊP TIM CUỐI", "ĐANG GIỮ", "ĐÃ GỬI", "TRẠNG THÁI"]
+                : ["HOST", "PID", "LAST HEARTBEAT", "LEASES", "SENT", "STATUS"])
+        for i in instances {
+            let silent = i.isSilent(now: now, recheckSeconds: recheckSeconds)
+            let status = silent ? (vi ? "im lặng" : "silent") : i.record.status
+            table.append([
+                i.record.host, String(i.record.pid), zone.vietnamese(i.record.heartbeatAt), String(i.activity.leasesHeld),
+                String(i.activity.remindersSent), TextTable.truncate(status, 60),
+            ])
+        }
+        let title = vi ? "Các máy chủ dùng chung sổ theo dõi" : "Instances sharing the ledger"
+        return "\n\(title) (\(instances.count)):\n" + table.rendered()
+    }
+}

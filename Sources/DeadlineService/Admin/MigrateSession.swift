@@ -1,0 +1,134 @@
+import DeadlineConfig
+import DeadlineKit
+import DeadlineStore
+import Logging
+
+/// `deadlinectl migrate`: moves an existing SQLite ledger to PostgreSQL, all of its history, so that two or more
+/// servers can share it. The daemon must be stopped while it runs; the target database must be empty.
+public enum MigrateSession {
+    /// What to copy where.
+    public struct Request: Sendable {
+        /// `sqlite:/var/lib/deadlined/state.db`; `nil`: the configured state directory's `state.db`.
+        public var from: String?
+        /// `postgresql://deadlined@db.example.vn/deadlined`; `nil`: the configured `[store] url`.
+        public var to: String?
+        /// The target's password file; `nil`: `[store] password_file` when `to` is the configured database.
+        public var passwordFile: String?
+        /// The target's `sslmode`; `nil`: from the URL or `[store]`, else the default.
+        public var sslMode: String?
+
+        /// A request from the command line's values.
+        public init(from: String?, to: String?, passwordFile: String?, sslMode: String?) {
+            self.from = from
+            self.to = to
+            self.passwordFile = passwordFile
+            self.sslMode = sslMode
+        }
+    }
+
+    /// Runs the migration; returns the exit status (0 copied; 1 refused or failed; 2 bad arguments).
+    public static func run(_ request: Request, configuration: Configuration?) async -> Int32 {
+        let language = configuration?.agenda.settings.language ?? .vi  // [daemon] language's default
+        let vi = language == .vi
+        guard let sourcePath = sqlitePath(request.from, configuration: configuration) else { return 2 }
+        guard var target = postgresSettings(request, configuration: configuration) else { return 2 }
+        if let sslMode = request.sslMode {
+            guard ConfigSchema.sslModes.contains(sslMode) else {
+                Console.err("deadlinectl: --sslmode: '\(sslMode)' is not one of \(ConfigSchema.sslModes.joined(separator: ", "))\n")
+                return 2
+            }
+            target.sslMode = sslMode
+        }
+        if target.sslMode.isEmpty { target.sslMode = target.isLocal ? "prefer" : "verify-full" }
+        let stateDirectory = String(sourcePath[..<(sourcePath.lastIndex(of: "/") ?? sourcePath.startIndex)])
+        if let pong = try? ControlClient.request("PING", stateDirectory: stateDirectory, timeoutSeconds: 5).first,
+            pong.hasPrefix("PONG ")
+        {
+            Console.err(
+                "deadlinectl: deadlined (pid \(pong.dropFirst(5))) is running on \(sourcePath); stop it first "
+                    + "(systemctl stop deadlined), then migrate\n")
+            return 1
+        }
+        var logger = Logger(label: "deadlinectl") { _ in SwiftLogNoOpLogHandler() }
+        logger.logLevel = .critical
+        do {
+            let source = try await SQLiteLedger(path: sourcePath, create: false)
+            let configured = try LedgerSelection.postgresConfiguration(
+                target, applicationName: "deadlinectl migrate \(BlockingHost.name)")
+            let destination = try await PostgresLedger(configuration: configured, logger: logger)
+            let report: LedgerMigration.Report
+            do {
+                report = try await LedgerMigration.copy(from: source, to: destination)
+            } catch {
+                await destination.close()
+                throw error
+            }
+            await destination.close()
+            var out = vi
+                ? "Đã chép sổ theo dõi \(sourcePath) sang \(destination.displayName):\n"
+                : "Copied the ledger \(sourcePath) to \(destination.displayName):\n"
+            var table = TextTable(header: vi ? ["BẢNG", "SỐ DÒNG"] : ["TABLE", "ROWS"])
+            for entry in report.tables { table.append([entry.name, String(entry.rows)]) }
+            out += table.rendered()
+            out += vi
+                ? "\nTiếp theo: đặt [store] url = \"\(destination.displayName)\" trong deadlined.toml của mọi máy chủ, "
+                    + "rồi khởi động deadlined.\n"
+                : "\nNext: set [store] url = \"\(destination.displayName)\" in deadlined.toml on every server, then "
+                    + "start deadlined.\n"
+            Console.out(out)
+            return 0
+        } catch {
+            Console.err("deadlinectl: migrate: \(error)\n")
+            return 1
+        }
+    }
+
+    private static func sqlitePath(_ text: String?, configuration: Configuration?) -> String? {
+        guard let text else {
+            guard let configuration else {
+                Console.err("deadlinectl: --from: give the SQLite ledger, e.g. sqlite:/var/lib/deadlined/state.db\n")
+                return nil
+            }
+            return configuration.daemon.stateDirectory + "/state.db"
+        }
+        switch StoreURL.parse(text) {
+        case .success(.sqlite(let path)):
+            return path ?? (configuration?.daemon.stateDirectory ?? "/var/lib/deadlined") + "/state.db"
+        case .success(.postgresql):
+            Console.err("deadlinectl: --from: migrate copies a SQLite ledger; write sqlite:/path/state.db\n")
+        case .failure(let error):
+            Console.err("deadlinectl: --from: \(error)\n")
+        }
+        return nil
+    }
+
+    private static func postgresSettings(_ request: Request, configuration: Configuration?) -> PostgresSettings? {
+        var configured: PostgresSettings?
+        if case .postgresql(let settings) = configuration?.store.backend { configured = settings }
+        guard let text = request.to else {
+            guard var settings = configured else {
+                Console.err(
+                    "deadlinectl: --to: give the PostgreSQL database, e.g. postgresql://deadlined@db.example.vn/deadlined\n")
+                return nil
+            }
+            if let file = request.passwordFile { settings.passwordFile = file }
+            return settings
+        }
+        switch StoreURL.parse(text) {
+        case .success(.postgresql(var settings)):
+            let sameDatabase = configured.map { $0.location == settings.location && $0.database == settings.database }
+            if sameDatabase == true, let configured {
+                settings.passwordFile = configured.passwordFile
+                settings.caFile = settings.caFile ?? configured.caFile
+                if settings.sslMode.isEmpty { settings.sslMode = configured.sslMode }
+            }
+            if let file = request.passwordFile { settings.passwordFile = file }
+            return settings
+        case .success(.sqlite):
+            Console.err("deadlinectl: --to: migrate copies into PostgreSQL; write postgresql://user@host/database\n")
+        case .failure(let error):
+            Console.err("deadlinectl: --to: \(error)\n")
+        }
+        return nil
+    }
+}

@@ -1,0 +1,116 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+import DeadlineConfig
+import DeadlineStore
+import Logging
+
+/// Opens the ledger that `[store]` names, for the daemon and for `deadlinectl`: the SQLite file in the state
+/// directory (the default), or a PostgreSQL database shared with other daemons.
+public enum LedgerSelection {
+    /// A ledger opened for a daemon or a command. Close it when done (PostgreSQL holds connections).
+    public struct Opened: Sendable {
+        /// The ledger.
+        public let ledger: any Ledger
+        /// The same ledger when several daemons share it (PostgreSQL); `nil` for SQLite.
+        public let shared: (any SharedLedger)?
+        /// Where it is, for messages: `/var/lib/deadlined/state.db` or `postgresql://deadlined@db/deadlined`.
+        public let location: String
+
+        /// Ends the connections of a shared ledger.
+        public func close() async {
+            await shared?.close()
+        }
+    }
+
+    /// Opens the configured ledger and brings its schema up to date.
+    ///
+    /// - Parameters:
+    ///   - create: SQLite: create the file when missing (the daemon's choice; commands pass `false`, so that
+    ///     `sudo deadlinectl` never leaves a root-owned file). PostgreSQL: the database must exist.
+    ///   - applicationName: shown in PostgreSQL's `pg_stat_activity`, e.g. `deadlined vp-ubnd-01:4242`.
+    ///   - logger: where a PostgreSQL outage and the reconnection are logged.
+    public static func open(
+        _ configuration: Configuration, create: Bool, applicationName: String, logger: Logger
+    ) async throws(StoreError) -> Opened {
+        switch configuration.store.backend {
+        case .sqlite:
+            let path = configuration.store.sqlitePath(stateDirectory: configuration.daemon.stateDirectory) ?? ""
+            return Opened(ledger: try await SQLiteLedger(path: path, create: create), shared: nil, location: path)
+        case .postgresql(let settings):
+            if create { makeFolders(configuration.daemon.stateDirectory) }  // the control socket and outbox live there
+            let ledgerConfiguration = try postgresConfiguration(settings, applicationName: applicationName)
+            let ledger = try await PostgresLedger(configuration: ledgerConfiguration, logger: logger)
+            return Opened(ledger: ledger, shared: ledger, location: ledger.displayName)
+        }
+    }
+
+    /// The PostgresNIO-side settings, with the password read from `password_file`.
+    public static func postgresConfiguration(
+        _ settings: PostgresSettings, applicationName: String
+    ) throws(StoreError) -> PostgresLedgerConfiguration {
+        let server: PostgresLedgerConfiguration.Server =
+            switch settings.location {
+            case .tcp(let host, let port): .tcp(host: host, port: port)
+            case .socket(let directory, let port): .unixSocket(directory: directory, port: port)
+            }
+        return PostgresLedgerConfiguration(
+            server: server, user: settings.user, database: settings.database,
+            password: try settings.passwordFile.map(readPassword),
+            sslMode: PostgresLedgerConfiguration.SSLMode(rawValue: settings.sslMode) ?? .verifyFull,
+            caFile: settings.caFile, connectTimeoutSeconds: settings.connectTimeoutSeconds,
+            applicationName: applicationName)
+    }
+
+    /// `mkdir -p` with mode 0700 for each folder it creates (SQLite's ledger does this for its file).
+    static func makeFolders(_ path: String) {
+        var prefix = path.hasPrefix("/") ? "" : "."
+        for part in path.split(separator: "/") {
+            prefix += "/" + part
+            if access(prefix, F_OK) != 0 { mkdir(prefix, 0o700) }
+        }
+    }
+
+    /// The password in a secret file, without its trailing line break; the error names the file only.
+    static func readPassword(_ path: String) throws(StoreError) -> String {
+        let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw StoreError(
+                .cannotOpen,
+                "cannot read the database password file \(path) ([store] password_file): "
+                    + String(cString: strerror(errno)))
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        if fstat(descriptor, &status) == 0, status.st_mode & 0o004 != 0 {
+            throw StoreError(
+                .invalidInput,
+                "the database password file \(path) is readable by everyone; run: chmod 600 \(path)")
+        }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while bytes.count < 65_536 {
+            let count = read(descriptor, &buffer, buffer.count)
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { break }
+            bytes += buffer[0..<count]
+        }
+        while let last = bytes.last, last == 0x0A || last == 0x0D { bytes.removeLast() }
+        guard !bytes.isEmpty else {
+            throw StoreError(.cannotOpen, "the database password file \(path) ([store] password_file) is empty")
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension LedgerSelection {
+    /// Opens the configured ledger for a `deadlinectl` command: SQLite only if the file exists; PostgreSQL with
+    /// PostgresNIO's messages kept off the terminal.
+    public static func openForCommand(_ configuration: Configuration) async throws(StoreError) -> Opened {
+        var logger = Logger(label: "deadlinectl") { _ in SwiftLogNoOpLogHandler() }
+        logger.logLevel = .critical
+        return try await open(
+            configuration, create: false, applicationName: "deadlinectl \(BlockingHost.name):\(getpid())",
+            logger: logger)
+    }
+}
