@@ -12,6 +12,8 @@ public struct DaemonSettings: Sendable, Hashable {
     public var retryMaxAgeSeconds: Int64
     /// The first retry's wait; doubled for each further one.
     public var retryDelaySeconds: Int64 = 60
+    /// `templates_directory`, resolved against the main file's folder; nil for the built-in templates only.
+    public var templatesDirectory: String?
 
     public init(
         stateDirectory: String = "/var/lib/deadlined", catchUpSeconds: Int64 = 86_400, retryLimit: Int = 8,
@@ -30,6 +32,8 @@ public struct Configuration: Sendable {
     public let agenda: Agenda
     public let channels: [String: ChannelSettings]
     public let daemon: DaemonSettings
+    /// Where the ledger lives (`[store]`): SQLite by default, or PostgreSQL shared by several daemons.
+    public var store = StoreSettings()
     /// The main file, as given.
     public let mainFile: String
     /// Every file read, main file first, then drop-ins in name order.
@@ -58,6 +62,8 @@ public struct Configuration: Sendable {
 public struct ConfigLoadResult: Sendable {
     public let configuration: Configuration?
     public let diagnostics: [Diagnostic]
+    /// The drop-in folder, as the main file names it (nil when the main file could not be read).
+    public let dropInDirectory: String?
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }

@@ -38,11 +38,23 @@ struct Done: AsyncParsableCommand {
         abstract: "Mark an occurrence of a deadline done: its reminders stop at once, also in a running daemon.")
     @OptionGroup var config: ConfigOptions
     @OptionGroup var target: OccurrenceOptions
+    @Option(help: "When the work was done, if not now (e.g. the date on the unit's report), for on-time counts in 'report'.")
+    var at: String?
 
     func run() async throws {
+        let configuration = try loadConfiguration(config)
+        var moment = Clock.now()
+        if let at {
+            guard let given = ConfigSession.moment(at, option: "--at", zone: configuration.agenda.settings.zone) else { throw ExitCode(2) }
+            guard given <= moment else {
+                Console.err("deadlinectl: --at \(at) is in the future; work is marked done when it is done\n")
+                throw ExitCode(2)
+            }
+            moment = given
+        }
         let code = await OccurrenceCommands.run(
             .done, deadlineID: target.id, occurrence: target.occurrence, note: target.note,
-            configuration: try loadConfiguration(config), now: Clock.now())
+            configuration: configuration, now: moment)
         if code != 0 { throw ExitCode(code) }
     }
 }
@@ -83,7 +95,7 @@ struct Status: AsyncParsableCommand {
     func run() async throws {
         let configuration = try loadConfiguration(config)
         do {
-            let ledger = try await SQLiteLedger(path: configuration.daemon.stateDirectory + "/state.db", create: false)
+            let ledger = try await LedgerSelection.openForCommand(configuration).ledger
             let report = try await StatusReport.gather(configuration: configuration, ledger: ledger, now: Clock.now())
             Console.out(json ? report.json().rendered() + "\n" : report.text(language: configuration.agenda.settings.language))
         } catch {
@@ -107,7 +119,7 @@ struct History: AsyncParsableCommand {
             throw ExitCode(2)
         }
         do {
-            let ledger = try await SQLiteLedger(path: configuration.daemon.stateDirectory + "/state.db", create: false)
+            let ledger = try await LedgerSelection.openForCommand(configuration).ledger
             let report = HistoryReport(
                 deadline: deadline, entries: try await ledger.entries(deadlineID: id),
                 events: try await ledger.occurrenceEvents(deadlineID: id), zone: configuration.agenda.settings.zone)
@@ -116,5 +128,72 @@ struct History: AsyncParsableCommand {
             Console.err("deadlinectl: the ledger cannot be used: \(error)\n")
             throw ExitCode(1)
         }
+    }
+}
+
+struct Report: AsyncParsableCommand {
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, csv, md, json
+    }
+
+    static let configuration = CommandConfiguration(
+        abstract: "Per unit: occurrences due in a period, done on time, done late, still overdue (the figures reported upward).")
+    @OptionGroup var config: ConfigOptions
+    @Option(help: "First due day of the period (dd/mm/yyyy; default: the first day of this month).") var from: String?
+    @Option(help: "Last due day of the period (dd/mm/yyyy; default: today).") var to: String?
+    @Option(help: "table, csv (for spreadsheets), md (Markdown) or json.") var format: Format = .table
+    @Option(help: "Count as if it were this moment (for tests and what-ifs).") var now: String?
+
+    func run() async throws {
+        let configuration = try loadConfiguration(config)
+        let zone = configuration.agenda.settings.zone
+        func day(_ text: String?, option: String) throws -> CivilDate? {
+            guard let text else { return nil }
+            guard let moment = ConfigSession.moment(text, option: option, zone: zone) else { throw ExitCode(2) }
+            return zone.localDateTime(at: moment).date
+        }
+        let moment = try now.map { text in
+            guard let m = ConfigSession.moment(text, option: "--now", zone: zone) else { throw ExitCode(2) }
+            return m
+        } ?? Clock.now()
+        let today = zone.localDateTime(at: moment).date
+        let first = try day(from, option: "--from") ?? CivilDate(year: today.year, month: today.month, day: 1)!
+        let last = try day(to, option: "--to") ?? today
+        guard first <= last else {
+            Console.err("deadlinectl: --from \(first.vietnamese) is after --to \(last.vietnamese)\n")
+            throw ExitCode(2)
+        }
+        let state: PlannerState
+        do {
+            state = try await LedgerSelection.openForCommand(configuration).ledger.plannerState()
+        } catch {
+            Console.err("deadlinectl: the ledger cannot be used: \(error)\n")
+            throw ExitCode(1)
+        }
+        let report = CompletionReport.build(agenda: configuration.agenda, state: state, from: first, to: last, now: moment)
+        let language = configuration.agenda.settings.language
+        switch format {
+        case .table: Console.out(report.text(language: language))
+        case .csv: Console.out(report.csv(language: language))
+        case .md: Console.out(report.markdown(language: language))
+        case .json: Console.out(report.json().rendered() + "\n")
+        }
+    }
+}
+
+struct Edit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Edit a config file safely: check the whole configuration with the change, install it atomically, reload deadlined.",
+        discussion: """
+            Opens a copy of FILE (default: the main file; a name alone means a file in the drop-in folder, which may be \
+            new) in $VISUAL or $EDITOR. A copy with errors is never installed: you may edit it again or leave, and the \
+            installed files stay byte for byte as they were.
+            """)
+    @OptionGroup var config: ConfigOptions
+    @Argument(help: "The file to edit: the main file, or a drop-in (path or name).") var file: String?
+
+    func run() throws {
+        let code = ConfigEdit.run(file: file, mainFile: config.mainFile, environment: Console.environment)
+        if code != 0 { throw ExitCode(code) }
     }
 }

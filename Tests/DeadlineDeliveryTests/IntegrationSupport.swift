@@ -12,61 +12,6 @@ func smtpSettings(
         clientName: "deadlined.test", connectTimeout: .seconds(3), totalTimeout: .seconds(10))
 }
 
-/// What Python's `email` package (and `icalendar`) make of a message: `Tests/Servers/verify_email.py`.
-struct EmailVerification: Decodable {
-    struct Calendar: Decodable {
-        struct Event: Decodable {
-            struct Alarm: Decodable {
-                var action: String
-                var trigger: String
-                var description: String
-            }
-            var uid: String
-            var summary: String
-            var description: String
-            var dtstart: String
-            var dtend: String
-            var alarms: [Alarm]
-        }
-        var method: String
-        var content_type_method: String?
-        var filename: String?
-        var events: [Event]
-        var max_line_octets: Int
-        var crlf_only: Bool
-    }
-    var subject: String
-    var from_display_name: String
-    var from_address: String
-    var to: [[String]]
-    var date: String
-    var date_iso: String
-    var message_id: String
-    var auto_submitted: String
-    var key: String
-    var content_type: String
-    var text: String?
-    var html: String?
-    var calendar: Calendar?
-    var crlf_only: Bool
-    var max_line_octets: Int
-    var max_header_line_octets: Int
-    var defects: [String]
-}
-
-/// Runs the verify script with /usr/bin/python3 on `message`.
-func verifyWithPython(_ message: [UInt8]) async throws -> EmailVerification {
-    let directory = try TemporaryDirectory(prefix: "deadlined-verify")
-    defer { directory.remove() }
-    let path = directory.path + "/message.eml"
-    try Data(message).write(to: URL(fileURLWithPath: path))
-    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Servers/verify_email.py").path
-    let result = try await ProcessRunner.run("/usr/bin/python3", [script, path], timeout: .seconds(30))
-    guard result.succeeded else { throw TestServerError(description: "verify_email.py failed: \(result)") }
-    return try JSONDecoder().decode(EmailVerification.self, from: result.standardOutput)
-}
-
 /// A reminder with every part: Vietnamese headers, text, HTML and a calendar file.
 func sampleReminder(
     to recipients: [String] = ["chanh.vp@hanoi.gov.vn"], key: String = "5418/2020-12-10/email"

@@ -7,6 +7,18 @@ import Testing
 /// is the one that listens on NOTIFY_SOCKET and sends the signals.
 @Suite("deadlined as a systemd service", .serialized)
 struct DaemonServiceTests {
+    /// `deadlined --once` on `config`, living at `now`.
+    static func once(_ config: String, at now: String) async throws -> ProcessResult {
+        try await ProcessRunner.run(
+            BuiltProducts.path("deadlined"), ["--config", config, "--once", "--log-target", "console", "--pretend-now", now],
+            environment: ProcessRunner.environment(removing: ["STATE_DIRECTORY"]))
+    }
+
+    /// The outbox's files, sorted (their names start with the send time).
+    static func outbox(_ dir: TemporaryDirectory) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: dir.path + "/state/outbox")) ?? []).sorted()
+    }
+
     @Test("READY=1 with STATUS=, WATCHDOG=1 from the loop, RELOADING=1 and READY=1 on SIGHUP, STOPPING=1 on SIGTERM")
     func notifyProtocol() throws {
         let dir = try TemporaryDirectory()
@@ -96,12 +108,8 @@ struct DaemonServiceTests {
         // Due 17:00 10/03/2021; reminders at 08:00 on 3/3 (7d), 8/3 (3d: 7/3 is a Sunday, so the next working
         // morning) and 9/3 (1d).
         let config = try daemonConfig(in: dir, smtpPort: nil, units: 2, due: "10/03/2021", before: ["7d", "3d", "1d"])
-        func once(_ now: String) async throws -> ProcessResult {
-            try await ProcessRunner.run(
-                BuiltProducts.path("deadlined"), ["--config", config, "--once", "--log-target", "console", "--pretend-now", now],
-                environment: ProcessRunner.environment(removing: ["STATE_DIRECTORY"]))
-        }
-        func outbox() -> [String] { ((try? FileManager.default.contentsOfDirectory(atPath: dir.path + "/state/outbox")) ?? []).sorted() }
+        func once(_ now: String) async throws -> ProcessResult { try await Self.once(config, at: now) }
+        func outbox() -> [String] { Self.outbox(dir) }
         let first = try await once("2021-03-03T08:00:30+07:00")
         #expect(first.status == 0, "\(first)")
         #expect(outbox().count == 2 && outbox().allSatisfy { $0.hasPrefix("20210303T080000-") })
@@ -117,5 +125,29 @@ struct DaemonServiceTests {
         #expect(again.status == 0)
         #expect(outbox().count == 4)
         #expect(!again.stderr.contains("reminder sent"))
+    }
+
+    @Test("the clock jumps back five days, then forward: nothing is sent twice, and catch_up decides what is late")
+    func clockJumps() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        // Due 17:00 10/03/2021; reminders at 08:00 on 3/3 (7d), 8/3 (3d) and 9/3 (1d).
+        let config = try daemonConfig(in: dir, smtpPort: nil, units: 1, due: "10/03/2021", before: ["7d", "3d", "1d"])
+        func once(_ now: String) async throws -> ProcessResult { try await Self.once(config, at: now) }
+        func outbox() -> [String] { Self.outbox(dir) }
+        #expect(try await once("2021-03-03T08:00:30+07:00").succeeded)
+        #expect(try await once("2021-03-08T08:00:30+07:00").succeeded)
+        #expect(outbox().map { String($0.prefix(15)) } == ["20210303T080000", "20210308T080000"])
+        // The clock goes back to 08:01 on 3/3 (a wrong NTP step, a restored VM): both reminders of the past are
+        // in the ledger, so nothing is sent twice.
+        let back = try await once("2021-03-03T08:01:00+07:00")
+        #expect(back.succeeded, "\(back)")
+        #expect(outbox().count == 2, "\(outbox())")
+        // Forward to 12:00 on 9/3: the 1d reminder (4 h ago, within catch_up = 24h) goes out once.
+        #expect(try await once("2021-03-09T12:00:00+07:00").succeeded)
+        #expect(outbox().map { String($0.prefix(15)) } == ["20210303T080000", "20210308T080000", "20210309T080000"])
+        // Far forward, past the due day: nothing more (no urging configured), and nothing twice.
+        #expect(try await once("2021-03-12T08:00:00+07:00").succeeded)
+        #expect(outbox().count == 3)
     }
 }

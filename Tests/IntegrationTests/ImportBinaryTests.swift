@@ -151,6 +151,15 @@ struct ImportBinaryTests {
         let root = try #require(try JSONSerialization.jsonObject(with: result.standardOutput) as? [String: Any])
         let deadlines = try #require(root["deadlines"] as? [[String: Any]])
         #expect(deadlines.map { $0["unit_id"] as? String } == [nil, nil, nil, "btg", nil, "khdt", nil])
+
+        // As a drop-in: the units the configuration does not declare leave their entries commented, with a note,
+        // so that the saved file passes check.
+        let dropIn = try await run(["import", Self.seed002, "--config", main, "--units", units])
+        #expect(dropIn.stdout.contains("# unit khdt comes from --units and is not in the configuration yet: add [units.khdt] to the main file"))
+        #expect(!dropIn.stdout.contains("\n[[deadline]]"), "\(dropIn.stdout)")
+        try dir.write("deadlines.d/002.toml", dropIn.stdout)
+        let check = try await run(["check", "--config", main])
+        #expect(check.succeeded, "\(check)")
     }
 
     @Test("--json: the main document, and for each deadline its date, units, sentence, offset and confidence")

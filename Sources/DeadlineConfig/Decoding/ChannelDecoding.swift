@@ -132,6 +132,7 @@ extension ConfigDecoder {
         let connectTimeout = r.duration("connect_timeout", &sink) ?? 10
         let timeout = r.duration("timeout", &sink) ?? 30
         let follow = r.bool("follow_redirects", &sink) ?? false
+        let caFile = r.nonEmptyString("ca_file", &sink).map { resolvePath($0, file: file, mustExist: true) } ?? nil
         guard let url else { return nil }
         guard let parsed = ServerURL(url.value), parsed.scheme == "http" || parsed.scheme == "https" else {
             sink.error(file, url.range, "'\(url.value)' is not an http:// or https:// URL")
@@ -146,11 +147,12 @@ extension ConfigDecoder {
             }
             if chatID == nil { sink.error(file, r.anchor, "format = \"telegram\" needs chat_id, the chat to post to") }
         }
-        return .webhook(
-            WebhookSettings(
-                name: name, url: url.value, format: format, secretFile: secret, tokenFile: token, chatID: chatID,
-                headers: headers, connectTimeoutSeconds: Int(connectTimeout), timeoutSeconds: Int(timeout),
-                followRedirects: follow, language: language))
+        var settings = WebhookSettings(
+            name: name, url: url.value, format: format, secretFile: secret, tokenFile: token, chatID: chatID,
+            headers: headers, connectTimeoutSeconds: Int(connectTimeout), timeoutSeconds: Int(timeout),
+            followRedirects: follow, language: language)
+        settings.caFile = caFile
+        return .webhook(settings)
     }
 
     /// A path to a secret: it must exist and must not be readable by everyone. The secret itself is never read

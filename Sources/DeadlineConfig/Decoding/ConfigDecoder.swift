@@ -14,6 +14,7 @@ struct ConfigDecoder {
     var dropInDirectory: (value: String, explicit: Bool, range: SourceRange?) = ("deadlines.d", false, nil)
     var defaultChannels: [Located<String>]?
     var defaultRules = ReminderRules()
+    var store = StoreSettings()
 
     // Collected from all files.
     var units: [String: DecodedUnit] = [:]
@@ -59,6 +60,7 @@ struct ConfigDecoder {
         if let node = root["calendar"], let table = tableOrError(node, name: "calendar", file: file) {
             decodeCalendar(table, file: file)
         }
+        if let node = root["store"], let table = tableOrError(node, name: "store", file: file) { store = decodeStore(table, file: file) }
         decodeShared(root, file: file, allowed: ConfigSchema.topLevelMain)
     }
 
@@ -141,6 +143,14 @@ struct ConfigDecoder {
             daemon.stateDirectory = s.value
         }
         if let s = r.nonEmptyString("drop_in_directory", &sink) { dropInDirectory = (s.value, true, s.range) }
+        if let s = r.nonEmptyString("templates_directory", &sink) {
+            let path = FileSystem.join(FileSystem.directory(of: file), s.value)
+            if FileSystem.info(path)?.isDirectory == true {
+                daemon.templatesDirectory = path
+            } else {
+                sink.error(file, s.range, "the templates folder '\(path)' does not exist or is not a folder; create it or remove templates_directory")
+            }
+        }
         if let t = r.time("closing_time", &sink) { settings.closingTime = t }
         defaultChannels = r.stringList("default_channels", &sink)
         if let d = r.duration("catch_up", &sink) { daemon.catchUpSeconds = d }
@@ -189,8 +199,47 @@ struct ConfigDecoder {
         if let policy: DayOffDuePolicy = r.choice("due_on_day_off", &sink) { rules.dueOnDayOff = policy }
         if let policy: OffHoursPolicy = r.choice("off_hours", &sink) { rules.offHours = policy }
         if let policy: OffHoursPolicy = r.choice("overdue_off_hours", &sink) { rules.overdueOffHours = policy }
+        if case .set(let escalation) = decodeEscalation(&r, base: rules.escalation) { rules.escalation = escalation }
         r.reportUnknownKeys(&sink, alsoKnownIn: [ConfigSchema.calendar])
         return rules
+    }
+
+    /// What a table says about escalation.
+    enum EscalationSetting {
+        /// None of the escalation keys: inherit.
+        case unset
+        /// The rule (nil: off, as `escalate_after_urges = 0` without `escalate_after` says).
+        case set(EscalationRule?)
+    }
+
+    /// The escalation keys of a table, over `base`.
+    mutating func decodeEscalation(_ r: inout TableReader, base: EscalationRule?) -> EscalationSetting {
+        let file = r.file
+        let keys = ConfigSchema.escalationKeys.map(\.name)
+        guard keys.contains(where: { r.table[$0] != nil }) else { return .unset }
+        var rule = base ?? EscalationRule(afterUrges: nil)
+        var after = base?.afterOverdue
+        var urges = base?.afterUrges
+        if let s = r.string("escalate_after", &sink) {
+            if let o = ReminderOffset(parsing: s.value), offsetIsPositive(o) {
+                after = o
+            } else {
+                sink.error(file, s.range, "'\(s.value)' is not a delay; write \"3d\" (days) or \"2wd\" (working days)")
+            }
+        }
+        if let n = r.integer("escalate_after_urges", &sink, in: 0...100) { urges = n.value == 0 ? nil : n.value }
+        if let s = r.string("escalate_every", &sink) {
+            if let o = ReminderOffset(parsing: s.value), offsetIsPositive(o) {
+                rule.every = o
+            } else {
+                sink.error(file, s.range, "'\(s.value)' is not an interval; write \"1d\", \"2wd\" or \"1w\"")
+            }
+        }
+        if let n = r.integer("escalate_limit", &sink, in: 1...100) { rule.limit = n.value }
+        if let supervisors = r.mailboxes("supervisors", &sink) { rule.supervisors = supervisors }
+        rule.afterOverdue = after
+        rule.afterUrges = urges
+        return .set(after == nil && urges == nil ? nil : rule)
     }
 
     private func offsetIsPositive(_ o: ReminderOffset) -> Bool {
@@ -220,10 +269,25 @@ struct ConfigDecoder {
         let heads = r.mailboxes("heads", &sink) ?? []
         let channelRefs = r.stringList("channels", &sink) ?? []
         let memberRefs = r.stringList("members", &sink) ?? []
+        var digest: Unit.Digest?
+        if let time = r.time("digest", &sink) { digest = Unit.Digest(time: time) }
+        if let alone = r.bool("digest_urgent_alone", &sink) {
+            if digest == nil {
+                sink.warning(file, r.table.entry(forKey: "digest_urgent_alone")?.keyRange, "'digest_urgent_alone' has no effect without 'digest'")
+            }
+            digest?.urgentAlone = alone
+        }
+        var escalation: EscalationRule?  // nil: the deadline's or [reminders]'s rule applies
+        if case .set(let rule) = decodeEscalation(&r, base: defaultRules.escalation) {
+            escalation = rule ?? EscalationRule(afterUrges: nil)  // turned off for this unit: a rule that never fires
+        }
+        if let escalation, escalation.afterOverdue != nil || escalation.afterUrges != nil, heads.isEmpty, escalation.supervisors.isEmpty {
+            sink.warning(file, entry.keyRange, "unit '\(entry.key)' escalates but has no heads or supervisors; escalations by email reach nobody")
+        }
         r.reportUnknownKeys(&sink)
         let unit = Unit(
             id: entry.key, name: name, recipients: recipients, heads: heads, channels: channelRefs.map(\.value),
-            members: memberRefs.map(\.value))
+            members: memberRefs.map(\.value), escalation: escalation, digest: digest)
         units[entry.key] = DecodedUnit(unit: unit, id: id, channelRefs: channelRefs, memberRefs: memberRefs)
         unitOrder.append(entry.key)
     }

@@ -32,8 +32,10 @@ extension ConfigDecoder {
             settings: settings, units: unitOrder.compactMap { units[$0]?.unit }, channels: channelInfos,
             documents: documentOrder.compactMap { documents[$0]?.value }, deadlines: resolved)
         warnUnreachable(agenda)
-        return Configuration(
+        var configuration = Configuration(
             agenda: agenda, channels: channels.mapValues(\.settings), daemon: daemon, mainFile: mainFile, files: files)
+        configuration.store = store
+        return configuration
     }
 
     private mutating func resolveDefaultChannels(mainFile: String) -> [String] {
@@ -134,7 +136,7 @@ extension ConfigDecoder {
         guard let schedule else { return nil }
         return Deadline(
             id: d.id.value, task: d.task, documentRef: document?.ref, units: d.units.map(\.value), schedule: schedule,
-            rules: d.rules, channels: d.channels?.map(\.value))
+            rules: d.rules, channels: d.channels?.map(\.value), escalationIsOwn: d.escalationIsOwn)
     }
 
     private mutating func resolveDue(_ node: TOMLNode, file: String, issued: CivilDate?) -> LocalDateTime? {

@@ -10,6 +10,8 @@ struct DecodedDeadline {
     let units: [Located<String>]
     let channels: [Located<String>]?
     let rules: ReminderRules
+    /// Whether the deadline's own `reminders` table sets escalation (then it wins over a unit's rule).
+    let escalationIsOwn: Bool
     let due: TOMLNode?
     let recurrence: RecurrenceDraft?
 }
@@ -39,9 +41,11 @@ extension ConfigDecoder {
         }
         let channelRefs = r.stringList("channels", &sink)
         var rules = defaultRules
+        var escalationIsOwn = false
         if let n = r.node("reminders") {
             if case .table(let t) = n.value {
                 rules = decodeRules(t, file: file, base: defaultRules)
+                escalationIsOwn = ConfigSchema.escalationKeys.contains { t[$0.name] != nil }
             } else {
                 r.typeError(n, key: "reminders", expected: "a table", &sink)
             }
@@ -60,7 +64,7 @@ extension ConfigDecoder {
         guard let id, let task, !unitRefs.isEmpty else { return nil }
         return DecodedDeadline(
             id: id, task: task.value, documentRef: documentRef, file: file, anchor: r.anchor, units: unitRefs,
-            channels: channelRefs, rules: rules, due: due, recurrence: recurrence)
+            channels: channelRefs, rules: rules, escalationIsOwn: escalationIsOwn, due: due, recurrence: recurrence)
     }
 
     /// `repeat` with `day`, `month`, `weekday`, `date`, `time`, `from`, `until`.

@@ -8,20 +8,35 @@ public enum ConfigLoader {
     public static let defaultMainFile = "/etc/deadlined/deadlined.toml"
 
     /// Loads everything and reports every problem found (never just the first).
-    /// - Parameter environment: `STATE_DIRECTORY`, `CREDENTIALS_DIRECTORY` and `TZDIR` are read from it.
-    public static func load(mainFile: String = defaultMainFile, environment: [String: String]) -> ConfigLoadResult {
+    /// - Parameters:
+    ///   - environment: `STATE_DIRECTORY`, `CREDENTIALS_DIRECTORY` and `TZDIR` are read from it.
+    ///   - pending: a file's contents to use in place of what is on disk (`deadlinectl edit` checks an edited copy
+    ///     as if installed); a path in the drop-in folder that does not exist yet is loaded as a new drop-in.
+    public static func load(
+        mainFile: String = defaultMainFile, environment: [String: String], pending: (path: String, bytes: [UInt8])? = nil
+    ) -> ConfigLoadResult {
         var decoder = ConfigDecoder(environment: environment)
-        guard let main = parse(mainFile, into: &decoder.sink) else {
-            return ConfigLoadResult(configuration: nil, diagnostics: decoder.sink.diagnostics)
+        func parse(_ path: String) -> TOMLDocument? {
+            guard let pending, pending.path == path else { return ConfigLoader.parse(path, into: &decoder.sink) }
+            let (document, diagnostics) = TOMLReader.parse(utf8: pending.bytes, file: path)
+            decoder.sink.diagnostics += diagnostics
+            return document
+        }
+        guard let main = parse(mainFile) else {
+            return ConfigLoadResult(configuration: nil, diagnostics: decoder.sink.diagnostics, dropInDirectory: nil)
         }
         decoder.decodeMain(main, file: mainFile)
         var files = [mainFile]
         let dropInDirectory = FileSystem.join(FileSystem.directory(of: mainFile), decoder.dropInDirectory.value)
-        if let names = FileSystem.list(dropInDirectory) {
+        if var names = FileSystem.list(dropInDirectory) {
+            if let pending, FileSystem.directory(of: pending.path) == dropInDirectory {
+                let name = String(pending.path.dropFirst(dropInDirectory.count + (dropInDirectory.hasSuffix("/") ? 0 : 1)))
+                if !names.contains(name) { names.append(name) }
+            }
             for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) })
             where name.hasSuffix(".toml") && !name.hasPrefix(".") {
                 let path = FileSystem.join(dropInDirectory, name)
-                guard FileSystem.info(path)?.isRegular == true, let document = parse(path, into: &decoder.sink) else {
+                guard pending?.path == path || FileSystem.info(path)?.isRegular == true, let document = parse(path) else {
                     continue
                 }
                 decoder.decodeDropIn(document, file: path)
@@ -34,7 +49,29 @@ public enum ConfigLoader {
         }
         let configuration = decoder.finish(mainFile: mainFile, files: files)
         let diagnostics = decoder.sink.diagnostics.sortedForDisplay()
-        return ConfigLoadResult(configuration: diagnostics.hasErrors ? nil : configuration, diagnostics: diagnostics)
+        return ConfigLoadResult(
+            configuration: diagnostics.hasErrors ? nil : configuration, diagnostics: diagnostics, dropInDirectory: dropInDirectory)
+    }
+
+    /// The `*.mustache` files of the templates folder: file name to (path, text). Unreadable files and files that
+    /// are not UTF-8 are errors; other files are ignored.
+    public static func templateFiles(in directory: String) -> ([String: (path: String, source: String)], [Diagnostic]) {
+        var files: [String: (path: String, source: String)] = [:]
+        var diagnostics: [Diagnostic] = []
+        for name in (FileSystem.list(directory) ?? []).sorted() where name.hasSuffix(".mustache") && !name.hasPrefix(".") {
+            let path = FileSystem.join(directory, name)
+            do {
+                let bytes = try FileSystem.readBytes(path, limit: 1 << 20)
+                guard let text = String(validating: bytes, as: UTF8.self) else {
+                    diagnostics.append(.error(path, nil, "the template is not UTF-8 text; save it as UTF-8"))
+                    continue
+                }
+                files[name] = (path, text)
+            } catch {
+                diagnostics.append(.error(path, nil, "cannot read the template: \(error)"))
+            }
+        }
+        return (files, diagnostics)
     }
 
     /// Whether `path` names a regular file, e.g. to decide whether a command that can work without a configuration

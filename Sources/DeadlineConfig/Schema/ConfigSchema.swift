@@ -17,6 +17,10 @@ public enum ConfigSchema {
                 "drop_in_directory", .path, default: "\"deadlines.d\"",
                 "Folder of drop-in files (*.toml, read in name order); relative paths are relative to the main file."),
             KeySpec(
+                "templates_directory", .path, default: "none",
+                "Folder of message templates that replace the built-in ones, one file per part and language: subject.vi.mustache, text.vi.mustache, html.vi.mustache, chat.vi.mustache, the same for digests (digest-subject.vi.mustache, ...) and for .en; relative paths are relative to the main file. deadlinectl check renders each with sample reminders and reports unknown variables at their line and column.",
+                example: "\"templates\""),
+            KeySpec(
                 "closing_time", .time, default: "\"17:00\"",
                 "A deadline written as a date only (10/12/2020) is due at this time of that day."),
             KeySpec(
@@ -62,7 +66,26 @@ public enum ConfigSchema {
             KeySpec(
                 "overdue_off_hours", .choice(["move", "send"]), default: "\"move\"",
                 "The same for urging reminders after the due moment: `move` them to the next working morning, or `send` them at their time, weekends and nights included."),
-        ])
+        ] + escalationKeys)
+
+    /// Escalation to a unit's heads: in `[reminders]`, a deadline's `reminders`, or a unit (`[units.ID]`). A
+    /// deadline's own setting wins over the unit's, which wins over `[reminders]`.
+    public static let escalationKeys: [KeySpec] = [
+        KeySpec(
+            "escalate_after", .offset, default: "none",
+            "Escalate to the unit's head(s) once an occurrence is this late and not done: days (`3d`) or working days (`2wd`).",
+            example: "\"3wd\""),
+        KeySpec(
+            "escalate_after_urges", .integer, default: "none",
+            "Or escalate once this many urging reminders went out without the task done; the escalation comes in the place of the next one (Hanoi's practice: more than 3). `0` for no escalation.",
+            example: "3"),
+        KeySpec("escalate_every", .offset, default: "\"2wd\"", "Escalations repeat this often while the task is not done."),
+        KeySpec("escalate_limit", .integer, default: "3", "At most this many escalations per occurrence."),
+        KeySpec(
+            "supervisors", .mailboxList, default: "[]",
+            "Addresses that receive every escalation besides the heads, e.g. the supervising committee's office.",
+            example: "[\"Văn phòng Thành ủy <vanphong@thanhuy.hanoi.example>\"]"),
+    ]
 
     public static let calendar = TableSpec(
         "[calendar]",
@@ -130,7 +153,14 @@ public enum ConfigSchema {
                 "members", .stringList, default: "[]",
                 "Other units this one stands for: a deadline given to `cac-so-nganh` reaches each member.",
                 example: "[\"so-khdt\", \"so-tc\"]"),
-        ])
+            KeySpec(
+                "digest", .time, default: "none",
+                "Send this unit one digest a day at this time, listing all its deadlines due soon and overdue, instead of separate reminders before the due days. A digest goes out on the days those reminders would have.",
+                example: "\"07:30\""),
+            KeySpec(
+                "digest_urgent_alone", .boolean, default: "true",
+                "With `digest`: reminders on the due day, urging after it (and escalations, always) still go out on their own; `false` folds due-day and urging reminders into the digest too."),
+        ] + escalationKeys)
 
     public static let channelCommon: [KeySpec] = [
         KeySpec("type", .choice(["smtp", "webhook", "outbox"]), required: true, "What kind of channel this is."),
@@ -194,6 +224,7 @@ public enum ConfigSchema {
             KeySpec("connect_timeout", .duration, default: "\"10s\"", "Time allowed to connect."),
             KeySpec("timeout", .duration, default: "\"30s\"", "Time allowed for one whole request."),
             KeySpec("follow_redirects", .boolean, default: "false", "Follow HTTP redirects."),
+            KeySpec("ca_file", .path, "A private CA certificate (PEM) to trust for an https:// URL, e.g. the office's own CA. Verification is always on."),
         ])
 
     public static let document = TableSpec(
@@ -247,10 +278,10 @@ public enum ConfigSchema {
     /// Every table, in the order the README lists them.
     public static let tables: [TableSpec] = [
         daemon, reminders, calendar, calendarOverride, calendarYear, unit, outboxChannel, smtpChannel, webhookChannel,
-        document, deadline,
+        document, deadline, store,
     ]
 
     /// Top-level tables of the main file and of drop-in files.
-    public static let topLevelMain = ["daemon", "reminders", "calendar", "units", "channels", "document", "deadline"]
+    public static let topLevelMain = ["daemon", "reminders", "calendar", "units", "channels", "document", "deadline", "store"]
     public static let topLevelDropIn = ["units", "channels", "document", "deadline"]
 }

@@ -93,7 +93,7 @@ enum EmailComposer {
         let date = MessageDate(
             unixSeconds: reminder.now.secondsSinceEpoch, utcOffsetSeconds: facts.zone.offset(at: reminder.now))
         var calendar: CalendarAttachment?
-        if attachICS {
+        if attachICS, !facts.isDigest {
             let event = CalendarEvent(
                 key: "\(facts.deadlineID)|\(facts.occurrence.iso)", stampUnixSeconds: reminder.now.secondsSinceEpoch,
                 timing: .interval(startUnixSeconds: facts.due.secondsSinceEpoch - 3600, endUnixSeconds: facts.due.secondsSinceEpoch),

@@ -26,7 +26,7 @@ public final class WebhookChannel: Channel {
         }
         let endpoint = WebhookEndpoint(
             url: url, headers: settings.headers.sorted { $0.key < $1.key }.map { HTTPHeader($0.key, $0.value) },
-            signingKey: signingKey, connectTimeout: .seconds(settings.connectTimeoutSeconds),
+            signingKey: signingKey, caFile: settings.caFile, connectTimeout: .seconds(settings.connectTimeoutSeconds),
             totalTimeout: .seconds(settings.timeoutSeconds), followRedirects: settings.followRedirects, channelName: name)
         transport = try WebhookTransport(endpoint: endpoint)
     }
@@ -90,6 +90,7 @@ public enum WebhookPayload {
 
     static func json(_ reminder: OutgoingReminder) -> JSONValue {
         let f = reminder.facts
+        if f.isDigest { return digestJSON(reminder) }
         return .object([
             ("version", 1),
             ("type", .string(f.isTest ? "deadline.test" : "deadline.reminder")),
@@ -107,6 +108,34 @@ public enum WebhookPayload {
                 ("due", .string(f.zone.iso8601(f.due))),
             ])),
             ("unit", .object([("id", .string(f.unitID)), ("name", .string(f.unitName))])),
+            ("recipients", .array(f.recipients.map { .string($0.address) })),
+            ("message", .object([("subject", .string(reminder.message.subject)), ("text", .string(reminder.message.text))])),
+        ])
+    }
+
+    /// A unit's digest: `{"version":1,"type":"deadline.digest",...,"unit":{…},"items":[{"deadline_id":…,"task":…,
+    /// "document_ref":…,"occurrence":…,"due":…,"overdue":false},…],"message":{…}}`.
+    static func digestJSON(_ reminder: OutgoingReminder) -> JSONValue {
+        let f = reminder.facts
+        return .object([
+            ("version", 1),
+            ("type", .string(f.isTest ? "deadline.test" : "deadline.digest")),
+            ("idempotency_key", .string(webhookID(for: f.key))),
+            ("key", .string(f.key)),
+            ("kind", .string(f.kind.rawValue)),
+            ("attempt", .integer(Int64(reminder.attempt))),
+            ("send_at", .string(f.zone.iso8601(f.sendAt))),
+            ("sent_at", .string(f.zone.iso8601(reminder.now))),
+            ("language", .string(f.language.rawValue)),
+            ("day", .string(f.occurrence.iso)),
+            ("unit", .object([("id", .string(f.unitID)), ("name", .string(f.unitName))])),
+            ("items", .array(f.items.map { item in
+                .object([
+                    ("deadline_id", .string(item.deadlineID)), ("task", .string(item.task)), ("document_ref", .optional(item.documentRef)),
+                    ("occurrence", .string(item.occurrence.iso)), ("due", .string(f.zone.iso8601(item.due))),
+                    ("overdue", .bool(item.due < f.sendAt)),
+                ])
+            })),
             ("recipients", .array(f.recipients.map { .string($0.address) })),
             ("message", .object([("subject", .string(reminder.message.subject)), ("text", .string(reminder.message.text))])),
         ])

@@ -15,6 +15,14 @@ enum DefaultTemplates {
         case (.html, .en): htmlEn
         case (.chat, .vi): chatVi
         case (.chat, .en): chatEn
+        case (.digestSubject, .vi): digestSubjectVi
+        case (.digestSubject, .en): digestSubjectEn
+        case (.digestText, .vi): digestTextVi
+        case (.digestText, .en): digestTextEn
+        case (.digestHTML, .vi): digestHTMLVi
+        case (.digestHTML, .en): digestHTMLEn
+        case (.digestChat, .vi): digestChatVi
+        case (.digestChat, .en): digestChatEn
         }
     }
 
@@ -192,5 +200,119 @@ enum DefaultTemplates {
         Due: {{due_time}} {{due_weekday}}, {{due_date}}{{#document_ref}}
         Document: {{document_ref}}{{/document_ref}}
         Task id: {{deadline_id}}
+        """
+
+    // A unit's digest: one message a day listing its deadlines due soon and overdue, overdue ones first.
+
+    static let digestSubjectVi = """
+        {{#is_test}}[THỬ NGHIỆM] {{/is_test}}[Tổng hợp nhắc việc] {{unit}}, ngày {{digest_date}}: {{count}} nhiệm vụ{{#has_overdue}}, trong đó {{overdue_count}} quá hạn{{/has_overdue}}
+        """
+
+    static let digestSubjectEn = """
+        {{#is_test}}[TEST] {{/is_test}}[Reminder digest] {{unit}}, {{digest_date}}: {{count}} task(s){{#has_overdue}}, {{overdue_count}} overdue{{/has_overdue}}
+        """
+
+    static let digestTextVi = """
+        {{#is_test}}
+        *** THƯ THỬ NGHIỆM: kiểm tra kênh gửi nhắc việc, không cần xử lý. ***
+
+        {{/is_test}}
+        Kính gửi: {{unit}}
+
+        Văn phòng tổng hợp {{count}} nhiệm vụ của đơn vị sắp đến hạn{{#has_overdue}} hoặc đã quá hạn{{/has_overdue}}, tính đến {{send_time}} {{digest_weekday}}, ngày {{digest_date}}:
+
+        {{#items}}
+        {{number}}. {{task}}
+           Thời hạn: {{due_time}} {{due_weekday}}, ngày {{due_date}} ({{status}}){{#document_ref}}
+           Văn bản: {{document_ref}}{{/document_ref}}
+           Mã việc: {{deadline_id}}
+
+        {{/items}}
+        {{#has_overdue}}
+        Đề nghị đơn vị khẩn trương hoàn thành các nhiệm vụ đã quá hạn, báo cáo kết quả và nêu rõ lý do chậm trễ.
+        {{/has_overdue}}
+        Đề nghị đơn vị chủ động triển khai, bảo đảm hoàn thành các nhiệm vụ đúng thời hạn.
+        Nhiệm vụ nào đã hoàn thành, xin báo lại kèm mã việc để ngừng nhắc việc.
+
+        Trân trọng.
+
+        --
+        Thư được gửi tự động từ hệ thống nhắc việc deadlined.
+        """
+
+    static let digestTextEn = """
+        {{#is_test}}
+        *** TEST MESSAGE: a check of the reminder channel; no action needed. ***
+
+        {{/is_test}}
+        To: {{unit}}
+
+        These {{count}} task(s) of your unit are due soon{{#has_overdue}} or overdue{{/has_overdue}}, as of {{send_time}} {{digest_weekday}} {{digest_date}}:
+
+        {{#items}}
+        {{number}}. {{task}}
+           Due: {{due_time}} {{due_weekday}}, {{due_date}} ({{status}}){{#document_ref}}
+           Document: {{document_ref}}{{/document_ref}}
+           Task id: {{deadline_id}}
+
+        {{/items}}
+        {{#has_overdue}}
+        Please complete the overdue tasks urgently, report the results and explain the delay.
+        {{/has_overdue}}
+        Please plan the work so that every task is completed on time.
+        If a task is already done, please say so with its task id to stop these reminders.
+
+        Kind regards.
+
+        --
+        Sent automatically by the deadlined reminder system.
+        """
+
+    static let digestHTMLVi = """
+        <!DOCTYPE html>
+        <html lang="vi"><head><meta charset="utf-8"><title>Tổng hợp nhắc việc {{digest_date}}</title></head>
+        <body style="font-family: Arial, sans-serif; font-size: 14px; line-height: 1.5">
+        {{#is_test}}<p style="color:#b00"><strong>THƯ THỬ NGHIỆM</strong>: kiểm tra kênh gửi nhắc việc, không cần xử lý.</p>{{/is_test}}
+        <p>Kính gửi: <strong>{{unit}}</strong></p>
+        <p>Văn phòng tổng hợp {{count}} nhiệm vụ của đơn vị sắp đến hạn{{#has_overdue}} hoặc đã quá hạn{{/has_overdue}}, tính đến {{send_time}} {{digest_weekday}}, ngày {{digest_date}}:</p>
+        <table style="border-collapse: collapse">
+        <tr><th style="text-align:left; padding: 2px 12px 2px 0">#</th><th style="text-align:left; padding: 2px 12px 2px 0">Nhiệm vụ</th><th style="text-align:left; padding: 2px 12px 2px 0">Thời hạn</th><th style="text-align:left; padding: 2px 12px 2px 0">Tình trạng</th><th style="text-align:left">Mã việc</th></tr>
+        {{#items}}<tr><td style="padding: 2px 12px 2px 0">{{number}}</td><td style="padding: 2px 12px 2px 0">{{task}}{{#document_ref}}<br><small>{{document_ref}}</small>{{/document_ref}}</td><td style="padding: 2px 12px 2px 0">{{due_time}} {{due_weekday}}, {{due_date}}</td><td style="padding: 2px 12px 2px 0">{{#is_overdue}}<strong style="color:#b00">{{status}}</strong>{{/is_overdue}}{{^is_overdue}}{{status}}{{/is_overdue}}</td><td><code>{{deadline_id}}</code></td></tr>
+        {{/items}}</table>
+        <p>{{#has_overdue}}Đề nghị đơn vị khẩn trương hoàn thành các nhiệm vụ đã quá hạn, báo cáo kết quả và nêu rõ lý do chậm trễ. {{/has_overdue}}Đề nghị đơn vị chủ động triển khai, bảo đảm hoàn thành các nhiệm vụ đúng thời hạn. Nhiệm vụ nào đã hoàn thành, xin báo lại kèm mã việc để ngừng nhắc việc.</p>
+        <p>Trân trọng.</p>
+        <p style="color:#777; font-size: 12px">Thư được gửi tự động từ hệ thống nhắc việc deadlined.</p>
+        </body></html>
+        """
+
+    static let digestHTMLEn = """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8"><title>Reminder digest {{digest_date}}</title></head>
+        <body style="font-family: Arial, sans-serif; font-size: 14px; line-height: 1.5">
+        {{#is_test}}<p style="color:#b00"><strong>TEST MESSAGE</strong>: a check of the reminder channel; no action needed.</p>{{/is_test}}
+        <p>To: <strong>{{unit}}</strong></p>
+        <p>These {{count}} task(s) of your unit are due soon{{#has_overdue}} or overdue{{/has_overdue}}, as of {{send_time}} {{digest_weekday}} {{digest_date}}:</p>
+        <table style="border-collapse: collapse">
+        <tr><th style="text-align:left; padding: 2px 12px 2px 0">#</th><th style="text-align:left; padding: 2px 12px 2px 0">Task</th><th style="text-align:left; padding: 2px 12px 2px 0">Due</th><th style="text-align:left; padding: 2px 12px 2px 0">Status</th><th style="text-align:left">Task id</th></tr>
+        {{#items}}<tr><td style="padding: 2px 12px 2px 0">{{number}}</td><td style="padding: 2px 12px 2px 0">{{task}}{{#document_ref}}<br><small>{{document_ref}}</small>{{/document_ref}}</td><td style="padding: 2px 12px 2px 0">{{due_time}} {{due_weekday}}, {{due_date}}</td><td style="padding: 2px 12px 2px 0">{{#is_overdue}}<strong style="color:#b00">{{status}}</strong>{{/is_overdue}}{{^is_overdue}}{{status}}{{/is_overdue}}</td><td><code>{{deadline_id}}</code></td></tr>
+        {{/items}}</table>
+        <p>{{#has_overdue}}Please complete the overdue tasks urgently, report the results and explain the delay. {{/has_overdue}}Please plan the work so that every task is completed on time. If a task is already done, please say so with its task id to stop these reminders.</p>
+        <p>Kind regards.</p>
+        <p style="color:#777; font-size: 12px">Sent automatically by the deadlined reminder system.</p>
+        </body></html>
+        """
+
+    static let digestChatVi = """
+        {{#is_test}}[THỬ NGHIỆM] {{/is_test}}📋 Tổng hợp nhắc việc {{digest_date}}: {{unit}}, {{count}} nhiệm vụ{{#has_overdue}} ({{overdue_count}} quá hạn){{/has_overdue}}
+        {{#items}}
+        {{number}}. {{task_short}} – hạn {{due_time}} {{due_date}} ({{status}}) [{{deadline_id}}]
+        {{/items}}
+        """
+
+    static let digestChatEn = """
+        {{#is_test}}[TEST] {{/is_test}}📋 Reminder digest {{digest_date}}: {{unit}}, {{count}} task(s){{#has_overdue}} ({{overdue_count}} overdue){{/has_overdue}}
+        {{#items}}
+        {{number}}. {{task_short}} – due {{due_time}} {{due_date}} ({{status}}) [{{deadline_id}}]
+        {{/items}}
         """
 }

@@ -28,12 +28,14 @@ public struct ReminderFacts: Sendable, Hashable {
     public var language: Language
     /// A clearly marked test message (`deadlinectl test-send`).
     public var isTest: Bool
+    /// A digest's lines, soonest due first (overdue ones come first); empty for any other reminder.
+    public var items: [DigestEntry]
 
     public init(
         key: String, deadlineID: String, task: String, documentRef: String?, documentTitle: String?, unitID: String,
         unitName: String, kind: ReminderKind, rule: String, occurrence: CivilDate, due: Instant, sendAt: Instant,
         reminderNumber: Int = 0, remindedCount: Int = 0, recipients: [Mailbox], zone: ZoneRules, language: Language,
-        isTest: Bool = false
+        isTest: Bool = false, items: [DigestEntry] = []
     ) {
         self.key = key
         self.deadlineID = deadlineID
@@ -53,16 +55,25 @@ public struct ReminderFacts: Sendable, Hashable {
         self.zone = zone
         self.language = language
         self.isTest = isTest
+        self.items = items
     }
 
-    /// The facts of a planned reminder.
+    /// The facts of a planned reminder. A digest lists what ``ReminderPlanner/digestItems(of:state:)`` found.
     public init(
         _ reminder: PlannedReminder, planner: ReminderPlanner, language: Language? = nil, remindedCount: Int = 0,
-        isTest: Bool = false
+        isTest: Bool = false, items: [DigestItem] = []
     ) {
         let agenda = planner.agenda
-        let deadline = planner.deadline(of: reminder)
         let target = planner.target(of: reminder)
+        if reminder.isDigest {
+            self.init(
+                digestKey: planner.key(of: reminder), unitID: target.unitID, unitName: agenda.units[target.unitID]?.name ?? target.unitID,
+                day: reminder.occurrence, sendAt: reminder.sendAt,
+                items: items.map { DigestEntry($0, agenda: agenda) }, recipients: target.recipients, zone: agenda.settings.zone,
+                language: language ?? agenda.settings.language, isTest: isTest)
+            return
+        }
+        let deadline = planner.deadline(of: reminder)
         let document = deadline.documentRef.flatMap { agenda.documents[$0] }
         let ordinal: Int =
             switch reminder.rule {
@@ -76,6 +87,19 @@ public struct ReminderFacts: Sendable, Hashable {
             sendAt: reminder.sendAt, reminderNumber: ordinal, remindedCount: remindedCount, recipients: target.recipients,
             zone: agenda.settings.zone, language: language ?? agenda.settings.language, isTest: isTest)
     }
+
+    /// The facts of a unit's digest for one day.
+    public init(
+        digestKey: String, unitID: String, unitName: String, day: CivilDate, sendAt: Instant, items: [DigestEntry],
+        recipients: [Mailbox], zone: ZoneRules, language: Language, isTest: Bool = false
+    ) {
+        self.init(
+            key: digestKey, deadlineID: ReminderPlanner.digestID, task: "", documentRef: nil, documentTitle: nil, unitID: unitID,
+            unitName: unitName, kind: .digest, rule: ReminderRule.digest.description, occurrence: day, due: sendAt, sendAt: sendAt,
+            recipients: recipients, zone: zone, language: language, isTest: isTest, items: items)
+    }
+
+    public var isDigest: Bool { kind == .digest }
 
     public var dueLocal: LocalDateTime { zone.localDateTime(at: due) }
     public var sendLocal: LocalDateTime { zone.localDateTime(at: sendAt) }
@@ -125,6 +149,18 @@ public struct ReminderFacts: Sendable, Hashable {
         // Present but empty when absent, so `{{#document_ref}}...{{/document_ref}}` skips cleanly.
         v["document_ref"] = documentRef.map { $0 as any Sendable } ?? TemplateNull()
         v["document_title"] = documentTitle.map { $0 as any Sendable } ?? TemplateNull()
+        if isDigest {
+            let overdue = items.filter { $0.due < sendAt }.count
+            v["is_digest"] = true
+            v["digest_date"] = sendLocal.date.vietnamese
+            v["digest_weekday"] = Wording.weekday(sendLocal.date.weekday, language)
+            v["count"] = items.count
+            v["overdue_count"] = overdue
+            v["has_overdue"] = overdue > 0
+            v["items"] = items.enumerated().map { n, item in item.templateVariables(number: n + 1, at: sendAt, zone: zone, language) }
+        } else {
+            v["is_digest"] = false
+        }
         return v
     }
 
@@ -134,7 +170,64 @@ public struct ReminderFacts: Sendable, Hashable {
         "due_weekday", "due_iso", "send_date", "send_time", "days_left", "days_overdue", "time_left", "overdue_by",
         "reminder_number", "reminded_count", "is_before", "is_due", "is_overdue", "is_escalation", "is_test",
         "recipients", "document_ref", "document_title",
+        // Digests (`digest-*.LANG.mustache`).
+        "is_digest", "digest_date", "digest_weekday", "count", "overdue_count", "has_overdue", "items",
     ]
+
+    /// The names each of a digest's `{{#items}}` has.
+    public static let itemVariableNames: Set<String> = [
+        "number", "deadline_id", "task", "task_short", "document_ref", "occurrence", "due_date", "due_time", "due_weekday",
+        "due_iso", "is_overdue", "is_due_today", "days_left", "days_overdue", "status",
+    ]
+}
+
+/// One line of a digest: an occurrence of one of the unit's deadlines, due soon or overdue.
+public struct DigestEntry: Sendable, Hashable {
+    public var deadlineID: String
+    public var task: String
+    public var documentRef: String?
+    public var occurrence: CivilDate
+    public var due: Instant
+
+    public init(deadlineID: String, task: String, documentRef: String?, occurrence: CivilDate, due: Instant) {
+        self.deadlineID = deadlineID
+        self.task = task
+        self.documentRef = documentRef
+        self.occurrence = occurrence
+        self.due = due
+    }
+
+    public init(_ item: DigestItem, agenda: Agenda) {
+        let deadline = agenda.deadlines[Int(item.deadlineIndex)]
+        self.init(deadlineID: deadline.id, task: deadline.task, documentRef: deadline.documentRef, occurrence: item.occurrence, due: item.due)
+    }
+
+    /// `còn 3 ngày`, `hôm nay đến hạn`, `QUÁ HẠN 2 ngày` (or English), seen from `now`.
+    public func status(at now: Instant, zone: ZoneRules, _ language: Language) -> String {
+        let days = zone.localDateTime(at: now).date.days(until: zone.localDateTime(at: due).date)
+        switch (days, due < now, language) {
+        case (_, true, .vi): return days == 0 ? "QUÁ HẠN (hôm nay)" : "QUÁ HẠN \(Wording.duration(days: -days, .vi))"
+        case (_, true, .en): return days == 0 ? "OVERDUE (today)" : "OVERDUE by \(Wording.duration(days: -days, .en))"
+        case (0, false, .vi): return "hôm nay đến hạn"
+        case (0, false, .en): return "due today"
+        case (_, false, .vi): return "còn \(Wording.duration(days: days, .vi))"
+        case (_, false, .en): return "due in \(Wording.duration(days: days, .en))"
+        }
+    }
+
+    func templateVariables(number: Int, at now: Instant, zone: ZoneRules, _ language: Language) -> [String: any Sendable] {
+        let local = zone.localDateTime(at: due)
+        let days = zone.localDateTime(at: now).date.days(until: local.date)
+        let short = task.count > 80 ? String(task.prefix(80).split(separator: " ").dropLast().joined(separator: " ")) + "…" : task
+        return [
+            "number": number, "deadline_id": deadlineID, "task": task, "task_short": short,
+            "document_ref": documentRef.map { $0 as any Sendable } ?? TemplateNull(), "occurrence": occurrence.vietnamese,
+            "due_date": local.date.vietnamese, "due_time": local.time.description,
+            "due_weekday": Wording.weekday(local.date.weekday, language), "due_iso": zone.iso8601(due),
+            "is_overdue": due < now, "is_due_today": days == 0, "days_left": max(days, 0), "days_overdue": max(-days, 0),
+            "status": status(at: now, zone: zone, language),
+        ]
+    }
 }
 
 /// Small pieces of wording shared by messages.

@@ -1,7 +1,7 @@
 import DeadlineKit
 import Mustache
 
-/// The four parts of a reminder message.
+/// The four parts of a reminder message, and the same four of a unit's daily digest.
 public enum TemplatePart: String, Sendable, CaseIterable, Hashable {
     /// The email subject (one line).
     case subject
@@ -11,8 +11,24 @@ public enum TemplatePart: String, Sendable, CaseIterable, Hashable {
     case html
     /// The message posted to a chat webhook (Slack, Teams, Telegram...).
     case chat
+    case digestSubject = "digest-subject"
+    case digestText = "digest-text"
+    case digestHTML = "digest-html"
+    case digestChat = "digest-chat"
 
-    var escapesHTML: Bool { self == .html }
+    var escapesHTML: Bool { self == .html || self == .digestHTML }
+    var isDigest: Bool { rawValue.hasPrefix("digest-") }
+
+    /// The part a digest uses in place of this one.
+    var forDigest: TemplatePart {
+        switch self {
+        case .subject: .digestSubject
+        case .text: .digestText
+        case .html: .digestHTML
+        case .chat: .digestChat
+        default: self
+        }
+    }
 }
 
 /// A reminder rendered into its parts.
@@ -24,8 +40,8 @@ public struct RenderedMessage: Sendable, Hashable {
 }
 
 /// The templates messages are rendered from: the built-in ones, each replaceable by an admin's file named
-/// `PART.LANG.mustache` (`subject.vi.mustache`, `text.en.mustache`, `html.vi.mustache`, `chat.vi.mustache`) in the
-/// templates folder.
+/// `PART.LANG.mustache` (`subject.vi.mustache`, `text.en.mustache`, `html.vi.mustache`, `chat.vi.mustache`; for
+/// digests `digest-subject.vi.mustache` and so on) in the templates folder.
 ///
 /// Templates are logic-less Mustache. Plain-text parts are never HTML-escaped; the HTML part escapes every
 /// `{{variable}}` (`{{{variable}}}` does not). A template that does not parse, or that names a variable that
@@ -91,7 +107,7 @@ public struct TemplateSet: Sendable {
     public func render(_ facts: ReminderFacts) -> RenderedMessage {
         let variables = facts.templateVariables
         func run(_ part: TemplatePart) -> String {
-            templates[Key(part: part, language: facts.language)]!.render(variables)
+            templates[Key(part: facts.isDigest ? part.forDigest : part, language: facts.language)]!.render(variables)
         }
         return RenderedMessage(
             subject: Self.oneLine(run(.subject)), text: Self.tidy(run(.text)), html: run(.html).trimmingSpaces + "\n",
@@ -119,12 +135,12 @@ public struct TemplateSet: Sendable {
         }
         var diagnostics: [Diagnostic] = []
         let recorder = MissingNameRecorder()
-        for facts in ReminderFacts.samples {
+        for facts in part.isDigest ? ReminderFacts.digestSamples : ReminderFacts.samples {
             recorder.variables = facts.templateVariables
             _ = template.render(recorder)
         }
         for name in recorder.missing.sorted() {
-            let known = ReminderFacts.variableNames.sorted()
+            let known = (part.isDigest ? ReminderFacts.variableNames.union(ReminderFacts.itemVariableNames) : ReminderFacts.variableNames).sorted()
             let hint = closest(name, known).map { "; did you mean '\($0)'?" } ?? ""
             diagnostics.append(
                 .error(file, location(of: name, in: source), "unknown template variable '\(name)'\(hint) (known: \(known.joined(separator: ", ")))"))
@@ -230,5 +246,25 @@ extension ReminderFacts {
             }
         }
         return out
+    }
+
+    /// Sample digests, one with an overdue item and a document, one without either, in each language.
+    static var digestSamples: [ReminderFacts] {
+        let zone = ZoneRules.vietnam
+        let day = CivilDate(year: 2020, month: 12, day: 8)!
+        let at = zone.instant(for: LocalDateTime(day, TimeOfDay(hour: 7, minute: 30)!))
+        let soon = DigestEntry(
+            deadlineID: "mau", task: "Báo cáo đề xuất nhiệm vụ, giải pháp", documentRef: "5418/UBND-TKBT", occurrence: day.adding(days: 2),
+            due: at.adding(seconds: 2 * 86_400 + 9 * 3600))
+        let late = DigestEntry(
+            deadlineID: "mau-2", task: "Dự thảo kế hoạch", documentRef: nil, occurrence: day.adding(days: -1),
+            due: at.adding(seconds: -86_400))
+        return Language.allCases.flatMap { language in
+            [[late, soon], [soon]].map { items in
+                ReminderFacts(
+                    digestKey: "@digest|2020-12-08|digest|so-khdt|email", unitID: "so-khdt", unitName: "Sở Kế hoạch và Đầu tư", day: day,
+                    sendAt: at, items: items, recipients: [], zone: zone, language: language, isTest: items.count == 1)
+            }
+        }
     }
 }

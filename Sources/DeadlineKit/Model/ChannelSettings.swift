@@ -100,6 +100,8 @@ public struct WebhookSettings: Sendable, Hashable {
     public var timeoutSeconds: Int
     public var followRedirects: Bool
     public var language: Language?
+    /// A private CA certificate (PEM) trusted besides the system's, for an office's own HTTPS servers.
+    public var caFile: String?
 
     public init(
         name: String, url: String, format: WebhookFormat = .json, secretFile: String? = nil, tokenFile: String? = nil,

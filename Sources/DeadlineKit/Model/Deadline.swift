@@ -14,10 +14,13 @@ public struct Deadline: Sendable, Hashable {
     public let rules: ReminderRules
     /// Channels for this deadline only; nil means each unit's channels.
     public let channels: [String]?
+    /// Whether ``ReminderRules/escalation`` was set on this deadline itself (it then wins over a unit's own rule);
+    /// otherwise it is the default from `[reminders]`, which a unit's rule replaces.
+    public let escalationIsOwn: Bool
 
     public init(
         id: String, task: String, documentRef: String?, units: [String], schedule: Schedule, rules: ReminderRules,
-        channels: [String]? = nil
+        channels: [String]? = nil, escalationIsOwn: Bool = false
     ) {
         self.id = id
         self.task = task
@@ -26,6 +29,12 @@ public struct Deadline: Sendable, Hashable {
         self.schedule = schedule
         self.rules = rules
         self.channels = channels
+        self.escalationIsOwn = escalationIsOwn
+    }
+
+    /// The escalation rule for one of this deadline's units.
+    public func escalation(for unit: Unit?) -> EscalationRule? {
+        escalationIsOwn ? rules.escalation : (unit?.escalation ?? rules.escalation)
     }
 }
 

@@ -99,12 +99,14 @@ public struct ReminderRules: Sendable, Hashable {
     public var offHours: OffHoursPolicy
     /// The same for urging reminders and escalations after the due moment (default ``OffHoursPolicy/move``).
     public var overdueOffHours: OffHoursPolicy
+    /// Escalation to the unit's heads when the work stays late; nil for none (the default).
+    public var escalation: EscalationRule?
 
     public init(
         before: [ReminderOffset] = [.days(7), .days(3), .days(1)], onDue: Bool = true,
         overdueEvery: ReminderOffset? = .days(1), overdueLimit: Int = 5,
         sendTime: TimeOfDay = TimeOfDay(hour: 8, minute: 0)!, dueOnDayOff: DayOffDuePolicy = .keep,
-        offHours: OffHoursPolicy = .move, overdueOffHours: OffHoursPolicy = .move
+        offHours: OffHoursPolicy = .move, overdueOffHours: OffHoursPolicy = .move, escalation: EscalationRule? = nil
     ) {
         self.before = before
         self.onDue = onDue
@@ -114,6 +116,7 @@ public struct ReminderRules: Sendable, Hashable {
         self.dueOnDayOff = dueOnDayOff
         self.offHours = offHours
         self.overdueOffHours = overdueOffHours
+        self.escalation = escalation
     }
 
     /// How far before a due moment the earliest reminder can go out, in minutes (bounds planning windows), before
@@ -125,7 +128,40 @@ public struct ReminderRules: Sendable, Hashable {
     /// How long after a due moment reminders can still go out, in minutes, before the working calendar moves
     /// anything.
     public var trailMinutes: Int {
-        guard let overdueEvery else { return 1440 }
-        return overdueEvery.approximateMinutes * max(overdueLimit, 0) + 1440
+        var trail = 1440
+        if let overdueEvery { trail = max(trail, overdueEvery.approximateMinutes * max(overdueLimit, 0) + 1440) }
+        if let e = escalation {
+            let urges = (e.afterUrges.map { $0 + 1 } ?? 0) * (overdueEvery?.approximateMinutes ?? 0)
+            let first = max(e.afterOverdue?.approximateMinutes ?? 0, urges)
+            trail = max(trail, first + e.every.approximateMinutes * max(e.limit - 1, 0) + 1440)
+        }
+        return trail
+    }
+}
+
+/// When overdue work goes up to the head(s) of the unit (and, if set, to a supervising office): "a task urged
+/// more than 3 times goes up to the supervising committee".
+public struct EscalationRule: Sendable, Hashable {
+    /// Escalate once the occurrence is overdue by this much (`3d`, `2wd`)...
+    public var afterOverdue: ReminderOffset?
+    /// ...or once this many urging reminders went out without the task done: the first escalation comes in the
+    /// place of the next one. With both set, whichever comes first.
+    public var afterUrges: Int?
+    /// Escalations repeat this often while the occurrence is not done...
+    public var every: ReminderOffset
+    /// ...at most this many times.
+    public var limit: Int
+    /// Addresses that receive every escalation besides the unit's heads, e.g. the supervising committee's office.
+    public var supervisors: [Mailbox]
+
+    public init(
+        afterOverdue: ReminderOffset? = nil, afterUrges: Int? = 3, every: ReminderOffset = .workingDays(2), limit: Int = 3,
+        supervisors: [Mailbox] = []
+    ) {
+        self.afterOverdue = afterOverdue
+        self.afterUrges = afterUrges
+        self.every = every
+        self.limit = limit
+        self.supervisors = supervisors
     }
 }

@@ -12,10 +12,28 @@ public struct Unit: Sendable, Hashable {
     public let channels: [String]
     /// Other units this one stands for: `Các sở, ban, ngành` as a group of sở.
     public let members: [String]
+    /// This unit's own escalation rule, used for deadlines that do not set their own.
+    public let escalation: EscalationRule?
+    /// One digest a day at this time instead of separate reminders before the due days (nil: no digest).
+    public let digest: Digest?
+
+    /// A unit's daily digest: its deadlines due soon and overdue, in one message.
+    public struct Digest: Sendable, Hashable {
+        /// When the digest goes out on each day it has something new.
+        public var time: TimeOfDay
+        /// Whether reminders on the due day and urging after it still go out on their own (the default), or are
+        /// folded into the digest too.
+        public var urgentAlone: Bool
+
+        public init(time: TimeOfDay, urgentAlone: Bool = true) {
+            self.time = time
+            self.urgentAlone = urgentAlone
+        }
+    }
 
     public init(
         id: String, name: String, recipients: [Mailbox] = [], heads: [Mailbox] = [], channels: [String] = [],
-        members: [String] = []
+        members: [String] = [], escalation: EscalationRule? = nil, digest: Digest? = nil
     ) {
         self.id = id
         self.name = name
@@ -23,6 +41,8 @@ public struct Unit: Sendable, Hashable {
         self.heads = heads
         self.channels = channels
         self.members = members
+        self.escalation = escalation
+        self.digest = digest
     }
 }
 

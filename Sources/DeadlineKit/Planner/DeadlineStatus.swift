@@ -54,7 +54,9 @@ extension ReminderPlanner {
         func due(_ occurrence: CivilDate) -> LocalDateTime {
             agenda.dueMoment(of: deadline, occurrence: occurrence, calendar: calendar)
         }
-        let dates = occurrences(of: deadline, from: today.adding(days: -window), through: today.adding(days: window))
+        // A one-off deadline has its single occurrence however far away; a recurring one is looked at near now.
+        var dates = occurrences(of: deadline, from: today.adding(days: -window), through: today.adding(days: window))
+        if case .once(let moment) = deadline.schedule { dates = [moment.date] }
         let next = dates.first { zone.instant(for: due($0)) >= now }
         let previous = dates.last { zone.instant(for: due($0)) < now }
 
@@ -80,7 +82,9 @@ extension ReminderPlanner {
         }
         var upcoming: [PlannedReminder] = []
         let end = now.adding(seconds: Int64(window) * 86_400)
-        appendReminders(ofDeadlineAt: index, from: now, to: end, state: state, calendar: calendar, into: &upcoming)
+        var noFolding: DigestDays? = nil
+        appendReminders(
+            ofDeadlineAt: index, from: now, to: end, state: state, calendar: calendar, into: &upcoming, folding: &noFolding)
         return DeadlineStatus(
             deadlineIndex: index, occurrence: chosen, due: chosen.map { zone.instant(for: due($0)) },
             state: stateOfChosen, nextReminder: upcoming.min(by: ReminderPlanner.sendOrder))

@@ -6,8 +6,10 @@ public enum ReminderKind: String, Sendable, Hashable, CaseIterable {
     case due
     /// After the due moment while not done: urging (đôn đốc).
     case overdue
-    /// Overdue, also sent to the head(s) of the unit.
+    /// Overdue for long: sent to the head(s) of the unit (and supervisors), saying how often it was urged.
     case escalation
+    /// A unit's daily list of its deadlines due soon and overdue, in place of separate reminders.
+    case digest
 }
 
 /// Which of a deadline's rules produced a reminder.
@@ -18,6 +20,8 @@ public enum ReminderRule: Sendable, Hashable, Comparable, CustomStringConvertibl
     case overdue(Int)
     /// The n-th escalation to the unit's head(s) (1-based).
     case escalation(Int)
+    /// A unit's digest of the day.
+    case digest
 
     public var kind: ReminderKind {
         switch self {
@@ -25,6 +29,7 @@ public enum ReminderRule: Sendable, Hashable, Comparable, CustomStringConvertibl
         case .due: .due
         case .overdue: .overdue
         case .escalation: .escalation
+        case .digest: .digest
         }
     }
 
@@ -35,6 +40,7 @@ public enum ReminderRule: Sendable, Hashable, Comparable, CustomStringConvertibl
         case .due: "due"
         case .overdue(let n): "overdue-\(n)"
         case .escalation(let n): "escalation-\(n)"
+        case .digest: "digest"
         }
     }
 
@@ -48,30 +54,45 @@ public enum ReminderRule: Sendable, Hashable, Comparable, CustomStringConvertibl
         case .due: (1, 0)
         case .overdue(let n): (2, n)
         case .escalation(let n): (3, n)
+        case .digest: (4, 0)
         }
     }
 }
 
 /// Where one reminder goes: a unit, through a channel, to some recipients.
 public struct ReminderTarget: Sendable, Hashable {
+    /// Who in the unit a target addresses.
+    public enum Audience: String, Sendable, Hashable {
+        /// The unit's recipients (its văn thư, the officer in charge).
+        case unit
+        /// The unit's head(s), and supervisors: for escalations.
+        case heads
+    }
+
     public let unitID: String
     public let channel: String
     public let channelKind: ChannelKind
     /// Email recipients (smtp and outbox channels); empty for a webhook, whose URL is the destination.
     public let recipients: [Mailbox]
+    public let audience: Audience
 
-    public init(unitID: String, channel: String, channelKind: ChannelKind, recipients: [Mailbox]) {
+    public init(unitID: String, channel: String, channelKind: ChannelKind, recipients: [Mailbox], audience: Audience = .unit) {
         self.unitID = unitID
         self.channel = channel
         self.channelKind = channelKind
         self.recipients = recipients
+        self.audience = audience
     }
 }
 
 /// One reminder the planner decided on. Compact: it refers to its deadline and target by index into
 /// the ``ReminderPlanner`` that made it, which resolves them (``ReminderPlanner/deadline(of:)``,
 /// ``ReminderPlanner/target(of:)``, ``ReminderPlanner/key(of:)``).
+///
+/// A digest belongs to no single deadline: its `deadlineIndex` is -1, its occurrence is the digest's day, and
+/// ``ReminderPlanner/digestItems(of:state:)`` lists what it contains.
 public struct PlannedReminder: Sendable, Hashable {
+    /// The deadline's index in the agenda, or -1 for a digest.
     public let deadlineIndex: Int32
     public let targetIndex: Int32
     /// The occurrence's nominal due day.
@@ -81,4 +102,5 @@ public struct PlannedReminder: Sendable, Hashable {
     public let due: Instant
 
     public var kind: ReminderKind { rule.kind }
+    public var isDigest: Bool { deadlineIndex < 0 }
 }

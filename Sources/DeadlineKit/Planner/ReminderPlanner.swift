@@ -4,10 +4,18 @@
 /// Build one per agenda (it precomputes who each deadline reaches) and call it as often as needed.
 public struct ReminderPlanner: Sendable {
     public let agenda: Agenda
-    /// Every distinct (unit, channel, recipients) a reminder can go to.
+    /// Every distinct (unit, channel, recipients, audience) a reminder can go to.
     public let targets: [ReminderTarget]
-    /// For each deadline (by index), the indices of its targets.
+    /// For each deadline (by index), the indices of its targets: the units' recipients.
     let targetsByDeadline: [[Int32]]
+    /// For each deadline, its escalation targets (the units' heads and supervisors), grouped by unit.
+    let escalationTargetsByDeadline: [[(unit: String, targets: [Int32])]]
+    /// For each unit with a digest, the deadlines (by index) that reach it.
+    let deadlinesByDigestUnit: [String: [Int32]]
+    /// For each target, the digest of its unit when it addresses the unit's recipients and the unit has one.
+    let digestOfTarget: [Unit.Digest?]
+    /// Per deadline, how long after a due moment its reminders and escalations can go out, in minutes.
+    let trailMinutesByDeadline: [Int]
     /// The longest lead and trail of any deadline's rules, in minutes (bounds the years a window needs).
     let longestLeadMinutes: Int
     let longestTrailMinutes: Int
@@ -19,41 +27,58 @@ public struct ReminderPlanner: Sendable {
 
     public init(agenda: Agenda) {
         self.agenda = agenda
-        var targets: [ReminderTarget] = []
-        var targetIndex: [ReminderTarget: Int32] = [:]
+        var table = TargetTable()
         var byDeadline: [[Int32]] = []
+        var escalations: [[(unit: String, targets: [Int32])]] = []
+        var trails: [Int] = []
+        var digestDeadlines: [String: [Int32]] = [:]
         byDeadline.reserveCapacity(agenda.deadlines.count)
         var cache: [String: [Int32]] = [:]  // by "units|channels" signature: many deadlines share units
-        for deadline in agenda.deadlines {
+        for (index, deadline) in agenda.deadlines.enumerated() {
             let signature = deadline.units.joined(separator: ",") + "|" + (deadline.channels?.joined(separator: ",") ?? "*")
             if let known = cache[signature] {
                 byDeadline.append(known)
-                continue
+            } else {
+                let indices = ReminderPlanner.expandTargets(deadline, agenda: agenda).map { table.index(of: $0) }
+                cache[signature] = indices
+                byDeadline.append(indices)
             }
-            var indices: [Int32] = []
-            for target in ReminderPlanner.expandTargets(deadline, agenda: agenda) {
-                if let i = targetIndex[target] {
-                    if !indices.contains(i) { indices.append(i) }
-                } else {
-                    let i = Int32(targets.count)
-                    targets.append(target)
-                    targetIndex[target] = i
-                    indices.append(i)
-                }
+            var groups: [(unit: String, targets: [Int32])] = []
+            var trail = deadline.rules.trailMinutes
+            for unit in ReminderPlanner.expandUnits(deadline.units, agenda: agenda) {
+                if unit.digest != nil { digestDeadlines[unit.id, default: []].append(Int32(index)) }
+                guard let rule = deadline.escalation(for: unit) else { continue }
+                var rules = deadline.rules
+                rules.escalation = rule
+                trail = max(trail, rules.trailMinutes)
+                let targets = ReminderPlanner.escalationTargets(deadline, unit: unit, rule: rule, agenda: agenda)
+                if !targets.isEmpty { groups.append((unit.id, targets.map { table.index(of: $0) })) }
             }
-            cache[signature] = indices
-            byDeadline.append(indices)
+            escalations.append(groups)
+            trails.append(trail)
         }
-        self.targets = targets
-        self.targetsByDeadline = byDeadline
-        var lead = 0
-        var trail = 0
-        for deadline in agenda.deadlines {
-            lead = max(lead, deadline.rules.leadMinutes)
-            trail = max(trail, deadline.rules.trailMinutes)
+        targets = table.targets
+        digestOfTarget = table.targets.map { $0.audience == .unit ? agenda.units[$0.unitID]?.digest : nil }
+        targetsByDeadline = byDeadline
+        escalationTargetsByDeadline = escalations
+        trailMinutesByDeadline = trails
+        deadlinesByDigestUnit = digestDeadlines
+        longestLeadMinutes = agenda.deadlines.map(\.rules.leadMinutes).max() ?? 0
+        longestTrailMinutes = trails.max() ?? 0
+    }
+
+    /// Distinct targets, numbered in the order first seen.
+    struct TargetTable {
+        var targets: [ReminderTarget] = []
+        var indices: [ReminderTarget: Int32] = [:]
+
+        mutating func index(of target: ReminderTarget) -> Int32 {
+            if let i = indices[target] { return i }
+            let i = Int32(targets.count)
+            targets.append(target)
+            indices[target] = i
+            return i
         }
-        longestLeadMinutes = lead
-        longestTrailMinutes = trail
     }
 
     /// The agenda's working calendar, extended to every year a call with this window can look at.
@@ -66,32 +91,49 @@ public struct ReminderPlanner: Sendable {
         return agenda.calendar.covering(first.year...last.year)
     }
 
+    /// The channels that reach a unit for a deadline.
+    static func channels(_ deadline: Deadline, unit: Unit, agenda: Agenda) -> [ChannelInfo] {
+        let names = deadline.channels ?? (unit.channels.isEmpty ? agenda.settings.defaultChannels : unit.channels)
+        return names.compactMap { agenda.channels[$0] }
+    }
+
     /// The units a deadline reaches (groups expanded to their members), each with its channels.
     static func expandTargets(_ deadline: Deadline, agenda: Agenda) -> [ReminderTarget] {
         var result: [ReminderTarget] = []
         for unit in expandUnits(deadline.units, agenda: agenda) {
-            let channelNames = deadline.channels ?? (unit.channels.isEmpty ? agenda.settings.defaultChannels : unit.channels)
-            for name in channelNames {
-                guard let channel = agenda.channels[name] else { continue }
-                if !channel.kind.addressesRecipients {
-                    result.append(ReminderTarget(unitID: unit.id, channel: name, channelKind: channel.kind, recipients: []))
-                } else if unit.recipients.isEmpty {
-                    continue
-                } else if channel.onePerRecipient {
-                    for r in unit.recipients {
-                        result.append(ReminderTarget(unitID: unit.id, channel: name, channelKind: channel.kind, recipients: [r]))
-                    }
-                } else {
-                    result.append(
-                        ReminderTarget(unitID: unit.id, channel: name, channelKind: channel.kind, recipients: unit.recipients))
-                }
+            for channel in channels(deadline, unit: unit, agenda: agenda) {
+                result += targets(unit: unit.id, channel: channel, recipients: unit.recipients, audience: .unit)
             }
         }
         return result
     }
 
+    /// Where a unit's escalations go: its heads and the rule's supervisors, on the unit's channels.
+    static func escalationTargets(_ deadline: Deadline, unit: Unit, rule: EscalationRule, agenda: Agenda) -> [ReminderTarget] {
+        var recipients = unit.heads
+        for s in rule.supervisors where !recipients.contains(where: { $0.address == s.address }) { recipients.append(s) }
+        return channels(deadline, unit: unit, agenda: agenda).flatMap {
+            targets(unit: unit.id, channel: $0, recipients: recipients, audience: .heads)
+        }
+    }
+
+    static func targets(unit: String, channel: ChannelInfo, recipients: [Mailbox], audience: ReminderTarget.Audience)
+        -> [ReminderTarget]
+    {
+        if !channel.kind.addressesRecipients {
+            return [ReminderTarget(unitID: unit, channel: channel.name, channelKind: channel.kind, recipients: [], audience: audience)]
+        }
+        if recipients.isEmpty { return [] }
+        if channel.onePerRecipient {
+            return recipients.map {
+                ReminderTarget(unitID: unit, channel: channel.name, channelKind: channel.kind, recipients: [$0], audience: audience)
+            }
+        }
+        return [ReminderTarget(unitID: unit, channel: channel.name, channelKind: channel.kind, recipients: recipients, audience: audience)]
+    }
+
     /// Units in order, groups replaced by their members (a group with recipients of its own is kept too).
-    static func expandUnits(_ ids: [String], agenda: Agenda) -> [Unit] {
+    public static func expandUnits(_ ids: [String], agenda: Agenda) -> [Unit] {
         var seen: Set<String> = []
         var out: [Unit] = []
         func visit(_ id: String, depth: Int) {
@@ -103,13 +145,23 @@ public struct ReminderPlanner: Sendable {
         return out
     }
 
+    /// The reminder's deadline. Not for digests (see ``PlannedReminder/isDigest``).
     public func deadline(of reminder: PlannedReminder) -> Deadline { agenda.deadlines[Int(reminder.deadlineIndex)] }
     public func target(of reminder: PlannedReminder) -> ReminderTarget { targets[Int(reminder.targetIndex)] }
 
-    /// The reminder's stable ledger key: `deadline|occurrence|rule|unit|channel[|recipient]`.
+    /// The id the ledger files a reminder under: its deadline's, or `@digest` for a digest.
+    public func deadlineID(of reminder: PlannedReminder) -> String {
+        reminder.isDigest ? ReminderPlanner.digestID : deadline(of: reminder).id
+    }
+
+    /// The deadline id under which digests are filed.
+    public static let digestID = "@digest"
+
+    /// The reminder's stable ledger key: `deadline|occurrence|rule|unit|channel[|recipient]` (`@digest|day|digest|...`
+    /// for a digest).
     public func key(of reminder: PlannedReminder) -> String {
         let t = target(of: reminder)
-        var key = "\(deadline(of: reminder).id)|\(reminder.occurrence.iso)|\(reminder.rule)|\(t.unitID)|\(t.channel)"
+        var key = "\(deadlineID(of: reminder))|\(reminder.occurrence.iso)|\(reminder.rule)|\(t.unitID)|\(t.channel)"
         if t.recipients.count == 1, agenda.channels[t.channel]?.onePerRecipient == true {
             key += "|\(t.recipients[0].address)"
         }
@@ -117,7 +169,7 @@ public struct ReminderPlanner: Sendable {
     }
 
     public func occurrenceID(of reminder: PlannedReminder) -> OccurrenceID {
-        OccurrenceID(deadlineID: deadline(of: reminder).id, date: reminder.occurrence)
+        OccurrenceID(deadlineID: deadlineID(of: reminder), date: reminder.occurrence)
     }
 
     /// The nominal due days of a deadline's occurrences in `from...through`.
@@ -130,24 +182,29 @@ public struct ReminderPlanner: Sendable {
         }
     }
 
-    /// Every reminder with `from <= sendAt < to`, for occurrences not done, in send order.
+    /// Every reminder with `from <= sendAt < to`, for occurrences not done, in send order: digests in place of the
+    /// reminders they fold in.
     public func reminders(from: Instant, to: Instant, state: PlannerState = .empty) -> [PlannedReminder] {
+        guard from < to else { return [] }
         var out: [PlannedReminder] = []
+        var folded: DigestDays? = DigestDays()
         let calendar = calendar(from: from, to: to)
         for index in agenda.deadlines.indices {
-            appendReminders(ofDeadlineAt: index, from: from, to: to, state: state, calendar: calendar, into: &out)
+            appendReminders(ofDeadlineAt: index, from: from, to: to, state: state, calendar: calendar, into: &out, folding: &folded)
         }
+        appendDigests(folded, from: from, to: to, into: &out)
         out.sort(by: ReminderPlanner.sendOrder)
         return out
     }
 
-    /// The reminders of one deadline with `from <= sendAt < to`, in send order.
+    /// The reminders of one deadline with `from <= sendAt < to`, in send order, as if no unit had a digest.
     public func reminders(ofDeadlineAt index: Int, from: Instant, to: Instant, state: PlannerState = .empty)
         -> [PlannedReminder]
     {
         var out: [PlannedReminder] = []
+        var folded: DigestDays? = nil
         let calendar = calendar(from: from, to: to)
-        appendReminders(ofDeadlineAt: index, from: from, to: to, state: state, calendar: calendar, into: &out)
+        appendReminders(ofDeadlineAt: index, from: from, to: to, state: state, calendar: calendar, into: &out, folding: &folded)
         out.sort(by: ReminderPlanner.sendOrder)
         return out
     }
@@ -159,38 +216,6 @@ public struct ReminderPlanner: Sendable {
         if a.occurrence != b.occurrence { return a.occurrence < b.occurrence }
         if a.rule != b.rule { return a.rule < b.rule }
         return a.targetIndex < b.targetIndex
-    }
-
-    func appendReminders(
-        ofDeadlineAt index: Int, from: Instant, to: Instant, state: PlannerState, calendar: WorkingCalendar,
-        into out: inout [PlannedReminder]
-    ) {
-        let deadline = agenda.deadlines[index]
-        let targetIndices = targetsByDeadline[index]
-        guard !targetIndices.isEmpty, from < to else { return }
-        let zone = agenda.settings.zone
-        let rules = deadline.rules
-        // Occurrences whose reminders can fall in the window.
-        let slack = Int64(ReminderPlanner.calendarSlackDays) * 86_400
-        let firstDue = zone.localDateTime(at: from.adding(seconds: -Int64(rules.trailMinutes) * 60 - slack)).date
-        let lastDue = zone.localDateTime(at: to.adding(seconds: Int64(rules.leadMinutes) * 60 + slack)).date
-        for occurrence in occurrences(of: deadline, from: firstDue, through: lastDue) {
-            let id = OccurrenceID(deadlineID: deadline.id, date: occurrence)
-            if state.isDone(id) { continue }
-            let snoozedUntil = state.snoozedUntil[id]
-            let dueLocal = agenda.dueMoment(of: deadline, occurrence: occurrence, calendar: calendar)
-            let due = zone.instant(for: dueLocal)
-            for (rule, sendAt) in sendTimes(rules: rules, dueLocal: dueLocal, due: due, calendar: calendar) {
-                guard sendAt >= from, sendAt < to else { continue }
-                if let snoozedUntil, sendAt < snoozedUntil { continue }
-                for t in targetIndices {
-                    out.append(
-                        PlannedReminder(
-                            deadlineIndex: Int32(index), targetIndex: t, occurrence: occurrence, rule: rule,
-                            sendAt: sendAt, due: due))
-                }
-            }
-        }
     }
 }
 

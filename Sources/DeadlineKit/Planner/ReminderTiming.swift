@@ -52,7 +52,14 @@ extension ReminderPlanner {
             let placed = place(rule, at: at, due: due, rules: rules, calendar: calendar)
             if !result.contains(where: { $0.1 == placed }) { result.append((rule, placed)) }
         }
-        return result
+        // Urging reminders that days off merged (Saturday's and Sunday's into Monday's) leave no gap in the count:
+        // the n-th one sent says "lần n".
+        var urges = 0
+        return result.map { rule, at in
+            guard case .overdue = rule else { return (rule, at) }
+            urges += 1
+            return (.overdue(urges), at)
+        }
     }
 
     /// Where a reminder intended for `at` goes once working hours and days off are taken into account.

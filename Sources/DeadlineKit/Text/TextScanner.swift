@@ -79,7 +79,7 @@ extension StringProtocol {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.isSpaceLike }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.isSpaceLike })!
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        return String(self[first...last])
     }
 }
 

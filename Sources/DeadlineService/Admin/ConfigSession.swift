@@ -10,7 +10,7 @@ public enum ConfigSession {
 
     /// The configuration, or nil after printing every error (and warnings) to stderr.
     public static func load(_ mainFile: String, environment: [String: String], showWarnings: Bool = true) -> Configuration? {
-        let result = ConfigLoader.load(mainFile: mainFile, environment: environment)
+        let result = LoadedConfiguration.load(mainFile: mainFile, environment: environment)
         if showWarnings || result.configuration == nil {
             for d in result.diagnostics { Console.err("\(d)\n") }
         }
@@ -22,14 +22,16 @@ public enum ConfigSession {
 
     /// `deadlinectl check`: 0 when the whole configuration is valid, 1 otherwise with every problem on stderr.
     public static func check(_ mainFile: String, environment: [String: String]) -> Int32 {
-        let result = ConfigLoader.load(mainFile: mainFile, environment: environment)
+        let result = LoadedConfiguration.load(mainFile: mainFile, environment: environment)
         for d in result.diagnostics { Console.err("\(d)\n") }
         guard let configuration = result.configuration else {
             Console.err("\(mainFile): \(countSummary(result.diagnostics)); the configuration is not valid\n")
             return 1
         }
         let files = configuration.files.count
-        Console.out("\(mainFile): OK: \(configuration.summary) (\(files) file\(files == 1 ? "" : "s"))\n")
+        let templates = result.templates.overriddenFiles.count
+        let own = templates == 0 ? "" : ", \(templates) template\(templates == 1 ? "" : "s")"
+        Console.out("\(mainFile): OK: \(configuration.summary) (\(files) file\(files == 1 ? "" : "s")\(own))\n")
         return 0
     }
 

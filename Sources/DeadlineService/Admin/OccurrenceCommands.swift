@@ -49,7 +49,7 @@ public enum OccurrenceCommands {
         } else if case .once(let moment) = deadline.schedule {
             occurrence = moment.date
         } else {
-            let ledger: SQLiteLedger
+            let ledger: any Ledger
             do { ledger = try await open(configuration) } catch { return fail(error) }
             let state = (try? await ledger.plannerState()) ?? PlannerState()
             guard let current = planner.status(ofDeadlineAt: index, now: now, state: state).occurrence else {
@@ -63,8 +63,9 @@ public enum OccurrenceCommands {
         let zone = agenda.settings.zone
         let event: LogEventID
         let summary: String
+        let ledger: any Ledger
+        do { ledger = try await open(configuration) } catch { return fail(error) }
         do {
-            let ledger = try await open(configuration)
             switch action {
             case .done:
                 try await ledger.markDone(id, by: user, note: note, at: now)
@@ -91,12 +92,12 @@ public enum OccurrenceCommands {
         }
         journal(event, summary, id: id, user: user, note: note, configuration: configuration)
         Console.out(summary + ".\n")
-        notifyDaemon(configuration)
+        if configuration.store.sqlitePath(stateDirectory: "") != nil { notifyDaemon(configuration) }  // PostgreSQL: NOTIFY told all
         return 0
     }
 
-    static func open(_ configuration: Configuration) async throws -> SQLiteLedger {
-        try await SQLiteLedger(path: configuration.daemon.stateDirectory + "/state.db", create: false)
+    static func open(_ configuration: Configuration) async throws -> any Ledger {
+        try await LedgerSelection.openForCommand(configuration).ledger
     }
 
     static func fail(_ error: any Error) -> Int32 {

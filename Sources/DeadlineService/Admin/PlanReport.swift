@@ -6,11 +6,13 @@ public struct PlanReport {
     public let reminders: [PlannedReminder]
     public let from: Instant
     public let to: Instant
+    let state: PlannerState
 
     public init(planner: ReminderPlanner, from: Instant, to: Instant, state: PlannerState = .empty) {
         self.planner = planner
         self.from = from
         self.to = to
+        self.state = state
         self.reminders = planner.reminders(from: from, to: to, state: state)
     }
 
@@ -27,22 +29,33 @@ public struct PlanReport {
         ])
     }
 
+    /// One reminder. A digest has `deadline_id` null, `due` null, and `items`: the deadlines it lists.
     func json(_ r: PlannedReminder) -> JSONValue {
-        let deadline = planner.deadline(of: r)
         let target = planner.target(of: r)
-        return .object([
-            ("deadline_id", .string(deadline.id)),
+        let deadline = r.isDigest ? nil : planner.deadline(of: r)
+        var members: [(String, JSONValue)] = [
+            ("deadline_id", .optional(deadline?.id)),
             ("occurrence", .string(r.occurrence.iso)),
-            ("due", .string(zone.iso8601(r.due))),
+            ("due", r.isDigest ? .null : .string(zone.iso8601(r.due))),
             ("send_at", .string(zone.iso8601(r.sendAt))),
             ("kind", .string(r.kind.rawValue)),
             ("rule", .string(r.rule.description)),
             ("unit", .string(target.unitID)),
             ("channel", .string(target.channel)),
             ("recipients", .array(target.recipients.map { .string($0.address) })),
-            ("document", .optional(deadline.documentRef)),
+            ("document", .optional(deadline?.documentRef)),
             ("key", .string(planner.key(of: r))),
-        ])
+        ]
+        if r.isDigest {
+            members.append(("items", .array(planner.digestItems(of: r, state: state).map { item in
+                .object([
+                    ("deadline_id", .string(planner.agenda.deadlines[Int(item.deadlineIndex)].id)),
+                    ("occurrence", .string(item.occurrence.iso)), ("due", .string(zone.iso8601(item.due))),
+                    ("overdue", .bool(item.overdue)),
+                ])
+            })))
+        }
+        return .object(members)
     }
 
     /// A table for the terminal, dates as `dd/mm/yyyy`.
@@ -55,9 +68,14 @@ public struct PlanReport {
         for r in reminders {
             let target = planner.target(of: r)
             let recipients = target.recipients.isEmpty ? "—" : target.recipients.map(\.address).joined(separator: ", ")
+            let what =
+                r.isDigest
+                ? planner.digestItems(of: r, state: state).map { planner.agenda.deadlines[Int($0.deadlineIndex)].id }
+                    .joined(separator: ", ")
+                : planner.deadline(of: r).id
             table.append([
-                zone.vietnamese(r.sendAt), words.kind(r.rule), zone.vietnamese(r.due), planner.deadline(of: r).id,
-                target.unitID, target.channel, TextTable.truncate(recipients, 60),
+                zone.vietnamese(r.sendAt), words.kind(r.rule), r.isDigest ? "—" : zone.vietnamese(r.due),
+                TextTable.truncate(what, 60), target.unitID, target.channel, TextTable.truncate(recipients, 60),
             ])
         }
         return table.rendered() + "\n" + words.reminderCount(reminders.count, from: fromText, to: toText)

@@ -21,6 +21,9 @@ public struct StatusReport: Sendable {
     public var overdue: [(unit: String, deadlines: [DeadlineStatus])]
     let planner: ReminderPlanner
     let now: Instant
+    /// The daemons sharing a PostgreSQL ledger; empty for SQLite.
+    public var instances: [InstanceStatus] = []
+    var recheckSeconds: Int64 = 60
 
     /// Gathers the report. The daemon counts as running when it answers on its control socket.
     public static func gather(configuration: Configuration, ledger: any Ledger, now: Instant, nextCount: Int = 10) async throws
@@ -48,9 +51,12 @@ public struct StatusReport: Sendable {
             guard case .overdue = status.state else { continue }
             for unit in configuration.agenda.deadlines[index].units { byUnit[unit, default: []].append(status) }
         }
-        return StatusReport(
+        var report = StatusReport(
             daemon: Daemon(running: pid != nil, pid: pid, instance: instance), next: next, retrying: retrying, givenUp: givenUp,
             overdue: byUnit.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, planner: planner, now: now)
+        report.instances = try await InstanceStatus.gather(ledger, now: now)
+        report.recheckSeconds = configuration.store.recheckSeconds
+        return report
     }
 
     var zone: ZoneRules { planner.agenda.settings.zone }
@@ -85,13 +91,13 @@ public struct StatusReport: Sendable {
                     })),
                 ])
             })),
-        ])
+        ] + instancesJSON())
     }
 
     func nextJSON(_ r: PlannedReminder) -> JSONValue {
         let t = planner.target(of: r)
         return .object([
-            ("send_at", .string(zone.iso8601(r.sendAt))), ("deadline_id", .string(planner.deadline(of: r).id)),
+            ("send_at", .string(zone.iso8601(r.sendAt))), ("deadline_id", .string(planner.deadlineID(of: r))),
             ("kind", .string(r.kind.rawValue)), ("unit", .string(t.unitID)), ("channel", .string(t.channel)),
         ])
     }
@@ -121,12 +127,13 @@ public struct StatusReport: Sendable {
             }
             if !d.status.isEmpty { out += "  \(d.status)\n" }
         }
+        out += instancesText(language: language)
         out += "\n" + (vi ? "Lời nhắc sắp tới:\n" : "Next reminders:\n")
         if next.isEmpty { out += vi ? "  (không có)\n" : "  (none)\n" }
         let words = Wording(language: language)
         for r in next {
             let t = planner.target(of: r)
-            out += "  \(zone.vietnamese(r.sendAt))  \(planner.deadline(of: r).id)  \(words.kind(r.rule))  \(t.unitID)  \(t.channel)\n"
+            out += "  \(zone.vietnamese(r.sendAt))  \(planner.deadlineID(of: r))  \(words.kind(r.rule))  \(t.unitID)  \(t.channel)\n"
         }
         out += "\n" + (vi ? "Đang chờ gửi lại (\(retrying.count)):\n" : "Waiting for a retry (\(retrying.count)):\n")
         for e in retrying {

@@ -24,7 +24,9 @@ public enum TestSend {
         }
         let language = channelLanguage(settings) ?? configuration.agenda.settings.language
         let facts = sampleFacts(configuration, channel: name, recipients: recipients, language: language, now: now)
-        let message = TemplateSet.builtIn.render(facts)
+        // The admin's templates, if any (already checked when the configuration was loaded).
+        let templates = configuration.daemon.templatesDirectory.map { TemplateSet.load(overrides: ConfigLoader.templateFiles(in: $0).0).0 }
+        let message = (templates ?? .builtIn).render(facts)
         let (channels, problems) = ChannelFactory.make([name: settings])
         if let problem = problems[name] {
             Console.err("deadlinectl: channel '\(name)' cannot be set up: \(problem)\n")

@@ -14,6 +14,8 @@ struct Wording {
         case (.en, .overdue(let n)): "overdue #\(n)"
         case (.vi, .escalation(let n)): "báo cáo lãnh đạo lần \(n)"
         case (.en, .escalation(let n)): "escalation #\(n)"
+        case (.vi, .digest): "bản tổng hợp"
+        case (.en, .digest): "digest"
         }
     }
 

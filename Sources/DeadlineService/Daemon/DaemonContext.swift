@@ -13,11 +13,11 @@ final class DaemonContext: Sendable {
     /// Channels that could not be set up, with why (their deliveries fail until fixed).
     let channelProblems: [String: String]
 
-    init(configuration: Configuration, loadedAt: Instant) {
+    init(configuration: Configuration, templates: TemplateSet, loadedAt: Instant) {
         self.configuration = configuration
         planner = ReminderPlanner(agenda: configuration.agenda)
         (channels, channelProblems) = ChannelFactory.make(configuration.channels)
-        templates = TemplateSet.builtIn
+        self.templates = templates
         self.loadedAt = loadedAt
     }
 

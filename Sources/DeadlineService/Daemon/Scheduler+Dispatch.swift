@@ -9,12 +9,17 @@ extension Scheduler {
     func dispatch(_ entry: LedgerEntry) async {
         let row = entry.reminder
         let now = clock.now()
-        guard context.agenda.deadline(id: row.deadlineID) != nil else {
+        let isDigest = row.deadlineID == ReminderPlanner.digestID
+        guard isDigest || context.agenda.deadline(id: row.deadlineID) != nil else {
             await giveUp(row, reason: "the deadline '\(row.deadlineID)' is no longer in the configuration", now: now)
             return
         }
         guard let channel = context.channels[row.channel] else {
             await giveUp(row, reason: "the channel '\(row.channel)' is no longer in the configuration", now: now)
+            return
+        }
+        if isDigest, context.planner.digestItems(unit: row.unit, day: row.occurrence, at: row.sendAt, state: state).isEmpty {
+            await giveUp(row, reason: "nothing left to list: every item was done or snoozed after it came due", now: now)
             return
         }
         let claim: AttemptClaim
@@ -27,7 +32,8 @@ extension Scheduler {
             logger.error("cannot record the attempt for \(row.key): \(error)")
             return
         }
-        let facts = self.facts(for: row)
+        var facts = self.facts(for: row)
+        if row.kind == .escalation { facts.remindedCount = await remindedCount(for: row) }
         let message = context.templates.render(facts)
         let outcome = await channel.deliver(OutgoingReminder(facts: facts, message: message, attempt: claim.attempt, now: now))
         let done = clock.now()
@@ -36,6 +42,9 @@ extension Scheduler {
             case .delivered(let receipt):
                 try await ledger.recordSent(claim, response: receipt.response, at: done)
                 log(.reminderSent, .info, "reminder sent through '\(row.channel)': \(message.subject) (\(receipt.response))", row, attempt: claim.attempt)
+                if row.rule == ReminderRule.overdue(1).description {
+                    log(.deadlineOverdue, .notice, "overdue since \(context.zone.vietnamese(row.due)) and not marked done; urging began", row)
+                }
                 for rejected in receipt.rejectedRecipients {
                     log(.deliveryFailed, .warning, "the server refused the recipient \(rejected.address): \(rejected.reply)", row,
                         attempt: claim.attempt, recipient: rejected.address)
@@ -79,15 +88,28 @@ extension Scheduler {
         }
     }
 
+    /// How many reminders of the escalated occurrence the unit itself was sent (before, on and after the due day).
+    func remindedCount(for row: LedgerReminder) async -> Int {
+        guard let entries = try? await ledger.entries(deadlineID: row.deadlineID) else { return 0 }
+        return entries.filter {
+            $0.state == .sent && $0.reminder.occurrence == row.occurrence && $0.reminder.unit == row.unit
+                && [.before, .due, .overdue].contains($0.reminder.kind)
+        }.count
+    }
+
     /// The message facts for a ledger row, from the current configuration.
     func facts(for row: LedgerReminder) -> ReminderFacts {
         let agenda = context.agenda
+        if row.deadlineID == ReminderPlanner.digestID {
+            let items = context.planner.digestItems(unit: row.unit, day: row.occurrence, at: row.sendAt, state: state)
+            return ReminderFacts(
+                digestKey: row.key, unitID: row.unit, unitName: agenda.units[row.unit]?.name ?? row.unit, day: row.occurrence,
+                sendAt: row.sendAt, items: items.map { DigestEntry($0, agenda: agenda) }, recipients: mailboxes(row),
+                zone: context.zone, language: language(of: row.channel))
+        }
         let deadline = agenda.deadline(id: row.deadlineID)
         let unit = agenda.units[row.unit]
-        let known = (unit?.recipients ?? []) + (unit?.heads ?? [])
-        let recipients = row.recipients.map { address in
-            known.first { $0.address == address } ?? Mailbox(displayName: nil, address: address)
-        }
+        let recipients = mailboxes(row)
         let ordinal = Int(row.rule.split(separator: "-").last ?? "") ?? 0
         return ReminderFacts(
             key: row.key, deadlineID: row.deadlineID, task: deadline?.task ?? row.deadlineID,
@@ -95,6 +117,14 @@ extension Scheduler {
             unitID: row.unit, unitName: unit?.name ?? row.unit, kind: row.kind, rule: row.rule, occurrence: row.occurrence,
             due: row.due, sendAt: row.sendAt, reminderNumber: row.kind == .overdue || row.kind == .escalation ? ordinal : 0,
             recipients: recipients, zone: context.zone, language: language(of: row.channel))
+    }
+
+    /// The row's addresses with the display names the configuration gives them.
+    func mailboxes(_ row: LedgerReminder) -> [Mailbox] {
+        let unit = context.agenda.units[row.unit]
+        let known = (unit?.recipients ?? []) + (unit?.heads ?? [])
+            + (context.agenda.deadline(id: row.deadlineID).flatMap { $0.escalation(for: unit)?.supervisors } ?? [])
+        return row.recipients.map { address in known.first { $0.address == address } ?? Mailbox(displayName: nil, address: address) }
     }
 
     func language(of channel: String) -> Language {

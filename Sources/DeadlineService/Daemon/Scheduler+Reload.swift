@@ -8,7 +8,7 @@ extension Scheduler {
     /// keeps running; a good one replaces it at once (new channels, a new plan).
     func reload() async -> ReloadOutcome {
         notifier.reloading(status: lastStatus)
-        let result = ConfigLoader.load(mainFile: mainFile, environment: environment)
+        let result = LoadedConfiguration.load(mainFile: mainFile, environment: environment)
         guard let configuration = result.configuration else {
             let errors = result.errors.map(\.description)
             for error in errors {
@@ -21,7 +21,7 @@ extension Scheduler {
             return .rejected(errors: errors)
         }
         let old = context
-        context = DaemonContext(configuration: configuration, loadedAt: clock.now())
+        context = DaemonContext(configuration: configuration, templates: result.templates, loadedAt: clock.now())
         await old.shutdown()
         cache.invalidate()
         rescanCatchUpWindow = true

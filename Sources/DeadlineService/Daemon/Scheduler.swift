@@ -145,7 +145,16 @@ final class Scheduler {
             let planner = context.planner
             let rows = planned.map { LedgerReminder($0, planner: planner) }
             let known = try await ledger.knownKeys(rows.map(\.key))
-            let fresh = rows.filter { !known.contains($0.key) }
+            var fresh = rows.filter { !known.contains($0.key) }
+            // A digest whose every item was done or snoozed since it was planned has nothing to say.
+            let empty = fresh.filter {
+                $0.deadlineID == ReminderPlanner.digestID
+                    && planner.digestItems(unit: $0.unit, day: $0.occurrence, at: $0.sendAt, state: state).isEmpty
+            }
+            if !empty.isEmpty {
+                _ = try await ledger.recordSkipped(empty, reason: "nothing to list: every item was done or snoozed", at: now)
+                fresh.removeAll { row in empty.contains { $0.key == row.key } }
+            }
             let cutoff = now.adding(seconds: -catchUp)
             let stale = fresh.filter { $0.sendAt < cutoff }
             let due = fresh.filter { $0.sendAt >= cutoff }
@@ -164,7 +173,11 @@ final class Scheduler {
     /// Sends everything the ledger says is ready, in batches, checking for a stop between sends.
     func sendReady() async throws {
         for _ in 0..<1000 where !stopping {
-            let ready = try await ledger.readyToSend(at: clock.now(), limit: Scheduler.batchLimit)
+            // Escalations after the unit's own reminders of the same moment, so that "reminded N times" counts them.
+            let ready = try await ledger.readyToSend(at: clock.now(), limit: Scheduler.batchLimit).enumerated().sorted {
+                ($0.element.reminder.sendAt, $0.element.reminder.kind == .escalation ? 1 : 0, $0.offset)
+                    < ($1.element.reminder.sendAt, $1.element.reminder.kind == .escalation ? 1 : 0, $1.offset)
+            }.map(\.element)
             if ready.isEmpty { return }
             for entry in ready where !stopping {
                 await dispatch(entry)

@@ -12,6 +12,9 @@ public struct ImportContext: Sendable {
     public var declaredDocuments: Set<String>
     /// The configured deadlines, to point out ones an imported entry may duplicate.
     public var deadlines: [Deadline]
+    /// The units the configuration declares, when one was loaded: a unit matched only through `--units` is not
+    /// among them, and an entry naming it would fail `check` until the admin declares it.
+    public var declaredUnits: Set<String>?
 
     /// A context with the given units, taken ids, declared documents and deadlines (all empty by default).
     public init(
@@ -31,6 +34,7 @@ public struct ImportContext: Sendable {
             units: agenda.units.values.sorted { $0.id < $1.id }.map { ($0.id, $0.name) },
             takenIDs: Set(agenda.deadlines.map(\.id)), declaredDocuments: Set(agenda.documents.keys),
             deadlines: agenda.deadlines)
+        declaredUnits = Set(agenda.units.keys)
     }
 }
 
@@ -57,6 +61,8 @@ public struct ImportDraft: Sendable {
         public let due: String?
         /// Configured deadlines of the same document due the same day (or recurring alike): maybe the same task.
         public let similar: [String]
+        /// Matched units (from `--units`) that the loaded configuration does not declare.
+        public var undeclaredUnits: [String] = []
 
         /// The matched unit ids, without repeats.
         public var unitIDs: [String] {
@@ -65,7 +71,7 @@ public struct ImportDraft: Sendable {
         }
 
         /// Whether the entry can be saved as is: it has units and a due date (or a recurrence).
-        public var isReady: Bool { !unitIDs.isEmpty && (due != nil || deadline.recurrence != nil) }
+        public var isReady: Bool { !unitIDs.isEmpty && undeclaredUnits.isEmpty && (due != nil || deadline.recurrence != nil) }
     }
 
     /// What the importer found.
@@ -96,10 +102,11 @@ public struct ImportDraft: Sendable {
                 case .recurring: return d.recurrence != nil
                 }
             }.map(\.id)
-            entries.append(
-                Entry(
-                    deadline: d, id: id, matches: matches, confidence: (max(0.05, confidence) * 100).rounded() / 100,
-                    documentRef: ref, due: d.due.map(Self.dropInDue), similar: similar))
+            var entry = Entry(
+                deadline: d, id: id, matches: matches, confidence: (max(0.05, confidence) * 100).rounded() / 100,
+                documentRef: ref, due: d.due.map(Self.dropInDue), similar: similar)
+            if let declared = context.declaredUnits { entry.undeclaredUnits = entry.unitIDs.filter { !declared.contains($0) } }
+            entries.append(entry)
         }
         self.entries = entries
     }

@@ -49,6 +49,9 @@ public enum ImportDropIn {
                 ?? "# no configured unit matches \(comment(quoted(m.written)))\n"
         }
         if entry.matches.isEmpty { out += "# no responsible unit found in the text\n" }
+        for id in entry.undeclaredUnits {
+            out += "# unit \(id) comes from --units and is not in the configuration yet: add [units.\(id)] to the main file\n"
+        }
         if d.due == nil, d.recurrence == nil { out += "# no year given and no issue date known: complete `due`\n" }
         if !entry.similar.isEmpty {
             out += "# the configuration already has \(entry.similar.joined(separator: ", ")) for this document and date\n"

@@ -1,0 +1,169 @@
+import DeadlineConfig
+import DeadlineKit
+
+/// `deadlinectl report`: per unit, the occurrences due in a period and how they ended: done on time, done late,
+/// still overdue, not yet due. The figures the offices report upward ("kết quả thực hiện nhiệm vụ").
+///
+/// Pure: built from the agenda, the ledger's done marks and `now`. An occurrence assigned to a group of units
+/// (`cac-so`) counts once for each member, as each member answers for it; marking it done marks it for all.
+public struct CompletionReport: Sendable {
+    public struct Row: Sendable, Hashable {
+        public var unitID: String
+        public var unitName: String
+        /// Occurrences due in the period.
+        public var due = 0
+        public var doneOnTime = 0
+        public var doneLate = 0
+        /// Due before `now` and not done.
+        public var overdue = 0
+        /// Due after `now`, not done yet.
+        public var open = 0
+
+        /// Done on time, as a share of those whose due moment has passed (nil when none has).
+        public var onTimeRate: Double? {
+            let decided = doneOnTime + doneLate + overdue
+            return decided == 0 ? nil : Double(doneOnTime) / Double(decided)
+        }
+    }
+
+    public var from: CivilDate
+    public var to: CivilDate
+    public var now: Instant
+    public var rows: [Row]
+    /// Overdue occurrences, oldest first: what the heads of units will be asked about.
+    public var overdueItems: [(unitID: String, deadlineID: String, occurrence: CivilDate, task: String)]
+
+    public var total: Row {
+        rows.reduce(into: Row(unitID: "", unitName: "")) {
+            $0.due += $1.due
+            $0.doneOnTime += $1.doneOnTime
+            $0.doneLate += $1.doneLate
+            $0.overdue += $1.overdue
+            $0.open += $1.open
+        }
+    }
+
+    /// Occurrences whose nominal due day lies in `from...to`.
+    public static func build(agenda: Agenda, state: PlannerState, from: CivilDate, to: CivilDate, now: Instant) -> CompletionReport {
+        let planner = ReminderPlanner(agenda: agenda)
+        var rows: [String: Row] = [:]
+        var overdue: [(unitID: String, deadlineID: String, occurrence: CivilDate, task: String)] = []
+        for deadline in agenda.deadlines {
+            let units = ReminderPlanner.expandUnits(deadline.units, agenda: agenda)
+            for occurrence in planner.occurrences(of: deadline, from: from, through: to) {
+                let due = agenda.dueInstant(of: deadline, occurrence: occurrence)
+                let doneAt = state.done[OccurrenceID(deadlineID: deadline.id, date: occurrence)]
+                for unit in units {
+                    var row = rows[unit.id] ?? Row(unitID: unit.id, unitName: unit.name)
+                    row.due += 1
+                    if let doneAt {
+                        if doneAt <= due { row.doneOnTime += 1 } else { row.doneLate += 1 }
+                    } else if due < now {
+                        row.overdue += 1
+                        overdue.append((unit.id, deadline.id, occurrence, deadline.task))
+                    } else {
+                        row.open += 1
+                    }
+                    rows[unit.id] = row
+                }
+            }
+        }
+        overdue.sort { ($0.occurrence, $0.unitID, $0.deadlineID) < ($1.occurrence, $1.unitID, $1.deadlineID) }
+        return CompletionReport(
+            from: from, to: to, now: now, rows: rows.values.sorted { $0.unitID < $1.unitID }, overdueItems: overdue)
+    }
+
+    static func header(_ language: Language) -> [String] {
+        language == .vi
+            ? ["Mã đơn vị", "Đơn vị", "Đến hạn", "Đúng hạn", "Trễ hạn", "Còn quá hạn", "Chưa đến hạn", "Tỷ lệ đúng hạn"]
+            : ["Unit id", "Unit", "Due", "Done on time", "Done late", "Still overdue", "Not yet due", "On-time rate"]
+    }
+
+    static func cells(_ row: Row) -> [String] {
+        [
+            row.unitID, row.unitName, String(row.due), String(row.doneOnTime), String(row.doneLate), String(row.overdue),
+            String(row.open), row.onTimeRate.map { String(Int(($0 * 100).rounded())) + "%" } ?? "–",
+        ]
+    }
+
+    func totalCells(_ language: Language) -> [String] {
+        var cells = Self.cells(total)
+        cells[0] = language == .vi ? "Tổng cộng" : "Total"
+        return cells
+    }
+
+    /// RFC 4180 CSV with a header line, CRLF line ends (as spreadsheets expect), UTF-8.
+    public func csv(language: Language) -> String {
+        func field(_ s: String) -> String {
+            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + s.replacingAll("\"", with: "\"\"") + "\"" : s
+        }
+        let lines = [Self.header(language)] + rows.map(Self.cells) + [totalCells(language)]
+        return lines.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A Markdown table, ready to paste into a report.
+    public func markdown(language: Language) -> String {
+        func escape(_ s: String) -> String { s.replacingAll("|", with: "\\|") }
+        let header = Self.header(language)
+        var out = language == .vi
+            ? "## Kết quả thực hiện nhiệm vụ từ \(from.vietnamese) đến \(to.vietnamese)\n\n"
+            : "## Completion of tasks from \(from.vietnamese) to \(to.vietnamese)\n\n"
+        out += "| " + header.joined(separator: " | ") + " |\n"
+        out += "|" + header.enumerated().map { $0.offset < 2 ? " --- |" : " ---: |" }.joined() + "\n"
+        for cells in rows.map(Self.cells) + [totalCells(language)] {
+            out += "| " + cells.map(escape).joined(separator: " | ") + " |\n"
+        }
+        if !overdueItems.isEmpty {
+            out += language == .vi ? "\n### Nhiệm vụ còn quá hạn\n\n" : "\n### Tasks still overdue\n\n"
+            for item in overdueItems {
+                out += "- \(item.occurrence.vietnamese) · \(item.unitID) · `\(item.deadlineID)`: \(escape(item.task))\n"
+            }
+        }
+        return out
+    }
+
+    /// A table for the terminal.
+    public func text(language: Language) -> String {
+        var table = TextTable(header: Self.header(language))
+        for row in rows { table.append(Self.cells(row).enumerated().map { $0.offset == 1 ? TextTable.truncate($0.element, 40) : $0.element }) }
+        table.append(totalCells(language))
+        var out = language == .vi
+            ? "Kết quả thực hiện nhiệm vụ có hạn từ \(from.vietnamese) đến \(to.vietnamese):\n\n"
+            : "Tasks due from \(from.vietnamese) to \(to.vietnamese):\n\n"
+        out += rows.isEmpty ? (language == .vi ? "(không có nhiệm vụ nào đến hạn)\n" : "(nothing was due)\n") : table.rendered()
+        if !overdueItems.isEmpty {
+            out += language == .vi ? "\nCòn quá hạn:\n" : "\nStill overdue:\n"
+            for item in overdueItems.prefix(50) {
+                out += "  \(item.occurrence.vietnamese)  \(item.unitID)  \(item.deadlineID)  \(TextTable.truncate(item.task, 60))\n"
+            }
+            if overdueItems.count > 50 { out += "  … \(overdueItems.count - 50)\n" }
+        }
+        return out
+    }
+
+    /// Stable JSON.
+    public func json() -> JSONValue {
+        .object([
+            ("from", .string(from.iso)), ("to", .string(to.iso)),
+            ("units", .array(rows.map { r in
+                .object([
+                    ("unit", .string(r.unitID)), ("name", .string(r.unitName)), ("due", .integer(Int64(r.due))),
+                    ("done_on_time", .integer(Int64(r.doneOnTime))), ("done_late", .integer(Int64(r.doneLate))),
+                    ("overdue", .integer(Int64(r.overdue))), ("not_yet_due", .integer(Int64(r.open))),
+                ])
+            })),
+            ("overdue", .array(overdueItems.map { i in
+                .object([("unit", .string(i.unitID)), ("deadline_id", .string(i.deadlineID)), ("occurrence", .string(i.occurrence.iso))])
+            })),
+        ])
+    }
+}
+
+extension String {
+    fileprivate func replacingAll(_ target: Character, with replacement: String) -> String {
+        var out = ""
+        for c in self { if c == target { out += replacement } else { out.append(c) } }
+        return out
+    }
+}

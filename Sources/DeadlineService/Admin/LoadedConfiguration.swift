@@ -1,0 +1,34 @@
+import DeadlineConfig
+import DeadlineDelivery
+import DeadlineKit
+
+/// The configuration together with the message templates it names (`[daemon] templates_directory`), loaded and
+/// checked as one: a template error makes the whole configuration invalid, for `check`, `edit`, the daemon's
+/// start and its reloads alike.
+public struct LoadedConfiguration: Sendable {
+    public let configuration: Configuration?
+    public let templates: TemplateSet
+    public let diagnostics: [Diagnostic]
+    public let dropInDirectory: String?
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+
+    /// See ``ConfigLoader/load(mainFile:environment:pending:)``.
+    public static func load(
+        mainFile: String, environment: [String: String], pending: (path: String, bytes: [UInt8])? = nil
+    ) -> LoadedConfiguration {
+        let result = ConfigLoader.load(mainFile: mainFile, environment: environment, pending: pending)
+        guard let configuration = result.configuration, let folder = configuration.daemon.templatesDirectory else {
+            return LoadedConfiguration(
+                configuration: result.configuration, templates: .builtIn, diagnostics: result.diagnostics,
+                dropInDirectory: result.dropInDirectory)
+        }
+        let (files, readProblems) = ConfigLoader.templateFiles(in: folder)
+        let (templates, templateProblems) = TemplateSet.load(overrides: files)
+        let diagnostics = (result.diagnostics + readProblems + templateProblems).sortedForDisplay()
+        return LoadedConfiguration(
+            configuration: diagnostics.hasErrors ? nil : configuration, templates: templates, diagnostics: diagnostics,
+            dropInDirectory: result.dropInDirectory)
+    }
+}
