@@ -1,6 +1,7 @@
 # deadlined: the two commands of README.md, and a few more.
 #   make demo   installs what it needs, builds, and runs deadlined on the example config (outbox: no server)
-#   make test   installs what the tests need (real SMTP server, journald, ...) and runs every test
+#   make test   installs what the tests need (real SMTP server, journald, PostgreSQL, ...), runs every test,
+#               then the benchmark harness on its smallest size (bench-smoke, with the debug build)
 SHELL := /bin/bash
 export PATH := /opt/swift/usr/bin:$(PATH)
 CONFIG := etc/deadlined/deadlined.toml
@@ -24,12 +25,27 @@ demo: build
 	.build/debug/deadlined --config $(CONFIG) --now "02/12/2020 09:00" --print-plan
 
 test:
-	scripts/install-deps.sh test
+	scripts/install-deps.sh bench
 	swift build --build-tests
 	swift test
+	@# The benchmark harness on its smallest size, with the debug binaries just built: it must run, nothing is judged.
+	/usr/bin/python3 Benchmarks/run.py --smoke --bin "$$(swift build --show-bin-path)"
 
 clean:
 	rm -rf .build .demo-state
 
 install:
 	deploy/install.sh
+
+# Benchmarks (Benchmarks/, BENCHMARKS.md): release build in .build-bench, synthetic configs of 1 000, 10 000 and
+# 100 000 deadlines, planning, start-up, idle cost and delivery, side by side with Remind, cron + curl and
+# Alertmanager. Nothing passes or fails; tables are printed. bench-smoke: the smallest size only, in under 2 minutes.
+.PHONY: bench bench-smoke
+
+bench:
+	scripts/install-deps.sh bench
+	bin="$$(Benchmarks/build.sh)" && /usr/bin/python3 Benchmarks/run.py --bin "$$bin"
+
+bench-smoke:
+	scripts/install-deps.sh bench
+	bin="$$(Benchmarks/build.sh)" && /usr/bin/python3 Benchmarks/run.py --smoke --bin "$$bin"
