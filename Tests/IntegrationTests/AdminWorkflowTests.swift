@@ -15,9 +15,7 @@ struct AdminWorkflowTests {
 
     /// Runs `deadlined --once` as if it were `moment`.
     static func once(_ config: String, at moment: String) async throws {
-        let result = try await ProcessRunner.run(
-            BuiltProducts.path("deadlined"), ["--config", config, "--once", "--pretend-now", moment, "--log-target", "console"],
-            environment: env)
+        let result = try await DaemonServiceTests.once(config, at: moment)
         #expect(result.succeeded, "\(result)")
     }
 

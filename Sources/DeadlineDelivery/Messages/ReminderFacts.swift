@@ -124,12 +124,7 @@ public struct ReminderFacts: Sendable, Hashable {
     }
 
     /// The task cut to about 80 characters at a word boundary, for subjects and chat titles.
-    public var taskShort: String {
-        guard task.count > 80 else { return task }
-        let cut = task.prefix(80)
-        let end = cut.lastIndex(of: " ") ?? cut.endIndex
-        return String(cut[..<end]) + "…"
-    }
+    public var taskShort: String { Wording.short(task) }
 
     /// The names templates may use, with the values for this reminder. Booleans drive sections
     /// (`{{#is_overdue}}...{{/is_overdue}}`); absent optional values render as nothing and skip their sections.
@@ -218,9 +213,8 @@ public struct DigestEntry: Sendable, Hashable {
     func templateVariables(number: Int, at now: Instant, zone: ZoneRules, _ language: Language) -> [String: any Sendable] {
         let local = zone.localDateTime(at: due)
         let days = zone.localDateTime(at: now).date.days(until: local.date)
-        let short = task.count > 80 ? String(task.prefix(80).split(separator: " ").dropLast().joined(separator: " ")) + "…" : task
         return [
-            "number": number, "deadline_id": deadlineID, "task": task, "task_short": short,
+            "number": number, "deadline_id": deadlineID, "task": task, "task_short": Wording.short(task),
             "document_ref": documentRef.map { $0 as any Sendable } ?? TemplateNull(), "occurrence": occurrence.vietnamese,
             "due_date": local.date.vietnamese, "due_time": local.time.description,
             "due_weekday": Wording.weekday(local.date.weekday, language), "due_iso": zone.iso8601(due),
@@ -232,6 +226,14 @@ public struct DigestEntry: Sendable, Hashable {
 
 /// Small pieces of wording shared by messages.
 enum Wording {
+    /// A task cut to about 80 characters at a word boundary, for subjects, chat titles and digest lines.
+    static func short(_ task: String) -> String {
+        guard task.count > 80 else { return task }
+        let cut = task.prefix(80)
+        let end = cut.lastIndex(of: " ") ?? cut.endIndex
+        return String(cut[..<end]) + "…"
+    }
+
     static func weekday(_ w: Weekday, _ language: Language) -> String {
         switch language {
         case .vi: ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"][w.rawValue - 1]

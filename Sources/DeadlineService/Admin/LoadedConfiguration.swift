@@ -24,11 +24,17 @@ public struct LoadedConfiguration: Sendable {
                 configuration: result.configuration, templates: .builtIn, diagnostics: result.diagnostics,
                 dropInDirectory: result.dropInDirectory)
         }
-        let (files, readProblems) = ConfigLoader.templateFiles(in: folder)
-        let (templates, templateProblems) = TemplateSet.load(overrides: files)
-        let diagnostics = (result.diagnostics + readProblems + templateProblems).sortedForDisplay()
+        let (templates, templateProblems) = Self.templates(in: folder)
+        let diagnostics = (result.diagnostics + templateProblems).sortedForDisplay()
         return LoadedConfiguration(
             configuration: diagnostics.hasErrors ? nil : configuration, templates: templates, diagnostics: diagnostics,
             dropInDirectory: result.dropInDirectory)
+    }
+
+    /// The built-in templates with the `*.mustache` files of `folder` in their place, and every problem found.
+    public static func templates(in folder: String) -> (TemplateSet, [Diagnostic]) {
+        let (files, readProblems) = ConfigLoader.templateFiles(in: folder)
+        let (templates, templateProblems) = TemplateSet.load(overrides: files)
+        return (templates, readProblems + templateProblems)
     }
 }

@@ -25,7 +25,7 @@ public enum TestSend {
         let language = channelLanguage(settings) ?? configuration.agenda.settings.language
         let facts = sampleFacts(configuration, channel: name, recipients: recipients, language: language, now: now)
         // The admin's templates, if any (already checked when the configuration was loaded).
-        let templates = configuration.daemon.templatesDirectory.map { TemplateSet.load(overrides: ConfigLoader.templateFiles(in: $0).0).0 }
+        let templates = configuration.daemon.templatesDirectory.map { LoadedConfiguration.templates(in: $0).0 }
         let message = (templates ?? .builtIn).render(facts)
         let (channels, problems) = ChannelFactory.make([name: settings])
         if let problem = problems[name] {

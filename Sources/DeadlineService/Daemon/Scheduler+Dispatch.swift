@@ -18,7 +18,8 @@ extension Scheduler {
             await giveUp(row, reason: "the channel '\(row.channel)' is no longer in the configuration", now: now)
             return
         }
-        if isDigest, context.planner.digestItems(unit: row.unit, day: row.occurrence, at: row.sendAt, state: state).isEmpty {
+        var facts = self.facts(for: row)
+        if isDigest, facts.items.isEmpty {
             await giveUp(row, reason: "nothing left to list: every item was done or snoozed after it came due", now: now)
             return
         }
@@ -32,7 +33,6 @@ extension Scheduler {
             logger.error("cannot record the attempt for \(row.key): \(error)")
             return
         }
-        var facts = self.facts(for: row)
         if row.kind == .escalation { facts.remindedCount = await remindedCount(for: row) }
         let message = context.templates.render(facts)
         let outcome = await channel.deliver(OutgoingReminder(facts: facts, message: message, attempt: claim.attempt, now: now))
