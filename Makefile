@@ -27,7 +27,9 @@ demo: build
 test:
 	scripts/install-deps.sh bench
 	swift build --build-tests
-	swift test
+	@# At most 8 tests at once: the integration suites start servers and daemons, and a 2-core machine running
+	@# every one of them together turns waits that take a second into ones that take thirty.
+	swift test --experimental-maximum-parallelization-width 8
 	@# The benchmark harness on its smallest size, with the debug binaries just built: it must run, nothing is judged.
 	/usr/bin/python3 Benchmarks/run.py --smoke --bin "$$(swift build --show-bin-path)"
 

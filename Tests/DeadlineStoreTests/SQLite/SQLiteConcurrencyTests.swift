@@ -59,31 +59,40 @@ struct SQLiteConcurrencyTests {
         #expect(try await ledger.texts("SELECT COUNT(*) FROM meta WHERE name LIKE 'python-%'") == ["200"])
     }
 
+    /// The write cannot finish while the other process holds the lock, and finishes once it lets go. The order is
+    /// checked, not a duration, so that a loaded machine cannot fail it.
     @Test(.enabled(if: ProcessRunner.locate("python3") != nil, "needs python3"))
     func aWriteWaitsForAnotherProcesssLock() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.path + "/state.db"
         let ledger = try await SQLiteLedger(path: path)
-        let holder = try await LockHolder(path: path, seconds: 1.5, in: directory)
-        let started = ContinuousClock.now
-        try await ledger.setMeta("after", "the lock")
-        let waited = ContinuousClock.now - started
+        let holder = try await LockHolder(path: path, in: directory)
+        let write = Task {
+            try await ledger.setMeta("after", "the lock")
+            return holder.released
+        }
+        try await Task.sleep(for: .milliseconds(300))
+        holder.release()
+        let wasReleasedBeforeTheWriteEnded = try await write.value
         let result = try await holder.finish()
         #expect(result.succeeded, "\(result)")
-        #expect(waited > .milliseconds(500), "the write should have waited for the lock, took \(waited)")
+        #expect(wasReleasedBeforeTheWriteEnded, "the write ended while the other process held the lock")
         #expect(try await ledger.meta("python") == "was here")
         #expect(try await ledger.meta("after") == "the lock")
     }
 
+    /// The other process holds the lock until told to let go, so the busy timeout runs out however slow the
+    /// machine is.
     @Test(.enabled(if: ProcessRunner.locate("python3") != nil, "needs python3"))
     func aLockHeldPastTheBusyTimeoutIsReported() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.path + "/state.db"
         let ledger = try await SQLiteLedger(path: path)
-        let holder = try await LockHolder(path: path, seconds: 8, in: directory)
+        let holder = try await LockHolder(path: path, in: directory)
         let error = await #expect(throws: StoreError.self) { try await ledger.setMeta("too", "late") }
+        holder.release()
         _ = try await holder.finish()
         #expect(error?.code == .locked)
         #expect(
@@ -94,31 +103,44 @@ struct SQLiteConcurrencyTests {
     }
 }
 
-/// A Python process that takes the write lock (`BEGIN IMMEDIATE`), writes one row, holds the lock for a while,
-/// then commits. Ready once it has the lock.
-struct LockHolder {
+/// A Python process that takes the write lock (`BEGIN IMMEDIATE`), writes one row, and holds the lock until
+/// ``release()`` (at most 60 s), then commits. Ready once it has the lock.
+final class LockHolder: Sendable {
     let child: Task<ProcessResult, any Error>
+    private let releaseMarker: String
 
-    init(path: String, seconds: Double, in directory: TemporaryDirectory) async throws {
-        let marker = directory.path + "/locked"
+    init(path: String, in directory: TemporaryDirectory) async throws {
+        let lockedMarker = directory.path + "/locked"
+        releaseMarker = directory.path + "/release"
         let script = """
-            import sqlite3, sys, time
+            import os, sqlite3, sys, time
             db = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=5)
             db.execute("BEGIN IMMEDIATE")
             db.execute("INSERT INTO meta (name, value) VALUES ('python', 'was here')")
             open(sys.argv[2], "w").close()
-            time.sleep(float(sys.argv[3]))
+            for _ in range(3000):
+                if os.path.exists(sys.argv[3]):
+                    break
+                time.sleep(0.02)
             db.execute("COMMIT")
             """
-        child = Task { try await ProcessRunner.run("python3", ["-c", script, path, marker, "\(seconds)"]) }
-        let deadline = ContinuousClock.now + .seconds(10)
-        while !FileManager.default.fileExists(atPath: marker) {
+        child = Task {
+            try await ProcessRunner.run(
+                "python3", ["-c", script, path, lockedMarker, directory.path + "/release"], timeout: .seconds(90))
+        }
+        let deadline = ContinuousClock.now + .seconds(30)
+        while !FileManager.default.fileExists(atPath: lockedMarker) {
             guard ContinuousClock.now < deadline else {
                 throw LockHolderError(result: try await child.value)
             }
             try await Task.sleep(for: .milliseconds(20))
         }
     }
+
+    /// Whether ``release()`` was called: the marker file exists.
+    var released: Bool { FileManager.default.fileExists(atPath: releaseMarker) }
+
+    func release() { _ = FileManager.default.createFile(atPath: releaseMarker, contents: nil) }
 
     func finish() async throws -> ProcessResult { try await child.value }
 }
