@@ -87,7 +87,12 @@ struct Plan: ParsableCommand {
             throw ExitCode(2)
         }
         let report = PlanReport(planner: ReminderPlanner(agenda: configuration.agenda), from: start, to: end)
-        Console.out(json ? report.json().rendered() + "\n" : report.text(language: configuration.agenda.settings.language))
+        if json {
+            report.writeJSON(to: Console.out)
+            Console.out("\n")
+        } else {
+            Console.out(report.text(language: configuration.agenda.settings.language))
+        }
     }
 }
 

@@ -26,7 +26,7 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, 
         return out
     }
 
-    private func write(to out: inout String, pretty: Bool, indent: Int) {
+    func write(to out: inout String, pretty: Bool, indent: Int) {
         switch self {
         case .string(let s): JSONValue.writeString(s, to: &out)
         case .integer(let i): out += String(i)
@@ -100,5 +100,38 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, 
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(rendered(pretty: false))
+    }
+}
+
+/// Writes a pretty JSON object whose last member is a long array without holding the whole text, or a tree of it,
+/// in memory: the elements are rendered one by one and handed to `sink` in pieces of about 64 KB. The text is
+/// exactly `JSONValue.object(head + [(arrayKey, .array(elements))]).rendered()`.
+public enum JSONStream {
+    public static func writeObject(
+        head: [(String, JSONValue)], arrayKey: String, elements: some Sequence<JSONValue>, to sink: (String) -> Void
+    ) {
+        var out = "{"
+        for (key, value) in head {
+            out += "\n  "
+            JSONValue.writeString(key, to: &out)
+            out += ": "
+            value.write(to: &out, pretty: true, indent: 1)
+            out += ","
+        }
+        out += "\n  "
+        JSONValue.writeString(arrayKey, to: &out)
+        out += ": ["
+        var first = true
+        for element in elements {
+            out += first ? "\n    " : ",\n    "
+            first = false
+            element.write(to: &out, pretty: true, indent: 2)
+            if out.utf8.count >= 65_536 {
+                sink(out)
+                out = ""
+            }
+        }
+        out += first ? "]\n}" : "\n  ]\n}"
+        sink(out)
     }
 }

@@ -20,13 +20,22 @@ public struct PlanReport {
 
     /// The stable JSON form. Times are ISO 8601 with the zone's offset (`2020-12-10T17:00:00+07:00`).
     public func json() -> JSONValue {
-        .object([
+        .object(jsonHead + [("reminders", .array(reminders.map(json)))])
+    }
+
+    /// The same text as `json().rendered()`, handed to `sink` in pieces as each reminder is rendered, so that a
+    /// year of 100 000 deadlines does not need its whole JSON tree in memory.
+    public func writeJSON(to sink: (String) -> Void) {
+        JSONStream.writeObject(head: jsonHead, arrayKey: "reminders", elements: reminders.lazy.map(json), to: sink)
+    }
+
+    private var jsonHead: [(String, JSONValue)] {
+        [
             ("version", 1),
             ("timezone", .string(zone.identifier)),
             ("from", .string(zone.iso8601(from))),
             ("to", .string(zone.iso8601(to))),
-            ("reminders", .array(reminders.map(json))),
-        ])
+        ]
     }
 
     /// One reminder. A digest has `deadline_id` null, `due` null, and `items`: the deadlines it lists.
