@@ -29,38 +29,42 @@ enum QuotedPrintable {
     private static let hex = Array("0123456789ABCDEF".utf8)
 
     private static func encodeLine(_ bytes: [UInt8], into output: inout [UInt8]) {
-        // Tokens are whole UTF-8 sequences, each literal or escaped; soft breaks fall between tokens.
-        var tokens: [[UInt8]] = []
+        // Whole UTF-8 sequences are written literally or escaped; soft breaks fall between sequences. Each
+        // sequence's width is known before it is written, so nothing is built on the side.
+        var lineLength = 0
         var index = 0
         while index < bytes.count {
             let length = sequenceLength(bytes, at: index)
-            let sequence = bytes[index..<(index + length)]
-            let isLast = index + length == bytes.count
-            var token: [UInt8] = []
-            for byte in sequence {
-                let literal =
-                    (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "="))
-                    || ((byte == 32 || byte == 9) && !isLast)
-                if literal {
-                    token.append(byte)
-                } else {
-                    token += [UInt8(ascii: "="), hex[Int(byte >> 4)], hex[Int(byte & 15)]]
-                }
-            }
-            tokens.append(token)
-            index += length
-        }
-        var lineLength = 0
-        for (position, token) in tokens.enumerated() {
-            let isLastToken = position == tokens.count - 1
-            let room = isLastToken ? lineLimit : lineLimit - 1
-            if lineLength > 0, lineLength + token.count > room {
-                output += [UInt8(ascii: "="), 13, 10]
+            let end = index + length
+            let isLast = end == bytes.count
+            var width = 0
+            for position in index..<end { width += isLiteral(bytes[position], atEnd: isLast) ? 1 : 3 }
+            let room = isLast ? lineLimit : lineLimit - 1
+            if lineLength > 0, lineLength + width > room {
+                output.append(UInt8(ascii: "="))
+                output.append(13)
+                output.append(10)
                 lineLength = 0
             }
-            output += token
-            lineLength += token.count
+            for position in index..<end {
+                let byte = bytes[position]
+                if isLiteral(byte, atEnd: isLast) {
+                    output.append(byte)
+                } else {
+                    output.append(UInt8(ascii: "="))
+                    output.append(hex[Int(byte >> 4)])
+                    output.append(hex[Int(byte & 15)])
+                }
+            }
+            lineLength += width
+            index = end
         }
+    }
+
+    /// Printable ASCII other than `=`, and a space or tab that does not end the line.
+    @inline(__always)
+    private static func isLiteral(_ byte: UInt8, atEnd: Bool) -> Bool {
+        (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "=")) || ((byte == 32 || byte == 9) && !atEnd)
     }
 
     /// The length of the UTF-8 sequence starting at `index` (1 for ASCII or a malformed byte).
