@@ -92,10 +92,10 @@ struct AdminWorkflowTests {
         // Both reminders are due at 08:59:00; the daemon lives from 08:58:54.
         let daemon = try RunningDaemon(config: config, arguments: ["--pretend-now", "2021-03-01T08:58:54+07:00"], logPath: dir.path + "/log")
         defer { daemon.stop() }
-        #expect(daemon.waitForLog("deadlined started"), "\(daemon.log)")
+        #expect(await daemon.waitForLog("deadlined started"), "\(daemon.log)")
         let done = try await Self.deadlinectl(["done", "a", "--note", "Đã gửi báo cáo số 12/BC"], config: config)
         #expect(done.succeeded, "\(done)")
-        #expect(eventually(timeout: .seconds(20)) { ((try? server.messages()) ?? []).count >= 1 }, "\(daemon.log)")
+        #expect(await eventually(timeout: .seconds(20)) { ((try? server.messages()) ?? []).count >= 1 }, "\(daemon.log)")
         try await Task.sleep(for: .milliseconds(1500))  // a reminder for `a` would have gone in the same batch
         let keys = try server.messages().map { String(decoding: $0.data, as: UTF8.self) }.compactMap { text in
             text.split(separator: "\r\n").first { $0.hasPrefix("X-Deadlined-Key: ") }.map { String($0.dropFirst(17)) }
@@ -305,7 +305,7 @@ struct AdminWorkflowTests {
         // A new drop-in while the daemon runs: checked, installed with mode 0644, and the daemon reloads it.
         let daemon = try RunningDaemon(config: config, arguments: ["--pretend-now", "2021-03-01T07:00:00+07:00"], logPath: dir.path + "/log")
         defer { daemon.stop() }
-        #expect(daemon.waitForLog("deadlined started"), "\(daemon.log)")
+        #expect(await daemon.waitForLog("deadlined started"), "\(daemon.log)")
         let newFile = Self.deadline("moi", "Việc mới giao theo Kế hoạch 04-KH/TU", units: ["so-1"], due: "20/03/2021")
         let writer = try dir.write("editor-new.sh", "#!/bin/sh\ncat > \"$1\" <<'EOF'\n\(newFile)EOF\n", mode: 0o755)
         let added = try await Self.deadlinectl(["edit", "20-new.toml"], config: config, environment: ["VISUAL": writer])
@@ -341,16 +341,16 @@ struct AdminWorkflowTests {
                 """)
         let daemon = try RunningDaemon(config: config, arguments: ["--pretend-now", "2021-03-01T07:59:59+07:00"], logPath: dir.path + "/log")
         defer { daemon.stop() }
-        #expect(daemon.waitForLog("deadlined started"), "\(daemon.log)")
+        #expect(await daemon.waitForLog("deadlined started"), "\(daemon.log)")
         let outbox = dir.path + "/state/outbox"
         func sent() -> Int { ((try? FileManager.default.contentsOfDirectory(atPath: outbox)) ?? []).count }
-        #expect(eventually(timeout: .seconds(20)) { sent() > 0 }, "\(daemon.log)")
+        #expect(await eventually(timeout: .seconds(20)) { sent() > 0 }, "\(daemon.log)")
         async let first = Self.deadlinectl(["done", "x", "--note", "một"], config: config)
         async let second = Self.deadlinectl(["done", "y", "--note", "hai"], config: config)
         let (a, b) = try await (first, second)
         #expect(a.succeeded, "\(a)")
         #expect(b.succeeded, "\(b)")
-        #expect(eventually(timeout: .seconds(60)) { sent() == 200 }, "\(sent()) of 200; \(daemon.log)")
+        #expect(await eventually(timeout: .seconds(60)) { sent() == 200 }, "\(sent()) of 200; \(daemon.log)")
         daemon.stop()
         for (id, note) in [("x", "một"), ("y", "hai")] {
             let history = try await Self.deadlinectl(["history", id, "--json"], config: config)

@@ -19,7 +19,7 @@ struct DaemonDeliveryTests {
     }
 
     @Test("kill -9 at random moments: every reminder arrives, none twice beyond the one in flight at each kill")
-    func crashes() throws {
+    func crashes() async throws {
         var options = SMTPTestServer.Options()
         options.delay = 0.03  // about 6 s for the 200 messages: every kill lands mid-batch
         let server = try SMTPTestServer(options)
@@ -36,14 +36,14 @@ struct DaemonDeliveryTests {
         var progress: [Int] = []
         for round in 0..<6 {
             let daemon = try RunningDaemon(config: config, arguments: ["--pretend-now", pretendNow()], logPath: dir.path + "/log-\(round)")
-            Thread.sleep(forTimeInterval: Double.random(in: 0.5...2.0))
+            try await Task.sleep(for: .seconds(Double.random(in: 0.5...2.0)))
             daemon.kill9()
             kills += 1
             progress.append(try Self.keys(server).count)
         }
         let last = try RunningDaemon(config: config, arguments: ["--pretend-now", pretendNow()], logPath: dir.path + "/log-last")
         defer { last.stop() }
-        #expect(try eventually(timeout: .seconds(60)) { Set(try Self.keys(server)) == Self.expectedKeys(units) }, "\(last.log)")
+        #expect(try await eventually(timeout: .seconds(60)) { Set(try Self.keys(server)) == Self.expectedKeys(units) }, "\(last.log)")
         last.stop()
         let received = try Self.keys(server)
         #expect(Set(received) == Self.expectedKeys(units))
@@ -53,7 +53,7 @@ struct DaemonDeliveryTests {
     }
 
     @Test("the SMTP server is down for a while, then up: every reminder arrives, with the retries in the log")
-    func serverDownThenUp() throws {
+    func serverDownThenUp() async throws {
         let port = try HTTPTestServer.unusedPort()
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
@@ -61,12 +61,12 @@ struct DaemonDeliveryTests {
         let daemon = try RunningDaemon(
             config: config, arguments: ["--pretend-now", "2021-03-01T07:59:59+07:00"], logPath: dir.path + "/log")
         defer { daemon.stop() }
-        #expect(daemon.waitForLog("delivery failed, will retry", timeout: .seconds(30)), "\(daemon.log)")
+        #expect(await daemon.waitForLog("delivery failed, will retry", timeout: .seconds(30)), "\(daemon.log)")
         var options = SMTPTestServer.Options()
         options.port = port
         let server = try SMTPTestServer(options)
         defer { server.stop() }
-        #expect(try eventually(timeout: .seconds(60)) { Set(try Self.keys(server)) == Self.expectedKeys(3) }, "\(daemon.log)")
+        #expect(try await eventually(timeout: .seconds(60)) { Set(try Self.keys(server)) == Self.expectedKeys(3) }, "\(daemon.log)")
         #expect(try Self.keys(server).count == 3)
         #expect(daemon.log.contains("attempt=1"))
         #expect(daemon.log.contains("reminder sent through 'email'"))

@@ -20,7 +20,7 @@ struct DaemonServiceTests {
     }
 
     @Test("READY=1 with STATUS=, WATCHDOG=1 from the loop, RELOADING=1 and READY=1 on SIGHUP, STOPPING=1 on SIGTERM")
-    func notifyProtocol() throws {
+    func notifyProtocol() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let config = try daemonConfig(in: dir, smtpPort: nil)
@@ -38,7 +38,7 @@ struct DaemonServiceTests {
         daemon.process.send(SIGHUP)
         let reloading = listener.waitFor(timeout: .seconds(10)) { $0.contains("RELOADING=1") }
         #expect(reloading?.contains("MONOTONIC_USEC=") == true, "\(listener.messages)")
-        #expect(eventually(timeout: .seconds(10)) { listener.messages.filter { $0.contains("READY=1") }.count >= 2 })
+        #expect(await eventually(timeout: .seconds(10)) { listener.messages.filter { $0.contains("READY=1") }.count >= 2 })
         daemon.process.send(SIGTERM)
         #expect(listener.waitFor(timeout: .seconds(10)) { $0.contains("STOPPING=1") } != nil)
         #expect(daemon.process.waitForExit(timeout: .seconds(15)))
@@ -54,7 +54,7 @@ struct DaemonServiceTests {
         let daemon = try RunningDaemon(
             config: config, arguments: ["--pretend-now", "2021-03-01T07:59:57+07:00"], logPath: dir.path + "/log")
         defer { daemon.stop() }
-        #expect(daemon.waitForLog("deadlined started"), "\(daemon.log)")
+        #expect(await daemon.waitForLog("deadlined started"), "\(daemon.log)")
         let ctl = BuiltProducts.path("deadlinectl")
         let env = ProcessRunner.environment(removing: ["DEADLINED_CONFIG", "STATE_DIRECTORY"])
 
@@ -68,7 +68,7 @@ struct DaemonServiceTests {
 
         // The old plan still sends its 08:00 reminder.
         let outbox = dir.path + "/state/outbox"
-        #expect(eventually(timeout: .seconds(15)) { ((try? FileManager.default.contentsOfDirectory(atPath: outbox)) ?? []).count == 1 },
+        #expect(await eventually(timeout: .seconds(15)) { ((try? FileManager.default.contentsOfDirectory(atPath: outbox)) ?? []).count == 1 },
             "\(daemon.log)")
 
         // Fixed, with one more deadline whose reminder was due at 08:00 too: it goes out at once (catch-up window).
@@ -85,7 +85,7 @@ struct DaemonServiceTests {
         let accepted = try await ProcessRunner.run(ctl, ["reload", "--config", config], environment: env)
         #expect(accepted.status == 0, "\(accepted)")
         #expect(accepted.stdout == "deadlined reloaded its configuration: 1 document, 2 deadlines, 1 unit, 1 channel\n")
-        #expect(eventually(timeout: .seconds(15)) { ((try? FileManager.default.contentsOfDirectory(atPath: outbox)) ?? []).count == 2 },
+        #expect(await eventually(timeout: .seconds(15)) { ((try? FileManager.default.contentsOfDirectory(atPath: outbox)) ?? []).count == 2 },
             "\(daemon.log)")
     }
 

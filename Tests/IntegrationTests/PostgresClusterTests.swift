@@ -92,7 +92,7 @@ final class DaemonCluster: @unchecked Sendable {
     func received() throws -> [String] {
         for _ in 0..<20 {
             if let keys = try? DaemonDeliveryTests.keys(smtp) { return keys }
-            Thread.sleep(forTimeInterval: 0.05)
+            usleep(50_000)
         }
         return try DaemonDeliveryTests.keys(smtp)
     }
@@ -117,16 +117,16 @@ final class DaemonCluster: @unchecked Sendable {
 struct PostgresClusterTests {
     @Test("status lists every instance with its heartbeat, leases and reminders sent; done reaches them at once")
     func statusAndDone() async throws {
-        let cluster = try DaemonCluster(server: try PostgresServer.shared(), units: 40, recheck: "10m")
+        let cluster = try DaemonCluster(server: try await PostgresServer.shared(), units: 40, recheck: "10m")
         defer { cluster.remove() }
         for index in 0..<2 { try cluster.start(index) }
-        #expect(try eventually(timeout: .seconds(60)) { Set(try cluster.received()) == cluster.expected }, "\(cluster.logs)")
+        #expect(try await eventually(timeout: .seconds(60)) { Set(try cluster.received()) == cluster.expected }, "\(cluster.logs)")
         // The daemons live in March 2021 (--pretend-now) and deadlinectl on the real clock: give instance 0 a
         // heartbeat of now, so that it shows as alive and instance 1, last heard of in 2021, as silent.
         let pids = (0..<2).compactMap { cluster.daemon($0)?.process.pid }
         // First let both finish their last wake-up (results written, then the heartbeat): they sleep after it.
         #expect(
-            try eventually(timeout: .seconds(30)) {
+            try await eventually(timeout: .seconds(30)) {
                 try cluster.sql(
                     """
                     SELECT COUNT(*) FROM instances WHERE heartbeat_at < (SELECT MAX(updated_at) FROM reminders)
@@ -166,7 +166,7 @@ struct PostgresClusterTests {
         #expect(done.succeeded, "\(done)")
         #expect(done.stderr == "", "no control socket is involved: NOTIFY told every daemon")
         #expect(
-            try eventually(timeout: .seconds(10)) {
+            try await eventually(timeout: .seconds(10)) {
                 let after = try cluster.sql("SELECT string_agg(heartbeat_at::text, ',' ORDER BY instance_id) FROM instances")
                 return zip(before.split(separator: ","), after.split(separator: ",")).allSatisfy { $0 != $1 }
             }, "\(cluster.logs)")
@@ -175,7 +175,7 @@ struct PostgresClusterTests {
 
     @Test("a wrong password or port: deadlined and deadlinectl say what to check, and never show the password")
     func wrongPasswordOrPort() async throws {
-        let server = try PostgresServer.shared()
+        let server = try await PostgresServer.shared()
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let wrong = "Sai mật khẩu rồi 2021"
@@ -218,15 +218,15 @@ struct PostgresClusterTests {
 
     @Test("a reload on one server is heard by the other")
     func reloadIsAnnounced() async throws {
-        let cluster = try DaemonCluster(server: try PostgresServer.shared(), units: 2)
+        let cluster = try DaemonCluster(server: try await PostgresServer.shared(), units: 2)
         defer { cluster.remove() }
         let a = try cluster.start(0)
         let b = try cluster.start(1)
-        #expect(try eventually(timeout: .seconds(60)) { Set(try cluster.received()) == cluster.expected }, "\(cluster.logs)")
+        #expect(try await eventually(timeout: .seconds(60)) { Set(try cluster.received()) == cluster.expected }, "\(cluster.logs)")
         a.process.send(SIGHUP)
-        #expect(a.waitForLog("configuration reloaded"), "\(a.log)")
+        #expect(await a.waitForLog("configuration reloaded"), "\(a.log)")
         // Instance ids are host:pid:start.
-        #expect(b.waitForLog(":\(a.process.pid):"), "\(b.log)")
+        #expect(await b.waitForLog(":\(a.process.pid):"), "\(b.log)")
         let heard = b.log.split(separator: "\n").filter { $0.contains(":\(a.process.pid):") }
         #expect(heard.count == 1 && heard[0].hasSuffix(" loaded its configuration (1 document, 1 deadline, 2 units, 1 channel)"), "\(b.log)")
     }

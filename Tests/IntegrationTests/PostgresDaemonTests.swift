@@ -8,12 +8,12 @@ import Testing
 @Suite("deadlined on PostgreSQL: exactly once", .serialized, .enabled(if: PostgresServer.isAvailable, "needs PostgreSQL"))
 struct PostgresDaemonTests {
     @Test("every reminder of a 300-reminder plan arrives exactly once", arguments: [2, 3])
-    func exactlyOnce(daemons: Int) throws {
-        let cluster = try DaemonCluster(server: try PostgresServer.shared(), units: 300, smtpDelay: 0.005)
+    func exactlyOnce(daemons: Int) async throws {
+        let cluster = try DaemonCluster(server: try await PostgresServer.shared(), units: 300, smtpDelay: 0.005)
         defer { cluster.remove() }
         for index in 0..<daemons { try cluster.start(index) }
-        #expect(try eventually(timeout: .seconds(120)) { try cluster.received().count >= 300 }, "\(cluster.logs)")
-        Thread.sleep(forTimeInterval: 2)  // anything sent twice would arrive by now
+        #expect(try await eventually(timeout: .seconds(120)) { try cluster.received().count >= 300 }, "\(cluster.logs)")
+        try await Task.sleep(for: .seconds(2))  // anything sent twice would arrive by now
         let received = try cluster.received()
         #expect(Set(received) == cluster.expected)
         #expect(received.count == 300, "\(received.count - Set(received).count) sent twice")
@@ -25,20 +25,20 @@ struct PostgresDaemonTests {
     }
 
     @Test("kill -9 at random moments: none lost, none repeated beyond the one in flight at each kill")
-    func killNine() throws {
-        let cluster = try DaemonCluster(server: try PostgresServer.shared(), units: 300, smtpDelay: 0.04)
+    func killNine() async throws {
+        let cluster = try DaemonCluster(server: try await PostgresServer.shared(), units: 300, smtpDelay: 0.04)
         defer { cluster.remove() }
         for index in 0..<3 { try cluster.start(index) }
         var kills = 0
         for _ in 0..<6 {
-            Thread.sleep(forTimeInterval: Double.random(in: 0.3...1.2))
+            try await Task.sleep(for: .seconds(Double.random(in: 0.3...1.2)))
             let victim = Int.random(in: 0..<3)
             cluster.kill9(victim)
             kills += 1
             try cluster.start(victim)
         }
-        #expect(try eventually(timeout: .seconds(120)) { Set(try cluster.received()) == cluster.expected }, "\(cluster.logs)")
-        Thread.sleep(forTimeInterval: 6)  // a lease of a killed daemon runs out (4 s): its repeat would come now
+        #expect(try await eventually(timeout: .seconds(120)) { Set(try cluster.received()) == cluster.expected }, "\(cluster.logs)")
+        try await Task.sleep(for: .seconds(6))  // a lease of a killed daemon runs out (4 s): its repeat would come now
         let received = try cluster.received()
         let duplicates = received.count - Set(received).count
         #expect(Set(received) == cluster.expected)
@@ -48,13 +48,13 @@ struct PostgresDaemonTests {
     }
 
     @Test("a SIGSTOPped daemon whose lease ran out, then SIGCONT, does not record over the one that took over")
-    func pausedDaemon() throws {
-        let cluster = try DaemonCluster(server: try PostgresServer.shared(), units: 1, smtpDelay: 2, lease: "3s")
+    func pausedDaemon() async throws {
+        let cluster = try DaemonCluster(server: try await PostgresServer.shared(), units: 1, smtpDelay: 2, lease: "3s")
         defer { cluster.remove() }
         let a = try cluster.start(0)
         // a claims the reminder and is waiting for the slow server's answer: pause it there.
         #expect(
-            try eventually(timeout: .seconds(30)) {
+            try await eventually(timeout: .seconds(30)) {
                 // The first daemon creates the tables: until then psql fails.
                 let state = try? cluster.sql("SELECT state FROM reminders")
                 return try state == "sending" && cluster.smtp.connectionCount() > 0
@@ -64,12 +64,12 @@ struct PostgresDaemonTests {
         let b = try cluster.start(1)
         defer { a.process.send(SIGCONT) }
         #expect(
-            try eventually(timeout: .seconds(30)) { try cluster.sql("SELECT state FROM reminders") == "sent" },
+            try await eventually(timeout: .seconds(30)) { try cluster.sql("SELECT state FROM reminders") == "sent" },
             "\(cluster.logs)")
         let taker = try cluster.sql("SELECT owner FROM attempts WHERE attempt = 2")
         #expect(taker != owner)
         a.process.send(SIGCONT)
-        #expect(a.waitForLog("was not recorded", timeout: .seconds(30)), "\(a.log)")
+        #expect(await a.waitForLog("was not recorded", timeout: .seconds(30)), "\(a.log)")
         #expect(a.log.contains("took over reminder bao-cao|2021-03-08|7d|so-1|email after this instance's lease ran out"))
         let attempts = try cluster.sql("SELECT string_agg(owner || ' ' || outcome, ', ' ORDER BY attempt) FROM attempts")
         #expect(attempts == "\(owner) interrupted, \(taker) sent")

@@ -6,19 +6,19 @@ import Testing
 @Suite("deadlined on PostgreSQL: outages and migration", .serialized, .enabled(if: PostgresServer.isAvailable, "needs PostgreSQL"))
 struct PostgresOutageTests {
     @Test("the database restarts mid-run: the daemons reconnect with backoff, log it, and lose nothing")
-    func databaseRestart() throws {
-        let server = try PostgresServer()
+    func databaseRestart() async throws {
+        let server = try await PostgresServer.started()
         defer { server.remove() }
         let cluster = try DaemonCluster(server: server, units: 200, smtpDelay: 0.05)
         defer { cluster.remove() }
         for index in 0..<2 { try cluster.start(index) }
-        #expect(try eventually(timeout: .seconds(60)) { try cluster.received().count >= 40 }, "\(cluster.logs)")
-        server.stop()
+        #expect(try await eventually(timeout: .seconds(60)) { try cluster.received().count >= 40 }, "\(cluster.logs)")
+        await server.stopped()
         let stoppedAt = try cluster.received().count
-        Thread.sleep(forTimeInterval: 4)
-        try server.start()
-        #expect(try eventually(timeout: .seconds(120)) { Set(try cluster.received()) == cluster.expected }, "\(cluster.logs)")
-        Thread.sleep(forTimeInterval: 6)
+        try await Task.sleep(for: .seconds(4))
+        try await server.restarted()
+        #expect(try await eventually(timeout: .seconds(120)) { Set(try cluster.received()) == cluster.expected }, "\(cluster.logs)")
+        try await Task.sleep(for: .seconds(6))
         let received = try cluster.received()
         let duplicates = received.count - Set(received).count
         #expect(duplicates <= 2, "at most the one in flight at each daemon: \(duplicates)")
@@ -35,7 +35,7 @@ struct PostgresOutageTests {
 
     @Test("deadlinectl migrate moves a SQLite ledger to PostgreSQL with its history; the daemons go on from it")
     func migrate() async throws {
-        let cluster = try DaemonCluster(server: try PostgresServer.shared(), units: 3, startAt: "2021-03-01T01:00:05Z")
+        let cluster = try DaemonCluster(server: try await PostgresServer.shared(), units: 3, startAt: "2021-03-01T01:00:05Z")
         defer { cluster.remove() }
         // One server on SQLite sends the three reminders, and an admin marks the deadline done.
         let sqliteDir = try TemporaryDirectory()
@@ -77,7 +77,7 @@ struct PostgresOutageTests {
         #expect(again.status == 1)
         #expect(again.stderr.contains("already holds a ledger"), "\(again)")
         let a = try cluster.start(0)
-        #expect(a.waitForLog("deadlined started"), "\(a.log)")
+        #expect(await a.waitForLog("deadlined started"), "\(a.log)")
         try await Task.sleep(for: .seconds(2))
         #expect(try cluster.received().count == 3)
     }

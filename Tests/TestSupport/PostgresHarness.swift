@@ -8,7 +8,7 @@ import Foundation
 /// then `postgres` on a free port of 127.0.0.1 and on a Unix socket in that directory, stopped by PID.
 ///
 /// ```swift
-/// let server = try PostgresServer()          // or PostgresServer.shared() for one server per test process
+/// let server = try await PostgresServer.started()   // or .shared() for one server per test process
 /// defer { server.remove() }
 /// let database = try server.createDatabase()
 /// // … connect to 127.0.0.1:server.port as PostgresServer.user / PostgresServer.password …
@@ -39,8 +39,24 @@ public final class PostgresServer: @unchecked Sendable {
     public static var isAvailable: Bool { binaries != nil && (geteuid() != 0 || postgresIDs != nil) }
 
     /// One server for the whole test process, started on first use and stopped when the process exits.
-    public static func shared() throws -> PostgresServer {
-        try sharedServer.get()
+    /// (`initdb` and the start run off the cooperative pool: they take seconds on a loaded machine.)
+    public static func shared() async throws -> PostgresServer {
+        try await ProcessRunner.offPool("postgres shared") { try sharedServer.get() }
+    }
+
+    /// A server of its own (``init()``), started off the cooperative pool.
+    public static func started() async throws -> PostgresServer {
+        try await ProcessRunner.offPool("postgres start") { try PostgresServer() }
+    }
+
+    /// ``stop()`` off the cooperative pool.
+    public func stopped() async {
+        _ = try? await ProcessRunner.offPool("postgres stop") { self.stop() }
+    }
+
+    /// ``start()`` again, off the cooperative pool.
+    public func restarted() async throws {
+        try await ProcessRunner.offPool("postgres start") { try self.start() }
     }
 
     private static let sharedServer: Result<PostgresServer, PostgresServerError> = {

@@ -100,6 +100,17 @@ public enum ProcessRunner {
         }
     }
 
+    /// Runs blocking work (waiting for a child, polling a server) on a thread of its own and suspends until it is
+    /// done, so that it does not hold one of the cooperative pool's threads (two on a 2-core machine), which
+    /// every test of the process shares.
+    public static func offPool<T: Sendable>(_ name: String, _ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread { continuation.resume(with: Result { try body() }) }
+            thread.name = name
+            thread.start()
+        }
+    }
+
     /// Runs `executable` and waits for it, blocking the calling thread. From async code prefer
     /// ``run(_:_:environment:standardInput:currentDirectory:timeout:)``.
     ///

@@ -9,7 +9,7 @@ import Testing
 @Suite("PostgresLedger: connections", .enabled(if: PostgresServer.isAvailable, "needs PostgreSQL"))
 struct PostgresConnectionTests {
     @Test func aPasswordLoginOverTCPAndTheUnixSocket() async throws {
-        let server = try PostgresServer.shared()
+        let server = try await PostgresServer.shared()
         let database = try server.createDatabase()
         defer { server.dropDatabase(database) }
         try? server.createRole("deadlined_login", password: "mật khẩu riêng")
@@ -31,7 +31,7 @@ struct PostgresConnectionTests {
     }
 
     @Test func errorsSayWhatToDo() async throws {
-        let server = try PostgresServer.shared()
+        let server = try await PostgresServer.shared()
         let wrongPassword = await #expect(throws: StoreError.self) {
             _ = try await PostgresLedger(
                 configuration: PostgresFixture.configuration(server, database: "postgres", password: "mật-khẩu-sai-42"))
@@ -70,7 +70,7 @@ struct PostgresConnectionTests {
     /// The server stops and starts again: calls fail fast with `unavailable` meanwhile, the same ledger value
     /// works again afterwards, and the listener says it heard nothing meanwhile.
     @Test func aServerRestartIsSurvived() async throws {
-        let server = try PostgresServer()
+        let server = try await PostgresServer.started()
         defer { server.remove() }
         let database = try server.createDatabase()
         let ledger = try await PostgresLedger(configuration: PostgresFixture.configuration(server, database: database))
@@ -80,14 +80,14 @@ struct PostgresConnectionTests {
         defer { listener.cancel() }
         #expect(await eventually { heard.withLock { $0 == [.resynchronize] } })
         try await ledger.setMeta("truoc", "1")
-        server.stop()
+        await server.stopped()
         let down = await #expect(throws: StoreError.self) { try await ledger.setMeta("trong-luc", "2") }
         #expect(down?.code == .unavailable)
         let started = ContinuousClock.now
         let fast = await #expect(throws: StoreError.self) { _ = try await ledger.meta("truoc") }
         #expect(fast?.code == .unavailable)
         #expect(ContinuousClock.now - started < .seconds(2), "a call during an outage must fail at once")
-        try server.start()
+        try await server.restarted()
         var back = false
         for _ in 0..<100 where !back {
             back = (try? await ledger.meta("truoc")) == "1"

@@ -22,7 +22,7 @@ struct PostgresSchemaTests {
     }
 
     @Test func aNewerDatabaseIsRefusedAndLeftAlone() async throws {
-        let server = try PostgresServer.shared()
+        let server = try await PostgresServer.shared()
         let database = try server.createDatabase()
         defer { server.dropDatabase(database) }
         let configuration = PostgresFixture.configuration(server, database: database)

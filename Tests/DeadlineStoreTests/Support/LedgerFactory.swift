@@ -36,7 +36,7 @@ struct LedgerFactory: Sendable, CustomTestStringConvertible {
     /// A new database on the test process's PostgreSQL server; every ledger opened on it is closed, and the
     /// database dropped, by `destroy`.
     static let postgres = LedgerFactory(name: "postgresql", persistent: true) {
-        let server = try PostgresServer.shared()
+        let server = try await PostgresServer.shared()
         let database = try server.createDatabase()
         let configuration = PostgresFixture.configuration(server, database: database)
         let opened = Mutex<[PostgresLedger]>([])

@@ -31,13 +31,8 @@ final class RunningDaemon: @unchecked Sendable {
 
     /// Waits (bounded) until the log contains `text`.
     @discardableResult
-    func waitForLog(_ text: String, timeout: Duration = .seconds(20)) -> Bool {
-        let end = ContinuousClock.now + timeout
-        while ContinuousClock.now < end {
-            if log.contains(text) { return true }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        return false
+    func waitForLog(_ text: String, timeout: Duration = .seconds(20)) async -> Bool {
+        await eventually(timeout: timeout) { log.contains(text) }
     }
 
     func stop() {
@@ -50,12 +45,13 @@ final class RunningDaemon: @unchecked Sendable {
     }
 }
 
-/// Waits (bounded) until `condition` holds.
-func eventually(timeout: Duration = .seconds(20), _ condition: () throws -> Bool) rethrows -> Bool {
+/// Waits (bounded) until `condition` holds. It suspends between looks, never blocking one of the few threads
+/// that every test of the process shares (two on a 2-core machine: a test that blocks one stalls the others).
+func eventually(timeout: Duration = .seconds(20), _ condition: () throws -> Bool) async rethrows -> Bool {
     let end = ContinuousClock.now + timeout
     while ContinuousClock.now < end {
         if try condition() { return true }
-        Thread.sleep(forTimeInterval: 0.05)
+        try? await Task.sleep(for: .milliseconds(50))
     }
     return try condition()
 }
