@@ -87,8 +87,9 @@ public enum LogMetadataKey {
     public static let deadlineDue = "deadline_due"
     /// The directive or document reference the deadline comes from, such as `123/QĐ-UBND` (`DOCUMENT_REF=`).
     public static let documentRef = "document_ref"
-    /// The office unit responsible for the deadline, such as `Sở Kế hoạch và Đầu tư` (`UNIT=`).
-    public static let unit = "unit"
+    /// The office unit the reminder is for, by its id in the configuration, such as `so-khdt`
+    /// (`DEADLINE_UNIT=`; not `UNIT=`, which systemd uses for the name of a systemd unit and `journalctl -u` matches).
+    public static let unit = "deadline_unit"
     /// The delivery channel's name (`CHANNEL=`).
     public static let channel = "channel"
     /// The recipient's address (`RECIPIENT=`).

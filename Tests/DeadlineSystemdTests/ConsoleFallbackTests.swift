@@ -10,10 +10,10 @@ struct ConsoleFallbackTests {
         let unit = "Sở Kế hoạch và Đầu tư"
         return [
             "INFO Đã gửi nhắc hạn cho \(unit) attempt=1 channel=smtp deadline_id=\(deadlineID) "
-                + "message_id=1adbb4ec72d44f4ba39f51675cd451ae recipient=van.thu@skhdt.example.gov.vn unit=\"\(unit)\"",
+                + "deadline_unit=\"\(unit)\" message_id=1adbb4ec72d44f4ba39f51675cd451ae recipient=van.thu@skhdt.example.gov.vn",
             #"ERROR Gửi thất bại, sẽ thử lại\nmáy chủ trả lời: 451 4.7.1 Tạm thời từ chối attempt=2 channel=smtp "#
-                + "deadline_id=\(deadlineID) message_id=e9c5aa1a63ea4478a3d39d0030d2ecd0 "
-                + "recipients=[a@example.gov.vn,b@example.gov.vn] smtp.code=451 smtp.enhanced=4.7.1 unit=\"\(unit)\"",
+                + "deadline_id=\(deadlineID) deadline_unit=\"\(unit)\" message_id=e9c5aa1a63ea4478a3d39d0030d2ecd0 "
+                + "recipients=[a@example.gov.vn,b@example.gov.vn] smtp.code=451 smtp.enhanced=4.7.1",
             "DEBUG chi tiết gỡ lỗi deadline_id=\(deadlineID)",
         ]
     }

@@ -76,10 +76,10 @@ struct JournalRecordTests {
                 JournalField("CHANNEL", "smtp"),
                 JournalField("DEADLINE_DUE", "2025-03-31"),
                 JournalField("DEADLINE_ID", "5418"),
+                JournalField("DEADLINE_UNIT", "Văn phòng"),
                 JournalField("DOCUMENT_REF", "123/QĐ-UBND"),
                 JournalField("MESSAGE_ID", "e9c5aa1a63ea4478a3d39d0030d2ecd0"),
                 JournalField("RECIPIENT", "vt@example.gov.vn"),
-                JournalField("UNIT", "Văn phòng"),
             ]
         )
     }

@@ -34,7 +34,7 @@ struct JournaldTests {
         #expect(entry["MESSAGE"] == "Đã gửi nhắc hạn cho \(Self.vietnameseUnit)")
         #expect(entry["PRIORITY"] == "6")
         #expect(entry["SYSLOG_IDENTIFIER"] == "deadlined")
-        #expect(entry["UNIT"] == Self.vietnameseUnit)
+        #expect(entry["DEADLINE_UNIT"] == Self.vietnameseUnit)
         #expect(entry["CHANNEL"] == "smtp")
         #expect(entry["ATTEMPT"] == "1")
         #expect(entry["RECIPIENT"] == "van.thu@skhdt.example.gov.vn")
@@ -111,8 +111,8 @@ struct JournaldTests {
         #expect(
             logLines.first?["MESSAGE"]
                 == "Đã gửi nhắc hạn cho \(Self.vietnameseUnit) attempt=1 channel=smtp deadline_id=\(deadlineID) "
-                + "message_id=\(LogEventID.reminderSent.messageID) recipient=van.thu@skhdt.example.gov.vn "
-                + "unit=\"\(Self.vietnameseUnit)\""
+                + "deadline_unit=\"\(Self.vietnameseUnit)\" message_id=\(LogEventID.reminderSent.messageID) "
+                + "recipient=van.thu@skhdt.example.gov.vn"
         )
     }
 
@@ -128,7 +128,7 @@ struct JournaldTests {
         Subject: Đã gửi nhắc hạn
         Defined-By: deadlined
 
-        Nhắc hạn cho @DEADLINE_ID@ (@UNIT@) đã được gửi qua @CHANNEL@.
+        Nhắc hạn cho @DEADLINE_ID@ (@DEADLINE_UNIT@) đã được gửi qua @CHANNEL@.
 
         """.write(to: catalog, atomically: true, encoding: .utf8)
         let warnings = try await journal.installCatalog(fileAt: catalog)
