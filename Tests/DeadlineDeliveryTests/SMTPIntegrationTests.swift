@@ -157,6 +157,23 @@ struct SMTPIntegrationTests {
         #expect(try server.messages().map(\.authenticatedUser) == ["nhacviec"])
     }
 
+    @Test("AUTH over smtps (implicit TLS): delivered as that user, over TLS")
+    func authenticationOverImplicitTLS() async throws {
+        let certificates = try TestCertificates.shared()
+        let server = try SMTPTestServer(.init(tls: .implicit, user: "nhacviec", password: Self.password, authRequired: true))
+        defer { server.stop() }
+        let credentials = SMTPCredentials(username: "nhacviec", password: Secret(Array(Self.password.utf8)))
+        let transport = try SMTPTransport(
+            server: smtpSettings(server, security: .implicitTLS, caFile: certificates.caCertificate, credentials: credentials))
+        let outcome = await transport.send(
+            Array("Subject: x\r\n\r\nbody\r\n".utf8),
+            envelope: SMTPEnvelope(sender: "a@x.test", recipients: ["b@x.test"]))
+        await transport.shutdown()
+        #expect(outcome.receipt != nil, "\(outcome)")
+        #expect(try server.messages().map(\.authenticatedUser) == ["nhacviec"])
+        #expect(try server.messages().map(\.tls) == [true])
+    }
+
     @Test("one of three recipients refused with 550: the other two get it, the outcome names the refused one")
     func oneRecipientRejected() async throws {
         let server = try SMTPTestServer(.init(rejectedRecipients: ["ghost@hanoi.gov.vn"]))

@@ -114,7 +114,9 @@ async def serve(arguments):
         recorder.write({"event": "connect", "count": recorder.connections})
         options = dict(hostname="smtp.test.invalid", ident="deadlined test SMTP", loop=loop)
         if arguments.user:
-            options.update(authenticator=make_authenticator(arguments), auth_require_tls=True,
+            # aiosmtpd only knows of TLS that STARTTLS began; over implicit TLS (smtps) the whole session is
+            # already encrypted, so AUTH is offered from the start there.
+            options.update(authenticator=make_authenticator(arguments), auth_require_tls=not arguments.implicit_tls,
                            auth_required=arguments.auth_required)
         if context is not None and not arguments.implicit_tls:
             options.update(tls_context=context, require_starttls=arguments.require_starttls)
