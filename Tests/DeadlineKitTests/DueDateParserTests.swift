@@ -110,6 +110,11 @@ struct MomentTests {
         #expect(zone.iso8601(try MomentParser.parse("2020-11-20T08:00", zone: zone).get()) == "2020-11-20T08:00:00+07:00")
         #expect(zone.iso8601(try MomentParser.parse("2020-11-20T01:00:00Z", zone: zone).get()) == "2020-11-20T08:00:00+07:00")
         #expect(zone.iso8601(try MomentParser.parse("2020-11-20T08:00:00+07:00", zone: zone).get()) == "2020-11-20T08:00:00+07:00")
+        // Offsets west of UTC and with minutes, seconds, and instants before 1970, as ISO 8601 writes them.
+        let newfoundland = ZoneRules.fixed(offsetSeconds: -(3 * 3600 + 30 * 60), identifier: "America/St_Johns")
+        #expect(newfoundland.iso8601(Instant(secondsSinceEpoch: 0)) == "1969-12-31T20:30:00-03:30")
+        #expect(ZoneRules.vietnam.iso8601(Instant(secondsSinceEpoch: -1)) == "1970-01-01T06:59:59+07:00")
+        #expect(ZoneRules.fixed(offsetSeconds: 0, identifier: "UTC").iso8601(Instant(secondsSinceEpoch: 1_606_467_723)) == "2020-11-27T09:02:03+00:00")
         #expect((try? MomentParser.parse("12/2020", zone: zone).get()) == nil)
     }
 

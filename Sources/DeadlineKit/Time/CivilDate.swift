@@ -95,7 +95,23 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// `2020-12-10`
     public var iso: String {
-        "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        guard (0...9999).contains(year) else { return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            var at = 0
+            writeISO(into: buffer, at: &at)
+            return at
+        }
+    }
+
+    /// `yyyy-mm-dd` written into `buffer` at `at` (10 bytes; years 0...9999).
+    func writeISO(into buffer: UnsafeMutableBufferPointer<UInt8>, at: inout Int) {
+        writeDigits(year, width: 4, into: buffer, at: &at)
+        buffer[at] = UInt8(ascii: "-")
+        at += 1
+        writeDigits(month, width: 2, into: buffer, at: &at)
+        buffer[at] = UInt8(ascii: "-")
+        at += 1
+        writeDigits(day, width: 2, into: buffer, at: &at)
     }
 
     /// `10/12/2020`, the way Vietnamese offices write dates.
@@ -109,6 +125,18 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 /// ISO weekday numbers: Monday is 1, Sunday is 7.
 public enum Weekday: Int, Sendable, CaseIterable, Hashable {
     case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
+}
+
+/// `value` (0 or more, below 10^width) as exactly `width` decimal digits written into `buffer` at `at`. Dates
+/// are written this way because `plan --json` and the logs format millions of them.
+@inline(__always)
+func writeDigits(_ value: Int, width: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at: inout Int) {
+    var rest = value
+    for position in stride(from: at + width - 1, through: at, by: -1) {
+        buffer[position] = UInt8(truncatingIfNeeded: 48 + rest % 10)
+        rest /= 10
+    }
+    at += width
 }
 
 /// Zero-padded decimal, e.g. `pad(7, 2) == "07"`.

@@ -86,9 +86,29 @@ public struct ZoneRules: Sendable, Hashable {
 
     /// `2020-12-10T17:00:00+07:00`
     public func iso8601(_ instant: Instant) -> String {
-        let local = localDateTime(at: instant)
-        let s = Int((instant.secondsSinceEpoch + Int64(offset(at: instant))) % 60 + 60) % 60
-        return "\(local.date.iso)T\(local.time):\(pad(s, 2))\(isoOffset(at: instant))"
+        let offset = offset(at: instant)
+        let localSeconds = instant.secondsSinceEpoch + Int64(offset)
+        let local = LocalDateTime(localSeconds: localSeconds)
+        let seconds = Int((localSeconds % 60 + 60) % 60)
+        let offsetMinutes = abs(offset) / 60
+        guard (0...9999).contains(local.date.year), offsetMinutes / 60 < 100 else {
+            return "\(local.date.iso)T\(local.time):\(pad(seconds, 2))\(ZoneRules.isoOffset(seconds: offset))"
+        }
+        return String(unsafeUninitializedCapacity: 25) { buffer in
+            var at = 0
+            local.date.writeISO(into: buffer, at: &at)
+            func field(_ separator: Unicode.Scalar, _ value: Int) {
+                buffer[at] = UInt8(ascii: separator)
+                at += 1
+                writeDigits(value, width: 2, into: buffer, at: &at)
+            }
+            field("T", local.time.hour)
+            field(":", local.time.minute)
+            field(":", seconds)
+            field(offset < 0 ? "-" : "+", offsetMinutes / 60)
+            field(":", offsetMinutes % 60)
+            return at
+        }
     }
 
     public static func == (lhs: ZoneRules, rhs: ZoneRules) -> Bool {
