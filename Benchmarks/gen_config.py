@@ -2,7 +2,7 @@
 """Synthetic deadlined configurations for the benchmarks, and the same deadlines as a Remind file.
 
     gen_config.py --deadlines N --out DIR [--units 200] [--variant office|plain] [--smtp-port P] [--http-port P]
-    gen_config.py --burst N --channel smtp|webhook --due "YYYY-MM-DD" --out DIR ...
+    gen_config.py --burst N --channel smtp|webhook --due "YYYY-MM-DD" --out DIR [--connections C] ...
 
 Writes DIR/deadlined.toml (daemon settings, default rules, calendar, units, channels), DIR/deadlines.d/*.toml
 (one file per document, 20 deadlines each, as offices write them) and DIR/reminders.rem (the same deadlines and
@@ -23,6 +23,7 @@ Variants:
 
 --burst N writes N one-off deadlines due on --due at 17:00 with the single rule on_due (sent at 08:00 that day),
 each to one unit, all through one channel: N reminders that fall due at one moment (the delivery benchmark).
+--connections C sets both channels' `connections` (how many sends at once); without it deadlined's defaults apply.
 """
 import argparse
 import datetime
@@ -87,17 +88,20 @@ def write_main(path, args, units, channels):
             'channels = ["%s"]' % channel,
             "",
         ]
+    connections = ["connections = %d" % args.connections] if args.connections else []
     lines += [
         "[channels.email]",
         'type = "smtp"',
         'url = "smtp://127.0.0.1:%d"' % args.smtp_port,
         'starttls = "off"',
         'from = "Văn phòng UBND Thành phố <nhacviec@hanoi.example>"',
+    ] + connections + [
         "",
         "[channels.chat]",
         'type = "webhook"',
         'url = "http://127.0.0.1:%d/hook"' % args.http_port,
         'format = "json"',
+    ] + connections + [
         "",
     ]
     with open(path, "w", encoding="utf-8") as f:
@@ -211,6 +215,7 @@ def main():
     parser.add_argument("--burst", type=int, default=0, help="N deadlines whose reminders all fall due at once")
     parser.add_argument("--channel", choices=["smtp", "webhook"], default="smtp")
     parser.add_argument("--due", default="2026-03-02", help="with --burst: the due day (YYYY-MM-DD)")
+    parser.add_argument("--connections", type=int, default=0, help="both channels' `connections` (default: unset)")
     parser.add_argument("--smtp-port", type=int, default=2525)
     parser.add_argument("--http-port", type=int, default=8080)
     parser.add_argument("--seed", type=int, default=5418)

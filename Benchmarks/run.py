@@ -3,6 +3,7 @@
 script and Prometheus Alertmanager, in one run. Nothing here passes or fails; it measures and prints tables.
 
     Benchmarks/run.py [--smoke] [--sizes 1000,10000,100000] [--only SECTION,...] [--bin DIR] [--window 60]
+                      [--connections 1,4,8]
 
 Sections: planning, startup, idle, delivery, alternatives (default: all). Binaries come from --bin (default
 .build-bench/release, built by `make bench`). Scratch files go to .build-bench/bench/ (removed at the start of each
@@ -104,8 +105,9 @@ class Context:
                                                "--variant", variant, "--smtp-port", "9", "--http-port", "9")
         return self._configs[key]
 
-    def burst_config(self, kind, n, port):
-        return self.generate(self.fresh_dir("burst-%s-%d" % (kind, n)), "--burst", str(n), "--channel", kind,
+    def burst_config(self, kind, n, port, connections):
+        return self.generate(self.fresh_dir("burst-%s-%d-c%d" % (kind, n, connections)), "--burst", str(n),
+                             "--channel", kind, "--connections", str(connections),
                              "--smtp-port" if kind == "smtp" else "--http-port", str(port))
 
     def office_config_with_ports(self, n, smtp_port, http_port):
@@ -159,6 +161,9 @@ def main():
     parser.add_argument("--only", default=",".join(SECTIONS))
     parser.add_argument("--bin", default=os.path.join(ROOT, ".build-bench", "release"))
     parser.add_argument("--window", type=int, default=None, help="idle window in seconds (default 60; smoke 10)")
+    parser.add_argument("--connections", default=None,
+                        help="delivery: deadlined's `connections` per channel to measure, comma-separated; 1 is "
+                             "sequential (default 1,4,8; smoke 1,4)")
     parser.add_argument("--idle-size", type=int, default=None, help="deadlines for the idle section (default 10000)")
     arguments = parser.parse_args()
     sizes = [int(s) for s in (arguments.sizes or ("1000" if arguments.smoke else "1000,10000,100000")).split(",")]
@@ -186,7 +191,8 @@ def main():
         if "idle" in only:
             results["idle"] = idle.run(ctx, idle_size, window)
         if "delivery" in only:
-            results["delivery"] = delivery.run(ctx, arguments.smoke)
+            connections = [int(c) for c in (arguments.connections or ("1,4" if arguments.smoke else "1,4,8")).split(",")]
+            results["delivery"] = delivery.run(ctx, arguments.smoke, connections)
         if "alternatives" in only:
             results["alternatives"] = alternatives.run(ctx, arguments.smoke)
     finally:

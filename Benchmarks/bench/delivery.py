@@ -9,8 +9,8 @@ system clock read right after the configuration is loaded (DaemonRunner.run). We
 (`deadlinectl check` on the same files) and start the daemon so that the read lands in the middle of a second;
 then the offset, and so the real due moment R, are known exactly. Latency of each message = the sink's receive
 time - R (one machine, one clock). Rates: (messages - 1) / (last - first receive), and messages / (last - R).
-deadlined sends sequentially today (one channel worker thread per channel, one transfer at a time, connection
-reused); parallel sending is phase 2.
+Each burst runs with the channel's `connections` set explicitly: 1 sends one reminder at a time over one kept
+connection (sequential); C sends up to C at once, over C kept connections.
 """
 import datetime
 import math
@@ -55,13 +55,13 @@ def check_alignment(daemon, base_second, info):
     return info
 
 
-def deadlined_burst(ctx, kind, n):
-    log = ctx.path("dl-%s-%d.jsonl" % (kind, n))
+def deadlined_burst(ctx, kind, n, connections):
+    log = ctx.path("dl-%s-%d-c%d.jsonl" % (kind, n, connections))
     sink, port = start_server(ctx.smtp_sink if kind == "smtp" else ctx.http_sink, log)
     daemon = None
     try:
-        config = ctx.burst_config(kind, n, int(port))
-        daemon, due, info = start_aligned(ctx, config.main, "burst-%s-%d" % (kind, n))
+        config = ctx.burst_config(kind, n, int(port), connections)
+        daemon, due, info = start_aligned(ctx, config.main, "burst-%s-%d-c%d" % (kind, n, connections))
         daemon.wait_planned(timeout=info["lead"])
         check_alignment(daemon, due - info["lead"], info)
         startup_rss = proc_status(daemon.pid)["VmRSS"]
@@ -84,18 +84,30 @@ def deadlined_burst(ctx, kind, n):
     return row
 
 
-def run(ctx, smoke):
+def plan_for(smoke, connections):
+    """(kind, messages, connections) of each burst: every setting at 1 000 emails and 1 000 webhooks (200 emails and
+    1 000 webhooks in a smoke run); in a full run also 200 emails sequentially and 10 000 webhooks sequentially
+    and at the highest setting."""
+    if smoke:
+        return [("smtp", 200, c) for c in connections] + [("webhook", 1000, c) for c in connections]
+    most = max(connections)
+    return ([("smtp", 200, 1)] + [("smtp", 1000, c) for c in connections] +
+            [("webhook", 1000, c) for c in connections] + [("webhook", 10000, c) for c in sorted({1, most})])
+
+
+def run(ctx, smoke, connections=(1,)):
     results = {"load": load_note(), "bursts": []}
-    plan = [("smtp", 200), ("webhook", 1000)] if smoke else [("smtp", 200), ("smtp", 1000), ("webhook", 1000),
-                                                               ("webhook", 10000)]
-    print("bench: delivery bursts (deadlined, sequential sends)", flush=True)
-    for kind, n in plan:
-        row = deadlined_burst(ctx, kind, n)
+    print("bench: delivery bursts (deadlined; connections per channel: %s)" % ", ".join(map(str, connections)),
+          flush=True)
+    for kind, n, c in plan_for(smoke, connections):
+        row = deadlined_burst(ctx, kind, n, c)
         row["kind"] = kind
+        row["parallel"] = c
         results["bursts"].append(row)
-        print("  %-7s %6d: %s/%d delivered, %.1f msg/s (%.1f from due), latency p50 %.3f s p99 %.3f s, "
-              "%d connection(s), CPU %.2f ms/msg" % (kind, n, row.get("delivered"), n, row.get("rate") or 0,
-                                                       row.get("rate_from_due") or 0, row.get("p50") or -1,
-                                                       row.get("p99") or -1, row["connections"],
-                                                       row["cpu_ms_per_message"]), flush=True)
+        print("  %-7s %6d, connections = %d: %s/%d delivered, %.1f msg/s (%.1f from due), latency p50 %.3f s "
+              "p99 %.3f s, %d connection(s), CPU %.2f ms/msg" % (kind, n, c, row.get("delivered"), n,
+                                                                 row.get("rate") or 0, row.get("rate_from_due") or 0,
+                                                                 row.get("p50") or -1, row.get("p99") or -1,
+                                                                 row["connections"], row["cpu_ms_per_message"]),
+              flush=True)
     return results

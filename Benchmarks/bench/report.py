@@ -171,7 +171,7 @@ def delivery(results):
     if "delivery" in results:
         out += [load_line(results["delivery"]), ""]
         for r in results["delivery"]["bursts"]:
-            rows.append(["deadlined, %s (sequential)" % ("SMTP" if r["kind"] == "smtp" else "webhook"),
+            rows.append([deadlined_label(r),
                          fmt_n(r["n"]), fmt_n(r.get("delivered")), r["connections"], fmt_rate(r.get("rate")),
                          fmt_s(r.get("p50")), fmt_s(r.get("p99")), fmt_s(r.get("max")),
                          "%.2f ms" % r["cpu_ms_per_message"], fmt_mb(r["rss_after_mb"])])
@@ -204,6 +204,32 @@ def delivery(results):
     return out
 
 
+def burst_parallel(r):
+    return r.get("parallel", 1)
+
+
+def connections_text(c):
+    return "1 connection" if c == 1 else "%d connections" % c
+
+
+def deadlined_label(r):
+    c = burst_parallel(r)
+    return "deadlined, %s, %s" % ("SMTP" if r["kind"] == "smtp" else "webhook",
+                                  "1 connection (sequential)" if c == 1 else "%d connections" % c)
+
+
+def matching_burst(bursts, kind, n, parallel):
+    """deadlined's burst to set beside another sender's: same kind, preferably the same size, then the same
+    parallelism (or, with parallel None, the most connections measured)."""
+    same_kind = [r for r in bursts if r["kind"] == kind]
+    if not same_kind:
+        return None
+    same_n = [r for r in same_kind if r["n"] == n] or same_kind
+    if parallel is None:
+        return max(same_n, key=burst_parallel)
+    return min(same_n, key=lambda r: (abs(burst_parallel(r) - parallel), burst_parallel(r)))
+
+
 def side_by_side(results):
     out = ["### (5) Side by side: deadlined ÷ the alternative, same run", ""]
     rows = []
@@ -225,27 +251,29 @@ def side_by_side(results):
             rows.append(["idle wake-ups (context switches in %d s; fewer is better)" % results["idle"]["window"], label,
                          "%s vs %s" % (a, b)])
     if "delivery" in results and "alternatives" in results:
-        bursts = {(r["kind"], r["n"]): r for r in results["delivery"]["bursts"]}
+        bursts = results["delivery"]["bursts"]
         a = results["alternatives"]
         for kind, key in (("smtp", "cron_smtp"), ("webhook", "cron_webhook"), ("smtp", "cron_smtp_parallel"),
                           ("webhook", "cron_webhook_parallel")):
             if key not in a:
                 continue
-            mine = bursts.get((kind, a[key]["n"])) or next((r for (k, _), r in bursts.items() if k == kind), None)
-            label = "cron + curl" if a[key].get("parallel", 1) == 1 else \
-                "cron + curl, %d in parallel (deadlined: 1 connection)" % a[key]["parallel"]
+            parallel = a[key].get("parallel", 1)
+            mine = matching_burst(bursts, kind, a[key]["n"], parallel)
+            label = "cron + curl" if parallel == 1 else "cron + curl, %d in parallel" % parallel
             if mine:
+                label += " (deadlined: %s)" % connections_text(burst_parallel(mine))
                 rows.append(["%s throughput, %s (higher is better)" % (kind, fmt_n(mine["n"])), label,
                              ratio(mine.get("rate"), a[key]["rate"])])
                 rows.append(["%s latency p99, %s vs %s (lower is better)" % (kind, fmt_n(mine["n"]), fmt_n(a[key]["n"])),
                              label, ratio(mine.get("p99"), a[key].get("p99"))])
         for key in ("am_burst_small", "am_burst_large"):
             if key in a:
-                mine = bursts.get(("webhook", a[key]["n"]))
+                mine = matching_burst(bursts, "webhook", a[key]["n"], None)
                 if mine:
-                    rows.append(["webhook throughput, %s (higher is better)" % fmt_n(a[key]["n"]), "Alertmanager",
+                    label = "Alertmanager (deadlined: %s)" % connections_text(burst_parallel(mine))
+                    rows.append(["webhook throughput, %s (higher is better)" % fmt_n(a[key]["n"]), label,
                                  ratio(mine.get("rate"), a[key].get("rate"))])
-                    rows.append(["webhook latency p99, %s (lower is better)" % fmt_n(a[key]["n"]), "Alertmanager",
+                    rows.append(["webhook latency p99, %s (lower is better)" % fmt_n(a[key]["n"]), label,
                                  ratio(mine.get("p99"), a[key].get("p99"))])
     out.append(table(["measure", "vs", "deadlined ÷ other"], rows))
     return out

@@ -1,7 +1,7 @@
 // DeadlineDelivery: the channels that carry a reminder out of the daemon.
 //
 //   Outcome/    DeliveryOutcome, DeliveryError, Secret: what every channel returns, secret-free.
-//   Curl/       a libcurl easy-handle wrapper, the dedicated worker thread that owns it, trust anchors (ca_file),
+//   Curl/       a libcurl easy-handle wrapper, the pool of worker threads that own them, trust anchors (ca_file),
 //               the classification of libcurl's result codes.
 //   SMTP/       SMTPTransport (smtp:// with a STARTTLS policy, smtps://), the reply transcript, the classifier.
 //   MIME/       RFC 5322/2045/2047/2231 rendering: EmailMessage, EmailAddress, encoded-words, quoted-printable.
@@ -23,8 +23,9 @@
 //     }
 //     await smtp.shutdown()
 //
-// Threads: each transport owns one OS thread and one libcurl easy handle; send() hops to that thread and back, so
-// blocking libcurl calls never run on Swift's cooperative pool, and consecutive sends reuse the connection.
+// Threads: each transport owns a pool of up to `connections` OS threads (CurlWorkerPool), each with one libcurl easy
+// handle and so one connection; send() hops to a free thread and back, so blocking libcurl calls never run on
+// Swift's cooperative pool, concurrent sends use separate connections, and consecutive sends reuse one.
 // Cancelling the calling task aborts a running transfer within about a second (libcurl's progress callback).
 
 /// The version of the libcurl library linked into the process, e.g. `7.88.1`.

@@ -201,6 +201,39 @@ struct ConfigCheckTests {
         #expect(loopLines.first?.contains("warning: mail to 127.0.0.1 is sent unencrypted") == true)
     }
 
+    @Test("connections: defaults 2 (smtp) and 4 (webhook), 1 for the outbox; 0 and 17 are reported where they stand")
+    func connections() throws {
+        let channels = { (smtp: String, webhook: String) in
+            "[daemon]\ndefault_channels = [\"mail\", \"chat\"]\n\n" + units + """
+                [channels.mail]
+                type = "smtp"
+                url = "smtps://mail.hanoi.example:465"
+                from = "nhacviec@hanoi.example"
+                \(smtp)
+
+                [channels.chat]
+                type = "webhook"
+                url = "https://chat.hanoi.example/hooks/abc"
+                \(webhook)
+                """
+        }
+        let (defaults, _) = try load(["deadlined.toml": channels("", "")])
+        let configuration = try #require(defaults.configuration)
+        #expect(configuration.channels["mail"]?.connections == 2)
+        #expect(configuration.channels["chat"]?.connections == 4)
+        #expect(ChannelSettings.outbox(OutboxSettings(name: "outbox", directory: "/tmp")).connections == 1)
+        let (set, _) = try load(["deadlined.toml": channels("connections = 8", "connections = 1")])
+        #expect(set.configuration?.channels["mail"]?.connections == 8)
+        #expect(set.configuration?.channels["chat"]?.connections == 1)
+        let (bad, lines) = try load(["deadlined.toml": channels("connections = 0", "connections = 17")])
+        #expect(bad.configuration == nil)
+        #expect(
+            lines == [
+                "deadlined.toml:11:15: error: 'connections' must be between 1 and 16, found 0",
+                "deadlined.toml:16:15: error: 'connections' must be between 1 and 16, found 17",
+            ])
+    }
+
     @Test("documents: year inference from the issued date, unknown references, two documents in one file")
     func documents() throws {
         let (ok, _) = try load([

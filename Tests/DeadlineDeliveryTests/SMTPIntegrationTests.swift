@@ -216,7 +216,7 @@ struct SMTPIntegrationTests {
         #expect(try server.messages().count == 5)
     }
 
-    @Test("concurrent sends queue on the transport's thread and still share the connection")
+    @Test("concurrent sends on a transport of one connection queue for it and share it")
     func concurrentSends() async throws {
         let server = try SMTPTestServer()
         defer { server.stop() }
@@ -235,5 +235,31 @@ struct SMTPIntegrationTests {
         #expect(outcomes.allSatisfy { $0.receipt != nil })
         #expect(try server.connectionCount() == 1)
         #expect(try server.messages().count == 8)
+    }
+
+    @Test("with connections = 3, twelve concurrent sends use three connections, never more at once, each message once")
+    func parallelConnections() async throws {
+        var options = SMTPTestServer.Options()
+        options.delay = 0.1  // each message takes a while, so that the sends overlap
+        let server = try SMTPTestServer(options)
+        defer { server.stop() }
+        let transport = try SMTPTransport(server: smtpSettings(server), connections: 3)
+        let outcomes = await withTaskGroup(of: DeliveryOutcome.self) { group in
+            for index in 0..<12 {
+                group.addTask {
+                    await transport.send(
+                        Array("Subject: \(index)\r\n\r\nbody \(index)\r\n".utf8),
+                        envelope: SMTPEnvelope(sender: "a@x.test", recipients: ["b@x.test"]))
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        await transport.shutdown()
+        #expect(outcomes.allSatisfy { $0.receipt != nil }, "\(outcomes)")
+        #expect(outcomes.map { $0.receipt?.newConnections ?? -1 }.reduce(0, +) == 3)
+        #expect(try server.connectionCount() == 3)
+        #expect(try server.maximumOpenConnections() == 3)
+        let bodies = try server.messages().map { String(decoding: $0.data, as: UTF8.self) }
+        #expect(Set(bodies).count == 12 && bodies.count == 12)
     }
 }

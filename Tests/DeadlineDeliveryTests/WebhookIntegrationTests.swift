@@ -192,6 +192,26 @@ struct WebhookIntegrationTests {
         #expect(try server.requests().count == 20)
     }
 
+    @Test("with connections = 4, twenty concurrent requests use four kept-alive connections, never more at once")
+    func parallelConnections() async throws {
+        // Each answer takes a while, so that the requests overlap.
+        let server = try HTTPTestServer(responses: [.init(status: 200, body: "{}", delay: 0.05)])
+        defer { server.stop() }
+        let transport = try WebhookTransport(endpoint: Self.endpoint(server.baseURL + "/h"), connections: 4)
+        let outcomes = await withTaskGroup(of: DeliveryOutcome.self) { group in
+            for index in 0..<20 {
+                group.addTask { await transport.send(WebhookRequest(id: "r\(index)", body: Self.body)) }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        await transport.shutdown()
+        #expect(outcomes.allSatisfy { $0.receipt != nil }, "\(outcomes)")
+        #expect(try server.connectionCount() == 4)
+        #expect(try server.maximumOpenConnections() == 4)
+        let ids = try server.requests().compactMap { $0.header("webhook-id") }
+        #expect(Set(ids) == Set((0..<20).map { "r\($0)" }) && ids.count == 20)
+    }
+
     @Test("HTTPS: delivered with the private CA, permanent without it")
     func https() async throws {
         let certificates = try TestCertificates.shared()

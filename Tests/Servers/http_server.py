@@ -9,7 +9,7 @@ one per request in order; once the list is used up its last entry repeats. Keep-
 Content-Length on every response), so consecutive requests can share one TCP connection.
 
 Every event is appended to --log as one JSON object per line:
-  {"event": "connect", "count": N}
+  {"event": "connect", "count": N, "open": K}     (K: connections open at once, this one included)
   {"event": "request", "method": ..., "path": ..., "headers": [[name, value], ...], "body_b64": ...,
    "signature_valid": true/false/null}
 With --webhook-secret (whsec_... or raw), the server checks the Standard Webhooks signature itself
@@ -57,6 +57,7 @@ class Server(ThreadingHTTPServer):
         self.lock = threading.Lock()
         self.log = open(arguments.log, "a", encoding="utf-8")
         self.connections = 0
+        self.open = 0
         self.requests = 0
         self.key = signing_key(arguments.webhook_secret) if arguments.webhook_secret else None
         if arguments.cert:
@@ -68,8 +69,14 @@ class Server(ThreadingHTTPServer):
         connection, address = super().get_request()  # for HTTPS, the handshake happens here
         with self.lock:
             self.connections += 1
-            self.write({"event": "connect", "count": self.connections})
+            self.open += 1
+            self.write({"event": "connect", "count": self.connections, "open": self.open})
         return connection, address
+
+    def shutdown_request(self, request):
+        with self.lock:
+            self.open -= 1
+        super().shutdown_request(request)
 
     def handle_error(self, request, client_address):
         pass  # a client that drops the connection is part of the tests

@@ -5,7 +5,7 @@ Binds a free port, prints "READY <port>" on stdout, then serves until SIGTERM, u
 away, or until --lifetime seconds have passed (so a crashed test run never leaves it behind).
 
 Every event is appended to --log as one JSON object per line:
-  {"event": "connect", "count": N}
+  {"event": "connect", "count": N, "open": K}     (K: connections open at once, this one included)
   {"event": "message", "mail_from": ..., "rcpt_tos": [...], "data_b64": ..., "tls": bool, "auth_user": ...}
 
 Run with /usr/bin/python3: Debian's aiosmtpd is installed for the system Python only.
@@ -33,6 +33,8 @@ def parse_arguments():
     parser.add_argument("--password", help="AUTH password")
     parser.add_argument("--auth-required", action="store_true", help="refuse MAIL before AUTH (530)")
     parser.add_argument("--reject", action="append", default=[], help="refuse this recipient with 550 5.1.1")
+    parser.add_argument("--tempfail-once", action="append", default=[],
+                        help="answer 451 to this recipient the first time only (a retry is accepted)")
     parser.add_argument("--tempfail", choices=["none", "rcpt", "data"], default="none",
                         help="answer 451 to every RCPT, or to the message after DATA")
     parser.add_argument("--delay", type=float, default=0.0, help="seconds to wait before answering each DATA")
@@ -45,6 +47,7 @@ class Recorder:
     def __init__(self, path):
         self.file = open(path, "a", encoding="utf-8")
         self.connections = 0
+        self.open = 0
         self.messages = 0
 
     def write(self, record):
@@ -62,6 +65,9 @@ class Handler:
             return "550 5.1.1 <%s>: Recipient address rejected: unknown mailbox" % address
         if self.arguments.tempfail == "rcpt":
             return "451 4.3.0 <%s>: Temporary local problem, try again later" % address
+        if address in self.arguments.tempfail_once:
+            self.arguments.tempfail_once.remove(address)
+            return "451 4.2.0 <%s>: Mailbox busy, try again later" % address
         envelope.rcpt_tos.append(address)
         return "250 2.1.5 Ok"
 
@@ -109,9 +115,15 @@ async def serve(arguments):
         context.load_cert_chain(arguments.cert, arguments.key)
     loop = asyncio.get_running_loop()
 
+    class CountingSMTP(SMTP):
+        def connection_lost(self, error):
+            recorder.open -= 1
+            super().connection_lost(error)
+
     def factory():
         recorder.connections += 1
-        recorder.write({"event": "connect", "count": recorder.connections})
+        recorder.open += 1
+        recorder.write({"event": "connect", "count": recorder.connections, "open": recorder.open})
         options = dict(hostname="smtp.test.invalid", ident="deadlined test SMTP", loop=loop)
         if arguments.user:
             # aiosmtpd only knows of TLS that STARTTLS began; over implicit TLS (smtps) the whole session is
@@ -120,7 +132,7 @@ async def serve(arguments):
                            auth_required=arguments.auth_required)
         if context is not None and not arguments.implicit_tls:
             options.update(tls_context=context, require_starttls=arguments.require_starttls)
-        return SMTP(handler, **options)
+        return CountingSMTP(handler, **options)
 
     server = await loop.create_server(
         factory, host="127.0.0.1", port=arguments.port, ssl=context if arguments.implicit_tls else None)

@@ -78,6 +78,11 @@ public final class HTTPTestServer: Sendable {
         try process.connectionCount()
     }
 
+    /// The most TCP connections that were open at the same time.
+    public func maximumOpenConnections() throws -> Int {
+        try process.maximumOpenConnections()
+    }
+
     /// The server's stderr, for failure messages.
     public var standardError: String { process.standardError }
 

@@ -113,6 +113,11 @@ final class LoopbackServerProcess: @unchecked Sendable {
         try events().filter { $0.event == "connect" }.count
     }
 
+    /// The most connections that were open at the same time.
+    func maximumOpenConnections() throws -> Int {
+        try events().compactMap(\.open).max() ?? 0
+    }
+
     /// The server's stderr so far, for failure messages.
     var standardError: String {
         (try? String(contentsOfFile: directory.path + "/stderr.log", encoding: .utf8)) ?? ""
@@ -123,6 +128,7 @@ final class LoopbackServerProcess: @unchecked Sendable {
 struct ServerEvent: Decodable {
     var event: String
     var count: Int?
+    var open: Int?
     // SMTP messages
     var mail_from: String?
     var rcpt_tos: [String]?

@@ -36,6 +36,8 @@ public final class SMTPTestServer: Sendable {
         public var authRequired: Bool
         /// Recipients refused with `550 5.1.1 … unknown mailbox`.
         public var rejectedRecipients: [String]
+        /// Recipients answered `451 4.2.0` the first time only; a retry is accepted.
+        public var temporarilyRefusedOnce: [String] = []
         public var temporaryFailure: TemporaryFailure
         /// Listen on this port instead of a free one (for a server that comes up later on a known port).
         public var port: Int?
@@ -81,6 +83,7 @@ public final class SMTPTestServer: Sendable {
             if options.authRequired { arguments.append("--auth-required") }
         }
         for recipient in options.rejectedRecipients { arguments += ["--reject", recipient] }
+        for recipient in options.temporarilyRefusedOnce { arguments += ["--tempfail-once", recipient] }
         if let port = options.port { arguments += ["--port", String(port)] }
         if options.delay > 0 { arguments += ["--delay", String(options.delay)] }
         process = try LoopbackServerProcess(script: "smtp_server.py", arguments: arguments)
@@ -103,6 +106,11 @@ public final class SMTPTestServer: Sendable {
     /// How many TCP connections the server has accepted.
     public func connectionCount() throws -> Int {
         try process.connectionCount()
+    }
+
+    /// The most TCP connections that were open at the same time.
+    public func maximumOpenConnections() throws -> Int {
+        try process.maximumOpenConnections()
     }
 
     /// The server's stderr, for failure messages.

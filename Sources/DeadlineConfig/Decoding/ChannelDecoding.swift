@@ -75,6 +75,7 @@ extension ConfigDecoder {
         let timeout = r.duration("timeout", &sink) ?? 60
         let onePer = r.bool("one_message_per_recipient", &sink) ?? false
         let ics = r.bool("attach_ics", &sink) ?? false
+        let connections = r.integer("connections", &sink, in: ChannelSettings.connectionLimits)?.value
         if username != nil, passwordFile == nil, r.table["password_file"] == nil {
             sink.warning(file, r.table.entry(forKey: "username")?.keyRange, "'username' is set but 'password_file' is not; the server will likely refuse to log in")
         }
@@ -102,7 +103,8 @@ extension ConfigDecoder {
             SMTPSettings(
                 name: name, url: url.value, startTLS: startTLS ?? .required, from: from, replyTo: replyTo, username: username,
                 passwordFile: passwordFile, caFile: caFile, connectTimeoutSeconds: Int(connectTimeout),
-                timeoutSeconds: Int(timeout), onePerRecipient: onePer, attachICS: ics, language: language))
+                timeoutSeconds: Int(timeout), onePerRecipient: onePer, attachICS: ics, language: language,
+                connections: connections ?? SMTPSettings.defaultConnections))
     }
 
     private mutating func decodeWebhook(_ r: inout TableReader, name: String, file: String, language: Language?) -> ChannelSettings? {
@@ -132,6 +134,7 @@ extension ConfigDecoder {
         let connectTimeout = r.duration("connect_timeout", &sink) ?? 10
         let timeout = r.duration("timeout", &sink) ?? 30
         let follow = r.bool("follow_redirects", &sink) ?? false
+        let connections = r.integer("connections", &sink, in: ChannelSettings.connectionLimits)?.value
         let caFile = r.nonEmptyString("ca_file", &sink).map { resolvePath($0, file: file, mustExist: true) } ?? nil
         guard let url else { return nil }
         guard let parsed = ServerURL(url.value), parsed.scheme == "http" || parsed.scheme == "https" else {
@@ -150,7 +153,7 @@ extension ConfigDecoder {
         var settings = WebhookSettings(
             name: name, url: url.value, format: format, secretFile: secret, tokenFile: token, chatID: chatID,
             headers: headers, connectTimeoutSeconds: Int(connectTimeout), timeoutSeconds: Int(timeout),
-            followRedirects: follow, language: language)
+            followRedirects: follow, language: language, connections: connections ?? WebhookSettings.defaultConnections)
         settings.caFile = caFile
         return .webhook(settings)
     }

@@ -1,3 +1,5 @@
+import DeadlineKit
+
 /// Every table and key of deadlined's configuration, in one place.
 ///
 /// The decoder accepts exactly these keys (anything else is "unknown key ..., did you mean ...?"), and
@@ -204,6 +206,7 @@ public enum ConfigSchema {
                 "one_message_per_recipient", .boolean, default: "false",
                 "Send each recipient a message of their own instead of one message to all of a unit's recipients."),
             KeySpec("attach_ics", .boolean, default: "false", "Attach an iCalendar (.ics) event for the deadline."),
+            connectionsKey(default: SMTPSettings.defaultConnections, what: "messages", server: "A mail server"),
         ])
 
     public static let webhookChannel = TableSpec(
@@ -225,7 +228,17 @@ public enum ConfigSchema {
             KeySpec("timeout", .duration, default: "\"30s\"", "Time allowed for one whole request."),
             KeySpec("follow_redirects", .boolean, default: "false", "Follow HTTP redirects."),
             KeySpec("ca_file", .path, "A private CA certificate (PEM) to trust for an https:// URL, e.g. the office's own CA. Verification is always on."),
+            connectionsKey(default: WebhookSettings.defaultConnections, what: "requests", server: "An endpoint"),
         ])
+
+    /// `connections` of the SMTP and webhook channels.
+    static func connectionsKey(default value: Int, what: String, server: String) -> KeySpec {
+        let limits = ChannelSettings.connectionLimits
+        return KeySpec(
+            "connections", .integer, default: String(value),
+            "How many \(what) go out at once, each on a connection of its own that is kept for the next (\(limits.lowerBound)–\(limits.upperBound)); `1` sends them strictly one after another. \(server) that limits connections per client answers the extra ones with a temporary failure, which is retried.",
+            example: "8")
+    }
 
     public static let document = TableSpec(
         "[[document]]", "A directive or plan that hands out tasks. Usually one drop-in file per document.",

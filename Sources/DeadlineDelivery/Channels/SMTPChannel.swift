@@ -30,7 +30,7 @@ public final class SMTPChannel: Channel {
         } catch {
             throw DeliveryConfigurationError(setting: "from", problem: error.description)
         }
-        transport = try SMTPTransport(server: server)
+        transport = try SMTPTransport(server: server, connections: settings.connections)
     }
 
     /// The host name to greet the server with, if it is a plain DNS name.

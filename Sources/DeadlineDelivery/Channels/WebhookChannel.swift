@@ -28,7 +28,7 @@ public final class WebhookChannel: Channel {
             url: url, headers: settings.headers.sorted { $0.key < $1.key }.map { HTTPHeader($0.key, $0.value) },
             signingKey: signingKey, caFile: settings.caFile, connectTimeout: .seconds(settings.connectTimeoutSeconds),
             totalTimeout: .seconds(settings.timeoutSeconds), followRedirects: settings.followRedirects, channelName: name)
-        transport = try WebhookTransport(endpoint: endpoint)
+        transport = try WebhookTransport(endpoint: endpoint, connections: settings.connections)
     }
 
     public func deliver(_ reminder: OutgoingReminder) async -> DeliveryOutcome {

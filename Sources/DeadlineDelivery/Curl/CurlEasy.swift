@@ -23,7 +23,7 @@ struct CurlOptionError: Error, Sendable {
 
 /// A libcurl easy handle: one transfer at a time, options through the typed `ccurl_` shims.
 ///
-/// Not `Sendable`: a handle is created, used and destroyed on one thread, the transport's ``CurlWorkerThread``.
+/// Not `Sendable`: a handle is created, used and destroyed on one thread, one of the transport's ``CurlWorkerThread``s.
 /// Reusing the handle for consecutive transfers keeps its connection cache, so libcurl reuses the connection to
 /// the same server (``newConnections`` is then `0`).
 final class CurlEasy {

@@ -6,148 +6,71 @@ import CCurlShim
     import Musl
 #endif
 
-/// A dedicated OS thread that owns one ``CurlEasy`` handle and runs blocking transfers on it, one at a time, in
-/// the order they were submitted.
+/// One OS thread of a ``CurlWorkerPool``: it owns one ``CurlEasy`` handle (and so its cached connection) and runs
+/// the pool's jobs on it, one at a time, until the pool is shut down and its queue is empty; then it destroys the
+/// handle, which closes the connection, and exits.
 ///
-/// Blocking calls such as `curl_easy_perform` must never run on Swift's cooperative thread pool: that pool has
-/// one thread per core, and a blocked thread starves every other task (see swift-nio's `NIOThreadPool`). Each
-/// transport therefore has its own thread; an async caller submits a job and suspends on a continuation that the
-/// thread resumes. The queue is bounded: a full queue rejects the job at once instead of growing.
-///
-/// The thread sleeps on a condition variable while idle (no wake-ups) and exits after ``shutdown()``, running the
-/// jobs already queued first and then destroying the handle (which closes its cached connections).
+/// While idle it sleeps on its own condition variable (no wake-ups), so that the pool can hand a job to one
+/// particular thread: the one whose connection was used last.
 final class CurlWorkerThread: @unchecked Sendable {
-    /// A job gets the thread's handle, or `nil` if libcurl could not create one.
-    typealias Job = @Sendable (CurlEasy?) -> Void
-
-    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    /// Signalled (under the pool's mutex) when a job is there for this thread or the pool shuts down.
     private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
-    // Guarded by `mutex`:
-    private var jobs: [Job] = []
-    private var head = 0
-    private var isShutDown = false
-    private var exitWaiters: [CheckedContinuation<Void, Never>] = []
-    private var hasExited = false
 
-    /// The most jobs that may wait; more are rejected.
-    let capacity: Int
-    /// The thread's name as `ps -L` shows it (at most 15 bytes).
-    let name: String
-
-    /// Starts the thread. `capacity` bounds the queue of waiting jobs.
-    init(name: String, capacity: Int) {
-        self.name = String(name.utf8.prefix(15)) ?? "deadlined-curl"
-        self.capacity = max(1, capacity)
-        pthread_mutex_init(mutex, nil)
+    /// Starts a thread that takes its jobs from `pool`; `nil` if the system cannot start another thread.
+    /// The running thread keeps `pool` alive until it exits.
+    init?(name: String, pool: CurlWorkerPool) {
         pthread_cond_init(condition, nil)
-        let retained = Unmanaged.passRetained(self).toOpaque()
+        let context = Unmanaged.passRetained(Context(thread: self, pool: pool, name: name)).toOpaque()
         var thread = pthread_t()
         let created = pthread_create(
             &thread, nil,
             { context in
-                let worker = Unmanaged<CurlWorkerThread>.fromOpaque(context!).takeRetainedValue()
-                worker.run()
+                Unmanaged<Context>.fromOpaque(context!).takeRetainedValue().run()
                 return nil
-            }, retained)
-        if created == 0 {
-            pthread_detach(thread)
-        } else {
-            // No thread: every job is rejected.
-            Unmanaged<CurlWorkerThread>.fromOpaque(retained).release()
-            isShutDown = true
-            hasExited = true
+            }, context)
+        guard created == 0 else {
+            Unmanaged<Context>.fromOpaque(context).release()
+            return nil
         }
+        pthread_detach(thread)
     }
 
     deinit {
         pthread_cond_destroy(condition)
-        pthread_mutex_destroy(mutex)
         condition.deallocate()
-        mutex.deallocate()
     }
 
-    /// Queues a job; `false` if the queue is full or the thread was shut down (the job is then not run).
-    func submit(_ job: @escaping Job) -> Bool {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        guard !isShutDown, jobs.count - head < capacity else { return false }
-        jobs.append(job)
+    /// Sleeps until ``signal()``, releasing `mutex` meanwhile (the pool's; held by the caller).
+    func wait(releasing mutex: UnsafeMutablePointer<pthread_mutex_t>) {
+        pthread_cond_wait(condition, mutex)
+    }
+
+    /// Wakes the thread if it sleeps in ``wait(releasing:)``. Call with the pool's mutex held.
+    func signal() {
         pthread_cond_signal(condition)
-        return true
     }
 
-    /// Runs `body` on the thread and returns its result; returns `rejected()` at once if the job was not queued.
-    /// Cancelling the calling task sets `cancellation`, which running transfers poll to abort.
-    func run<T: Sendable>(
-        cancellation: CancellationFlag,
-        rejected: @Sendable () -> T,
-        _ body: @escaping @Sendable (CurlEasy?) -> T
-    ) async -> T {
-        await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<T, Never>) in
-                let queued = submit { easy in continuation.resume(returning: body(easy)) }
-                if !queued { continuation.resume(returning: rejected()) }
+    /// What the running thread holds: itself, its pool, its name.
+    private final class Context {
+        let thread: CurlWorkerThread
+        let pool: CurlWorkerPool
+        let name: String
+
+        init(thread: CurlWorkerThread, pool: CurlWorkerPool, name: String) {
+            self.thread = thread
+            self.pool = pool
+            self.name = name
+        }
+
+        /// The thread's body: take a job, run it, until the pool has no more.
+        func run() {
+            name.withCString { _ = ccurl_set_thread_name($0) }
+            var easy = CurlEasy()
+            while let job = pool.nextJob(for: thread) {
+                job(easy)
             }
-        } onCancel: {
-            cancellation.cancel()
+            easy = nil  // curl_easy_cleanup: closes cached connections
+            pool.threadExited()
         }
-    }
-
-    /// Stops accepting jobs, lets the queued ones finish, and waits until the thread has destroyed its handle
-    /// and exited.
-    func shutdown() async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            pthread_mutex_lock(mutex)
-            isShutDown = true
-            if hasExited {
-                pthread_mutex_unlock(mutex)
-                continuation.resume()
-                return
-            }
-            exitWaiters.append(continuation)
-            pthread_cond_signal(condition)
-            pthread_mutex_unlock(mutex)
-        }
-    }
-
-    /// Stops accepting jobs without waiting; the thread exits once its queue is empty.
-    func shutdownWithoutWaiting() {
-        pthread_mutex_lock(mutex)
-        isShutDown = true
-        pthread_cond_signal(condition)
-        pthread_mutex_unlock(mutex)
-    }
-
-    /// The thread's body: take a job, run it, until shut down with an empty queue.
-    private func run() {
-        name.withCString { _ = ccurl_set_thread_name($0) }
-        var easy = CurlEasy()
-        while let job = nextJob() {
-            job(easy)
-        }
-        easy = nil  // curl_easy_cleanup: closes cached connections
-        pthread_mutex_lock(mutex)
-        hasExited = true
-        let waiters = exitWaiters
-        exitWaiters.removeAll()
-        pthread_mutex_unlock(mutex)
-        for waiter in waiters { waiter.resume() }
-    }
-
-    /// Blocks until a job is available (returns it) or the thread is shut down with nothing queued (`nil`).
-    private func nextJob() -> Job? {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        while head == jobs.count && !isShutDown {
-            pthread_cond_wait(condition, mutex)
-        }
-        guard head < jobs.count else { return nil }
-        let job = jobs[head]
-        head += 1
-        if head == jobs.count {
-            jobs.removeAll(keepingCapacity: true)
-            head = 0
-        }
-        return job
     }
 }

@@ -1,11 +1,13 @@
 import CCurl
 
-/// Submits messages to one SMTP server over libcurl, one at a time, reusing the connection between them.
+/// Submits messages to one SMTP server over libcurl, up to ``connections`` at once, reusing each connection
+/// between messages.
 ///
-/// Each transport owns a dedicated thread with one libcurl easy handle; ``send(_:envelope:)`` hops to it and
-/// back, so blocking network I/O never occupies Swift's cooperative pool. Consecutive messages reuse the open
-/// connection (no new TCP/TLS handshake, no new AUTH) while it is younger than
-/// ``SMTPServer/connectionReuseLimit``. Every recipient goes in one transaction with
+/// Each transport owns a small pool of dedicated threads (``CurlWorkerPool``), each with one libcurl easy handle
+/// and so one connection; ``send(_:envelope:)`` hops to a free thread and back, so blocking network I/O never
+/// occupies Swift's cooperative pool. Threads start as concurrent sends need them, so messages sent one after
+/// another all go over one connection. A connection is reused (no new TCP/TLS handshake, no new AUTH) while it
+/// is younger than ``SMTPServer/connectionReuseLimit``. Every recipient goes in one transaction with
 /// `CURLOPT_MAIL_RCPT_ALLOWFAILS`, so one refused address does not stop the others.
 ///
 /// libcurl performs SMTP dot-stuffing on upload (a body line starting with `.` is sent as `..` and arrives
@@ -18,16 +20,21 @@ public final class SMTPTransport: Sendable {
     private let url: String
     private let trust: TrustAnchors
     private let redactor: SecretRedactor
-    private let worker: CurlWorkerThread
+    private let workers: CurlWorkerPool
+    /// The most messages in flight at once, each on its own connection.
+    public let connections: Int
 
     /// Largest message accepted for upload (25 MiB, a common server limit).
     public static let maximumMessageSize = 25 * 1024 * 1024
 
-    /// Checks the settings, reads `caFile`, and starts the transport's thread. Nothing is sent yet.
+    /// Checks the settings and reads `caFile`. Nothing is sent and no thread runs yet.
     ///
-    /// - Parameter queueCapacity: how many ``send(_:envelope:)`` calls may wait for the thread; more fail at
-    ///   once as temporary failures.
-    public init(server: SMTPServer, queueCapacity: Int = 64) throws(DeliveryConfigurationError) {
+    /// - Parameters:
+    ///   - connections: how many messages may be in flight at once, each on a connection (and a thread) of its
+    ///     own; at least 1.
+    ///   - queueCapacity: how many ``send(_:envelope:)`` calls may wait for a free connection; more fail at
+    ///     once as temporary failures.
+    public init(server: SMTPServer, connections: Int = 1, queueCapacity: Int = 64) throws(DeliveryConfigurationError) {
         self.url = try server.url()
         self.trust =
             try server.caFile.map { path throws(DeliveryConfigurationError) in
@@ -47,11 +54,12 @@ public final class SMTPTransport: Sendable {
         }
         self.redactor = redactor
         self.server = server
-        self.worker = CurlWorkerThread(name: "deadlined-smtp", capacity: queueCapacity)
+        self.connections = max(1, connections)
+        self.workers = CurlWorkerPool(name: "deadlined-smtp", threads: self.connections, capacity: queueCapacity)
     }
 
     deinit {
-        worker.shutdownWithoutWaiting()
+        workers.shutdownWithoutWaiting()
     }
 
     /// Submits one message to every recipient of `envelope` and classifies the result.
@@ -80,7 +88,7 @@ public final class SMTPTransport: Sendable {
         let job = SMTPTransferJob(
             server: server, url: url, trust: trust, redactor: redactor, message: message, envelope: envelope,
             cancellation: CancellationFlag())
-        return await worker.run(cancellation: job.cancellation) {
+        return await workers.run(cancellation: job.cancellation) {
             .temporaryFailure(
                 DeliveryError(
                     channel: channel, host: host, kind: .queueFull,
@@ -106,13 +114,13 @@ public final class SMTPTransport: Sendable {
         return await send(bytes, envelope: message.envelope)
     }
 
-    /// Lets queued messages finish, closes the connection (QUIT) and stops the thread.
+    /// Lets queued messages finish, closes the connections (QUIT) and stops the threads.
     public func shutdown() async {
-        await worker.shutdown()
+        await workers.shutdown()
     }
 }
 
-/// Everything one SMTP transfer needs, handed to the worker thread.
+/// Everything one SMTP transfer needs, handed to a worker thread.
 struct SMTPTransferJob: Sendable {
     var server: SMTPServer
     var url: String
@@ -122,7 +130,7 @@ struct SMTPTransferJob: Sendable {
     var envelope: SMTPEnvelope
     var cancellation: CancellationFlag
 
-    /// Runs on the worker thread: performs the transfer (once more on a fresh connection if a reused one turned
+    /// Runs on a worker thread: performs the transfer (once more on a fresh connection if a reused one turned
     /// out to be dead before the message was sent) and classifies it.
     func run(on easy: CurlEasy?) -> DeliveryOutcome {
         let channel = server.channelName

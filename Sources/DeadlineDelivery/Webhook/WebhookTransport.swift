@@ -6,10 +6,12 @@ import CCurl
     import Musl
 #endif
 
-/// POSTs webhooks to one endpoint over libcurl, keeping the connection alive between requests.
+/// POSTs webhooks to one endpoint over libcurl, up to ``connections`` at once, keeping each connection alive
+/// between requests.
 ///
-/// Like ``SMTPTransport``, it owns a dedicated thread with one libcurl easy handle, so consecutive requests to
-/// the same host reuse the connection (HTTP/1.1 keep-alive, one TLS handshake). Each request is signed per
+/// Like ``SMTPTransport``, it owns a small pool of dedicated threads (``CurlWorkerPool``), each with one libcurl
+/// easy handle, so consecutive requests on a thread reuse its connection (HTTP/1.1 keep-alive, one TLS
+/// handshake); threads start as concurrent requests need them. Each request is signed per
 /// Standard Webhooks when the endpoint has a key. Use one transport per endpoint for the life of the daemon;
 /// call ``shutdown()`` when stopping.
 public final class WebhookTransport: Sendable {
@@ -19,13 +21,21 @@ public final class WebhookTransport: Sendable {
     private let headerLines: [String]
     private let trust: TrustAnchors
     private let redactor: SecretRedactor
-    private let worker: CurlWorkerThread
+    private let workers: CurlWorkerPool
+    /// The most requests in flight at once, each on its own connection.
+    public let connections: Int
 
     /// Largest body accepted (1 MiB; the spec recommends staying under 20 KiB).
     public static let maximumBodySize = 1024 * 1024
 
-    /// Checks the settings, reads `caFile`, and starts the transport's thread. Nothing is sent yet.
-    public init(endpoint: WebhookEndpoint, queueCapacity: Int = 64) throws(DeliveryConfigurationError) {
+    /// Checks the settings and reads `caFile`. Nothing is sent and no thread runs yet.
+    ///
+    /// - Parameters:
+    ///   - connections: how many requests may be in flight at once, each on a connection (and a thread) of its
+    ///     own; at least 1.
+    ///   - queueCapacity: how many ``send(_:)`` calls may wait for a free connection; more fail at once as
+    ///     temporary failures.
+    public init(endpoint: WebhookEndpoint, connections: Int = 1, queueCapacity: Int = 64) throws(DeliveryConfigurationError) {
         self.url = try WebhookURL(endpoint.url)
         self.headerLines = try endpoint.staticHeaderLines()
         self.trust =
@@ -43,11 +53,12 @@ public final class WebhookTransport: Sendable {
         }
         self.redactor = redactor
         self.endpoint = endpoint
-        self.worker = CurlWorkerThread(name: "deadlined-http", capacity: queueCapacity)
+        self.connections = max(1, connections)
+        self.workers = CurlWorkerPool(name: "deadlined-http", threads: self.connections, capacity: queueCapacity)
     }
 
     deinit {
-        worker.shutdownWithoutWaiting()
+        workers.shutdownWithoutWaiting()
     }
 
     /// `host:port` of the endpoint, as errors show it.
@@ -72,7 +83,7 @@ public final class WebhookTransport: Sendable {
         let job = WebhookTransferJob(
             endpoint: endpoint, url: url, headerLines: headerLines, trust: trust, redactor: redactor,
             request: request, cancellation: CancellationFlag())
-        return await worker.run(cancellation: job.cancellation) {
+        return await workers.run(cancellation: job.cancellation) {
             .temporaryFailure(
                 DeliveryError(
                     channel: channel, host: host, kind: .queueFull,
@@ -83,13 +94,13 @@ public final class WebhookTransport: Sendable {
         }
     }
 
-    /// Lets queued requests finish, closes the connection and stops the thread.
+    /// Lets queued requests finish, closes the connections and stops the threads.
     public func shutdown() async {
-        await worker.shutdown()
+        await workers.shutdown()
     }
 }
 
-/// Everything one webhook transfer needs, handed to the worker thread.
+/// Everything one webhook transfer needs, handed to a worker thread.
 struct WebhookTransferJob: Sendable {
     var endpoint: WebhookEndpoint
     var url: WebhookURL

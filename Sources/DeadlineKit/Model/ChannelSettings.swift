@@ -5,6 +5,19 @@ public enum ChannelSettings: Sendable, Hashable {
     case webhook(WebhookSettings)
     case outbox(OutboxSettings)
 
+    /// How many connections an `smtp` or `webhook` channel may open at once (its `connections` key).
+    public static let connectionLimits = 1...16
+
+    /// How many reminders of this channel may be sent at once: `connections` for SMTP and webhooks, 1 for the
+    /// outbox (its files are written one at a time).
+    public var connections: Int {
+        switch self {
+        case .smtp(let s): s.connections
+        case .webhook(let s): s.connections
+        case .outbox: 1
+        }
+    }
+
     public var name: String {
         switch self {
         case .smtp(let s): s.name
@@ -50,11 +63,17 @@ public struct SMTPSettings: Sendable, Hashable {
     public var onePerRecipient: Bool
     public var attachICS: Bool
     public var language: Language?
+    /// Connections to the server at once, each sending one message at a time (1 sends strictly in turn).
+    public var connections: Int
+
+    /// Mail servers often limit how many connections one client may hold open; two stays well below that.
+    public static let defaultConnections = 2
 
     public init(
         name: String, url: String, startTLS: StartTLSPolicy = .required, from: Mailbox, replyTo: Mailbox? = nil,
         username: String? = nil, passwordFile: String? = nil, caFile: String? = nil, connectTimeoutSeconds: Int = 10,
-        timeoutSeconds: Int = 60, onePerRecipient: Bool = false, attachICS: Bool = false, language: Language? = nil
+        timeoutSeconds: Int = 60, onePerRecipient: Bool = false, attachICS: Bool = false, language: Language? = nil,
+        connections: Int = SMTPSettings.defaultConnections
     ) {
         self.name = name
         self.url = url
@@ -69,6 +88,7 @@ public struct SMTPSettings: Sendable, Hashable {
         self.onePerRecipient = onePerRecipient
         self.attachICS = attachICS
         self.language = language
+        self.connections = connections
     }
 }
 
@@ -102,11 +122,16 @@ public struct WebhookSettings: Sendable, Hashable {
     public var language: Language?
     /// A private CA certificate (PEM) trusted besides the system's, for an office's own HTTPS servers.
     public var caFile: String?
+    /// Connections to the endpoint at once, each carrying one request at a time (1 sends strictly in turn).
+    public var connections: Int
+
+    public static let defaultConnections = 4
 
     public init(
         name: String, url: String, format: WebhookFormat = .json, secretFile: String? = nil, tokenFile: String? = nil,
         chatID: String? = nil, headers: [String: String] = [:], connectTimeoutSeconds: Int = 10,
-        timeoutSeconds: Int = 30, followRedirects: Bool = false, language: Language? = nil
+        timeoutSeconds: Int = 30, followRedirects: Bool = false, language: Language? = nil,
+        connections: Int = WebhookSettings.defaultConnections
     ) {
         self.name = name
         self.url = url
@@ -119,6 +144,7 @@ public struct WebhookSettings: Sendable, Hashable {
         self.timeoutSeconds = timeoutSeconds
         self.followRedirects = followRedirects
         self.language = language
+        self.connections = connections
     }
 }
 

@@ -12,7 +12,7 @@ enum SchedulerCommand: Sendable {
     case reload(reply: @Sendable (ReloadOutcome) -> Void)
     /// The ledger's admin state changed (done, undone, snooze): plan again.
     case changed
-    /// Finish the current send, then stop.
+    /// Finish the sends in flight, then stop.
     case stop
 }
 
@@ -26,8 +26,8 @@ public enum ReloadOutcome: Sendable, Equatable {
 ///
 /// Each wake-up: (1) reminders whose send time has come since the last wake-up (the persisted watermark) are
 /// recorded in the ledger: within `catch_up` as due, older ones as skipped (after downtime; logged, never sent as
-/// a flood); (2) whatever the ledger says is ready is sent: intent first, then the result; temporary failures
-/// are retried with backoff; (3) it sleeps until the next planned send time or retry, a command, or a clock
+/// a flood); (2) whatever the ledger says is ready is sent, up to each channel's `connections` at once, each
+/// reminder intent first, then the result (see ``Dispatcher``); temporary failures are retried with backoff; (3) it sleeps until the next planned send time or retry, a command, or a clock
 /// change. With the watchdog on, it pings systemd from this same loop, so a stuck loop stops the pings.
 final class Scheduler {
     var context: DaemonContext
@@ -53,7 +53,7 @@ final class Scheduler {
     static let watermarkKey = "scan_watermark"
     /// At most this much history is examined after downtime.
     static let maxLookbackSeconds: Int64 = 366 * 86_400
-    /// Sends per wake-up before the loop checks for commands again.
+    /// Reminders read from the ledger at a time; a stop is noticed between sends, other commands between wake-ups.
     static let batchLimit = 200
 
     init(
@@ -79,7 +79,7 @@ final class Scheduler {
             for command in commands.takeAll() { await handle(command) }
             if stopping { break }
             await tick()
-            if stopping { break }
+            if stopRequested { continue }  // the loop's top takes the stop (and any command before it)
             notifier.watchdog()
             let next = await nextWake()
             publishStatus(next: next)
@@ -162,29 +162,12 @@ final class Scheduler {
                 let reason = "missed while deadlined was not running, more than catch_up (\(DurationParser.format(seconds: catchUp))) ago"
                 for key in try await ledger.recordSkipped(stale, reason: reason, at: now).sorted() {
                     guard let row = stale.first(where: { $0.key == key }) else { continue }
-                    log(.catchUpSkipped, .warning, "catch-up: skipped the reminder planned for \(context.zone.vietnamese(row.sendAt)), \(reason)", row)
+                    dispatcher.log(.catchUpSkipped, .warning, "catch-up: skipped the reminder planned for \(context.zone.vietnamese(row.sendAt)), \(reason)", row)
                 }
             }
             if !due.isEmpty { _ = try await ledger.recordDue(due, at: now) }
         }
         try await ledger.setMeta(Scheduler.watermarkKey, String(to.secondsSinceEpoch))
-    }
-
-    /// Sends everything the ledger says is ready, in batches, checking for a stop between sends.
-    func sendReady() async throws {
-        for _ in 0..<1000 where !stopping {
-            // Escalations after the unit's own reminders of the same moment, so that "reminded N times" counts them.
-            let ready = try await ledger.readyToSend(at: clock.now(), limit: Scheduler.batchLimit).enumerated().sorted {
-                ($0.element.reminder.sendAt, $0.element.reminder.kind == .escalation ? 1 : 0, $0.offset)
-                    < ($1.element.reminder.sendAt, $1.element.reminder.kind == .escalation ? 1 : 0, $1.offset)
-            }.map(\.element)
-            if ready.isEmpty { return }
-            for entry in ready where !stopping {
-                await dispatch(entry)
-                notifier.watchdog()
-            }
-            if ready.count < Scheduler.batchLimit { return }
-        }
     }
 
     /// The next moment there is work: a planned send time or a retry.
@@ -233,6 +216,7 @@ struct DaemonClock: Sendable {
 /// Commands for the scheduler, from any thread: queued here, then the scheduler is poked awake.
 final class CommandQueue: Sendable {
     private let queue = Mutex<[SchedulerCommand]>([])
+    private let stop = Atomic<Bool>(false)
     private let waker: Waker
 
     init(waker: Waker) {
@@ -241,8 +225,12 @@ final class CommandQueue: Sendable {
 
     func send(_ command: SchedulerCommand) {
         queue.withLock { $0.append(command) }
+        if case .stop = command { stop.store(true, ordering: .releasing) }
         waker.poke()
     }
+
+    /// A `.stop` was sent (handled or not): a burst in progress starts no new send.
+    var isStopRequested: Bool { stop.load(ordering: .acquiring) }
 
     func takeAll() -> [SchedulerCommand] {
         queue.withLock { queued in

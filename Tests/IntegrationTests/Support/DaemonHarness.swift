@@ -57,10 +57,10 @@ func eventually(timeout: Duration = .seconds(20), _ condition: () throws -> Bool
 }
 
 /// A configuration for daemon tests: `units` units, each with one recipient, all on one SMTP channel (or the
-/// outbox), and one deadline given to all of them.
+/// outbox), and one deadline given to all of them. `extraChannel` adds keys to the SMTP channel.
 func daemonConfig(
     in dir: TemporaryDirectory, smtpPort: Int?, units: Int = 3, due: String = "08/03/2021", before: [String] = ["7d"],
-    extraDaemon: String = "", extraDeadlines: String = ""
+    extraDaemon: String = "", extraDeadlines: String = "", extraChannel: String = ""
 ) throws -> String {
     var text = """
         [daemon]
@@ -84,6 +84,7 @@ func daemonConfig(
             from = "Văn phòng UBND Thành phố <nhacviec@hanoi.example>"
             connect_timeout = "2s"
             timeout = "10s"
+            \(extraChannel)
 
             """
     }

@@ -1,0 +1,156 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
+
+/// Up to ``threadLimit`` ``CurlWorkerThread``s sharing one bounded queue of blocking transfers: a job goes to
+/// whichever thread is free, so a transport with N threads keeps N connections (one per thread's handle) and
+/// runs N transfers at once.
+///
+/// Blocking calls such as `curl_easy_perform` must never run on Swift's cooperative thread pool: that pool has
+/// one thread per core, and a blocked thread starves every other task (see swift-nio's `NIOThreadPool`). An async
+/// caller submits a job and suspends on a continuation that a worker thread resumes. The queue is bounded: a full
+/// queue rejects the job at once instead of growing.
+///
+/// Threads are started when work needs them, never more than ``threadLimit``: a pool that only ever has one job
+/// at a time runs one thread and keeps one connection. A job goes to the idle thread that finished last, whose
+/// connection is the most recently used, so sequential sends keep reusing one connection. Idle threads sleep on
+/// condition variables (no wake-ups). ``shutdown()`` runs the jobs already queued, then every thread destroys
+/// its handle (closing its connections) and exits.
+final class CurlWorkerPool: @unchecked Sendable {
+    /// A job gets the running thread's handle, or `nil` if libcurl could not create one.
+    typealias Job = @Sendable (CurlEasy?) -> Void
+
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    // Guarded by `mutex`:
+    private var jobs: [Job] = []
+    private var head = 0
+    private var threads: [CurlWorkerThread] = []
+    /// Threads waiting for a job, the one that went idle last at the end.
+    private var idle: [CurlWorkerThread] = []
+    private var exited = 0
+    private var isShutDown = false
+    private var exitWaiters: [CheckedContinuation<Void, Never>] = []
+
+    /// The most jobs that may wait; more are rejected.
+    let capacity: Int
+    /// The most threads (and so connections) the pool runs.
+    let threadLimit: Int
+    /// The threads' name as `ps -L` shows it (at most 15 bytes).
+    let name: String
+
+    /// Creates the pool; its first thread starts with the first job.
+    init(name: String, threads: Int, capacity: Int) {
+        self.name = String(name.utf8.prefix(15)) ?? "deadlined-curl"
+        self.threadLimit = max(1, threads)
+        self.capacity = max(1, capacity)
+        pthread_mutex_init(mutex, nil)
+    }
+
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+
+    /// How many threads have been started so far.
+    var startedThreads: Int {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return threads.count
+    }
+
+    /// Queues a job; `false` if the queue is full or the pool was shut down (the job is then not run).
+    func submit(_ job: @escaping Job) -> Bool {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        guard !isShutDown, jobs.count - head < capacity else { return false }
+        if let thread = idle.popLast() {
+            jobs.append(job)
+            thread.signal()
+            return true
+        }
+        if threads.count < threadLimit, let thread = CurlWorkerThread(name: name, pool: self) {
+            threads.append(thread)
+        } else if threads.isEmpty {
+            return false  // no thread could be started: nothing would ever run the job
+        }
+        // A started or busy thread takes it when it next asks for a job.
+        jobs.append(job)
+        return true
+    }
+
+    /// Runs `body` on a worker thread and returns its result; returns `rejected()` at once if the job was not
+    /// queued. Cancelling the calling task sets `cancellation`, which running transfers poll to abort.
+    func run<T: Sendable>(
+        cancellation: CancellationFlag,
+        rejected: @Sendable () -> T,
+        _ body: @escaping @Sendable (CurlEasy?) -> T
+    ) async -> T {
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<T, Never>) in
+                let queued = submit { easy in continuation.resume(returning: body(easy)) }
+                if !queued { continuation.resume(returning: rejected()) }
+            }
+        } onCancel: {
+            cancellation.cancel()
+        }
+    }
+
+    /// Stops accepting jobs, lets the queued ones finish, and waits until every thread has destroyed its handle
+    /// and exited.
+    func shutdown() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            pthread_mutex_lock(mutex)
+            isShutDown = true
+            if exited == threads.count {
+                pthread_mutex_unlock(mutex)
+                continuation.resume()
+                return
+            }
+            exitWaiters.append(continuation)
+            for thread in idle { thread.signal() }
+            pthread_mutex_unlock(mutex)
+        }
+    }
+
+    /// Stops accepting jobs without waiting; the threads exit once the queue is empty.
+    func shutdownWithoutWaiting() {
+        pthread_mutex_lock(mutex)
+        isShutDown = true
+        for thread in idle { thread.signal() }
+        pthread_mutex_unlock(mutex)
+    }
+
+    // MARK: Called by the worker threads
+
+    /// Blocks `thread` until a job is available (returns it) or the pool is shut down with nothing queued (`nil`).
+    func nextJob(for thread: CurlWorkerThread) -> Job? {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        while head == jobs.count && !isShutDown {
+            if !idle.contains(where: { $0 === thread }) { idle.append(thread) }
+            thread.wait(releasing: mutex)
+        }
+        // Woken by a signal, spuriously, or never asleep: this thread is busy now.
+        idle.removeAll { $0 === thread }
+        guard head < jobs.count else { return nil }
+        let job = jobs[head]
+        head += 1
+        if head == jobs.count {
+            jobs.removeAll(keepingCapacity: true)
+            head = 0
+        }
+        return job
+    }
+
+    /// `thread` has destroyed its handle and is about to exit.
+    func threadExited() {
+        pthread_mutex_lock(mutex)
+        exited += 1
+        let waiters = exited == threads.count ? exitWaiters : []
+        if !waiters.isEmpty { exitWaiters.removeAll() }
+        pthread_mutex_unlock(mutex)
+        for waiter in waiters { waiter.resume() }
+    }
+}
