@@ -66,7 +66,7 @@ let package = Package(
         .target(
             name: "DeadlineStore",
             dependencies: [
-                "DeadlineKit", .product(name: "GRDB", package: "GRDB.swift"),
+                "DeadlineKit", "CLinuxShim", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strict

@@ -1,6 +1,11 @@
+#define _GNU_SOURCE
 #include "clinux_shim.h"
+#include <pthread.h>
+#include <string.h>
 #include <sys/eventfd.h>
+#include <sys/syscall.h>
 #include <sys/timerfd.h>
+#include <unistd.h>
 
 int clinux_realtime_timerfd(void) {
     return timerfd_create(CLOCK_REALTIME, TFD_CLOEXEC);
@@ -14,4 +19,15 @@ int clinux_timerfd_arm_absolute(int fd, int64_t at) {
 
 int clinux_eventfd(void) {
     return eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+}
+
+int clinux_set_thread_name(const char *name) {
+    char truncated[16];
+    strncpy(truncated, name, sizeof truncated - 1);
+    truncated[sizeof truncated - 1] = 0;
+    return pthread_setname_np(pthread_self(), truncated);
+}
+
+int32_t clinux_thread_id(void) {
+    return (int32_t)syscall(SYS_gettid);
 }

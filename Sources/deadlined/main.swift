@@ -4,8 +4,19 @@ import DeadlineService
 import DeadlineSystemd
 import Logging
 
-/// `deadlined`: the deadline-reminder daemon. It parses flags and calls into DeadlineService.
+/// The entry point: the whole command, daemon included, runs on one ``DaemonExecutor`` thread instead of
+/// libdispatch's global queues, whose first job would start libdispatch's once-a-second workqueue monitor for the
+/// life of the process (see ``DaemonExecutor``). Public API only: a task executor preference (SE-0417).
 @main
+enum DeadlinedMain {
+    static func main() async {
+        await withTaskExecutorPreference(DaemonExecutor()) {
+            await Deadlined.main()
+        }
+    }
+}
+
+/// `deadlined`: the deadline-reminder daemon. It parses flags and calls into DeadlineService.
 struct Deadlined: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deadlined",

@@ -1,5 +1,5 @@
 /*
- * Linux calls that Swift's Glibc module does not export: timerfd and eventfd.
+ * Linux calls that Swift's Glibc module does not export: timerfd, eventfd, thread names and ids.
  * Every symbol is prefixed `clinux_`.
  */
 #ifndef DEADLINED_CLINUX_SHIM_H
@@ -16,5 +16,11 @@ int clinux_timerfd_arm_absolute(int fd, int64_t at);
 
 /* A non-blocking, close-on-exec eventfd, or -1. */
 int clinux_eventfd(void);
+
+/* Names the calling thread as `ps -L` and `/proc/PID/task/TID/comm` show it (at most 15 bytes are kept). */
+int clinux_set_thread_name(const char *name);
+
+/* The kernel's id of the calling thread (gettid). */
+int32_t clinux_thread_id(void);
 
 #endif

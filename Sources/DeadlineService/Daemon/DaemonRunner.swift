@@ -94,9 +94,12 @@ public enum DaemonRunner {
             metadata: LogEventID.configLoaded.metadata())
 
         if options.once {
-            let renewal = Task { await leased?.keepAlive(clock: clock) }
-            await scheduler.tick()
-            renewal.cancel()
+            // A child task, not `Task {}`: it keeps the caller's executor (see DaemonExecutor).
+            await withDiscardingTaskGroup { group in
+                if let leased { group.addTask { [clock] in await leased.keepAlive(clock: clock) } }
+                await scheduler.tick()
+                group.cancelAll()
+            }
             await scheduler.context.shutdown()
             await opened.close()
             _ = lock

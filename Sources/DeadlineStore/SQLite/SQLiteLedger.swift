@@ -1,5 +1,4 @@
 import DeadlineKit
-import Dispatch
 import GRDB
 
 /// The ``Ledger`` in one SQLite file (`state.db` in the state directory), through GRDB.
@@ -10,9 +9,10 @@ import GRDB
 /// - The file is created 0600 and missing folders 0700.
 /// - Schema: ``LedgerSchema``, applied on open; a database written by a newer deadlined is refused with
 ///   ``StoreError/Code/schemaTooNew``, its tables and rows left as they were.
-/// - SQLite calls run on GRDB's dispatch queues (and opening on a global dispatch queue), never on Swift's
-///   cooperative pool. Writes run to the end even if the calling task is cancelled, so that an outcome the daemon
-///   learned during shutdown is still written down; reads stop early with ``StoreError/Code/cancelled``.
+/// - SQLite calls (opening too) run on the ledger's own thread, ``SQLiteThread``, through GRDB's synchronous API:
+///   never on the caller's executor, and not on libdispatch's queues. Writes run to the end even if the calling
+///   task is cancelled, so that an outcome the daemon learned during shutdown is still written down; a read asked
+///   for by a cancelled task fails with ``StoreError/Code/cancelled`` without running.
 ///
 /// When not to use it: on a network file system (SQLite's locking is not reliable there) or for several daemons
 /// on several hosts; that is the PostgreSQL backend's job (issue 9).
@@ -27,6 +27,8 @@ public final class SQLiteLedger: Ledger {
     /// The database file, or `:memory:`; named in error messages.
     public let path: String
     let writer: any DatabaseWriter
+    /// Where every SQLite call runs.
+    let thread: SQLiteThread
 
     /// Opens the ledger at `path` and brings its schema up to date.
     ///
@@ -40,31 +42,34 @@ public final class SQLiteLedger: Ledger {
     /// Opens the ledger with the given schema steps; tests use a prefix of ``LedgerSchema/steps`` to build an
     /// old database, or extra steps to build a newer one.
     convenience init(path: String, schema: [LedgerSchema.Step], create: Bool = true) async throws(StoreError) {
-        let opened = await withCheckedContinuation { continuation in
-            DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(returning: Result { () throws(StoreError) -> any DatabaseWriter in
-                    try StateFile.prepare(path: path, create: create)
-                    let pool: DatabasePool
-                    do {
-                        pool = try DatabasePool(path: path, configuration: Self.configuration())
-                        try pool.writeWithoutTransaction { db in
-                            try db.execute(sql: "PRAGMA synchronous = FULL")
-                            try db.execute(sql: "PRAGMA journal_size_limit = 4194304")
-                        }
-                    } catch {
-                        throw StoreError.from(error, path: path)
-                    }
-                    try SQLiteMigrator(steps: schema, path: path).migrate(pool)
-                    return pool
-                })
+        let thread = SQLiteThread()
+        let writer: any DatabaseWriter
+        do {
+            writer = try await thread.run { () throws -> any DatabaseWriter in
+                try StateFile.prepare(path: path, create: create)
+                let pool = try DatabasePool(path: path, configuration: Self.configuration())
+                try pool.writeWithoutTransaction { db in
+                    try db.execute(sql: "PRAGMA synchronous = FULL")
+                    try db.execute(sql: "PRAGMA journal_size_limit = 4194304")
+                }
+                try SQLiteMigrator(steps: schema, path: path).migrate(pool)
+                return pool
             }
+        } catch {
+            thread.shutdownWithoutWaiting()
+            throw StoreError.from(error, path: path)
         }
-        self.init(path: path, writer: try opened.get())
+        self.init(path: path, writer: writer, thread: thread)
     }
 
-    private init(path: String, writer: any DatabaseWriter) {
+    private init(path: String, writer: any DatabaseWriter, thread: SQLiteThread) {
         self.path = path
         self.writer = writer
+        self.thread = thread
+    }
+
+    deinit {
+        thread.shutdownWithoutWaiting()
     }
 
     /// A private ledger in memory, gone when the value is released: for unit tests of code that uses a
@@ -74,7 +79,7 @@ public final class SQLiteLedger: Ledger {
         do {
             let queue = try DatabaseQueue(configuration: configuration())
             try SQLiteMigrator(steps: LedgerSchema.steps, path: path).migrate(queue)
-            return SQLiteLedger(path: path, writer: queue)
+            return SQLiteLedger(path: path, writer: queue, thread: SQLiteThread())
         } catch let error as StoreError {
             throw error
         } catch {
@@ -94,9 +99,8 @@ public final class SQLiteLedger: Ledger {
     /// Runs `body` in one IMMEDIATE transaction on the writer, to the end even if the caller is cancelled.
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
         let writer = self.writer
-        let task = Task { try await writer.write(body) }
         do {
-            return try await task.value
+            return try await thread.run { try writer.write(body) }
         } catch {
             throw StoreError.from(error, path: path)
         }
@@ -104,8 +108,10 @@ public final class SQLiteLedger: Ledger {
 
     /// Runs `body` in a read transaction (a snapshot, concurrent with writes in WAL mode).
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
+        let writer = self.writer
         do {
-            return try await writer.read(body)
+            try Task.checkCancellation()
+            return try await thread.run { try writer.read(body) }
         } catch {
             throw StoreError.from(error, path: path)
         }

@@ -1,0 +1,65 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `deadlined` between events: no thread of it wakes up (issue 8). Before ``DaemonExecutor``, libdispatch's
+/// workqueue monitor woke its manager thread once a second for the life of the process.
+@Suite("deadlined at rest")
+struct DaemonIdleTests {
+    @Test("with its next reminder an hour away and no watchdog, no thread of deadlined is switched in for 2 s")
+    func noWakeUps() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let config = try daemonConfig(in: dir, smtpPort: nil)
+        let listener = try NotifySocketListener()
+        defer { listener.stop() }
+        let daemon = try RunningDaemon(
+            config: config, arguments: ["--pretend-now", "2021-03-01T07:00:00+07:00"],
+            environment: ["NOTIFY_SOCKET": listener.address], logPath: dir.path + "/log")
+        defer { daemon.stop() }
+        #expect(listener.waitFor(timeout: .seconds(20)) { $0.contains("READY=1") } != nil, "\(daemon.log)")
+        // The status goes out just before the scheduler goes to sleep until 08:00.
+        let status = listener.waitFor(timeout: .seconds(10)) { $0.hasPrefix("STATUS=1 hạn, lời nhắc tiếp theo 08:00") }
+        #expect(status != nil, "\(listener.messages)")
+        // Start-up work may still finish in the first windows; a quiet 2-second window must come. libdispatch's
+        // monitor alone switches a thread in twice in every such window, so it never would.
+        var woken: [[String]] = []
+        for _ in 0..<10 {
+            let before = ThreadSwitches(pid: daemon.process.pid)
+            Thread.sleep(forTimeInterval: 2)
+            let after = ThreadSwitches(pid: daemon.process.pid)
+            let busy = after.busier(than: before)
+            if busy.isEmpty { break }
+            woken.append(busy)
+        }
+        #expect(woken.count < 10, "threads switched in, window by window: \(woken)")
+        #expect(daemon.process.isRunning, "\(daemon.log)")
+    }
+}
+
+/// Context switches (voluntary and not) of each thread of a process, from `/proc/PID/task/*/status`.
+struct ThreadSwitches {
+    /// "TID name" to switches.
+    var counts: [String: Int] = [:]
+
+    init(pid: pid_t) {
+        let tasks = "/proc/\(pid)/task"
+        for tid in (try? FileManager.default.contentsOfDirectory(atPath: tasks)) ?? [] {
+            let name = (try? String(contentsOfFile: "\(tasks)/\(tid)/comm", encoding: .utf8)) ?? "?"
+            guard let status = try? String(contentsOfFile: "\(tasks)/\(tid)/status", encoding: .utf8) else { continue }
+            let switches = status.split(separator: "\n")
+                .filter { $0.hasPrefix("voluntary_ctxt_switches:") || $0.hasPrefix("nonvoluntary_ctxt_switches:") }
+                .compactMap { $0.split(separator: "\t").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
+                .reduce(0, +)
+            counts["\(tid) \(name.trimmingCharacters(in: .newlines))"] = switches
+        }
+    }
+
+    /// Threads that were switched in since `earlier`, or appeared, with how many times: `"1234 deadlined-db +3"`.
+    func busier(than earlier: ThreadSwitches) -> [String] {
+        counts.compactMap { thread, now in
+            let delta = now - (earlier.counts[thread] ?? 0)
+            return delta > 0 ? "\(thread) +\(delta)" : nil
+        }.sorted()
+    }
+}
