@@ -7,7 +7,7 @@ import Testing
 @Suite("deadlined at rest")
 struct DaemonIdleTests {
     @Test("with its next reminder an hour away and no watchdog, no thread of deadlined is switched in for 2 s")
-    func noWakeUps() throws {
+    func noWakeUps() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let config = try daemonConfig(in: dir, smtpPort: nil)
@@ -26,7 +26,7 @@ struct DaemonIdleTests {
         var woken: [[String]] = []
         for _ in 0..<10 {
             let before = ThreadSwitches(pid: daemon.process.pid)
-            Thread.sleep(forTimeInterval: 2)
+            try await Task.sleep(for: .seconds(2))
             let after = ThreadSwitches(pid: daemon.process.pid)
             let busy = after.busier(than: before)
             if busy.isEmpty { break }
