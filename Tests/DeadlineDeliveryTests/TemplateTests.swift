@@ -68,6 +68,16 @@ struct TemplateTests {
         #expect(test.subject.hasPrefix("[THỬ NGHIỆM] [Nhắc việc]"))
     }
 
+    @Test("only the parts a channel sends are rendered, each the same as in a full rendering; the subject always")
+    func partsAChannelSends() {
+        let full = TemplateSet.builtIn.render(deXuatFacts())
+        let webhook = TemplateSet.builtIn.render(deXuatFacts(), parts: [.text])
+        #expect(webhook == RenderedMessage(subject: full.subject, text: full.text, html: "", chat: ""))
+        let chat = TemplateSet.builtIn.render(deXuatFacts(), parts: [.subject, .chat])
+        #expect(chat == RenderedMessage(subject: full.subject, text: "", html: "", chat: full.chat))
+        #expect(!full.html.isEmpty && !full.chat.isEmpty)
+    }
+
     @Test("plain text is never HTML-escaped; HTML is")
     func escaping() {
         var facts = deXuatFacts()

@@ -24,9 +24,15 @@ public struct OutgoingReminder: Sendable {
 public protocol Channel: Sendable {
     var name: String { get }
     var kind: ChannelKind { get }
+    /// The parts of a message this channel sends (the subject is always rendered: the log names it).
+    var templateParts: Set<TemplatePart> { get }
     func deliver(_ reminder: OutgoingReminder) async -> DeliveryOutcome
     /// Closes connections and stops threads; the channel is unusable afterwards.
     func shutdown() async
+}
+
+extension Channel {
+    public var templateParts: Set<TemplatePart> { TemplatePart.messageParts }
 }
 
 /// A channel whose settings could not be turned into a working channel (a missing secret file, say): every

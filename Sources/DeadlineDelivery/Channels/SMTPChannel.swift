@@ -4,6 +4,7 @@ import DeadlineKit
 public final class SMTPChannel: Channel {
     public let name: String
     public var kind: ChannelKind { .smtp }
+    public var templateParts: Set<TemplatePart> { [.subject, .text, .html] }
     let settings: SMTPSettings
     let from: EmailAddress
     let replyTo: EmailAddress?

@@ -5,6 +5,12 @@ import DeadlineKit
 public final class WebhookChannel: Channel {
     public let name: String
     public var kind: ChannelKind { .webhook }
+    public var templateParts: Set<TemplatePart> {
+        switch settings.format {
+        case .json: [.subject, .text]
+        case .slack, .teams, .telegram: [.subject, .chat]
+        }
+    }
     let settings: WebhookSettings
     let transport: WebhookTransport
 

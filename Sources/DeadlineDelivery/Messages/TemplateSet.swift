@@ -16,6 +16,9 @@ public enum TemplatePart: String, Sendable, CaseIterable, Hashable {
     case digestHTML = "digest-html"
     case digestChat = "digest-chat"
 
+    /// The parts of a reminder's message (a digest uses their `digest-` counterparts).
+    public static let messageParts: Set<TemplatePart> = [.subject, .text, .html, .chat]
+
     var escapesHTML: Bool { self == .html || self == .digestHTML }
     var isDigest: Bool { rawValue.hasPrefix("digest-") }
 
@@ -103,15 +106,17 @@ public struct TemplateSet: Sendable {
         return Key(part: part, language: language)
     }
 
-    /// Renders every part of a reminder in the facts' language.
-    public func render(_ facts: ReminderFacts) -> RenderedMessage {
+    /// Renders the parts of a reminder a channel sends (``Channel/templateParts``; by default all four) in the
+    /// facts' language; the subject always, the others left empty when not asked for.
+    public func render(_ facts: ReminderFacts, parts: Set<TemplatePart> = TemplatePart.messageParts) -> RenderedMessage {
         let variables = facts.templateVariables
-        func run(_ part: TemplatePart) -> String {
-            templates[Key(part: facts.isDigest ? part.forDigest : part, language: facts.language)]!.render(variables)
+        func run(_ part: TemplatePart) -> String? {
+            guard part == .subject || parts.contains(part) else { return nil }
+            return templates[Key(part: facts.isDigest ? part.forDigest : part, language: facts.language)]!.render(variables)
         }
         return RenderedMessage(
-            subject: Self.oneLine(run(.subject)), text: Self.tidy(run(.text)), html: run(.html).trimmingSpaces + "\n",
-            chat: Self.tidy(run(.chat)))
+            subject: Self.oneLine(run(.subject) ?? ""), text: run(.text).map(Self.tidy) ?? "",
+            html: run(.html).map { $0.trimmingSpaces + "\n" } ?? "", chat: run(.chat).map(Self.tidy) ?? "")
     }
 
     static let textPragma = "{{% CONTENT_TYPE: TEXT}}"

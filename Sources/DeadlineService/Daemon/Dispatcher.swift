@@ -52,7 +52,7 @@ struct Dispatcher: Sendable {
             return
         }
         if row.kind == .escalation { facts.remindedCount = await remindedCount(for: row) }
-        let message = context.templates.render(facts)
+        let message = context.templates.render(facts, parts: channel.templateParts)
         let outcome = await channel.deliver(OutgoingReminder(facts: facts, message: message, attempt: claim.attempt, now: now))
         let done = clock.now()
         do {
