@@ -93,7 +93,7 @@ final class ControlServer: @unchecked Sendable {
     }
 
     func start() {
-        let thread = WaitThread { [self] in self.acceptLoop() }
+        let thread = WaitThread(name: "deadlined-ctl") { [self] in self.acceptLoop() }
         thread.start()
     }
 

@@ -44,7 +44,9 @@ public final class Waker: @unchecked Sendable {
     /// Waits until `deadline` (if any), a poke, a clock change, or `watchdog` elapses, whichever is first.
     public func wait(until deadline: Instant?, watchdog: Duration?) async -> WakeReason {
         await withCheckedContinuation { continuation in
-            let thread = WaitThread { continuation.resume(returning: self.block(until: deadline, watchdog: watchdog)) }
+            let thread = WaitThread(name: "deadlined-wait") {
+                continuation.resume(returning: self.block(until: deadline, watchdog: watchdog))
+            }
             thread.start()
         }
     }
@@ -72,9 +74,12 @@ public final class Waker: @unchecked Sendable {
 
 /// A plain pthread for one blocking wait (created per wait: waits are rare, one per scheduler event).
 final class WaitThread: @unchecked Sendable {
+    /// The thread's name as `ps -L` shows it (its first 15 bytes); without one it would inherit its creator's.
+    private let name: String
     private let body: () -> Void
 
-    init(_ body: @escaping () -> Void) {
+    init(name: String, _ body: @escaping () -> Void) {
+        self.name = name
         self.body = body
     }
 
@@ -87,6 +92,7 @@ final class WaitThread: @unchecked Sendable {
         var thread = pthread_t()
         let rc = pthread_create(&thread, &attributes, { raw in
             let me = Unmanaged<WaitThread>.fromOpaque(raw!).takeRetainedValue()
+            me.name.withCString { _ = clinux_set_thread_name($0) }
             me.body()
             return nil
         }, box.toOpaque())
