@@ -22,7 +22,7 @@ demo: build
 	.build/debug/deadlinectl check --config $(CONFIG)
 	.build/debug/deadlinectl list --config $(CONFIG) --now "20/11/2020 09:00"
 	.build/debug/deadlinectl plan --config $(CONFIG) --now "20/11/2020 09:00" --to 31/01/2021
-	.build/debug/deadlined --config $(CONFIG) --now "02/12/2020 09:00" --print-plan
+	.build/debug/deadlined --config $(CONFIG) --pretend-now "02/12/2020 09:00" --print-plan
 
 test:
 	scripts/install-deps.sh bench
