@@ -281,6 +281,52 @@ struct ConfigCheckTests {
         ])
     }
 
+    @Test("a document declared in two files: one document when they agree, an error at the differing value when not")
+    func documentDeclaredTwice() throws {
+        let first = """
+            [[document]]
+            ref = "5418/UBND-TKBT"
+            issued = "19/11/2020"
+            issuer = "UBND thành phố Hà Nội"
+
+            [[deadline]]
+            id = "a"
+            task = "Dự thảo"
+            units = ["so-khdt"]
+            due = "30/1"
+            """
+        // The second file (say, one that `deadlinectl import` wrote) repeats the ref and the date, not the issuer.
+        let second = """
+            [[document]]
+            ref = "5418/UBND-TKBT"
+            issued = "%@"
+
+            [[deadline]]
+            id = "b"
+            task = "Báo cáo"
+            units = ["so-khdt"]
+            due = "10/12"
+            """
+        let (ok, okLines) = try load([
+            "deadlined.toml": units, "deadlines.d/a.toml": first,
+            "deadlines.d/b.toml": second.replacingOccurrences(of: "%@", with: "19/11/2020"),
+        ])
+        #expect(okLines == [])
+        let agenda = try #require(ok.configuration?.agenda)
+        #expect(agenda.documents.keys.sorted() == ["5418/UBND-TKBT"])
+        #expect(agenda.documents["5418/UBND-TKBT"]?.issuer == "UBND thành phố Hà Nội")
+        #expect(agenda.deadline(id: "b")?.schedule == .once(LocalDateTime(CivilDate(year: 2020, month: 12, day: 10)!, TimeOfDay(hour: 17, minute: 0)!)))
+
+        let (_, lines) = try load([
+            "deadlined.toml": units, "deadlines.d/a.toml": first,
+            "deadlines.d/b.toml": second.replacingOccurrences(of: "%@", with: "20/11/2020"),
+        ])
+        #expect(lines == [
+            "deadlines.d/b.toml:3:10: error: document '5418/UBND-TKBT' is declared again with another 'issued' (first at deadlines.d/a.toml:2:7); "
+                + "a document may be declared in several files only if they agree: make the two 'issued' the same or remove one"
+        ])
+    }
+
     @Test("recurrences: what each repeat needs, and keys that do not belong")
     func recurrences() throws {
         let (_, lines) = try load([

@@ -134,9 +134,18 @@ struct ImportBinaryTests {
         #expect(result.stdout.contains("[[document]]\nref = \"04-KH/TU\"\nissued = \"18/11/2020\"\n"))
         #expect(result.stdout.contains("[[document]]\nref = \"5418/UBND-TKBT\"\nissued = \"19/11/2020\"\n"))
         #expect(!result.stdout.contains("\n[[deadline]]"))
+        #expect(result.stderr.hasPrefix("deadlinectl import: note: no unit to match (\(main) has no [units.ID], no --units)"))
         try dir.write("deadlines.d/002.toml", result.stdout)
         let check = try await run(["check", "--config", main])
         #expect(check.stdout == "\(main): OK: 2 documents, 0 deadlines, 0 units, 1 channel (2 files)\n", "\(check)")
+        // Saved beside the example, which declares the same two documents with the same dates: still one each.
+        let (example, exampleMain) = try copyOfExample()
+        defer { example.remove() }
+        let before = try await run(["check", "--config", exampleMain])
+        try example.write("deadlined/deadlines.d/002.toml", result.stdout)
+        let beside = try await run(["check", "--config", exampleMain])
+        #expect(beside.status == 0, "\(beside)")
+        #expect(beside.stdout == (try raised(before.stdout, ["files": 1])), "\(beside)")
     }
 
     @Test("--units FILE matches units without a configuration")

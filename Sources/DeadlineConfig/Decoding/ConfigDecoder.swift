@@ -305,13 +305,47 @@ struct ConfigDecoder {
         let issuer = r.string("issuer", &sink)?.value
         let url = r.string("url", &sink)?.value
         r.reportUnknownKeys(&sink, alsoKnownIn: [ConfigSchema.deadline])
+        let document = Document(ref: ref.value, issued: issued, title: title, issuer: issuer, url: url)
         if let first = documents[ref.value] {
-            sink.error(file, ref.range, "document '\(ref.value)' is declared twice (first at \(first.file):\(first.range.start))")
+            // Declared again, e.g. by a drop-in that `deadlinectl import` wrote: fine when the two agree. The file's
+            // deadlines belong to the document either way, so that a conflict is one error, not one per deadline.
+            if !documentsByFile[file, default: []].contains(ref.value) { documentsByFile[file, default: []].append(ref.value) }
+            switch Self.merged(first.value, document) {
+            case .success(let merged):
+                documents[ref.value] = Located(merged, file: first.file, range: first.range)
+            case .failure(let conflict):
+                let key = conflict.key
+                sink.error(
+                    file, r.table.entry(forKey: key)?.node.range ?? ref.range,
+                    "document '\(ref.value)' is declared again with another '\(key)' (first at \(first.file):\(first.range.start)); "
+                        + "a document may be declared in several files only if they agree: make the two '\(key)' the same or remove one")
+            }
             return
         }
-        let document = Document(ref: ref.value, issued: issued, title: title, issuer: issuer, url: url)
         documents[ref.value] = Located(document, file: file, range: ref.range)
         documentOrder.append(ref.value)
         documentsByFile[file, default: []].append(ref.value)
+    }
+
+    /// Two declarations of one document as one, each key taken from whichever declaration sets it; the first key
+    /// that both set differently is the failure.
+    static func merged(_ a: Document, _ b: Document) -> Result<Document, MergeConflict> {
+        func pick<T: Equatable>(_ x: T?, _ y: T?, _ key: String) -> Result<T?, MergeConflict> {
+            if let x, let y, x != y { return .failure(MergeConflict(key)) }
+            return .success(x ?? y)
+        }
+        do {
+            return .success(
+                Document(
+                    ref: a.ref, issued: try pick(a.issued, b.issued, "issued").get(), title: try pick(a.title, b.title, "title").get(),
+                    issuer: try pick(a.issuer, b.issuer, "issuer").get(), url: try pick(a.url, b.url, "url").get()))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    struct MergeConflict: Error {
+        let key: String
+        init(_ key: String) { self.key = key }
     }
 }

@@ -241,7 +241,7 @@ public enum ConfigSchema {
     }
 
     public static let document = TableSpec(
-        "[[document]]", "A directive or plan that hands out tasks. Usually one drop-in file per document.",
+        "[[document]]", "A directive or plan that hands out tasks. Usually one drop-in file per document; a document declared in several files is one document if the declarations agree (each key set in one of them, or set the same).",
         keys: [
             KeySpec("ref", .string, required: true, "Reference number as printed.", example: "\"5418/UBND-TKBT\""),
             KeySpec(

@@ -53,6 +53,13 @@ public enum ImportSession {
         case .draft(let draft):
             let name = request.path.split(separator: "/").last.map(String.init) ?? request.path
             Console.out(request.json ? ImportJSON.render(draft).rendered() + "\n" : ImportDropIn.render(draft, source: name))
+            if draft.context.units.isEmpty {
+                let mainFile = ConfigSession.mainFile(request.configPath, environment: environment)
+                let found = access(mainFile, R_OK) == 0 ? "\(mainFile) has no [units.ID]" : "no configuration at \(mainFile)"
+                Console.err(
+                    "deadlinectl import: note: no unit to match (\(found), no --units): every entry is left without units; "
+                        + "name the configuration with --config PATH to match its units\n")
+            }
             return 0
         }
     }
