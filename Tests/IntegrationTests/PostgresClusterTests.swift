@@ -143,6 +143,12 @@ struct PostgresClusterTests {
         #expect(instances.map { $0["pid"] as? Int } == pids.map(Int.init), "latest heartbeat first")
         #expect(instances.map { $0["silent"] as? Bool } == [false, true])
         #expect(instances.allSatisfy { $0["leases_held"] as? Int == 0 })
+        // The latest reminders each sent: five of its own, or all of them if it sent fewer.
+        for instance in instances {
+            let last = try #require(instance["last_sent"] as? [[String: Any]])
+            #expect(last.count == min(5, instance["reminders_sent"] as? Int ?? -1))
+            #expect(last.allSatisfy { cluster.expected.contains($0["key"] as? String ?? "") && $0["sent_at"] is String })
+        }
         // Again just before the text form: a daemon may have written a heartbeat of its own (2021) meanwhile.
         _ = try cluster.sql("UPDATE instances SET heartbeat_at = extract(epoch FROM now())::bigint WHERE pid = \(pids[0])")
         let text = try await cluster.deadlinectl(["status"])
@@ -157,6 +163,9 @@ struct PostgresClusterTests {
             ], "\(text.stdout)")
         let alive = lines[title + 2].split(separator: " ").map(String.init)
         #expect(alive.count > 6 && alive[1] == String(pids[0]) && alive[4] == "0" && !lines[title + 2].hasSuffix("im lặng"))
+        #expect(lines.contains("Lời nhắc mỗi máy gửi gần nhất:"), "\(text.stdout)")
+        #expect(lines.filter { $0.hasPrefix("    ") && $0.contains("bao-cao|2021-03-08|7d|") }.count
+            == instances.map { min(5, $0["reminders_sent"] as? Int ?? 0) }.reduce(0, +), "\(text.stdout)")
 
         // Both daemons sleep (the next reminder is a week away; recheck is 10 min). A `done` from another host
         // wakes them at once: each writes a new heartbeat within seconds.

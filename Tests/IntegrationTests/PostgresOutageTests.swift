@@ -68,6 +68,10 @@ struct PostgresOutageTests {
         let after = try await cluster.deadlinectl(["history", "bao-cao", "--json"])
         #expect(after.succeeded, "\(after)")
         #expect(after.stdout == before.stdout)
+        // Each attempt names the daemon that made it, before the move and after.
+        let json = try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as? [String: Any]
+        let attempts = (json?["reminders"] as? [[String: Any]] ?? []).flatMap { $0["attempt_log"] as? [[String: Any]] ?? [] }
+        #expect(attempts.count == 3 && attempts.allSatisfy { ($0["instance"] as? String)?.isEmpty == false }, "\(after.stdout)")
 
         // Twice is refused; the daemons now start on PostgreSQL and send nothing again.
         let again = try await cluster.deadlinectl([

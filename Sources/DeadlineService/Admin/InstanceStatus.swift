@@ -2,7 +2,7 @@ import DeadlineKit
 import DeadlineStore
 
 /// One daemon sharing the ledger (PostgreSQL), as `deadlinectl status` lists it: where it runs, when it last
-/// reported, the leases it holds and the reminders it sent. Not shown for SQLite, which one daemon owns.
+/// reported, the leases it holds and the reminders it sent (how many, and the latest few). Not shown for SQLite, which one daemon owns.
 public struct InstanceStatus: Sendable, Hashable {
     /// What the instance last wrote about itself.
     public var record: InstanceRecord
@@ -45,6 +45,13 @@ extension StatusReport {
                             ("silent", .bool(i.isSilent(now: now, recheckSeconds: recheckSeconds))),
                             ("leases_held", .integer(Int64(i.activity.leasesHeld))),
                             ("reminders_sent", .integer(Int64(i.activity.remindersSent))),
+                            (
+                                "last_sent",
+                                .array(
+                                    i.activity.lastSent.map { r in
+                                        .object([("key", .string(r.key)), ("sent_at", .string(zone.iso8601(r.sentAt)))])
+                                    })
+                            ),
                             ("config", .string(i.record.configSummary)), ("status", .string(i.record.status)),
                         ])
                     })
@@ -69,6 +76,14 @@ extension StatusReport {
             ])
         }
         let title = vi ? "Các máy chủ dùng chung sổ theo dõi" : "Instances sharing the ledger"
-        return "\n\(title) (\(instances.count)):\n" + table.rendered()
+        var out = "\n\(title) (\(instances.count)):\n" + table.rendered()
+        let sending = instances.filter { !$0.activity.lastSent.isEmpty }
+        guard !sending.isEmpty else { return out }
+        out += "\n" + (vi ? "Lời nhắc mỗi máy gửi gần nhất:\n" : "Latest reminders each instance sent:\n")
+        for i in sending {
+            out += "  \(i.record.host) \(i.record.pid):\n"
+            for r in i.activity.lastSent { out += "    \(zone.vietnamese(r.sentAt))  \(r.key)\n" }
+        }
+        return out
     }
 }

@@ -185,7 +185,8 @@ public struct HistoryReport: Sendable {
                     ("response", .optional(e.response)), ("last_error", .optional(e.lastError)), ("reason", .optional(e.reason)),
                     ("attempt_log", .array((e.attemptLog ?? []).map { a in
                         .object([
-                            ("attempt", .integer(Int64(a.number))), ("started_at", .string(zone.iso8601(a.startedAt))),
+                            ("attempt", .integer(Int64(a.number))), ("instance", .string(a.owner)),
+                            ("started_at", .string(zone.iso8601(a.startedAt))),
                             ("outcome", .optional(a.outcome?.rawValue)), ("detail", .optional(a.detail)),
                         ])
                     })),

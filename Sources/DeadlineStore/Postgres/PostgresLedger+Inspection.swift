@@ -119,11 +119,25 @@ extension PostgresLedger {
             ).decode((String, Int).self) {
                 sent[owner] = count
             }
+            var lastSent: [String: [SentReminder]] = [:]
+            for try await (owner, key, at) in try await connection.query(
+                """
+                SELECT owner, reminder_key, finished_at FROM (
+                    SELECT owner, reminder_key, finished_at,
+                        row_number() OVER (PARTITION BY owner ORDER BY finished_at DESC, reminder_key) AS n
+                    FROM attempts WHERE outcome = 'sent') latest
+                WHERE n <= \(InstanceActivity.recentLimit) ORDER BY owner, n
+                """, logger: logger
+            ).decode((String, String, Int64).self) {
+                lastSent[owner, default: []].append(SentReminder(key: key, sentAt: Instant(secondsSinceEpoch: at)))
+            }
             var activity: [InstanceActivity] = []
             for try await id in try await connection.query(
                 "SELECT instance_id FROM instances ORDER BY heartbeat_at DESC, instance_id", logger: logger
             ).decode(String.self) {
-                activity.append(InstanceActivity(instanceID: id, leasesHeld: leases[id] ?? 0, remindersSent: sent[id] ?? 0))
+                activity.append(
+                    InstanceActivity(
+                        instanceID: id, leasesHeld: leases[id] ?? 0, remindersSent: sent[id] ?? 0, lastSent: lastSent[id] ?? []))
             }
             return activity
         }

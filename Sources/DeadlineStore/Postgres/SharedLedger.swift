@@ -32,12 +32,32 @@ public struct InstanceActivity: Sendable, Hashable {
     public var leasesHeld: Int
     /// Reminders a server accepted from it.
     public var remindersSent: Int
+    /// The last of them (at most ``recentLimit``), latest first.
+    public var lastSent: [SentReminder]
+
+    /// How many of an instance's latest sends ``lastSent`` keeps.
+    public static let recentLimit = 5
 
     /// Activity from plain values.
-    public init(instanceID: String, leasesHeld: Int, remindersSent: Int) {
+    public init(instanceID: String, leasesHeld: Int, remindersSent: Int, lastSent: [SentReminder] = []) {
         self.instanceID = instanceID
         self.leasesHeld = leasesHeld
         self.remindersSent = remindersSent
+        self.lastSent = lastSent
+    }
+}
+
+/// One reminder a server accepted, and when its result was written down.
+public struct SentReminder: Sendable, Hashable {
+    /// The reminder's key, as in ``LedgerEntry/key``.
+    public var key: String
+    /// When the ledger recorded it sent.
+    public var sentAt: Instant
+
+    /// A sent reminder from plain values.
+    public init(key: String, sentAt: Instant) {
+        self.key = key
+        self.sentAt = sentAt
     }
 }
 

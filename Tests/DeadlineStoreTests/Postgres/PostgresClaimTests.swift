@@ -55,6 +55,12 @@ struct PostgresClaimTests {
             #expect(activity.map(\.remindersSent).reduce(0, +) == 300)
             #expect(Set(activity.map(\.instanceID)) == ["daemon-a", "daemon-b", "daemon-c"])
             #expect(activity.allSatisfy { $0.leasesHeld == 0 })
+            // The latest five of each, latest first, each one it sent.
+            for a in activity {
+                #expect(a.lastSent.count == min(5, a.remindersSent))
+                #expect(a.lastSent.allSatisfy { sent[$0.key] == [a.instanceID] })
+                #expect(zip(a.lastSent, a.lastSent.dropFirst()).allSatisfy { $0.sentAt >= $1.sentAt })
+            }
         }
     }
 
