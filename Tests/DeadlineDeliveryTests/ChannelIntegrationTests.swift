@@ -61,6 +61,9 @@ struct ChannelIntegrationTests {
         #expect(requests[0].header("webhook-id") == requests[1].header("webhook-id"))
         #expect(requests[0].header("webhook-id") == WebhookPayload.webhookID(for: "5418-de-xuat|2020-12-10|7d|so-khdt|email"))
         #expect(requests[0].header("content-type") == "application/json")
+        // The reminder's clock says 2020; the signature's timestamp is the real clock's, which receivers check.
+        let stamp = try #require(requests[1].header("webhook-timestamp").flatMap { Double($0) })
+        #expect(abs(stamp - Date().timeIntervalSince1970) < 300, "\(stamp)")
         let payload = try #require(try JSONSerialization.jsonObject(with: Data(requests[1].body)) as? [String: Any])
         #expect(payload["version"] as? Int == 1)
         #expect(payload["type"] as? String == "deadline.reminder")

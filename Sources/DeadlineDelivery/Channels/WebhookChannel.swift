@@ -39,9 +39,9 @@ public final class WebhookChannel: Channel {
 
     public func deliver(_ reminder: OutgoingReminder) async -> DeliveryOutcome {
         let body = WebhookPayload.body(for: reminder, format: settings.format, chatID: settings.chatID)
-        let request = WebhookRequest(
-            id: WebhookPayload.webhookID(for: reminder.facts.key), body: Array(body.utf8),
-            timestampUnixSeconds: reminder.now.secondsSinceEpoch)
+        // `webhook-timestamp` is the real clock's, even when --pretend-now shifts the daemon's: receivers compare it
+        // with theirs (Standard Webhooks verifiers allow five minutes) to refuse replays.
+        let request = WebhookRequest(id: WebhookPayload.webhookID(for: reminder.facts.key), body: Array(body.utf8))
         return await transport.send(request)
     }
 
