@@ -47,6 +47,8 @@ let package = Package(
         ),
         .target(name: "CCurlShim", dependencies: ["CCurl"]),
         .target(name: "CLinuxShim"),
+        // Threads of deadlined's own, which sleep until they have work.
+        .target(name: "Threads", dependencies: ["CLinuxShim"], swiftSettings: strict),
 
         // The domain: pure, no I/O, no clock reads.
         .target(name: "DeadlineKit", swiftSettings: strict),
@@ -66,7 +68,7 @@ let package = Package(
         .target(
             name: "DeadlineStore",
             dependencies: [
-                "DeadlineKit", "CLinuxShim", .product(name: "GRDB", package: "GRDB.swift"),
+                "DeadlineKit", "Threads", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strict
@@ -79,7 +81,7 @@ let package = Package(
         .target(
             name: "DeadlineService",
             dependencies: [
-                "DeadlineKit", "DeadlineConfig", "DeadlineDelivery", "DeadlineStore", "DeadlineSystemd", "CLinuxShim",
+                "DeadlineKit", "DeadlineConfig", "DeadlineDelivery", "DeadlineStore", "DeadlineSystemd", "CLinuxShim", "Threads",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -130,6 +132,7 @@ let package = Package(
             dependencies: ["DeadlineStore", "TestSupport"],
             swiftSettings: strict
         ),
+        .testTarget(name: "ThreadsTests", dependencies: ["Threads"], swiftSettings: strict),
         .testTarget(
             name: "DeadlineSystemdTests",
             dependencies: ["DeadlineSystemd", "TestSupport"],
