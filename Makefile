@@ -1,4 +1,4 @@
-# deadlined: the two commands of README.md, and a few more.
+# deadlined: the targets behind README's two commands (`scripts/run demo`, `scripts/run test`), and a few more.
 #   make demo   installs what it needs, builds, and runs deadlined on the example config (outbox: no server)
 #   make test   installs what the tests need (real SMTP server, journald, PostgreSQL, ...), runs every test,
 #               then the benchmark harness on its smallest size (bench-smoke, with the debug build)

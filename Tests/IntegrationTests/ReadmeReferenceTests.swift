@@ -16,7 +16,24 @@ struct ReadmeReferenceTests {
             "regenerate with: deadlinectl config-reference")
     }
 
-    /// README's first command is `make demo`; its recipe runs the built binaries on the example config. Each line
+    /// README's two commands are `scripts/run demo` and `scripts/run test`, and CI runs exactly the second.
+    @Test("README's two commands, and CI runs the test one")
+    func twoCommands() async throws {
+        let root = BuiltProducts.repositoryRoot
+        let readme = try String(contentsOfFile: root + "/README.md", encoding: .utf8)
+        let block = try #require(readme.components(separatedBy: "## Two commands\n").dropFirst().first?
+            .components(separatedBy: "```sh\n").dropFirst().first?.components(separatedBy: "```").first)
+        let commands = block.split(separator: "\n").map { $0.components(separatedBy: "#")[0].trimmingCharacters(in: .whitespaces) }
+        #expect(commands == ["scripts/run demo", "scripts/run test"])
+        let ci = try String(contentsOfFile: root + "/.ci/run", encoding: .utf8)
+        #expect(ci.split(separator: "\n").last == "scripts/run test")
+        // scripts/run hands its arguments to make (here a dry run of the demo).
+        let dry = try await ProcessRunner.run(root + "/scripts/run", ["-n", "demo"], currentDirectory: root)
+        #expect(dry.succeeded, "\(dry)")
+        #expect(dry.stdout.contains("deadlinectl check"), "\(dry)")
+    }
+
+    /// README's first command runs `make demo`; its recipe runs the built binaries on the example config. Each line
     /// is run here as written (with this build's binaries), so a renamed flag cannot break it unseen.
     @Test("every command of make demo runs and succeeds")
     func demoCommands() async throws {
