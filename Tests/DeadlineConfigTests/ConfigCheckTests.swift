@@ -281,6 +281,38 @@ struct ConfigCheckTests {
         ])
     }
 
+    @Test("a deadline with several mistakes gets each reported: unknown unit, unknown channel, duplicate id, bad date")
+    func severalMistakesInOneDeadline() throws {
+        let (_, lines) = try load([
+            "deadlined.toml": units + """
+                [[deadline]]
+                id = "a"
+                task = "Việc A"
+                units = ["so-khdt"]
+                due = "10/12/2020"
+
+                [[deadline]]
+                id = "b"
+                task = "Việc B"
+                units = ["so-tc"]
+                channels = ["hook"]
+                due = "31/2/2024"
+
+                [[deadline]]
+                id = "a"
+                task = "Việc A lần nữa"
+                units = ["so-khdt"]
+                due = "31/4/2024"
+                """
+        ])
+        #expect(lines.count == 5, "\(lines)")
+        #expect(lines[0].hasPrefix("deadlined.toml:13:10: error: unknown unit 'so-tc'"), "\(lines)")
+        #expect(lines[1].hasPrefix("deadlined.toml:14:13: error: unknown channel 'hook'"), "\(lines)")
+        #expect(lines[2].hasPrefix("deadlined.toml:15:7: error: "), "\(lines)")
+        #expect(lines[3].hasPrefix("deadlined.toml:18:6: error: duplicate deadline id 'a'"), "\(lines)")
+        #expect(lines[4].hasPrefix("deadlined.toml:21:7: error: "), "\(lines)")
+    }
+
     @Test("a document declared in two files: one document when they agree, an error at the differing value when not")
     func documentDeclaredTwice() throws {
         let first = """

@@ -18,6 +18,7 @@ extension ConfigDecoder {
                 sink.error(
                     d.file, d.id.range,
                     "duplicate deadline id '\(d.id.value)' (first defined at \(first.file):\(first.range.start)); ids must be unique across all files")
+                _ = resolve(d)  // for its other problems; the deadline itself is left out
                 continue
             }
             seenIDs[d.id.value] = d.id
@@ -102,6 +103,7 @@ extension ConfigDecoder {
             ok = false
         }
         var document: Document?
+        var documentKnown = true
         if let ref = d.documentRef {
             if let found = documents[ref.value] {
                 document = found.value
@@ -109,7 +111,7 @@ extension ConfigDecoder {
                 sink.error(
                     d.file, ref.range,
                     "unknown document '\(ref.value)'\(Suggestions.hint(for: ref.value, in: documentOrder)); declare it in a [[document]] table with ref = \"\(ref.value)\"")
-                ok = false
+                documentKnown = false
             }
         } else if let declared = documentsByFile[d.file] {
             if declared.count == 1 {
@@ -118,10 +120,12 @@ extension ConfigDecoder {
                 sink.error(
                     d.file, d.anchor,
                     "this file declares \(declared.count) documents; say which one set this task, e.g. document = \"\(declared[0])\"")
-                ok = false
+                documentKnown = false
             }
         }
-        guard ok else { return nil }  // unresolved references: the due date cannot be trusted either
+        // Without its document, a due date written without a year cannot be read; other mistakes in the due date
+        // are still reported beside an unknown unit or channel, so that one run of `check` shows every problem.
+        guard documentKnown else { return nil }
         let schedule: Schedule?
         if let node = d.due {
             schedule = resolveDue(node, file: d.file, issued: document?.issued).map(Schedule.once)
@@ -133,7 +137,7 @@ extension ConfigDecoder {
         } else {
             schedule = nil
         }
-        guard let schedule else { return nil }
+        guard let schedule, ok else { return nil }
         return Deadline(
             id: d.id.value, task: d.task, documentRef: document?.ref, units: d.units.map(\.value), schedule: schedule,
             rules: d.rules, channels: d.channels?.map(\.value), escalationIsOwn: d.escalationIsOwn)
