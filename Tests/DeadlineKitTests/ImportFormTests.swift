@@ -56,6 +56,22 @@ struct ImportFormTests {
             sentence: "Các đơn vị hoàn thành trong quý một năm 2021.", due: "2021-03-31", granularity: .quarter, unit: "Các đơn vị"),
         ImportFormCase(
             sentence: "Sở Nội vụ báo cáo trước ngày mười lăm tháng tư.", issued: day(1, 3, 2021), due: "2021-04-15", unit: "Sở Nội vụ"),
+        // Years in words: in full, the spoken short form, `linh`; the year words are not part of the task.
+        ImportFormCase(
+            sentence: "Sở Tài chính báo cáo trước ngày mười lăm tháng một năm hai nghìn không trăm hai mươi hai.", due: "2022-01-15",
+            unit: "Sở Tài chính", task: "Báo cáo"),
+        ImportFormCase(
+            sentence: "Sở Nội vụ hoàn thành trong tháng mười hai năm hai nghìn không trăm hai mươi mốt.", due: "2021-12-31",
+            granularity: .month, unit: "Sở Nội vụ", task: "Hoàn thành"),
+        ImportFormCase(
+            sentence: "Sở Nội vụ hoàn thành trong năm hai nghìn hai mươi tư.", due: "2024-12-31", granularity: .year,
+            unit: "Sở Nội vụ", task: "Hoàn thành"),
+        ImportFormCase(
+            sentence: "Sở Tài chính hoàn thành trong 6 tháng cuối năm hai ngàn không trăm hai mươi ba.", due: "2023-12-31",
+            granularity: .halfYear, unit: "Sở Tài chính", task: "Hoàn thành"),
+        ImportFormCase(
+            sentence: "Sở Tài chính báo cáo trước ngày 5 tháng 3 năm hai nghìn không trăm linh năm.", issued: day(1, 1, 2005),
+            due: "2005-03-05", unit: "Sở Tài chính", task: "Báo cáo"),
         // Periods: their last day; `trước` a period: the day before it starts.
         ImportFormCase(
             sentence: "Sở Nội vụ hoàn thành việc rà soát trong tháng 12/2020.", due: "2020-12-31", granularity: .month,

@@ -70,6 +70,12 @@ enum DateMentionParser {
         return y
     }
 
+    /// The year after `năm` at `i`: four digits, or words (`hai nghìn không trăm hai mươi hai`); with its length.
+    static func yearAfterNăm(_ t: [ImportToken], _ i: Int) -> (value: Int, length: Int)? {
+        if let y = year4(t, i) { return (y, 1) }
+        return VietnameseNumbers.year(t, at: i)
+    }
+
     /// Whether tokens `i` and `i + 1` are joined by no space and `i` is one of `marks`.
     private static func joinedMark(_ t: [ImportToken], _ i: Int, _ marks: String) -> Bool {
         t.isMark(i, marks) && i > 0 && i + 1 < t.count && t[i - 1].touches(t[i]) && t[i].touches(t[i + 1])
@@ -103,9 +109,9 @@ enum DateMentionParser {
         else { return nil }
         k += 1 + ml
         var year: Int?
-        if t.word(k) == "năm", let y = year4(t, k + 1) {
+        if t.word(k) == "năm", let (y, l) = yearAfterNăm(t, k + 1) {
             year = y
-            k += 2
+            k += 1 + l
         } else if joinedMark(t, k, "/-"), let y = year4(t, k + 1) {
             year = y
             k += 2
@@ -181,9 +187,9 @@ enum DateMentionParser {
         } else {
             return nil
         }
-        let y = year4(t, k)
-        if y != nil { k += 1 }
-        return DateMention(value: .half(h, year: y), start: i, end: k)
+        let y = yearAfterNăm(t, k)
+        k += y?.length ?? 0
+        return DateMention(value: .half(h, year: y?.value), start: i, end: k)
     }
 
     private static func month(_ t: [ImportToken], _ i: Int) -> DateMention? {
@@ -195,9 +201,9 @@ enum DateMentionParser {
         if joinedMark(t, k, "/-"), let y = year4(t, k + 1) {
             year = y
             k += 2
-        } else if t.word(k) == "năm", let y = year4(t, k + 1) {
+        } else if t.word(k) == "năm", let (y, l) = yearAfterNăm(t, k + 1) {
             year = y
-            k += 2
+            k += 1 + l
         }
         var upcoming = false
         if year == nil, t.word(k) == "tới" {
@@ -233,18 +239,18 @@ enum DateMentionParser {
         if joinedMark(t, k, "/-"), let y = year4(t, k + 1) {
             year = y
             k += 2
-        } else if t.word(k) == "năm", let y = year4(t, k + 1) {
+        } else if t.word(k) == "năm", let (y, l) = yearAfterNăm(t, k + 1) {
             year = y
-            k += 2
+            k += 1 + l
         }
         return DateMention(value: .quarter(q, year: year), start: i, end: k)
     }
 
     private static func year(_ t: [ImportToken], _ i: Int) -> DateMention? {
         guard t.word(i) == "năm" else { return nil }
-        if let y = year4(t, i + 1) {
+        if let (y, l) = yearAfterNăm(t, i + 1) {
             if let range = yearRange(t, i + 1) { return DateMention(value: range.value, start: i, end: range.end) }
-            return DateMention(value: .year(y), start: i, end: i + 2)
+            return DateMention(value: .year(y), start: i, end: i + 1 + l)
         }
         return t.word(i + 1) == "nay" ? DateMention(value: .year(nil), start: i, end: i + 2) : nil
     }
@@ -253,8 +259,8 @@ enum DateMentionParser {
     private static func endOf(_ t: [ImportToken], _ i: Int) -> DateMention? {
         guard t.word(i) == "cuối" else { return nil }
         if t.word(i + 1) == "năm" {
-            let y = year4(t, i + 2)
-            return DateMention(value: .year(y), start: i, end: y == nil ? i + 2 : i + 3)
+            let y = yearAfterNăm(t, i + 2)
+            return DateMention(value: .year(y?.value), start: i, end: i + 2 + (y?.length ?? 0))
         }
         guard let inner = month(t, i + 1) ?? quarter(t, i + 1) else { return nil }
         return DateMention(value: inner.value, start: i, end: inner.end)
@@ -265,8 +271,8 @@ enum DateMentionParser {
         var k = i + 1
         if t.has("nguyên đán", at: k) || t.has("âm lịch", at: k) { k += 2 }
         if let y = year4(t, k) { return DateMention(value: .tet(lunarYear: y, cycle: nil), start: i, end: k + 1) }
-        if t.word(k) == "năm", let y = year4(t, k + 1) {
-            return DateMention(value: .tet(lunarYear: y, cycle: nil), start: i, end: k + 2)
+        if t.word(k) == "năm", let (y, l) = yearAfterNăm(t, k + 1) {
+            return DateMention(value: .tet(lunarYear: y, cycle: nil), start: i, end: k + 1 + l)
         }
         if let stem = t.word(k), let branch = t.word(k + 1), let cycle = SexagenaryCycle.residue(stem: stem, branch: branch) {
             return DateMention(value: .tet(lunarYear: nil, cycle: cycle), start: i, end: k + 2)

@@ -1,4 +1,5 @@
-/// Numbers written in digits or in Vietnamese words: `15`, `mười lăm`, `hai mươi mốt`, `tháng tư`, `quý một`.
+/// Numbers written in digits or in Vietnamese words: `15`, `mười lăm`, `hai mươi mốt`, `tháng tư`, `quý một`, and
+/// years (`năm hai nghìn không trăm hai mươi hai`).
 enum VietnameseNumbers {
     static let digits: [String: Int] = [
         "một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9,
@@ -27,6 +28,33 @@ enum VietnameseNumbers {
         }
         if let u = digits[w], monthContext || (w != "năm" && w != "tư") { return (u, 1) }
         return nil
+    }
+
+    /// A year in words, as a date written out in full has it after `năm`: `hai nghìn không trăm hai mươi hai`
+    /// (2022), `hai nghìn hai mươi mốt` (2021, the spoken short form), `hai nghìn không trăm linh năm` (2005),
+    /// `một nghìn chín trăm chín mươi` (1990); `ngàn` for `nghìn`, `lẻ` for `linh`. The year (1900–2199) and how
+    /// many tokens it takes, or nil.
+    static func year(_ t: [ImportToken], at i: Int) -> (value: Int, length: Int)? {
+        guard let w = t.word(i), let thousands = digits[w], thousands <= 2,
+            let n = t.word(i + 1), n == "nghìn" || n == "ngàn"
+        else { return nil }
+        var value = thousands * 1000
+        var k = i + 2
+        var hundredsSaid = false
+        if let w = t.word(k), let h = w == "không" ? 0 : digits[w], t.word(k + 1) == "trăm" {
+            value += h * 100
+            k += 2
+            hundredsSaid = true
+        }
+        if let w = t.word(k), w == "linh" || w == "lẻ", let u = t.word(k + 1).flatMap({ digits[$0] }) {
+            value += u
+            k += 2
+        } else if let (tens, l) = parse(t, at: k), tens >= 10 || hundredsSaid, tens < 100 {
+            value += tens
+            k += l
+        }
+        guard (1900...2199).contains(value) else { return nil }
+        return (value, k - i)
     }
 
     private static func unitAfterTen(_ word: String) -> Int? {
