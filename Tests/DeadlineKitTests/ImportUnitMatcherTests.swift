@@ -57,6 +57,17 @@ struct ImportUnitMatcherTests {
         #expect(list.map(\.id) == ["so-tc", "so-nv"])
         let unknown = matcher.matchAll(unit: "Sở Tài chính, Sở Y tế", parts: ["Sở Tài chính, Sở Y tế"])
         #expect(unknown.map(\.id) == [nil])
+        #expect(unknown.map(\.tied) == [[]])
+    }
+
+    @Test("two units with the same name: no match, and both named for the admin to choose")
+    func tie() {
+        let matcher = UnitNameMatcher(units: exampleUnits + [("so-tc-2", "Sở Tài chính")])
+        #expect(matcher.match("Sở Tài chính") == nil)
+        #expect(matcher.candidates("Sở Tài chính") == ["so-tc", "so-tc-2"])
+        let matches = matcher.matchAll(unit: "Sở Tài chính", parts: ["Sở Tài chính"])
+        #expect(matches.map(\.id) == [nil])
+        #expect(matches.map(\.tied) == [["so-tc", "so-tc-2"]])
     }
 
     @Test("folding drops accents and case; slugs are ASCII words joined by -")

@@ -12,6 +12,8 @@ public struct UnitNameMatcher: Sendable {
         public let written: String
         /// The matched unit's id, or nil.
         public let id: String?
+        /// With no match: the units that matched equally well (two or more), for the admin to choose from.
+        public var tied: [String] = []
     }
 
     private let units: [(id: String, key: [String], core: [String])]
@@ -23,9 +25,15 @@ public struct UnitNameMatcher: Sendable {
 
     /// The id of the unit `written` names, or nil when none (or more than one equally) matches.
     public func match(_ written: String) -> String? {
+        let ids = candidates(written)
+        return ids.count == 1 ? ids[0] : nil
+    }
+
+    /// The units that match `written` best: one, none, or several that match it equally well.
+    public func candidates(_ written: String) -> [String] {
         let key = Self.normalised(written)
         let core = Self.core(key)
-        guard !key.isEmpty else { return nil }
+        guard !key.isEmpty else { return [] }
         var best: (score: Int, ids: [String]) = (0, [])
         for unit in units {
             var score = 0
@@ -42,7 +50,7 @@ public struct UnitNameMatcher: Sendable {
                 best.ids.append(unit.id)
             }
         }
-        return best.ids.count == 1 ? best.ids[0] : nil
+        return best.ids
     }
 
     /// Each unit a responsible-unit phrase names: each of its parts when it has several (`A và B`), else the whole
@@ -59,7 +67,8 @@ public struct UnitNameMatcher: Sendable {
             if items.count > 1, ids.allSatisfy({ $0 != nil }) {
                 result += zip(items, ids).map { Match(written: $0, id: $1) }
             } else {
-                result.append(Match(written: part, id: nil))
+                let tied = candidates(part)
+                result.append(Match(written: part, id: nil, tied: tied.count > 1 ? tied : []))
             }
         }
         return result

@@ -45,8 +45,13 @@ public enum ImportDropIn {
         var out = wrap(d.sentence).map { "# \($0)\n" }.joined()
         out += "# (\(comment(d.phrase)); confidence \(entry.confidence); offset \(d.offset))\n"
         for m in entry.matches {
-            out += m.id.map { "# unit \(comment(quoted(m.written))) is \($0)\n" }
-                ?? "# no configured unit matches \(comment(quoted(m.written)))\n"
+            if let id = m.id {
+                out += "# unit \(comment(quoted(m.written))) is \(id)\n"
+            } else if !m.tied.isEmpty {
+                out += "# \(comment(quoted(m.written))) matches several units equally: \(m.tied.joined(separator: ", ")); put the right one in `units`\n"
+            } else {
+                out += "# no configured unit matches \(comment(quoted(m.written)))\n"
+            }
         }
         if entry.matches.isEmpty { out += "# no responsible unit found in the text\n" }
         for id in entry.undeclaredUnits {
