@@ -115,6 +115,34 @@ struct ExamplePlanTests {
         ])
     }
 
+    @Test("due moments (when the journal says a deadline is overdue): each occurrence once, done ones left out")
+    func dueMoments() throws {
+        let from = try MomentParser.parse("19/11/2020", zone: zone).get()
+        let to = try MomentParser.parse("01/02/2021", zone: zone).get()
+        let dues = planner.dueMoments(from: from, to: to)
+        let listed = dues.map { "\(planner.agenda.deadlines[$0.deadlineIndex].id) \(zone.iso8601($0.due))" }
+        #expect(listed == [
+            "5418-de-xuat 2020-12-10T17:00:00+07:00", "5418-bao-cao-thang 2020-12-20T17:00:00+07:00",
+            "5418-ke-hoach-tong-the 2020-12-25T17:00:00+07:00", "04kh-can-bo-chu-chot 2020-12-31T17:00:00+07:00",
+            "04kh-lop-ban-tuyen-giao 2020-12-31T17:00:00+07:00", "04kh-hoi-nghi-cap-uy 2021-01-15T17:00:00+07:00",
+            "5418-bao-cao-thang 2021-01-20T17:00:00+07:00", "5418-chuong-trinh-cong-tac 2021-01-30T17:00:00+07:00",
+            "04kh-hoi-nghi-co-so 2021-01-31T17:00:00+07:00",
+        ])
+        // The same due moments as the reminders carry.
+        for d in dues {
+            let id = planner.agenda.deadlines[d.deadlineIndex].id
+            #expect(reminders(of: id).contains { $0.occurrence == d.occurrence && $0.due == d.due }, "\(id)")
+        }
+        // Marked done: not overdue.
+        var state = PlannerState()
+        state.done[OccurrenceID(deadlineID: "5418-de-xuat", date: CivilDate(year: 2020, month: 12, day: 10)!)] = from
+        #expect(planner.dueMoments(from: from, to: to, state: state).count == dues.count - 1)
+        // Windows are half-open: the moment itself belongs to the window that starts with it.
+        let moment = try #require(dues.first?.due)
+        #expect(planner.dueMoments(from: from, to: moment).isEmpty)
+        #expect(planner.dueMoments(from: moment, to: moment.adding(seconds: 1)).count == 1)
+    }
+
     @Test("5418-bao-cao-thang: every month on the 20th from 12/2020")
     func monthly() {
         let occurrences = Set(reminders(of: "5418-bao-cao-thang").map(\.occurrence.iso)).sorted()

@@ -55,4 +55,37 @@ struct DaemonJournalTests {
         #expect(explained.stdout.contains("Lời nhắc cho việc bao-cao (đơn vị so-2) qua kênh email sẽ không được gửi"), "\(explained)")
         #expect(explained.stdout.contains("The reminder for bao-cao (unit so-2) through channel email will not be sent"))
     }
+
+    @Test("an occurrence falling due unmarked is logged once as deadline overdue, at its due moment")
+    func overdue() async throws {
+        let journal = try JournalHarness()
+        defer { journal.stop() }
+        let server = try SMTPTestServer()
+        defer { server.stop() }
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let config = try daemonConfig(in: dir, smtpPort: server.port, units: 1)
+        // Two seconds before bao-cao falls due (17:00 on 08/03/2021): the daemon wakes for it although no
+        // reminder goes out at that moment.
+        let daemon = try RunningDaemon(
+            config: config, arguments: ["--pretend-now", "2021-03-08T16:59:58+07:00"], logPath: dir.path + "/log", journal: journal)
+        defer { daemon.stop() }
+        let overdue = try await journal.waitForEntries(
+            matching: ["DEADLINE_ID=bao-cao", "MESSAGE_ID=\(LogEventID.deadlineOverdue.rawValue)"], count: 1, timeout: .seconds(30))
+        #expect(overdue.count == 1, "\(daemon.log)")
+        let entry = try #require(overdue.first)
+        #expect(entry.values(of: "PRIORITY") == ["5"])
+        #expect(entry.values(of: "DEADLINE_DUE") == ["2021-03-08T17:00:00+07:00"])
+        #expect(entry.values(of: "DOCUMENT_REF") == ["5418/UBND-TKBT"])
+        #expect(entry.values(of: "DEADLINE_UNIT") == ["so-1"])
+        #expect(entry.values(of: "MESSAGE") == ["bao-cao: overdue: due 17:00 08/03/2021 and not marked done"])
+        // A reload re-examines the catch-up window; the occurrence is not reported again.
+        daemon.process.send(SIGHUP)
+        let reloaded = try await journal.waitForEntries(
+            matching: ["MESSAGE_ID=\(LogEventID.configReloaded.rawValue)"], count: 1, timeout: .seconds(30))
+        #expect(reloaded.count == 1)
+        try await Task.sleep(for: .seconds(1))
+        let again = try await journal.entries(matching: ["DEADLINE_ID=bao-cao", "MESSAGE_ID=\(LogEventID.deadlineOverdue.rawValue)"])
+        #expect(again.count == 1)
+    }
 }

@@ -60,9 +60,6 @@ struct Dispatcher: Sendable {
             case .delivered(let receipt):
                 try await ledger.recordSent(claim, response: receipt.response, at: done)
                 log(.reminderSent, .info, "reminder sent through '\(row.channel)': \(message.subject) (\(receipt.response))", row, attempt: claim.attempt)
-                if row.rule == ReminderRule.overdue(1).description {
-                    log(.deadlineOverdue, .notice, "overdue since \(context.zone.vietnamese(row.due)) and not marked done; urging began", row)
-                }
                 for rejected in receipt.rejectedRecipients {
                     log(.deliveryFailed, .warning, "the server refused the recipient \(rejected.address): \(rejected.reply)", row,
                         attempt: claim.attempt, recipient: rejected.address)
@@ -158,6 +155,21 @@ struct Dispatcher: Sendable {
     }
 
     /// One journal entry about a reminder, with the structured fields admins filter on.
+    /// "deadline overdue": an occurrence's due moment passed and it is not marked done; logged once, when it
+    /// happens (or at the first start after it), whether or not urging reminders follow.
+    func logOverdue(_ moment: DueMoment) {
+        let deadline = context.agenda.deadlines[moment.deadlineIndex]
+        var metadata: Logger.Metadata = [
+            LogMetadataKey.deadlineID: .string(deadline.id),
+            LogMetadataKey.deadlineDue: .string(context.zone.iso8601(moment.due)),
+            LogMetadataKey.unit: .string(deadline.units.joined(separator: ", ")),
+        ]
+        if let ref = deadline.documentRef { metadata[LogMetadataKey.documentRef] = .string(ref) }
+        logger.log(
+            level: .notice, "\(deadline.id): overdue: due \(context.zone.vietnamese(moment.due)) and not marked done",
+            metadata: LogEventID.deadlineOverdue.metadata(metadata))
+    }
+
     func log(
         _ event: LogEventID, _ level: Logger.Level, _ message: String, _ row: LedgerReminder, attempt: Int? = nil,
         recipient: String? = nil

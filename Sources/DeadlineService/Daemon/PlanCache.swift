@@ -7,6 +7,8 @@ struct PlanCache {
     private(set) var from = Instant(secondsSinceEpoch: 0)
     private(set) var to = Instant(secondsSinceEpoch: 0)
     private(set) var reminders: [PlannedReminder] = []
+    /// The due moments in the same window, for the journal's "deadline overdue" entries.
+    private(set) var dues: [DueMoment] = []
     private var stateVersion: Int64 = -1
 
     /// How far past the requested window a rebuild plans.
@@ -15,22 +17,55 @@ struct PlanCache {
     mutating func invalidate() {
         to = from
         reminders = []
+        dues = []
         stateVersion = -1
+    }
+
+    /// Plans anew unless the cache covers `from..<to` for this state.
+    private mutating func cover(from: Instant, to: Instant, planner: ReminderPlanner, state: PlannerState, stateVersion: Int64) {
+        guard from < self.from || to > self.to || stateVersion != self.stateVersion else { return }
+        self.from = from
+        self.to = to.adding(seconds: PlanCache.horizonSeconds)
+        self.stateVersion = stateVersion
+        reminders = planner.reminders(from: self.from, to: self.to, state: state)
+        dues = planner.dueMoments(from: self.from, to: self.to, state: state)
     }
 
     /// The reminders with `from <= sendAt < to`, planning anew when the cache does not cover them.
     mutating func reminders(
         from: Instant, to: Instant, planner: ReminderPlanner, state: PlannerState, stateVersion: Int64
     ) -> ArraySlice<PlannedReminder> {
-        if from < self.from || to > self.to || stateVersion != self.stateVersion {
-            self.from = from
-            self.to = to.adding(seconds: PlanCache.horizonSeconds)
-            self.stateVersion = stateVersion
-            reminders = planner.reminders(from: self.from, to: self.to, state: state)
-        }
+        cover(from: from, to: to, planner: planner, state: state, stateVersion: stateVersion)
         let lower = reminders.partitioningIndex { $0.sendAt >= from }
         let upper = reminders.partitioningIndex { $0.sendAt >= to }
         return reminders[lower..<max(lower, upper)]
+    }
+
+    /// The occurrences not done that fall due in `from <= due < to`, planning anew when the cache does not cover them.
+    mutating func dues(
+        from: Instant, to: Instant, planner: ReminderPlanner, state: PlannerState, stateVersion: Int64
+    ) -> ArraySlice<DueMoment> {
+        cover(from: from, to: to, planner: planner, state: state, stateVersion: stateVersion)
+        let lower = dues.partitioningIndex { $0.due >= from }
+        let upper = dues.partitioningIndex { $0.due >= to }
+        return dues[lower..<max(lower, upper)]
+    }
+
+    /// The first due moment after `now`: from the cache, else by looking ever further ahead (bounded).
+    func nextDue(after now: Instant, planner: ReminderPlanner, state: PlannerState) -> Instant? {
+        let start = now.adding(seconds: 1)
+        if start >= from, start < to {
+            let i = dues.partitioningIndex { $0.due >= start }
+            if i < dues.count { return dues[i].due }
+        }
+        var windowStart = max(start, to)
+        for span: Int64 in [86_400, 7 * 86_400, 60 * 86_400, 400 * 86_400] {
+            let windowEnd = start.adding(seconds: span)
+            guard windowEnd > windowStart else { continue }
+            if let first = planner.dueMoments(from: windowStart, to: windowEnd, state: state).first { return first.due }
+            windowStart = windowEnd
+        }
+        return nil
     }
 
     /// The first send time after `now`: from the cache, else by planning ever wider windows ahead (bounded).

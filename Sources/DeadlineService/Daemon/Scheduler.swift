@@ -82,10 +82,10 @@ final class Scheduler {
             if stopRequested { continue }  // the loop's top takes the stop (and any command before it)
             notifier.watchdog()
             let next = await nextWake()
-            publishStatus(next: next)
+            publishStatus(next: next.reminder)
             var reason = WakeReason.watchdog
             while reason == .watchdog {
-                reason = await waker.wait(until: next.map(clock.realInstant), watchdog: notifier.watchdogInterval)
+                reason = await waker.wait(until: next.wake.map(clock.realInstant), watchdog: notifier.watchdogInterval)
                 notifier.watchdog()
             }
             if reason == .clockChanged {
@@ -133,6 +133,7 @@ final class Scheduler {
         let catchUp = context.configuration.daemon.catchUpSeconds
         let watermark = try await ledger.meta(Scheduler.watermarkKey).flatMap(Int64.init).map(Instant.init(secondsSinceEpoch:))
         var from = watermark ?? now.adding(seconds: -catchUp)
+        let newFrom = from  // what has not been looked at before: each occurrence falls due once in the journal
         if rescanCatchUpWindow {
             from = min(from, now.adding(seconds: -catchUp))
             rescanCatchUpWindow = false
@@ -167,15 +168,23 @@ final class Scheduler {
             }
             if !due.isEmpty { _ = try await ledger.recordDue(due, at: now) }
         }
+        if newFrom < to {
+            for moment in cache.dues(from: newFrom, to: to, planner: context.planner, state: state, stateVersion: stateVersion) {
+                dispatcher.logOverdue(moment)
+            }
+        }
         try await ledger.setMeta(Scheduler.watermarkKey, String(to.secondsSinceEpoch))
     }
 
-    /// The next moment there is work: a planned send time or a retry.
-    func nextWake() async -> Instant? {
+    /// The next moment there is work (`wake`): a planned send time or a retry (`reminder`, which STATUS= shows),
+    /// or an occurrence falling due, which the journal records.
+    func nextWake() async -> (wake: Instant?, reminder: Instant?) {
         let now = clock.now()
         let planned = cache.nextSendTime(after: now, planner: context.planner, state: state)
+        let due = cache.nextDue(after: now, planner: context.planner, state: state)
         let retry = try? await ledger.nextRetry()
-        return [planned, retry ?? nil].compactMap { $0 }.min()
+        let reminder = [planned, retry ?? nil].compactMap { $0 }.min()
+        return ([reminder, due].compactMap { $0 }.min(), reminder)
     }
 
     // MARK: Status

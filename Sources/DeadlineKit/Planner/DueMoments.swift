@@ -1,0 +1,31 @@
+/// The moment an occurrence falls due: when it becomes overdue if nobody marks it done.
+public struct DueMoment: Sendable, Hashable {
+    public let deadlineIndex: Int
+    public let occurrence: CivilDate
+    /// The due moment, after the deadline's move off a day off.
+    public let due: Instant
+}
+
+extension ReminderPlanner {
+    /// The occurrences not marked done whose due moment falls in `from <= due < to`, in due order (then agenda
+    /// order): the daemon says in the journal when each becomes overdue, whether or not urging follows.
+    public func dueMoments(from: Instant, to: Instant, state: PlannerState = .empty) -> [DueMoment] {
+        guard from < to else { return [] }
+        let zone = agenda.settings.zone
+        let calendar = calendar(from: from, to: to)
+        // A due day moved off a run of days off (Tết) lands up to that run away from its nominal day.
+        let slack = ReminderPlanner.calendarSlackDays
+        let first = zone.localDateTime(at: from).date.adding(days: -slack)
+        let last = zone.localDateTime(at: to).date.adding(days: slack)
+        var out: [DueMoment] = []
+        for (index, deadline) in agenda.deadlines.enumerated() {
+            for date in occurrences(of: deadline, from: first, through: last) {
+                let due = zone.instant(for: agenda.dueMoment(of: deadline, occurrence: date, calendar: calendar))
+                guard due >= from, due < to, !state.isDone(OccurrenceID(deadlineID: deadline.id, date: date)) else { continue }
+                out.append(DueMoment(deadlineIndex: index, occurrence: date, due: due))
+            }
+        }
+        out.sort { ($0.due, $0.deadlineIndex) < ($1.due, $1.deadlineIndex) }
+        return out
+    }
+}
