@@ -19,7 +19,9 @@ bin="$(swift build -c release --show-bin-path)"
 install -d "$DESTDIR$BINDIR" "$DESTDIR$UNITDIR" "$DESTDIR$CATALOGDIR"
 install -m 0755 "$bin/deadlined" "$bin/deadlinectl" "$DESTDIR$BINDIR/"
 for unit in deadlined.service deadlined-once.service; do
-    sed -e "s|@BINDIR@|$BINDIR|g" -e "s|@SYSCONFDIR@|$SYSCONFDIR|g" "deploy/$unit.in" > "$DESTDIR$UNITDIR/$unit"
+    # The units name /usr/local/bin and /etc, the defaults: put in the paths chosen here.
+    sed -e "s|=/usr/local/bin/|=$BINDIR/|g" -e "s|--config /etc/deadlined/|--config $SYSCONFDIR/deadlined/|g" \
+        "deploy/$unit" > "$DESTDIR$UNITDIR/$unit"
     chmod 0644 "$DESTDIR$UNITDIR/$unit"
 done
 install -m 0644 deploy/deadlined.timer "$DESTDIR$UNITDIR/"

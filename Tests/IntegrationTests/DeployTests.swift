@@ -6,14 +6,12 @@ import Testing
 /// The systemd units and the journald catalog in deploy/, checked with the real systemd tools.
 @Suite("deploy/: unit files and catalog")
 struct DeployTests {
-    /// The units with their paths filled in as deploy/install.sh does, pointing at the built binaries.
+    /// The units with the binaries' path changed as deploy/install.sh does, to the built binaries.
     func renderedUnits() throws -> TemporaryDirectory {
         let dir = try TemporaryDirectory()
         for unit in ["deadlined.service", "deadlined-once.service"] {
-            let template = try String(contentsOfFile: BuiltProducts.repositoryRoot + "/deploy/\(unit).in", encoding: .utf8)
-            try dir.write(
-                unit, template.replacingOccurrences(of: "@BINDIR@", with: BuiltProducts.directory)
-                    .replacingOccurrences(of: "@SYSCONFDIR@", with: "/etc"))
+            let file = try String(contentsOfFile: BuiltProducts.repositoryRoot + "/deploy/\(unit)", encoding: .utf8)
+            try dir.write(unit, file.replacingOccurrences(of: "=/usr/local/bin/", with: "=\(BuiltProducts.directory)/"))
         }
         try dir.write("deadlined.timer", try String(contentsOfFile: BuiltProducts.repositoryRoot + "/deploy/deadlined.timer", encoding: .utf8))
         return dir
