@@ -73,17 +73,33 @@ public final class PostgresServer: @unchecked Sendable {
         }
     }()
 
-    /// Starts a server of its own, on a fresh copy of the template cluster.
-    public init() throws {
+    /// Whether the server offers TLS (``init(tls:)``), with the certificate for 127.0.0.1 and localhost.
+    public let offersTLS: Bool
+
+    /// Starts a server of its own, on a fresh copy of the template cluster; with `tls`, it offers TLS with the
+    /// server certificate of those test certificates (`ssl = on`).
+    public init(tls: TestCertificates? = nil) throws {
         guard Self.binaries != nil else {
             throw PostgresServerError(description: "PostgreSQL is not installed (apt-get install postgresql)")
         }
         let template = try Self.template.get()
         directory = try TemporaryDirectory(prefix: "deadlined-pg").path
         port = try HTTPTestServer.unusedPort()
+        offersTLS = tls != nil
         try Self.run("/bin/cp", ["-a", template + "/data", directory + "/data"])
+        if let tls {
+            // postgres wants its key private to the user it runs as.
+            try Self.run("/bin/cp", [tls.serverCertificate, directory + "/server.crt"])
+            try Self.run("/bin/cp", [tls.serverKey, directory + "/server.key"])
+            try Self.run("/bin/chmod", ["600", directory + "/server.key"])
+        }
         try Self.giveToPostgres(directory)
         try start()
+    }
+
+    /// A server of its own that offers TLS (``init(tls:)``), started off the cooperative pool.
+    public static func startedWithTLS(_ certificates: TestCertificates) async throws -> PostgresServer {
+        try await ProcessRunner.offPool("postgres start") { try PostgresServer(tls: certificates) }
     }
 
     /// Starts `postgres` (again, after ``stop()``) and waits until it accepts connections.
@@ -95,7 +111,7 @@ public final class PostgresServer: @unchecked Sendable {
             "-D", directory + "/data", "-p", String(port), "-k", directory, "-c", "listen_addresses=127.0.0.1",
             "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
             "-c", "max_connections=300", "-c", "log_min_messages=warning",
-        ]
+        ] + (offersTLS ? ["-c", "ssl=on", "-c", "ssl_cert_file=\(directory)/server.crt", "-c", "ssl_key_file=\(directory)/server.key"] : [])
         let (path, prefix) = Self.asPostgres(binaries + "/postgres")
         let child = try ChildProcess(
             path: path, arguments: prefix + arguments, environment: ProcessRunner.environment(),

@@ -67,6 +67,35 @@ struct PostgresConnectionTests {
         }
     }
 
+    /// sslmode against a server that offers TLS with a certificate from a private CA: `verify-full` with that CA
+    /// as `ca_file` connects (to 127.0.0.1 and to localhost, both named in the certificate); without it, the
+    /// certificate is refused; `require` connects without checking it.
+    @Test func sslModesAgainstATLSServer() async throws {
+        let certificates = try TestCertificates.shared()
+        let server = try await PostgresServer.startedWithTLS(certificates)
+        defer { server.remove() }
+        let database = try server.createDatabase()
+        for host in ["127.0.0.1", "localhost"] {
+            var verified = PostgresFixture.configuration(server, database: database)
+            verified.server = .tcp(host: host, port: server.port)
+            verified.sslMode = .verifyFull
+            verified.caFile = certificates.caCertificate
+            let ledger = try await PostgresLedger(configuration: verified)
+            #expect(try await ledger.changeCounter() >= 0, "\(host)")
+            await ledger.close()
+        }
+        var untrusted = PostgresFixture.configuration(server, database: database)
+        untrusted.sslMode = .verifyFull
+        let refused = await #expect(throws: StoreError.self) { _ = try await PostgresLedger(configuration: untrusted) }
+        #expect(refused?.code == .cannotOpen || refused?.code == .unavailable, "\(String(describing: refused))")
+        #expect(refused.map { "\($0)".lowercased().contains("certificate") } == true, "\(String(describing: refused))")
+        var required = PostgresFixture.configuration(server, database: database)
+        required.sslMode = .require
+        let ledger = try await PostgresLedger(configuration: required)
+        #expect(try await ledger.changeCounter() >= 0)
+        await ledger.close()
+    }
+
     /// The server stops and starts again: calls fail fast with `unavailable` meanwhile, the same ledger value
     /// works again afterwards, and the listener says it heard nothing meanwhile.
     @Test func aServerRestartIsSurvived() async throws {
