@@ -144,4 +144,53 @@ struct AdminStatusTests {
         #expect(rows.contains { $0.contains(" so-3 hook retry: hook 127.0.0.1:9: cannot connect") }, "\(history.stdout)")
         #expect(history.stdout.hasSuffix("Nhật ký: journalctl -u deadlined DEADLINE_ID=x\n"), "\(history.stdout)")
     }
+
+    @Test("a delivery that keeps failing is retried with backoff up to retry_limit, then given up: log, ledger and status say so")
+    func retriedThenGivenUp() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        // The webhook's port refuses connections: a temporary failure each time. Three attempts, 1 s then 2 s apart.
+        let config = try dir.write(
+            "deadlined.toml",
+            """
+            [daemon]
+            state_directory = "\(dir.path)/state"
+            retry_limit = 3
+            retry_delay = "1s"
+
+            [reminders]
+            before = ["1h"]
+            on_due = false
+            overdue_every = ""
+            off_hours = "send"
+
+            [channels.hook]
+            type = "webhook"
+            url = "http://127.0.0.1:9/hooks/x"
+            connect_timeout = "2s"
+
+            [units.so-3]
+            name = "Sở số 3"
+            channels = ["hook"]
+
+            \(Admin.document)\(Admin.deadline("x", "Báo cáo tổng hợp", units: ["so-3"], due: Self.hanoi(-1800)))
+            """)
+        let daemon = try RunningDaemon(config: config, logPath: dir.path + "/log")
+        defer { daemon.stop() }
+        #expect(await daemon.waitForLog("delivery given up", timeout: .seconds(30)), "\(daemon.log)")
+        let log = daemon.log
+        #expect(log.components(separatedBy: "delivery failed, will retry at ").count - 1 == 2, "\(log)")
+        let status = try await Admin.deadlinectl(["status", "--json"], config: config)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any], "\(status)")
+        let givenUp = try #require((json["given_up_last_7_days"] as? [[String: Any]])?.first, "\(status.stdout)")
+        #expect(givenUp["state"] as? String == "given_up", "\(givenUp)")
+        #expect(givenUp["attempts"] as? Int == 3, "\(givenUp)")
+        #expect((givenUp["last_error"] as? String)?.contains("cannot connect") == true, "\(givenUp)")
+        #expect((json["pending_retry"] as? [Any])?.isEmpty == true)
+        let history = try await Admin.deadlinectl(["history", "x", "--json"], config: config)
+        let entry = try #require(
+            ((try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [String: Any])?["reminders"] as? [[String: Any]])?.first)
+        let starts = (entry["attempt_log"] as? [[String: Any]] ?? []).compactMap { $0["started_at"] as? String }
+        #expect(starts.count == 3, "\(history.stdout)")
+    }
 }
