@@ -54,6 +54,58 @@ struct DaemonDeliveryTests {
         print("crash test: \(kills) kill -9, \(received.count) messages for \(units) reminders (\(duplicates) repeated in the documented window); received after each kill: \(progress)")
     }
 
+    @Test("a unit's recipients share one SMTP transaction (several RCPT TO); with one_message_per_recipient, one each")
+    func recipientsPerTransaction() async throws {
+        let server = try SMTPTestServer()
+        defer { server.stop() }
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        func channel(_ name: String, _ extra: String) -> String {
+            """
+            [channels.\(name)]
+            type = "smtp"
+            url = "smtp://127.0.0.1:\(server.port)"
+            starttls = "off"
+            from = "Văn phòng UBND Thành phố <nhacviec@hanoi.example>"
+            \(extra)
+
+            """
+        }
+        func unit(_ id: String, _ channel: String) -> String {
+            """
+            [units.\(id)]
+            name = "Sở \(id)"
+            recipients = ["a@\(id).hanoi.example", "b@\(id).hanoi.example"]
+            channels = ["\(channel)"]
+
+            """
+        }
+        let config = try dir.write(
+            "deadlined.toml",
+            """
+            [daemon]
+            state_directory = "\(dir.path)/state"
+
+            [reminders]
+            before = ["7d"]
+            on_due = false
+            overdue_every = ""
+
+            \(channel("shared", ""))\(channel("single", "one_message_per_recipient = true"))\(unit("so-a", "shared"))\(unit("so-b", "single"))
+            [[deadline]]
+            id = "bao-cao"
+            task = "Báo cáo"
+            units = ["so-a", "so-b"]
+            due = "08/03/2021"
+            """)
+        let once = try await DaemonServiceTests.once(config, at: "2021-03-01T08:00:05+07:00")
+        #expect(once.succeeded, "\(once)")
+        let transactions = try server.messages().map { $0.recipients.sorted() }.sorted { $0.joined() < $1.joined() }
+        #expect(transactions == [
+            ["a@so-a.hanoi.example", "b@so-a.hanoi.example"], ["a@so-b.hanoi.example"], ["b@so-b.hanoi.example"],
+        ])
+    }
+
     @Test("the SMTP server is down for a while, then up: every reminder arrives, with the retries in the log")
     func serverDownThenUp() async throws {
         let port = try HTTPTestServer.unusedPort()
