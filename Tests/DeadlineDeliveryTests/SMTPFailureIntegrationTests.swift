@@ -30,6 +30,32 @@ struct SMTPFailureIntegrationTests {
         #expect(try server.messages().isEmpty)
     }
 
+    @Test("a server that does not answer DATA in time: a temporary failure once the total timeout runs out, and a quick close")
+    func totalTimeout() async throws {
+        var options = SMTPTestServer.Options()
+        options.delay = 5
+        let server = try SMTPTestServer(options)
+        defer { server.stop() }
+        var settings = smtpSettings(server)
+        settings.totalTimeout = .seconds(1)
+        let transport = try SMTPTransport(server: settings)
+        let started = ContinuousClock.now
+        let outcome = await transport.send(
+            Array("Subject: x\r\n\r\nbody\r\n".utf8),
+            envelope: SMTPEnvelope(sender: "a@x.test", recipients: ["b@x.test"]))
+        let gaveUp = ContinuousClock.now - started
+        await transport.shutdown()
+        // Closing the connection (QUIT) does not wait for the silent server either.
+        let closed = ContinuousClock.now - started
+        #expect(gaveUp < .seconds(4), "it gave up before the server answered: \(gaveUp)")
+        #expect(closed < .seconds(4), "shutdown waited for the server: \(closed)")
+        guard case .temporaryFailure(let error, _) = outcome else {
+            Issue.record("expected temporary: \(outcome)")
+            return
+        }
+        #expect("\(error)".contains("timed out") || "\(error)".contains("timeout"), "\(error)")
+    }
+
     @Test("untrusted certificate (no ca_file): permanent, naming ca_file")
     func untrustedCertificate() async throws {
         let server = try SMTPTestServer(.init(tls: .starttls(required: true)))

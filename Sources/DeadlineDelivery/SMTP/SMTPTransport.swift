@@ -195,6 +195,12 @@ struct SMTPTransferJob: Sendable {
         try easy.set(
             CURLOPT_CONNECTTIMEOUT_MS, server.connectTimeout.wholeMilliseconds, name: "CURLOPT_CONNECTTIMEOUT_MS")
         try easy.set(CURLOPT_TIMEOUT_MS, server.totalTimeout.wholeMilliseconds, name: "CURLOPT_TIMEOUT_MS")
+        // Each reply, and above all the one to QUIT when the connection is closed (at a stop or reload, after a
+        // timeout), which CURLOPT_TIMEOUT does not bound: without this, libcurl waits up to 120 s for a server that
+        // has stopped answering.
+        try easy.set(
+            CURLOPT_SERVER_RESPONSE_TIMEOUT, max(1, Int((server.totalTimeout.wholeMilliseconds + 999) / 1000)),
+            name: "CURLOPT_SERVER_RESPONSE_TIMEOUT")
         try easy.set(
             CURLOPT_MAXAGE_CONN, max(1, server.connectionReuseLimit.wholeMilliseconds / 1000),
             name: "CURLOPT_MAXAGE_CONN")
