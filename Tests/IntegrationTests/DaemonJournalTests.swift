@@ -87,5 +87,19 @@ struct DaemonJournalTests {
         try await Task.sleep(for: .seconds(1))
         let again = try await journal.entries(matching: ["DEADLINE_ID=bao-cao", "MESSAGE_ID=\(LogEventID.deadlineOverdue.rawValue)"])
         #expect(again.count == 1)
+
+        // The admin marks it done: deadlinectl logs that under its own name, and the query `history` prints
+        // (`journalctl DEADLINE_ID=...`, no -u) shows the daemon's entries and the admin's together.
+        let done = try await journal.run(
+            BuiltProducts.path("deadlinectl"), ["done", "bao-cao", "--note", "Đã nộp", "--config", config],
+            environment: ProcessRunner.environment(removing: ["DEADLINED_CONFIG", "STATE_DIRECTORY"]))
+        #expect(done.succeeded, "\(done)")
+        let marked = try await journal.waitForEntries(
+            matching: ["DEADLINE_ID=bao-cao", "MESSAGE_ID=\(LogEventID.reminderMarkedDone.rawValue)"], count: 1, timeout: .seconds(30))
+        #expect(marked.first?.values(of: "SYSLOG_IDENTIFIER") == ["deadlinectl"])
+        #expect(marked.first?.values(of: "NOTE") == ["Đã nộp"], "\(marked.first?.fields ?? [:])")
+        #expect(marked.first?.values(of: "ADMIN_USER").isEmpty == false)
+        let all = try await journal.entries(matching: ["DEADLINE_ID=bao-cao"])
+        #expect(Set(all.flatMap { $0.values(of: "SYSLOG_IDENTIFIER") }) == ["deadlined", "deadlinectl"])
     }
 }

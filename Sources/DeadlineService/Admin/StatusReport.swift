@@ -167,8 +167,9 @@ public struct HistoryReport: Sendable {
         self.zone = zone
     }
 
-    /// The journalctl command that shows this deadline's log entries.
-    public var journalctlCommand: String { "journalctl -u deadlined DEADLINE_ID=\(deadline.id)" }
+    /// The journalctl command that shows this deadline's log entries: the daemon's, and the admins' `done`,
+    /// `undone` and `snooze`, which deadlinectl logs under its own name (so no `-u deadlined`).
+    public var journalctlCommand: String { "journalctl DEADLINE_ID=\(deadline.id)" }
 
     public func json() -> JSONValue {
         .object([
