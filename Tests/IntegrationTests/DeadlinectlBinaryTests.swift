@@ -48,6 +48,32 @@ struct DeadlinectlBinaryTests {
             """)
     }
 
+    @Test("check renders the admin's templates: an unknown variable and a broken section at their lines; good ones pass")
+    func checkTemplates() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let main = try dir.write(
+            "deadlined.toml",
+            """
+            [daemon]
+            templates_directory = "templates"
+
+            [units.so-khdt]
+            name = "Sở Kế hoạch và Đầu tư"
+            recipients = ["vanthu@khdt.hanoi.example"]
+            """)
+        try dir.write("templates/subject.vi.mustache", "[Nhắc việc] {{taks}}\n")
+        try dir.write("templates/text.vi.mustache", "Kính gửi {{unit_name}},\n\n{{#is_overdue}}\nQuá hạn.\n")
+        try dir.write("templates/chat.vi.mustache", "{{task}}: hạn {{due_date}}\n")
+        let result = try await run(["check", "--config", main])
+        #expect(result.status == 1, "\(result)")
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("\(dir.path)/templates/subject.vi.mustache:1:") && $0.contains("'taks'") }, "\(result.stderr)")
+        #expect(lines.contains { $0.hasPrefix("\(dir.path)/templates/text.vi.mustache:") && $0.contains("error:") }, "\(result.stderr)")
+        #expect(!result.stderr.contains("chat.vi.mustache"), "\(result.stderr)")
+        #expect(lines.last == "\(main): 2 errors; the configuration is not valid", "\(result.stderr)")
+    }
+
     @Test("check reports a missing main file")
     func checkMissing() async throws {
         let result = try await run(["check", "--config", "/nonexistent/deadlined.toml"])
