@@ -58,7 +58,7 @@ let package = Package(
         .target(
             name: "DeadlineDelivery",
             dependencies: [
-                "DeadlineKit", "CCurl", "CCurlShim",
+                "DeadlineKit", "CCurl", "CCurlShim", "Threads",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),

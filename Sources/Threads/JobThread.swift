@@ -18,8 +18,7 @@ package final class JobThread<Job>: @unchecked Sendable {
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     // Guarded by `mutex`:
-    private var jobs: [Job] = []
-    private var head = 0
+    private var jobs = JobQueue<Job>()
     private var isShutDown = false
     private var thread: pthread_t?
     private var threadID: Int32 = 0  // the kernel's id, set before the first job runs
@@ -95,17 +94,10 @@ package final class JobThread<Job>: @unchecked Sendable {
     private func nextJob() -> Job? {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
-        while head == jobs.count && !isShutDown {
+        while jobs.isEmpty && !isShutDown {
             pthread_cond_wait(condition, mutex)
         }
-        guard head < jobs.count else { return nil }
-        let job = jobs[head]
-        head += 1
-        if head == jobs.count {
-            jobs.removeAll(keepingCapacity: true)
-            head = 0
-        }
-        return job
+        return jobs.popFirst()
     }
 
     /// The thread's body: name it, then run jobs until shut down with an empty queue.

@@ -69,4 +69,20 @@ struct JobThreadTests {
         thread.shutdown(waiting: true)
         #expect(names.snapshot.values == [1])
     }
+
+    @Test("JobQueue: first in, first out, across refills after running empty")
+    func queue() {
+        var queue = JobQueue<Int>()
+        #expect(queue.isEmpty && queue.popFirst() == nil)
+        for round in 0..<3 {
+            for i in 0..<5 { queue.append(round * 10 + i) }
+            #expect(queue.popFirst() == round * 10)
+            #expect(queue.count == 4)
+            queue.append(round * 10 + 5)
+            var taken: [Int] = []
+            while let next = queue.popFirst() { taken.append(next) }
+            #expect(taken == Array((round * 10 + 1)...(round * 10 + 5)))
+            #expect(queue.isEmpty && queue.count == 0)
+        }
+    }
 }

@@ -3,6 +3,7 @@
 #elseif canImport(Musl)
     import Musl
 #endif
+import Threads
 
 /// Up to ``threadLimit`` ``CurlWorkerThread``s sharing one bounded queue of blocking transfers: a job goes to
 /// whichever thread is free, so a transport with N threads keeps N connections (one per thread's handle) and
@@ -24,8 +25,7 @@ final class CurlWorkerPool: @unchecked Sendable {
 
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     // Guarded by `mutex`:
-    private var jobs: [Job] = []
-    private var head = 0
+    private var jobs = JobQueue<Job>()
     private var threads: [CurlWorkerThread] = []
     /// Threads waiting for a job, the one that went idle last at the end.
     private var idle: [CurlWorkerThread] = []
@@ -64,7 +64,7 @@ final class CurlWorkerPool: @unchecked Sendable {
     func submit(_ job: @escaping Job) -> Bool {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
-        guard !isShutDown, jobs.count - head < capacity else { return false }
+        guard !isShutDown, jobs.count < capacity else { return false }
         if let thread = idle.popLast() {
             jobs.append(job)
             thread.signal()
@@ -128,20 +128,13 @@ final class CurlWorkerPool: @unchecked Sendable {
     func nextJob(for thread: CurlWorkerThread) -> Job? {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
-        while head == jobs.count && !isShutDown {
+        while jobs.isEmpty && !isShutDown {
             if !idle.contains(where: { $0 === thread }) { idle.append(thread) }
             thread.wait(releasing: mutex)
         }
         // Woken by a signal, spuriously, or never asleep: this thread is busy now.
         idle.removeAll { $0 === thread }
-        guard head < jobs.count else { return nil }
-        let job = jobs[head]
-        head += 1
-        if head == jobs.count {
-            jobs.removeAll(keepingCapacity: true)
-            head = 0
-        }
-        return job
+        return jobs.popFirst()
     }
 
     /// `thread` has destroyed its handle and is about to exit.
