@@ -36,9 +36,7 @@ struct PlanCache {
         from: Instant, to: Instant, planner: ReminderPlanner, state: PlannerState, stateVersion: Int64
     ) -> ArraySlice<PlannedReminder> {
         cover(from: from, to: to, planner: planner, state: state, stateVersion: stateVersion)
-        let lower = reminders.partitioningIndex { $0.sendAt >= from }
-        let upper = reminders.partitioningIndex { $0.sendAt >= to }
-        return reminders[lower..<max(lower, upper)]
+        return reminders.window(from: from, to: to, at: \.sendAt)
     }
 
     /// The occurrences not done that fall due in `from <= due < to`, planning anew when the cache does not cover them.
@@ -46,43 +44,46 @@ struct PlanCache {
         from: Instant, to: Instant, planner: ReminderPlanner, state: PlannerState, stateVersion: Int64
     ) -> ArraySlice<DueMoment> {
         cover(from: from, to: to, planner: planner, state: state, stateVersion: stateVersion)
-        let lower = dues.partitioningIndex { $0.due >= from }
-        let upper = dues.partitioningIndex { $0.due >= to }
-        return dues[lower..<max(lower, upper)]
-    }
-
-    /// The first due moment after `now`: from the cache, else by looking ever further ahead (bounded).
-    func nextDue(after now: Instant, planner: ReminderPlanner, state: PlannerState) -> Instant? {
-        let start = now.adding(seconds: 1)
-        if start >= from, start < to {
-            let i = dues.partitioningIndex { $0.due >= start }
-            if i < dues.count { return dues[i].due }
-        }
-        var windowStart = max(start, to)
-        for span: Int64 in [86_400, 7 * 86_400, 60 * 86_400, 400 * 86_400] {
-            let windowEnd = start.adding(seconds: span)
-            guard windowEnd > windowStart else { continue }
-            if let first = planner.dueMoments(from: windowStart, to: windowEnd, state: state).first { return first.due }
-            windowStart = windowEnd
-        }
-        return nil
+        return dues.window(from: from, to: to, at: \.due)
     }
 
     /// The first send time after `now`: from the cache, else by planning ever wider windows ahead (bounded).
     func nextSendTime(after now: Instant, planner: ReminderPlanner, state: PlannerState) -> Instant? {
+        firstMoment(after: now, in: reminders, at: \.sendAt) { planner.reminders(from: $0, to: $1, state: state).first }
+    }
+
+    /// The first due moment after `now`: from the cache, else by looking ever further ahead (bounded).
+    func nextDue(after now: Instant, planner: ReminderPlanner, state: PlannerState) -> Instant? {
+        firstMoment(after: now, in: dues, at: \.due) { planner.dueMoments(from: $0, to: $1, state: state).first }
+    }
+
+    /// The first moment after `now` among `cached` (sorted by `moment`) if the cache covers it, else the moment of
+    /// the first item `plan` finds in windows of a day, a week, 60 and 400 days ahead.
+    private func firstMoment<Item>(
+        after now: Instant, in cached: [Item], at moment: KeyPath<Item, Instant>, plan: (Instant, Instant) -> Item?
+    ) -> Instant? {
         let start = now.adding(seconds: 1)
         if start >= from, start < to {
-            let i = reminders.partitioningIndex { $0.sendAt >= start }
-            if i < reminders.count { return reminders[i].sendAt }
+            let i = cached.partitioningIndex { $0[keyPath: moment] >= start }
+            if i < cached.count { return cached[i][keyPath: moment] }
         }
         var windowStart = max(start, to)
         for span: Int64 in [86_400, 7 * 86_400, 60 * 86_400, 400 * 86_400] {
             let windowEnd = start.adding(seconds: span)
             guard windowEnd > windowStart else { continue }
-            if let first = planner.reminders(from: windowStart, to: windowEnd, state: state).first { return first.sendAt }
+            if let first = plan(windowStart, windowEnd) { return first[keyPath: moment] }
             windowStart = windowEnd
         }
         return nil
+    }
+}
+
+extension Array {
+    /// The elements with `from <= moment < to`, for an array sorted by `moment`.
+    func window(from: Instant, to: Instant, at moment: KeyPath<Element, Instant>) -> ArraySlice<Element> {
+        let lower = partitioningIndex { $0[keyPath: moment] >= from }
+        let upper = partitioningIndex { $0[keyPath: moment] >= to }
+        return self[lower..<Swift.max(lower, upper)]
     }
 }
 
