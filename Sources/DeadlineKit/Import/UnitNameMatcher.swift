@@ -58,8 +58,9 @@ public struct UnitNameMatcher: Sendable {
     public func matchAll(unit: String, parts: [String]) -> [Match] {
         var result: [Match] = []
         for part in parts.count > 1 ? parts : [unit] {
-            if let id = match(part) {
-                result.append(Match(written: part, id: id))
+            let whole = candidates(part)
+            if whole.count == 1 {
+                result.append(Match(written: part, id: whole[0]))
                 continue
             }
             let items = part.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
@@ -67,8 +68,7 @@ public struct UnitNameMatcher: Sendable {
             if items.count > 1, ids.allSatisfy({ $0 != nil }) {
                 result += zip(items, ids).map { Match(written: $0, id: $1) }
             } else {
-                let tied = candidates(part)
-                result.append(Match(written: part, id: nil, tied: tied.count > 1 ? tied : []))
+                result.append(Match(written: part, id: nil, tied: whole))
             }
         }
         return result
