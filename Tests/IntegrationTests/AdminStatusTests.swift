@@ -56,6 +56,20 @@ struct AdminStatusTests {
         #expect(a.stdout.contains("Chưa có lời nhắc nào đến giờ gửi."), "\(a.stdout)")
     }
 
+    /// Unit so-3, reached only through a webhook whose port (9, discard) refuses connections on loopback: every
+    /// attempt is a temporary failure.
+    static let refusedHook = """
+        [channels.hook]
+        type = "webhook"
+        url = "http://127.0.0.1:9/hooks/x"
+        connect_timeout = "2s"
+
+        [units.so-3]
+        name = "Sở số 3"
+        channels = ["hook"]
+
+        """
+
     /// `HH:MM dd/mm/yyyy` in Hanoi (UTC+7 all year) for a moment `seconds` from now.
     static func hanoi(_ seconds: TimeInterval) -> String {
         let formatter = DateFormatter()
@@ -88,16 +102,7 @@ struct AdminStatusTests {
             off_hours = "send"
             overdue_off_hours = "send"
 
-            [channels.hook]
-            type = "webhook"
-            url = "http://127.0.0.1:9/hooks/x"
-            connect_timeout = "2s"
-
-            \(Admin.smtpChannel(server))\(Admin.unit(1))\(Admin.unit(2))[units.so-3]
-            name = "Sở số 3"
-            channels = ["hook"]
-
-            \(Admin.document)\(Admin.deadline("x", "Báo cáo tổng hợp", units: ["so-1", "so-2", "so-3"], due: Self.hanoi(-1800)))reminders = { before = ["1h"], on_due = false }
+            \(Self.refusedHook)\(Admin.smtpChannel(server))\(Admin.unit(1))\(Admin.unit(2))\(Admin.document)\(Admin.deadline("x", "Báo cáo tổng hợp", units: ["so-1", "so-2", "so-3"], due: Self.hanoi(-1800)))reminders = { before = ["1h"], on_due = false }
 
             \(Admin.deadline("y", "Dự thảo kế hoạch", units: ["so-1"], due: Self.hanoi(10 * 86_400)))reminders = { before = ["3d"] }
             """)
@@ -164,16 +169,7 @@ struct AdminStatusTests {
             overdue_every = ""
             off_hours = "send"
 
-            [channels.hook]
-            type = "webhook"
-            url = "http://127.0.0.1:9/hooks/x"
-            connect_timeout = "2s"
-
-            [units.so-3]
-            name = "Sở số 3"
-            channels = ["hook"]
-
-            \(Admin.document)\(Admin.deadline("x", "Báo cáo tổng hợp", units: ["so-3"], due: Self.hanoi(-1800)))
+            \(Self.refusedHook)\(Admin.document)\(Admin.deadline("x", "Báo cáo tổng hợp", units: ["so-3"], due: Self.hanoi(-1800)))
             """)
         let daemon = try RunningDaemon(config: config, logPath: dir.path + "/log")
         defer { daemon.stop() }
