@@ -62,31 +62,59 @@ public protocol Ledger: Sendable {
     /// claimed.
     func recordGivenUp(key: String, reason: String, at now: Instant) async throws
 
+    /// Sets aside a reminder that is not being sent and need not be (its unit finished meanwhile, a later reminder
+    /// of the same occurrence supersedes it): state `skipped` with `reason`. Throws
+    /// ``StoreError/Code/notClaimable`` if it is final or claimed.
+    func recordSkipped(key: String, reason: String, at now: Instant) async throws
+
     /// Ends at once the leases of `sending` rows claimed by anyone but `owner`, so that what a crashed daemon left
     /// half-sent is sent again without waiting for its lease. Only for a ledger that one daemon uses at a time
     /// (SQLite, behind the daemon's lock on its state directory): with several live instances it would let two of
     /// them send the same reminder. Returns how many rows were released.
     func releaseClaims(notOwnedBy owner: String, at now: Instant) async throws -> Int
 
+    /// Forgets `skipped` rows never attempted that were set aside after `decidedAfter`: after the clock went back
+    /// (set ahead by mistake, then corrected), what the wrong clock skipped as too old or superseded is planned
+    /// again, and sent when its time really comes (within `catch_up`). Returns how many rows were forgotten.
+    func forgetSkipped(decidedAfter: Instant) async throws -> Int
+
+    /// Puts reminders that failed permanently or were given up back to be sent (`deadlinectl resend`), once their
+    /// cause is fixed: state `pending`, with `reason` saying who did it; `retry_limit` and `retry_max_age` count
+    /// again from `now`. Only rows in `failed` or `given_up`, of `deadlineID` and `channel` when given, that
+    /// changed at or after `since` when given. Returns the rows put back.
+    func requeue(deadlineID: String?, channel: String?, since: Instant?, reason: String, at now: Instant) async throws
+        -> [LedgerEntry]
+
     /// The earliest moment a `retry` row becomes due or a `sending` row's lease runs out: the scheduler's next
     /// wake-up for the outbox. `pending` rows are ready at once and not counted. `nil` when there is none.
     func nextRetry() async throws -> Instant?
 
-    /// Marks an occurrence done (`deadlinectl done ID --occurrence DATE`): the planner stops its reminders, and its
-    /// `pending` and `retry` rows become `skipped`. Marking a done occurrence again keeps the first moment.
-    /// Logged in the audit log and counted by ``changeCounter()``.
-    func markDone(_ id: OccurrenceID, by user: String, note: String?, at now: Instant) async throws
+    /// Marks `units` of an occurrence done (`deadlinectl done ID [--unit U]`): the planner stops their reminders,
+    /// and their `pending` and `retry` rows become `skipped`. A unit already done keeps its first mark, and is
+    /// returned with it so that the admin can be told when and by whom. Logged in the audit log (an event per
+    /// unit newly marked) and counted by ``changeCounter()``.
+    func markDone(_ id: OccurrenceID, units: [String], by user: String, note: String?, at now: Instant) async throws
+        -> [UnitMark]
 
-    /// Takes back a `done`. Throws ``StoreError/Code/notFound`` if the occurrence is not marked done. Rows
-    /// skipped by the `done` stay skipped; later reminders are planned again. Logged and counted.
-    func markUndone(_ id: OccurrenceID, by user: String, note: String?, at now: Instant) async throws
+    /// Takes back `done` for `units`. A mark for every unit (``PlannerState/everyUnit``, written by deadlined
+    /// before per-unit completion) is split: the other units of `allUnits` keep it. Throws
+    /// ``StoreError/Code/notFound`` when none of `units` is marked done. Rows skipped by the `done` stay skipped;
+    /// later reminders are planned again. Logged and counted.
+    func markUndone(
+        _ id: OccurrenceID, units: [String], allUnits: [String], by user: String, note: String?, at now: Instant
+    ) async throws
 
-    /// Pauses an occurrence's reminders until `until` (a moment at or before `now` ends a snooze): reminders
-    /// with a send time before `until` are not sent, and its `pending` and `retry` rows with such a send time
-    /// become `skipped`. Logged and counted.
-    func snooze(_ id: OccurrenceID, until: Instant, by user: String, note: String?, at now: Instant) async throws
+    /// Pauses `units`' reminders for an occurrence until `until` (a moment at or before `now` ends a snooze):
+    /// reminders with a send time before `until` are not sent, and their `pending` and `retry` rows with such a
+    /// send time become `skipped`. Logged and counted.
+    func snooze(
+        _ id: OccurrenceID, units: [String], until: Instant, by user: String, note: String?, at now: Instant
+    ) async throws
 
-    /// Done occurrences and snoozes, for the planner.
+    /// The done marks and snoozes of one occurrence, one per unit, with who and when.
+    func unitMarks(_ id: OccurrenceID) async throws -> [UnitMark]
+
+    /// Which units finished which occurrences, and snoozes, for the planner.
     func plannerState() async throws -> PlannerState
 
     /// A deadline's rows, by send time, each with its attempt log.
@@ -96,7 +124,7 @@ public protocol Ledger: Sendable {
     /// at most `limit`; without attempt logs.
     func entries(states: Set<ReminderState>, since: Instant?, limit: Int) async throws -> [LedgerEntry]
 
-    /// The audit log of done, undone and snooze, oldest first; one deadline's, or all when `nil`.
+    /// The audit log of done, undone and snooze (one event per unit), oldest first; one deadline's, or all when `nil`.
     func occurrenceEvents(deadlineID: String?) async throws -> [OccurrenceEvent]
 
     /// Writes the instance's row (insert or replace). Also forgets instances silent for more than 30 days.

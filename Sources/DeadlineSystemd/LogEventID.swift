@@ -41,6 +41,11 @@ public enum LogEventID: String, Sendable, CaseIterable, CustomStringConvertible 
     case daemonStarted = "3ed770119d2a4d47bee5463fc8eee2b3"
     /// The daemon received a stop request and is shutting down.
     case daemonStopping = "8b6891a66de6453ab2e76200b98187ac"
+    /// A reminder was set aside unsent because it is no longer needed: a later reminder of the same occurrence
+    /// supersedes it after downtime, or every unit it is about finished meanwhile.
+    case reminderSkipped = "8d17caf0f6334084991929bca30396b3"
+    /// An administrator put failed or given-up deliveries back to be sent (`deadlinectl resend`).
+    case reminderResent = "c2dc46ce37464793b2a66e36d8e6d0c1"
 
     /// The journald `MESSAGE_ID` value: 32 lowercase hexadecimal digits.
     public var messageID: String { self.rawValue }
@@ -60,6 +65,8 @@ public enum LogEventID: String, Sendable, CaseIterable, CustomStringConvertible 
         case .reminderSnoozed: "reminder-snoozed"
         case .daemonStarted: "daemon-started"
         case .daemonStopping: "daemon-stopping"
+        case .reminderSkipped: "reminder-skipped"
+        case .reminderResent: "reminder-resent"
         }
     }
 

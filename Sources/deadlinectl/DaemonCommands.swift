@@ -30,6 +30,10 @@ struct OccurrenceOptions: ParsableArguments {
     @Argument(help: "The deadline's id (deadlinectl list shows them).") var id: String
     @Option(help: "Which occurrence, by its due day (dd/mm/yyyy); default: the open one (overdue, else the next).")
     var occurrence: String?
+    @Option(
+        name: .customLong("unit"),
+        help: "Only this unit (repeatable; a group means its members); default: every unit of the occurrence.")
+    var units: [String] = []
     @Option(help: "A note kept in the ledger with the change.") var note: String?
 }
 
@@ -53,7 +57,7 @@ struct Done: AsyncParsableCommand {
             moment = given
         }
         let code = await OccurrenceCommands.run(
-            .done, deadlineID: target.id, occurrence: target.occurrence, note: target.note,
+            .done, deadlineID: target.id, occurrence: target.occurrence, units: target.units, note: target.note,
             configuration: configuration, now: moment)
         if code != 0 { throw ExitCode(code) }
     }
@@ -66,7 +70,7 @@ struct Undone: AsyncParsableCommand {
 
     func run() async throws {
         let code = await OccurrenceCommands.run(
-            .undone, deadlineID: target.id, occurrence: target.occurrence, note: target.note,
+            .undone, deadlineID: target.id, occurrence: target.occurrence, units: target.units, note: target.note,
             configuration: try loadConfiguration(config), now: Clock.now())
         if code != 0 { throw ExitCode(code) }
     }
@@ -76,12 +80,41 @@ struct Snooze: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Pause an occurrence's reminders until a moment.")
     @OptionGroup var config: ConfigOptions
     @OptionGroup var target: OccurrenceOptions
-    @Option(help: "Until when (dd/mm/yyyy, 'dd/mm/yyyy HH:MM' or ISO 8601).") var until: String
+    @Option(help: "Until when (dd/mm/yyyy, 'dd/mm/yyyy HH:MM' or ISO 8601); a moment to come.") var until: String
+    @Option(help: "Count as if it were this moment (for tests and what-ifs).") var now: String?
 
     func run() async throws {
+        let configuration = try loadConfiguration(config)
+        var moment = Clock.now()
+        if let now {
+            guard let given = ConfigSession.moment(now, option: "--now", zone: configuration.agenda.settings.zone) else {
+                throw ExitCode(2)
+            }
+            moment = given
+        }
         let code = await OccurrenceCommands.run(
-            .snooze(until: until), deadlineID: target.id, occurrence: target.occurrence, note: target.note,
-            configuration: try loadConfiguration(config), now: Clock.now())
+            .snooze(until: until), deadlineID: target.id, occurrence: target.occurrence, units: target.units, note: target.note,
+            configuration: configuration, now: moment)
+        if code != 0 { throw ExitCode(code) }
+    }
+}
+
+struct Resend: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Put reminders that failed permanently or were given up back to be sent, once the cause is fixed.",
+        discussion: """
+            Each keeps its history (deadlinectl history ID shows the earlier attempts and who put it back); \
+            retry_limit and retry_max_age count again from now. Without ID, every deadline's.
+            """)
+    @OptionGroup var config: ConfigOptions
+    @Argument(help: "Only this deadline's reminders.") var id: String?
+    @Option(help: "Only those of this channel.") var channel: String?
+    @Option(help: "Only those that failed at or after this moment (dd/mm/yyyy, 'dd/mm/yyyy HH:MM' or ISO 8601).")
+    var since: String?
+
+    func run() async throws {
+        let code = await ResendCommand.run(
+            deadlineID: id, channel: channel, since: since, configuration: try loadConfiguration(config), now: Clock.now())
         if code != 0 { throw ExitCode(code) }
     }
 }
@@ -120,9 +153,12 @@ struct History: AsyncParsableCommand {
         }
         do {
             let ledger = try await LedgerSelection.openForCommand(configuration).ledger
+            let planner = ReminderPlanner(agenda: configuration.agenda)
             let report = HistoryReport(
                 deadline: deadline, entries: try await ledger.entries(deadlineID: id),
-                events: try await ledger.occurrenceEvents(deadlineID: id), zone: configuration.agenda.settings.zone)
+                events: try await ledger.occurrenceEvents(deadlineID: id), zone: configuration.agenda.settings.zone,
+                units: configuration.agenda.deadlineIndex[id].map { planner.unitsByDeadline[$0] } ?? [],
+                state: try await ledger.plannerState())
             Console.out(json ? report.json().rendered() + "\n" : report.text(language: configuration.agenda.settings.language))
         } catch {
             Console.err("deadlinectl: the ledger cannot be used: \(error)\n")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DeadlineConfig
 import DeadlineKit
 import DeadlineService
 
@@ -19,7 +20,7 @@ struct Deadlinectl: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deadlinectl",
         abstract: "Check, plan and control deadlined, the deadline-reminder daemon.",
-        subcommands: [Check.self, List.self, Plan.self, TestSendCommand.self, ConfigReference.self, Import.self, Holidays.self, Lunar.self, Reload.self, Done.self, Undone.self, Snooze.self, Status.self, History.self, Report.self, Edit.self, Migrate.self])
+        subcommands: [Check.self, List.self, Plan.self, TestSendCommand.self, ConfigReference.self, Import.self, Holidays.self, Lunar.self, Reload.self, Done.self, Undone.self, Snooze.self, Resend.self, Status.self, History.self, Report.self, Edit.self, Migrate.self])
 }
 
 /// Options every subcommand that reads the configuration accepts.
@@ -42,37 +43,46 @@ struct Check: ParsableCommand {
     }
 }
 
-struct List: ParsableCommand {
+struct List: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Every deadline with its next due occurrence, status and next reminder.")
+        abstract: "Every deadline with its next due occurrence, status (as the ledger says: done, per unit) and next reminder.")
 
     @OptionGroup var config: ConfigOptions
     @Option(help: "Pretend it is this moment (dd/mm/yyyy, 'dd/mm/yyyy HH:MM' or ISO 8601).") var now: String?
     @Flag(help: "Print stable JSON.") var json = false
+    @Flag(help: "Ignore the ledger: the configuration's view alone, as if nothing were done or snoozed.")
+    var configOnly = false
 
-    func run() throws {
+    func run() async throws {
         guard let configuration = ConfigSession.load(config.mainFile, environment: Console.environment) else {
             throw ExitCode(1)
         }
         let zone = configuration.agenda.settings.zone
         guard let now = now.map({ ConfigSession.moment($0, option: "--now", zone: zone) }) ?? .some(Clock.now())
         else { throw ExitCode(2) }
-        let report = ListReport(planner: ReminderPlanner(agenda: configuration.agenda), now: now)
+        let state = configOnly ? PlannerState.empty : await ledgerState(configuration)
+        let report = ListReport(planner: ReminderPlanner(agenda: configuration.agenda), now: now, state: state)
         Console.out(json ? report.json().rendered() + "\n" : report.text(language: configuration.agenda.settings.language))
     }
 }
 
-struct Plan: ParsableCommand {
+struct Plan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "The reminders that would go out in a window, in send order (a dry run: nothing is sent).")
+        abstract: "The reminders that would go out in a window, in send order (a dry run: nothing is sent).",
+        discussion: """
+            Occurrences marked done in the ledger, for some units or all, and snoozes are left out, as the daemon \
+            would leave them out; --config-only shows the configuration's plan alone.
+            """)
 
     @OptionGroup var config: ConfigOptions
     @Option(help: "Pretend it is this moment (dd/mm/yyyy, 'dd/mm/yyyy HH:MM' or ISO 8601).") var now: String?
     @Option(help: "Start of the window (default: now).") var from: String?
     @Option(help: "End of the window (default: 30 days after its start).") var to: String?
     @Flag(help: "Print stable JSON.") var json = false
+    @Flag(help: "Ignore the ledger: the configuration's plan alone, as if nothing were done or snoozed.")
+    var configOnly = false
 
-    func run() throws {
+    func run() async throws {
         guard let configuration = ConfigSession.load(config.mainFile, environment: Console.environment) else {
             throw ExitCode(1)
         }
@@ -86,7 +96,8 @@ struct Plan: ParsableCommand {
             Console.err("deadlinectl: --to must be after --from\n")
             throw ExitCode(2)
         }
-        let report = PlanReport(planner: ReminderPlanner(agenda: configuration.agenda), from: start, to: end)
+        let state = configOnly ? PlannerState.empty : await ledgerState(configuration)
+        let report = PlanReport(planner: ReminderPlanner(agenda: configuration.agenda), from: start, to: end, state: state)
         if json {
             report.writeJSON(to: Console.out)
             Console.out("\n")
@@ -94,6 +105,13 @@ struct Plan: ParsableCommand {
             Console.out(report.text(language: configuration.agenda.settings.language))
         }
     }
+}
+
+/// The ledger's done and snoozed occurrences for `list` and `plan`; a note on stderr when it cannot be read.
+func ledgerState(_ configuration: Configuration) async -> PlannerState {
+    let (state, note) = await LedgerSelection.plannerState(configuration)
+    if let note { Console.err("deadlinectl: note: the ledger cannot be read (\(note)); showing the configuration alone\n") }
+    return state
 }
 
 struct ConfigReference: ParsableCommand {

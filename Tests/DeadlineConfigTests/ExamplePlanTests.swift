@@ -36,17 +36,18 @@ struct ExamplePlanTests {
     @Test("how many reminders each deadline gets")
     func counts() {
         let expected: [String: Int] = [
-            "5418-de-xuat": 7 * 6,  // 3 sở + 3 UBND quận/huyện/thị xã; urging 12/12 and 13/12 fold into Monday 14/12
-            "5418-ke-hoach-tong-the": 9,  // 14d, 7d, 3wd, 1d, due, 2h; urging 26/12 and 27/12 fold into Monday 28/12
-            "5418-chuong-trinh-cong-tac": 7 * 3,  // due Saturday 30/1/2021: see below
-            "5418-bao-cao-thang": 56 * 3,  // see monthly() for the 56 of each sở
-            "04kh-can-bo-chu-chot": 6,  // urging 1/1 (a holiday), 2/1, 3/1 fold into Monday 4/1
-            "04kh-lop-ban-tuyen-giao": 6,
-            "04kh-hoi-nghi-cap-uy": 7 * 3,  // due Friday 15/1: urging 16/1 and 17/1 fold into Monday 18/1
+            // overdue_limit = 5 is five urgings sent: when days off merge some, urging goes on until five went out.
+            "5418-de-xuat": 9 * 6,  // 3 sở + 3 UBND quận/huyện/thị xã; 4 before and on the day, 5 urgings
+            "5418-ke-hoach-tong-the": 11,  // 14d, 7d, 3wd, 1d, due, 2h; 5 urgings from Monday 28/12
+            "5418-chuong-trinh-cong-tac": 8 * 3,  // due Saturday 30/1/2021: see below
+            "5418-bao-cao-thang": 62 * 3,  // see monthly() for the 62 of each sở
+            "04kh-can-bo-chu-chot": 9,  // urging 1/1 (a holiday), 2/1, 3/1 fold into Monday 4/1; then 5, 6, 7, 8/1
+            "04kh-lop-ban-tuyen-giao": 9,
+            "04kh-hoi-nghi-cap-uy": 9 * 3,  // due Friday 15/1: urging 16/1 and 17/1 fold into Monday 18/1; to 22/1
             "04kh-hoi-nghi-co-so": 8,  // due Sunday 31/1: 7d, 3wd, 1d (due-day folds in), 5 urgings from 1/2
         ]
         for (id, count) in expected { #expect(reminders(of: id).count == count, "\(id)") }
-        #expect(plan.count == 281)
+        #expect(plan.count == 328)
     }
 
     @Test("5418-de-xuat: due 17:00 10/12/2020 (a Thursday)")
@@ -58,10 +59,14 @@ struct ExamplePlanTests {
             "2020-12-10T08:00:00+07:00",  // on the day
             "2020-12-11T08:00:00+07:00",  // urging 1
             "2020-12-14T08:00:00+07:00",  // urging 2: Saturday's, Sunday's and Monday's in one, on Monday
-            "2020-12-15T08:00:00+07:00",  // urging 3 (the fifth day)
+            "2020-12-15T08:00:00+07:00",  // urging 3
+            "2020-12-16T08:00:00+07:00",  // urging 4
+            "2020-12-17T08:00:00+07:00",  // urging 5: five sent, as overdue_limit = 5 says
         ])
         let rules = reminders(of: "5418-de-xuat").filter { planner.target(of: $0).unitID == "so-khdt" }
-        #expect(rules.map(\.rule.description) == ["7d", "3wd", "1d", "due", "overdue-1", "overdue-2", "overdue-3"])
+        #expect(rules.map(\.rule.description) == [
+            "7d", "3wd", "1d", "due", "overdue-1", "overdue-2", "overdue-3", "overdue-4", "overdue-5",
+        ])
         let units = Set(reminders(of: "5418-de-xuat").map { planner.target(of: $0).unitID })
         #expect(units == ["so-khdt", "so-tc", "so-nv", "ubnd-ba-dinh", "ubnd-dong-anh", "ubnd-son-tay"])
     }
@@ -73,11 +78,12 @@ struct ExamplePlanTests {
             "2020-12-22T08:00:00+07:00",  // 3 working days: Thu 24, Wed 23, Tue 22
             "2020-12-24T08:00:00+07:00", "2020-12-25T08:00:00+07:00",  // 1 day before; on the day
             "2020-12-25T15:00:00+07:00",  // 2 hours before, within office hours
-            "2020-12-28T08:00:00+07:00",  // urging 1 (Saturday) on Monday; 2 (Sunday) and 3 (Monday) fold into it
-            "2020-12-29T08:00:00+07:00", "2020-12-30T08:00:00+07:00",  // urging 4 and 5
+            "2020-12-28T08:00:00+07:00",  // urging 1: Saturday's, Sunday's and Monday's, on Monday
+            "2020-12-29T08:00:00+07:00", "2020-12-30T08:00:00+07:00", "2020-12-31T08:00:00+07:00",  // urging 2, 3, 4
+            "2021-01-04T08:00:00+07:00",  // urging 5: Friday 1/1 is Tết Dương lịch, then the weekend
         ])
         #expect(reminders(of: "5418-ke-hoach-tong-the").map(\.rule.description) == [
-            "14d", "7d", "3wd", "1d", "due", "2h", "overdue-1", "overdue-2", "overdue-3",
+            "14d", "7d", "3wd", "1d", "due", "2h", "overdue-1", "overdue-2", "overdue-3", "overdue-4", "overdue-5",
         ])
     }
 
@@ -89,8 +95,9 @@ struct ExamplePlanTests {
             "2021-01-27T08:00:00+07:00",  // 3 working days: Fri 29, Thu 28, Wed 27
             "2021-01-29T08:00:00+07:00",  // 1 day before, Friday; the due-day reminder (Saturday) would come Monday,
                                           // after the due moment, so it goes back to Friday 08:00 and folds into 1d
-            "2021-02-01T08:00:00+07:00",  // urging 1 (Sunday 31/1) on Monday; 2 (Monday) folds into it
-            "2021-02-02T08:00:00+07:00", "2021-02-03T08:00:00+07:00", "2021-02-04T08:00:00+07:00",  // urging 3, 4, 5
+            "2021-02-01T08:00:00+07:00",  // urging 1: Sunday's (31/1) and Monday's, on Monday
+            "2021-02-02T08:00:00+07:00", "2021-02-03T08:00:00+07:00", "2021-02-04T08:00:00+07:00",  // urging 2, 3, 4
+            "2021-02-05T08:00:00+07:00",  // urging 5
         ])
     }
 
@@ -103,8 +110,9 @@ struct ExamplePlanTests {
         #expect(times(of: "04kh-can-bo-chu-chot", unit: "ban-tuyen-giao") == [
             "2020-12-24T08:00:00+07:00", "2020-12-28T08:00:00+07:00",  // 7d; 3wd: Wed 30, Tue 29, Mon 28
             "2020-12-30T08:00:00+07:00", "2020-12-31T08:00:00+07:00",  // 1d; on the day
-            "2021-01-04T08:00:00+07:00",  // urging 1 (1/1, Tết Dương lịch) to 4 (Monday) all come Monday 4/1
-            "2021-01-05T08:00:00+07:00",  // urging 5
+            "2021-01-04T08:00:00+07:00",  // urging 1: 1/1 (Tết Dương lịch), 2/1, 3/1 and 4/1 come Monday 4/1, once
+            "2021-01-05T08:00:00+07:00", "2021-01-06T08:00:00+07:00", "2021-01-07T08:00:00+07:00",
+            "2021-01-08T08:00:00+07:00",  // urging 2 to 5
         ])
         // 31/1/2021 is a Sunday: 7 days before (Sunday 24/1) moves to Monday 25/1; 1 day before (Saturday) goes back
         // to Friday 29/1, where the due-day reminder folds in; urging from Monday 1/2 to Friday 5/2.
@@ -135,7 +143,7 @@ struct ExamplePlanTests {
         }
         // Marked done: not overdue.
         var state = PlannerState()
-        state.done[OccurrenceID(deadlineID: "5418-de-xuat", date: CivilDate(year: 2020, month: 12, day: 10)!)] = from
+        state.markDone(OccurrenceID(deadlineID: "5418-de-xuat", date: CivilDate(year: 2020, month: 12, day: 10)!), unit: PlannerState.everyUnit, at: from)
         #expect(planner.dueMoments(from: from, to: to, state: state).count == dues.count - 1)
         // Windows are half-open: the moment itself belongs to the window that starts with it.
         let moment = try #require(dues.first?.due)
@@ -150,18 +158,19 @@ struct ExamplePlanTests {
             "2020-12-20", "2021-01-20", "2021-02-20", "2021-03-20", "2021-04-20", "2021-05-20", "2021-06-20",
             "2021-07-20", "2021-08-20", "2021-09-20", "2021-10-20", "2021-11-20",
         ])
-        // Rules: 3wd, 1d, on the day, urging 3 times. Per sở, by the weekday of the 20th:
+        // Rules: 3wd, 1d, on the day, three urgings sent (on three distinct working mornings). Per sở, by the
+        // weekday of the 20th:
         //  Sunday (12/2020, 6/2021): 3wd Wed; 1d (Sat) back to Fri, the due day (Sun) folds in; urging Mon-Wed: 5.
-        //  Saturday (2/2021, 3/2021): 3wd Wed; 1d Fri, the due day folds in; urging 1 (Sun) and 2 on Mon, 3 Tue: 4.
-        //  Wednesday (1/2021, 10/2021): 3wd the Friday before; 1d; due; urging Thu, Fri, and Sat on Mon: 6.
-        //  Tuesday 4/2021: 3wd Thu 15; 1d Mon 19; due; urging 1 (Giỗ Tổ, Wed 21/4) and 2 on Thu 22, 3 Fri: 5.
-        //  Thursday 5/2021: 3wd Mon; 1d; due; urging Fri, and Sat and Sun together on Mon: 5.
+        //  Saturday (2/2021, 3/2021): 3wd Wed; 1d Fri, the due day folds in; urging Sun's and Mon's on Mon, Tue, Wed: 5.
+        //  Wednesday (1/2021, 10/2021): 3wd the Friday before; 1d; due; urging Thu, Fri, and Sat's on Mon: 6.
+        //  Tuesday 4/2021: 3wd Thu 15; 1d Mon 19; due; urging Giỗ Tổ's (Wed 21/4) on Thu 22, Fri 23, Mon 26: 6.
+        //  Thursday 5/2021: 3wd Mon; 1d; due; urging Fri, Sat's and Sun's on Mon, Tue: 6.
         //  Tuesday 7/2021: 3wd Thu 15; 1d Mon; due; urging Wed, Thu, Fri: 6.
-        //  Friday 8/2021: 3wd Tue; 1d; due; urging Sat, Sun and Mon together on Mon: 4.
+        //  Friday 8/2021: 3wd Tue; 1d; due; urging Sat's, Sun's and Mon's on Mon, Tue, Wed: 6.
         //  Monday 9/2021: 3wd Wed 15; 1d (Sun) on Monday 08:00, before 17:00, where the due day folds in; urging: 5.
         //  Saturday 20/11/2021: only 3wd (Wed 17/11) falls before the end of the window, 19/11/2021: 1.
-        // 5 + 6 + 4 + 4 + 5 + 5 + 5 + 6 + 4 + 5 + 6 + 1 = 56.
-        #expect(times(of: "5418-bao-cao-thang", unit: "so-tc").count == 56)
+        // 5 + 6 + 5 + 5 + 6 + 6 + 5 + 6 + 6 + 5 + 6 + 1 = 62.
+        #expect(times(of: "5418-bao-cao-thang", unit: "so-tc").count == 62)
         #expect(times(of: "5418-bao-cao-thang", unit: "so-tc").prefix(11) == [
             "2020-12-16T08:00:00+07:00", "2020-12-18T08:00:00+07:00", "2020-12-21T08:00:00+07:00",
             "2020-12-22T08:00:00+07:00", "2020-12-23T08:00:00+07:00",
@@ -171,7 +180,7 @@ struct ExamplePlanTests {
         // April 2021: urging 1 falls on Giỗ Tổ Hùng Vương (Wednesday 21/4) and waits for Thursday.
         #expect(times(of: "5418-bao-cao-thang", unit: "so-tc").filter { $0.hasPrefix("2021-04") } == [
             "2021-04-15T08:00:00+07:00", "2021-04-19T08:00:00+07:00", "2021-04-20T08:00:00+07:00",
-            "2021-04-22T08:00:00+07:00", "2021-04-23T08:00:00+07:00",
+            "2021-04-22T08:00:00+07:00", "2021-04-23T08:00:00+07:00", "2021-04-26T08:00:00+07:00",
         ])
     }
 

@@ -35,7 +35,7 @@ struct TemplateTests {
             Thời hạn: 17:00 Thứ Năm, ngày 10/12/2020
 
             Đề nghị đơn vị chủ động triển khai, bảo đảm hoàn thành đúng thời hạn.
-            Nếu nhiệm vụ đã hoàn thành, xin báo lại để ngừng nhắc việc (mã việc: 5418-de-xuat).
+            Trường hợp đã hoàn thành, đề nghị đơn vị thông báo để dừng nhắc việc (mã việc: 5418-de-xuat).
 
             Trân trọng.
 
@@ -59,13 +59,75 @@ struct TemplateTests {
         let overdue = TemplateSet.builtIn.render(
             deXuatFacts(kind: .overdue, rule: "overdue-2", sendAt: "2020-12-12T08:00:00+07:00", reminderNumber: 2))
         #expect(overdue.subject.hasPrefix("[Đôn đốc] Quá hạn 2 ngày: "))
-        #expect(overdue.text.contains("Nhiệm vụ dưới đây đã quá hạn 2 ngày nhưng chưa được báo cáo hoàn thành. Đây là lần đôn đốc thứ 2."))
+        #expect(overdue.text.contains("Nhiệm vụ dưới đây đã quá hạn 2 ngày nhưng chưa được báo cáo hoàn thành. Đây là lần đôn đốc thứ hai."))
         #expect(overdue.text.contains("Đề nghị đơn vị khẩn trương hoàn thành, báo cáo kết quả và nêu rõ lý do chậm trễ."))
         let hours = TemplateSet.builtIn.render(deXuatFacts(rule: "2h", sendAt: "2020-12-10T15:00:00+07:00", language: .en))
         #expect(hours.subject.hasPrefix("[Reminder] Due in 2 hours: "))
         #expect(hours.text.hasPrefix("To: Sở Kế hoạch và Đầu tư\n\nThis is a reminder that the task below is due in 2 hours.\n"))
         let test = TemplateSet.builtIn.render(deXuatFacts(isTest: true))
         #expect(test.subject.hasPrefix("[THỬ NGHIỆM] [Nhắc việc]"))
+    }
+
+    @Test("a message states the facts of the moment it is sent: a '1 day' reminder sent on the due day says 'today'")
+    func restatedAtSending() {
+        let planned = deXuatFacts(rule: "1d", sendAt: "2020-12-09T08:00:00+07:00")
+        #expect(TemplateSet.builtIn.render(planned).subject.hasPrefix("[Nhắc việc] Còn 1 ngày đến hạn: "))
+        let zone = ZoneRules.vietnam
+        func at(_ text: String) -> Instant { try! MomentParser.parse(text, zone: zone).get() }
+        let dueDay = planned.restated(at: at("2020-12-10T09:30:00+07:00"))
+        #expect(dueDay.kind == .due)
+        #expect(TemplateSet.builtIn.render(dueDay).subject.hasPrefix("[Nhắc việc] Hôm nay đến hạn: "))
+        // After downtime, on 11/12: overdue by a day, an urging without a number (it is not one of the planned ones).
+        let late = planned.restated(at: at("2020-12-11T08:00:00+07:00"))
+        #expect(late.kind == .overdue)
+        #expect(late.reminderNumber == 0)
+        let text = TemplateSet.builtIn.render(late).text
+        #expect(text.contains("Nhiệm vụ dưới đây đã quá hạn 1 ngày nhưng chưa được báo cáo hoàn thành.\n"))
+        #expect(!text.contains("lần đôn đốc"))
+        // A retry of urging 2 that succeeds a day later says how late it is then, and keeps its number.
+        let retried = deXuatFacts(kind: .overdue, rule: "overdue-2", sendAt: "2020-12-14T08:00:00+07:00", reminderNumber: 2)
+            .restated(at: at("2020-12-15T10:00:00+07:00"))
+        #expect(TemplateSet.builtIn.render(retried).subject.hasPrefix("[Đôn đốc] Quá hạn 5 ngày: "))
+        #expect(TemplateSet.builtIn.render(retried).text.contains("Đây là lần đôn đốc thứ hai."))
+        // Escalations keep their kind.
+        var escalation = deXuatFacts(kind: .escalation, rule: "escalation-1", sendAt: "2020-12-14T08:00:00+07:00")
+        escalation.reminderNumber = 1
+        #expect(escalation.restated(at: at("2020-12-15T08:00:00+07:00")).kind == .escalation)
+    }
+
+    @Test("an escalation to the head names the urgings; one to the supervisors lists every late unit, once")
+    func escalations() {
+        var head = deXuatFacts(kind: .escalation, rule: "escalation-1", sendAt: "2020-12-15T08:00:00+07:00")
+        head.reminderNumber = 1
+        head.remindedCount = 6
+        head.urgedCount = 2
+        let toHead = TemplateSet.builtIn.render(head)
+        #expect(
+            toHead.subject
+                == "[Báo cáo lãnh đạo] Sở Kế hoạch và Đầu tư chưa hoàn thành nhiệm vụ quá hạn 5 ngày: Báo cáo tham mưu, đề xuất các nhiệm vụ, giải pháp, nội dung công việc cụ thể… (5418/UBND-TKBT)")
+        #expect(toHead.text.hasPrefix("Kính gửi: Lãnh đạo Sở Kế hoạch và Đầu tư\n"))
+        #expect(
+            toHead.text.contains(
+                "Kính báo cáo: nhiệm vụ dưới đây được giao cho Sở Kế hoạch và Đầu tư đã quá hạn 5 ngày nhưng chưa hoàn thành, mặc dù đơn vị đã được nhắc 6 lần, trong đó đôn đốc 2 lần sau hạn."))
+        #expect(!toHead.text.contains("dừng nhắc việc"))
+        var group = head
+        group.unitID = "so-khdt+so-tc"
+        group.unitName = "Sở Kế hoạch và Đầu tư, Sở Tài chính"
+        group.recipients = [Mailbox(displayName: "Văn phòng UBND Thành phố", address: "vanphong@hanoi.example")]
+        group.lateUnits = [
+            LateUnit(id: "so-khdt", name: "Sở Kế hoạch và Đầu tư", remindedCount: 6, urgedCount: 2),
+            LateUnit(id: "so-tc", name: "Sở Tài chính", remindedCount: 5, urgedCount: 2),
+        ]
+        let toSupervisors = TemplateSet.builtIn.render(group)
+        #expect(toSupervisors.subject.hasPrefix("[Báo cáo lãnh đạo] 2 đơn vị chưa hoàn thành nhiệm vụ quá hạn 5 ngày: "))
+        #expect(toSupervisors.text.hasPrefix("Kính gửi: Văn phòng UBND Thành phố\n"))
+        #expect(
+            toSupervisors.text.contains(
+                """
+                Kính báo cáo: nhiệm vụ dưới đây đã quá hạn 5 ngày nhưng các đơn vị sau chưa hoàn thành:
+                - Sở Kế hoạch và Đầu tư: đã được nhắc 6 lần, trong đó đôn đốc 2 lần sau hạn;
+                - Sở Tài chính: đã được nhắc 5 lần, trong đó đôn đốc 2 lần sau hạn;
+                """))
     }
 
     @Test("only the parts a channel sends are rendered, each the same as in a full rendering; the subject always")

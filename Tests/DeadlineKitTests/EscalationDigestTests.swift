@@ -26,7 +26,8 @@ private func agenda(_ deadlines: [Deadline], unitEscalation: EscalationRule? = n
         deadlines: deadlines)
 }
 
-/// Due 17:00 Thursday 10/12/2020; urging every day, 5 times (Saturday's and Sunday's fold into Monday's).
+/// Due 17:00 Thursday 10/12/2020; urging every day, 5 times (Saturday's and Sunday's fold into Monday's, and urging
+/// goes on until five were sent).
 private func deadline(
     _ id: String = "5418-de-xuat", due: CivilDate = d(10, 12, 2020), units: [String] = ["so-khdt"],
     escalation: EscalationRule? = nil, own: Bool = false
@@ -40,14 +41,28 @@ private func deadline(
 
 @Suite("Escalation to the heads of units, and daily digests")
 struct EscalationDigestTests {
-    @Test("urging reminders merged by a weekend are numbered without gaps: lần 1, 2, 3")
+    @Test("overdue_limit = 5 means five urgings sent, on five working mornings, however the weekend falls: lần 1 to 5")
     func urgingNumbers() {
         let planner = ReminderPlanner(agenda: agenda([deadline()]))
         let plan = planner.reminders(from: at(1, 12, 2020, 0), to: at(31, 12, 2020, 0)).filter { $0.kind == .overdue }
-        #expect(plan.map(\.rule.description) == ["overdue-1", "overdue-2", "overdue-3"])
+        #expect(plan.map(\.rule.description) == ["overdue-1", "overdue-2", "overdue-3", "overdue-4", "overdue-5"])
+        // Friday 11; Saturday's, Sunday's and Monday's come Monday 14, once; then 15, 16, 17.
         #expect(plan.map { zone.iso8601($0.sendAt) } == [
             "2020-12-11T08:00:00+07:00", "2020-12-14T08:00:00+07:00", "2020-12-15T08:00:00+07:00",
+            "2020-12-16T08:00:00+07:00", "2020-12-17T08:00:00+07:00",
         ])
+    }
+
+    @Test("a deadline due the Tuesday before Tết gets its five urgings after Tết, not one")
+    func urgingAcrossTet() {
+        let planner = ReminderPlanner(agenda: agenda([deadline(due: d(9, 2, 2021))]))
+        let plan = planner.reminders(from: at(1, 2, 2021, 0), to: at(31, 3, 2021, 0)).filter { $0.kind == .overdue }
+        // Tết Tân Sửu: days off from Wednesday 10/02 to Tuesday 16/02/2021.
+        #expect(plan.map { zone.iso8601($0.sendAt) } == [
+            "2021-02-17T08:00:00+07:00", "2021-02-18T08:00:00+07:00", "2021-02-19T08:00:00+07:00",
+            "2021-02-22T08:00:00+07:00", "2021-02-23T08:00:00+07:00",
+        ])
+        #expect(plan.map(\.rule.description) == ["overdue-1", "overdue-2", "overdue-3", "overdue-4", "overdue-5"])
     }
 
     @Test("after 3 urging reminders: the heads and the supervisors, then every 2 working days, 3 times")
@@ -56,8 +71,8 @@ struct EscalationDigestTests {
         let planner = ReminderPlanner(agenda: agenda([deadline(escalation: rule)]))
         let plan = planner.reminders(from: at(1, 12, 2020, 0), to: at(31, 12, 2020, 0))
         let escalations = plan.filter { $0.kind == .escalation }
-        // Three urgings (11, 14, 15/12): the first escalation one urging interval after the last, Wednesday 16/12;
-        // then 2 working days later: Friday 18/12 and Tuesday 22/12.
+        // Three urgings (11, 14, 15/12): the first escalation in the place of the fourth, Wednesday 16/12; then 2
+        // working days later: Friday 18/12 and Tuesday 22/12.
         #expect(escalations.map { zone.iso8601($0.sendAt) } == [
             "2020-12-16T08:00:00+07:00", "2020-12-18T08:00:00+07:00", "2020-12-22T08:00:00+07:00",
         ])
@@ -68,6 +83,70 @@ struct EscalationDigestTests {
         #expect(planner.key(of: escalations[0]) == "5418-de-xuat|2020-12-10|escalation-1|so-khdt|email")
         // The unit's own reminders still go to its văn thư.
         #expect(plan.filter { $0.kind != .escalation }.allSatisfy { planner.target(of: $0).audience == .unit })
+        // An escalation takes the place of the urging of its moment: the unit is not urged on 16 or 18/12, and
+        // its five urgings are 11, 14, 15, 17 and 21/12.
+        #expect(plan.filter { $0.kind == .overdue }.map { "\($0.rule) \(zone.iso8601($0.sendAt))" } == [
+            "overdue-1 2020-12-11T08:00:00+07:00", "overdue-2 2020-12-14T08:00:00+07:00", "overdue-3 2020-12-15T08:00:00+07:00",
+            "overdue-4 2020-12-17T08:00:00+07:00", "overdue-5 2020-12-21T08:00:00+07:00",
+        ])
+    }
+
+    @Test("escalate_after_urges = 2: the head hears in the place of the third urging; the unit is not urged that minute")
+    func escalationTakesTheUrgingsPlace() {
+        let rule = EscalationRule(afterUrges: 2, every: .workingDays(2), limit: 1)
+        let planner = ReminderPlanner(agenda: agenda([deadline(escalation: rule)]))
+        let plan = planner.reminders(from: at(11, 12, 2020, 0), to: at(16, 12, 2020, 0))
+        #expect(plan.map { "\($0.rule) \(zone.iso8601($0.sendAt)) \(planner.target(of: $0).audience)" } == [
+            "overdue-1 2020-12-11T08:00:00+07:00 unit", "overdue-2 2020-12-14T08:00:00+07:00 unit",
+            "escalation-1 2020-12-15T08:00:00+07:00 heads",
+        ])
+    }
+
+    @Test("several late units of one occurrence: each head hears of its unit, the supervisors once of all of them")
+    func supervisorsHearOnce() {
+        let rule = EscalationRule(afterOverdue: .days(1), afterUrges: nil, limit: 1, supervisors: [supervisor])
+        let planner = ReminderPlanner(agenda: agenda([deadline("a", units: ["so-khdt", "so-tc"], escalation: rule, own: true)]))
+        let window = (at(1, 12, 2020, 0), at(31, 12, 2020, 0))
+        let escalations = planner.reminders(from: window.0, to: window.1).filter { $0.kind == .escalation }
+        #expect(escalations.map { planner.key(of: $0) } == [
+            "a|2020-12-10|escalation-1|so-khdt|email", "a|2020-12-10|escalation-1|so-khdt+so-tc|email",
+        ])
+        let toSupervisors = planner.target(of: escalations[1])
+        #expect(toSupervisors.audience == .supervisors)
+        #expect(toSupervisors.recipients.map(\.address) == ["vanphong@thanhuy.example"])
+        #expect(toSupervisors.unitIDs == ["so-khdt", "so-tc"])
+        #expect(planner.target(of: escalations[0]).recipients.map(\.address) == ["giamdoc@khdt.example"])  // so-tc has no head
+        // Once one unit finishes, the supervisors still hear of the other; once both have, nobody does.
+        let id = OccurrenceID(deadlineID: "a", date: d(10, 12, 2020))
+        let one = PlannerState(done: [id: ["so-khdt": at(10, 12, 2020, 16)]])
+        #expect(planner.reminders(from: window.0, to: window.1, state: one).filter { $0.kind == .escalation }.map { planner.key(of: $0) } == [
+            "a|2020-12-10|escalation-1|so-khdt+so-tc|email"
+        ])
+        let both = PlannerState(done: [id: ["so-khdt": at(10, 12, 2020, 16), "so-tc": at(10, 12, 2020, 16)]])
+        #expect(planner.reminders(from: window.0, to: window.1, state: both).isEmpty)
+    }
+
+    @Test("per-unit completion: a unit that finished gets nothing more, the others are still urged")
+    func perUnitCompletion() {
+        let planner = ReminderPlanner(agenda: agenda([deadline("a", units: ["so-khdt", "so-tc"])]))
+        let id = OccurrenceID(deadlineID: "a", date: d(10, 12, 2020))
+        let state = PlannerState(done: [id: ["so-tc": at(9, 12, 2020, 9)]], snoozedUntil: [id: ["so-khdt": at(14, 12, 2020, 12)]])
+        let plan = planner.reminders(from: at(9, 12, 2020, 12), to: at(31, 12, 2020, 0), state: state)
+        // so-tc finished on 09/12: nothing more. so-khdt is snoozed until 14/12 noon: its due-day reminder and its
+        // first two urgings do not go; the last three do.
+        #expect(plan.map { "\(planner.target(of: $0).unitID) \($0.rule) \(zone.iso8601($0.sendAt))" } == [
+            "so-khdt overdue-3 2020-12-15T08:00:00+07:00", "so-khdt overdue-4 2020-12-16T08:00:00+07:00",
+            "so-khdt overdue-5 2020-12-17T08:00:00+07:00",
+        ])
+        let status = planner.status(ofDeadlineAt: 0, now: at(14, 12, 2020, 9), state: state)
+        #expect(status.state == .overdue(days: 4))
+        #expect(status.unitsDone == ["so-tc"])
+        #expect(status.unitsPending == ["so-khdt"])
+        // Both done: the deadline is done.
+        let done = PlannerState(done: [id: ["so-tc": at(9, 12, 2020, 9), "so-khdt": at(11, 12, 2020, 9)]])
+        #expect(planner.status(ofDeadlineAt: 0, now: at(14, 12, 2020, 9), state: done).state == .done)
+        #expect(planner.dueMoments(from: at(1, 12, 2020, 0), to: at(31, 12, 2020, 0), state: done).isEmpty)
+        #expect(planner.dueMoments(from: at(1, 12, 2020, 0), to: at(31, 12, 2020, 0), state: state).count == 1)
     }
 
     @Test("after 2 working days overdue, skipping the weekend; nothing once done")
@@ -78,7 +157,7 @@ struct EscalationDigestTests {
         let escalations = planner.reminders(from: window.0, to: window.1).filter { $0.kind == .escalation }
         // Due Thursday 10/12: working days Friday 11 and Monday 14.
         #expect(escalations.map { zone.iso8601($0.sendAt) } == ["2020-12-14T08:00:00+07:00"])
-        let done = PlannerState(done: [OccurrenceID(deadlineID: "5418-de-xuat", date: d(10, 12, 2020)): at(12, 12, 2020, 9)])
+        let done = PlannerState(done: [OccurrenceID(deadlineID: "5418-de-xuat", date: d(10, 12, 2020)): ["*": at(12, 12, 2020, 9)]])
         #expect(planner.reminders(from: window.0, to: window.1, state: done).isEmpty)
     }
 
@@ -124,7 +203,7 @@ struct EscalationDigestTests {
         let later = planner.digestItems(unit: "so-khdt", day: d(14, 12, 2020), at: at(14, 12, 2020, 7, 30), state: .empty)
         #expect(later.map { "\(deadlines[Int($0.deadlineIndex)].id) \($0.overdue)" } == ["a true", "b true"])
         // Done items leave the digest.
-        let done = PlannerState(done: [OccurrenceID(deadlineID: "a", date: d(10, 12, 2020)): at(9, 12, 2020, 16)])
+        let done = PlannerState(done: [OccurrenceID(deadlineID: "a", date: d(10, 12, 2020)): ["*": at(9, 12, 2020, 16)]])
         #expect(planner.digestItems(of: tenth, state: done).map(\.deadlineIndex) == [1])
     }
 
@@ -135,9 +214,10 @@ struct EscalationDigestTests {
             agenda: agenda([deadline("a", escalation: rule, own: true)], digest: Unit.Digest(time: t(7, 30), urgentAlone: false)))
         let plan = planner.reminders(from: at(1, 12, 2020, 0), to: at(31, 12, 2020, 0))
         #expect(plan.filter { !$0.isDigest }.map(\.kind) == [.escalation])
-        // 7d, 1d, the due day, and the three urging days (11, 14, 15/12).
+        // 7d, 1d, the due day, and the five urging days: the escalation on Friday 11/12 takes the place of that
+        // day's urging, so urging goes on from Monday 14 to Friday 18/12.
         #expect(plan.filter(\.isDigest).map(\.occurrence.iso) == [
-            "2020-12-03", "2020-12-09", "2020-12-10", "2020-12-11", "2020-12-14", "2020-12-15",
+            "2020-12-03", "2020-12-09", "2020-12-10", "2020-12-14", "2020-12-15", "2020-12-16", "2020-12-17", "2020-12-18",
         ])
     }
 }

@@ -57,9 +57,9 @@ struct PlannerTests {
     func doneAndSnoozed() {
         let planner = ReminderPlanner(agenda: agenda([deXuat]))
         let id = OccurrenceID(deadlineID: "5418-de-xuat", date: d(10, 12, 2020))
-        let done = PlannerState(done: [id: at(8, 12, 2020, 10)])
+        let done = PlannerState(done: [id: ["*": at(8, 12, 2020, 10)]])
         #expect(planner.reminders(from: at(1, 12, 2020, 0), to: at(31, 12, 2020, 0), state: done).isEmpty)
-        let snoozed = PlannerState(snoozedUntil: [id: at(10, 12, 2020, 12)])
+        let snoozed = PlannerState(snoozedUntil: [id: ["*": at(10, 12, 2020, 12)]])
         let plan = planner.reminders(from: at(1, 12, 2020, 0), to: at(31, 12, 2020, 0), state: snoozed)
         #expect(plan.map(\.rule.description) == ["2h", "overdue-1", "overdue-2"])
     }
@@ -104,7 +104,7 @@ struct PlannerTests {
         #expect(state(at(10, 12, 2020, 9)) == .dueToday)
         #expect(state(at(10, 12, 2020, 18)) == .overdue(days: 0))
         #expect(state(at(13, 12, 2020, 9)) == .overdue(days: 3))
-        let done = PlannerState(done: [OccurrenceID(deadlineID: "5418-de-xuat", date: d(10, 12, 2020)): at(9, 12, 2020, 9)])
+        let done = PlannerState(done: [OccurrenceID(deadlineID: "5418-de-xuat", date: d(10, 12, 2020)): ["*": at(9, 12, 2020, 9)]])
         #expect(state(at(13, 12, 2020, 9), done) == .done)
         let next = planner.status(ofDeadlineAt: 0, now: at(20, 11, 2020, 9)).nextReminder
         #expect(next.map { zone.iso8601($0.sendAt) } == "2020-12-03T08:00:00+07:00")

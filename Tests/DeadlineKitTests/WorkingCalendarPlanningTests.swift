@@ -87,7 +87,9 @@ struct WorkingCalendarPlanningTests {
             "2020-12-11T08:00 2h",  // Monday 06:00 and 07:30: 08:00 is the due moment, so both back to Friday
             "2020-12-14T12:00 overdue-1", "2020-12-14T16:00 overdue-2",  // within office hours: unchanged
             "2020-12-15T08:00 2h",  // 18:00 and 19:30: the next morning is too late, so the same day's morning
-            "2020-12-16T08:00 overdue-1",  // 00:00 and 04:00 both come the next morning: sent once
+            // 00:00, 04:00 and 08:00 all come the next morning: sent once, and urging goes on at 12:00, so that
+            // overdue_limit = 2 means two urgings sent.
+            "2020-12-16T08:00 overdue-1", "2020-12-16T12:00 overdue-2",
         ])
     }
 

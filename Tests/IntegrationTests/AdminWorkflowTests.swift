@@ -89,13 +89,13 @@ struct AdminWorkflowTests {
 
             \(Self.smtpChannel(server))\(Self.unit(1))\(Self.document)\(Self.deadline("a", "Báo cáo sơ kết", units: ["so-1"], due: "09:00 01/03/2021"))\(Self.deadline("b", "Dự thảo kế hoạch", units: ["so-1"], due: "09:00 01/03/2021"))
             """)
-        // Both reminders are due at 08:59:00; the daemon lives from 08:58:54.
-        let daemon = try RunningDaemon(config: config, arguments: ["--pretend-now", "2021-03-01T08:58:54+07:00"], logPath: dir.path + "/log")
+        // Both reminders are due at 08:59:00; the daemon lives from 08:58:35 (room for a loaded machine).
+        let daemon = try RunningDaemon(config: config, arguments: ["--pretend-now", "2021-03-01T08:58:35+07:00"], logPath: dir.path + "/log")
         defer { daemon.stop() }
         #expect(await daemon.waitForLog("deadlined started"), "\(daemon.log)")
         let done = try await Self.deadlinectl(["done", "a", "--note", "Đã gửi báo cáo số 12/BC"], config: config)
         #expect(done.succeeded, "\(done)")
-        #expect(await eventually(timeout: .seconds(20)) { ((try? server.messages()) ?? []).count >= 1 }, "\(daemon.log)")
+        #expect(await eventually(timeout: .seconds(45)) { ((try? server.messages()) ?? []).count >= 1 }, "\(daemon.log)")
         try await Task.sleep(for: .milliseconds(1500))  // a reminder for `a` would have gone in the same batch
         let keys = try server.messages().map { String(decoding: $0.data, as: UTF8.self) }.compactMap { text in
             text.split(separator: "\r\n").first { $0.hasPrefix("X-Deadlined-Key: ") }.map { String($0.dropFirst(17)) }
@@ -128,28 +128,32 @@ struct AdminWorkflowTests {
 
             \(Self.smtpChannel(server))\(Self.unit(1))\(Self.document)\(Self.deadline("bao-cao", "Báo cáo kết quả thực hiện Nghị quyết", units: ["so-1"], due: "04/03/2021"))
             """)
-        // Due 17:00 Thursday 4/3/2021. Urging Friday 5/3; Saturday's waits for Monday 8/3; the head on Monday 8/3,
-        // the second working day after the due day.
+        // Due 17:00 Thursday 4/3/2021. Urging Friday 5/3; the head on Monday 8/3, the second working day after the
+        // due day, in the place of that morning's urging (the unit's second urging would come on Tuesday 9/3).
         try await Self.once(config, at: "2021-03-05T08:00:30+07:00")
         #expect(try server.messages().map(\.recipients) == [["vanthu1@so1.hanoi.example"]])
         try await Self.once(config, at: "2021-03-06T08:00:30+07:00")
         #expect(try server.messages().count == 1, "nothing on Saturday")
         try await Self.once(config, at: "2021-03-08T08:00:30+07:00")
         let messages = try await Self.received(server)
-        #expect(messages.count == 3)
+        #expect(messages.count == 2)
         let escalation = try #require(messages.first { $0.subject.hasPrefix("[Báo cáo lãnh đạo]") }, "\(messages.map(\.subject))")
-        #expect(escalation.subject == "[Báo cáo lãnh đạo] Sở số 1 chưa hoàn thành nhiệm vụ quá hạn 4 ngày")
+        #expect(
+            escalation.subject
+                == "[Báo cáo lãnh đạo] Sở số 1 chưa hoàn thành nhiệm vụ quá hạn 4 ngày: Báo cáo kết quả thực hiện Nghị quyết (5418/UBND-TKBT)")
         #expect(escalation.to.map { $0[1] } == ["giamdoc1@so1.hanoi.example", "vanphong@thanhuy.hanoi.example"])
         #expect(escalation.to.map { $0[0] } == ["Giám đốc Sở 1", "Văn phòng Thành ủy"])
         #expect(escalation.text?.contains("Kính gửi: Lãnh đạo Sở số 1") == true)
-        #expect(escalation.text?.contains("dù đơn vị đã được nhắc 2 lần") == true, "\(escalation.text ?? "")")
+        #expect(
+            escalation.text?.contains("mặc dù đơn vị đã được nhắc 1 lần, trong đó đôn đốc 1 lần sau hạn.") == true,
+            "\(escalation.text ?? "")")
         #expect(escalation.key == "bao-cao|2021-03-04|escalation-1|so-1|email")
 
         // Done: nothing more, even where the rules would allow more.
         let done = try await Self.deadlinectl(["done", "bao-cao"], config: config)
         #expect(done.succeeded, "\(done)")
         try await Self.once(config, at: "2021-03-09T08:00:30+07:00")
-        #expect(try server.messages().count == 3)
+        #expect(try server.messages().count == 2)
     }
 
     @Test("a digest lists a unit's deadlines due soon, sorted, in one message; the unit gets no separate reminders before")
@@ -257,10 +261,9 @@ struct AdminWorkflowTests {
             units = ["so-tc"]
             due = "30/12/2099"
             """)
-        let none = try await Self.deadlinectl(["done", "som"], config: config)
-        #expect(none.status == 1 && none.stderr.contains("deadlined has not run yet"), "\(none)")
-        try await Self.once(config, at: "2020-12-01T07:00:00+07:00")
+        // done works before deadlined's first run: it creates the ledger, as the daemon would.
         try await Self.deadlinectl(["done", "som"], config: config).expectSuccess()
+        try await Self.once(config, at: "2020-12-01T07:00:00+07:00")
         try await Self.deadlinectl(["done", "muon"], config: config).expectSuccess()
         let csv = try await Self.deadlinectl(["report", "--from", "01/12/2020", "--to", "31/12/2099", "--format", "csv"], config: config)
         #expect(csv.succeeded, "\(csv)")

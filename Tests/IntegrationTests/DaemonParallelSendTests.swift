@@ -35,7 +35,7 @@ struct DaemonParallelSendTests {
         #expect(result.stderr.components(separatedBy: "reminder sent through 'email'").count - 1 == 40)
     }
 
-    @Test("4 units urged and escalated at the same moment on 8 connections: every escalation counts the urging sent before it")
+    @Test("4 units escalated at once on 8 connections: each head hears of its unit, counting the urging it had; the supervisors once, of all 4")
     func escalationsAfterReminders() async throws {
         var options = SMTPTestServer.Options()
         // All 8 messages would be in flight at once, so an escalation sent alongside its unit's urging would count
@@ -59,26 +59,36 @@ struct DaemonParallelSendTests {
             overdue_limit = 2
             escalate_after = "2wd"
             escalate_limit = 1
+            supervisors = ["Văn phòng UBND Thành phố <vanphong@hanoi.example>"]
 
             \(AdminWorkflowTests.smtpChannel(server))connections = 8
 
             \(units.map { AdminWorkflowTests.unit($0) }.joined())\(AdminWorkflowTests.document)\
             \(AdminWorkflowTests.deadline("bao-cao", "Báo cáo kết quả thực hiện Nghị quyết", units: units.map { "so-\($0)" }, due: "04/03/2021"))
             """)
-        // Due 17:00 Thursday 4/3/2021: the first urging on Friday 5/3; on Monday 8/3 the second urging and the
-        // escalation to the head (the second working day after the due day), at the same moment.
+        // Due 17:00 Thursday 4/3/2021: the first urging on Friday 5/3; on Monday 8/3 (the second working day after
+        // the due day) the escalation, in the place of the units' second urging.
         for moment in ["2021-03-05T08:00:30+07:00", "2021-03-08T08:00:30+07:00"] {
             let result = try await DaemonServiceTests.once(config, at: moment)
             #expect(result.succeeded, "\(result)")
         }
         let messages = try await AdminWorkflowTests.received(server)
-        #expect(messages.count == 3 * units.count)
+        #expect(messages.count == 2 * units.count + 1)
         for unit in units {
             let key = "bao-cao|2021-03-04|escalation-1|so-\(unit)|email"
             let escalation = try #require(messages.firstIndex { $0.key == key }, "\(messages.map(\.key))")
-            #expect(messages[escalation].text?.contains("dù đơn vị đã được nhắc 2 lần") == true, "\(key)")
+            #expect(
+                messages[escalation].text?.contains("mặc dù đơn vị đã được nhắc 1 lần, trong đó đôn đốc 1 lần sau hạn.") == true,
+                "\(key)")
+            #expect(messages[escalation].to.map { $0[1] } == ["giamdoc\(unit)@so\(unit).hanoi.example"])
             let urgings = messages.indices.filter { messages[$0].key.hasSuffix("|so-\(unit)|email") && $0 != escalation }
-            #expect(urgings.count == 2 && urgings.allSatisfy { $0 < escalation }, "\(messages.map(\.key))")
+            #expect(urgings.count == 1 && urgings.allSatisfy { $0 < escalation }, "\(messages.map(\.key))")
+        }
+        let toSupervisors = try #require(messages.first { $0.key == "bao-cao|2021-03-04|escalation-1|so-1+so-2+so-3+so-4|email" })
+        #expect(toSupervisors.to.map { $0[1] } == ["vanphong@hanoi.example"])
+        #expect(toSupervisors.subject.hasPrefix("[Báo cáo lãnh đạo] 4 đơn vị chưa hoàn thành nhiệm vụ quá hạn 4 ngày: "))
+        for unit in units {
+            #expect(toSupervisors.text?.contains("- Sở số \(unit): đã được nhắc 1 lần, trong đó đôn đốc 1 lần sau hạn;") == true)
         }
     }
 

@@ -1,6 +1,6 @@
 /// "did you mean ...?" for near misses: the closest candidate within a small edit distance.
-enum Suggestions {
-    static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+public enum Suggestions {
+    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let w = Array(word.lowercased().unicodeScalars)
         var best: (String, Int)?
         for candidate in candidates {
@@ -13,7 +13,7 @@ enum Suggestions {
     }
 
     /// `; did you mean 'x'?` or the empty string.
-    static func hint(for word: String, in candidates: some Sequence<String>) -> String {
+    public static func hint(for word: String, in candidates: some Sequence<String>) -> String {
         closest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 

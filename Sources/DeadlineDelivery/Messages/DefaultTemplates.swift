@@ -27,11 +27,11 @@ enum DefaultTemplates {
     }
 
     static let subjectVi = """
-        {{#is_test}}[THỬ NGHIỆM] {{/is_test}}{{#is_before}}[Nhắc việc] Còn {{time_left}} đến hạn: {{task_short}}{{/is_before}}{{#is_due}}[Nhắc việc] Hôm nay đến hạn: {{task_short}}{{/is_due}}{{#is_overdue}}[Đôn đốc] Quá hạn {{overdue_by}}: {{task_short}}{{/is_overdue}}{{#is_escalation}}[Báo cáo lãnh đạo] {{unit}} chưa hoàn thành nhiệm vụ quá hạn {{overdue_by}}{{/is_escalation}}
+        {{#is_test}}[THỬ NGHIỆM] {{/is_test}}{{#is_before}}[Nhắc việc] Còn {{time_left}} đến hạn: {{task_short}}{{/is_before}}{{#is_due}}[Nhắc việc] Hôm nay đến hạn: {{task_short}}{{/is_due}}{{#is_overdue}}[Đôn đốc] Quá hạn {{overdue_by}}: {{task_short}}{{/is_overdue}}{{#is_escalation}}[Báo cáo lãnh đạo] {{#is_group_escalation}}{{late_count}} đơn vị{{/is_group_escalation}}{{^is_group_escalation}}{{unit}}{{/is_group_escalation}} chưa hoàn thành nhiệm vụ quá hạn {{overdue_by}}: {{task_short}}{{#document_ref}} ({{document_ref}}){{/document_ref}}{{/is_escalation}}
         """
 
     static let subjectEn = """
-        {{#is_test}}[TEST] {{/is_test}}{{#is_before}}[Reminder] Due in {{time_left}}: {{task_short}}{{/is_before}}{{#is_due}}[Reminder] Due today: {{task_short}}{{/is_due}}{{#is_overdue}}[Overdue] {{overdue_by}} late: {{task_short}}{{/is_overdue}}{{#is_escalation}}[Escalation] {{unit}} has not completed a task {{overdue_by}} overdue{{/is_escalation}}
+        {{#is_test}}[TEST] {{/is_test}}{{#is_before}}[Reminder] Due in {{time_left}}: {{task_short}}{{/is_before}}{{#is_due}}[Reminder] Due today: {{task_short}}{{/is_due}}{{#is_overdue}}[Overdue] {{overdue_by}} late: {{task_short}}{{/is_overdue}}{{#is_escalation}}[Escalation] {{#is_group_escalation}}{{late_count}} units have{{/is_group_escalation}}{{^is_group_escalation}}{{unit}} has{{/is_group_escalation}} not completed a task {{overdue_by}} overdue: {{task_short}}{{#document_ref}} ({{document_ref}}){{/document_ref}}{{/is_escalation}}
         """
 
     static let textVi = """
@@ -40,7 +40,7 @@ enum DefaultTemplates {
 
         {{/is_test}}
         {{#is_escalation}}
-        Kính gửi: Lãnh đạo {{unit}}
+        Kính gửi: {{#is_group_escalation}}{{recipient_names}}{{/is_group_escalation}}{{^is_group_escalation}}Lãnh đạo {{unit}}{{/is_group_escalation}}
         {{/is_escalation}}
         {{^is_escalation}}
         Kính gửi: {{unit}}
@@ -53,10 +53,18 @@ enum DefaultTemplates {
         Hôm nay, {{due_weekday}} ngày {{due_date}}, là hạn thực hiện nhiệm vụ dưới đây.
         {{/is_due}}
         {{#is_overdue}}
-        Nhiệm vụ dưới đây đã quá hạn {{overdue_by}} nhưng chưa được báo cáo hoàn thành. Đây là lần đôn đốc thứ {{reminder_number}}.
+        Nhiệm vụ dưới đây đã quá hạn {{overdue_by}} nhưng chưa được báo cáo hoàn thành.{{#reminder_ordinal}} Đây là lần đôn đốc thứ {{reminder_ordinal}}.{{/reminder_ordinal}}
         {{/is_overdue}}
         {{#is_escalation}}
-        Kính báo cáo: nhiệm vụ dưới đây giao {{unit}} đã quá hạn {{overdue_by}} mà chưa hoàn thành, dù đơn vị đã được nhắc {{reminded_count}} lần.
+        {{#is_group_escalation}}
+        Kính báo cáo: nhiệm vụ dưới đây đã quá hạn {{overdue_by}} nhưng các đơn vị sau chưa hoàn thành:
+        {{#late_units}}
+        - {{unit}}: đã được nhắc {{reminded_count}} lần, trong đó đôn đốc {{urged_count}} lần sau hạn;
+        {{/late_units}}
+        {{/is_group_escalation}}
+        {{^is_group_escalation}}
+        Kính báo cáo: nhiệm vụ dưới đây được giao cho {{unit}} đã quá hạn {{overdue_by}} nhưng chưa hoàn thành, mặc dù đơn vị đã được nhắc {{reminded_count}} lần, trong đó đôn đốc {{urged_count}} lần sau hạn.
+        {{/is_group_escalation}}
         {{/is_escalation}}
 
         Nhiệm vụ: {{task}}
@@ -78,7 +86,9 @@ enum DefaultTemplates {
         {{#is_escalation}}
         Kính đề nghị đồng chí chỉ đạo đơn vị khẩn trương hoàn thành và báo cáo kết quả.
         {{/is_escalation}}
-        Nếu nhiệm vụ đã hoàn thành, xin báo lại để ngừng nhắc việc (mã việc: {{deadline_id}}).
+        {{^is_escalation}}
+        Trường hợp đã hoàn thành, đề nghị đơn vị thông báo để dừng nhắc việc (mã việc: {{deadline_id}}).
+        {{/is_escalation}}
 
         Trân trọng.
 
@@ -92,7 +102,7 @@ enum DefaultTemplates {
 
         {{/is_test}}
         {{#is_escalation}}
-        To: the head of {{unit}}
+        To: {{#is_group_escalation}}{{recipient_names}}{{/is_group_escalation}}{{^is_group_escalation}}the head of {{unit}}{{/is_group_escalation}}
         {{/is_escalation}}
         {{^is_escalation}}
         To: {{unit}}
@@ -105,10 +115,18 @@ enum DefaultTemplates {
         The task below is due today, {{due_weekday}} {{due_date}}.
         {{/is_due}}
         {{#is_overdue}}
-        The task below is {{overdue_by}} overdue and has not been reported done. This is reminder number {{reminder_number}}.
+        The task below is {{overdue_by}} overdue and has not been reported done.{{#reminder_ordinal}} This is the {{reminder_ordinal}} reminder since the deadline.{{/reminder_ordinal}}
         {{/is_overdue}}
         {{#is_escalation}}
-        For your attention: the task below, assigned to {{unit}}, is {{overdue_by}} overdue and not done, although the unit was reminded {{reminded_count}} times.
+        {{#is_group_escalation}}
+        For your attention: the task below is {{overdue_by}} overdue, and these units have not completed it:
+        {{#late_units}}
+        - {{unit}}: reminded {{reminded_count}} times, {{urged_count}} of them after the deadline;
+        {{/late_units}}
+        {{/is_group_escalation}}
+        {{^is_group_escalation}}
+        For your attention: the task below, assigned to {{unit}}, is {{overdue_by}} overdue and not done, although the unit was reminded {{reminded_count}} times, {{urged_count}} of them after the deadline.
+        {{/is_group_escalation}}
         {{/is_escalation}}
 
         Task: {{task}}
@@ -130,7 +148,9 @@ enum DefaultTemplates {
         {{#is_escalation}}
         Please direct the unit to complete the task and report without delay.
         {{/is_escalation}}
-        If the task is already done, please say so to stop these reminders (task id: {{deadline_id}}).
+        {{^is_escalation}}
+        If the task is already done, please let us know so that these reminders stop (task id: {{deadline_id}}).
+        {{/is_escalation}}
 
         Kind regards.
 
@@ -143,11 +163,12 @@ enum DefaultTemplates {
         <html lang="vi"><head><meta charset="utf-8"><title>{{task_short}}</title></head>
         <body style="font-family: Arial, sans-serif; font-size: 14px; line-height: 1.5">
         {{#is_test}}<p style="color:#b00"><strong>THƯ THỬ NGHIỆM</strong>: kiểm tra kênh gửi nhắc việc, không cần xử lý.</p>{{/is_test}}
-        <p>Kính gửi: {{#is_escalation}}Lãnh đạo {{/is_escalation}}<strong>{{unit}}</strong></p>
+        <p>Kính gửi: {{#is_group_escalation}}<strong>{{recipient_names}}</strong>{{/is_group_escalation}}{{^is_group_escalation}}{{#is_escalation}}Lãnh đạo {{/is_escalation}}<strong>{{unit}}</strong>{{/is_group_escalation}}</p>
         {{#is_before}}<p>Văn phòng trân trọng nhắc: còn <strong>{{time_left}}</strong> nữa là đến hạn thực hiện nhiệm vụ dưới đây.</p>{{/is_before}}
         {{#is_due}}<p>Hôm nay, {{due_weekday}} ngày {{due_date}}, là <strong>hạn thực hiện</strong> nhiệm vụ dưới đây.</p>{{/is_due}}
-        {{#is_overdue}}<p>Nhiệm vụ dưới đây đã <strong>quá hạn {{overdue_by}}</strong> nhưng chưa được báo cáo hoàn thành. Đây là lần đôn đốc thứ {{reminder_number}}.</p>{{/is_overdue}}
-        {{#is_escalation}}<p>Kính báo cáo: nhiệm vụ dưới đây giao {{unit}} đã <strong>quá hạn {{overdue_by}}</strong> mà chưa hoàn thành, dù đơn vị đã được nhắc {{reminded_count}} lần.</p>{{/is_escalation}}
+        {{#is_overdue}}<p>Nhiệm vụ dưới đây đã <strong>quá hạn {{overdue_by}}</strong> nhưng chưa được báo cáo hoàn thành.{{#reminder_ordinal}} Đây là lần đôn đốc thứ {{reminder_ordinal}}.{{/reminder_ordinal}}</p>{{/is_overdue}}
+        {{#is_escalation}}{{#is_group_escalation}}<p>Kính báo cáo: nhiệm vụ dưới đây đã <strong>quá hạn {{overdue_by}}</strong> nhưng các đơn vị sau chưa hoàn thành:</p>
+        <ul>{{#late_units}}<li>{{unit}}: đã được nhắc {{reminded_count}} lần, trong đó đôn đốc {{urged_count}} lần sau hạn</li>{{/late_units}}</ul>{{/is_group_escalation}}{{^is_group_escalation}}<p>Kính báo cáo: nhiệm vụ dưới đây được giao cho {{unit}} đã <strong>quá hạn {{overdue_by}}</strong> nhưng chưa hoàn thành, mặc dù đơn vị đã được nhắc {{reminded_count}} lần, trong đó đôn đốc {{urged_count}} lần sau hạn.</p>{{/is_group_escalation}}{{/is_escalation}}
         <table style="border-collapse: collapse">
         <tr><td style="padding: 2px 12px 2px 0"><strong>Nhiệm vụ</strong></td><td>{{task}}</td></tr>
         {{#document_ref}}<tr><td style="padding: 2px 12px 2px 0"><strong>Văn bản</strong></td><td>{{document_ref}}{{#document_title}} – {{document_title}}{{/document_title}}</td></tr>{{/document_ref}}
@@ -155,7 +176,7 @@ enum DefaultTemplates {
         <tr><td style="padding: 2px 12px 2px 0"><strong>Thời hạn</strong></td><td>{{due_time}} {{due_weekday}}, ngày {{due_date}}</td></tr>
         </table>
         <p>{{#is_before}}Đề nghị đơn vị chủ động triển khai, bảo đảm hoàn thành đúng thời hạn.{{/is_before}}{{#is_due}}Đề nghị đơn vị hoàn thành và báo cáo kết quả trong ngày hôm nay.{{/is_due}}{{#is_overdue}}Đề nghị đơn vị khẩn trương hoàn thành, báo cáo kết quả và nêu rõ lý do chậm trễ.{{/is_overdue}}{{#is_escalation}}Kính đề nghị đồng chí chỉ đạo đơn vị khẩn trương hoàn thành và báo cáo kết quả.{{/is_escalation}}
-        Nếu nhiệm vụ đã hoàn thành, xin báo lại để ngừng nhắc việc (mã việc: <code>{{deadline_id}}</code>).</p>
+        {{^is_escalation}}Trường hợp đã hoàn thành, đề nghị đơn vị thông báo để dừng nhắc việc (mã việc: <code>{{deadline_id}}</code>).{{/is_escalation}}</p>
         <p>Trân trọng.</p>
         <p style="color:#777; font-size: 12px">Thư được gửi tự động từ hệ thống nhắc việc deadlined.</p>
         </body></html>
@@ -166,11 +187,12 @@ enum DefaultTemplates {
         <html lang="en"><head><meta charset="utf-8"><title>{{task_short}}</title></head>
         <body style="font-family: Arial, sans-serif; font-size: 14px; line-height: 1.5">
         {{#is_test}}<p style="color:#b00"><strong>TEST MESSAGE</strong>: a check of the reminder channel; no action needed.</p>{{/is_test}}
-        <p>To: {{#is_escalation}}the head of {{/is_escalation}}<strong>{{unit}}</strong></p>
+        <p>To: {{#is_group_escalation}}<strong>{{recipient_names}}</strong>{{/is_group_escalation}}{{^is_group_escalation}}{{#is_escalation}}the head of {{/is_escalation}}<strong>{{unit}}</strong>{{/is_group_escalation}}</p>
         {{#is_before}}<p>This is a reminder that the task below is due in <strong>{{time_left}}</strong>.</p>{{/is_before}}
         {{#is_due}}<p>The task below is <strong>due today</strong>, {{due_weekday}} {{due_date}}.</p>{{/is_due}}
-        {{#is_overdue}}<p>The task below is <strong>{{overdue_by}} overdue</strong> and has not been reported done. This is reminder number {{reminder_number}}.</p>{{/is_overdue}}
-        {{#is_escalation}}<p>For your attention: the task below, assigned to {{unit}}, is <strong>{{overdue_by}} overdue</strong> and not done, although the unit was reminded {{reminded_count}} times.</p>{{/is_escalation}}
+        {{#is_overdue}}<p>The task below is <strong>{{overdue_by}} overdue</strong> and has not been reported done.{{#reminder_ordinal}} This is the {{reminder_ordinal}} reminder since the deadline.{{/reminder_ordinal}}</p>{{/is_overdue}}
+        {{#is_escalation}}{{#is_group_escalation}}<p>For your attention: the task below is <strong>{{overdue_by}} overdue</strong>, and these units have not completed it:</p>
+        <ul>{{#late_units}}<li>{{unit}}: reminded {{reminded_count}} times, {{urged_count}} of them after the deadline</li>{{/late_units}}</ul>{{/is_group_escalation}}{{^is_group_escalation}}<p>For your attention: the task below, assigned to {{unit}}, is <strong>{{overdue_by}} overdue</strong> and not done, although the unit was reminded {{reminded_count}} times, {{urged_count}} of them after the deadline.</p>{{/is_group_escalation}}{{/is_escalation}}
         <table style="border-collapse: collapse">
         <tr><td style="padding: 2px 12px 2px 0"><strong>Task</strong></td><td>{{task}}</td></tr>
         {{#document_ref}}<tr><td style="padding: 2px 12px 2px 0"><strong>Document</strong></td><td>{{document_ref}}{{#document_title}} – {{document_title}}{{/document_title}}</td></tr>{{/document_ref}}
@@ -178,14 +200,14 @@ enum DefaultTemplates {
         <tr><td style="padding: 2px 12px 2px 0"><strong>Due</strong></td><td>{{due_time}} {{due_weekday}}, {{due_date}}</td></tr>
         </table>
         <p>{{#is_before}}Please plan the work so that it is completed on time.{{/is_before}}{{#is_due}}Please complete the task and report on it today.{{/is_due}}{{#is_overdue}}Please complete the task urgently, report the result and explain the delay.{{/is_overdue}}{{#is_escalation}}Please direct the unit to complete the task and report without delay.{{/is_escalation}}
-        If the task is already done, please say so to stop these reminders (task id: <code>{{deadline_id}}</code>).</p>
+        {{^is_escalation}}If the task is already done, please let us know so that these reminders stop (task id: <code>{{deadline_id}}</code>).{{/is_escalation}}</p>
         <p>Kind regards.</p>
         <p style="color:#777; font-size: 12px">Sent automatically by the deadlined reminder system.</p>
         </body></html>
         """
 
     static let chatVi = """
-        {{#is_test}}[THỬ NGHIỆM] {{/is_test}}{{#is_before}}⏰ Còn {{time_left}} đến hạn{{/is_before}}{{#is_due}}⏰ Hôm nay đến hạn{{/is_due}}{{#is_overdue}}⚠️ Quá hạn {{overdue_by}} (đôn đốc lần {{reminder_number}}){{/is_overdue}}{{#is_escalation}}🔺 Báo cáo lãnh đạo: quá hạn {{overdue_by}}, đã nhắc {{reminded_count}} lần{{/is_escalation}}
+        {{#is_test}}[THỬ NGHIỆM] {{/is_test}}{{#is_before}}⏰ Còn {{time_left}} đến hạn{{/is_before}}{{#is_due}}⏰ Hôm nay đến hạn{{/is_due}}{{#is_overdue}}⚠️ Quá hạn {{overdue_by}}{{#reminder_ordinal}} (đôn đốc lần thứ {{reminder_ordinal}}){{/reminder_ordinal}}{{/is_overdue}}{{#is_escalation}}🔺 Báo cáo lãnh đạo: quá hạn {{overdue_by}}, đã đôn đốc {{urged_count}} lần{{/is_escalation}}
         Nhiệm vụ: {{task}}
         Đơn vị: {{unit}}
         Hạn: {{due_time}} {{due_weekday}}, {{due_date}}{{#document_ref}}
@@ -194,7 +216,7 @@ enum DefaultTemplates {
         """
 
     static let chatEn = """
-        {{#is_test}}[TEST] {{/is_test}}{{#is_before}}⏰ Due in {{time_left}}{{/is_before}}{{#is_due}}⏰ Due today{{/is_due}}{{#is_overdue}}⚠️ {{overdue_by}} overdue (reminder {{reminder_number}}){{/is_overdue}}{{#is_escalation}}🔺 Escalation: {{overdue_by}} overdue, reminded {{reminded_count}} times{{/is_escalation}}
+        {{#is_test}}[TEST] {{/is_test}}{{#is_before}}⏰ Due in {{time_left}}{{/is_before}}{{#is_due}}⏰ Due today{{/is_due}}{{#is_overdue}}⚠️ {{overdue_by}} overdue{{#reminder_ordinal}} ({{reminder_ordinal}} reminder since the deadline){{/reminder_ordinal}}{{/is_overdue}}{{#is_escalation}}🔺 Escalation: {{overdue_by}} overdue, urged {{urged_count}} times{{/is_escalation}}
         Task: {{task}}
         Unit: {{unit}}
         Due: {{due_time}} {{due_weekday}}, {{due_date}}{{#document_ref}}

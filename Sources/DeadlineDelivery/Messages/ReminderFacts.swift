@@ -21,8 +21,12 @@ public struct ReminderFacts: Sendable, Hashable {
     public var sendAt: Instant
     /// The n-th urging reminder (overdue) or escalation; 0 otherwise.
     public var reminderNumber: Int
-    /// For escalations: how many times the unit itself was reminded.
+    /// For escalations: how many times the unit itself was reminded (before, on and after the due day)...
     public var remindedCount: Int
+    /// ...and how many of those were urgings after it.
+    public var urgedCount: Int
+    /// For an escalation to the supervisors of several units: the units still late when it is sent.
+    public var lateUnits: [LateUnit]
     public var recipients: [Mailbox]
     public var zone: ZoneRules
     public var language: Language
@@ -51,6 +55,8 @@ public struct ReminderFacts: Sendable, Hashable {
         self.sendAt = sendAt
         self.reminderNumber = reminderNumber
         self.remindedCount = remindedCount
+        self.urgedCount = 0
+        self.lateUnits = []
         self.recipients = recipients
         self.zone = zone
         self.language = language
@@ -101,6 +107,23 @@ public struct ReminderFacts: Sendable, Hashable {
 
     public var isDigest: Bool { kind == .digest }
 
+    /// The facts as they stand at `moment`, when the message is actually sent: after downtime or a retry hours
+    /// later, a reminder planned as "due in 1 day" says "due today" or "overdue" if that is true by then. Days
+    /// left or overdue count from `moment`; a reminder before or on the due day sent after the due moment becomes
+    /// an urging without a number. Escalations and digests keep their kind.
+    public func restated(at moment: Instant) -> ReminderFacts {
+        var facts = self
+        facts.sendAt = moment
+        guard [.before, .due, .overdue].contains(kind) else { return facts }
+        let local = zone.localDateTime(at: moment).date
+        let newKind: ReminderKind = moment >= due ? .overdue : (local == dueLocal.date ? .due : .before)
+        if newKind != kind {
+            facts.kind = newKind
+            if newKind == .overdue || kind == .overdue { facts.reminderNumber = 0 }
+        }
+        return facts
+    }
+
     public var dueLocal: LocalDateTime { zone.localDateTime(at: due) }
     public var sendLocal: LocalDateTime { zone.localDateTime(at: sendAt) }
 
@@ -136,7 +159,10 @@ public struct ReminderFacts: Sendable, Hashable {
             "due_weekday": Wording.weekday(dueLocal.date.weekday, language), "due_iso": zone.iso8601(due),
             "send_date": sendLocal.date.vietnamese, "send_time": sendLocal.time.description,
             "days_left": daysLeft, "days_overdue": daysOverdue, "time_left": timeLeft, "overdue_by": overdueBy,
-            "reminder_number": reminderNumber, "reminded_count": remindedCount,
+            "reminder_number": reminderNumber, "reminded_count": remindedCount, "urged_count": urgedCount,
+            "is_group_escalation": !lateUnits.isEmpty, "late_count": lateUnits.count,
+            "recipient_names": recipients.map { $0.displayName ?? $0.address }.joined(separator: ", "),
+            "late_units": lateUnits.map { $0.templateVariables(language) },
             "is_before": kind == .before, "is_due": kind == .due, "is_overdue": kind == .overdue,
             "is_escalation": kind == .escalation, "is_test": isTest,
             "recipients": recipients.map(\.description).joined(separator: ", "),
@@ -144,6 +170,7 @@ public struct ReminderFacts: Sendable, Hashable {
         // Present but empty when absent, so `{{#document_ref}}...{{/document_ref}}` skips cleanly.
         v["document_ref"] = documentRef.map { $0 as any Sendable } ?? TemplateNull()
         v["document_title"] = documentTitle.map { $0 as any Sendable } ?? TemplateNull()
+        v["reminder_ordinal"] = reminderNumber > 0 ? Wording.ordinal(reminderNumber, language) as any Sendable : TemplateNull()
         if isDigest {
             let overdue = items.filter { $0.due < sendAt }.count
             v["is_digest"] = true
@@ -163,7 +190,7 @@ public struct ReminderFacts: Sendable, Hashable {
     public static let variableNames: Set<String> = [
         "deadline_id", "task", "task_short", "unit", "unit_id", "kind", "rule", "occurrence", "due_date", "due_time",
         "due_weekday", "due_iso", "send_date", "send_time", "days_left", "days_overdue", "time_left", "overdue_by",
-        "reminder_number", "reminded_count", "is_before", "is_due", "is_overdue", "is_escalation", "is_test",
+        "reminder_number", "reminder_ordinal", "reminded_count", "urged_count", "is_group_escalation", "late_count", "late_units", "recipient_names", "is_before", "is_due", "is_overdue", "is_escalation", "is_test",
         "recipients", "document_ref", "document_title",
         // Digests (`digest-*.LANG.mustache`).
         "is_digest", "digest_date", "digest_weekday", "count", "overdue_count", "has_overdue", "items",
@@ -174,6 +201,29 @@ public struct ReminderFacts: Sendable, Hashable {
         "number", "deadline_id", "task", "task_short", "document_ref", "occurrence", "due_date", "due_time", "due_weekday",
         "due_iso", "is_overdue", "is_due_today", "days_left", "days_overdue", "status",
     ]
+}
+
+/// One late unit in an escalation to the supervisors of several units.
+public struct LateUnit: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    /// Reminders the unit was sent for the occurrence, and how many of them were urgings.
+    public var remindedCount: Int
+    public var urgedCount: Int
+
+    public init(id: String, name: String, remindedCount: Int, urgedCount: Int) {
+        self.id = id
+        self.name = name
+        self.remindedCount = remindedCount
+        self.urgedCount = urgedCount
+    }
+
+    func templateVariables(_ language: Language) -> [String: any Sendable] {
+        ["unit_id": id, "unit": name, "reminded_count": remindedCount, "urged_count": urgedCount]
+    }
+
+    /// The names each of `{{#late_units}}` has.
+    public static let variableNames: Set<String> = ["unit_id", "unit", "reminded_count", "urged_count"]
 }
 
 /// One line of a digest: an occurrence of one of the unit's deadlines, due soon or overdue.
@@ -232,6 +282,24 @@ enum Wording {
         let cut = task.prefix(80)
         let end = cut.lastIndex(of: " ") ?? cut.endIndex
         return String(cut[..<end]) + "…"
+    }
+
+    /// `nhất`, `hai`, `ba`, `tư` ... as in "lần đôn đốc thứ nhất"; `first`, `second` ... in English.
+    static func ordinal(_ n: Int, _ language: Language) -> String {
+        switch language {
+        case .vi:
+            switch n {
+            case 1: return "nhất"
+            case 4: return "tư"
+            case 2...10: return ["hai", "ba", "", "năm", "sáu", "bảy", "tám", "chín", "mười"][n - 2]
+            default: return String(n)
+            }
+        case .en:
+            let words = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+            if (1...10).contains(n) { return words[n - 1] }
+            let suffix = (11...13).contains(n % 100) ? "th" : (n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th")
+            return "\(n)\(suffix)"
+        }
     }
 
     static func weekday(_ w: Weekday, _ language: Language) -> String {

@@ -145,7 +145,9 @@ public struct TemplateSet: Sendable {
             _ = template.render(recorder)
         }
         for name in recorder.missing.sorted() {
-            let known = (part.isDigest ? ReminderFacts.variableNames.union(ReminderFacts.itemVariableNames) : ReminderFacts.variableNames).sorted()
+            let known = (part.isDigest
+                ? ReminderFacts.variableNames.union(ReminderFacts.itemVariableNames)
+                : ReminderFacts.variableNames.union(LateUnit.variableNames)).sorted()
             let hint = closest(name, known).map { "; did you mean '\($0)'?" } ?? ""
             diagnostics.append(
                 .error(file, location(of: name, in: source), "unknown template variable '\(name)'\(hint) (known: \(known.joined(separator: ", ")))"))
@@ -249,6 +251,15 @@ extension ReminderFacts {
                             isTest: withDocument))
                 }
             }
+            // An escalation to the supervisors of two late units.
+            var group = out[out.count - 1]
+            group.unitID = "so-khdt+so-tc"
+            group.unitName = "Sở Kế hoạch và Đầu tư, Sở Tài chính"
+            group.lateUnits = [
+                LateUnit(id: "so-khdt", name: "Sở Kế hoạch và Đầu tư", remindedCount: 6, urgedCount: 2),
+                LateUnit(id: "so-tc", name: "Sở Tài chính", remindedCount: 5, urgedCount: 2),
+            ]
+            out.append(group)
         }
         return out
     }

@@ -8,7 +8,7 @@ public struct DeadlineStatus: Sendable, Hashable {
         /// Past its due moment and not done; `days` since the due day (0 = since earlier today). The due day is the
     /// one the deadline's ``ReminderRules/dueOnDayOff`` policy gives.
         case overdue(days: Int)
-        /// The current occurrence is marked done.
+        /// Every unit finished the current occurrence.
         case done
         /// A recurrence that has no occurrences left.
         case ended
@@ -21,6 +21,12 @@ public struct DeadlineStatus: Sendable, Hashable {
     public let state: State
     /// The next reminder that will go out for this deadline, if any.
     public let nextReminder: PlannedReminder?
+    /// The units the occurrence is given to (groups expanded), and those of them that finished it.
+    public let units: [String]
+    public let unitsDone: [String]
+
+    /// The units still working on the occurrence, in the deadline's order.
+    public var unitsPending: [String] { units.filter { !unitsDone.contains($0) } }
 }
 
 extension ReminderPlanner {
@@ -62,12 +68,14 @@ extension ReminderPlanner {
 
         let chosen: CivilDate?
         let stateOfChosen: DeadlineStatus.State
-        if let previous, !state.isDone(OccurrenceID(deadlineID: deadline.id, date: previous)) {
+        let units = unitsByDeadline[index]
+        func finished(_ date: CivilDate) -> Bool { state.isDone(OccurrenceID(deadlineID: deadline.id, date: date), units: units) }
+        if let previous, !finished(previous) {
             chosen = previous
             stateOfChosen = .overdue(days: due(previous).date.days(until: today))
         } else if let next {
             chosen = next
-            if state.isDone(OccurrenceID(deadlineID: deadline.id, date: next)) {
+            if finished(next) {
                 stateOfChosen = .done
             } else {
                 let left = today.days(until: due(next).date)
@@ -85,8 +93,12 @@ extension ReminderPlanner {
         var noFolding: DigestDays? = nil
         appendReminders(
             ofDeadlineAt: index, from: now, to: end, state: state, calendar: calendar, into: &upcoming, folding: &noFolding)
+        let done = chosen.map { date in
+            units.filter { state.isDone(OccurrenceID(deadlineID: deadline.id, date: date), unit: $0) }
+        } ?? []
         return DeadlineStatus(
             deadlineIndex: index, occurrence: chosen, due: chosen.map { zone.instant(for: due($0)) },
-            state: stateOfChosen, nextReminder: upcoming.min(by: ReminderPlanner.sendOrder))
+            state: stateOfChosen, nextReminder: upcoming.min(by: ReminderPlanner.sendOrder), units: units,
+            unitsDone: stateOfChosen == .done && done.isEmpty ? units : done)
     }
 }

@@ -7,7 +7,7 @@ public struct DueMoment: Sendable, Hashable {
 }
 
 extension ReminderPlanner {
-    /// The occurrences not marked done whose due moment falls in `from <= due < to`, in due order (then agenda
+    /// The occurrences not finished by every unit whose due moment falls in `from <= due < to`, in due order (then agenda
     /// order): the daemon says in the journal when each becomes overdue, whether or not urging follows.
     public func dueMoments(from: Instant, to: Instant, state: PlannerState = .empty) -> [DueMoment] {
         guard from < to else { return [] }
@@ -21,7 +21,8 @@ extension ReminderPlanner {
         for (index, deadline) in agenda.deadlines.enumerated() {
             for date in occurrences(of: deadline, from: first, through: last) {
                 let due = zone.instant(for: agenda.dueMoment(of: deadline, occurrence: date, calendar: calendar))
-                guard due >= from, due < to, !state.isDone(OccurrenceID(deadlineID: deadline.id, date: date)) else { continue }
+                guard due >= from, due < to, !state.isDone(OccurrenceID(deadlineID: deadline.id, date: date), units: unitsByDeadline[index])
+                else { continue }
                 out.append(DueMoment(deadlineIndex: index, occurrence: date, due: due))
             }
         }

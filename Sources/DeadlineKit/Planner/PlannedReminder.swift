@@ -44,6 +44,37 @@ public enum ReminderRule: Sendable, Hashable, Comparable, CustomStringConvertibl
         }
     }
 
+    /// Parses the stable text of ``description`` back: `7d`, `3wd`, `due`, `overdue-2`, `escalation-1`, `digest`.
+    public init?(_ text: String) {
+        switch text {
+        case "due": self = .due
+        case "digest": self = .digest
+        default:
+            if let n = ReminderRule.ordinal(text, after: "overdue-") {
+                self = .overdue(n)
+            } else if let n = ReminderRule.ordinal(text, after: "escalation-") {
+                self = .escalation(n)
+            } else if let offset = ReminderOffset(parsing: text) {
+                self = .before(offset)
+            } else {
+                return nil
+            }
+        }
+    }
+
+    private static func ordinal(_ text: String, after prefix: String) -> Int? {
+        guard text.hasPrefix(prefix), let n = Int(text.dropFirst(prefix.count)), n > 0 else { return nil }
+        return n
+    }
+
+    /// The n of an urging or an escalation (`overdue-2`: 2); 0 for the other rules.
+    public var ordinal: Int {
+        switch self {
+        case .overdue(let n), .escalation(let n): n
+        default: 0
+        }
+    }
+
     public static func < (lhs: ReminderRule, rhs: ReminderRule) -> Bool {
         lhs.order < rhs.order
     }
@@ -67,6 +98,9 @@ public struct ReminderTarget: Sendable, Hashable {
         case unit
         /// The unit's head(s), and supervisors: for escalations.
         case heads
+        /// The supervisors of several late units of one occurrence: one escalation listing them. The target's
+        /// `unitID` joins the units' ids with `+` (``EscalationGroup/unitSeparator``).
+        case supervisors
     }
 
     public let unitID: String
@@ -103,4 +137,31 @@ public struct PlannedReminder: Sendable, Hashable {
 
     public var kind: ReminderKind { rule.kind }
     public var isDigest: Bool { deadlineIndex < 0 }
+}
+
+/// Units of one deadline that escalate at the same moments: the same escalation rule (and so the same
+/// supervisors) and the same channels.
+struct EscalationGroup: Sendable {
+    struct Key: Hashable {
+        let rule: EscalationRule
+        let channels: [String]
+    }
+
+    /// Joins the ids of the units a supervisors' escalation is about (`so-khdt+so-tc`); ids never contain it.
+    static let unitSeparator = "+"
+
+    let rule: EscalationRule
+    /// The group's units, in the deadline's order.
+    let units: [String]
+    /// Per unit, the targets of its heads (with the supervisors as well in a group of one unit).
+    let headTargets: [(unit: String, targets: [Int32])]
+    /// The supervisors' targets, one message for all of the group's late units (groups of two or more).
+    let supervisorTargets: [Int32]
+}
+
+extension ReminderTarget {
+    /// The units a target is about: one, or several for a supervisors' escalation.
+    public var unitIDs: [String] {
+        audience == .supervisors ? unitID.split(separator: "+").map(String.init) : [unitID]
+    }
 }

@@ -19,19 +19,61 @@ public struct OccurrenceID: Hashable, Sendable, Comparable, CustomStringConverti
     public var description: String { "\(deadlineID)@\(date.iso)" }
 }
 
-/// What the ledger knows that changes the plan: occurrences marked done, and snoozes.
+/// What the ledger knows that changes the plan: which units finished which occurrences, and snoozes.
+///
+/// Completion is per unit: a deadline given to a group (`cac-so-nganh`) is finished by each member on its own
+/// day, and only the units still working on it are urged. The unit ``everyUnit`` (`*`) stands for every unit of
+/// the occurrence: ledgers written before per-unit completion marked whole occurrences so.
 public struct PlannerState: Sendable {
-    /// Done occurrences, with the moment they were marked done (for on-time/late reports).
-    public var done: [OccurrenceID: Instant]
-    /// Reminders for an occurrence are paused until this moment.
-    public var snoozedUntil: [OccurrenceID: Instant]
+    /// Per occurrence, the moment each unit finished it (for on-time/late reports).
+    public var done: [OccurrenceID: [String: Instant]]
+    /// Per occurrence, until when each unit's reminders are paused.
+    public var snoozedUntil: [OccurrenceID: [String: Instant]]
 
-    public init(done: [OccurrenceID: Instant] = [:], snoozedUntil: [OccurrenceID: Instant] = [:]) {
+    /// The unit that stands for every unit of an occurrence.
+    public static let everyUnit = "*"
+
+    public init(done: [OccurrenceID: [String: Instant]] = [:], snoozedUntil: [OccurrenceID: [String: Instant]] = [:]) {
         self.done = done
         self.snoozedUntil = snoozedUntil
     }
 
     public static let empty = PlannerState()
 
-    public func isDone(_ id: OccurrenceID) -> Bool { done[id] != nil }
+    /// When `unit` finished the occurrence, if it did.
+    public func doneAt(_ id: OccurrenceID, unit: String) -> Instant? {
+        guard let marks = done[id] else { return nil }
+        return marks[unit] ?? marks[PlannerState.everyUnit]
+    }
+
+    public func isDone(_ id: OccurrenceID, unit: String) -> Bool { doneAt(id, unit: unit) != nil }
+
+    /// Whether every one of `units` finished the occurrence (an occurrence of no unit: only when marked for all).
+    public func isDone(_ id: OccurrenceID, units: [String]) -> Bool {
+        guard let marks = done[id] else { return false }
+        if marks[PlannerState.everyUnit] != nil { return true }
+        return !units.isEmpty && units.allSatisfy { marks[$0] != nil }
+    }
+
+    /// Until when `unit`'s reminders for the occurrence are paused, if they are.
+    public func snoozedUntil(_ id: OccurrenceID, unit: String) -> Instant? {
+        guard let marks = snoozedUntil[id] else { return nil }
+        switch (marks[unit], marks[PlannerState.everyUnit]) {
+        case (let own?, let all?): return max(own, all)
+        case (let own, let all): return own ?? all
+        }
+    }
+
+    /// Whether anything is known about the occurrence (a fast path for the planner: most occurrences have nothing).
+    public func hasMarks(_ id: OccurrenceID) -> Bool { done[id] != nil || snoozedUntil[id] != nil }
+
+    /// Records that `unit` finished the occurrence at `at` (keeps an earlier mark).
+    public mutating func markDone(_ id: OccurrenceID, unit: String, at: Instant) {
+        if done[id]?[unit] == nil { done[id, default: [:]][unit] = at }
+    }
+
+    /// Records that `unit`'s reminders are paused until `until`.
+    public mutating func snooze(_ id: OccurrenceID, unit: String, until: Instant) {
+        snoozedUntil[id, default: [:]][unit] = until
+    }
 }

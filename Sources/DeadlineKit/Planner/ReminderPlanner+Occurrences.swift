@@ -14,26 +14,32 @@ extension ReminderPlanner {
     /// Plans one deadline's occurrences in the window. With `folding`, reminders that a unit's digest takes in are
     /// not planned on their own; their days are collected instead (a day either side of the window, since a
     /// digest's time may differ from theirs).
+    ///
+    /// Each unit is planned on its own: a unit that finished the occurrence (``PlannerState``) gets nothing more, a
+    /// snoozed one nothing before its snooze ends. A unit whose escalation goes to its heads at some moment is not
+    /// urged at that moment: the escalation takes that urging's place, and its urging goes on afterwards until
+    /// `overdue_limit` urgings have been sent.
     func appendReminders(
         ofDeadlineAt index: Int, from: Instant, to: Instant, state: PlannerState, calendar: WorkingCalendar,
         into out: inout [PlannedReminder], folding: inout DigestDays?
     ) {
         let deadline = agenda.deadlines[index]
         let targetIndices = targetsByDeadline[index]
-        let escalationGroups = escalationTargetsByDeadline[index]
+        let escalationGroups = escalationGroupsByDeadline[index]
         guard !(targetIndices.isEmpty && escalationGroups.isEmpty), from < to else { return }
         let zone = agenda.settings.zone
         let rules = deadline.rules
         let foldFrom = folding == nil ? from : from.adding(seconds: -86_400)
         let foldTo = folding == nil ? to : to.adding(seconds: 86_400)
+        let extraUrges = escalationGroups.map(\.rule.limit).max().map { $0 + 1 } ?? 0
         // Occurrences whose reminders can fall in the window.
         let slack = Int64(ReminderPlanner.calendarSlackDays) * 86_400
         let firstDue = zone.localDateTime(at: foldFrom.adding(seconds: -Int64(trailMinutesByDeadline[index]) * 60 - slack)).date
         let lastDue = zone.localDateTime(at: foldTo.adding(seconds: Int64(rules.leadMinutes) * 60 + slack)).date
         for occurrence in occurrences(of: deadline, from: firstDue, through: lastDue) {
             let id = OccurrenceID(deadlineID: deadline.id, date: occurrence)
-            if state.isDone(id) { continue }
-            let snoozedUntil = state.snoozedUntil[id]
+            let marked = state.hasMarks(id)
+            if marked, state.isDone(id, units: unitsByDeadline[index]) { continue }
             let dueLocal = agenda.dueMoment(of: deadline, occurrence: occurrence, calendar: calendar)
             let due = zone.instant(for: dueLocal)
             func add(_ rule: ReminderRule, _ sendAt: Instant, _ target: Int32) {
@@ -41,27 +47,52 @@ extension ReminderPlanner {
                     PlannedReminder(
                         deadlineIndex: Int32(index), targetIndex: target, occurrence: occurrence, rule: rule, sendAt: sendAt, due: due))
             }
-            let times = sendTimes(rules: rules, dueLocal: dueLocal, due: due, calendar: calendar)
-            for (rule, sendAt) in times {
-                if let snoozedUntil, sendAt < snoozedUntil { continue }
-                for t in targetIndices {
-                    if folding != nil, let digest = digestOfTarget[Int(t)], ReminderPlanner.folds(rule.kind, into: digest) {
-                        if sendAt >= foldFrom, sendAt < foldTo { folding!.insert(t, zone.localDateTime(at: sendAt).date) }
-                        continue
-                    }
-                    if sendAt >= from, sendAt < to { add(rule, sendAt, t) }
-                }
+            /// Whether `unit` gets a reminder at `sendAt`: not done, not snoozed past it.
+            func open(_ unit: String, at sendAt: Instant) -> Bool {
+                guard marked else { return true }
+                if state.isDone(id, unit: unit) { return false }
+                if let until = state.snoozedUntil(id, unit: unit), sendAt < until { return false }
+                return true
             }
+            let times = sendTimes(rules: rules, dueLocal: dueLocal, due: due, calendar: calendar, extraUrges: extraUrges)
+            // The escalation moments of each group, and so each escalating unit's urging.
+            var escalations: [[(ReminderRule, Instant)]] = []
+            var urgesOfUnit: [String: [(ReminderRule, Instant)]] = [:]
             for group in escalationGroups {
-                guard let escalation = deadline.escalation(for: agenda.units[group.unit]) else { continue }
-                let urges = times.filter { $0.0.kind == .overdue }.map(\.1)
-                for (rule, sendAt) in escalationTimes(escalation, urges: urges, rules: rules, dueLocal: dueLocal, due: due, calendar: calendar) {
-                    guard sendAt >= from, sendAt < to else { continue }
-                    if let snoozedUntil, sendAt < snoozedUntil { continue }
-                    for t in group.targets { add(rule, sendAt, t) }
+                let moments = escalationTimes(group.rule, urges: times.urges, rules: rules, dueLocal: dueLocal, due: due, calendar: calendar)
+                escalations.append(moments)
+                let urges = ReminderPlanner.numbered(times.urges.filter { u in !moments.contains { $0.1 == u } }, limit: rules.overdueLimit)
+                for unit in group.units { urgesOfUnit[unit] = urges }
+            }
+            let commonUrges = ReminderPlanner.numbered(times.urges, limit: rules.overdueLimit)
+            func plan(_ rule: ReminderRule, _ sendAt: Instant, _ t: Int32) {
+                if folding != nil, let digest = digestOfTarget[Int(t)], ReminderPlanner.folds(rule.kind, into: digest) {
+                    if sendAt >= foldFrom, sendAt < foldTo { folding!.insert(t, zone.localDateTime(at: sendAt).date) }
+                    return
+                }
+                if sendAt >= from, sendAt < to { add(rule, sendAt, t) }
+            }
+            for t in targetIndices {
+                let unit = targets[Int(t)].unitID
+                for (rule, sendAt) in times.early where open(unit, at: sendAt) { plan(rule, sendAt, t) }
+                for (rule, sendAt) in urgesOfUnit[unit] ?? commonUrges where open(unit, at: sendAt) { plan(rule, sendAt, t) }
+            }
+            for (group, moments) in zip(escalationGroups, escalations) {
+                for (rule, sendAt) in moments where sendAt >= from && sendAt < to {
+                    for heads in group.headTargets where open(heads.unit, at: sendAt) {
+                        for t in heads.targets { add(rule, sendAt, t) }
+                    }
+                    if !group.supervisorTargets.isEmpty, group.units.contains(where: { open($0, at: sendAt) }) {
+                        for t in group.supervisorTargets { add(rule, sendAt, t) }
+                    }
                 }
             }
         }
+    }
+
+    /// Urging moments numbered `overdue-1`, `overdue-2`, ... (the n-th one sent says "lần n"), at most `limit`.
+    static func numbered(_ urges: [Instant], limit: Int) -> [(ReminderRule, Instant)] {
+        urges.prefix(max(limit, 0)).enumerated().map { (.overdue($0.offset + 1), $0.element) }
     }
 
     /// Whether a unit's digest takes in reminders of this kind: always those before the due day; those on and
@@ -88,8 +119,10 @@ extension ReminderPlanner {
     }
 
     /// The escalation times of one occurrence: the first when it is overdue by `afterOverdue`, or in the place of
-    /// the urging reminder after the `afterUrges`-th (one urging interval after it when it is the last), whichever
-    /// is earlier; then every `every`, at most `limit`. `urges` are the occurrence's urging send times, in order.
+    /// the urging after the `afterUrges`-th (one urging interval after the last when `afterUrges` is
+    /// `overdue_limit`), whichever is earlier; then every `every`: `limit` escalations on distinct moments (two that
+    /// days off would move onto one moment count as one, and the next interval is taken). `urges` are the
+    /// occurrence's distinct urging moments, in order, with at least one past `overdue_limit`.
     func escalationTimes(
         _ escalation: EscalationRule, urges: [Instant], rules: ReminderRules, dueLocal: LocalDateTime, due: Instant,
         calendar: WorkingCalendar
@@ -99,8 +132,8 @@ extension ReminderPlanner {
         func step(_ offset: ReminderOffset, times n: Int, from local: LocalDateTime, instant: Instant) -> Instant {
             func atSendTime(_ date: CivilDate) -> Instant { zone.instant(for: LocalDateTime(date, rules.sendTime)) }
             switch offset {
-            case .minutes(let m): return instant.adding(seconds: Int64(n * m) * 60)
-            case .hours(let h): return instant.adding(seconds: Int64(n * h) * 3600)
+            case .minutes(let m): return instant.adding(seconds: Int64(n) * Int64(m) * 60)
+            case .hours(let h): return instant.adding(seconds: Int64(n) * Int64(h) * 3600)
             case .days(let d): return atSendTime(local.date.adding(days: n * d))
             case .weeks(let w): return atSendTime(local.date.adding(days: n * w * 7))
             case .workingDays(let d): return atSendTime(calendar.adding(workingDays: n * d, to: local.date))
@@ -108,20 +141,18 @@ extension ReminderPlanner {
         }
         var candidates: [Instant] = []
         if let after = escalation.afterOverdue { candidates.append(step(after, times: 1, from: dueLocal, instant: due)) }
-        if let n = escalation.afterUrges, n > 0 {
-            if urges.count > n {
-                candidates.append(urges[n])
-            } else if urges.count == n, let every = rules.overdueEvery {
-                candidates.append(step(every, times: 1, from: zone.localDateTime(at: urges[n - 1]), instant: urges[n - 1]))
-            }
+        if let n = escalation.afterUrges, n > 0, n <= rules.overdueLimit, urges.count > n {
+            candidates.append(urges[n])
         }
         guard let first = candidates.filter({ $0 > due }).min() else { return [] }
         let firstLocal = zone.localDateTime(at: first)
         var result: [(ReminderRule, Instant)] = []
-        for n in 1...escalation.limit {
-            let intended = n == 1 ? first : step(escalation.every, times: n - 1, from: firstLocal, instant: first)
-            let placed = place(.escalation(n), at: intended, due: due, rules: rules, calendar: calendar)
-            if !result.contains(where: { $0.1 == placed }) { result.append((.escalation(n), placed)) }
+        var n = 0
+        while result.count < escalation.limit, n < escalation.limit + ReminderPlanner.mergedStepAllowance {
+            let intended = n == 0 ? first : step(escalation.every, times: n, from: firstLocal, instant: first)
+            n += 1
+            let placed = place(.escalation(result.count + 1), at: intended, due: due, rules: rules, calendar: calendar)
+            if !result.contains(where: { $0.1 == placed }) { result.append((.escalation(result.count + 1), placed)) }
         }
         return result
     }
@@ -153,8 +184,8 @@ extension ReminderPlanner {
             let trailDays = (trailMinutesByDeadline[Int(index)] + 1439) / 1440
             for occurrence in occurrences(of: deadline, from: day.adding(days: -trailDays), through: day.adding(days: leadDays)) {
                 let id = OccurrenceID(deadlineID: deadline.id, date: occurrence)
-                if state.isDone(id) { continue }
-                if let until = state.snoozedUntil[id], sendAt < until { continue }
+                if state.isDone(id, unit: unit) { continue }
+                if let until = state.snoozedUntil(id, unit: unit), sendAt < until { continue }
                 let due = agenda.dueInstant(of: deadline, occurrence: occurrence)
                 let dueDay = agenda.settings.zone.localDateTime(at: due).date
                 if due >= sendAt, day.days(until: dueDay) > leadDays { continue }

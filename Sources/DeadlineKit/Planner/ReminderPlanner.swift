@@ -8,8 +8,11 @@ public struct ReminderPlanner: Sendable {
     public let targets: [ReminderTarget]
     /// For each deadline (by index), the indices of its targets: the units' recipients.
     let targetsByDeadline: [[Int32]]
-    /// For each deadline, its escalation targets (the units' heads and supervisors), grouped by unit.
-    let escalationTargetsByDeadline: [[(unit: String, targets: [Int32])]]
+    /// For each deadline, its escalation groups: units that escalate at the same moments to the same people.
+    let escalationGroupsByDeadline: [[EscalationGroup]]
+    /// For each deadline, the units its occurrences are given to (groups expanded to their members): the units
+    /// that each finish it (``PlannerState``).
+    public let unitsByDeadline: [[String]]
     /// For each unit with a digest, the deadlines (by index) that reach it.
     let deadlinesByDigestUnit: [String: [Int32]]
     /// For each target, the digest of its unit when it addresses the unit's recipients and the unit has one.
@@ -29,7 +32,8 @@ public struct ReminderPlanner: Sendable {
         self.agenda = agenda
         var table = TargetTable()
         var byDeadline: [[Int32]] = []
-        var escalations: [[(unit: String, targets: [Int32])]] = []
+        var escalations: [[EscalationGroup]] = []
+        var units: [[String]] = []
         var trails: [Int] = []
         var digestDeadlines: [String: [Int32]] = [:]
         byDeadline.reserveCapacity(agenda.deadlines.count)
@@ -43,24 +47,24 @@ public struct ReminderPlanner: Sendable {
                 cache[signature] = indices
                 byDeadline.append(indices)
             }
-            var groups: [(unit: String, targets: [Int32])] = []
             var trail = deadline.rules.trailMinutes
-            for unit in ReminderPlanner.expandUnits(deadline.units, agenda: agenda) {
-                if unit.digest != nil { digestDeadlines[unit.id, default: []].append(Int32(index)) }
-                guard let rule = deadline.escalation(for: unit) else { continue }
+            let expanded = ReminderPlanner.expandUnits(deadline.units, agenda: agenda)
+            for unit in expanded where unit.digest != nil { digestDeadlines[unit.id, default: []].append(Int32(index)) }
+            let groups = ReminderPlanner.escalationGroups(deadline, units: expanded, agenda: agenda, table: &table)
+            for group in groups {
                 var rules = deadline.rules
-                rules.escalation = rule
+                rules.escalation = group.rule
                 trail = max(trail, rules.trailMinutes)
-                let targets = ReminderPlanner.escalationTargets(deadline, unit: unit, rule: rule, agenda: agenda)
-                if !targets.isEmpty { groups.append((unit.id, targets.map { table.index(of: $0) })) }
             }
             escalations.append(groups)
+            units.append(expanded.map(\.id))
             trails.append(trail)
         }
         targets = table.targets
         digestOfTarget = table.targets.map { $0.audience == .unit ? agenda.units[$0.unitID]?.digest : nil }
         targetsByDeadline = byDeadline
-        escalationTargetsByDeadline = escalations
+        escalationGroupsByDeadline = escalations
+        unitsByDeadline = units
         trailMinutesByDeadline = trails
         deadlinesByDigestUnit = digestDeadlines
         longestLeadMinutes = agenda.deadlines.map(\.rules.leadMinutes).max() ?? 0
@@ -108,12 +112,45 @@ public struct ReminderPlanner: Sendable {
         return result
     }
 
-    /// Where a unit's escalations go: its heads and the rule's supervisors, on the unit's channels.
-    static func escalationTargets(_ deadline: Deadline, unit: Unit, rule: EscalationRule, agenda: Agenda) -> [ReminderTarget] {
-        var recipients = unit.heads
-        for s in rule.supervisors where !recipients.contains(where: { $0.address == s.address }) { recipients.append(s) }
-        return channels(deadline, unit: unit, agenda: agenda).flatMap {
-            targets(unit: unit.id, channel: $0, recipients: recipients, audience: .heads)
+    /// A deadline's escalation groups: its units with an escalation rule, grouped by rule and channels (units in
+    /// one group escalate at the same moments). Each unit's heads get their own message; the supervisors get one
+    /// message listing the group's late units. A group of one unit sends one message to its heads and the
+    /// supervisors together.
+    static func escalationGroups(_ deadline: Deadline, units: [Unit], agenda: Agenda, table: inout TargetTable)
+        -> [EscalationGroup]
+    {
+        var order: [EscalationGroup.Key] = []
+        var members: [EscalationGroup.Key: [Unit]] = [:]
+        for unit in units {
+            guard let rule = deadline.escalation(for: unit), rule.limit > 0 else { continue }
+            let key = EscalationGroup.Key(rule: rule, channels: channels(deadline, unit: unit, agenda: agenda).map(\.name))
+            if members[key] == nil { order.append(key) }
+            members[key, default: []].append(unit)
+        }
+        return order.compactMap { key -> EscalationGroup? in
+            guard let group = members[key] else { return nil }
+            let routes = channels(deadline, unit: group[0], agenda: agenda)
+            let supervisors = key.rule.supervisors
+            if group.count == 1 {
+                let unit = group[0]
+                var recipients = unit.heads
+                for s in supervisors where !recipients.contains(where: { $0.address == s.address }) { recipients.append(s) }
+                let found = routes.flatMap { targets(unit: unit.id, channel: $0, recipients: recipients, audience: .heads) }
+                guard !found.isEmpty else { return nil }
+                return EscalationGroup(
+                    rule: key.rule, units: [unit.id], headTargets: [(unit.id, found.map { table.index(of: $0) })],
+                    supervisorTargets: [])
+            }
+            let heads: [(unit: String, targets: [Int32])] = group.compactMap { unit in
+                let t = routes.flatMap { targets(unit: unit.id, channel: $0, recipients: unit.heads, audience: .heads) }
+                return t.isEmpty ? nil : (unit.id, t.map { table.index(of: $0) })
+            }
+            let groupID = group.map(\.id).joined(separator: EscalationGroup.unitSeparator)
+            let supervising = routes.flatMap { targets(unit: groupID, channel: $0, recipients: supervisors, audience: .supervisors) }
+            guard !heads.isEmpty || !supervising.isEmpty else { return nil }
+            return EscalationGroup(
+                rule: key.rule, units: group.map(\.id), headTargets: heads,
+                supervisorTargets: supervising.map { table.index(of: $0) })
         }
     }
 
@@ -121,6 +158,8 @@ public struct ReminderPlanner: Sendable {
         -> [ReminderTarget]
     {
         if !channel.kind.addressesRecipients {
+            // A webhook's payload names the unit, and each late unit's escalation already reaches it.
+            if audience == .supervisors { return [] }
             return [ReminderTarget(unitID: unit, channel: channel.name, channelKind: channel.kind, recipients: [], audience: audience)]
         }
         if recipients.isEmpty { return [] }

@@ -12,17 +12,33 @@
 ///    morning at or before its intended time instead, so it is never late.
 /// 3. Rules that land on the same moment are sent once: the one whose intended time is earliest stays (by rule
 ///    order on a tie). Keys name the rule, not the time, so they stay stable whatever the calendar does.
+/// 4. Urging counts what is sent: `overdue_limit = 5` means five urgings on five distinct moments. When days off
+///    move two urgings onto one moment (Saturday's and Sunday's onto Monday morning, a week of Tết onto the first
+///    working day after it), the next interval is taken until the count is reached.
 extension ReminderPlanner {
-    /// Each surviving rule's send time for one occurrence whose (possibly moved) due moment is `dueLocal`.
-    func sendTimes(rules: ReminderRules, dueLocal: LocalDateTime, due: Instant, calendar: WorkingCalendar)
-        -> [(ReminderRule, Instant)]
+    /// One occurrence's send times: the rules before and on the due day, and the urging moments.
+    struct OccurrenceTimes {
+        /// Before and on the due day, each rule at its (moved) moment, in send order.
+        var early: [(ReminderRule, Instant)]
+        /// Distinct urging moments in order: `overdue_limit` of them, and `extraUrges` more for escalations to take
+        /// the place of.
+        var urges: [Instant]
+    }
+
+    /// How many more steps than its limit a run of urgings or escalations may take when days off merge some of
+    /// them (bounded: a week of Tết with hourly urging merges a few hundred).
+    static let mergedStepAllowance = 1000
+
+    /// Each rule's send time for one occurrence whose (possibly moved) due moment is `dueLocal`.
+    func sendTimes(rules: ReminderRules, dueLocal: LocalDateTime, due: Instant, calendar: WorkingCalendar, extraUrges: Int = 0)
+        -> OccurrenceTimes
     {
         let zone = agenda.settings.zone
         func atSendTime(_ date: CivilDate) -> Instant { zone.instant(for: LocalDateTime(date, rules.sendTime)) }
         func shifted(_ offset: ReminderOffset, times n: Int) -> Instant {
             switch offset {
-            case .minutes(let m): due.adding(seconds: Int64(n * m) * 60)
-            case .hours(let h): due.adding(seconds: Int64(n * h) * 3600)
+            case .minutes(let m): due.adding(seconds: Int64(n) * Int64(m) * 60)
+            case .hours(let h): due.adding(seconds: Int64(n) * Int64(h) * 3600)
             case .days(let d): atSendTime(dueLocal.date.adding(days: n * d))
             case .weeks(let w): atSendTime(dueLocal.date.adding(days: n * w * 7))
             case .workingDays(let d): atSendTime(calendar.adding(workingDays: n * d, to: dueLocal.date))
@@ -38,28 +54,27 @@ extension ReminderPlanner {
             let at = atSendTime(dueLocal.date)
             if at < due { intended.append((.due, at)) }
         }
-        if let every = rules.overdueEvery, rules.overdueLimit > 0 {
-            for n in 1...rules.overdueLimit {
-                let at = shifted(every, times: n)
-                if at > due { intended.append((.overdue(n), at)) }
-            }
-        }
         intended.sort { ($0.at, $0.rule) < ($1.at, $1.rule) }
-
-        var result: [(ReminderRule, Instant)] = []
-        result.reserveCapacity(intended.count)
+        var early: [(ReminderRule, Instant)] = []
+        early.reserveCapacity(intended.count)
         for (rule, at) in intended {
             let placed = place(rule, at: at, due: due, rules: rules, calendar: calendar)
-            if !result.contains(where: { $0.1 == placed }) { result.append((rule, placed)) }
+            if !early.contains(where: { $0.1 == placed }) { early.append((rule, placed)) }
         }
-        // Urging reminders that days off merged (Saturday's and Sunday's into Monday's) leave no gap in the count:
-        // the n-th one sent says "lần n".
-        var urges = 0
-        return result.map { rule, at in
-            guard case .overdue = rule else { return (rule, at) }
-            urges += 1
-            return (.overdue(urges), at)
+
+        var urges: [Instant] = []
+        if let every = rules.overdueEvery, rules.overdueLimit > 0 {
+            let wanted = rules.overdueLimit + extraUrges
+            var n = 1
+            while urges.count < wanted, n <= wanted + ReminderPlanner.mergedStepAllowance {
+                let at = shifted(every, times: n)
+                n += 1
+                guard at > due else { continue }
+                let placed = place(.overdue(urges.count + 1), at: at, due: due, rules: rules, calendar: calendar)
+                if urges.last.map({ placed > $0 }) ?? true, !early.contains(where: { $0.1 == placed }) { urges.append(placed) }
+            }
         }
+        return OccurrenceTimes(early: early, urges: urges)
     }
 
     /// Where a reminder intended for `at` goes once working hours and days off are taken into account.

@@ -5,7 +5,8 @@ import DeadlineKit
 /// still overdue, not yet due. The figures the offices report upward ("kết quả thực hiện nhiệm vụ").
 ///
 /// Pure: built from the agenda, the ledger's done marks and `now`. An occurrence assigned to a group of units
-/// (`cac-so`) counts once for each member, as each member answers for it; marking it done marks it for all.
+/// (`cac-so`) counts once for each member, as each member answers for it, and each member finishes it on its own
+/// (`deadlinectl done ID --unit UNIT`).
 public struct CompletionReport: Sendable {
     public struct Row: Sendable, Hashable {
         public var unitID: String
@@ -52,8 +53,9 @@ public struct CompletionReport: Sendable {
             let units = ReminderPlanner.expandUnits(deadline.units, agenda: agenda)
             for occurrence in planner.occurrences(of: deadline, from: from, through: to) {
                 let due = agenda.dueInstant(of: deadline, occurrence: occurrence)
-                let doneAt = state.done[OccurrenceID(deadlineID: deadline.id, date: occurrence)]
+                let id = OccurrenceID(deadlineID: deadline.id, date: occurrence)
                 for unit in units {
+                    let doneAt = state.doneAt(id, unit: unit.id)
                     var row = rows[unit.id] ?? Row(unitID: unit.id, unitName: unit.name)
                     row.due += 1
                     if let doneAt {

@@ -28,6 +28,11 @@ public enum ConfigSession {
             Console.err("\(mainFile): \(countSummary(result.diagnostics)); the configuration is not valid\n")
             return 1
         }
+        if configuration.agenda.deadlines.isEmpty {
+            // Valid, but deadlined would run and remind nobody: an empty file, or a drop-in folder in the wrong place.
+            let warning = Diagnostic.warning(mainFile, nil, LoadedConfiguration.noDeadlines(dropInDirectory: result.dropInDirectory))
+            Console.err("\(warning)\n")
+        }
         let files = configuration.files.count
         let templates = result.templates.overriddenFiles.count
         let own = templates == 0 ? "" : ", \(templates) template\(templates == 1 ? "" : "s")"

@@ -19,16 +19,24 @@ public struct LoadedConfiguration: Sendable {
         mainFile: String, environment: [String: String], pending: (path: String, bytes: [UInt8])? = nil
     ) -> LoadedConfiguration {
         let result = ConfigLoader.load(mainFile: mainFile, environment: environment, pending: pending)
+        let found = result.diagnostics
         guard let configuration = result.configuration, let folder = configuration.daemon.templatesDirectory else {
             return LoadedConfiguration(
-                configuration: result.configuration, templates: .builtIn, diagnostics: result.diagnostics,
+                configuration: result.configuration, templates: .builtIn, diagnostics: found.sortedForDisplay(),
                 dropInDirectory: result.dropInDirectory)
         }
         let (templates, templateProblems) = Self.templates(in: folder)
-        let diagnostics = (result.diagnostics + templateProblems).sortedForDisplay()
+        let diagnostics = (found + templateProblems).sortedForDisplay()
         return LoadedConfiguration(
             configuration: diagnostics.hasErrors ? nil : configuration, templates: templates, diagnostics: diagnostics,
             dropInDirectory: result.dropInDirectory)
+    }
+
+    /// Why a configuration without deadlines deserves a warning: deadlined would run and remind nobody.
+    static func noDeadlines(dropInDirectory: String?) -> String {
+        let folder = dropInDirectory.map { " or to files in \($0)" } ?? ""
+        return "no deadline is declared, so deadlined will send nothing; add [[deadline]] tables to this file\(folder) "
+            + "(deadlinectl import proposes them from a directive)"
     }
 
     /// The built-in templates with the `*.mustache` files of `folder` in their place, and every problem found.

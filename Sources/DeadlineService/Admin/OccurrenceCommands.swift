@@ -19,85 +19,145 @@ public enum OccurrenceCommands {
         case snooze(until: String)
     }
 
-    /// Runs one action; returns the exit status (0 done; 1 refused; 2 bad arguments).
+    /// Runs one action for `units` of an occurrence (every unit of it when empty); returns the exit status (0 done;
+    /// 1 refused; 2 bad arguments).
     public static func run(
-        _ action: Action, deadlineID: String, occurrence occurrenceText: String?, note: String?, configuration: Configuration,
-        now: Instant
+        _ action: Action, deadlineID: String, occurrence occurrenceText: String?, units unitArguments: [String] = [],
+        note: String?, configuration: Configuration, now: Instant
     ) async -> Int32 {
         let agenda = configuration.agenda
+        let words = OccurrenceWords(language: agenda.settings.language)
         guard let index = agenda.deadlineIndex[deadlineID] else {
-            let hint = closestID(deadlineID, in: agenda.deadlines.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
-            Console.err("deadlinectl: no deadline has the id '\(deadlineID)'\(hint) (deadlinectl list shows them)\n")
+            Console.err(words.unknownDeadline(deadlineID, suggestion: closestID(deadlineID, in: agenda.deadlines.map(\.id))))
             return 2
         }
         let deadline = agenda.deadlines[index]
         let planner = ReminderPlanner(agenda: agenda)
+        let allUnits = planner.unitsByDeadline[index]
+        let units: [String]
+        switch resolveUnits(unitArguments, of: deadline, allUnits: allUnits, agenda: agenda) {
+        case .success(let resolved): units = resolved
+        case .failure(let problem):
+            Console.err(words.unknownUnit(problem.argument, deadlineID: deadlineID, units: allUnits, suggestion: problem.suggestion))
+            return 2
+        }
+        let zone = agenda.settings.zone
+        var until: Instant?
+        if case .snooze(let untilText) = action {
+            guard case .success(let moment) = MomentParser.parse(untilText, zone: zone) else {
+                Console.err(words.badUntil(untilText))
+                return 2
+            }
+            guard moment > now else {
+                Console.err(words.untilInThePast(untilText, now: zone.vietnamese(now)))
+                return 2
+            }
+            until = moment
+        }
+        // done and snooze create the ledger when deadlined has not run yet, as it would; undone needs a mark.
+        let create: Bool
+        if case .undone = action { create = false } else { create = true }
+        let ledger: any Ledger
+        do { ledger = try await open(configuration, create: create) } catch { return fail(error) }
         let occurrence: CivilDate
         if let occurrenceText {
             guard case .success(let due) = DueDateParser.parse(occurrenceText, issued: nil), due.granularity == .day else {
-                Console.err("deadlinectl: --occurrence: '\(occurrenceText)' is not a day such as 20/12/2020\n")
+                Console.err(words.badOccurrence(occurrenceText))
                 return 2
             }
             let around = planner.occurrences(of: deadline, from: due.date.adding(days: -400), through: due.date.adding(days: 400))
             guard around.contains(due.date) else {
                 let near = around.min { abs($0.days(until: due.date)) < abs($1.days(until: due.date)) }
-                let hint = near.map { "; the nearest is \($0.vietnamese)" } ?? ""
-                Console.err("deadlinectl: \(due.date.vietnamese) is not a due day of '\(deadlineID)'\(hint)\n")
+                Console.err(words.notAnOccurrence(due.date.vietnamese, deadlineID: deadlineID, nearest: near?.vietnamese))
                 return 2
             }
             occurrence = due.date
         } else if case .once(let moment) = deadline.schedule {
             occurrence = moment.date
         } else {
-            let ledger: any Ledger
-            do { ledger = try await open(configuration) } catch { return fail(error) }
             let state = (try? await ledger.plannerState()) ?? PlannerState()
             guard let current = planner.status(ofDeadlineAt: index, now: now, state: state).occurrence else {
-                Console.err("deadlinectl: '\(deadlineID)' has no occurrence near now; give one with --occurrence dd/mm/yyyy\n")
+                Console.err(words.noOccurrenceNearNow(deadlineID))
                 return 2
             }
             occurrence = current
         }
         let id = OccurrenceID(deadlineID: deadlineID, date: occurrence)
         let user = unixUser()
-        let zone = agenda.settings.zone
         let event: LogEventID
-        let summary: String
-        let ledger: any Ledger
-        do { ledger = try await open(configuration) } catch { return fail(error) }
+        var lines: [String] = []
         do {
             switch action {
             case .done:
-                try await ledger.markDone(id, by: user, note: note, at: now)
-                event = .reminderMarkedDone
-                summary = "\(deadlineID) (due \(occurrence.vietnamese)) marked done by \(user); its reminders stop"
-            case .undone:
-                try await ledger.markUndone(id, by: user, note: note, at: now)
-                event = .reminderMarkedDone
-                summary = "\(deadlineID) (due \(occurrence.vietnamese)) is no longer marked done (\(user)); its reminders resume"
-            case .snooze(let untilText):
-                guard case .success(let until) = MomentParser.parse(untilText, zone: zone) else {
-                    Console.err("deadlinectl: --until: '\(untilText)' is not a moment; write 15/12/2020 or '15/12/2020 08:00'\n")
-                    return 2
+                let already = try await ledger.markDone(id, units: units, by: user, note: note, at: now)
+                let alreadyUnits = Set(units.filter { unit in already.contains { $0.unit == unit || $0.unit == PlannerState.everyUnit } })
+                for unit in units where alreadyUnits.contains(unit) {
+                    guard let mark = already.first(where: { $0.unit == unit || $0.unit == PlannerState.everyUnit }) else { continue }
+                    lines.append(
+                        words.alreadyDone(
+                            id, unit: name(unit, agenda), at: mark.doneAt.map(zone.vietnamese) ?? "?", by: mark.doneBy ?? "?"))
                 }
-                try await ledger.snooze(id, until: until, by: user, note: note, at: now)
+                let marked = units.filter { !alreadyUnits.contains($0) }
+                guard !marked.isEmpty else {
+                    Console.out(lines.joined())
+                    return 0
+                }
+                lines.insert(words.markedDone(id, units: marked.map { name($0, agenda) }, by: user), at: 0)
+                event = .reminderMarkedDone
+            case .undone:
+                try await ledger.markUndone(id, units: units, allUnits: allUnits, by: user, note: note, at: now)
+                lines.append(words.markedUndone(id, units: units.map { name($0, agenda) }, by: user))
+                event = .reminderMarkedDone
+            case .snooze:
+                guard let until else { return 2 }
+                try await ledger.snooze(id, units: units, until: until, by: user, note: note, at: now)
+                lines.append(words.snoozed(id, units: units.map { name($0, agenda) }, until: zone.vietnamese(until), by: user))
                 event = .reminderSnoozed
-                summary = "\(deadlineID) (due \(occurrence.vietnamese)): reminders paused until \(zone.vietnamese(until)) by \(user)"
             }
         } catch let error as StoreError where error.code == .notFound {
-            Console.err("deadlinectl: \(deadlineID) (due \(occurrence.vietnamese)) is not marked done; nothing to undo\n")
+            Console.err(words.notDone(id, units: units.map { name($0, agenda) }))
             return 1
         } catch {
             return fail(error)
         }
-        journal(event, summary, id: id, user: user, note: note, configuration: configuration)
-        Console.out(summary + ".\n")
+        if case .snooze = action {} else if allUnits.count > 1, let state = try? await ledger.plannerState() {
+            let done = allUnits.filter { state.isDone(id, unit: $0) }
+            lines.append(words.progress(done: done.count, of: allUnits.count, pending: allUnits.filter { !done.contains($0) }.map { name($0, agenda) }))
+        }
+        journal(event, lines[0].trimmingNewline, id: id, units: units, user: user, note: note, configuration: configuration)
+        Console.out(lines.joined())
         if configuration.store.sqlitePath(stateDirectory: "") != nil { notifyDaemon(configuration) }  // PostgreSQL: NOTIFY told all
         return 0
     }
 
-    static func open(_ configuration: Configuration) async throws -> any Ledger {
-        try await LedgerSelection.openForCommand(configuration).ledger
+    /// `--unit` arguments resolved to the occurrence's units: a unit of the deadline, or a group whose members are.
+    static func resolveUnits(_ arguments: [String], of deadline: Deadline, allUnits: [String], agenda: Agenda)
+        -> Result<[String], UnitProblem>
+    {
+        guard !arguments.isEmpty else { return .success(allUnits) }
+        var units: [String] = []
+        for argument in arguments {
+            let members = agenda.units[argument] == nil ? [] : ReminderPlanner.expandUnits([argument], agenda: agenda).map(\.id)
+            let mine = members.filter { allUnits.contains($0) }
+            guard !mine.isEmpty else {
+                let candidates = allUnits + deadline.units
+                return .failure(UnitProblem(argument: argument, suggestion: Suggestions.closest(to: argument, in: candidates)))
+            }
+            for unit in mine where !units.contains(unit) { units.append(unit) }
+        }
+        return .success(allUnits.filter { units.contains($0) })
+    }
+
+    struct UnitProblem: Error {
+        let argument: String
+        let suggestion: String?
+    }
+
+    /// A unit's name from the configuration, or its id.
+    static func name(_ unit: String, _ agenda: Agenda) -> String { agenda.units[unit]?.name ?? unit }
+
+    static func open(_ configuration: Configuration, create: Bool) async throws -> any Ledger {
+        try await LedgerSelection.openForCommand(configuration, create: create).ledger
     }
 
     static func fail(_ error: any Error) -> Int32 {
@@ -115,12 +175,16 @@ public enum OccurrenceCommands {
     }
 
     /// Writes the admin's action to journald (when there is one), as `deadlinectl`.
-    static func journal(_ event: LogEventID, _ message: String, id: OccurrenceID, user: String, note: String?, configuration: Configuration) {
+    static func journal(
+        _ event: LogEventID, _ message: String, id: OccurrenceID, units: [String], user: String, note: String?,
+        configuration: Configuration
+    ) {
         guard LogEnvironment.current().journalSocketExists else { return }
         var logger = Logger(label: "deadlinectl") { _ in LogDestination.journal(fallback: .plain).makeHandler(identifier: "deadlinectl") }
         logger.logLevel = .info
         var metadata: Logger.Metadata = [
             LogMetadataKey.deadlineID: .string(id.deadlineID), "occurrence": .string(id.date.iso), "admin_user": .string(user),
+            LogMetadataKey.unit: .string(units.joined(separator: ", ")),
         ]
         if let note { metadata["note"] = .string(note) }
         if let ref = configuration.agenda.deadline(id: id.deadlineID)?.documentRef { metadata[LogMetadataKey.documentRef] = .string(ref) }
@@ -135,7 +199,9 @@ public enum OccurrenceCommands {
         return name
     }
 
+    /// The id the admin most likely meant: the nearest by edit distance (`5418-dexuat`), else one that starts
+    /// with or contains what was typed.
     static func closestID(_ id: String, in ids: [String]) -> String? {
-        ids.first { $0.hasPrefix(id) || id.hasPrefix($0) } ?? ids.first { $0.contains(id) }
+        Suggestions.closest(to: id, in: ids) ?? ids.first { $0.hasPrefix(id) || id.hasPrefix($0) } ?? ids.first { $0.contains(id) }
     }
 }

@@ -140,6 +140,8 @@ public struct ListReport {
             ("due", .optional(s.due.map(zone.iso8601))),
             ("status", .string(state)),
             ("days", days),
+            ("units", .array(s.units.map { .string($0) })),
+            ("units_done", .array(s.unitsDone.map { .string($0) })),
             ("next_reminder", next),
         ])
     }
@@ -150,7 +152,7 @@ public struct ListReport {
         for s in statuses {
             let d = planner.agenda.deadlines[s.deadlineIndex]
             table.append([
-                d.id, s.due.map(zone.vietnamese) ?? "—", words.state(s.state),
+                d.id, s.due.map(zone.vietnamese) ?? "—", words.state(s.state) + words.progress(s),
                 s.nextReminder.map { zone.vietnamese($0.sendAt) } ?? "—", TextTable.truncate(d.task, 70),
             ])
         }

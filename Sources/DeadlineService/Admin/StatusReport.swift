@@ -49,7 +49,7 @@ public struct StatusReport: Sendable {
         for index in configuration.agenda.deadlines.indices {
             let status = planner.status(ofDeadlineAt: index, now: now, state: state)
             guard case .overdue = status.state else { continue }
-            for unit in configuration.agenda.deadlines[index].units { byUnit[unit, default: []].append(status) }
+            for unit in status.unitsPending { byUnit[unit, default: []].append(status) }
         }
         var report = StatusReport(
             daemon: Daemon(running: pid != nil, pid: pid, instance: instance), next: next, retrying: retrying, givenUp: givenUp,
@@ -159,12 +159,30 @@ public struct HistoryReport: Sendable {
     public let entries: [LedgerEntry]
     public let events: [OccurrenceEvent]
     let zone: ZoneRules
+    /// The units the deadline is given to, and which finished each occurrence that has a reminder or an action.
+    let units: [String]
+    let state: PlannerState
 
-    public init(deadline: Deadline, entries: [LedgerEntry], events: [OccurrenceEvent], zone: ZoneRules) {
+    public init(
+        deadline: Deadline, entries: [LedgerEntry], events: [OccurrenceEvent], zone: ZoneRules, units: [String] = [],
+        state: PlannerState = .empty
+    ) {
         self.deadline = deadline
         self.entries = entries
         self.events = events
         self.zone = zone
+        self.units = units
+        self.state = state
+    }
+
+    /// Per occurrence seen in the ledger, oldest first: the units that finished it and those that did not.
+    var completion: [(occurrence: CivilDate, done: [String], pending: [String])] {
+        let dates = Set(entries.map(\.reminder.occurrence) + events.map(\.occurrence.date)).sorted()
+        return dates.map { date in
+            let id = OccurrenceID(deadlineID: deadline.id, date: date)
+            let done = units.filter { state.isDone(id, unit: $0) }
+            return (date, done, units.filter { !done.contains($0) })
+        }
     }
 
     /// The journalctl command that shows this deadline's log entries: the daemon's, and the admins' `done`,
@@ -193,9 +211,15 @@ public struct HistoryReport: Sendable {
                     })),
                 ])
             })),
+            ("completion", .array(completion.map { c in
+                .object([
+                    ("occurrence", .string(c.occurrence.iso)), ("units_done", .array(c.done.map { .string($0) })),
+                    ("units_pending", .array(c.pending.map { .string($0) })),
+                ])
+            })),
             ("admin_actions", .array(events.map { e in
                 .object([
-                    ("at", .string(zone.iso8601(e.at))), ("occurrence", .string(e.occurrence.date.iso)),
+                    ("at", .string(zone.iso8601(e.at))), ("occurrence", .string(e.occurrence.date.iso)), ("unit", .string(e.unit)),
                     ("action", .string(e.action.rawValue)), ("user", .string(e.user)), ("note", .optional(e.note)),
                     ("snoozed_until", .optional(e.snoozedUntil.map(zone.iso8601))),
                 ])
@@ -229,10 +253,22 @@ public struct HistoryReport: Sendable {
         if !events.isEmpty {
             out += "\n" + (vi ? "Thao tác của quản trị:\n" : "Admin actions:\n")
             for e in events {
-                var line = "  \(zone.vietnamese(e.at))  \(e.action.rawValue)  \(e.occurrence.date.vietnamese)  \(e.user)"
+                let unit = e.unit == PlannerState.everyUnit ? (vi ? "mọi đơn vị" : "every unit") : e.unit
+                var line = "  \(zone.vietnamese(e.at))  \(e.action.rawValue)  \(e.occurrence.date.vietnamese)  \(unit)  \(e.user)"
                 if let until = e.snoozedUntil { line += (vi ? " đến " : " until ") + zone.vietnamese(until) }
                 if let note = e.note { line += "  \"\(note)\"" }
                 out += line + "\n"
+            }
+        }
+        if !units.isEmpty, !completion.isEmpty {
+            out += "\n" + (vi ? "Hoàn thành theo đơn vị:\n" : "Completion by unit:\n")
+            for c in completion {
+                let head = "  \(c.occurrence.vietnamese)  \(c.done.count)/\(units.count)"
+                if c.pending.isEmpty {
+                    out += head + (vi ? " đã xong\n" : " done\n")
+                } else {
+                    out += head + (vi ? " đã xong; còn: " : " done; open: ") + c.pending.joined(separator: ", ") + "\n"
+                }
             }
         }
         out += "\n" + (vi ? "Nhật ký: " : "Log entries: ") + journalctlCommand + "\n"

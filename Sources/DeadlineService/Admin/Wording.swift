@@ -49,6 +49,15 @@ struct Wording {
         }
     }
 
+    /// ` (2/3 xong; còn so-nv)` when some but not all units of a group deadline finished its occurrence.
+    func progress(_ s: DeadlineStatus) -> String {
+        guard s.units.count > 1, !s.unitsDone.isEmpty, s.unitsDone.count < s.units.count else { return "" }
+        let pending = s.unitsPending.joined(separator: ", ")
+        return language == .vi
+            ? " (\(s.unitsDone.count)/\(s.units.count) xong; còn \(pending))"
+            : " (\(s.unitsDone.count)/\(s.units.count) done; open: \(pending))"
+    }
+
     var planHeader: [String] {
         switch language {
         case .vi: ["GỬI LÚC", "LOẠI", "HẠN", "MÃ VIỆC", "ĐƠN VỊ", "KÊNH", "NGƯỜI NHẬN"]

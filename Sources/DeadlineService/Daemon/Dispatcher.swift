@@ -36,10 +36,30 @@ struct Dispatcher: Sendable {
             await giveUp(row, reason: "the channel '\(row.channel)' is no longer in the configuration", now: now)
             return
         }
-        var facts = self.facts(for: row)
+        var facts = self.facts(for: row).restated(at: now)
         if isDigest, facts.items.isEmpty {
             await giveUp(row, reason: "nothing left to list: every item was done or snoozed after it came due", now: now)
             return
+        }
+        if row.kind == .escalation, !isDigest {
+            let units = row.unit.split(separator: "+").map(String.init)
+            let late = units.filter { !state.isDone(row.occurrenceID, unit: $0) }
+            guard !late.isEmpty else {
+                await skip(row, reason: "every unit it is about finished the occurrence before it was sent", now: now)
+                return
+            }
+            let counts = await sentCounts(for: row, units: late)
+            if units.count > 1 {
+                facts.lateUnits = late.map { unit in
+                    LateUnit(
+                        id: unit, name: context.agenda.units[unit]?.name ?? unit, remindedCount: counts[unit]?.reminded ?? 0,
+                        urgedCount: counts[unit]?.urged ?? 0)
+                }
+                facts.unitName = late.map { context.agenda.units[$0]?.name ?? $0 }.joined(separator: ", ")
+            } else {
+                facts.remindedCount = counts[row.unit]?.reminded ?? 0
+                facts.urgedCount = counts[row.unit]?.urged ?? 0
+            }
         }
         let claim: AttemptClaim
         do {
@@ -51,22 +71,24 @@ struct Dispatcher: Sendable {
             logger.error("cannot record the attempt for \(row.key): \(error)")
             return
         }
-        if row.kind == .escalation { facts.remindedCount = await remindedCount(for: row) }
         let message = context.templates.render(facts, parts: channel.templateParts)
         let outcome = await channel.deliver(OutgoingReminder(facts: facts, message: message, attempt: claim.attempt, now: now))
         let done = clock.now()
         do {
             switch outcome {
             case .delivered(let receipt):
-                try await ledger.recordSent(claim, response: receipt.response, at: done)
+                // The message is out: a busy or unreachable ledger must not turn this into a second delivery, so the
+                // result write is retried (bounded) rather than left for the lease to run out.
+                try await persisting(row.key) { try await ledger.recordSent(claim, response: receipt.response, at: done) }
                 log(.reminderSent, .info, "reminder sent through '\(row.channel)': \(message.subject) (\(receipt.response))", row, attempt: claim.attempt)
                 for rejected in receipt.rejectedRecipients {
                     log(.deliveryFailed, .warning, "the server refused the recipient \(rejected.address): \(rejected.reply)", row,
                         attempt: claim.attempt, recipient: rejected.address)
                 }
             case .temporaryFailure(let error, let retryAfter):
+                // After `deadlinectl resend`, retry_limit and retry_max_age count from the resend.
                 let disposition = context.retryPolicy.afterTemporaryFailure(
-                    attempt: claim.attempt, sendAt: row.sendAt, now: done,
+                    attempt: claim.attempt - entry.requeuedAfter, sendAt: max(row.sendAt, entry.requeuedAt ?? row.sendAt), now: done,
                     retryAfterSeconds: retryAfter.map { $0.components.seconds }, random: Double.random(in: 0..<1))
                 try await ledger.recordFailure(claim, error: error.description, disposition: disposition, at: done)
                 switch disposition {
@@ -83,6 +105,37 @@ struct Dispatcher: Sendable {
             }
         } catch {
             logger.error("cannot record the result for \(row.key): \(error); it will be sent again after the lease runs out")
+        }
+    }
+
+    /// Runs a result write, retrying it while the ledger is busy or unreachable: 1, 2, 4 ... 30 s apart, for up to
+    /// about ten minutes. A fenced or refused write is not retried (another attempt owns the row).
+    func persisting(_ key: String, _ write: () async throws -> Void) async throws {
+        var wait: UInt64 = 1
+        var waited: UInt64 = 0
+        while true {
+            do {
+                return try await write()
+            } catch let error as StoreError where ![.fenced, .notFound, .notClaimable, .invalidInput].contains(error.code) {
+                guard waited < Dispatcher.resultWriteRetrySeconds else { throw error }
+                logger.warning("cannot record that \(key) was sent yet: \(error); trying again in \(wait) s")
+                try? await Task.sleep(nanoseconds: wait * 1_000_000_000)
+                waited += wait
+                wait = min(wait * 2, 30)
+            }
+        }
+    }
+
+    /// How long a result write is retried before the row is left for its lease to run out.
+    static let resultWriteRetrySeconds: UInt64 = 600
+
+    /// Sets aside a reminder that need not go out any more (state `skipped`), saying why in the journal.
+    func skip(_ row: LedgerReminder, reason: String, now: Instant) async {
+        do {
+            try await ledger.recordSkipped(key: row.key, reason: reason, at: now)
+            log(.reminderSkipped, .info, "reminder skipped: \(reason)", row)
+        } catch {
+            logger.error("cannot skip \(row.key): \(error)")
         }
     }
 
@@ -103,13 +156,18 @@ struct Dispatcher: Sendable {
         }
     }
 
-    /// How many reminders of the escalated occurrence the unit itself was sent (before, on and after the due day).
-    func remindedCount(for row: LedgerReminder) async -> Int {
-        guard let entries = try? await ledger.entries(deadlineID: row.deadlineID) else { return 0 }
-        return entries.filter {
-            $0.state == .sent && $0.reminder.occurrence == row.occurrence && $0.reminder.unit == row.unit
-                && [.before, .due, .overdue].contains($0.reminder.kind)
-        }.count
+    /// How many reminders of the escalated occurrence each unit itself was sent (before, on and after the due day),
+    /// and how many of them were urgings after it.
+    func sentCounts(for row: LedgerReminder, units: [String]) async -> [String: (reminded: Int, urged: Int)] {
+        guard let entries = try? await ledger.entries(deadlineID: row.deadlineID) else { return [:] }
+        var counts: [String: (reminded: Int, urged: Int)] = [:]
+        for entry in entries where entry.state == .sent && entry.reminder.occurrence == row.occurrence {
+            let reminder = entry.reminder
+            guard units.contains(reminder.unit), [.before, .due, .overdue].contains(reminder.kind) else { continue }
+            counts[reminder.unit, default: (0, 0)].reminded += 1
+            if reminder.kind == .overdue { counts[reminder.unit, default: (0, 0)].urged += 1 }
+        }
+        return counts
     }
 
     /// The message facts for a ledger row, from the current configuration.
@@ -125,7 +183,7 @@ struct Dispatcher: Sendable {
         let deadline = agenda.deadline(id: row.deadlineID)
         let unit = agenda.units[row.unit]
         let recipients = mailboxes(row)
-        let ordinal = Int(row.rule.split(separator: "-").last ?? "") ?? 0
+        let ordinal = ReminderRule(row.rule)?.ordinal ?? 0
         return ReminderFacts(
             key: row.key, deadlineID: row.deadlineID, task: deadline?.task ?? row.deadlineID,
             documentRef: deadline?.documentRef, documentTitle: deadline?.documentRef.flatMap { agenda.documents[$0]?.title },

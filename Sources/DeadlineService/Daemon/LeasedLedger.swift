@@ -134,23 +134,43 @@ final class LeasedLedger: Ledger {
         try await base.recordGivenUp(key: key, reason: reason, at: now)
     }
 
+    func recordSkipped(key: String, reason: String, at now: Instant) async throws {
+        try await base.recordSkipped(key: key, reason: reason, at: now)
+    }
+
     func releaseClaims(notOwnedBy owner: String, at now: Instant) async throws -> Int {
         try await base.releaseClaims(notOwnedBy: owner, at: now)
     }
 
     func nextRetry() async throws -> Instant? { try await base.nextRetry() }
 
-    func markDone(_ id: OccurrenceID, by user: String, note: String?, at now: Instant) async throws {
-        try await base.markDone(id, by: user, note: note, at: now)
+    func forgetSkipped(decidedAfter: Instant) async throws -> Int { try await base.forgetSkipped(decidedAfter: decidedAfter) }
+
+    func requeue(deadlineID: String?, channel: String?, since: Instant?, reason: String, at now: Instant) async throws
+        -> [LedgerEntry]
+    {
+        try await base.requeue(deadlineID: deadlineID, channel: channel, since: since, reason: reason, at: now)
     }
 
-    func markUndone(_ id: OccurrenceID, by user: String, note: String?, at now: Instant) async throws {
-        try await base.markUndone(id, by: user, note: note, at: now)
+    func markDone(_ id: OccurrenceID, units: [String], by user: String, note: String?, at now: Instant) async throws
+        -> [UnitMark]
+    {
+        try await base.markDone(id, units: units, by: user, note: note, at: now)
     }
 
-    func snooze(_ id: OccurrenceID, until: Instant, by user: String, note: String?, at now: Instant) async throws {
-        try await base.snooze(id, until: until, by: user, note: note, at: now)
+    func markUndone(
+        _ id: OccurrenceID, units: [String], allUnits: [String], by user: String, note: String?, at now: Instant
+    ) async throws {
+        try await base.markUndone(id, units: units, allUnits: allUnits, by: user, note: note, at: now)
     }
+
+    func snooze(
+        _ id: OccurrenceID, units: [String], until: Instant, by user: String, note: String?, at now: Instant
+    ) async throws {
+        try await base.snooze(id, units: units, until: until, by: user, note: note, at: now)
+    }
+
+    func unitMarks(_ id: OccurrenceID) async throws -> [UnitMark] { try await base.unitMarks(id) }
 
     func plannerState() async throws -> PlannerState { try await base.plannerState() }
 

@@ -2,6 +2,7 @@
     import Glibc
 #endif
 import DeadlineConfig
+import DeadlineKit
 import DeadlineStore
 import Logging
 
@@ -104,13 +105,31 @@ public enum LedgerSelection {
 }
 
 extension LedgerSelection {
-    /// Opens the configured ledger for a `deadlinectl` command: SQLite only if the file exists; PostgreSQL with
-    /// PostgresNIO's messages kept off the terminal.
-    public static func openForCommand(_ configuration: Configuration) async throws(StoreError) -> Opened {
+    /// What the ledger says about done and snoozed occurrences, for `list` and `plan`: empty when there is no
+    /// ledger yet (deadlined never ran); `note` says why when one exists but cannot be read.
+    public static func plannerState(_ configuration: Configuration) async -> (state: PlannerState, note: String?) {
+        if let path = configuration.store.sqlitePath(stateDirectory: configuration.daemon.stateDirectory),
+            access(path, F_OK) != 0
+        {
+            return (.empty, nil)
+        }
+        let opened: Opened
+        do { opened = try await openForCommand(configuration) } catch { return (.empty, "\(error)") }
+        let result: (state: PlannerState, note: String?)
+        do { result = (try await opened.ledger.plannerState(), nil) } catch { result = (.empty, "\(error)") }
+        await opened.close()
+        return result
+    }
+
+    /// Opens the configured ledger for a `deadlinectl` command: SQLite only if the file exists, unless `create`
+    /// (`done` and `snooze` before deadlined's first run create it, as the daemon would; under systemd,
+    /// `StateDirectory=` gives the file to the service's user when it starts); PostgreSQL with PostgresNIO's
+    /// messages kept off the terminal.
+    public static func openForCommand(_ configuration: Configuration, create: Bool = false) async throws(StoreError) -> Opened {
         var logger = Logger(label: "deadlinectl") { _ in SwiftLogNoOpLogHandler() }
         logger.logLevel = .critical
         return try await open(
-            configuration, create: false, applicationName: "deadlinectl \(BlockingHost.name):\(getpid())",
+            configuration, create: create, applicationName: "deadlinectl \(BlockingHost.name):\(getpid())",
             logger: logger)
     }
 }

@@ -1,3 +1,4 @@
+import DeadlineKit
 import DeadlineStore
 
 extension Scheduler {
@@ -12,14 +13,52 @@ extension Scheduler {
     /// Sends everything the ledger says is ready, in batches; up to each channel's `connections` at once.
     func sendReady() async throws {
         for _ in 0..<1000 where !stopRequested {
-            let ready = try await ledger.readyToSend(at: clock.now(), limit: Scheduler.batchLimit)
-            if ready.isEmpty { return }
+            let batch = try await ledger.readyToSend(at: clock.now(), limit: Scheduler.batchLimit)
+            if batch.isEmpty { return }
             let dispatcher = self.dispatcher
+            let (ready, superseded) = Self.superseding(batch)
+            for (old, newer) in superseded where !stopRequested {
+                await dispatcher.skip(
+                    old.reminder,
+                    reason: "superseded: the later reminder '\(newer.reminder.rule)' of the same occurrence went out to the unit instead",
+                    now: clock.now())
+            }
             for phase in Self.phases(of: ready) where !stopRequested {
                 await send(phase, with: dispatcher)
             }
-            if ready.count < Scheduler.batchLimit { return }
+            if batch.count < Scheduler.batchLimit { return }
         }
+    }
+
+    /// Several reminders of one occurrence ready at once for the same unit, channel and recipients (after
+    /// downtime, or a retry that came due with the next reminder): only the latest goes, restated at the moment it
+    /// is sent; the others are set aside. Returns what to send, and each set-aside row with the one that replaces it.
+    static func superseding(_ ready: [LedgerEntry]) -> (send: [LedgerEntry], superseded: [(LedgerEntry, LedgerEntry)]) {
+        func group(_ entry: LedgerEntry) -> String? {
+            let r = entry.reminder
+            guard [.before, .due, .overdue].contains(r.kind) else { return nil }
+            return [r.deadlineID, r.occurrence.iso, r.unit, r.channel, r.recipients.joined(separator: ",")].joined(separator: "|")
+        }
+        var latest: [String: LedgerEntry] = [:]
+        for entry in ready {
+            guard let g = group(entry) else { continue }
+            if let other = latest[g], (other.reminder.sendAt, ReminderRule(other.reminder.rule) ?? .due)
+                >= (entry.reminder.sendAt, ReminderRule(entry.reminder.rule) ?? .due)
+            {
+                continue
+            }
+            latest[g] = entry
+        }
+        var send: [LedgerEntry] = []
+        var superseded: [(LedgerEntry, LedgerEntry)] = []
+        for entry in ready {
+            if let g = group(entry), let keep = latest[g], keep.key != entry.key {
+                superseded.append((entry, keep))
+            } else {
+                send.append(entry)
+            }
+        }
+        return (send, superseded)
     }
 
     /// A batch cut into groups sent one after the other, in send-time order: each escalation's group comes after

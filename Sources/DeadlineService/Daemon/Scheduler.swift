@@ -51,6 +51,9 @@ final class Scheduler {
     var rescanCatchUpWindow = true
 
     static let watermarkKey = "scan_watermark"
+    /// A watermark this far ahead of the clock means the clock went back (a smaller step is jitter of a clock
+    /// being slewed, and the next wake-up catches up).
+    static let clockSlackSeconds: Int64 = 120
     /// At most this much history is examined after downtime.
     static let maxLookbackSeconds: Int64 = 366 * 86_400
     /// Reminders read from the ledger at a time; a stop is noticed between sends, other commands between wake-ups.
@@ -131,7 +134,12 @@ final class Scheduler {
     /// Records what has come due since the watermark: recent as due, older than `catch_up` as skipped.
     func recordDue(now: Instant) async throws {
         let catchUp = context.configuration.daemon.catchUpSeconds
-        let watermark = try await ledger.meta(Scheduler.watermarkKey).flatMap(Int64.init).map(Instant.init(secondsSinceEpoch:))
+        var watermark = try await ledger.meta(Scheduler.watermarkKey).flatMap(Int64.init).map(Instant.init(secondsSinceEpoch:))
+        if let seen = watermark, now.adding(seconds: Scheduler.clockSlackSeconds) < seen {
+            try await clockWentBack(from: seen, to: now)
+            watermark = now
+            rescanCatchUpWindow = true  // what the wrong clock skipped within catch_up goes now
+        }
         var from = watermark ?? now.adding(seconds: -catchUp)
         let newFrom = from  // what has not been looked at before: each occurrence falls due once in the journal
         if rescanCatchUpWindow {
@@ -161,10 +169,8 @@ final class Scheduler {
             let due = fresh.filter { $0.sendAt >= cutoff }
             if !stale.isEmpty {
                 let reason = "missed while deadlined was not running, more than catch_up (\(DurationParser.format(seconds: catchUp))) ago"
-                for key in try await ledger.recordSkipped(stale, reason: reason, at: now).sorted() {
-                    guard let row = stale.first(where: { $0.key == key }) else { continue }
-                    dispatcher.log(.catchUpSkipped, .warning, "catch-up: skipped the reminder planned for \(context.zone.vietnamese(row.sendAt)), \(reason)", row)
-                }
+                let skipped = try await ledger.recordSkipped(stale, reason: reason, at: now)
+                logSkipped(stale.filter { skipped.contains($0.key) }, reason: reason)
             }
             if !due.isEmpty { _ = try await ledger.recordDue(due, at: now) }
         }
@@ -174,6 +180,62 @@ final class Scheduler {
             }
         }
         try await ledger.setMeta(Scheduler.watermarkKey, String(to.secondsSinceEpoch))
+    }
+
+    /// Logs what catch-up skipped: one journal entry per deadline, with how many reminders and the span of their
+    /// planned times (linear in the rows, and stops early when a stop is asked for).
+    func logSkipped(_ rows: [LedgerReminder], reason: String) {
+        struct Summary {
+            var first: LedgerReminder
+            var count = 1
+            var last: Instant
+            var units: [String]
+        }
+        var order: [String] = []
+        var byDeadline: [String: Summary] = [:]
+        for row in rows {
+            if var seen = byDeadline[row.deadlineID] {
+                seen.count += 1
+                seen.last = max(seen.last, row.sendAt)
+                if seen.units.last != row.unit, !seen.units.contains(row.unit) { seen.units.append(row.unit) }
+                byDeadline[row.deadlineID] = seen
+            } else {
+                order.append(row.deadlineID)
+                byDeadline[row.deadlineID] = Summary(first: row, last: row.sendAt, units: [row.unit])
+            }
+        }
+        let dispatcher = self.dispatcher
+        for id in order where !stopRequested {
+            guard let summary = byDeadline[id] else { continue }
+            let (first, count, last) = (summary.first, summary.count, summary.last)
+            let span =
+                count == 1
+                ? "the reminder planned for \(context.zone.vietnamese(first.sendAt))"
+                : first.sendAt == last
+                    ? "\(count) reminders planned for \(context.zone.vietnamese(first.sendAt))"
+                    : "\(count) reminders planned from \(context.zone.vietnamese(first.sendAt)) to \(context.zone.vietnamese(last))"
+            var row = first
+            row.unit = summary.units.joined(separator: ", ")
+            dispatcher.log(.catchUpSkipped, .warning, "catch-up: skipped \(span), \(reason)", row)
+        }
+    }
+
+    /// The clock went back (set ahead by mistake, then corrected): what the wrong clock skipped as too old is
+    /// planned again when its time really comes, and what it sent early is said in the journal. Reminders sent
+    /// early are not sent again.
+    func clockWentBack(from seen: Instant, to now: Instant) async throws {
+        let forgotten = try await ledger.forgetSkipped(decidedAfter: now)
+        let early = try await ledger.entries(states: [.sent], since: now.adding(seconds: 1), limit: 1000)
+            .filter { ($0.sentAt ?? now) > now }
+        logger.warning(
+            "the clock went back from \(context.zone.vietnamese(seen)) to \(context.zone.vietnamese(now)): \(forgotten) reminder(s) that it set aside are planned again (sent now if within catch_up, else when their time comes); \(early.count) reminder(s) were sent at moments now to come (early, if the clock was ahead then) and are not sent again")
+        let dispatcher = self.dispatcher
+        for entry in early {
+            dispatcher.log(
+                .reminderSent, .warning,
+                "sent early, at \(context.zone.vietnamese(entry.sentAt ?? now)) by a clock that was ahead (planned for \(context.zone.vietnamese(entry.reminder.sendAt)))",
+                entry.reminder)
+        }
     }
 
     /// The next moment there is work (`wake`): a planned send time or a retry (`reminder`, which STATUS= shows),

@@ -25,6 +25,10 @@ public struct LedgerEntry: Sendable, Hashable {
     public var createdAt: Instant
     /// When it last changed.
     public var updatedAt: Instant
+    /// When an administrator last put it back to be sent (`deadlinectl resend`), and how many attempts it had
+    /// then: `retry_limit` and `retry_max_age` count from there.
+    public var requeuedAt: Instant?
+    public var requeuedAfter: Int
     /// Every attempt, oldest first; `nil` unless the query asked for them
     /// (``Ledger/entries(deadlineID:)`` does).
     public var attemptLog: [AttemptRecord]?
@@ -33,7 +37,8 @@ public struct LedgerEntry: Sendable, Hashable {
     public init(
         reminder: LedgerReminder, state: ReminderState, attempts: Int = 0, nextAttemptAt: Instant? = nil,
         lastError: String? = nil, reason: String? = nil, response: String? = nil, sentAt: Instant? = nil,
-        claimedBy: String? = nil, createdAt: Instant, updatedAt: Instant, attemptLog: [AttemptRecord]? = nil
+        claimedBy: String? = nil, createdAt: Instant, updatedAt: Instant, requeuedAt: Instant? = nil, requeuedAfter: Int = 0,
+        attemptLog: [AttemptRecord]? = nil
     ) {
         self.reminder = reminder
         self.state = state
@@ -46,6 +51,8 @@ public struct LedgerEntry: Sendable, Hashable {
         self.claimedBy = claimedBy
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.requeuedAt = requeuedAt
+        self.requeuedAfter = requeuedAfter
         self.attemptLog = attemptLog
     }
 

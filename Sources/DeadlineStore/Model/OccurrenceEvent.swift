@@ -6,6 +6,9 @@ public struct OccurrenceEvent: Sendable, Hashable {
     public var sequence: Int64
     /// The occurrence acted on.
     public var occurrence: OccurrenceID
+    /// The unit it was done for; ``PlannerState/everyUnit`` (`*`) for every unit (events before per-unit
+    /// completion).
+    public var unit: String
     /// What was done.
     public var action: OccurrenceAction
     /// The Unix user who did it.
@@ -19,11 +22,12 @@ public struct OccurrenceEvent: Sendable, Hashable {
 
     /// An event from plain values.
     public init(
-        sequence: Int64, occurrence: OccurrenceID, action: OccurrenceAction, user: String, note: String?,
-        snoozedUntil: Instant?, at: Instant
+        sequence: Int64, occurrence: OccurrenceID, unit: String = PlannerState.everyUnit, action: OccurrenceAction,
+        user: String, note: String?, snoozedUntil: Instant?, at: Instant
     ) {
         self.sequence = sequence
         self.occurrence = occurrence
+        self.unit = unit
         self.action = action
         self.user = user
         self.note = note
@@ -40,4 +44,27 @@ public enum OccurrenceAction: String, Sendable, Hashable, CaseIterable {
     case undone
     /// `deadlinectl snooze`: reminders pause until a moment.
     case snoozed
+}
+
+/// One unit's standing on an occurrence: done (when, by whom, with what note) and snoozed (until when, by whom).
+public struct UnitMark: Sendable, Hashable {
+    /// The unit's id; ``PlannerState/everyUnit`` (`*`) for a mark on every unit.
+    public var unit: String
+    public var doneAt: Instant?
+    public var doneBy: String?
+    public var doneNote: String?
+    public var snoozedUntil: Instant?
+    public var snoozedBy: String?
+
+    public init(
+        unit: String, doneAt: Instant? = nil, doneBy: String? = nil, doneNote: String? = nil, snoozedUntil: Instant? = nil,
+        snoozedBy: String? = nil
+    ) {
+        self.unit = unit
+        self.doneAt = doneAt
+        self.doneBy = doneBy
+        self.doneNote = doneNote
+        self.snoozedUntil = snoozedUntil
+        self.snoozedBy = snoozedBy
+    }
 }

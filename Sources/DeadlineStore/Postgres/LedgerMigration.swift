@@ -25,7 +25,7 @@ public enum LedgerMigration {
     }
 
     /// The tables copied, parents before children (foreign keys).
-    static let tables = ["reminders", "attempts", "occurrences", "occurrence_events", "instances", "meta", "counters"]
+    static let tables = ["reminders", "attempts", "occurrences", "occurrence_units", "occurrence_events", "instances", "meta", "counters"]
 
     /// Rows per `INSERT`.
     static let batch = 500

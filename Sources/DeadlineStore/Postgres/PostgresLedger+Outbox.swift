@@ -184,6 +184,15 @@ extension PostgresLedger {
 
     /// See ``Ledger/recordGivenUp(key:reason:at:)``.
     public func recordGivenUp(key: String, reason: String, at now: Instant) async throws(StoreError) {
+        try await setAside(key: key, as: .givenUp, reason: reason, at: now)
+    }
+
+    /// See ``Ledger/recordSkipped(key:reason:at:)``.
+    public func recordSkipped(key: String, reason: String, at now: Instant) async throws(StoreError) {
+        try await setAside(key: key, as: .skipped, reason: reason, at: now)
+    }
+
+    private func setAside(key: String, as state: ReminderState, reason: String, at now: Instant) async throws(StoreError) {
         let reason = LedgerText.capped(reason)
         let logger = queryLogger
         let database = displayName
@@ -192,14 +201,57 @@ extension PostgresLedger {
             else {
                 throw StoreError(.notFound, "no reminder '\(key)' in the ledger \(database)")
             }
-            try row.requireClaimable(at: now, action: "cannot be given up")
+            try row.requireClaimable(at: now, action: state == .skipped ? "cannot be skipped" : "cannot be given up")
             if row.state == .sending { try await Self.markInterrupted(key, on: connection, at: now, logger) }
             try await connection.query(
                 """
-                UPDATE reminders SET state = 'given_up', reason = \(reason), next_attempt_at = NULL, claimed_by = NULL,
-                    lease_until = NULL, claim_token = NULL, updated_at = \(now.secondsSinceEpoch)
+                UPDATE reminders SET state = \(state.rawValue), reason = \(reason), next_attempt_at = NULL,
+                    claimed_by = NULL, lease_until = NULL, claim_token = NULL, updated_at = \(now.secondsSinceEpoch)
                 WHERE reminder_key = \(key)
                 """, logger: logger)
+        }
+    }
+
+    /// See ``Ledger/forgetSkipped(decidedAfter:)``.
+    public func forgetSkipped(decidedAfter: Instant) async throws(StoreError) -> Int {
+        let logger = queryLogger
+        return try await link.transaction { connection in
+            try await PostgresRows.all(
+                """
+                DELETE FROM reminders WHERE state = 'skipped' AND attempts = 0 AND updated_at > \(decidedAfter.secondsSinceEpoch)
+                RETURNING reminder_key
+                """, on: connection, logger: logger
+            ).count
+        }
+    }
+
+    /// See ``Ledger/requeue(deadlineID:channel:since:reason:at:)``.
+    public func requeue(
+        deadlineID: String?, channel: String?, since: Instant?, reason: String, at now: Instant
+    ) async throws(StoreError) -> [LedgerEntry] {
+        let logger = queryLogger
+        let database = displayName
+        let reason = LedgerText.capped(reason)
+        let seconds = now.secondsSinceEpoch
+        let from = since?.secondsSinceEpoch ?? Int64.min
+        return try await link.transaction { connection in
+            let rows = try await PostgresRows.all(
+                """
+                SELECT \(unescaped: PostgresRows.entryColumns) FROM reminders
+                WHERE state IN ('failed', 'given_up') AND (\(deadlineID)::text IS NULL OR deadline_id = \(deadlineID))
+                    AND (\(channel)::text IS NULL OR channel = \(channel)) AND updated_at >= \(from)
+                ORDER BY send_at, reminder_key FOR UPDATE
+                """, on: connection, logger: logger
+            ).map { try PostgresRows.entry($0, database: database) }
+            let keys = rows.map(\.key)
+            try await connection.query(
+                """
+                UPDATE reminders SET state = 'pending', reason = \(reason), next_attempt_at = NULL,
+                    requeued_at = \(seconds), requeued_after = attempts, updated_at = \(seconds)
+                WHERE reminder_key = ANY(\(keys))
+                """, logger: logger)
+            if !keys.isEmpty { try await Self.announce(.occurrencesChanged, on: connection, logger: logger) }
+            return rows
         }
     }
 

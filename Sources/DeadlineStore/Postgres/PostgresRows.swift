@@ -7,7 +7,8 @@ enum PostgresRows {
     /// The select list for ``entry(_:database:)``, in the order it reads.
     static let entryColumns = """
         reminder_key, deadline_id, occurrence, rule, kind, unit, channel, recipients, due_at, send_at, state, \
-        attempts, next_attempt_at, last_error, reason, response, sent_at, claimed_by, created_at, updated_at
+        attempts, next_attempt_at, last_error, reason, response, sent_at, claimed_by, created_at, updated_at, \
+        requeued_at, requeued_after
         """
 
     /// All rows of a query.
@@ -32,7 +33,8 @@ enum PostgresRows {
             attempts: try cells.int(11), nextAttemptAt: try cells.optionalInstant(12),
             lastError: try cells.optionalText(13), reason: try cells.optionalText(14),
             response: try cells.optionalText(15), sentAt: try cells.optionalInstant(16),
-            claimedBy: try cells.optionalText(17), createdAt: try cells.instant(18), updatedAt: try cells.instant(19))
+            claimedBy: try cells.optionalText(17), createdAt: try cells.instant(18), updatedAt: try cells.instant(19),
+            requeuedAt: try cells.optionalInstant(20), requeuedAfter: try cells.int(21))
     }
 
     /// `reminder_key, attempt, owner, started_at, finished_at, outcome, detail`.
@@ -48,8 +50,8 @@ enum PostgresRows {
         return (try cells.text(0), record)
     }
 
-    /// `sequence, deadline_id, occurrence, action, actor, note, snoozed_until, happened_at`.
-    static let eventColumns = "sequence, deadline_id, occurrence, action, actor, note, snoozed_until, happened_at"
+    /// `sequence, deadline_id, occurrence, action, actor, note, snoozed_until, happened_at, unit`.
+    static let eventColumns = "sequence, deadline_id, occurrence, action, actor, note, snoozed_until, happened_at, unit"
 
     static func event(_ row: PostgresRow, database: String) throws -> OccurrenceEvent {
         let cells = Cells(row: row.makeRandomAccess(), database: database)
@@ -57,6 +59,7 @@ enum PostgresRows {
             sequence: try cells.int64(0),
             occurrence: OccurrenceID(
                 deadlineID: try cells.text(1), date: try SQLiteRows.date(cells.text(2), path: database)),
+            unit: try cells.text(8),
             action: try SQLiteRows.enumValue(cells.text(3), path: database), user: try cells.text(4),
             note: try cells.optionalText(5), snoozedUntil: try cells.optionalInstant(6), at: try cells.instant(7))
     }

@@ -176,17 +176,64 @@ extension SQLiteLedger {
 
     /// See ``Ledger/recordGivenUp(key:reason:at:)``.
     public func recordGivenUp(key: String, reason: String, at now: Instant) async throws(StoreError) {
+        try await setAside(key: key, as: .givenUp, reason: reason, at: now)
+    }
+
+    /// See ``Ledger/recordSkipped(key:reason:at:)``.
+    public func recordSkipped(key: String, reason: String, at now: Instant) async throws(StoreError) {
+        try await setAside(key: key, as: .skipped, reason: reason, at: now)
+    }
+
+    private func setAside(key: String, as state: ReminderState, reason: String, at now: Instant) async throws(StoreError) {
         let reason = LedgerText.capped(reason)
         try await write { db in
             let row = try OpenRow.fetch(db, key: key, path: self.path)
-            try row.requireClaimable(at: now, action: "cannot be given up")
+            try row.requireClaimable(at: now, action: state == .skipped ? "cannot be skipped" : "cannot be given up")
             if row.state == .sending { try OpenRow.markInterrupted(db, key: key, at: now) }
             try db.execute(
                 sql: """
-                    UPDATE reminders SET state = 'given_up', reason = ?, next_attempt_at = NULL, claimed_by = NULL,
+                    UPDATE reminders SET state = ?, reason = ?, next_attempt_at = NULL, claimed_by = NULL,
                         lease_until = NULL, claim_token = NULL, updated_at = ?
                     WHERE reminder_key = ?
-                    """, arguments: [reason, now.secondsSinceEpoch, key])
+                    """, arguments: [state.rawValue, reason, now.secondsSinceEpoch, key])
+        }
+    }
+
+    /// See ``Ledger/forgetSkipped(decidedAfter:)``.
+    public func forgetSkipped(decidedAfter: Instant) async throws(StoreError) -> Int {
+        try await write { db in
+            try db.execute(
+                sql: "DELETE FROM reminders WHERE state = 'skipped' AND attempts = 0 AND updated_at > ?",
+                arguments: [decidedAfter.secondsSinceEpoch])
+            return db.changesCount
+        }
+    }
+
+    /// See ``Ledger/requeue(deadlineID:channel:since:reason:at:)``.
+    public func requeue(
+        deadlineID: String?, channel: String?, since: Instant?, reason: String, at now: Instant
+    ) async throws(StoreError) -> [LedgerEntry] {
+        let path = self.path
+        let reason = LedgerText.capped(reason)
+        return try await write { db in
+            let filter = """
+                state IN ('failed', 'given_up') AND (? IS NULL OR deadline_id = ?) AND (? IS NULL OR channel = ?)
+                AND updated_at >= ?
+                """
+            let arguments: StatementArguments = [
+                deadlineID, deadlineID, channel, channel, since?.secondsSinceEpoch ?? Int64.min,
+            ]
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT \(SQLiteRows.entryColumns) FROM reminders WHERE \(filter) ORDER BY send_at, reminder_key",
+                arguments: arguments
+            ).map { try SQLiteRows.entry($0, path: path) }
+            try db.execute(
+                sql: """
+                    UPDATE reminders SET state = 'pending', reason = ?, next_attempt_at = NULL, requeued_at = ?,
+                        requeued_after = attempts, updated_at = ?
+                    WHERE \(filter)
+                    """, arguments: [reason, now.secondsSinceEpoch, now.secondsSinceEpoch] + arguments)
+            return rows
         }
     }
 

@@ -92,6 +92,25 @@ enum LedgerText {
         if user.isEmpty { throw StoreError(.invalidInput, "the user name is empty; the audit log needs one") }
     }
 
+    static func validate(user: String, units: [String]) throws(StoreError) {
+        try validate(user: user)
+        if units.isEmpty { throw StoreError(.invalidInput, "no unit is named; mark at least one") }
+        if units.contains(where: \.isEmpty) { throw StoreError(.invalidInput, "a unit id is empty") }
+    }
+
+    /// Why a unit's open rows were skipped by `done`.
+    static func doneReason(_ id: OccurrenceID, unit: String, by user: String) -> String {
+        "\(id) was marked done for \(unit) by \(user)"
+    }
+
+    static func snoozeReason(_ id: OccurrenceID, unit: String, until: Instant, by user: String) -> String {
+        "\(id) was snoozed for \(unit) until \(until.utcText) by \(user)"
+    }
+
+    static func notDone(_ id: OccurrenceID, units: [String]) -> String {
+        "\(id) is not marked done for \(units.joined(separator: ", ")); there is nothing to undo"
+    }
+
     /// 128 random bits in hex.
     static func newClaimToken() -> String {
         var generator = SystemRandomNumberGenerator()

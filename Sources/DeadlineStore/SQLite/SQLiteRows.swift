@@ -9,11 +9,12 @@ enum SQLiteRows {
     private enum EntryColumn: Int, CaseIterable {
         case reminderKey, deadlineID, occurrence, rule, kind, unit, channel, recipients, dueAt, sendAt, state
         case attempts, nextAttemptAt, lastError, reason, response, sentAt, claimedBy, createdAt, updatedAt
+        case requeuedAt, requeuedAfter
 
         static let names = [
             "reminder_key", "deadline_id", "occurrence", "rule", "kind", "unit", "channel", "recipients", "due_at",
             "send_at", "state", "attempts", "next_attempt_at", "last_error", "reason", "response", "sent_at",
-            "claimed_by", "created_at", "updated_at",
+            "claimed_by", "created_at", "updated_at", "requeued_at", "requeued_after",
         ]
     }
 
@@ -41,7 +42,8 @@ enum SQLiteRows {
             reminder: reminder, state: try enumValue(value(.state), path: path), attempts: try value(.attempts),
             nextAttemptAt: try optionalMoment(.nextAttemptAt), lastError: try value(.lastError),
             reason: try value(.reason), response: try value(.response), sentAt: try optionalMoment(.sentAt),
-            claimedBy: try value(.claimedBy), createdAt: try moment(.createdAt), updatedAt: try moment(.updatedAt))
+            claimedBy: try value(.claimedBy), createdAt: try moment(.createdAt), updatedAt: try moment(.updatedAt),
+            requeuedAt: try optionalMoment(.requeuedAt), requeuedAfter: try value(.requeuedAfter))
     }
 
     static func attempt(_ row: Row, path: String) throws -> AttemptRecord {
@@ -58,6 +60,7 @@ enum SQLiteRows {
             occurrence: OccurrenceID(
                 deadlineID: try row.decode(forColumn: "deadline_id"),
                 date: try date(row.decode(forColumn: "occurrence"), path: path)),
+            unit: try row.decode(forColumn: "unit"),
             action: try enumValue(row.decode(forColumn: "action"), path: path),
             user: try row.decode(forColumn: "actor"), note: try row.decode(forColumn: "note"),
             snoozedUntil: try optionalInstant(row, "snoozed_until"), at: try instant(row, "happened_at"))

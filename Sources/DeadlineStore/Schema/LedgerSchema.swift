@@ -29,6 +29,7 @@ public enum LedgerSchema {
     public static let steps: [Step] = [
         Step(version: 1, name: "ledger", statements: ledgerTables),
         Step(version: 2, name: "claims", statements: { _ in claimColumns }),
+        Step(version: 3, name: "per-unit completion", statements: { _ in unitMarks }),
     ]
 
     /// The highest version this build knows.
@@ -92,6 +93,33 @@ public enum LedgerSchema {
         "ALTER TABLE reminders ADD COLUMN claimed_by TEXT",
         "ALTER TABLE reminders ADD COLUMN lease_until BIGINT",
         "ALTER TABLE reminders ADD COLUMN claim_token TEXT",
+    ]
+}
+
+extension LedgerSchema {
+    /// Step 3 (issues 19 and 20): done and snooze per unit of an occurrence, and `resend`. The marks move to `occurrence_units`; a
+    /// whole occurrence marked by an older deadlined becomes the unit `*` (every unit). The columns `done_*` and
+    /// `snoozed_*` of `occurrences` keep their values as of the upgrade and are no longer read or written.
+    fileprivate static let unitMarks = [
+        """
+        CREATE TABLE occurrence_units (
+            deadline_id TEXT NOT NULL, occurrence TEXT NOT NULL, unit TEXT NOT NULL,
+            done_at BIGINT, done_by TEXT, done_note TEXT, snoozed_until BIGINT, snoozed_by TEXT,
+            updated_at BIGINT NOT NULL,
+            PRIMARY KEY (deadline_id, occurrence, unit),
+            FOREIGN KEY (deadline_id, occurrence) REFERENCES occurrences (deadline_id, occurrence))
+        """,
+        """
+        INSERT INTO occurrence_units (
+            deadline_id, occurrence, unit, done_at, done_by, done_note, snoozed_until, snoozed_by, updated_at)
+        SELECT deadline_id, occurrence, '*', done_at, done_by, done_note, snoozed_until, snoozed_by, updated_at
+        FROM occurrences WHERE done_at IS NOT NULL OR snoozed_until IS NOT NULL
+        """,
+        "ALTER TABLE occurrence_events ADD COLUMN unit TEXT NOT NULL DEFAULT '*'",
+        // `deadlinectl resend` (issue 20): when a failed reminder was put back, and after how many attempts, so
+        // that retry_limit and retry_max_age count from there.
+        "ALTER TABLE reminders ADD COLUMN requeued_at BIGINT",
+        "ALTER TABLE reminders ADD COLUMN requeued_after INTEGER NOT NULL DEFAULT 0",
     ]
 }
 

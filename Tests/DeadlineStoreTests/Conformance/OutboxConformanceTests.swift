@@ -208,4 +208,52 @@ struct OutboxConformanceTests {
             #expect(try await ledger.knownKeys([Sample.reminder(1).key]).isEmpty)
         }
     }
+
+    /// `deadlinectl resend`: failed and given-up rows, filtered by deadline, channel and time, go back to pending;
+    /// retry_limit and retry_max_age count from the resend.
+    @Test(arguments: LedgerFactory.all)
+    func requeuePutsFailedAndGivenUpRowsBack(_ factory: LedgerFactory) async throws {
+        try await LedgerStorage.with(factory) { _, ledger async throws in
+            let reminders = Sample.reminders(3) + [Sample.reminder(0, deadline: "khac")]
+            _ = try await ledger.recordDue(reminders, at: Sample.t0)
+            for (index, reminder) in reminders.enumerated() where index != 2 {
+                let claim = try await ledger.beginAttempt(
+                    key: reminder.key, owner: Sample.owner, leaseUntil: Sample.at(300), at: Sample.at(1))
+                let disposition: FailureDisposition = index == 1 ? .givenUp(reason: "retry_limit") : .permanent
+                try await ledger.recordFailure(claim, error: "550 no such user", disposition: disposition, at: Sample.at(2))
+            }
+            let none = try await ledger.requeue(deadlineID: "5418-de-xuat", channel: "chat", since: nil, reason: "x", at: Sample.at(10))
+            #expect(none.isEmpty)
+            let back = try await ledger.requeue(
+                deadlineID: "5418-de-xuat", channel: nil, since: Sample.at(2), reason: "put back by nguyenvana", at: Sample.at(20))
+            #expect(back.map(\.key) == [reminders[0].key, reminders[1].key])
+            #expect(back.map(\.state) == [.failed, .givenUp])
+            let entry = try #require(try await Sample.entry(ledger, reminders[1].key))
+            #expect(entry.state == .pending)
+            #expect(entry.reason == "put back by nguyenvana")
+            #expect(entry.requeuedAt == Sample.at(20))
+            #expect(entry.requeuedAfter == 1)
+            #expect(entry.lastError == "550 no such user")
+            #expect(Set(try await ledger.readyToSend(at: Sample.at(21), limit: 10).map(\.key)) == [reminders[0].key, reminders[1].key, reminders[2].key])
+            let claim = try await ledger.beginAttempt(key: reminders[1].key, owner: Sample.owner, leaseUntil: Sample.at(300), at: Sample.at(22))
+            #expect(claim.attempt == 2)
+            // The other deadline's failure stays until asked for.
+            #expect(try await Sample.entry(ledger, reminders[3].key, deadline: "khac")?.state == .failed)
+        }
+    }
+
+    /// After the clock went back: rows a clock that was ahead skipped are forgotten (and planned again); rows
+    /// skipped before, or attempted, stay.
+    @Test(arguments: LedgerFactory.all)
+    func forgetSkippedTakesBackWhatAClockAheadSetAside(_ factory: LedgerFactory) async throws {
+        try await LedgerStorage.with(factory) { _, ledger async throws in
+            let reminders = Sample.reminders(3)
+            _ = try await ledger.recordSkipped([reminders[0]], reason: "missed", at: Sample.at(100))
+            _ = try await ledger.recordSkipped([reminders[1]], reason: "missed", at: Sample.at(86_400 * 8))
+            _ = try await ledger.recordDue([reminders[2]], at: Sample.at(86_400 * 8))
+            try await ledger.recordSkipped(key: reminders[2].key, reason: "superseded", at: Sample.at(86_400 * 8))
+            #expect(try await ledger.forgetSkipped(decidedAfter: Sample.at(86_400 * 5)) == 2)
+            #expect(try await ledger.knownKeys(reminders.map(\.key)) == [reminders[0].key])
+        }
+    }
 }

@@ -137,7 +137,7 @@ struct PostgresClaimTests {
             let listener = Task { await listening.watchChanges { change in heard.withLock { $0.append(change) } } }
             defer { listener.cancel() }
             #expect(await eventually { heard.withLock { $0 == [.resynchronize] } })
-            try await other.markDone(Sample.occurrenceID, by: Sample.admin, note: nil, at: Sample.at(1))
+            _ = try await other.markDone(Sample.occurrenceID, units: ["so-0"], by: Sample.admin, note: nil, at: Sample.at(1))
             #expect(await eventually { heard.withLock { $0.contains(.occurrencesChanged) } })
             var record = InstanceConformanceTests.instance("daemon-b", heartbeat: Sample.at(2))
             try await other.heartbeat(record)

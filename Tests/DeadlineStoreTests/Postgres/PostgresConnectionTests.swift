@@ -124,7 +124,7 @@ struct PostgresConnectionTests {
         }
         #expect(back, "the ledger did not reconnect within 20 s")
         #expect(await eventually { heard.withLock { $0 == [.resynchronize, .resynchronize] } })
-        try await ledger.markDone(Sample.occurrenceID, by: Sample.admin, note: nil, at: Sample.t0)
+        _ = try await ledger.markDone(Sample.occurrenceID, units: ["so-0"], by: Sample.admin, note: nil, at: Sample.t0)
         #expect(await eventually { heard.withLock { $0.last == .occurrencesChanged } })
     }
 }

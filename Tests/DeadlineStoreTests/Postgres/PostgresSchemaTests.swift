@@ -45,7 +45,7 @@ struct PostgresSchemaTests {
     @Test func theAuditLogIsAppendOnly() async throws {
         try await LedgerStorage.with(.postgres) { _, first async throws in
             let ledger = try #require(first as? PostgresLedger)
-            try await ledger.markDone(Sample.occurrenceID, by: Sample.admin, note: "Đã xong", at: Sample.t0)
+            _ = try await ledger.markDone(Sample.occurrenceID, units: ["so-0"], by: Sample.admin, note: "Đã xong", at: Sample.t0)
             for sql in ["UPDATE occurrence_events SET actor = 'someone-else'", "DELETE FROM occurrence_events"] {
                 let error = await #expect(throws: StoreError.self) { try await ledger.execute(sql) }
                 #expect(error?.code == .invalidInput)
@@ -74,8 +74,8 @@ struct PostgresSchemaTests {
             }
         }
         let monthly = OccurrenceConformanceTests.monthly
-        try await sqlite.snooze(monthly, until: Sample.at(86_400), by: Sample.admin, note: "Chờ họp", at: Sample.at(3))
-        try await sqlite.markDone(Sample.occurrenceID, by: "tranthib", note: "Đã nộp", at: Sample.at(4))
+        try await sqlite.snooze(monthly, units: ["so-0"], until: Sample.at(86_400), by: Sample.admin, note: "Chờ họp", at: Sample.at(3))
+        _ = try await sqlite.markDone(Sample.occurrenceID, units: ["so-0"], by: "tranthib", note: "Đã nộp", at: Sample.at(4))
         try await sqlite.setMeta("scan_watermark", "1606957200")
         try await sqlite.heartbeat(InstanceConformanceTests.instance("vp-ubnd-01:4242:1", heartbeat: Sample.at(5)))
 
@@ -96,7 +96,7 @@ struct PostgresSchemaTests {
             #expect(try await target.meta("scan_watermark") == "1606957200")
             #expect(try await target.changeCounter() == 2)
             // The copy goes on: a new audit event numbers after the copied ones, a claim left in flight expires.
-            try await target.markUndone(Sample.occurrenceID, by: "tranthib", note: nil, at: Sample.at(6))
+            try await target.markUndone(Sample.occurrenceID, units: ["so-0"], allUnits: ["so-0"], by: "tranthib", note: nil, at: Sample.at(6))
             let sequences = try await target.occurrenceEvents(deadlineID: nil).map(\.sequence)
             #expect(sequences.count == 3 && sequences[2] > sequences[1])
             let ready = try await target.readyToSend(at: Sample.at(300), limit: 2_000)

@@ -15,10 +15,10 @@ struct SQLiteSchemaTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let ledger = try await SQLiteLedger(path: directory.path + "/state.db")
-        #expect(LedgerSchema.latestVersion == 2)
-        #expect(try await ledger.pragma("user_version") == "2")
+        #expect(LedgerSchema.latestVersion == 3)
+        #expect(try await ledger.pragma("user_version") == "3")
         let applied = try await ledger.texts("SELECT version || ' ' || name FROM schema_migrations ORDER BY version")
-        #expect(applied == ["1 ledger", "2 claims"])
+        #expect(applied == ["1 ledger", "2 claims", "3 per-unit completion"])
     }
 
     @Test func anOlderFileIsMigratedWithItsData() async throws {
@@ -47,14 +47,18 @@ struct SQLiteSchemaTests {
                 """)
         }
         let ledger = try await SQLiteLedger(path: path)
-        #expect(try await ledger.pragma("user_version") == "2")
+        #expect(try await ledger.pragma("user_version") == "3")
         let entry = try #require(try await Sample.entry(ledger, Sample.reminder(1).key))
         #expect(entry.state == .retry)
         #expect(entry.reminder.recipients == ["vanthu1@khdt.hanoi.example"])
         #expect(entry.attemptLog?.map(\.owner) == ["daemon-v1"])
         #expect(entry.claimedBy == nil)
         #expect(try await ledger.occurrenceEvents(deadlineID: nil).map(\.note) == ["trước khi nâng cấp"])
-        #expect(try await ledger.plannerState().done.count == 1)
+        // A whole occurrence marked done before per-unit completion counts for every unit.
+        let november = OccurrenceID(deadlineID: "5418-bao-cao-thang", date: CivilDate(year: 2020, month: 11, day: 20)!)
+        #expect(try await ledger.plannerState().done == [november: [PlannerState.everyUnit: Instant(secondsSinceEpoch: 1_606_000_000)]])
+        #expect(try await ledger.plannerState().isDone(november, units: ["so-khdt", "so-tc"]))
+        #expect(try await ledger.occurrenceEvents(deadlineID: nil).map(\.unit) == [PlannerState.everyUnit])
         #expect(try await ledger.meta("scan_watermark") == "1606957200")
         #expect(try await ledger.changeCounter() == 1)
 
@@ -64,6 +68,19 @@ struct SQLiteSchemaTests {
         #expect(claim.attempt == 2)
         try await ledger.recordSent(claim, response: "250 OK", at: Instant(secondsSinceEpoch: 1_606_957_801))
         #expect(try await Sample.entry(ledger, entry.key)?.attemptLog?.map(\.outcome) == [.retry, .sent])
+
+        // `undone --unit so-tc` on that old mark: so-tc is open again, the others keep the mark as it was.
+        try await ledger.markUndone(
+            november, units: ["so-tc"], allUnits: ["so-khdt", "so-tc", "so-nv"], by: "tranthib", note: nil,
+            at: Instant(secondsSinceEpoch: 1_606_957_900))
+        let state = try await ledger.plannerState()
+        #expect(
+            state.done == [
+                november: [
+                    "so-khdt": Instant(secondsSinceEpoch: 1_606_000_000), "so-nv": Instant(secondsSinceEpoch: 1_606_000_000),
+                ]
+            ])
+        #expect(try await ledger.unitMarks(november).map(\.doneBy) == ["nguyenvana", "nguyenvana"])
     }
 
     @Test func aNewerFileIsRefusedAndLeftAlone() async throws {
@@ -78,10 +95,10 @@ struct SQLiteSchemaTests {
         #expect(error?.code == .schemaTooNew)
         #expect(
             error?.message
-                == "\(path) was written by a newer deadlined (schema version 3; this one knows up to 2); upgrade "
+                == "\(path) was written by a newer deadlined (schema version 4; this one knows up to 3); upgrade "
                 + "deadlined, or restore the backup taken before the upgrade")
         let newer = try await SQLiteLedger(path: path, schema: LedgerSchema.steps + [Self.future])
-        #expect(try await newer.pragma("user_version") == "3")
+        #expect(try await newer.pragma("user_version") == "4")
         #expect(try await newer.meta("written-by") == "deadlined 2.0")
     }
 
@@ -95,7 +112,7 @@ struct SQLiteSchemaTests {
         }
         let error = await #expect(throws: StoreError.self) { _ = try await SQLiteLedger(path: path) }
         #expect(error?.code == .schemaTooNew)
-        #expect(error?.message.contains("schema version 9; this one knows up to 2") == true)
+        #expect(error?.message.contains("schema version 9; this one knows up to 3") == true)
     }
 
     @Test func sqliteAndPostgresStatementsDifferOnlyInTheDialectBits() {
