@@ -1,5 +1,6 @@
 # deadlined: the targets behind README's two commands (`scripts/run demo`, `scripts/run test`), and a few more.
-#   make demo   installs what it needs, builds, and runs deadlined on the example config (outbox: no server)
+#   make demo   installs what it needs, builds, runs deadlined once on the example config (outbox: no server) and
+#               shows a reminder it sent, the ledger's view of it, and how to follow it in the journal
 #   make test   installs what the tests need (real SMTP server, journald, PostgreSQL, ...), runs every test,
 #               then the benchmark harness on its smallest size (bench-smoke, with the debug build)
 SHELL := /bin/bash
@@ -18,11 +19,18 @@ build: deps
 release: deps
 	swift build -c release
 
+# The demo: the daemon runs once at 08:00 on 03/12/2020, a week before the first deadline of directive 5418/UBND-TKBT,
+# on the example config with the outbox channel (no server), in a fresh state directory ($(DEMO_STATE)). Then what it
+# sent, as a person reads it; the ledger's view; and how to follow it in the journal.
 demo: build
+	rm -rf $(DEMO_STATE)
 	.build/debug/deadlinectl check --config $(CONFIG)
-	.build/debug/deadlinectl list --config $(CONFIG) --now "20/11/2020 09:00"
-	.build/debug/deadlinectl plan --config $(CONFIG) --now "20/11/2020 09:00" --to 31/01/2021
-	.build/debug/deadlined --config $(CONFIG) --pretend-now "02/12/2020 09:00" --print-plan
+	STATE_DIRECTORY=$(DEMO_STATE) .build/debug/deadlined --config $(CONFIG) --once --pretend-now "03/12/2020 08:00" --log-target console
+	STATE_DIRECTORY=$(DEMO_STATE) .build/debug/deadlinectl outbox --config $(CONFIG)
+	STATE_DIRECTORY=$(DEMO_STATE) .build/debug/deadlinectl outbox --config $(CONFIG) --show 1
+	STATE_DIRECTORY=$(DEMO_STATE) .build/debug/deadlinectl history 5418-de-xuat --config $(CONFIG)
+	STATE_DIRECTORY=$(DEMO_STATE) .build/debug/deadlinectl status --config $(CONFIG) --now "03/12/2020 08:05"
+	@echo "Run as a service, deadlined logs to the journal: journalctl -u deadlined -f  (one deadline: journalctl DEADLINE_ID=5418-de-xuat)"
 
 test:
 	scripts/install-deps.sh bench

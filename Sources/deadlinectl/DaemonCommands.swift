@@ -119,17 +119,38 @@ struct Resend: AsyncParsableCommand {
     }
 }
 
+struct Outbox: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The messages the outbox channel wrote, with their subjects decoded; --show N prints one as a person reads it.")
+    @OptionGroup var config: ConfigOptions
+    @Option(help: "Print one message: its number in the list, its file name, or 'last'.") var show: String?
+    @Flag(help: "Print stable JSON.") var json = false
+
+    func run() throws {
+        let code = OutboxReport.run(show: show, json: json, configuration: try loadConfiguration(config))
+        if code != 0 { throw ExitCode(code) }
+    }
+}
+
 struct Status: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Is deadlined running; next reminders, deliveries waiting for a retry, given up lately, overdue work by unit.")
     @OptionGroup var config: ConfigOptions
     @Flag(help: "Print stable JSON.") var json = false
+    @Option(help: "Count as if it were this moment (for demonstrations and what-ifs).") var now: String?
 
     func run() async throws {
         let configuration = try loadConfiguration(config)
+        var moment = Clock.now()
+        if let now {
+            guard let given = ConfigSession.moment(now, option: "--now", zone: configuration.agenda.settings.zone) else {
+                throw ExitCode(2)
+            }
+            moment = given
+        }
         do {
             let ledger = try await LedgerSelection.openForCommand(configuration).ledger
-            let report = try await StatusReport.gather(configuration: configuration, ledger: ledger, now: Clock.now())
+            let report = try await StatusReport.gather(configuration: configuration, ledger: ledger, now: moment)
             Console.out(json ? report.json().rendered() + "\n" : report.text(language: configuration.agenda.settings.language))
         } catch {
             Console.err("deadlinectl: the ledger cannot be used: \(error)\n")

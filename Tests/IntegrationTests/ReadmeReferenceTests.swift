@@ -35,17 +35,32 @@ struct ReadmeReferenceTests {
 
     /// README's first command runs `make demo`; its recipe runs the built binaries on the example config. Each line
     /// is run here as written (with this build's binaries), so a renamed flag cannot break it unseen.
-    @Test("every command of make demo runs and succeeds")
+    @Test("every command of make demo runs and succeeds; it sends reminders and shows one, decoded; twice is safe")
     func demoCommands() async throws {
         let makefile = try String(contentsOfFile: BuiltProducts.repositoryRoot + "/Makefile", encoding: .utf8)
         let recipe = try #require(makefile.components(separatedBy: "\ndemo: build\n").dropFirst().first)
+        let state = try TemporaryDirectory(prefix: "deadlined-demo")
+        defer { state.remove() }
         let commands = recipe.split(separator: "\n", omittingEmptySubsequences: false).prefix { $0.hasPrefix("\t") }
             .map { $0.dropFirst().replacingOccurrences(of: ".build/debug/", with: BuiltProducts.directory + "/")
-                .replacingOccurrences(of: "$(CONFIG)", with: BuiltProducts.exampleConfig) }
-        #expect(commands.count >= 4, "\(commands)")
-        for command in commands {
-            let result = try await ProcessRunner.run("/bin/sh", ["-c", command], currentDirectory: BuiltProducts.repositoryRoot)
-            #expect(result.succeeded, "\(command)\n\(result)")
+                .replacingOccurrences(of: "$(CONFIG)", with: BuiltProducts.exampleConfig)
+                .replacingOccurrences(of: "$(DEMO_STATE)", with: state.path + "/state") }
+            .map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }
+        #expect(commands.count >= 6, "\(commands)")
+        for round in 1...2 {
+            var output = ""
+            for command in commands {
+                let result = try await ProcessRunner.run("/bin/sh", ["-c", command], currentDirectory: BuiltProducts.repositoryRoot)
+                #expect(result.succeeded, "\(command)\n\(result)")
+                output += result.stdout + result.stderr
+            }
+            // Six reminders written to the outbox; one shown as a person reads it: the subject and text decoded.
+            let outbox = (try? FileManager.default.contentsOfDirectory(atPath: state.path + "/state/outbox")) ?? []
+            #expect(outbox.filter { $0.hasSuffix(".eml") }.count == 6, "round \(round): \(outbox)")
+            #expect(output.contains("Tiêu đề: [Nhắc việc] Còn 7 ngày đến hạn: Báo cáo tham mưu"), "\(output)")
+            #expect(output.contains("Kính gửi: "), "\(output)")
+            #expect(output.contains("Tệp: \(state.path)/state/outbox/20201203T080000-"), "\(output)")
+            #expect(output.contains("journalctl -u deadlined -f"), "\(output)")
         }
     }
 }

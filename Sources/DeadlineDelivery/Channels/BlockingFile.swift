@@ -28,6 +28,20 @@ enum BlockingFile {
         return out
     }
 
+    /// The names in a folder (not `.` and `..`); empty when it cannot be read.
+    static func list(_ folder: String) -> [String] {
+        guard let directory = opendir(folder) else { return [] }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while names.count < 1_000_000, let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != ".", name != ".." { names.append(name) }
+        }
+        return names
+    }
+
     static func exists(_ path: String) -> Bool {
         access(path, F_OK) == 0
     }

@@ -19,9 +19,10 @@ public final class OutboxChannel: Channel {
         directory = settings.directory
     }
 
-    /// `20201203T080000-<16 hex of SHA-256(key)>.eml`: sorted by send time, unique per reminder.
+    /// `20201203T080000-<16 hex of SHA-256(key)>.eml`: sorted by planned send time, unique per reminder, the same
+    /// for every attempt.
     public static func fileName(for facts: ReminderFacts) -> String {
-        let local = facts.zone.localDateTime(at: facts.sendAt)
+        let local = facts.zone.localDateTime(at: facts.plannedAt)
         let stamp = local.date.iso.replacingAll("-", with: "") + "T" + local.time.description.replacingAll(":", with: "") + "00"
         let digest = SHA256.hash(data: Array(facts.key.utf8)).prefix(8).map { b in (b < 16 ? "0" : "") + String(b, radix: 16) }.joined()
         return "\(stamp)-\(digest).eml"
@@ -53,6 +54,16 @@ public final class OutboxChannel: Channel {
                             DeliveryError(channel: name, host: "-", kind: .unknown, cause: "\(error)"), retryAfter: nil))
                 }
             }
+        }
+    }
+
+    /// The messages in an outbox folder, oldest first (by file name: the planned send time), read back with
+    /// ``MIMEReader``; files that cannot be read are left out.
+    public static func messages(in directory: String) -> [(path: String, message: ReadMessage)] {
+        BlockingFile.list(directory).filter { $0.hasSuffix(".eml") }.sorted().compactMap { name in
+            let path = directory + "/" + name
+            guard let bytes = try? BlockingFile.read(path) else { return nil }
+            return (path, MIMEReader.read(bytes))
         }
     }
 

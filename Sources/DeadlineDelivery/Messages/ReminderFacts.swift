@@ -18,7 +18,12 @@ public struct ReminderFacts: Sendable, Hashable {
     /// The nominal due day of the occurrence.
     public var occurrence: CivilDate
     public var due: Instant
+    /// When the message goes out: the planned moment, or the moment it is actually sent once
+    /// ``restated(at:)``.
     public var sendAt: Instant
+    /// The moment the planner chose; stays the same across retries and restatements (the outbox names files
+    /// by it, so that a retry after a crash finds its file).
+    public var plannedAt: Instant
     /// The n-th urging reminder (overdue) or escalation; 0 otherwise.
     public var reminderNumber: Int
     /// For escalations: how many times the unit itself was reminded (before, on and after the due day)...
@@ -53,6 +58,7 @@ public struct ReminderFacts: Sendable, Hashable {
         self.occurrence = occurrence
         self.due = due
         self.sendAt = sendAt
+        self.plannedAt = sendAt
         self.reminderNumber = reminderNumber
         self.remindedCount = remindedCount
         self.urgedCount = 0
