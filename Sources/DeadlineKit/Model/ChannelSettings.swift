@@ -33,6 +33,25 @@ public enum ChannelSettings: Sendable, Hashable {
         case .outbox: .outbox
         }
     }
+
+    /// The language the channel's messages are written in, when it sets one (else the daemon's).
+    public var language: Language? {
+        switch self {
+        case .smtp(let s): s.language
+        case .webhook(let s): s.language
+        case .outbox(let s): s.language
+        }
+    }
+
+    /// The longest one delivery may take: connecting plus the whole transfer (seconds; the outbox writes a file).
+    /// Bounds the lease a daemon holds on a reminder it is sending.
+    public var sendTimeoutSeconds: Int {
+        switch self {
+        case .smtp(let s): s.connectTimeoutSeconds + s.timeoutSeconds
+        case .webhook(let s): s.connectTimeoutSeconds + s.timeoutSeconds
+        case .outbox: 30
+        }
+    }
 }
 
 /// How strictly an `smtp://` connection must be upgraded with STARTTLS.

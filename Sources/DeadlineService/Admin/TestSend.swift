@@ -22,7 +22,7 @@ public enum TestSend {
         } else if settings.kind != .webhook {
             recipients = defaultRecipients(configuration, settings)
         }
-        let language = channelLanguage(settings) ?? configuration.agenda.settings.language
+        let language = settings.language ?? configuration.agenda.settings.language
         let facts = sampleFacts(configuration, channel: name, recipients: recipients, language: language, now: now)
         // The admin's templates, if any (already checked when the configuration was loaded).
         let templates = configuration.daemon.templatesDirectory.map { LoadedConfiguration.templates(in: $0).0 }
@@ -47,14 +47,6 @@ public enum TestSend {
         case .permanentFailure(let error):
             Console.err("not delivered (permanent failure): \(error)\n")
             return 1
-        }
-    }
-
-    static func channelLanguage(_ settings: ChannelSettings) -> Language? {
-        switch settings {
-        case .smtp(let s): s.language
-        case .webhook(let s): s.language
-        case .outbox(let s): s.language
         }
     }
 

@@ -21,6 +21,16 @@ final class DaemonContext: Sendable {
         self.loadedAt = loadedAt
     }
 
+    /// A context with the given channels in place of those the configuration would build (in-process tests).
+    init(configuration: Configuration, templates: TemplateSet, loadedAt: Instant, channels: [String: any Channel]) {
+        self.configuration = configuration
+        planner = ReminderPlanner(agenda: configuration.agenda)
+        self.channels = channels
+        channelProblems = [:]
+        self.templates = templates
+        self.loadedAt = loadedAt
+    }
+
     var agenda: Agenda { configuration.agenda }
     var zone: ZoneRules { configuration.agenda.settings.zone }
     var retryPolicy: RetryPolicy {

@@ -63,7 +63,7 @@ struct Dispatcher: Sendable {
         }
         let claim: AttemptClaim
         do {
-            let lease = Int64(120 + Self.sendTimeoutSeconds(context.configuration.channels[row.channel]))
+            let lease = Int64(120 + (context.configuration.channels[row.channel]?.sendTimeoutSeconds ?? 30))
             claim = try await ledger.beginAttempt(key: row.key, owner: instanceID, leaseUntil: now.adding(seconds: lease), at: now)
         } catch let error as StoreError where error.code == .notClaimable {
             return  // done meanwhile, or another instance has it
@@ -148,14 +148,6 @@ struct Dispatcher: Sendable {
         }
     }
 
-    static func sendTimeoutSeconds(_ settings: ChannelSettings?) -> Int {
-        switch settings {
-        case .smtp(let s): s.connectTimeoutSeconds + s.timeoutSeconds
-        case .webhook(let s): s.connectTimeoutSeconds + s.timeoutSeconds
-        default: 30
-        }
-    }
-
     /// How many reminders of the escalated occurrence each unit itself was sent (before, on and after the due day),
     /// and how many of them were urgings after it.
     func sentCounts(for row: LedgerReminder, units: [String]) async -> [String: (reminded: Int, urged: Int)] {
@@ -201,15 +193,7 @@ struct Dispatcher: Sendable {
     }
 
     func language(of channel: String) -> Language {
-        let settings = context.configuration.channels[channel]
-        let own: Language? =
-            switch settings {
-            case .smtp(let s): s.language
-            case .webhook(let s): s.language
-            case .outbox(let s): s.language
-            case nil: nil
-            }
-        return own ?? context.agenda.settings.language
+        context.configuration.channels[channel]?.language ?? context.agenda.settings.language
     }
 
     /// One journal entry about a reminder, with the structured fields admins filter on.

@@ -21,7 +21,7 @@ extension Scheduler {
             return .rejected(errors: errors)
         }
         let old = context
-        context = DaemonContext(configuration: configuration, templates: result.templates, loadedAt: clock.now())
+        context = makeContext(configuration, result.templates, clock.now())
         await old.shutdown()
         cache.invalidate()
         rescanCatchUpWindow = true

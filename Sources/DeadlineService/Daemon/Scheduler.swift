@@ -49,6 +49,11 @@ final class Scheduler {
     /// reminder a new or changed configuration plans a little in the past is still sent. Known keys are skipped,
     /// so this never sends twice.
     var rescanCatchUpWindow = true
+    /// Builds the context of a (re)loaded configuration: its channels from their settings. In-process tests put
+    /// their own channels in.
+    var makeContext: (Configuration, TemplateSet, Instant) -> DaemonContext = {
+        DaemonContext(configuration: $0, templates: $1, loadedAt: $2)
+    }
 
     static let watermarkKey = "scan_watermark"
     /// A watermark this far ahead of the clock means the clock went back (a smaller step is jitter of a clock
@@ -274,11 +279,24 @@ final class Scheduler {
 }
 
 /// The daemon's wall clock: the system clock, optionally shifted (`--pretend-now`, for demonstrations and tests),
-/// so the daemon can live at any moment while the kernel's timers keep running on real time.
+/// so the daemon can live at any moment while the kernel's timers keep running on real time. In-process tests
+/// give it a clock of their own (``init(reading:)``) and drive the scheduler's wake-ups themselves.
 struct DaemonClock: Sendable {
     let offsetSeconds: Int64
+    private let read: @Sendable () -> Instant
 
-    func now() -> Instant { Clock.now().adding(seconds: offsetSeconds) }
+    init(offsetSeconds: Int64) {
+        self.offsetSeconds = offsetSeconds
+        read = { Clock.now() }
+    }
+
+    /// A clock that shows what `read` says (a test's controllable clock).
+    init(reading read: @escaping @Sendable () -> Instant) {
+        offsetSeconds = 0
+        self.read = read
+    }
+
+    func now() -> Instant { read().adding(seconds: offsetSeconds) }
 
     /// The real-clock instant at which the daemon's clock shows `instant`.
     func realInstant(_ instant: Instant) -> Instant { instant.adding(seconds: -offsetSeconds) }
