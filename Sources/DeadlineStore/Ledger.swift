@@ -31,69 +31,69 @@ import DeadlineKit
 public protocol Ledger: Sendable {
     /// Records reminders whose send time has come (state `pending`), in one transaction. Idempotent: keys
     /// already recorded, in any state, are left alone. Returns the keys that were new.
-    func recordDue(_ reminders: [LedgerReminder], at now: Instant) async throws -> Set<String>
+    func recordDue(_ reminders: [LedgerReminder], at now: Instant) async throws(StoreError) -> Set<String>
 
     /// Records reminders that will never be sent because they are too old (the `catch_up` window passed while
     /// the daemon was down): state `skipped` with `reason`. Idempotent like ``recordDue(_:at:)``.
-    func recordSkipped(_ reminders: [LedgerReminder], reason: String, at now: Instant) async throws -> Set<String>
+    func recordSkipped(_ reminders: [LedgerReminder], reason: String, at now: Instant) async throws(StoreError) -> Set<String>
 
     /// Which of these keys are recorded, in any state.
-    func knownKeys(_ keys: [String]) async throws -> Set<String>
+    func knownKeys(_ keys: [String]) async throws(StoreError) -> Set<String>
 
     /// Rows to send now, oldest send time first, at most `limit`: `pending`; `retry` whose next attempt has come;
     /// `sending` whose claim's lease has run out (left by a crash).
-    func readyToSend(at now: Instant, limit: Int) async throws -> [LedgerEntry]
+    func readyToSend(at now: Instant, limit: Int) async throws(StoreError) -> [LedgerEntry]
 
     /// Writes the intent to send: state `sending`, attempts + 1, an attempt record started, the row claimed by
     /// `owner` until `leaseUntil`. Throws ``StoreError/Code/notClaimable`` when the row is not ready (final,
     /// claimed by someone else, retry not yet due) and ``StoreError/Code/notFound`` for an unknown key.
-    func beginAttempt(key: String, owner: String, leaseUntil: Instant, at now: Instant) async throws -> AttemptClaim
+    func beginAttempt(key: String, owner: String, leaseUntil: Instant, at now: Instant) async throws(StoreError) -> AttemptClaim
 
     /// Writes that a server accepted the message: state `sent`, with the server's answer. Fenced by the claim.
-    func recordSent(_ claim: AttemptClaim, response: String, at now: Instant) async throws
+    func recordSent(_ claim: AttemptClaim, response: String, at now: Instant) async throws(StoreError)
 
     /// Writes that an attempt failed and what follows (retry, failed, given up). Fenced by the claim.
     func recordFailure(
         _ claim: AttemptClaim, error: String, disposition: FailureDisposition, at now: Instant
-    ) async throws
+    ) async throws(StoreError)
 
     /// Gives up a reminder that is not being sent (pending, retry, or sending with an expired lease), e.g. a
     /// retry that has waited past `retry_max_age`. Throws ``StoreError/Code/notClaimable`` if it is final or
     /// claimed.
-    func recordGivenUp(key: String, reason: String, at now: Instant) async throws
+    func recordGivenUp(key: String, reason: String, at now: Instant) async throws(StoreError)
 
     /// Sets aside a reminder that is not being sent and need not be (its unit finished meanwhile, a later reminder
     /// of the same occurrence supersedes it): state `skipped` with `reason`. Throws
     /// ``StoreError/Code/notClaimable`` if it is final or claimed.
-    func recordSkipped(key: String, reason: String, at now: Instant) async throws
+    func recordSkipped(key: String, reason: String, at now: Instant) async throws(StoreError)
 
     /// Ends at once the leases of `sending` rows claimed by anyone but `owner`, so that what a crashed daemon left
     /// half-sent is sent again without waiting for its lease. Only for a ledger that one daemon uses at a time
     /// (SQLite, behind the daemon's lock on its state directory): with several live instances it would let two of
     /// them send the same reminder. Returns how many rows were released.
-    func releaseClaims(notOwnedBy owner: String, at now: Instant) async throws -> Int
+    func releaseClaims(notOwnedBy owner: String, at now: Instant) async throws(StoreError) -> Int
 
     /// Forgets `skipped` rows never attempted that were set aside after `decidedAfter`: after the clock went back
     /// (set ahead by mistake, then corrected), what the wrong clock skipped as too old or superseded is planned
     /// again, and sent when its time really comes (within `catch_up`). Returns how many rows were forgotten.
-    func forgetSkipped(decidedAfter: Instant) async throws -> Int
+    func forgetSkipped(decidedAfter: Instant) async throws(StoreError) -> Int
 
     /// Puts reminders that failed permanently or were given up back to be sent (`deadlinectl resend`), once their
     /// cause is fixed: state `pending`, with `reason` saying who did it; `retry_limit` and `retry_max_age` count
     /// again from `now`. Only rows in `failed` or `given_up`, of `deadlineID` and `channel` when given, that
     /// changed at or after `since` when given. Returns the rows put back.
-    func requeue(deadlineID: String?, channel: String?, since: Instant?, reason: String, at now: Instant) async throws
+    func requeue(deadlineID: String?, channel: String?, since: Instant?, reason: String, at now: Instant) async throws(StoreError)
         -> [LedgerEntry]
 
     /// The earliest moment a `retry` row becomes due or a `sending` row's lease runs out: the scheduler's next
     /// wake-up for the outbox. `pending` rows are ready at once and not counted. `nil` when there is none.
-    func nextRetry() async throws -> Instant?
+    func nextRetry() async throws(StoreError) -> Instant?
 
     /// Marks `units` of an occurrence done (`deadlinectl done ID [--unit U]`): the planner stops their reminders,
     /// and their `pending` and `retry` rows become `skipped`. A unit already done keeps its first mark, and is
     /// returned with it so that the admin can be told when and by whom. Logged in the audit log (an event per
     /// unit newly marked) and counted by ``changeCounter()``.
-    func markDone(_ id: OccurrenceID, units: [String], by user: String, note: String?, at now: Instant) async throws
+    func markDone(_ id: OccurrenceID, units: [String], by user: String, note: String?, at now: Instant) async throws(StoreError)
         -> [UnitMark]
 
     /// Takes back `done` for `units`. A mark for every unit (``PlannerState/everyUnit``, written by deadlined
@@ -102,44 +102,44 @@ public protocol Ledger: Sendable {
     /// later reminders are planned again. Logged and counted.
     func markUndone(
         _ id: OccurrenceID, units: [String], allUnits: [String], by user: String, note: String?, at now: Instant
-    ) async throws
+    ) async throws(StoreError)
 
     /// Pauses `units`' reminders for an occurrence until `until` (a moment at or before `now` ends a snooze):
     /// reminders with a send time before `until` are not sent, and their `pending` and `retry` rows with such a
     /// send time become `skipped`. Logged and counted.
     func snooze(
         _ id: OccurrenceID, units: [String], until: Instant, by user: String, note: String?, at now: Instant
-    ) async throws
+    ) async throws(StoreError)
 
     /// The done marks and snoozes of one occurrence, one per unit, with who and when.
-    func unitMarks(_ id: OccurrenceID) async throws -> [UnitMark]
+    func unitMarks(_ id: OccurrenceID) async throws(StoreError) -> [UnitMark]
 
     /// Which units finished which occurrences, and snoozes, for the planner.
-    func plannerState() async throws -> PlannerState
+    func plannerState() async throws(StoreError) -> PlannerState
 
     /// A deadline's rows, by send time, each with its attempt log.
-    func entries(deadlineID: String) async throws -> [LedgerEntry]
+    func entries(deadlineID: String) async throws(StoreError) -> [LedgerEntry]
 
     /// Rows in any of `states` (all states when empty) changed at or after `since`, most recently changed first,
     /// at most `limit`; without attempt logs.
-    func entries(states: Set<ReminderState>, since: Instant?, limit: Int) async throws -> [LedgerEntry]
+    func entries(states: Set<ReminderState>, since: Instant?, limit: Int) async throws(StoreError) -> [LedgerEntry]
 
     /// The audit log of done, undone and snooze (one event per unit), oldest first; one deadline's, or all when `nil`.
-    func occurrenceEvents(deadlineID: String?) async throws -> [OccurrenceEvent]
+    func occurrenceEvents(deadlineID: String?) async throws(StoreError) -> [OccurrenceEvent]
 
     /// Writes the instance's row (insert or replace). Also forgets instances silent for more than 30 days.
-    func heartbeat(_ instance: InstanceRecord) async throws
+    func heartbeat(_ instance: InstanceRecord) async throws(StoreError)
 
     /// Known instances, latest heartbeat first.
-    func instances() async throws -> [InstanceRecord]
+    func instances() async throws(StoreError) -> [InstanceRecord]
 
     /// A small stored value, e.g. the scan watermark; `nil` when unset.
-    func meta(_ key: String) async throws -> String?
+    func meta(_ key: String) async throws(StoreError) -> String?
 
     /// Stores a small value.
-    func setMeta(_ key: String, _ value: String) async throws
+    func setMeta(_ key: String, _ value: String) async throws(StoreError)
 
     /// A counter that every done, undone and snooze increases, in the same transaction. A running daemon reads
     /// it cheaply to notice an admin's change and re-plan.
-    func changeCounter() async throws -> Int64
+    func changeCounter() async throws(StoreError) -> Int64
 }

@@ -114,11 +114,10 @@ public enum OccurrenceCommands {
                 lines.append(words.snoozed(id, units: units.map { name($0, agenda) }, until: zone.vietnamese(until), by: user))
                 event = .reminderSnoozed
             }
-        } catch let error as StoreError where error.code == .notFound {
+        } catch {
+            guard error.code == .notFound else { return fail(error) }
             Console.err(words.notDone(id, units: units.map { name($0, agenda) }))
             return 1
-        } catch {
-            return fail(error)
         }
         if case .snooze = action {} else if allUnits.count > 1, let state = try? await ledger.plannerState() {
             let done = allUnits.filter { state.isDone(id, unit: $0) }

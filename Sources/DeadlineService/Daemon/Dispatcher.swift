@@ -65,10 +65,9 @@ struct Dispatcher: Sendable {
         do {
             let lease = Int64(120 + (context.configuration.channels[row.channel]?.sendTimeoutSeconds ?? 30))
             claim = try await ledger.beginAttempt(key: row.key, owner: instanceID, leaseUntil: now.adding(seconds: lease), at: now)
-        } catch let error as StoreError where error.code == .notClaimable {
-            return  // done meanwhile, or another instance has it
         } catch {
-            logger.error("cannot record the attempt for \(row.key): \(error)")
+            // Not claimable: done meanwhile, or another instance has it.
+            if error.code != .notClaimable { logger.error("cannot record the attempt for \(row.key): \(error)") }
             return
         }
         let message = context.templates.render(facts, parts: channel.templateParts)

@@ -37,28 +37,28 @@ final class LeasedLedger: Ledger {
 
     // MARK: Claims
 
-    func beginAttempt(key: String, owner: String, leaseUntil: Instant, at now: Instant) async throws -> AttemptClaim {
+    func beginAttempt(key: String, owner: String, leaseUntil: Instant, at now: Instant) async throws(StoreError) -> AttemptClaim {
         let lease = min(leaseUntil, now.adding(seconds: leaseSeconds))
         let claim = try await base.beginAttempt(key: key, owner: owner, leaseUntil: lease, at: now)
         held.withLock { $0[key] = claim }
         return claim
     }
 
-    func recordSent(_ claim: AttemptClaim, response: String, at now: Instant) async throws {
-        try await finish(claim) { try await self.base.recordSent(claim, response: response, at: now) }
+    func recordSent(_ claim: AttemptClaim, response: String, at now: Instant) async throws(StoreError) {
+        try await finish(claim) { () async throws(StoreError) in try await self.base.recordSent(claim, response: response, at: now) }
     }
 
     func recordFailure(
         _ claim: AttemptClaim, error: String, disposition: FailureDisposition, at now: Instant
-    ) async throws {
-        try await finish(claim) {
+    ) async throws(StoreError) {
+        try await finish(claim) { () async throws(StoreError) in
             try await self.base.recordFailure(claim, error: error, disposition: disposition, at: now)
         }
     }
 
     /// Stops renewing the claim, then writes its result, retrying while the database is unreachable. A retry
     /// refused as fenced after a write whose answer was lost checks whether that write had landed.
-    private func finish(_ claim: AttemptClaim, _ write: @Sendable () async throws -> Void) async throws {
+    private func finish(_ claim: AttemptClaim, _ write: @Sendable () async throws(StoreError) -> Void) async throws(StoreError) {
         _ = held.withLock { $0.removeValue(forKey: claim.key) }
         var unanswered = false
         for attempt in 0...Self.resultPatienceSeconds {
@@ -66,21 +66,25 @@ final class LeasedLedger: Ledger {
                 try await write()
                 if attempt > 0 { logger.notice("the result for \(claim.key) was written after the database came back") }
                 return
-            } catch let error as StoreError where error.code == .unavailable && attempt < Self.resultPatienceSeconds {
-                if attempt == 0 {
-                    logger.warning("cannot write the result for \(claim.key) yet: \(error); trying again for up to \(Self.resultPatienceSeconds) s")
+            } catch {
+                if error.code == .unavailable && attempt < Self.resultPatienceSeconds {
+                    if attempt == 0 {
+                        logger.warning("cannot write the result for \(claim.key) yet: \(error); trying again for up to \(Self.resultPatienceSeconds) s")
+                    }
+                    unanswered = true
+                    try? await Task.sleep(for: .seconds(1))
+                } else if error.code == .fenced && unanswered {
+                    if try await landed(claim) { return }
+                    throw error
+                } else {
+                    throw error
                 }
-                unanswered = true
-                try? await Task.sleep(for: .seconds(1))
-            } catch let error as StoreError where error.code == .fenced && unanswered {
-                if try await landed(claim) { return }
-                throw error
             }
         }
     }
 
     /// Whether this claim's attempt has a result in the ledger (an earlier write committed, its answer lost).
-    private func landed(_ claim: AttemptClaim) async throws -> Bool {
+    private func landed(_ claim: AttemptClaim) async throws(StoreError) -> Bool {
         let deadlineID = String(claim.key.prefix { $0 != "|" })
         let entry = try await base.entries(deadlineID: deadlineID).first { $0.key == claim.key }
         let record = entry?.attemptLog?.first { $0.number == claim.attempt }
@@ -116,43 +120,43 @@ final class LeasedLedger: Ledger {
 
     // MARK: Everything else goes straight through
 
-    func recordDue(_ reminders: [LedgerReminder], at now: Instant) async throws -> Set<String> {
+    func recordDue(_ reminders: [LedgerReminder], at now: Instant) async throws(StoreError) -> Set<String> {
         try await base.recordDue(reminders, at: now)
     }
 
-    func recordSkipped(_ reminders: [LedgerReminder], reason: String, at now: Instant) async throws -> Set<String> {
+    func recordSkipped(_ reminders: [LedgerReminder], reason: String, at now: Instant) async throws(StoreError) -> Set<String> {
         try await base.recordSkipped(reminders, reason: reason, at: now)
     }
 
-    func knownKeys(_ keys: [String]) async throws -> Set<String> { try await base.knownKeys(keys) }
+    func knownKeys(_ keys: [String]) async throws(StoreError) -> Set<String> { try await base.knownKeys(keys) }
 
-    func readyToSend(at now: Instant, limit: Int) async throws -> [LedgerEntry] {
+    func readyToSend(at now: Instant, limit: Int) async throws(StoreError) -> [LedgerEntry] {
         try await base.readyToSend(at: now, limit: limit)
     }
 
-    func recordGivenUp(key: String, reason: String, at now: Instant) async throws {
+    func recordGivenUp(key: String, reason: String, at now: Instant) async throws(StoreError) {
         try await base.recordGivenUp(key: key, reason: reason, at: now)
     }
 
-    func recordSkipped(key: String, reason: String, at now: Instant) async throws {
+    func recordSkipped(key: String, reason: String, at now: Instant) async throws(StoreError) {
         try await base.recordSkipped(key: key, reason: reason, at: now)
     }
 
-    func releaseClaims(notOwnedBy owner: String, at now: Instant) async throws -> Int {
+    func releaseClaims(notOwnedBy owner: String, at now: Instant) async throws(StoreError) -> Int {
         try await base.releaseClaims(notOwnedBy: owner, at: now)
     }
 
-    func nextRetry() async throws -> Instant? { try await base.nextRetry() }
+    func nextRetry() async throws(StoreError) -> Instant? { try await base.nextRetry() }
 
-    func forgetSkipped(decidedAfter: Instant) async throws -> Int { try await base.forgetSkipped(decidedAfter: decidedAfter) }
+    func forgetSkipped(decidedAfter: Instant) async throws(StoreError) -> Int { try await base.forgetSkipped(decidedAfter: decidedAfter) }
 
-    func requeue(deadlineID: String?, channel: String?, since: Instant?, reason: String, at now: Instant) async throws
+    func requeue(deadlineID: String?, channel: String?, since: Instant?, reason: String, at now: Instant) async throws(StoreError)
         -> [LedgerEntry]
     {
         try await base.requeue(deadlineID: deadlineID, channel: channel, since: since, reason: reason, at: now)
     }
 
-    func markDone(_ id: OccurrenceID, units: [String], by user: String, note: String?, at now: Instant) async throws
+    func markDone(_ id: OccurrenceID, units: [String], by user: String, note: String?, at now: Instant) async throws(StoreError)
         -> [UnitMark]
     {
         try await base.markDone(id, units: units, by: user, note: note, at: now)
@@ -160,37 +164,37 @@ final class LeasedLedger: Ledger {
 
     func markUndone(
         _ id: OccurrenceID, units: [String], allUnits: [String], by user: String, note: String?, at now: Instant
-    ) async throws {
+    ) async throws(StoreError) {
         try await base.markUndone(id, units: units, allUnits: allUnits, by: user, note: note, at: now)
     }
 
     func snooze(
         _ id: OccurrenceID, units: [String], until: Instant, by user: String, note: String?, at now: Instant
-    ) async throws {
+    ) async throws(StoreError) {
         try await base.snooze(id, units: units, until: until, by: user, note: note, at: now)
     }
 
-    func unitMarks(_ id: OccurrenceID) async throws -> [UnitMark] { try await base.unitMarks(id) }
+    func unitMarks(_ id: OccurrenceID) async throws(StoreError) -> [UnitMark] { try await base.unitMarks(id) }
 
-    func plannerState() async throws -> PlannerState { try await base.plannerState() }
+    func plannerState() async throws(StoreError) -> PlannerState { try await base.plannerState() }
 
-    func entries(deadlineID: String) async throws -> [LedgerEntry] { try await base.entries(deadlineID: deadlineID) }
+    func entries(deadlineID: String) async throws(StoreError) -> [LedgerEntry] { try await base.entries(deadlineID: deadlineID) }
 
-    func entries(states: Set<ReminderState>, since: Instant?, limit: Int) async throws -> [LedgerEntry] {
+    func entries(states: Set<ReminderState>, since: Instant?, limit: Int) async throws(StoreError) -> [LedgerEntry] {
         try await base.entries(states: states, since: since, limit: limit)
     }
 
-    func occurrenceEvents(deadlineID: String?) async throws -> [OccurrenceEvent] {
+    func occurrenceEvents(deadlineID: String?) async throws(StoreError) -> [OccurrenceEvent] {
         try await base.occurrenceEvents(deadlineID: deadlineID)
     }
 
-    func heartbeat(_ instance: InstanceRecord) async throws { try await base.heartbeat(instance) }
+    func heartbeat(_ instance: InstanceRecord) async throws(StoreError) { try await base.heartbeat(instance) }
 
-    func instances() async throws -> [InstanceRecord] { try await base.instances() }
+    func instances() async throws(StoreError) -> [InstanceRecord] { try await base.instances() }
 
-    func meta(_ key: String) async throws -> String? { try await base.meta(key) }
+    func meta(_ key: String) async throws(StoreError) -> String? { try await base.meta(key) }
 
-    func setMeta(_ key: String, _ value: String) async throws { try await base.setMeta(key, value) }
+    func setMeta(_ key: String, _ value: String) async throws(StoreError) { try await base.setMeta(key, value) }
 
-    func changeCounter() async throws -> Int64 { try await base.changeCounter() }
+    func changeCounter() async throws(StoreError) -> Int64 { try await base.changeCounter() }
 }

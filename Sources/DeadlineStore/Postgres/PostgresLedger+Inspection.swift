@@ -7,21 +7,11 @@ extension PostgresLedger {
         let logger = queryLogger
         let database = displayName
         return try await link.run { connection in
-            var entries = try await PostgresRows.all(
-                """
-                SELECT \(unescaped: PostgresRows.entryColumns) FROM reminders WHERE deadline_id = \(deadlineID)
-                ORDER BY send_at, reminder_key
-                """, on: connection, logger: logger
-            ).map { try PostgresRows.entry($0, database: database) }
+            var entries = try await connection.rows(LedgerSQL.entries(deadlineID: deadlineID), location: database, logger: logger)
+                .map(LedgerRows.entry)
             var log: [String: [AttemptRecord]] = [:]
-            let rows = try await PostgresRows.all(
-                """
-                SELECT \(unescaped: PostgresRows.attemptColumns) FROM attempts
-                WHERE reminder_key IN (SELECT reminder_key FROM reminders WHERE deadline_id = \(deadlineID))
-                ORDER BY reminder_key, attempt
-                """, on: connection, logger: logger)
-            for row in rows {
-                let (key, record) = try PostgresRows.attempt(row, database: database)
+            for cells in try await connection.rows(LedgerSQL.attempts(deadlineID: deadlineID), location: database, logger: logger) {
+                let (key, record) = try LedgerRows.attempt(cells)
                 log[key, default: []].append(record)
             }
             for index in entries.indices {
@@ -37,21 +27,13 @@ extension PostgresLedger {
     ) async throws(StoreError) -> [LedgerEntry] {
         let logger = queryLogger
         let database = displayName
-        let wanted = (states.isEmpty ? Set(ReminderState.allCases) : states).map(\.rawValue).sorted()
-        let from = since?.secondsSinceEpoch ?? Int64.min
         return try await link.run { connection in
-            try await PostgresRows.all(
-                """
-                SELECT \(unescaped: PostgresRows.entryColumns) FROM reminders
-                WHERE state = ANY(\(wanted)) AND updated_at >= \(from)
-                ORDER BY updated_at DESC, reminder_key LIMIT \(max(0, limit))
-                """, on: connection, logger: logger
-            ).map { try PostgresRows.entry($0, database: database) }
+            try await connection.rows(LedgerSQL.entries(states: states, since: since, limit: limit), location: database, logger: logger)
+                .map(LedgerRows.entry)
         }
     }
 
-    /// See ``Ledger/heartbeat(_:)``. When the instance's configuration was loaded anew since its previous heartbeat
-    /// from this process (a reload), announces ``LedgerChange/configurationLoaded(instanceID:summary:)``.
+    /// See ``Ledger/heartbeat(_:)``.
     public func heartbeat(_ instance: InstanceRecord) async throws(StoreError) {
         let logger = queryLogger
         let loaded = instance.configLoadedAt?.secondsSinceEpoch ?? 0
@@ -59,27 +41,12 @@ extension PostgresLedger {
             defer { known[instance.instanceID] = loaded }
             return known[instance.instanceID]
         }
+        // A reload since the last heartbeat: the other daemons hear of it (status shows who runs what).
         let announce = previous != nil && previous != loaded
-        let forget = instance.heartbeatAt.secondsSinceEpoch - SQLiteLedger.instanceRetentionSeconds
         try await link.transaction { connection in
-            try await connection.query(
-                """
-                INSERT INTO instances (instance_id, host, pid, started_at, heartbeat_at, config_loaded_at,
-                    config_summary, status)
-                VALUES (\(instance.instanceID), \(instance.host), \(Int64(instance.pid)),
-                    \(instance.startedAt.secondsSinceEpoch), \(instance.heartbeatAt.secondsSinceEpoch),
-                    \(instance.configLoadedAt?.secondsSinceEpoch), \(instance.configSummary), \(instance.status))
-                ON CONFLICT (instance_id) DO UPDATE SET host = excluded.host, pid = excluded.pid,
-                    started_at = excluded.started_at, heartbeat_at = excluded.heartbeat_at,
-                    config_loaded_at = excluded.config_loaded_at, config_summary = excluded.config_summary,
-                    status = excluded.status
-                """, logger: logger)
-            try await connection.query(
-                "DELETE FROM instances WHERE heartbeat_at < \(forget) AND instance_id <> \(instance.instanceID)",
-                logger: logger)
+            for statement in LedgerSQL.heartbeat(instance) { try await connection.run(statement, logger: logger) }
             if announce {
-                let change = LedgerChange.configurationLoaded(
-                    instanceID: instance.instanceID, summary: instance.configSummary)
+                let change = LedgerChange.configurationLoaded(instanceID: instance.instanceID, summary: instance.configSummary)
                 try await Self.announce(change, on: connection, logger: logger)
             }
         }
@@ -90,12 +57,7 @@ extension PostgresLedger {
         let logger = queryLogger
         let database = displayName
         return try await link.run { connection in
-            try await PostgresRows.all(
-                """
-                SELECT \(unescaped: PostgresRows.instanceColumns) FROM instances
-                ORDER BY heartbeat_at DESC, instance_id
-                """, on: connection, logger: logger
-            ).map { try PostgresRows.instance($0, database: database) }
+            try await connection.rows(LedgerSQL.instances, location: database, logger: logger).map(LedgerRows.instance)
         }
     }
 
@@ -146,26 +108,15 @@ extension PostgresLedger {
     /// See ``Ledger/meta(_:)``.
     public func meta(_ key: String) async throws(StoreError) -> String? {
         let logger = queryLogger
+        let database = displayName
         return try await link.run { connection in
-            var value: String?
-            for try await text in try await connection.query(
-                "SELECT value FROM meta WHERE name = \(key)", logger: logger
-            ).decode(String.self) {
-                value = text
-            }
-            return value
+            try await connection.rows(LedgerSQL.meta(key), location: database, logger: logger).first?.text(0)
         }
     }
 
     /// See ``Ledger/setMeta(_:_:)``.
     public func setMeta(_ key: String, _ value: String) async throws(StoreError) {
         let logger = queryLogger
-        try await link.run { connection in
-            _ = try await connection.query(
-                """
-                INSERT INTO meta (name, value) VALUES (\(key), \(value))
-                ON CONFLICT (name) DO UPDATE SET value = excluded.value
-                """, logger: logger)
-        }
+        try await link.run { connection in try await connection.run(LedgerSQL.setMeta(key, value), logger: logger) }
     }
 }

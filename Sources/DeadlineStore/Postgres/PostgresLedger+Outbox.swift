@@ -56,11 +56,16 @@ extension PostgresLedger {
     public func knownKeys(_ keys: [String]) async throws(StoreError) -> Set<String> {
         guard !keys.isEmpty else { return [] }
         let logger = queryLogger
+        let database = displayName
         return try await link.run { connection in
             var known: Set<String> = []
-            let query: PostgresQuery = "SELECT reminder_key FROM reminders WHERE reminder_key = ANY(\(keys))"
-            for try await key in try await connection.query(query, logger: logger).decode(String.self) {
-                known.insert(key)
+            var start = keys.startIndex
+            while start < keys.endIndex {
+                let chunk = keys[start..<min(start + 500, keys.endIndex)]
+                for cells in try await connection.rows(LedgerSQL.knownKeys(chunk), location: database, logger: logger) {
+                    known.insert(try cells.text(0))
+                }
+                start += chunk.count
             }
             return known
         }
@@ -71,13 +76,8 @@ extension PostgresLedger {
         let logger = queryLogger
         let database = displayName
         return try await link.run { connection in
-            let query: PostgresQuery = """
-                SELECT \(unescaped: PostgresRows.entryColumns) FROM reminders
-                WHERE state = 'pending' OR (state IN ('retry', 'sending') AND next_attempt_at <= \(now.secondsSinceEpoch))
-                ORDER BY send_at, reminder_key LIMIT \(max(0, limit))
-                """
-            return try await PostgresRows.all(query, on: connection, logger: logger)
-                .map { try PostgresRows.entry($0, database: database) }
+            try await connection.rows(LedgerSQL.readyToSend(at: now, limit: limit), location: database, logger: logger)
+                .map(LedgerRows.entry)
         }
     }
 
@@ -90,95 +90,42 @@ extension PostgresLedger {
         let logger = queryLogger
         let database = displayName
         return try await link.transaction { connection in
-            guard let row = try await Self.lockedRow(key, on: connection, skipLocked: true, database: database, logger)
+            guard let standing = try await Self.lockedRow(key, on: connection, skipLocked: true, database: database, logger)
             else {
                 throw try await Self.missing(key, on: connection, database: database, logger)
             }
-            try row.requireClaimable(at: now, action: "cannot be claimed")
-            if row.state == .sending {
-                try await Self.markInterrupted(key, on: connection, at: now, logger)
-                try await Self.announce(.leaseTakenOver(key: key, from: row.claimedBy, by: owner), on: connection, logger: logger)
+            let (statements, claim) = try OutboxRules.claim(standing, owner: owner, leaseUntil: leaseUntil, token: token, at: now)
+            for statement in statements { try await connection.run(statement, logger: logger) }
+            if standing.state == .sending {
+                try await Self.announce(.leaseTakenOver(key: key, from: standing.claimedBy, by: owner), on: connection, logger: logger)
             }
-            let attempt = row.attempts + 1
-            let lease = leaseUntil.secondsSinceEpoch
-            try await connection.query(
-                """
-                UPDATE reminders SET state = 'sending', attempts = \(attempt), next_attempt_at = \(lease),
-                    claimed_by = \(owner), lease_until = \(lease), claim_token = \(token),
-                    updated_at = \(now.secondsSinceEpoch)
-                WHERE reminder_key = \(key)
-                """, logger: logger)
-            try await connection.query(
-                """
-                INSERT INTO attempts (reminder_key, attempt, owner, started_at)
-                VALUES (\(key), \(attempt), \(owner), \(now.secondsSinceEpoch))
-                """, logger: logger)
-            return AttemptClaim(key: key, attempt: attempt, token: token, owner: owner, leaseUntil: leaseUntil)
+            return claim
         }
     }
 
     /// See ``Ledger/recordSent(_:response:at:)``.
     public func recordSent(_ claim: AttemptClaim, response: String, at now: Instant) async throws(StoreError) {
-        let response = LedgerText.capped(response)
-        try await finish(
-            claim, outcome: .sent, detail: response, at: now,
-            result: Result(state: .sent, response: response, sentAt: now.secondsSinceEpoch))
+        try await finish(claim, OutboxRules.sent(response: response, at: now), at: now)
     }
 
     /// See ``Ledger/recordFailure(_:error:disposition:at:)``.
     public func recordFailure(
         _ claim: AttemptClaim, error: String, disposition: FailureDisposition, at now: Instant
     ) async throws(StoreError) {
-        let error = LedgerText.capped(error)
-        switch disposition {
-        case .retry(let at):
-            try await finish(
-                claim, outcome: .retry, detail: error, at: now,
-                result: Result(state: .retry, lastError: error, nextAttemptAt: at.secondsSinceEpoch))
-        case .permanent:
-            try await finish(claim, outcome: .failed, detail: error, at: now, result: Result(state: .failed, lastError: error))
-        case .givenUp(let reason):
-            try await finish(
-                claim, outcome: .givenUp, detail: error, at: now,
-                result: Result(state: .givenUp, lastError: error, reason: LedgerText.capped(reason)))
-        }
-    }
-
-    /// The columns a result write sets; `nil` leaves a column as it was (`next_attempt_at` is always set).
-    struct Result: Sendable {
-        var state: ReminderState
-        var response: String? = nil
-        var sentAt: Int64? = nil
-        var lastError: String? = nil
-        var reason: String? = nil
-        var nextAttemptAt: Int64? = nil
+        try await finish(claim, OutboxRules.failed(error: error, disposition: disposition), at: now)
     }
 
     /// The fenced result write: changes the row only while it is `sending` under this claim's token.
-    private func finish(
-        _ claim: AttemptClaim, outcome: AttemptOutcome, detail: String, at now: Instant, result: Result
-    ) async throws(StoreError) {
+    private func finish(_ claim: AttemptClaim, _ outcome: OutboxRules.Outcome, at now: Instant) async throws(StoreError) {
         let logger = queryLogger
         let database = displayName
         try await link.transaction { connection in
-            let changed = try await PostgresRows.all(
-                """
-                UPDATE reminders SET state = \(result.state.rawValue), response = COALESCE(\(result.response), response),
-                    sent_at = COALESCE(\(result.sentAt), sent_at), last_error = COALESCE(\(result.lastError), last_error),
-                    reason = COALESCE(\(result.reason), reason), next_attempt_at = \(result.nextAttemptAt),
-                    claimed_by = NULL, lease_until = NULL, claim_token = NULL, updated_at = \(now.secondsSinceEpoch)
-                WHERE reminder_key = \(claim.key) AND state = 'sending' AND claim_token = \(claim.token)
-                RETURNING reminder_key
-                """, on: connection, logger: logger)
+            let changed = try await connection.rows(LedgerSQL.finish(claim, outcome.result, at: now), location: database, logger: logger)
             guard changed.count == 1 else {
                 throw try await Self.fencingError(claim, on: connection, database: database, logger)
             }
-            try await connection.query(
-                """
-                UPDATE attempts SET finished_at = \(now.secondsSinceEpoch), outcome = \(outcome.rawValue),
-                    detail = \(detail)
-                WHERE reminder_key = \(claim.key) AND attempt = \(claim.attempt)
-                """, logger: logger)
+            try await connection.run(
+                LedgerSQL.closeAttempt(claim, outcome: outcome.attempt, detail: outcome.detail, at: now), logger: logger)
         }
     }
 
@@ -193,35 +140,25 @@ extension PostgresLedger {
     }
 
     private func setAside(key: String, as state: ReminderState, reason: String, at now: Instant) async throws(StoreError) {
-        let reason = LedgerText.capped(reason)
         let logger = queryLogger
         let database = displayName
         try await link.transaction { connection in
-            guard let row = try await Self.lockedRow(key, on: connection, skipLocked: false, database: database, logger)
+            guard let standing = try await Self.lockedRow(key, on: connection, skipLocked: false, database: database, logger)
             else {
-                throw StoreError(.notFound, "no reminder '\(key)' in the ledger \(database)")
+                throw LedgerText.noSuchReminder(key, in: database)
             }
-            try row.requireClaimable(at: now, action: state == .skipped ? "cannot be skipped" : "cannot be given up")
-            if row.state == .sending { try await Self.markInterrupted(key, on: connection, at: now, logger) }
-            try await connection.query(
-                """
-                UPDATE reminders SET state = \(state.rawValue), reason = \(reason), next_attempt_at = NULL,
-                    claimed_by = NULL, lease_until = NULL, claim_token = NULL, updated_at = \(now.secondsSinceEpoch)
-                WHERE reminder_key = \(key)
-                """, logger: logger)
+            for statement in try OutboxRules.setAside(standing, as: state, reason: reason, at: now) {
+                try await connection.run(statement, logger: logger)
+            }
         }
     }
 
     /// See ``Ledger/forgetSkipped(decidedAfter:)``.
     public func forgetSkipped(decidedAfter: Instant) async throws(StoreError) -> Int {
         let logger = queryLogger
+        let database = displayName
         return try await link.transaction { connection in
-            try await PostgresRows.all(
-                """
-                DELETE FROM reminders WHERE state = 'skipped' AND attempts = 0 AND updated_at > \(decidedAfter.secondsSinceEpoch)
-                RETURNING reminder_key
-                """, on: connection, logger: logger
-            ).count
+            try await connection.rows(LedgerSQL.forgetSkipped(decidedAfter: decidedAfter), location: database, logger: logger).count
         }
     }
 
@@ -231,26 +168,13 @@ extension PostgresLedger {
     ) async throws(StoreError) -> [LedgerEntry] {
         let logger = queryLogger
         let database = displayName
-        let reason = LedgerText.capped(reason)
-        let seconds = now.secondsSinceEpoch
-        let from = since?.secondsSinceEpoch ?? Int64.min
         return try await link.transaction { connection in
-            let rows = try await PostgresRows.all(
-                """
-                SELECT \(unescaped: PostgresRows.entryColumns) FROM reminders
-                WHERE state IN ('failed', 'given_up') AND (\(deadlineID)::text IS NULL OR deadline_id = \(deadlineID))
-                    AND (\(channel)::text IS NULL OR channel = \(channel)) AND updated_at >= \(from)
-                ORDER BY send_at, reminder_key FOR UPDATE
-                """, on: connection, logger: logger
-            ).map { try PostgresRows.entry($0, database: database) }
-            let keys = rows.map(\.key)
-            try await connection.query(
-                """
-                UPDATE reminders SET state = 'pending', reason = \(reason), next_attempt_at = NULL,
-                    requeued_at = \(seconds), requeued_after = attempts, updated_at = \(seconds)
-                WHERE reminder_key = ANY(\(keys))
-                """, logger: logger)
-            if !keys.isEmpty { try await Self.announce(.occurrencesChanged, on: connection, logger: logger) }
+            let candidates = LedgerSQL.requeueCandidates(deadlineID: deadlineID, channel: channel, since: since)
+            let locked = LedgerStatement(candidates.sql + " FOR UPDATE", candidates.arguments)
+            let rows = try await connection.rows(locked, location: database, logger: logger).map(LedgerRows.entry)
+            try await connection.run(
+                LedgerSQL.requeue(deadlineID: deadlineID, channel: channel, since: since, reason: reason, at: now), logger: logger)
+            if !rows.isEmpty { try await Self.announce(.occurrencesChanged, on: connection, logger: logger) }
             return rows
         }
     }
@@ -258,14 +182,9 @@ extension PostgresLedger {
     /// See ``Ledger/nextRetry()``.
     public func nextRetry() async throws(StoreError) -> Instant? {
         let logger = queryLogger
+        let database = displayName
         return try await link.run { connection in
-            var next: Int64?
-            for try await value in try await connection.query(
-                "SELECT MIN(next_attempt_at) FROM reminders WHERE state IN ('retry', 'sending')", logger: logger
-            ).decode(Int64?.self) {
-                next = value
-            }
-            return next.map(Instant.init(secondsSinceEpoch:))
+            try await connection.rows(LedgerSQL.nextRetry, location: database, logger: logger).first?.optionalInstant(0)
         }
     }
 
@@ -273,19 +192,13 @@ extension PostgresLedger {
     /// instances hold claims there.
     public func releaseClaims(notOwnedBy owner: String, at now: Instant) async throws(StoreError) -> Int {
         let logger = queryLogger
-        let seconds = now.secondsSinceEpoch
-        return try await link.run { connection in
-            try await PostgresRows.all(
-                """
-                UPDATE reminders SET lease_until = \(seconds), next_attempt_at = \(seconds)
-                WHERE state = 'sending' AND (claimed_by IS NULL OR claimed_by <> \(owner)) AND next_attempt_at > \(seconds)
-                RETURNING reminder_key
-                """, on: connection, logger: logger
-            ).count
+        let database = displayName
+        return try await link.transaction { connection in
+            try await connection.rows(LedgerSQL.releaseClaims(notOwnedBy: owner, at: now), location: database, logger: logger).count
         }
     }
 
-    /// See ``SharedLedger/renewLeases(_:until:at:)``.
+    /// See ``SharedLedger/renewLeases(_:until:at:)``: PostgreSQL only (`unnest` of the claims' keys and tokens).
     public func renewLeases(_ claims: [AttemptClaim], until: Instant, at now: Instant) async throws(StoreError) -> Set<String> {
         guard !claims.isEmpty else { return [] }
         let logger = queryLogger

@@ -10,10 +10,10 @@ public protocol SharedLedger: Ledger {
     /// shorter or longer. Returns the keys still held; a claim missing from the answer was taken over by another
     /// instance after its lease ran out (or its result was written), and its result will be refused as
     /// ``StoreError/Code/fenced``.
-    func renewLeases(_ claims: [AttemptClaim], until: Instant, at now: Instant) async throws -> Set<String>
+    func renewLeases(_ claims: [AttemptClaim], until: Instant, at now: Instant) async throws(StoreError) -> Set<String>
 
     /// For each known instance: the leases it holds now and the reminders it sent, for `deadlinectl status`.
-    func instanceActivity(at now: Instant) async throws -> [InstanceActivity]
+    func instanceActivity(at now: Instant) async throws(StoreError) -> [InstanceActivity]
 
     /// Listens for the changes other daemons and `deadlinectl` announce, calling `onChange` for each, until the
     /// calling task is cancelled. Reconnects by itself with backoff after the connection breaks, logs it, and then

@@ -64,12 +64,9 @@ extension SQLiteLedger {
             var known: Set<String> = []
             var start = keys.startIndex
             while start < keys.endIndex {
-                let chunk = Array(keys[start..<min(start + 500, keys.endIndex)])
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
-                let found = try String.fetchAll(
-                    db, sql: "SELECT reminder_key FROM reminders WHERE reminder_key IN (\(marks))",
-                    arguments: StatementArguments(chunk))
-                known.formUnion(found)
+                let chunk = keys[start..<min(start + 500, keys.endIndex)]
+                let statement = LedgerSQL.knownKeys(chunk)
+                known.formUnion(try String.fetchAll(db, sql: statement.sql, arguments: statement.sqliteArguments))
                 start += chunk.count
             }
             return known
@@ -79,16 +76,7 @@ extension SQLiteLedger {
     /// See ``Ledger/readyToSend(at:limit:)``.
     public func readyToSend(at now: Instant, limit: Int) async throws(StoreError) -> [LedgerEntry] {
         let path = self.path
-        return try await read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT \(SQLiteRows.entryColumns) FROM reminders
-                    WHERE state = 'pending' OR (state IN ('retry', 'sending') AND next_attempt_at <= ?)
-                    ORDER BY send_at, reminder_key LIMIT ?
-                    """, arguments: [now.secondsSinceEpoch, max(0, limit)]
-            ).map { try SQLiteRows.entry($0, path: path) }
-        }
+        return try await read { db in try db.rows(LedgerSQL.readyToSend(at: now, limit: limit)).cells(path).map(LedgerRows.entry) }
     }
 
     /// See ``Ledger/beginAttempt(key:owner:leaseUntil:at:)``: the check and the claim share one IMMEDIATE
@@ -97,80 +85,35 @@ extension SQLiteLedger {
         key: String, owner: String, leaseUntil: Instant, at now: Instant
     ) async throws(StoreError) -> AttemptClaim {
         let token = LedgerText.newClaimToken()
+        let path = self.path
         return try await write { db in
-            let row = try OpenRow.fetch(db, key: key, path: self.path)
-            try row.requireClaimable(at: now, action: "cannot be claimed")
-            if row.state == .sending { try OpenRow.markInterrupted(db, key: key, at: now) }
-            let attempt = row.attempts + 1
-            try db.execute(
-                sql: """
-                    UPDATE reminders SET state = 'sending', attempts = ?, next_attempt_at = ?, claimed_by = ?,
-                        lease_until = ?, claim_token = ?, updated_at = ?
-                    WHERE reminder_key = ?
-                    """,
-                arguments: [
-                    attempt, leaseUntil.secondsSinceEpoch, owner, leaseUntil.secondsSinceEpoch, token,
-                    now.secondsSinceEpoch, key,
-                ])
-            try db.execute(
-                sql: "INSERT INTO attempts (reminder_key, attempt, owner, started_at) VALUES (?, ?, ?, ?)",
-                arguments: [key, attempt, owner, now.secondsSinceEpoch])
-            return AttemptClaim(key: key, attempt: attempt, token: token, owner: owner, leaseUntil: leaseUntil)
+            let (statements, claim) = try OutboxRules.claim(
+                try Self.standing(db, key: key, path: path), owner: owner, leaseUntil: leaseUntil, token: token, at: now)
+            for statement in statements { try db.run(statement) }
+            return claim
         }
     }
 
     /// See ``Ledger/recordSent(_:response:at:)``.
     public func recordSent(_ claim: AttemptClaim, response: String, at now: Instant) async throws(StoreError) {
-        let response = LedgerText.capped(response)
-        try await finish(
-            claim, outcome: .sent, detail: response, at: now,
-            set: "state = 'sent', response = ?, sent_at = ?, next_attempt_at = NULL",
-            arguments: [response, now.secondsSinceEpoch])
+        try await finish(claim, OutboxRules.sent(response: response, at: now), at: now)
     }
 
     /// See ``Ledger/recordFailure(_:error:disposition:at:)``.
     public func recordFailure(
         _ claim: AttemptClaim, error: String, disposition: FailureDisposition, at now: Instant
     ) async throws(StoreError) {
-        let error = LedgerText.capped(error)
-        switch disposition {
-        case .retry(let at):
-            try await finish(
-                claim, outcome: .retry, detail: error, at: now,
-                set: "state = 'retry', last_error = ?, next_attempt_at = ?",
-                arguments: [error, at.secondsSinceEpoch])
-        case .permanent:
-            try await finish(
-                claim, outcome: .failed, detail: error, at: now,
-                set: "state = 'failed', last_error = ?, next_attempt_at = NULL", arguments: [error])
-        case .givenUp(let reason):
-            try await finish(
-                claim, outcome: .givenUp, detail: error, at: now,
-                set: "state = 'given_up', last_error = ?, reason = ?, next_attempt_at = NULL",
-                arguments: [error, LedgerText.capped(reason)])
-        }
+        try await finish(claim, OutboxRules.failed(error: error, disposition: disposition), at: now)
     }
 
     /// The fenced result write: changes the row only while it is `sending` under this claim's token.
-    private func finish(
-        _ claim: AttemptClaim, outcome: AttemptOutcome, detail: String, at now: Instant, set: String,
-        arguments: StatementArguments
-    ) async throws(StoreError) {
+    private func finish(_ claim: AttemptClaim, _ outcome: OutboxRules.Outcome, at now: Instant) async throws(StoreError) {
+        let path = self.path
         try await write { db in
-            try db.execute(
-                sql: """
-                    UPDATE reminders SET \(set), claimed_by = NULL, lease_until = NULL, claim_token = NULL,
-                        updated_at = ?
-                    WHERE reminder_key = ? AND state = 'sending' AND claim_token = ?
-                    """,
-                arguments: arguments + [now.secondsSinceEpoch, claim.key, claim.token])
-            guard db.changesCount == 1 else { throw try OpenRow.fencingError(db, claim: claim, path: self.path) }
-            try db.execute(
-                sql: """
-                    UPDATE attempts SET finished_at = ?, outcome = ?, detail = ?
-                    WHERE reminder_key = ? AND attempt = ?
-                    """,
-                arguments: [now.secondsSinceEpoch, outcome.rawValue, detail, claim.key, claim.attempt])
+            guard try db.rows(LedgerSQL.finish(claim, outcome.result, at: now)).count == 1 else {
+                throw try Self.fencingError(db, claim: claim, path: path)
+            }
+            try db.run(LedgerSQL.closeAttempt(claim, outcome: outcome.attempt, detail: outcome.detail, at: now))
         }
     }
 
@@ -185,28 +128,17 @@ extension SQLiteLedger {
     }
 
     private func setAside(key: String, as state: ReminderState, reason: String, at now: Instant) async throws(StoreError) {
-        let reason = LedgerText.capped(reason)
+        let path = self.path
         try await write { db in
-            let row = try OpenRow.fetch(db, key: key, path: self.path)
-            try row.requireClaimable(at: now, action: state == .skipped ? "cannot be skipped" : "cannot be given up")
-            if row.state == .sending { try OpenRow.markInterrupted(db, key: key, at: now) }
-            try db.execute(
-                sql: """
-                    UPDATE reminders SET state = ?, reason = ?, next_attempt_at = NULL, claimed_by = NULL,
-                        lease_until = NULL, claim_token = NULL, updated_at = ?
-                    WHERE reminder_key = ?
-                    """, arguments: [state.rawValue, reason, now.secondsSinceEpoch, key])
+            for statement in try OutboxRules.setAside(try Self.standing(db, key: key, path: path), as: state, reason: reason, at: now) {
+                try db.run(statement)
+            }
         }
     }
 
     /// See ``Ledger/forgetSkipped(decidedAfter:)``.
     public func forgetSkipped(decidedAfter: Instant) async throws(StoreError) -> Int {
-        try await write { db in
-            try db.execute(
-                sql: "DELETE FROM reminders WHERE state = 'skipped' AND attempts = 0 AND updated_at > ?",
-                arguments: [decidedAfter.secondsSinceEpoch])
-            return db.changesCount
-        }
+        try await write { db in try db.rows(LedgerSQL.forgetSkipped(decidedAfter: decidedAfter)).count }
     }
 
     /// See ``Ledger/requeue(deadlineID:channel:since:reason:at:)``.
@@ -214,25 +146,10 @@ extension SQLiteLedger {
         deadlineID: String?, channel: String?, since: Instant?, reason: String, at now: Instant
     ) async throws(StoreError) -> [LedgerEntry] {
         let path = self.path
-        let reason = LedgerText.capped(reason)
         return try await write { db in
-            let filter = """
-                state IN ('failed', 'given_up') AND (? IS NULL OR deadline_id = ?) AND (? IS NULL OR channel = ?)
-                AND updated_at >= ?
-                """
-            let arguments: StatementArguments = [
-                deadlineID, deadlineID, channel, channel, since?.secondsSinceEpoch ?? Int64.min,
-            ]
-            let rows = try Row.fetchAll(
-                db, sql: "SELECT \(SQLiteRows.entryColumns) FROM reminders WHERE \(filter) ORDER BY send_at, reminder_key",
-                arguments: arguments
-            ).map { try SQLiteRows.entry($0, path: path) }
-            try db.execute(
-                sql: """
-                    UPDATE reminders SET state = 'pending', reason = ?, next_attempt_at = NULL, requeued_at = ?,
-                        requeued_after = attempts, updated_at = ?
-                    WHERE \(filter)
-                    """, arguments: [reason, now.secondsSinceEpoch, now.secondsSinceEpoch] + arguments)
+            let rows = try db.rows(LedgerSQL.requeueCandidates(deadlineID: deadlineID, channel: channel, since: since))
+                .cells(path).map(LedgerRows.entry)
+            try db.run(LedgerSQL.requeue(deadlineID: deadlineID, channel: channel, since: since, reason: reason, at: now))
             return rows
         }
     }
@@ -240,22 +157,12 @@ extension SQLiteLedger {
     /// See ``Ledger/nextRetry()``.
     public func nextRetry() async throws(StoreError) -> Instant? {
         try await read { db in
-            try Int64.fetchOne(
-                db, sql: "SELECT MIN(next_attempt_at) FROM reminders WHERE state IN ('retry', 'sending')"
-            ).map(Instant.init(secondsSinceEpoch:))
+            try Int64.fetchOne(db, sql: LedgerSQL.nextRetry.sql).map(Instant.init(secondsSinceEpoch:))
         }
     }
 
     /// See ``Ledger/releaseClaims(notOwnedBy:at:)``.
     public func releaseClaims(notOwnedBy owner: String, at now: Instant) async throws(StoreError) -> Int {
-        try await write { db in
-            try db.execute(
-                sql: """
-                    UPDATE reminders SET lease_until = ?, next_attempt_at = ?
-                    WHERE state = 'sending' AND (claimed_by IS NULL OR claimed_by <> ?) AND next_attempt_at > ?
-                    """,
-                arguments: [now.secondsSinceEpoch, now.secondsSinceEpoch, owner, now.secondsSinceEpoch])
-            return db.changesCount
-        }
+        try await write { db in try db.rows(LedgerSQL.releaseClaims(notOwnedBy: owner, at: now)).count }
     }
 }
