@@ -85,13 +85,7 @@ struct Snooze: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try loadConfiguration(config)
-        var moment = Clock.now()
-        if let now {
-            guard let given = ConfigSession.moment(now, option: "--now", zone: configuration.agenda.settings.zone) else {
-                throw ExitCode(2)
-            }
-            moment = given
-        }
+        let moment = try momentOption(now, "--now", configuration)
         let code = await OccurrenceCommands.run(
             .snooze(until: until), deadlineID: target.id, occurrence: target.occurrence, units: target.units, note: target.note,
             configuration: configuration, now: moment)
@@ -141,13 +135,7 @@ struct Status: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try loadConfiguration(config)
-        var moment = Clock.now()
-        if let now {
-            guard let given = ConfigSession.moment(now, option: "--now", zone: configuration.agenda.settings.zone) else {
-                throw ExitCode(2)
-            }
-            moment = given
-        }
+        let moment = try momentOption(now, "--now", configuration)
         do {
             let ledger = try await LedgerSelection.openForCommand(configuration).ledger
             let report = try await StatusReport.gather(configuration: configuration, ledger: ledger, now: moment)

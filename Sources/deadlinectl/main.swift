@@ -107,6 +107,16 @@ struct Plan: AsyncParsableCommand {
     }
 }
 
+/// The moment an option names (`--now`, `--from`, `--to`), in the configuration's zone; now when it is not given.
+/// A moment that cannot be read: the reason on stderr, exit 2.
+func momentOption(_ text: String?, _ option: String, _ configuration: Configuration) throws -> Instant {
+    guard let text else { return Clock.now() }
+    guard let moment = ConfigSession.moment(text, option: option, zone: configuration.agenda.settings.zone) else {
+        throw ExitCode(2)
+    }
+    return moment
+}
+
 /// The ledger's done and snoozed occurrences for `list` and `plan`; a note on stderr when it cannot be read.
 func ledgerState(_ configuration: Configuration) async -> PlannerState {
     let (state, note) = await LedgerSelection.plannerState(configuration)

@@ -130,20 +130,25 @@ struct Dispatcher: Sendable {
 
     /// Sets aside a reminder that need not go out any more (state `skipped`), saying why in the journal.
     func skip(_ row: LedgerReminder, reason: String, now: Instant) async {
-        do {
-            try await ledger.recordSkipped(key: row.key, reason: reason, at: now)
-            log(.reminderSkipped, .info, "reminder skipped: \(reason)", row)
-        } catch {
-            logger.error("cannot skip \(row.key): \(error)")
-        }
+        await setAside(row, giveUp: false, reason: reason, now: now)
     }
 
+    /// Gives up a reminder that cannot go out (its deadline or channel left the configuration), loudly.
     func giveUp(_ row: LedgerReminder, reason: String, now: Instant) async {
+        await setAside(row, giveUp: true, reason: reason, now: now)
+    }
+
+    private func setAside(_ row: LedgerReminder, giveUp: Bool, reason: String, now: Instant) async {
         do {
-            try await ledger.recordGivenUp(key: row.key, reason: reason, at: now)
-            log(.deliveryGivenUp, .error, "delivery given up: \(reason)", row)
+            if giveUp {
+                try await ledger.recordGivenUp(key: row.key, reason: reason, at: now)
+                log(.deliveryGivenUp, .error, "delivery given up: \(reason)", row)
+            } else {
+                try await ledger.recordSkipped(key: row.key, reason: reason, at: now)
+                log(.reminderSkipped, .info, "reminder skipped: \(reason)", row)
+            }
         } catch {
-            logger.error("cannot give up \(row.key): \(error)")
+            logger.error("cannot set aside \(row.key): \(error)")
         }
     }
 
