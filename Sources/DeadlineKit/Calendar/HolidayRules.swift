@@ -30,7 +30,7 @@ public struct HolidayRules: Sendable, Hashable {
     public var extraDaysOff: [AnnouncedDayOff]
     /// Announced working days (ngày làm bù), e.g. Saturday 4/5/2024. They are not weekly days off, so no
     /// compensation is owed for them, and no compensation day is put on them. A computed holiday on one of them is
-    /// cancelled: 1/9/2020, for instance, when Quốc khánh was still a single day.
+    /// cancelled, e.g. a forecast companion of Quốc khánh that the government did not give.
     public var workingDays: Set<CivilDate>
 
     /// Rules with the defaults: the Tết days placed to put the fewest of them on weekly days off (which reproduces
