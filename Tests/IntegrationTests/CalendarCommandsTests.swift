@@ -1,3 +1,4 @@
+import DeadlineService
 import Foundation
 import TestSupport
 import Testing
@@ -197,6 +198,15 @@ struct CalendarCommandsTests {
         #expect(days.filter { $0["kind"] == "tet" }.map { $0["source"] } == Array(repeating: "announced", count: 5))
         #expect(text.stdout.contains("02/05/2025  thứ Sáu           Nghỉ hoán đổi, làm bù thứ Bảy 26/04/2025       thông báo\n"))
         #expect(text.stdout.hasSuffix("Ngày làm việc theo thông báo: thứ Bảy 26/04/2025.\n"))
+    }
+
+    @Test("README's table of statutory holidays is the one the calendar computes from")
+    func readmeHolidayTable() throws {
+        let readme = try String(contentsOfFile: BuiltProducts.repositoryRoot + "/README.md", encoding: .utf8)
+        let begin = "<!-- BEGIN HOLIDAY TABLE -->\n"
+        let start = try #require(readme.range(of: begin)).upperBound
+        let stop = try #require(readme.range(of: "<!-- END HOLIDAY TABLE -->")).lowerBound
+        #expect(String(readme[start..<stop]) == HolidayReport.lawTableMarkdown())
     }
 
     @Test("holidays refuses a year outside 1901–2199 and an unknown language")
