@@ -7,11 +7,13 @@ struct Holidays: ParsableCommand {
         abstract: "A year's public holidays, nghỉ bù and announced days off (with the config's [calendar]).",
         discussion: """
             Reads the [calendar] of --config, of $DEADLINED_CONFIG, or of /etc/deadlined/deadlined.toml if it \
-            exists; otherwise lists the days the Labour Code 2019 gives, as forecast.
+            exists; otherwise lists the days the Labour Code of that year gives. Each day's source is the law, the \
+            configuration ([[calendar.holiday]]), an announcement written in it ([[calendar.override]], \
+            [[calendar.year]]), or a forecast of what the government will announce.
             """)
 
-    @Argument(help: "The year, 1900–2199 (default: this year).") var year: Int?
-    @Flag(help: "Print JSON: a list of { date, name, kind, lunar }.") var json = false
+    @Argument(help: "The year, 1901–2199 (default: this year).") var year: Int?
+    @Flag(help: "Print JSON: a list of { date, name, kind, source, lunar }.") var json = false
     @Option(help: "Language of the names: vi or en (default: the config's language).") var lang: String?
     @OptionGroup var config: ConfigOptions
 

@@ -161,4 +161,123 @@ struct CalendarConfigTests {
         let rules = try #require(agenda.deadline(id: "bao-cao")?.rules)
         #expect((rules.dueOnDayOff, rules.offHours, rules.overdueOffHours) == (.keep, .move, .move))
     }
+
+    @Test("every mistake in [[calendar.holiday]] is reported at its line and column; law's days are warned about")
+    func holidayErrors() throws {
+        let (result, lines) = try load([
+            "deadlined.toml": units + """
+                [calendar]
+                [[calendar.holiday]]
+                date = "24/11"
+                lunar = "10/3"
+                from = 2026
+                name = "A"
+                [[calendar.holiday]]
+                from = 2026
+                name = "B"
+                [[calendar.holiday]]
+                date = "29/02"
+                from = 2026
+                name = "C"
+                [[calendar.holiday]]
+                lunar = "1/4+"
+                from = 2026
+                name = "D"
+                [[calendar.holiday]]
+                date = "24/11"
+                from = 1800
+                name = "E"
+                [[calendar.holiday]]
+                date = "25/11"
+                from = 2030
+                until = 2029
+                name = "F"
+                [[calendar.holiday]]
+                date = "26/11"
+                name = ""
+                [[calendar.holiday]]
+                date = "27/11"
+                from = 2026
+                name = "G"
+                naem_en = "G"
+                [[calendar.holiday]]
+                date = "28/11"
+                from = 2026
+                name = "H"
+                [[calendar.holiday]]
+                date = "28/11"
+                from = 2020
+                until = 2026
+                name = "H again"
+                [[calendar.holiday]]
+                date = "2/9"
+                from = 2026
+                name = "Quốc khánh"
+                [[calendar.holiday]]
+                lunar = "10/3"
+                from = 2000
+                until = 2010
+                name = "Giỗ Tổ"
+                [[calendar.holiday]]
+                lunar = "2/1"
+                from = 2010
+                name = "Tết"
+                compensated = "yes"
+                """
+        ])
+        #expect(result.configuration == nil)
+        #expect(lines == [
+            "deadlined.toml:7:9: error: a [[calendar.holiday]] falls on a solar date or on a lunar one; keep either date or lunar",
+            "deadlined.toml:10:1: error: [[calendar.holiday]] needs its day: date = \"24/11\" (solar) or lunar = \"10/3\" (âm lịch)",
+            "deadlined.toml:14:8: error: 29/02 is not in every year; a yearly holiday needs a day that is",
+            "deadlined.toml:18:9: error: '1/4+' is not a lunar day and month (a leap month is not in every year); write it as \"DD/MM\" with the day 1–30 and the month 1–12, like \"10/3\"",
+            "deadlined.toml:23:8: error: 'from' must be between 1901 and 2199, found 1800",
+            "deadlined.toml:28:9: error: 'until' must be between 2030 and 2199, found 2029",
+            "deadlined.toml:30:1: error: missing required key 'from' in [[calendar.holiday]], e.g. from = 2026",
+            "deadlined.toml:32:8: error: 'name' is empty",
+            "deadlined.toml:37:1: error: unknown key 'naem_en' in [[calendar.holiday]]; did you mean 'name_en'?",
+            "deadlined.toml:43:8: error: date = \"28/11\" is declared twice (first at deadlined.toml:39:8) for years in common; keep one [[calendar.holiday]] or separate their years with from and until",
+            "deadlined.toml:48:8: warning: date = \"2/9\" is already Quốc khánh from 2026, a holiday of the Labour Code (BLLĐ 2019 Điều 112 khoản 1 điểm đ); this [[calendar.holiday]] adds no day off then",
+            "deadlined.toml:52:9: warning: lunar = \"10/3\" is already Giỗ Tổ Hùng Vương from 2007 to 2010, a holiday of the Labour Code (BLLĐ 2019 Điều 112 khoản 1 điểm e); this [[calendar.holiday]] adds no day off then",
+            "deadlined.toml:57:9: warning: lunar = \"2/1\" is already Tết Nguyên đán from 2010, a holiday of the Labour Code (BLLĐ 2012 Điều 115 khoản 1 điểm b); this [[calendar.holiday]] adds no day off then",
+            "deadlined.toml:60:15: error: 'compensated' must be true or false (without quotes), found a string",
+        ])
+    }
+
+    /// 24/11 from 2026 with a nghỉ bù (the default) and 15/8 âm lịch without one: in the agenda's calendar exactly
+    /// as the law's days. 24/11/2029 is a Saturday (nghỉ bù Monday 26/11), 15/8 âm lịch Saturday 22/9/2029.
+    @Test("declared holidays go into the agenda's working calendar")
+    func declaredHolidays() throws {
+        let (result, lines) = try load([
+            "deadlined.toml": units + """
+                [calendar]
+
+                [[calendar.holiday]]
+                date = "24/11"
+                from = 2026
+                name = "Ngày Văn hóa Việt Nam"
+                name_en = "Vietnam Culture Day"
+                note = "Bộ luật Lao động sửa đổi, Điều 112"
+
+                [[calendar.holiday]]
+                lunar = "15/8"
+                from = 2027
+                until = 2030
+                name = "Tết Trung thu"
+                compensated = false
+                """
+        ])
+        #expect(lines == [])
+        let agenda = try #require(result.configuration?.agenda)
+        let declared = agenda.settings.holidayRules.declaredHolidays
+        #expect(declared.map(\.date) == [.solar(month: 11, day: 24), .lunar(month: 8, day: 15)])
+        #expect(declared.map(\.nameEnglish) == ["Vietnam Culture Day", "Tết Trung thu"])
+        #expect(declared.map(\.compensated) == [true, false])
+        #expect(declared.map(\.firstYear) == [2026, 2027] && declared.map(\.lastYear) == [nil, 2030])
+        let calendar = agenda.calendar
+        #expect(calendar.adding(workingDays: 3, to: d(22, 11, 2029)) == d(28, 11, 2029))
+        #expect(calendar.adding(workingDays: 3, to: d(20, 9, 2029)) == d(25, 9, 2029))
+        #expect(calendar.adding(workingDays: 3, to: d(23, 11, 2026)) == d(27, 11, 2026))
+        #expect(calendar.isWorkingDay(d(24, 11, 2025)))
+    }
 }

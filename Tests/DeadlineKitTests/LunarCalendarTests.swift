@@ -2,84 +2,6 @@ import Testing
 
 @testable import DeadlineKit
 
-/// Tết and Giỗ Tổ of every lunar year from 1950 to 2100, and the leap month, from Hồ Ngọc Đức's published calendar
-/// tables: the year codes TK20 (1900–1999), TK21 (2000–2099) and TK22 (2100–2199) of his "Âm lịch Việt Nam"
-/// JavaScript calendar (amlich.js, © 2004 Hồ Ngọc Đức, https://www.informatik.uni-leipzig.de/~duc/amlich/, "sử dụng
-/// bảng tính sẵn cho thời kỳ 1800-2199"). Each code packs the offset of Tết from 1 January, the leap month and the
-/// length of every month; we decoded them outside this repository (read from the copy in the public repository
-/// jdavid54/amlich, file amlich_data.py) and wrote out mùng 1 tháng Giêng, 10 tháng 3 (the ordinary month 3) and the
-/// leap month (0 for none). His tables follow the official calendar: UTC+8 until 1967, UTC+7 from 1968.
-private let publishedYears: [(tet: String, hungKings: String, leapMonth: Int)] = [
-    ("1950-02-17", "1950-04-26", 0), ("1951-02-06", "1951-04-15", 0), ("1952-01-27", "1952-04-04", 5),
-    ("1953-02-14", "1953-04-23", 0), ("1954-02-03", "1954-04-12", 0), ("1955-01-24", "1955-04-02", 3),
-    ("1956-02-12", "1956-04-20", 0), ("1957-01-31", "1957-04-09", 8), ("1958-02-18", "1958-04-28", 0),
-    ("1959-02-08", "1959-04-17", 0), ("1960-01-28", "1960-04-05", 6), ("1961-02-15", "1961-04-24", 0),
-    ("1962-02-05", "1962-04-14", 0), ("1963-01-25", "1963-04-03", 4), ("1964-02-13", "1964-04-21", 0),
-    ("1965-02-02", "1965-04-11", 0), ("1966-01-21", "1966-03-31", 3), ("1967-02-09", "1967-04-19", 0),
-    ("1968-01-29", "1968-04-07", 7), ("1969-02-16", "1969-04-26", 0), ("1970-02-06", "1970-04-15", 0),
-    ("1971-01-27", "1971-04-05", 5), ("1972-02-15", "1972-04-23", 0), ("1973-02-03", "1973-04-12", 0),
-    ("1974-01-23", "1974-04-02", 4), ("1975-02-11", "1975-04-20", 0), ("1976-01-31", "1976-04-09", 8),
-    ("1977-02-18", "1977-04-27", 0), ("1978-02-07", "1978-04-16", 0), ("1979-01-28", "1979-04-06", 6),
-    ("1980-02-16", "1980-04-24", 0), ("1981-02-05", "1981-04-14", 0), ("1982-01-25", "1982-04-03", 4),
-    ("1983-02-13", "1983-04-22", 0), ("1984-02-02", "1984-04-10", 0), ("1985-01-21", "1985-04-29", 2),
-    ("1986-02-09", "1986-04-18", 0), ("1987-01-29", "1987-04-07", 7), ("1988-02-17", "1988-04-25", 0),
-    ("1989-02-06", "1989-04-15", 0), ("1990-01-27", "1990-04-05", 5), ("1991-02-15", "1991-04-24", 0),
-    ("1992-02-04", "1992-04-12", 0), ("1993-01-23", "1993-04-01", 3), ("1994-02-10", "1994-04-20", 0),
-    ("1995-01-31", "1995-04-09", 8), ("1996-02-19", "1996-04-27", 0), ("1997-02-07", "1997-04-16", 0),
-    ("1998-01-28", "1998-04-06", 5), ("1999-02-16", "1999-04-25", 0), ("2000-02-05", "2000-04-14", 0),
-    ("2001-01-24", "2001-04-03", 4), ("2002-02-12", "2002-04-22", 0), ("2003-02-01", "2003-04-11", 0),
-    ("2004-01-22", "2004-04-28", 2), ("2005-02-09", "2005-04-18", 0), ("2006-01-29", "2006-04-07", 7),
-    ("2007-02-17", "2007-04-26", 0), ("2008-02-07", "2008-04-15", 0), ("2009-01-26", "2009-04-04", 5),
-    ("2010-02-14", "2010-04-23", 0), ("2011-02-03", "2011-04-12", 0), ("2012-01-23", "2012-03-31", 4),
-    ("2013-02-10", "2013-04-19", 0), ("2014-01-31", "2014-04-09", 9), ("2015-02-19", "2015-04-28", 0),
-    ("2016-02-08", "2016-04-16", 0), ("2017-01-28", "2017-04-06", 6), ("2018-02-16", "2018-04-25", 0),
-    ("2019-02-05", "2019-04-14", 0), ("2020-01-25", "2020-04-02", 4), ("2021-02-12", "2021-04-21", 0),
-    ("2022-02-01", "2022-04-10", 0), ("2023-01-22", "2023-04-29", 2), ("2024-02-10", "2024-04-18", 0),
-    ("2025-01-29", "2025-04-07", 6), ("2026-02-17", "2026-04-26", 0), ("2027-02-06", "2027-04-16", 0),
-    ("2028-01-26", "2028-04-04", 5), ("2029-02-13", "2029-04-23", 0), ("2030-02-02", "2030-04-12", 0),
-    ("2031-01-23", "2031-04-01", 3), ("2032-02-11", "2032-04-19", 0), ("2033-01-31", "2033-04-09", 11),
-    ("2034-02-19", "2034-04-28", 0), ("2035-02-08", "2035-04-17", 0), ("2036-01-28", "2036-04-06", 6),
-    ("2037-02-15", "2037-04-24", 0), ("2038-02-04", "2038-04-13", 0), ("2039-01-24", "2039-04-03", 5),
-    ("2040-02-12", "2040-04-20", 0), ("2041-02-01", "2041-04-10", 0), ("2042-01-22", "2042-04-29", 2),
-    ("2043-02-10", "2043-04-19", 0), ("2044-01-30", "2044-04-07", 7), ("2045-02-17", "2045-04-26", 0),
-    ("2046-02-06", "2046-04-15", 0), ("2047-01-26", "2047-04-04", 5), ("2048-02-14", "2048-04-22", 0),
-    ("2049-02-02", "2049-04-11", 0), ("2050-01-23", "2050-04-01", 3), ("2051-02-11", "2051-04-20", 0),
-    ("2052-02-01", "2052-04-09", 8), ("2053-02-18", "2053-04-28", 0), ("2054-02-08", "2054-04-17", 0),
-    ("2055-01-28", "2055-04-06", 6), ("2056-02-15", "2056-04-24", 0), ("2057-02-04", "2057-04-13", 0),
-    ("2058-01-24", "2058-04-02", 4), ("2059-02-12", "2059-04-21", 0), ("2060-02-02", "2060-04-10", 0),
-    ("2061-01-21", "2061-03-31", 3), ("2062-02-09", "2062-04-19", 0), ("2063-01-29", "2063-04-08", 7),
-    ("2064-02-17", "2064-04-26", 0), ("2065-02-05", "2065-04-15", 0), ("2066-01-26", "2066-04-04", 5),
-    ("2067-02-14", "2067-04-23", 0), ("2068-02-03", "2068-04-11", 0), ("2069-01-23", "2069-04-01", 4),
-    ("2070-02-11", "2070-04-20", 0), ("2071-01-31", "2071-04-09", 8), ("2072-02-19", "2072-04-27", 0),
-    ("2073-02-07", "2073-04-16", 0), ("2074-01-27", "2074-04-05", 6), ("2075-02-15", "2075-04-24", 0),
-    ("2076-02-05", "2076-04-13", 0), ("2077-01-24", "2077-04-02", 4), ("2078-02-12", "2078-04-21", 0),
-    ("2079-02-02", "2079-04-11", 0), ("2080-01-22", "2080-03-30", 3), ("2081-02-09", "2081-04-18", 0),
-    ("2082-01-29", "2082-04-07", 7), ("2083-02-17", "2083-04-26", 0), ("2084-02-06", "2084-04-14", 0),
-    ("2085-01-26", "2085-04-03", 5), ("2086-02-14", "2086-04-22", 0), ("2087-02-03", "2087-04-12", 0),
-    ("2088-01-24", "2088-04-01", 4), ("2089-02-10", "2089-04-20", 0), ("2090-01-30", "2090-04-09", 8),
-    ("2091-02-18", "2091-04-28", 0), ("2092-02-07", "2092-04-16", 0), ("2093-01-27", "2093-04-05", 6),
-    ("2094-02-15", "2094-04-24", 0), ("2095-02-05", "2095-04-13", 0), ("2096-01-25", "2096-04-02", 4),
-    ("2097-02-12", "2097-04-21", 0), ("2098-02-01", "2098-04-11", 0), ("2099-01-21", "2099-04-29", 2),
-    ("2100-02-09", "2100-04-18", 0),
-]
-
-/// One row of ``publishedYears``.
-struct PublishedLunarYear: Sendable, CustomTestStringConvertible {
-    let year: Int
-    let tet: CivilDate
-    let hungKings: CivilDate
-    let leapMonth: Int?
-
-    var testDescription: String { "\(year)" }
-
-    static let all: [PublishedLunarYear] = publishedYears.map { row in
-        let tet = civil(row.tet)
-        return PublishedLunarYear(
-            year: tet.year, tet: tet, hungKings: civil(row.hungKings),
-            leapMonth: row.leapMonth == 0 ? nil : row.leapMonth)
-    }
-}
-
 /// `"2024-02-10"` as a ``CivilDate``.
 private func civil(_ iso: String) -> CivilDate {
     let fields = iso.split(separator: "-").map { Int($0)! }
@@ -87,20 +9,6 @@ private func civil(_ iso: String) -> CivilDate {
 }
 
 @Suite struct VietnameseLunarCalendarTests {
-    @Test func tableCoversEveryYearFrom1950To2100() {
-        #expect(PublishedLunarYear.all.map(\.year) == Array(1950...2100))
-    }
-
-    @Test(arguments: PublishedLunarYear.all)
-    func tetHungKingsAndLeapMonthMatchThePublishedTable(_ published: PublishedLunarYear) {
-        #expect(VietnameseLunarCalendar.newYear(published.year) == published.tet)
-        let hungKings = VietnameseLunarCalendar.solarDate(for: LunarDate(year: published.year, month: 3, day: 10))
-        #expect(hungKings == published.hungKings)
-        #expect(VietnameseLunarCalendar.leapMonth(ofLunarYear: published.year) == published.leapMonth)
-        #expect(
-            VietnameseLunarCalendar.lunarDate(for: published.tet) == LunarDate(year: published.year, month: 1, day: 1))
-    }
-
     /// The years where Vietnam's calendar is known to differ from the Chinese one, or where the meridian changed.
     struct NamedYear: Sendable, CustomTestStringConvertible {
         let year: Int
@@ -229,7 +137,7 @@ private func civil(_ iso: String) -> CivilDate {
     /// Every day of these years converts to a lunar date and back, lunar days count up by one within a month, and
     /// months have 29 or 30 days; the years include leap months 4 (2020), 2 (2023), 6 (2025) and 11 (2033), the
     /// switch of meridian (1967–1968) and the edges of the supported range.
-    @Test(arguments: [1900, 1967, 1968, 1984, 1985, 2019, 2020, 2023, 2024, 2025, 2026, 2033, 2034, 2199])
+    @Test(arguments: [1901, 1916, 1925, 1967, 1968, 1984, 1985, 2019, 2020, 2023, 2024, 2025, 2026, 2033, 2034, 2199])
     func roundTripEveryDay(_ year: Int) {
         let first = CivilDate(year: year, month: 1, day: 1)!.daysSinceEpoch
         let last = CivilDate(year: year, month: 12, day: 31)!.daysSinceEpoch
@@ -248,7 +156,7 @@ private func civil(_ iso: String) -> CivilDate {
         }
     }
 
-    @Test(arguments: [1900, 2020, 2033, 2199])
+    @Test(arguments: [1901, 1916, 1924, 1925, 2020, 2033, 2199])
     func monthsTileTheYear(_ year: Int) {
         let months = VietnameseLunarCalendar.months(ofLunarYear: year)
         #expect(months.first?.firstDay == VietnameseLunarCalendar.newYear(year))
@@ -262,14 +170,63 @@ private func civil(_ iso: String) -> CivilDate {
         #expect(leap.map { months[$0].month == months[$0 - 1].month } ?? true)
     }
 
-    /// Where this reckoning and Hồ Ngọc Đức's tables part (checked for every month of 1900–2199): the new moon of
-    /// 7/5/2054 falls 17:00:14 UT (PyEphem), 14 seconds after midnight in Hanoi, so month 4 begins on 8/5 here and
-    /// on 7/5 in his table; the gap is smaller than the uncertainty of ΔT in 2054. Before 1946 his tables show the
-    /// Nguyễn court's Hiệp Kỷ calendar, which used other methods: Tết 1916 and 1925 are 3/2 and 25/1 there.
-    @Test func knownDisagreementsWithThePublishedTables() {
+    /// Every month start and leap month of the lunar years 1901–2199 against Hồ Ngọc Đức's published table
+    /// (`PublishedLunarTable.swift`). They part at one month only: the new moon of 7/5/2054 falls 17:00:14 UT
+    /// (PyEphem), 14 seconds after midnight in Hanoi, so month 4 begins on 8/5 here and on 7/5 in his table; the
+    /// gap is smaller than the uncertainty of ΔT in 2054.
+    @Test func everyMonthAgreesWithThePublishedTable() throws {
+        var disagreements: [String] = []
+        var years = 0
+        for line in publishedLunarTable.split(separator: "\n") {
+            let fields = line.split(separator: " ")
+            try #require(fields.count == 3, "\(line)")
+            let tet = civil(String(fields[0]))
+            let leapMonth = try #require(Int(fields[1]))
+            let lengths = fields[2].map { $0 == "1" ? 30 : 29 }
+            let months = VietnameseLunarCalendar.months(ofLunarYear: tet.year)
+            #expect(VietnameseLunarCalendar.leapMonth(ofLunarYear: tet.year) == (leapMonth == 0 ? nil : leapMonth))
+            #expect(months.count == lengths.count, "\(tet.year)")
+            #expect(VietnameseLunarCalendar.lunarDate(for: tet) == LunarDate(year: tet.year, month: 1, day: 1))
+            var start = tet
+            for (month, length) in zip(months, lengths) {
+                if month.firstDay != start {
+                    disagreements.append("\(month.month)\(month.isLeapMonth ? "+" : "")/\(tet.year): \(start.iso)")
+                }
+                start = start.adding(days: length)
+            }
+            years += 1
+        }
+        #expect(years == 299)
+        #expect(disagreements == ["4/2054: 2054-05-07"])
         #expect(VietnameseLunarCalendar.solarDate(for: LunarDate(year: 2054, month: 4, day: 1)) == civil("2054-05-08"))
-        #expect(VietnameseLunarCalendar.newYear(1916) == civil("1916-02-04"))
-        #expect(VietnameseLunarCalendar.newYear(1925) == civil("1925-01-24"))
+    }
+
+    /// Before 1929 the table dates new moons at Beijing's local mean time (UTC+7:45:40), as Chinese almanacs did:
+    /// these new moons came 2 to 7 minutes after midnight at UTC+8, so the months begin a day earlier than UTC+8
+    /// would have them. Tết 1925 is as the table has it, a day after the new moon (21:45 on 24/1 in Hanoi).
+    @Test(arguments: [
+        ("1906-04-23", LunarDate(year: 1906, month: 4, day: 1), "1906-04-24"),
+        ("1914-11-17", LunarDate(year: 1914, month: 10, day: 1), "1914-11-18"),
+        ("1916-02-03", LunarDate(year: 1916, month: 1, day: 1), "1916-02-04"),
+        ("1920-11-10", LunarDate(year: 1920, month: 10, day: 1), "1920-11-11"),
+        ("1925-01-25", LunarDate(year: 1925, month: 1, day: 1), "1925-01-24"),
+    ])
+    func monthStartsBefore1929AsPublished(_ published: String, _ lunar: LunarDate, _ atUTCPlus8: String) {
+        #expect(VietnameseLunarCalendar.solarDate(for: lunar) == civil(published))
+        #expect(VietnameseLunarCalendar.lunarDate(for: civil(published)) == lunar)
+        let chinese = LunisolarReckoning.fixed(hours: 8)
+        #expect(VietnameseLunarCalendar.solarDay(for: lunar, reckoning: chinese) == civil(atUTCPlus8).daysSinceEpoch)
+    }
+
+    /// Beijing time is for new moons only: the table's leap months of 1917 (2+) and 1922 (5+) need the major solar
+    /// terms of 21/4/1917 00:10 and 24/7/1922 00:12 (UTC+8) on those days, where Beijing time would put them on
+    /// the day before.
+    @Test func leapMonthsBefore1929FollowSolarTermsAtUTCPlus8() {
+        #expect(VietnameseLunarCalendar.leapMonth(ofLunarYear: 1917) == 2)
+        #expect(VietnameseLunarCalendar.leapMonth(ofLunarYear: 1922) == 5)
+        #expect(
+            VietnameseLunarCalendar.solarDate(for: LunarDate(year: 1917, month: 2, day: 1, isLeapMonth: true))
+                == civil("1917-03-23"))
     }
 
     @Test func descriptions() {
@@ -288,13 +245,33 @@ private func civil(_ iso: String) -> CivilDate {
     }
 
     @Test func edgeYearsCompute() {
-        #expect(VietnameseLunarCalendar.newYear(1900) == civil("1900-01-31"))
+        #expect(VietnameseLunarCalendar.supportedYears == 1901...2199)
+        #expect(VietnameseLunarCalendar.newYear(1901) == civil("1901-02-19"))
         #expect(VietnameseLunarCalendar.newYear(2199) == civil("2199-01-26"))
-        #expect(VietnameseLunarCalendar.lunarDate(for: civil("1900-01-01")).year == 1899)
+        #expect(VietnameseLunarCalendar.lunarDate(for: civil("1901-01-01")).year == 1900)
         #expect(VietnameseLunarCalendar.lunarDate(for: civil("2199-12-31")).year == 2199)
         // Outside the checked range the arithmetic still runs.
         #expect(VietnameseLunarCalendar.lunarDate(for: civil("0001-01-01")).year == 0)
         #expect(VietnameseLunarCalendar.lunarDate(for: civil("9999-12-31")).year == 9999)
+    }
+
+    /// No year, day or lunar date traps the calendar: beyond the computable years the answers are clamped (and
+    /// refused where the answer is optional).
+    @Test(arguments: [Int.min, -1_000_000, -1, 0, 1, 9999, 10_000, 10_001, 1_000_000, Int.max])
+    func anyYearIsTotal(_ year: Int) {
+        let newYear = VietnameseLunarCalendar.newYear(year)
+        #expect((0...10_001).contains(newYear.year))
+        #expect(VietnameseLunarCalendar.months(ofLunarYear: year).count >= 12)
+        let computable = (0...10_000).contains(year)
+        #expect((VietnameseLunarCalendar.daysInMonth(1, ofLunarYear: year) != nil) == computable)
+        #expect((VietnameseLunarCalendar.solarDate(for: LunarDate(year: year, month: 1, day: 1)) != nil) == computable)
+        _ = VietnameseLunarCalendar.leapMonth(ofLunarYear: year)
+    }
+
+    @Test(arguments: [-100_000_000, -1, 0, 3_000_000, 100_000_000])
+    func anyDayIsTotal(_ day: Int) {
+        let lunar = VietnameseLunarCalendar.lunarDate(for: CivilDate(daysSinceEpoch: day))
+        #expect((0...9999).contains(lunar.year))
     }
 }
 

@@ -233,40 +233,159 @@ private let announced2025 = HolidayRules(
         #expect("Tết".unicodeScalars.count == 3)
     }
 
-    @Test func legalBasisInForceFollowsTheLawOfEachYear() {
+    /// The law of each year, from the table: four Tết days until 2013 (one before mùng 1), five from 2014; Giỗ Tổ
+    /// from 2007; the second Quốc khánh day from 2021.
+    @Test func theTableFollowsTheLawOfEachYear() {
         func counts(_ year: Int) -> (tet: Int, hungKings: Int, nationalDay: Int) {
-            let holidays = PublicHolidays.holidays(in: year, rules: HolidayRules(legalBasis: .inForce))
+            let holidays = PublicHolidays.holidays(in: year)
             return (
                 holidays.count(where: { $0.kind == .tet }), holidays.count(where: { $0.kind == .hungKings }),
                 holidays.count(where: { $0.kind == .nationalDay })
             )
         }
+        #expect(counts(1901) == (4, 0, 1))
         #expect(counts(2006) == (4, 0, 1))
         #expect(counts(2007) == (4, 1, 1))
         #expect(counts(2013) == (4, 1, 1))
         #expect(counts(2014) == (5, 1, 1))
         #expect(counts(2020) == (5, 1, 1))
         #expect(counts(2021) == (5, 1, 2))
-        // The default applies the Labour Code 2019 to every year.
-        #expect(PublicHolidays.holidays(in: 2006).count(where: { $0.kind == .tet }) == 5)
+        // Tết 2013 (mùng 1 on Sunday 10/2): 30 tháng Chạp and mùng 1–3, fixed by the law, whatever the placement.
+        let tet2013 = PublicHolidays.holidays(in: 2013, rules: HolidayRules(tetPlacement: .daysBeforeNewYear(3)))
+            .filter { $0.kind == .tet }
+        #expect(tet2013.map(\.date) == (9...12).map { civil("2013-02-\($0 < 10 ? "0" : "")\($0)") })
+        #expect(tet2013.allSatisfy { $0.source == .law })
     }
 
-    @Test(arguments: [1900, 1950, 2024, 2100, 2199])
+    /// Without a configuration, 2020 has Quốc khánh alone: its companion day exists from 2021 (BLLĐ 2019).
+    @Test func year2020HasNoNationalDayCompanion() {
+        let nationalDay = PublicHolidays.holidays(in: 2020).filter { $0.kind == .nationalDay }
+        #expect(nationalDay.map(\.date) == [civil("2020-09-02")])
+    }
+
+    @Test func theLabourCodeTable() {
+        let rows = HolidayRule.labourCode.map { row in
+            "\(row.kind.rawValue) \(row.date.vietnamese) \(row.firstYear.map(String.init) ?? "-")...\(row.lastYear.map(String.init) ?? "-") \(row.compensated)"
+        }
+        #expect(
+            rows == [
+                "new_year 01/01 -...- true",
+                "tet 4 ngày: 1 ngày cuối năm và 3 ngày đầu năm âm lịch -...2013 true",
+                "tet 5 ngày quanh mùng 1 tháng Giêng 2014...- true",
+                "reunification 30/04 -...- true",
+                "labour_day 01/05 -...- true",
+                "national_day 02/09 -...- true",
+                "national_day 01/09 hoặc 03/09 2021...- true",
+                "hung_kings 10/3 âm lịch 2007...- true",
+            ])
+    }
+
+    /// Each day's source: the law for fixed dates, a forecast for the days the government places each year until
+    /// an announcement is written, announced once it is; a nghỉ bù has the source of its holiday.
+    @Test func sources() {
+        func sources(_ holidays: [Holiday]) -> [String] {
+            holidays.map { "\($0.date.iso) \($0.kind.rawValue) \($0.source.rawValue)" }
+        }
+        #expect(
+            sources(PublicHolidays.holidays(in: 2024)) == [
+                "2024-01-01 new_year law",
+                "2024-02-08 tet forecast", "2024-02-09 tet forecast", "2024-02-10 tet forecast",
+                "2024-02-11 tet forecast", "2024-02-12 tet forecast",
+                "2024-02-13 weekend_compensation forecast", "2024-02-14 weekend_compensation forecast",
+                "2024-04-18 hung_kings law",
+                "2024-04-30 reunification law",
+                "2024-05-01 labour_day law",
+                "2024-09-02 national_day law",
+                "2024-09-03 national_day forecast",
+            ])
+        let announced = HolidayRules(
+            tetPlacementByYear: [2024: .daysBeforeNewYear(2)], nationalDayCompanionByYear: [2024: .september3],
+            extraDaysOff: [AnnouncedDayOff(date: civil("2024-04-29"))], workingDays: [civil("2024-05-04")])
+        #expect(
+            sources(PublicHolidays.holidays(in: 2024, rules: announced)) == [
+                "2024-01-01 new_year law",
+                "2024-02-08 tet announced", "2024-02-09 tet announced", "2024-02-10 tet announced",
+                "2024-02-11 tet announced", "2024-02-12 tet announced",
+                "2024-02-13 weekend_compensation announced", "2024-02-14 weekend_compensation announced",
+                "2024-04-18 hung_kings law",
+                "2024-04-29 override announced",
+                "2024-04-30 reunification law",
+                "2024-05-01 labour_day law",
+                "2024-09-02 national_day law",
+                "2024-09-03 national_day announced",
+            ])
+    }
+
+    /// Declared rows count exactly as the law's: 24/11 from 2026 with a nghỉ bù, 15/8 âm lịch from 2027 to 2029
+    /// without one. 24/11/2026 is a Tuesday, 24/11/2029 a Saturday and 24/11/2030 a Sunday; 15/8 âm lịch of 2029
+    /// is Saturday 22/9/2029.
+    @Test func declaredHolidays() {
+        let culture = HolidayRule(
+            kind: .declared, nameVietnamese: "Ngày Văn hóa Việt Nam", nameEnglish: "Vietnam Culture Day",
+            date: .solar(month: 11, day: 24), firstYear: 2026, basis: "test")
+        let midAutumn = HolidayRule(
+            kind: .declared, nameVietnamese: "Tết Trung thu", nameEnglish: "Mid-Autumn Festival",
+            date: .lunar(month: 8, day: 15), firstYear: 2027, lastYear: 2029, compensated: false, basis: "test")
+        let rules = HolidayRules(declaredHolidays: [culture, midAutumn])
+        func declared(_ year: Int) -> [String] {
+            PublicHolidays.holidays(in: year, rules: rules).filter { $0.date.month >= 8 }.map {
+                "\($0.date.iso) \($0.kind.rawValue) \($0.source.rawValue)" + ($0.lunar.map { " \($0)" } ?? "")
+            }
+        }
+        let september2 = ["2025-09-01 national_day forecast", "2025-09-02 national_day law"]
+        #expect(declared(2025) == september2)
+        #expect(declared(2026).last == "2026-11-24 declared configuration")
+        #expect(
+            declared(2029) == [
+                "2029-09-03 national_day forecast", "2029-09-02 national_day law",
+                "2029-09-04 weekend_compensation law",
+                "2029-09-22 declared configuration 15/8",
+                "2029-11-24 declared configuration",
+                "2029-11-26 weekend_compensation configuration",
+            ].sorted())
+        #expect(declared(2030).suffix(2) == ["2030-11-24 declared configuration", "2030-11-25 weekend_compensation configuration"])
+        #expect(!declared(2030).contains { $0.contains("15/8") })
+        let names = PublicHolidays.holidays(in: 2029, rules: rules).filter { $0.kind == .declared }
+        #expect(names.map(\.nameVietnamese) == ["Tết Trung thu", "Ngày Văn hóa Việt Nam"])
+        #expect(names.map(\.nameEnglish) == ["Mid-Autumn Festival", "Vietnam Culture Day"])
+    }
+
+    /// A lunar day of months 11 and 12 falls in January of the next Gregorian year, or in that year itself; day 30
+    /// of a 29-day month is its 29th.
+    @Test func declaredLunarDaysLateInTheLunarYear() {
+        func dates(_ lunar: HolidayDate, _ year: Int) -> [String] {
+            let rule = HolidayRule(
+                kind: .declared, nameVietnamese: "X", nameEnglish: "X", date: lunar, firstYear: 2020, basis: "test")
+            return PublicHolidays.holidays(in: year, rules: HolidayRules(declaredHolidays: [rule]))
+                .filter { $0.kind == .declared }.map { "\($0.date.iso) \($0.lunar?.descriptionWithYear ?? "")" }
+        }
+        #expect(dates(.lunar(month: 12, day: 15), 2024) == ["2024-01-25 15/12/2023"])
+        #expect(dates(.lunar(month: 12, day: 15), 2025) == ["2025-01-14 15/12/2024"])
+        #expect(dates(.lunar(month: 12, day: 30), 2025) == ["2025-01-28 29/12/2024"])
+    }
+
+    @Test(arguments: [1901, 1950, 2024, 2100, 2199])
     func everyYearIsSortedAndInsideTheYear(_ year: Int) {
         let holidays = PublicHolidays.holidays(in: year)
         #expect(holidays.allSatisfy { $0.date.year == year })
         #expect(zip(holidays, holidays.dropFirst()).allSatisfy { $0.date <= $1.date })
-        #expect(holidays.count(where: { $0.kind != .weekendCompensation }) == 11)
+        let expected = HolidayRule.labourCode.filter { $0.applies(in: year) }.reduce(0) { count, row in
+            if case .tet(let days, _) = row.date { return count + days }
+            return count + 1
+        }
+        #expect(holidays.count(where: { $0.kind != .weekendCompensation }) == expected)
         let lunarDays = holidays.filter { $0.lunar != nil }
         #expect(lunarDays.allSatisfy { VietnameseLunarCalendar.solarDate(for: $0.lunar!) == $0.date })
     }
 
-    /// Planning calls this for many years: all of 1900–2199 must take well under a second even in a debug build
-    /// (under 0.1 ms a year when optimised).
-    @Test func manyYearsAreFast() {
-        let elapsed = ContinuousClock().measure {
-            for year in 1900...2199 { _ = PublicHolidays.holidays(in: year) }
-        }
-        #expect(elapsed < .seconds(2))
+    /// Outside the supported years no holiday is computed, but announced days off still count; nothing traps.
+    @Test(arguments: [Int.min, -1, 0, 1, 1900, 2200, 9999, 10_000, Int.max])
+    func yearsOutsideTheSupportedOnesHaveNoComputedHoliday(_ year: Int) {
+        #expect(PublicHolidays.holidays(in: year).isEmpty)
+    }
+
+    @Test func announcedDaysOffOutsideTheSupportedYearsStillCount() {
+        let rules = HolidayRules(extraDaysOff: [AnnouncedDayOff(date: civil("2200-01-02"))])
+        #expect(PublicHolidays.holidays(in: 2200, rules: rules).map(\.date) == [civil("2200-01-02")])
     }
 }

@@ -61,15 +61,66 @@ struct WorkingCalendarTests {
 
     @Test("an announced working day cancels a computed holiday and takes no nghỉ bù")
     func workingDayCancelsHoliday() {
-        // 2020: Quốc khánh was one day (Labour Code 2012); the default's companion 1/9 is taken back.
-        let rules2020 = HolidayRules(workingDays: [d(1, 9, 2020)])
-        #expect(PublicHolidays.holidays(in: 2020).contains { $0.date == d(1, 9, 2020) })
-        #expect(!PublicHolidays.holidays(in: 2020, rules: rules2020).contains { $0.date == d(1, 9, 2020) })
-        #expect(WorkingCalendar(rules: rules2020).isWorkingDay(d(1, 9, 2020)))
+        // 2021's companion of Quốc khánh is Friday 3/9 by default; an announced working day takes it back.
+        let rules2021 = HolidayRules(workingDays: [d(3, 9, 2021)])
+        #expect(PublicHolidays.holidays(in: 2021).contains { $0.date == d(3, 9, 2021) })
+        #expect(!PublicHolidays.holidays(in: 2021, rules: rules2021).contains { $0.date == d(3, 9, 2021) })
+        #expect(WorkingCalendar(rules: rules2021).isWorkingDay(d(3, 9, 2021)))
         // 1/1/2022 is a Saturday: its nghỉ bù is Monday 3/1, unless that is announced as a working day.
         let noMonday = HolidayRules(workingDays: [d(3, 1, 2022)])
         let compensation = PublicHolidays.holidays(in: 2022, rules: noMonday).first { $0.kind == .weekendCompensation }
         #expect(compensation?.date == d(4, 1, 2022))
+    }
+
+    /// 24/11/2026 is a Tuesday, 24/11/2029 a Saturday; 15/8 âm lịch of 2029 is Saturday 22/9/2029.
+    @Test(
+        "declared holidays count in working-day arithmetic, with or without a nghỉ bù across a weekend",
+        arguments: [
+            // A weekday holiday: from Monday 23/11/2026, Wed 25, Thu 26, Fri 27 (Tuesday 24 is off).
+            (HolidayDate.solar(month: 11, day: 24), true, d(23, 11, 2026), d(27, 11, 2026)),
+            // On a Saturday with a nghỉ bù: from Thursday 22/11/2029, Fri 23, Tue 27, Wed 28 (Monday 26 is off).
+            (.solar(month: 11, day: 24), true, d(22, 11, 2029), d(28, 11, 2029)),
+            // On a Saturday without one: Fri 23, Mon 26, Tue 27.
+            (.solar(month: 11, day: 24), false, d(22, 11, 2029), d(27, 11, 2029)),
+            // Lunar, on Saturday 22/9/2029, with a nghỉ bù: from Thursday 20/9, Fri 21, Tue 25, Wed 26.
+            (.lunar(month: 8, day: 15), true, d(20, 9, 2029), d(26, 9, 2029)),
+            // Without one: Fri 21, Mon 24, Tue 25.
+            (.lunar(month: 8, day: 15), false, d(20, 9, 2029), d(25, 9, 2029)),
+        ])
+    func declaredHolidays(_ date: HolidayDate, _ compensated: Bool, _ from: CivilDate, _ expected: CivilDate) {
+        let rule = HolidayRule(
+            kind: .declared, nameVietnamese: "Ngày nghỉ", nameEnglish: "Day off", date: date, firstYear: 2026,
+            compensated: compensated, basis: "test")
+        let calendar = WorkingCalendar(rules: HolidayRules(declaredHolidays: [rule]), years: 2026...2030)
+        #expect(calendar.adding(workingDays: 3, to: from) == expected)
+        #expect(calendar.adding(workingDays: -3, to: expected) == from)
+        // The same answers computed on the spot, and none before the first year.
+        #expect(WorkingCalendar(rules: HolidayRules(declaredHolidays: [rule])).adding(workingDays: 3, to: from) == expected)
+        #expect(WorkingCalendar(rules: HolidayRules(declaredHolidays: [rule])).isWorkingDay(d(24, 11, 2025)))
+    }
+
+    /// Dates and counts far outside the supported years (issue 19: `due = "01/01/0001"` trapped in here) are
+    /// answered: no holidays there, weekly days off still.
+    @Test("no year, date or count traps the calendar")
+    func total() {
+        #expect(WorkingCalendar.supportedYears == 1901...2199)
+        for years in [0...2, 9998...10_000, 1...9999, Int.min...Int.max, 2199...3000, 1800...1901] {
+            let calendar = WorkingCalendar(years: years)
+            #expect(calendar.precomputedYears == WorkingCalendar.supported(years), "\(years)")
+            #expect(WorkingCalendar().covering(years).precomputedYears == WorkingCalendar.supported(years))
+        }
+        let calendar = WorkingCalendar(years: 2020...2021)
+        #expect(calendar.covering(0...1).precomputedYears == 2020...2021)
+        #expect(calendar.isWorkingDay(d(1, 1, 1)))  // a Monday; New Year's Day is not computed in year 1
+        #expect(!calendar.isWorkingDay(d(6, 1, 1)))  // a Saturday
+        #expect(calendar.isWorkingDay(d(31, 12, 9999)))  // a Friday
+        for date in [d(1, 1, 1), d(31, 12, 9999), d(1, 1, 1900), d(31, 12, 2200)] {
+            for n in [Int.min, -1_000_000, -3, 3, 1_000_000, Int.max] {
+                _ = calendar.adding(workingDays: n, to: date)
+            }
+        }
+        #expect(calendar.adding(workingDays: 3, to: d(1, 1, 1)) == d(4, 1, 1))
+        #expect(calendar.adding(workingDays: Int.max, to: d(1, 1, 2000)) > d(1, 1, 2700))
     }
 
     @Test("weekly days off are configurable")

@@ -10,8 +10,8 @@ private struct DecodedOverride {
 extension ConfigDecoder {
     // MARK: [calendar]
 
-    /// `[calendar]` with its `[[calendar.override]]` and `[[calendar.year]]` tables, into the agenda's holiday rules
-    /// and working hours.
+    /// `[calendar]` with its `[[calendar.override]]`, `[[calendar.year]]` and `[[calendar.holiday]]` tables, into
+    /// the agenda's holiday rules and working hours.
     mutating func decodeCalendar(_ table: TOMLTable, file: String) {
         var r = TableReader(table, file: file, spec: ConfigSchema.calendar)
         var rules = settings.holidayRules
@@ -54,7 +54,9 @@ extension ConfigDecoder {
                 overrides.append(decoded)
             }
         }
-        r.reportUnknownKeys(&sink, alsoKnownIn: [ConfigSchema.calendarOverride, ConfigSchema.calendarYear])
+        decodeDeclaredHolidays(tablesOf(r.node("holiday"), name: "calendar.holiday", file: file), file: file, rules: &rules)
+        r.reportUnknownKeys(
+            &sink, alsoKnownIn: [ConfigSchema.calendarOverride, ConfigSchema.calendarYear, ConfigSchema.calendarHoliday])
         warnRedundant(overrides, rules: rules, file: file)
         settings.holidayRules = rules
     }

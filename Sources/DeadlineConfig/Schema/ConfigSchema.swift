@@ -91,7 +91,7 @@ public enum ConfigSchema {
 
     public static let calendar = TableSpec(
         "[calendar]",
-        "The office's working calendar. Public holidays of the Labour Code 2019 are computed for every year (Tết Dương lịch, five Tết Nguyên đán days, Giỗ Tổ Hùng Vương, 30/4, 1/5, 2/9 and the day beside it), with a nghỉ bù on the next working day for each that falls on a weekly day off; `deadlinectl holidays YEAR` lists them. Working days (`wd`) skip days off, and reminders go out on working days within working hours. Main file only.",
+        "The office's working calendar. Public holidays of the Labour Code are computed for the years 1901–2199 as the law of each year gives them (Tết Dương lịch, the Tết Nguyên đán days, Giỗ Tổ Hùng Vương from 2007, 30/4, 1/5, 2/9 and, from 2021, the day beside it), with a nghỉ bù on the next working day for each that falls on a weekly day off; `deadlinectl holidays YEAR` lists them. Working days (`wd`) skip days off, and reminders go out on working days within working hours. Main file only.",
         keys: [
             KeySpec(
                 "weekend", .weekdayList, default: "[\"saturday\", \"sunday\"]",
@@ -105,6 +105,9 @@ public enum ConfigSchema {
             KeySpec(
                 "year", .tableList, default: "[]",
                 "Announced Tết days and Quốc khánh companion: one `[[calendar.year]]` table per year (below)."),
+            KeySpec(
+                "holiday", .tableList, default: "[]",
+                "Yearly holidays besides the Labour Code's, such as a new statutory day: one `[[calendar.holiday]]` table each (below)."),
         ])
 
     public static let calendarOverride = TableSpec(
@@ -127,7 +130,7 @@ public enum ConfigSchema {
         "[[calendar.year]]",
         "What the government announced for one year's Tết and Quốc khánh. Without it the forecast applies: the five Tết days start one or two days before mùng 1, whichever puts fewer of them on weekly days off (as every announcement from 2020 to 2026 did), and 2/9's companion is whichever of 1/9 and 3/9 joins the weekend.",
         keys: [
-            KeySpec("year", .integer, required: true, "The year, 1900–2199.", example: "2025"),
+            KeySpec("year", .integer, required: true, "The year, 1901–2199.", example: "2025"),
             KeySpec(
                 "tet_first_day", .date, default: "forecast",
                 "The first of the five Tết days: mùng 1 or one of the five days before it.", example: "\"27/01/2025\""),
@@ -135,6 +138,34 @@ public enum ConfigSchema {
                 "national_day_companion", .date, default: "forecast",
                 "The day off beside Quốc khánh: 1/9 or 3/9 of the year.", example: "\"01/09/2025\""),
             KeySpec("note", .string, "Where it was announced; for admins.", example: "\"Thông báo nghỉ Tết Âm lịch năm 2025\""),
+        ])
+
+    public static let calendarHoliday = TableSpec(
+        "[[calendar.holiday]]",
+        "A holiday every year from `from` (to `until`), on a solar `date` or a `lunar` date, counted like the Labour Code's days everywhere: working days, reminders, `deadlinectl holidays`, the .ics. Give one of `date` and `lunar`. Example: `date = \"24/11\"`, `from = 2026`, `name = \"Ngày Văn hóa Việt Nam\"` once the amendment of Điều 112 that adds it is in force.",
+        keys: [
+            KeySpec(
+                "date", .dayMonth, default: "none",
+                "Its day and month in the solar calendar, in every year (not 29/02).", example: "\"24/11\""),
+            KeySpec(
+                "lunar", .dayMonth, default: "none",
+                "Or its day and month in the lunar calendar (âm lịch), in the ordinary month, not the leap one; day 30 of a 29-day month is its 29th.",
+                example: "\"10/3\""),
+            KeySpec(
+                "from", .integer, required: true, "The first year it applies to, 1901–2199.", example: "2026"),
+            KeySpec(
+                "until", .integer, default: "none", "The last year it applies to, from `from` to 2199.",
+                example: "2030"),
+            KeySpec(
+                "name", .string, required: true, "Its name in Vietnamese, shown by `deadlinectl holidays`.",
+                example: "\"Ngày Văn hóa Việt Nam\""),
+            KeySpec(
+                "name_en", .string, default: "name", "Its name in English (`--lang en`); `name` when not given.",
+                example: "\"Vietnam Culture Day\""),
+            KeySpec(
+                "compensated", .boolean, default: "true",
+                "When it falls on a weekly day off, a nghỉ bù on the next working day, as for statutory holidays (BLLĐ 2019 Điều 111 khoản 3)."),
+            KeySpec("note", .string, "Where it was decided; for admins.", example: "\"Bộ luật Lao động sửa đổi, Điều 112\""),
         ])
 
     public static let unit = TableSpec(
@@ -290,7 +321,7 @@ public enum ConfigSchema {
 
     /// Every table, in the order the README lists them.
     public static let tables: [TableSpec] = [
-        daemon, reminders, calendar, calendarOverride, calendarYear, unit, outboxChannel, smtpChannel, webhookChannel,
+        daemon, reminders, calendar, calendarOverride, calendarYear, calendarHoliday, unit, outboxChannel, smtpChannel, webhookChannel,
         document, deadline, store,
     ]
 

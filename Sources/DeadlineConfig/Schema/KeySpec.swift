@@ -21,6 +21,7 @@ public enum ValueKind: Sendable, Hashable {
     case weekdayList  // ["saturday", "sunday"]
     case timeRange  // "08:00-17:00"
     case tableList  // [[calendar.override]]
+    case dayMonth  // "24/11", a day of every year
 
     /// How the README names the type.
     public var documentation: String {
@@ -46,6 +47,7 @@ public enum ValueKind: Sendable, Hashable {
         case .weekdayList: "list of weekdays (`\"saturday\"`, `\"chủ nhật\"`)"
         case .timeRange: "hours `\"HH:MM-HH:MM\"`"
         case .tableList: "list of tables"
+        case .dayMonth: "day and month `\"DD/MM\"`"
         }
     }
 }

@@ -1,10 +1,11 @@
 /// The choices behind a year's public holidays that the law leaves to the government's yearly announcement, with
 /// the defaults ``PublicHolidays`` computes when nothing was announced.
 ///
-/// The Labour Code fixes the holidays (Article 112) and the compensation rule (Article 111: a holiday on a weekly
-/// day off gives a day off on the next working day), but the Prime Minister decides each year which five days make
-/// up Tết and whether 1/9 or 3/9 accompanies Quốc khánh, and ministries often swap a working day with a Saturday to
-/// join holidays to a weekend. Set ``tetPlacementByYear``, ``nationalDayCompanionByYear``, ``extraDaysOff`` and
+/// The Labour Code fixes the holidays (Article 112, ``HolidayRule/labourCode``) and the compensation rule (Article
+/// 111: a holiday on a weekly day off gives a day off on the next working day), but the Prime Minister decides each
+/// year which five days make up Tết and whether 1/9 or 3/9 accompanies Quốc khánh, and ministries often swap a
+/// working day with a Saturday to join holidays to a weekend. An office may add yearly holidays of its own
+/// (``declaredHolidays``), e.g. a new statutory day before a release knows it. Set ``tetPlacementByYear``, ``nationalDayCompanionByYear``, ``extraDaysOff`` and
 /// ``workingDays`` from the announcement once it is out; until then the defaults are a forecast.
 public struct HolidayRules: Sendable, Hashable {
     /// Where the Tết days lie around mùng 1 in years without an entry in ``tetPlacementByYear`` (default
@@ -21,19 +22,20 @@ public struct HolidayRules: Sendable, Hashable {
     /// Whether a holiday on a weekly day off gives a ``HolidayKind/weekendCompensation`` day (nghỉ bù) on the next
     /// working day (Labour Code 2019, Article 111(3)).
     public var compensatesWeeklyDaysOff: Bool
-    /// Which law's list of holidays to apply.
-    public var legalBasis: LegalBasis
+    /// Yearly holidays the office declared (`[[calendar.holiday]]`), applied after the Labour Code's
+    /// (``HolidayRule/labourCode``) exactly as they are.
+    public var declaredHolidays: [HolidayRule]
     /// Further announced days off, such as a weekday swapped with a Saturday (ngày nghỉ hoán đổi); reported as
     /// ``HolidayKind/override``.
     public var extraDaysOff: [AnnouncedDayOff]
     /// Announced working days (ngày làm bù), e.g. Saturday 4/5/2024. They are not weekly days off, so no
     /// compensation is owed for them, and no compensation day is put on them. A computed holiday on one of them is
-    /// cancelled: 1/9/2020, for instance, when Quốc khánh was still a single day.
+    /// cancelled, e.g. a forecast companion of Quốc khánh that the government did not give.
     public var workingDays: Set<CivilDate>
 
     /// Rules with the defaults: the Tết days placed to put the fewest of them on weekly days off (which reproduces
     /// every announced Tết break 2020–2026), the 2/9 companion that joins the weekend, Saturday and Sunday off with
-    /// compensation, the Labour Code 2019 for every year, nothing announced.
+    /// compensation, nothing declared or announced.
     public init(
         tetPlacement: TetPlacement = .fewestOnWeeklyDaysOff,
         tetPlacementByYear: [Int: TetPlacement] = [:],
@@ -41,7 +43,7 @@ public struct HolidayRules: Sendable, Hashable {
         nationalDayCompanionByYear: [Int: NationalDayCompanion] = [:],
         weeklyDaysOff: Set<Weekday> = [.saturday, .sunday],
         compensatesWeeklyDaysOff: Bool = true,
-        legalBasis: LegalBasis = .labourCode2019,
+        declaredHolidays: [HolidayRule] = [],
         extraDaysOff: [AnnouncedDayOff] = [],
         workingDays: Set<CivilDate> = []
     ) {
@@ -51,10 +53,13 @@ public struct HolidayRules: Sendable, Hashable {
         self.nationalDayCompanionByYear = nationalDayCompanionByYear
         self.weeklyDaysOff = weeklyDaysOff
         self.compensatesWeeklyDaysOff = compensatesWeeklyDaysOff
-        self.legalBasis = legalBasis
+        self.declaredHolidays = declaredHolidays
         self.extraDaysOff = extraDaysOff
         self.workingDays = workingDays
     }
+
+    /// Every row of yearly holidays: the Labour Code's, then the declared ones.
+    public var table: [HolidayRule] { HolidayRule.labourCode + declaredHolidays }
 
     /// Whether `date` is a weekly day off: its weekday is in ``weeklyDaysOff`` and it is not an announced working
     /// day.
@@ -85,18 +90,6 @@ public enum NationalDayCompanion: Sendable, Hashable {
     case september1
     /// 3 September.
     case september3
-}
-
-/// Which law's list of public holidays applies.
-public enum LegalBasis: Sendable, Hashable {
-    /// The Labour Code 2019 (Article 112) for every year, including years before it took effect (1/1/2021):
-    /// the right choice for planning.
-    case labourCode2019
-    /// The law in force in each year, as far as it changed the list since the Labour Code 1994 took effect
-    /// (1/1/1995): four Tết days until Tết 2013, five from Tết 2014 (Labour Code 2012, in force from 1/5/2013);
-    /// Giỗ Tổ Hùng Vương from 2007 (the 2007 amendment); the second Quốc khánh day from 2021. Years before 1995 get
-    /// the 1994 list too, although older decrees differed.
-    case inForce
 }
 
 /// A day off the government announced beyond the Labour Code's list, e.g. a weekday swapped with a Saturday.

@@ -66,25 +66,32 @@ public struct LunarMonth: Hashable, Sendable {
 /// that holds no major solar term (trung khí, a multiple of 30° of solar longitude) is the leap month and repeats
 /// the number of the month before it. The difference is the meridian: days are counted in Hanoi time.
 ///
-/// Reckoning by period, following Hồ Ngọc Đức ("Âm lịch Việt Nam qua các thời kỳ lịch sử") and his published
-/// tables: North Vietnam computed the calendar for UTC+8 (the Chinese meridian, 120° E) until 1967 and for UTC+7
+/// Reckoning by period, as Hồ Ngọc Đức's published tables have it (his "Âm lịch Việt Nam qua các thời kỳ lịch
+/// sử"): North Vietnam computed the calendar for UTC+8 (the Chinese meridian, 120° E) until 1967 and for UTC+7
 /// (105° E) from 1968 (the switch was decided with effect from 8/8/1967; the first calendar computed the new way was
-/// 1968's, visible at Tết Mậu Thân: 29/1/1968, China 30/1); the whole country has used UTC+7 since 1976. We date
-/// every new moon and solar term before 1 January 1968 at UTC+8 and from then on at UTC+7, so Tết 1965 is 2/2/1965
-/// (UTC+7 would give 1/2) and Tết 1968 is 29/1/1968. Not modelled: South Vietnam's UTC+8 calendar of 1968–1975,
-/// and the Nguyễn court's Hiệp Kỷ calendar before 1946, which differs from this reckoning in a few months (see the
-/// tests). UTC+7 makes Vietnamese dates differ from China's in some years, e.g. Tết 1985 (21/1, China 20/2), 2007
-/// (17/2, China 18/2) and 2030 (2/2, China 3/2).
+/// 1968's, visible at Tết Mậu Thân: 29/1/1968, China 30/1); the whole country has used UTC+7 since 1976. Before 1929
+/// the Chinese almanacs dated new moons at Beijing's local mean time (UTC+7:45:40), and so does the table: Tết 1916
+/// is 3/2/1916 (the new moon came at 00:05 at UTC+8 on 4/2), and so are the month starts of 23/4/1906, 17/11/1914
+/// and 10/11/1920. So we date new moons at Beijing time before 1929, at UTC+8 until 1967 and at UTC+7 from 1968,
+/// and the major solar terms at UTC+8 until 1967 (the table's leap months of 1917 and 1922 need that: Beijing time
+/// would put a term of each a day earlier) and UTC+7 after. One month start no meridian explains is taken from the
+/// table: Tết 1925, 25/1/1925 there, although the new moon came at 21:45 on 24/1 in Hanoi. Not modelled: South
+/// Vietnam's UTC+8 calendar of 1968–1975. UTC+7 makes Vietnamese dates differ from China's in some years, e.g. Tết
+/// 1985 (21/1, China 20/2), 2007 (17/2, China 18/2) and 2030 (2/2, China 3/2).
 ///
-/// New moons and solar longitudes come from Meeus's formulas (see `Astronomy.swift`); the months they give agree
-/// with those computed from PyEphem's ephemeris for every month of 1900–2199. Every month from 1926 to 2199 also
-/// agrees with Hồ Ngọc Đức's published tables except the start of month 4 of 2054, whose new moon falls 14 seconds
-/// after midnight (8/5/2054 here, 7/5 in his table), closer than ΔT can be predicted. Any year can be computed, but
-/// accuracy is claimed only for ``supportedYears``. Every call computes from scratch (under 0.1 ms per lunar year
-/// when optimised); nothing is cached.
+/// New moons and solar longitudes come from Meeus's formulas (see `Astronomy.swift`). Every month of
+/// ``supportedYears`` agrees with Hồ Ngọc Đức's published tables except the start of month 4 of 2054, whose new moon
+/// falls 14 seconds after midnight (8/5/2054 here, 7/5 in his table), closer than ΔT can be predicted. Other years
+/// are computed too, only without that check; so that no input traps, a lunar year beyond 0–10000 is computed as
+/// the nearer of those two (and has no leap month or month length to ask for), and a day beyond the years 1–9999 as
+/// the nearer end of them. Every call computes from scratch (under 0.1 ms per lunar year when optimised); nothing is
+/// cached.
 public enum VietnameseLunarCalendar {
-    /// The lunar years for which the results are checked against published tables.
-    public static let supportedYears: ClosedRange<Int> = 1900...2199
+    /// The lunar years whose every month is checked against the published table: ``WorkingCalendar/supportedYears``.
+    public static let supportedYears: ClosedRange<Int> = WorkingCalendar.supportedYears
+
+    /// The lunar years computed as asked; a year outside them is computed as the nearest of them.
+    static let computableYears: ClosedRange<Int> = 0...10_000
 
     private static let reckoning = LunisolarReckoning.vietnam
 
@@ -106,11 +113,13 @@ public enum VietnameseLunarCalendar {
 
     /// The number of the month that has a leap month after it in `lunarYear`, or `nil` in a 12-month year.
     public static func leapMonth(ofLunarYear lunarYear: Int) -> Int? {
-        LunarYearLayout(lunarYear, reckoning: reckoning).months.first(where: \.isLeap)?.number
+        guard computableYears.contains(lunarYear) else { return nil }
+        return LunarYearLayout(lunarYear, reckoning: reckoning).months.first(where: \.isLeap)?.number
     }
 
     /// 29 or 30, or `nil` if the year has no such month.
     public static func daysInMonth(_ month: Int, isLeapMonth: Bool = false, ofLunarYear lunarYear: Int) -> Int? {
+        guard computableYears.contains(lunarYear) else { return nil }
         let layout = LunarYearLayout(lunarYear, reckoning: reckoning)
         guard let index = layout.months.firstIndex(where: { $0.number == month && $0.isLeap == isLeapMonth })
         else { return nil }
@@ -128,9 +137,15 @@ public enum VietnameseLunarCalendar {
         }
     }
 
+    /// The civil days whose lunar dates are computed as asked: from 1/1/1 to 31/12/9999.
+    private static let computableDays =
+        LunisolarReckoning.dayNumber(year: 1, month: 1, day: 1)...LunisolarReckoning.dayNumber(
+            year: 9999, month: 12, day: 31)
+
     // MARK: - The same at any reckoning, e.g. the Chinese one (UTC+8) that tests compare with
 
-    static func lunarDate(forDay day: Int, reckoning: LunisolarReckoning) -> LunarDate {
+    static func lunarDate(forDay unclamped: Int, reckoning: LunisolarReckoning) -> LunarDate {
+        let day = min(max(unclamped, computableDays.lowerBound), computableDays.upperBound)
         let year = CivilDate(daysSinceEpoch: day).year
         var layout = LunarYearLayout(year, reckoning: reckoning)
         if day < layout.newYearDay {
@@ -143,7 +158,8 @@ public enum VietnameseLunarCalendar {
     }
 
     static func solarDay(for lunar: LunarDate, reckoning: LunisolarReckoning) -> Int? {
-        guard (1...12).contains(lunar.month), (1...30).contains(lunar.day) else { return nil }
+        guard (1...12).contains(lunar.month), (1...30).contains(lunar.day), computableYears.contains(lunar.year)
+        else { return nil }
         let layout = LunarYearLayout(lunar.year, reckoning: reckoning)
         guard
             let index = layout.months.firstIndex(where: { $0.number == lunar.month && $0.isLeap == lunar.isLeapMonth }),

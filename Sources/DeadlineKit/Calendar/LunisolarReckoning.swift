@@ -6,14 +6,25 @@
 /// How a lunisolar calendar turns astronomical moments into civil days: the UTC offset of the meridian at which
 /// new moons and solar terms are dated.
 enum LunisolarReckoning: Sendable, Hashable {
-    /// Vietnam's official practice: days before 1 January 1968 are reckoned at UTC+8 (the meridian 120° E, as in
-    /// China), days from then on at UTC+7 (105° E, Hanoi time).
+    /// Vietnam's calendar as published (Hồ Ngọc Đức's tables): days before 1 January 1968 are reckoned at UTC+8
+    /// (the meridian 120° E, as in China), days from then on at UTC+7 (105° E, Hanoi time). Before 1929 new moons
+    /// are dated at Beijing's local mean time (UTC+7:45:40), as the Chinese almanacs of the time were; one month
+    /// start, Tết 1925, is taken from the published table as it stands (see ``publishedNewMoonDays``).
     case vietnam
     /// One fixed offset for every day, e.g. `.fixed(hours: 8)` for the modern Chinese calendar.
     case fixed(hours: Int)
 
+    /// 1 January 1929, from which Chinese almanacs dated new moons at UTC+8 instead of Beijing's mean time.
+    private static let beijingMeanTimeEnd = dayNumber(year: 1929, month: 1, day: 1)
+    /// Beijing's local mean time (116°25′ E), UTC+7:45:40, in days.
+    private static let beijingMeanTimeOffset = (7 * 3600 + 45 * 60 + 40) / 86_400.0
     /// 1 January 1968, from which the Vietnamese calendar is reckoned at UTC+7.
     private static let vietnamCutover = dayNumber(year: 1968, month: 1, day: 1)
+
+    /// Month starts of the published Vietnamese table that no meridian explains, by lunation (Meeus's numbering):
+    /// the new moon of lunation -927 fell at 21:45 on 24/1/1925 in Hanoi (22:45 at UTC+8, where China's almanac put
+    /// Tết), but the table begins the year Ất Sửu on 25/1/1925.
+    static let publishedNewMoonDays: [Int: Int] = [-927: dayNumber(year: 1925, month: 1, day: 25)]
 
     /// Days since 1970-01-01 of a proleptic Gregorian date given by its fields, for any year (``CivilDate`` only
     /// takes years 1 to 9999), with the same arithmetic as ``CivilDate/daysSinceEpoch``.
@@ -27,7 +38,7 @@ enum LunisolarReckoning: Sendable, Hashable {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    /// The UTC offset, in hours, that dates events on the civil day `day` (days since 1970-01-01).
+    /// The UTC offset, in hours, that dates solar terms on the civil day `day` (days since 1970-01-01).
     func utcOffsetHours(onDay day: Int) -> Int {
         switch self {
         case .vietnam: return day < Self.vietnamCutover ? 8 : 7
@@ -38,13 +49,15 @@ enum LunisolarReckoning: Sendable, Hashable {
     /// The civil day (days since 1970-01-01) that holds the new moon of lunation `k`.
     func newMoonDay(lunation k: Int) -> Int {
         let moment = Astronomy.newMoon(lunation: k) - Astronomy.julianDayAtEpoch
-        func day(atOffset hours: Int) -> Int { Int((moment + Double(hours) / 24).rounded(.down)) }
+        func day(atOffset days: Double) -> Int { Int((moment + days).rounded(.down)) }
         switch self {
         case .vietnam:
-            let chinese = day(atOffset: 8)
-            return chinese < Self.vietnamCutover ? chinese : day(atOffset: 7)
+            if let published = Self.publishedNewMoonDays[k] { return published }
+            let chinese = day(atOffset: 8 / 24)
+            if chinese < Self.beijingMeanTimeEnd { return day(atOffset: Self.beijingMeanTimeOffset) }
+            return chinese < Self.vietnamCutover ? chinese : day(atOffset: 7 / 24)
         case .fixed(let hours):
-            return day(atOffset: hours)
+            return day(atOffset: Double(hours) / 24)
         }
     }
 
@@ -151,7 +164,11 @@ struct LunarYearLayout: Sendable {
     /// The last month of the previous lunar year: month 12, or a leap month 12.
     let previousMonth: ReckonedMonth
 
-    init(_ lunarYear: Int, reckoning: LunisolarReckoning) {
+    /// The layout of `requestedYear`, or of the nearer end of ``VietnameseLunarCalendar/computableYears`` when it
+    /// lies beyond them.
+    init(_ requestedYear: Int, reckoning: LunisolarReckoning) {
+        let computable = VietnameseLunarCalendar.computableYears
+        let lunarYear = min(max(requestedYear, computable.lowerBound), computable.upperBound)
         self.lunarYear = lunarYear
         // Months 11 and 12 of the previous lunar year and months 1 to 10 of this one lie between the solstices of
         // lunarYear - 1 and lunarYear; months 11 and 12 of this one between the solstices of lunarYear and the next.

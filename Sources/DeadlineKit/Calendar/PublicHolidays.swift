@@ -12,6 +12,8 @@ public enum HolidayKind: String, Sendable, CaseIterable {
     case labourDay = "labour_day"
     /// Quốc khánh, 2/9, and its companion day 1/9 or 3/9.
     case nationalDay = "national_day"
+    /// A yearly holiday declared in the configuration (`[[calendar.holiday]]`).
+    case declared
     /// Nghỉ bù: the working day given for a holiday that fell on a weekly day off.
     case weekendCompensation = "weekend_compensation"
     /// A day off announced beyond the Labour Code's list, from ``HolidayRules/extraDaysOff``.
@@ -28,76 +30,59 @@ public struct Holiday: Hashable, Sendable {
     public let nameVietnamese: String
     /// Its name in English, e.g. "Lunar New Year (day 1)".
     public let nameEnglish: String
-    /// The lunar date, for the days fixed by the lunar calendar: the Tết days and Giỗ Tổ Hùng Vương.
+    /// The lunar date, for the days fixed by the lunar calendar: the Tết days, Giỗ Tổ Hùng Vương and declared
+    /// lunar holidays.
     public let lunar: LunarDate?
+    /// Where the day comes from: the law, the configuration, an announcement, or a forecast.
+    public let source: HolidaySource
 
     /// A holiday from its fields, e.g. to build an expected list in a test.
-    public init(date: CivilDate, kind: HolidayKind, nameVietnamese: String, nameEnglish: String, lunar: LunarDate?) {
+    public init(
+        date: CivilDate, kind: HolidayKind, nameVietnamese: String, nameEnglish: String, lunar: LunarDate?,
+        source: HolidaySource = .law
+    ) {
         self.date = date
         self.kind = kind
         self.nameVietnamese = nameVietnamese
         self.nameEnglish = nameEnglish
         self.lunar = lunar
+        self.source = source
     }
 }
 
-/// Vietnam's public holidays under the Labour Code 2019, Article 112, for any Gregorian year (checked for
-/// 1900–2199): Tết Dương lịch (1/1), five Tết Nguyên đán days, Giỗ Tổ Hùng Vương (10/3 âm lịch), 30/4, 1/5, and
-/// Quốc khánh (2/9 with 1/9 or 3/9), plus a compensatory day off (nghỉ bù) on the next working day for each of them
-/// that falls on a weekly day off (Article 111(3)). The government announces some choices each year;
-/// ``HolidayRules`` holds them, with defaults that forecast them.
+/// A year's public holidays: the rows of ``HolidayRules/table`` (the Labour Codes' ``HolidayRule/labourCode`` and
+/// the office's declared holidays) that apply in the year, plus a compensatory day off (nghỉ bù) on the next
+/// working day for each compensated one that falls on a weekly day off, and the announced days off. The government
+/// announces some choices each year; ``HolidayRules`` holds them, with defaults that forecast them.
 ///
-/// The law changed over time: Giỗ Tổ has been a holiday since 2007, the fifth Tết day since Tết 2014 and the second
-/// Quốc khánh day since 2021. By default the current list is applied to every year, which is what planning future
-/// deadlines needs; ``LegalBasis/inForce`` applies the list in force in each year instead.
-///
-/// Two holidays on one date (Giỗ Tổ on 30/4, which happens only in 1917 and 1947) are both listed, with no extra
-/// day: the Labour Code has no rule for it. Computing a year takes under 0.1 ms when optimised (one lunar year's
-/// new moons); nothing is cached.
+/// Holidays are computed for ``WorkingCalendar/supportedYears`` only; another year has just its announced days off.
+/// Two holidays on one date (Giỗ Tổ on 30/4, in 1917 and 1947, or a declared day on a statutory one) are both
+/// listed, with no extra day: the Labour Code has no rule for it. Computing a year takes under 0.1 ms when optimised
+/// (one lunar year's new moons); nothing is cached.
 public enum PublicHolidays {
     /// The holidays and compensatory days off whose dates fall in `year`, sorted by date.
     public static func holidays(in year: Int, rules: HolidayRules = .init()) -> [Holiday] {
-        let law = HolidayLaw(year: year, basis: rules.legalBasis)
-        func date(_ month: Int, _ day: Int) -> CivilDate {
-            CivilDate(daysSinceEpoch: LunisolarReckoning.dayNumber(year: year, month: month, day: day))
-        }
-        var holidays: [Holiday] = []
-        func add(_ date: CivilDate, _ kind: HolidayKind, _ vietnamese: String, _ english: String) {
-            holidays.append(
-                Holiday(date: date, kind: kind, nameVietnamese: vietnamese, nameEnglish: english, lunar: nil))
-        }
-
-        add(date(1, 1), .newYear, "Tết Dương lịch", "New Year's Day")
-        let lunarYear = LunarYearLayout(year, reckoning: .vietnam)
-        holidays += tetDays(of: lunarYear, count: law.tetDays, rules: rules)
-        if law.hasHungKingsDay, let month3 = lunarYear.months.first(where: { $0.number == 3 && !$0.isLeap }) {
-            holidays.append(
+        let announced = rules.extraDaysOff.filter { $0.date.year == year && !rules.workingDays.contains($0.date) }
+            .map {
                 Holiday(
-                    date: CivilDate(daysSinceEpoch: month3.firstDay + 9), kind: .hungKings,
-                    nameVietnamese: "Giỗ Tổ Hùng Vương", nameEnglish: "Hung Kings' Commemoration Day",
-                    lunar: LunarDate(year: year, month: 3, day: 10)))
-        }
-        add(date(4, 30), .reunification, "Ngày Giải phóng miền Nam, thống nhất đất nước", "Reunification Day")
-        add(date(5, 1), .labourDay, "Ngày Quốc tế Lao động", "International Labour Day")
-        add(date(9, 2), .nationalDay, "Quốc khánh", "National Day")
-        if law.nationalDayDays == 2 {
-            let choice = rules.nationalDayCompanionByYear[year] ?? rules.nationalDayCompanion
-            let companion = date(9, companionDay(of: date(9, 2), choice, rules))
-            add(companion, .nationalDay, "Quốc khánh (ngày liền kề)", "National Day (adjacent day)")
-        }
-
-        // An announced working day cancels a computed holiday on it (1/9/2020: Quốc khánh was one day then).
-        holidays.removeAll { rules.workingDays.contains($0.date) }
-        let announcedThisYear = rules.extraDaysOff.filter {
-            $0.date.year == year && !rules.workingDays.contains($0.date)
-        }
-        let announced = announcedThisYear.map {
-            Holiday(
-                date: $0.date, kind: .override, nameVietnamese: $0.nameVietnamese, nameEnglish: $0.nameEnglish,
-                lunar: nil)
+                    date: $0.date, kind: .override, nameVietnamese: $0.nameVietnamese, nameEnglish: $0.nameEnglish,
+                    lunar: nil, source: .announced)
+            }
+        guard WorkingCalendar.supportedYears.contains(year) else { return announced }
+        let lunarYear = LunarYearLayout(year, reckoning: .vietnam)
+        var holidays: [Holiday] = []
+        var compensated: [Holiday] = []
+        for rule in rules.table where rule.applies(in: year) {
+            // An announced working day cancels a computed holiday on it.
+            let days = days(of: rule, in: year, lunarYear: lunarYear, rules: rules).filter {
+                !rules.workingDays.contains($0.date)
+            }
+            holidays += days
+            if rule.compensated { compensated += days }
         }
         if rules.compensatesWeeklyDaysOff {
-            holidays += compensation(for: holidays, alsoOff: announced.map(\.date), rules: rules)
+            let taken = holidays.map(\.date) + announced.map(\.date)
+            holidays += compensation(for: compensated, alsoOff: taken, rules: rules)
         }
         holidays += announced
         return holidays.sorted { lhs, rhs in
@@ -105,11 +90,53 @@ public enum PublicHolidays {
         }
     }
 
-    /// The Tết days: `count` consecutive days around mùng 1 as `rules` places them, each with its lunar date.
-    private static func tetDays(of year: LunarYearLayout, count: Int, rules: HolidayRules) -> [Holiday] {
+    /// The days of one row in `year`, with their sources; empty when the row's date does not exist that year.
+    private static func days(of rule: HolidayRule, in year: Int, lunarYear: LunarYearLayout, rules: HolidayRules)
+        -> [Holiday]
+    {
+        let source: HolidaySource = rule.kind == .declared ? .configuration : .law
+        func holiday(_ date: CivilDate, lunar: LunarDate?, source: HolidaySource) -> Holiday {
+            Holiday(
+                date: date, kind: rule.kind, nameVietnamese: rule.nameVietnamese, nameEnglish: rule.nameEnglish,
+                lunar: lunar, source: source)
+        }
+        switch rule.date {
+        case .solar(let month, let day):
+            guard let date = CivilDate(year: year, month: month, day: day) else { return [] }
+            return [holiday(date, lunar: nil, source: source)]
+        case .lunar(let month, let day):
+            // Months 11 and 12 of the previous lunar year may fall in this Gregorian year.
+            let layouts = [LunarYearLayout(year - 1, reckoning: .vietnam), lunarYear]
+            return layouts.compactMap { layout in
+                guard let index = layout.months.firstIndex(where: { $0.number == month && !$0.isLeap }) else {
+                    return nil
+                }
+                let dayOfMonth = min(max(day, 1), layout.dayCount(at: index))
+                let date = CivilDate(daysSinceEpoch: layout.monthStarts[index] + dayOfMonth - 1)
+                guard date.year == year else { return nil }
+                return holiday(
+                    date, lunar: LunarDate(year: layout.lunarYear, month: month, day: dayOfMonth), source: source)
+            }
+        case .tet(let count, let fixedDaysBefore):
+            let announced = rules.tetPlacementByYear[year]
+            let tetSource: HolidaySource = fixedDaysBefore != nil ? .law : announced != nil ? .announced : .forecast
+            let placement = fixedDaysBefore.map(TetPlacement.daysBeforeNewYear) ?? announced ?? rules.tetPlacement
+            return tetDays(of: lunarYear, count: count, placement: placement, rules: rules, source: tetSource)
+        case .nationalDayCompanion:
+            let announced = rules.nationalDayCompanionByYear[year]
+            guard let nationalDay = CivilDate(year: year, month: 9, day: 2) else { return [] }
+            let day = companionDay(of: nationalDay, announced ?? rules.nationalDayCompanion, rules)
+            return [holiday(nationalDay.adding(days: day - 2), lunar: nil, source: announced != nil ? .announced : .forecast)]
+        }
+    }
+
+    /// The Tết days: `count` consecutive days around mùng 1 as `placement` puts them, each with its lunar date.
+    private static func tetDays(
+        of year: LunarYearLayout, count: Int, placement: TetPlacement, rules: HolidayRules, source: HolidaySource
+    ) -> [Holiday] {
         let newYear = year.newYearDay
         let before: Int
-        switch rules.tetPlacementByYear[year.lunarYear] ?? rules.tetPlacement {
+        switch placement {
         case .daysBeforeNewYear(let days):
             before = min(max(days, 0), count)
         case .fewestOnWeeklyDaysOff:
@@ -137,7 +164,7 @@ public enum PublicHolidays {
             }
             return Holiday(
                 date: CivilDate(daysSinceEpoch: day), kind: .tet, nameVietnamese: vietnamese, nameEnglish: english,
-                lunar: lunar)
+                lunar: lunar, source: source)
         }
     }
 
@@ -177,22 +204,28 @@ public enum PublicHolidays {
         }
     }
 
-    /// One nghỉ bù for each holiday on a weekly day off: the next day that is not a weekly day off, not already a
-    /// day off and not an announced working day, taken in date order so that two weekend holidays get two different
-    /// days.
+    /// One nghỉ bù for each date of `holidays` (the compensated ones) on a weekly day off: the next day that is not
+    /// a weekly day off, not already a day off (`alsoOff`) and not an announced working day, taken in date order so
+    /// that two weekend holidays get two different days. It has the source of the holiday it stands for.
     private static func compensation(for holidays: [Holiday], alsoOff: [CivilDate], rules: HolidayRules) -> [Holiday] {
-        var taken = Set(holidays.map(\.date) + alsoOff)
+        var taken = Set(alsoOff)
+        var compensatedDates: Set<CivilDate> = []
         var result: [Holiday] = []
         for holiday in holidays.sorted(by: { $0.date < $1.date }) where rules.isWeeklyDayOff(holiday.date) {
+            guard compensatedDates.insert(holiday.date).inserted else { continue }
             var day = holiday.date.adding(days: 1)
-            while rules.isWeeklyDayOff(day) || taken.contains(day) || rules.workingDays.contains(day) {
+            var scanned = 0
+            while rules.isWeeklyDayOff(day) || taken.contains(day) || rules.workingDays.contains(day),
+                scanned < WorkingCalendar.scanLimit
+            {
                 day = day.adding(days: 1)
+                scanned += 1
             }
             taken.insert(day)
             result.append(
                 Holiday(
                     date: day, kind: .weekendCompensation, nameVietnamese: "Nghỉ bù",
-                    nameEnglish: "Compensatory day off", lunar: nil))
+                    nameEnglish: "Compensatory day off", lunar: nil, source: holiday.source))
         }
         return result
     }
@@ -212,28 +245,5 @@ public enum PublicHolidays {
         default: suffix = "th"
         }
         return "\(n)\(suffix)"
-    }
-}
-
-/// The holiday counts a year's law sets.
-private struct HolidayLaw {
-    var tetDays: Int
-    var hasHungKingsDay: Bool
-    var nationalDayDays: Int
-
-    init(year: Int, basis: LegalBasis) {
-        switch basis {
-        case .labourCode2019:
-            self.init(tetDays: 5, hasHungKingsDay: true, nationalDayDays: 2)
-        case .inForce:
-            self.init(
-                tetDays: year >= 2014 ? 5 : 4, hasHungKingsDay: year >= 2007, nationalDayDays: year >= 2021 ? 2 : 1)
-        }
-    }
-
-    init(tetDays: Int, hasHungKingsDay: Bool, nationalDayDays: Int) {
-        self.tetDays = tetDays
-        self.hasHungKingsDay = hasHungKingsDay
-        self.nationalDayDays = nationalDayDays
     }
 }

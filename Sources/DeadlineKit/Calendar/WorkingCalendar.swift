@@ -7,7 +7,19 @@
 /// those years is still answered correctly, by computing its year's holidays on the spot (under 0.1 ms when
 /// optimised). Planning extends the years first with ``covering(_:)``, so each planning call computes a missing
 /// year once at most.
+///
+/// Holidays are known for ``supportedYears``. Every other day is still answered, as a working day unless it is a
+/// weekly day off or announced as a day off: no date, year or count of working days traps the calendar.
 public struct WorkingCalendar: Sendable {
+    /// The years whose holidays the calendar knows, 1901–2199: those of the lunar calendar checked against the
+    /// published Vietnamese tables. A date outside them has no public holiday; configuration and command-line
+    /// values outside them are refused where they are read.
+    public static let supportedYears: ClosedRange<Int> = 1901...2199
+
+    /// The longest count of working days ``adding(workingDays:to:)`` moves by, more than the supported years hold;
+    /// a larger count is taken as this one.
+    static let workingDayLimit = 200_000
+
     /// Weekly days off, Tết placement, announced days off and working days.
     public let rules: HolidayRules
     /// Office hours on working days.
@@ -24,9 +36,15 @@ public struct WorkingCalendar: Sendable {
     /// The longest run of days scanned for a working day; only a calendar with no working day at all needs it.
     static let scanLimit = 3660
 
-    /// A calendar with the days of `years` precomputed.
+    /// A calendar with the days of `years` precomputed, as far as they lie within ``supportedYears``.
     public init(rules: HolidayRules = HolidayRules(), hours: WorkingHours = .office, years: ClosedRange<Int>? = nil) {
-        self.init(rules: rules, hours: hours, years: years, reusing: nil)
+        self.init(rules: rules, hours: hours, years: years.flatMap(Self.supported), reusing: nil)
+    }
+
+    /// The part of `years` within ``supportedYears``; `nil` when none is.
+    public static func supported(_ years: ClosedRange<Int>) -> ClosedRange<Int>? {
+        guard years.overlaps(supportedYears) else { return nil }
+        return years.clamped(to: supportedYears)
     }
 
     /// Builds the table for `years`, copying the days of the years `reusing` already has.
@@ -40,12 +58,13 @@ public struct WorkingCalendar: Sendable {
             working = []
             return
         }
-        let first = CivilDate(year: years.lowerBound, month: 1, day: 1)!.daysSinceEpoch
-        let end = CivilDate(year: years.upperBound, month: 12, day: 31)!.daysSinceEpoch + 1
+        func january1(_ year: Int) -> Int { LunisolarReckoning.dayNumber(year: year, month: 1, day: 1) }
+        let first = january1(years.lowerBound)
+        let end = january1(years.upperBound + 1)
         var table = [Bool](repeating: true, count: end - first)
         for year in years {
-            let yearStart = CivilDate(year: year, month: 1, day: 1)!.daysSinceEpoch
-            let yearEnd = CivilDate(year: year, month: 12, day: 31)!.daysSinceEpoch + 1
+            let yearStart = january1(year)
+            let yearEnd = january1(year + 1)
             if let known, let knownYears = known.precomputedYears, knownYears.contains(year) {
                 for day in yearStart..<yearEnd { table[day - first] = known.working[day - known.firstDay] }
                 continue
@@ -70,9 +89,11 @@ public struct WorkingCalendar: Sendable {
         ((day % 7) + 7 + 3) % 7 + 1
     }
 
-    /// This calendar with the days of `years` precomputed too; itself when they already are. Only the missing
-    /// years are computed, and the precomputed range grows to span both (filling any gap).
-    public func covering(_ years: ClosedRange<Int>) -> WorkingCalendar {
+    /// This calendar with the days of `years` precomputed too, as far as they lie within ``supportedYears``; itself
+    /// when they already are. Only the missing years are computed, and the precomputed range grows to span both
+    /// (filling any gap).
+    public func covering(_ requested: ClosedRange<Int>) -> WorkingCalendar {
+        guard let years = Self.supported(requested) else { return self }
         guard let known = precomputedYears else {
             return WorkingCalendar(rules: rules, hours: hours, years: years)
         }
@@ -115,18 +136,33 @@ public struct WorkingCalendar: Sendable {
 
     /// The `n`-th working day after `date` (before it when `n` is negative); `date` itself is not counted, so
     /// `adding(workingDays: -3, to:)` a Monday is the Wednesday before when no holiday intervenes.
+    /// A count beyond ``workingDayLimit`` either way is taken as that limit.
     public func adding(workingDays n: Int, to date: CivilDate) -> CivilDate {
         let step = n < 0 ? -1 : 1
         var day = date.daysSinceEpoch
-        var left = abs(n)
+        var left = Int(min(n.magnitude, UInt(Self.workingDayLimit)))
         var scanned = 0
-        let limit = Self.scanLimit + abs(n) * 7
+        let limit = Self.scanLimit + left * 7
+        var yearsComputed: [Int: Set<Int>] = [:]  // the holidays of years outside the table, each computed once
         while left > 0, scanned < limit {
             day += step
             scanned += 1
-            if isWorkingDay(dayNumber: day) { left -= 1 }
+            if isWorkingDay(dayNumber: day, computed: &yearsComputed) { left -= 1 }
         }
         return CivilDate(daysSinceEpoch: day)
+    }
+
+    /// ``isWorkingDay(dayNumber:)``, computing the holidays of a year outside the table once into `computed`.
+    private func isWorkingDay(dayNumber day: Int, computed: inout [Int: Set<Int>]) -> Bool {
+        let index = day - firstDay
+        if index >= 0, index < working.count { return working[index] }
+        let date = CivilDate(daysSinceEpoch: day)
+        if rules.workingDays.contains(date) { return true }
+        if weeklyDaysOffMask & (UInt8(1) << UInt8(Self.weekdayNumber(day))) != 0 { return false }
+        if let holidays = computed[date.year] { return !holidays.contains(day) }
+        let holidays = Set(daysOff(in: date.year).map(\.date.daysSinceEpoch))
+        computed[date.year] = holidays
+        return !holidays.contains(day)
     }
 
     /// The first working day after `date`.

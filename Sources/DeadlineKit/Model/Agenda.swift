@@ -81,7 +81,8 @@ public struct Agenda: Sendable {
     }
 
     /// The years from one before the earliest to one after the latest that the deadlines name (one-off due dates,
-    /// the bounds of recurrences), at most 30 years from the earliest; `nil` when they name none.
+    /// the bounds of recurrences), at most 30 years from the earliest, within ``WorkingCalendar/supportedYears``;
+    /// `nil` when they name none there.
     static func yearsNamed(by deadlines: [Deadline]) -> ClosedRange<Int>? {
         var lowest = Int.max
         var highest = Int.min
@@ -98,7 +99,7 @@ public struct Agenda: Sendable {
             }
         }
         guard lowest <= highest else { return nil }
-        return (lowest - 1)...min(highest + 1, lowest + 30)
+        return WorkingCalendar.supported((lowest - 1)...min(highest + 1, lowest + 30))
     }
 
     public func deadline(id: String) -> Deadline? {

@@ -18,8 +18,11 @@ public enum CalendarSession {
         }
         guard let chosen = self.language(language, default: settings.language) else { return 2 }
         let year = year ?? settings.zone.localDateTime(at: Clock.now()).date.year
-        guard VietnameseLunarCalendar.supportedYears.contains(year) else {
-            Console.err("deadlinectl: holidays: \(year) is outside the years the calendar is computed for (1900–2199)\n")
+        let years = WorkingCalendar.supportedYears
+        guard years.contains(year) else {
+            Console.err(
+                "deadlinectl: holidays: \(year) is outside the years the calendar is computed for (\(years.lowerBound)–\(years.upperBound))\n"
+            )
             return 2
         }
         let calendar = WorkingCalendar(rules: settings.holidayRules, hours: settings.workingHours)

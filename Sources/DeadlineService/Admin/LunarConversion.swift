@@ -80,6 +80,7 @@ public enum LunarConversion {
     }
 
     private static func outsideYears(_ year: Int) -> String {
-        "\(year) is outside the years the lunar calendar is computed for (1900–2199)"
+        let years = VietnameseLunarCalendar.supportedYears
+        return "\(year) is outside the years the lunar calendar is computed for (\(years.lowerBound)–\(years.upperBound))"
     }
 }
