@@ -54,7 +54,16 @@ extension ReminderPlanner {
         ofDeadlineAt index: Int, occurrence: CivilDate, from: Instant, to: Instant, state: PlannerState,
         calendar: WorkingCalendar, into out: inout [PlannedReminder], folding: inout DigestDays?
     ) {
-        let deadline = agenda.deadlines[index]
+        // The deadline borrowed in place, not copied (a copy per occurrence retains each of its strings and arrays).
+        appendReminders(
+            of: agenda.deadlines[index], at: index, occurrence: occurrence, from: from, to: to, state: state, calendar: calendar,
+            into: &out, folding: &folding)
+    }
+
+    private func appendReminders(
+        of deadline: borrowing Deadline, at index: Int, occurrence: CivilDate, from: Instant, to: Instant, state: PlannerState,
+        calendar: WorkingCalendar, into out: inout [PlannedReminder], folding: inout DigestDays?
+    ) {
         let targetIndices = targetsByDeadline[index]
         let escalationGroups = escalationGroupsByDeadline[index]
         let zone = agenda.settings.zone
@@ -65,7 +74,13 @@ extension ReminderPlanner {
         let id = OccurrenceID(deadlineID: deadline.id, date: occurrence)
         let marked = state.hasMarks(id)
         if marked, state.isDone(id, units: unitsByDeadline[index]) { return }
-        let dueLocal = agenda.dueMoment(of: deadline, occurrence: occurrence, calendar: calendar)
+        // Agenda.dueMoment(of:occurrence:calendar:) written out, so that the deadline is not copied to be passed.
+        let nominal: LocalDateTime =
+            switch deadline.schedule {
+            case .once(let moment): moment
+            case .recurring(let recurrence): LocalDateTime(occurrence, recurrence.time)
+            }
+        let dueLocal = calendar.dueMoment(nominal, policy: rules.dueOnDayOff)
         let due = zone.instant(for: dueLocal)
         func add(_ rule: ReminderRule, _ sendAt: Instant, _ target: Int32) {
             out.append(

@@ -11,15 +11,18 @@ import DeadlineKit
 /// the end of its keys, the last send time (reminders come in send-time order, many share one).
 struct PlanJSONWriter: ~Copyable {
     private let planner: ReminderPlanner
+    private let deadlines: [Deadline]
     private let state: PlannerState
     private let zone: ZoneRules
     private let output: (UnsafeRawBufferPointer) -> Void
     private var buffer: UnsafeMutablePointer<UInt8>
     private var count = 0
     private var first = true
-    /// Per target index: its member lines, and the end of its reminders' keys (`|unit|channel[|recipient]`).
-    private var targetLines: [[UInt8]?]
-    private var keyEnds: [[UInt8]?]
+    /// Each target's member lines, then the end of its reminders' keys (`|unit|channel[|recipient]`), all in one
+    /// block written once: `targetText[targetLines[i]]`, `targetText[keyEnds[i]]`.
+    private let targetText: UnsafeMutableBufferPointer<UInt8>
+    private let targetLines: [Range<Int>]
+    private let keyEnds: [Range<Int>]
     private var lastSendAt = Int64.min
     private var lastSendAtText: [UInt8] = []
 
@@ -27,16 +30,30 @@ struct PlanJSONWriter: ~Copyable {
 
     init(planner: ReminderPlanner, state: PlannerState, output: @escaping (UnsafeRawBufferPointer) -> Void) {
         self.planner = planner
+        self.deadlines = planner.agenda.deadlines
         self.state = state
         self.zone = planner.agenda.settings.zone
         self.output = output
         buffer = .allocate(capacity: Self.capacity)
-        targetLines = Array(repeating: nil, count: planner.targets.count)
-        keyEnds = Array(repeating: nil, count: planner.targets.count)
+        var text: [UInt8] = []
+        var lines: [Range<Int>] = []
+        var keys: [Range<Int>] = []
+        for index in planner.targets.indices {
+            let start = text.count
+            text += Self.targetLines(planner, index)
+            lines.append(start..<text.count)
+            text += Self.keyEnd(planner, index)
+            keys.append(lines[index].upperBound..<text.count)
+        }
+        targetText = .allocate(capacity: max(text.count, 1))
+        _ = targetText.initialize(from: text)
+        targetLines = lines
+        keyEnds = keys
     }
 
     deinit {
         buffer.deallocate()
+        targetText.deallocate()
     }
 
     /// The object's head and the opening of the `reminders` array.
@@ -69,8 +86,9 @@ struct PlanJSONWriter: ~Copyable {
             writeDigest(r)
             return
         }
-        let deadline = planner.deadline(of: r)
-        appendString(deadline.id)
+        // Fields read in place: a copy of the whole `Deadline` per reminder was a fifth of the time.
+        let index = Int(r.deadlineIndex)
+        appendString(deadlines[index].id)
         append(",\n      \"occurrence\": \"")
         appendDate(r.occurrence)
         append("\",\n      \"due\": \"")
@@ -84,9 +102,9 @@ struct PlanJSONWriter: ~Copyable {
         append("\",\n")
         appendTargetLines(Int(r.targetIndex))
         append(",\n      \"document\": ")
-        if let document = deadline.documentRef { appendString(document) } else { append("null") }
+        if let document = deadlines[index].documentRef { appendString(document) } else { append("null") }
         append(",\n      \"key\": \"")
-        appendEscaped(deadline.id)
+        appendEscaped(deadlines[index].id)
         append("|")
         appendDate(r.occurrence)
         append("|")
@@ -106,29 +124,33 @@ struct PlanJSONWriter: ~Copyable {
     // MARK: Pieces
 
     private mutating func appendTargetLines(_ index: Int) {
-        if targetLines[index] == nil {
-            let target = planner.targets[index]
-            let members: [(String, JSONValue)] = [
-                ("unit", .string(target.unitID)), ("channel", .string(target.channel)),
-                ("recipients", .array(target.recipients.map { .string($0.address) })),
-            ]
-            // `{\n  "unit": ...\n}` at the reminder's depth, without its braces.
-            let text = Self.rendered(.object(members), indent: 2)
-            targetLines[index] = Array(text.utf8.dropFirst(2).dropLast(6))
-        }
-        if let bytes = targetLines[index] { append(bytes) }
+        append(UnsafeBufferPointer(rebasing: targetText[targetLines[index]]))
     }
 
     private mutating func appendKeyEnd(_ index: Int) {
-        if keyEnds[index] == nil {
-            let target = planner.targets[index]
-            var key = "|\(target.unitID)|\(target.channel)"
-            if target.recipients.count == 1, planner.agenda.channels[target.channel]?.onePerRecipient == true {
-                key += "|\(target.recipients[0].address)"
-            }
-            keyEnds[index] = Array(JSONValue.string(key).rendered(pretty: false).utf8.dropFirst().dropLast())  // no quotes
+        append(UnsafeBufferPointer(rebasing: targetText[keyEnds[index]]))
+    }
+
+    /// A target's `unit`, `channel` and `recipients` lines, as the tree renders them inside a reminder.
+    private static func targetLines(_ planner: ReminderPlanner, _ index: Int) -> [UInt8] {
+        let target = planner.targets[index]
+        let members: [(String, JSONValue)] = [
+            ("unit", .string(target.unitID)), ("channel", .string(target.channel)),
+            ("recipients", .array(target.recipients.map { .string($0.address) })),
+        ]
+        // `{\n      "unit": ...\n    }` at the reminder's depth, without its braces.
+        let text = rendered(.object(members), indent: 2)
+        return Array(text.utf8.dropFirst(2).dropLast(6))
+    }
+
+    /// The end of a target's reminders' keys, escaped, without quotes (see ``ReminderPlanner/key(of:)``).
+    private static func keyEnd(_ planner: ReminderPlanner, _ index: Int) -> [UInt8] {
+        let target = planner.targets[index]
+        var key = "|\(target.unitID)|\(target.channel)"
+        if target.recipients.count == 1, planner.agenda.channels[target.channel]?.onePerRecipient == true {
+            key += "|\(target.recipients[0].address)"
         }
-        if let bytes = keyEnds[index] { append(bytes) }
+        return Array(JSONValue.string(key).rendered(pretty: false).utf8.dropFirst().dropLast())
     }
 
     private mutating func appendRule(_ rule: ReminderRule) {
