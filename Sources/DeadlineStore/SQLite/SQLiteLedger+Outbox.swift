@@ -1,5 +1,4 @@
 import DeadlineKit
-import GRDB
 
 extension SQLiteLedger {
     /// See ``Ledger/recordDue(_:at:)``: one transaction, one prepared `INSERT ... ON CONFLICT DO NOTHING`.
@@ -15,7 +14,8 @@ extension SQLiteLedger {
     }
 
     /// One transaction; multi-row `INSERT ... ON CONFLICT DO NOTHING RETURNING` statements of up to
-    /// ``insertChunk`` rows each, so that per-statement costs are paid once per chunk, not once per row.
+    /// ``insertChunk`` rows each, so that per-statement costs are paid once per chunk, not once per row (a full
+    /// chunk's statement is compiled once and kept; a last, shorter one is compiled again).
     private func insert(
         _ reminders: [LedgerReminder], state: ReminderState, reason: String?, at now: Instant
     ) async throws(StoreError) -> Set<String> {
@@ -26,18 +26,17 @@ extension SQLiteLedger {
             var start = reminders.startIndex
             while start < reminders.endIndex {
                 let chunk = reminders[start..<min(start + Self.insertChunk, reminders.endIndex)]
-                let sql = Self.insertSQL(rows: chunk.count)
-                let statement =
-                    chunk.count == Self.insertChunk ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
-                var arguments = StatementArguments()
+                var arguments: [LedgerValue] = []
+                arguments.reserveCapacity(chunk.count * 14)
                 for r in chunk {
                     arguments += [
-                        r.key, r.deadlineID, r.occurrence.iso, r.rule, r.kind.rawValue, r.unit, r.channel,
-                        r.recipients.joined(separator: "\n"), r.due.secondsSinceEpoch, r.sendAt.secondsSinceEpoch,
-                        state.rawValue, reason, now.secondsSinceEpoch, now.secondsSinceEpoch,
+                        .text(r.key), .text(r.deadlineID), .text(r.occurrence.iso), .text(r.rule), .text(r.kind.rawValue),
+                        .text(r.unit), .text(r.channel), .text(r.recipients.joined(separator: "\n")),
+                        .integer(r.due.secondsSinceEpoch), .integer(r.sendAt.secondsSinceEpoch), .text(state.rawValue),
+                        .of(reason), .integer(now.secondsSinceEpoch), .integer(now.secondsSinceEpoch),
                     ]
                 }
-                new.formUnion(try String.fetchAll(statement, arguments: arguments))
+                new.formUnion(try db.rows(Self.insertSQL(rows: chunk.count), arguments).compactMap { $0.values.first?.text })
                 start += chunk.count
             }
             return new
@@ -66,7 +65,7 @@ extension SQLiteLedger {
             while start < keys.endIndex {
                 let chunk = keys[start..<min(start + 500, keys.endIndex)]
                 let statement = LedgerSQL.knownKeys(chunk)
-                known.formUnion(try String.fetchAll(db, sql: statement.sql, arguments: statement.sqliteArguments))
+                known.formUnion(try db.rows(statement).compactMap { $0.values.first?.text })
                 start += chunk.count
             }
             return known
@@ -157,7 +156,7 @@ extension SQLiteLedger {
     /// See ``Ledger/nextRetry()``.
     public func nextRetry() async throws(StoreError) -> Instant? {
         try await read { db in
-            try Int64.fetchOne(db, sql: LedgerSQL.nextRetry.sql).map(Instant.init(secondsSinceEpoch:))
+            try db.integer(LedgerSQL.nextRetry.sql).map(Instant.init(secondsSinceEpoch:))
         }
     }
 
