@@ -85,12 +85,55 @@ extension SQLiteLedger {
     ) async throws(StoreError) -> AttemptClaim {
         let token = LedgerText.newClaimToken()
         let path = self.path
+        return try await write { db in try Self.claim(db, key: key, owner: owner, leaseUntil: leaseUntil, token: token, at: now, path: path) }
+    }
+
+    /// See ``Ledger/commit(_:)``: one IMMEDIATE transaction, each write decided by the rules as it comes; a write the
+    /// rules refuse has written nothing (they refuse before any statement runs), a SQLite error rolls back all.
+    public func commit(_ writes: [OutboxWrite]) async throws(StoreError) -> [OutboxWriteResult] {
+        guard !writes.isEmpty else { return [] }
+        let tokens = writes.map { write -> String? in if case .claim = write { LedgerText.newClaimToken() } else { nil } }
+        let path = self.path
         return try await write { db in
-            let (statements, claim) = try OutboxRules.claim(
-                try Self.standing(db, key: key, path: path), owner: owner, leaseUntil: leaseUntil, token: token, at: now)
-            for statement in statements { try db.run(statement) }
-            return claim
+            var results: [OutboxWriteResult] = []
+            results.reserveCapacity(writes.count)
+            for (write, token) in zip(writes, tokens) {
+                do {
+                    switch write {
+                    case .claim(let key, let owner, let leaseUntil, let now):
+                        results.append(.claimed(try Self.claim(db, key: key, owner: owner, leaseUntil: leaseUntil, token: token ?? "", at: now, path: path)))
+                    case .sent(let claim, let response, let now):
+                        try Self.finish(db, claim, OutboxRules.sent(response: response, at: now), at: now, path: path)
+                        results.append(.recorded)
+                    case .failure(let claim, let error, let disposition, let now):
+                        try Self.finish(db, claim, OutboxRules.failed(error: error, disposition: disposition), at: now, path: path)
+                        results.append(.recorded)
+                    }
+                } catch let refusal as StoreError {
+                    results.append(.refused(refusal))
+                }
+            }
+            return results
         }
+    }
+
+    /// The claim's statements, in the caller's transaction.
+    static func claim(
+        _ db: SQLiteConnection, key: String, owner: String, leaseUntil: Instant, token: String, at now: Instant, path: String
+    ) throws -> AttemptClaim {
+        let (statements, claim) = try OutboxRules.claim(
+            try standing(db, key: key, path: path), owner: owner, leaseUntil: leaseUntil, token: token, at: now)
+        for statement in statements { try db.run(statement) }
+        return claim
+    }
+
+    /// The fenced result write, in the caller's transaction: changes the row only while it is `sending` under this
+    /// claim's token.
+    static func finish(_ db: SQLiteConnection, _ claim: AttemptClaim, _ outcome: OutboxRules.Outcome, at now: Instant, path: String) throws {
+        guard try db.rows(LedgerSQL.finish(claim, outcome.result, at: now)).count == 1 else {
+            throw try fencingError(db, claim: claim, path: path)
+        }
+        try db.run(LedgerSQL.closeAttempt(claim, outcome: outcome.attempt, detail: outcome.detail, at: now))
     }
 
     /// See ``Ledger/recordSent(_:response:at:)``.
@@ -108,12 +151,7 @@ extension SQLiteLedger {
     /// The fenced result write: changes the row only while it is `sending` under this claim's token.
     private func finish(_ claim: AttemptClaim, _ outcome: OutboxRules.Outcome, at now: Instant) async throws(StoreError) {
         let path = self.path
-        try await write { db in
-            guard try db.rows(LedgerSQL.finish(claim, outcome.result, at: now)).count == 1 else {
-                throw try Self.fencingError(db, claim: claim, path: path)
-            }
-            try db.run(LedgerSQL.closeAttempt(claim, outcome: outcome.attempt, detail: outcome.detail, at: now))
-        }
+        try await write { db in try Self.finish(db, claim, outcome, at: now, path: path) }
     }
 
     /// See ``Ledger/recordGivenUp(key:reason:at:)``.
