@@ -1,3 +1,5 @@
+import DeadlineKit
+
 /// A date, period or year range written in a sentence: tokens `start..<end`.
 struct DateMention: Hashable {
     enum Value: Hashable {

@@ -1,3 +1,5 @@
+import DeadlineKit
+
 /// The words before a date that make it a deadline: `trước ngày`, `chậm nhất là`, `hoàn thành trong`, `trong`...
 struct DeadlineCue {
     enum Kind {

@@ -1,3 +1,5 @@
+import DeadlineKit
+
 /// Reads the plain text of a Vietnamese administrative document (or a news article about one) and proposes the
 /// deadlines it sets: `deadlinectl import`'s logic, pure and I/O-free.
 ///

@@ -1,3 +1,5 @@
+import DeadlineKit
+
 /// A document the text introduces as the one setting tasks, before its issue date is settled.
 struct FoundDocument {
     var ref: String

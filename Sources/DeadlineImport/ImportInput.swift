@@ -1,23 +1,27 @@
 import DeadlineKit
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Why a file cannot be imported, in words that say what to do about it.
 public struct ImportInputError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What went wrong and what to do, e.g. `'doc.pdf' is a binary file, not text (byte 10 is NUL); save ...`.
     public let description: String
 
-    init(_ description: String) { self.description = description }
+    /// An error with the given explanation (what went wrong and what to do).
+    public init(_ description: String) { self.description = description }
 }
 
-/// The text of a document to import, decoded and normalised to NFC, and the encoding it was read in.
+/// The text of a document to import, normalised to NFC, with the form it came in.
 ///
-/// UTF-8 (with or without a byte order mark) is read as is; UTF-16 needs its byte order mark; anything else is
-/// tried as Windows-1258 and kept only if it then reads as Vietnamese. Empty files, binary files (NUL bytes or
-/// many control characters) and text in another encoding are refused with an ``ImportInputError``.
+/// ``decode(_:name:)`` reads plain text: UTF-8 (with or without a byte order mark) as is; UTF-16 needs its byte
+/// order mark; anything else is tried as Windows-1258 and kept only if it then reads as Vietnamese. Empty files,
+/// binary files (NUL bytes or many control characters) and text in another encoding are refused with an
+/// ``ImportInputError``. A web page's text comes from ``HTMLText``, a Word document's from ``WordDocumentText``;
+/// reading files (and PDF) is `DeadlineImportFiles`' job.
 public struct ImportInput: Sendable, Hashable {
+    /// The forms of document ``DocumentImporter`` can be given.
+    public enum Format: String, Sendable, Hashable {
+        case text, html, pdf, docx
+    }
+
     /// The encodings ``decode(_:name:)`` recognises.
     public enum Encoding: String, Sendable, Hashable {
         case utf8 = "UTF-8", utf16 = "UTF-16", windows1258 = "Windows-1258"
@@ -25,32 +29,16 @@ public struct ImportInput: Sendable, Hashable {
 
     /// The text, in NFC.
     public let text: String
-    /// The encoding the bytes were read in.
+    /// The encoding the bytes were read in (UTF-8 for PDF and Word documents).
     public let encoding: Encoding
+    /// The form of the file.
+    public let format: Format
 
-    /// Reads and decodes the file at `path` (at most 16 MiB).
-    public static func read(path: String) -> Result<ImportInput, ImportInputError> {
-        readBytes(path).flatMap { decode($0, name: path) }
-    }
-
-    /// The bytes of the file at `path` (at most 16 MiB).
-    static func readBytes(_ path: String) -> Result<[UInt8], ImportInputError> {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return .failure(ImportInputError("cannot read '\(path)': \(String(cString: strerror(errno)))")) }
-        defer { close(fd) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n < 0, errno == EINTR { continue }
-            guard n >= 0 else { return .failure(ImportInputError("cannot read '\(path)': \(String(cString: strerror(errno)))")) }
-            if n == 0 { break }
-            bytes += buffer[0..<n]
-            guard bytes.count <= 16 << 20 else {
-                return .failure(ImportInputError("'\(path)' is larger than 16 MiB; is it really the text of a document?"))
-            }
-        }
-        return .success(bytes)
+    /// Text already decoded, e.g. a PDF's as `pdftotext` printed it; normalised to NFC.
+    public init(text: String, encoding: Encoding = .utf8, format: Format = .text) {
+        self.text = ImportText.nfc(text)
+        self.encoding = encoding
+        self.format = format
     }
 
     /// Decodes `bytes`; `name` is used in error messages.
@@ -103,7 +91,7 @@ public struct ImportInput: Sendable, Hashable {
         guard !text.trimmingSpaces.isEmpty else {
             return .failure(ImportInputError("'\(name)' holds only white space; there is nothing to import"))
         }
-        return .success(ImportInput(text: text, encoding: encoding))
+        return .success(ImportInput(text: text, encoding: encoding, format: .text))
     }
 
     /// Whether text decoded from a legacy code page reads as Vietnamese: Vietnamese letters are common among its

@@ -1,3 +1,5 @@
+import DeadlineKit
+
 /// The words the importer recognises: verbs that start a predicate, nouns that head a unit's name, and the
 /// connectives that front a clause. Each entry is a phrase of lowercased syllables.
 enum ImportLexicon {

@@ -1,3 +1,5 @@
+import DeadlineKit
+
 /// What the admin tells ``DocumentImporter`` that the text itself may not say.
 public struct ImportOptions: Sendable, Hashable {
     /// The issue date of a document whose own date the text does not give with a year (`--issued`); also the day
@@ -95,10 +97,13 @@ public struct ProposedDeadline: Sendable, Hashable {
     public var unitFromEarlierSentence: Bool
     /// What is to be done, as the sentence says it (the date phrase removed).
     public var task: String
-    /// The exact source sentence.
+    /// The source sentence as written; a very long one (over ``ProposedDeadline/sentenceLimit`` Characters) is cut
+    /// to the part around the date phrase, with `…` where text was left out.
     public var sentence: String
     /// The sentence's offset in the input, in Characters of the NFC text.
     public var offset: Int
+    /// The whole sentence's length in Characters (``sentence`` may be an excerpt of it).
+    public var sentenceLength: Int
     /// Index into ``ImportProposal/documents`` of the document this deadline belongs to.
     public var documentIndex: Int?
     /// 0–1: how likely the entry is a real deadline with the right date and unit (before unit matching).
@@ -107,9 +112,10 @@ public struct ProposedDeadline: Sendable, Hashable {
     /// A proposal with every field given; ``DocumentImporter`` makes these.
     public init(
         due: DueDate?, recurrence: ProposedRecurrence?, phrase: String, unit: String?, unitParts: [String],
-        unitFromEarlierSentence: Bool, task: String, sentence: String, offset: Int, documentIndex: Int?,
-        confidence: Double
+        unitFromEarlierSentence: Bool, task: String, sentence: String, offset: Int, sentenceLength: Int? = nil,
+        documentIndex: Int?, confidence: Double
     ) {
+        self.sentenceLength = sentenceLength ?? sentence.count
         self.due = due
         self.recurrence = recurrence
         self.phrase = phrase

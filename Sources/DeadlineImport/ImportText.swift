@@ -1,3 +1,5 @@
+import DeadlineKit
+
 /// The imported text made ready for reading: NFC, a saved web page's header skipped, cut into sentences.
 public enum ImportText {
     /// `text` in Unicode normalisation form C (composed), so `Việt` written with combining marks compares equal to

@@ -1,3 +1,5 @@
+import DeadlineKit
+
 /// A recurring deadline in a clause: `hằng tháng trước ngày 20`, `trước ngày 22 hàng tháng`, `định kỳ hằng quý`,
 /// `hằng năm trước ngày 15/12`, `vào thứ sáu hằng tuần`.
 struct RecurringFinding {

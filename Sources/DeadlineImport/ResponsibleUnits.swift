@@ -1,3 +1,5 @@
+import DeadlineKit
+
 /// Finds who must do a task: the agent (`Hội nghị do các quận, huyện ... hoàn thành`), the unit a task is handed
 /// to (`UBND TP giao Sở Kế hoạch và Đầu tư chủ trì`), or the subject (`Các sở, ban, ngành ... báo cáo`).
 enum ResponsibleUnits {

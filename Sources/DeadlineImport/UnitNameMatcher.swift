@@ -1,3 +1,5 @@
+import DeadlineKit
+
 /// Matches unit names as a document writes them against the configured units (`[units.ID] name = ...`),
 /// ignoring accents, case, punctuation and the usual abbreviations (`UBND`, `TP`, `HĐND`, `KH&ĐT`).
 ///
@@ -85,7 +87,7 @@ public struct UnitNameMatcher: Sendable {
     ]
 
     /// Folded words, abbreviations spelt out, `các`/`những` dropped; `KH&ĐT` becomes `ke hoach va dau tu`.
-    static func normalised(_ name: String) -> [String] {
+    public static func normalised(_ name: String) -> [String] {
         var words = VietnameseFolding.words(name)
         for i in words.indices.dropLast() where words[i] == "kh" && words[i + 1] == "dt" {
             words[i] = "khdt"

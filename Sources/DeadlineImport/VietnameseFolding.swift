@@ -1,3 +1,5 @@
+import DeadlineKit
+
 /// Vietnamese text without accents or case, for comparing names the way people read them: `Sở Kế hoạch và Đầu tư`
 /// and `SO KE HOACH VA DAU TU` fold to the same words.
 public enum VietnameseFolding {

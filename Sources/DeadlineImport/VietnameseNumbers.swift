@@ -1,3 +1,5 @@
+import DeadlineKit
+
 /// Numbers written in digits or in Vietnamese words: `15`, `mười lăm`, `hai mươi mốt`, `tháng tư`, `quý một`, and
 /// years (`năm hai nghìn không trăm hai mươi hai`).
 enum VietnameseNumbers {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DeadlineImportFiles
 import DeadlineService
 
 /// `deadlinectl import FILE`: proposes the deadlines of a document's text as a drop-in file to review.
@@ -22,7 +23,8 @@ struct Import: ParsableCommand {
 
     func run() throws {
         let request = ImportSession.Request(
-            path: file, issued: issued, ref: ref, unitsFile: units, configPath: config.path, json: json)
+            path: file, issued: issued, ref: ref, unitsFile: units, configPath: config.path, json: json,
+            reader: ImportFile.reader)
         let code = ImportSession.run(request, environment: Console.environment)
         if code != 0 { throw ExitCode(code) }
     }

@@ -1,3 +1,4 @@
+import DeadlineImport
 import DeadlineKit
 import Testing
 

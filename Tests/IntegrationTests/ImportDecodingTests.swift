@@ -1,5 +1,5 @@
+import DeadlineImport
 import DeadlineKit
-import DeadlineService
 import Testing
 
 /// The bytes of a document turned into NFC text: our own Windows-1258 table, UTF-16, refusals.

@@ -1,3 +1,5 @@
+import DeadlineImport
+import DeadlineImportFiles
 import DeadlineKit
 import DeadlineService
 import Foundation
@@ -77,7 +79,7 @@ struct ImportSeedTests {
     static func draft(_ seed: SeedCase) throws -> ImportDraft {
         let request = ImportSession.Request(
             path: BuiltProducts.repositoryRoot + "/Tests/Fixtures/seeds/" + seed.file, issued: seed.issued,
-            configPath: BuiltProducts.exampleConfig)
+            configPath: BuiltProducts.exampleConfig, reader: ImportFile.reader)
         switch ImportSession.prepare(request, environment: [:]) {
         case .draft(let draft): return draft
         case .failed(let status, let message): throw ImportFailure(description: "import failed (\(status)): \(message)")

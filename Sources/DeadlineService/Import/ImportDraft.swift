@@ -1,4 +1,5 @@
 import DeadlineConfig
+import DeadlineImport
 import DeadlineKit
 
 /// What is already configured, so that an import matches its units and neither reuses deadline ids nor declares

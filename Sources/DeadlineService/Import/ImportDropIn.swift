@@ -1,3 +1,4 @@
+import DeadlineImport
 import DeadlineKit
 
 /// Prints an ``ImportDraft`` as a drop-in file for `deadlines.d/`, for an admin to review and save.

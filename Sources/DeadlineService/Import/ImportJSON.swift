@@ -1,3 +1,4 @@
+import DeadlineImport
 import DeadlineKit
 
 /// `deadlinectl import --json`: the draft as stable JSON.

@@ -1,4 +1,5 @@
 import DeadlineConfig
+import DeadlineImport
 import DeadlineKit
 
 #if canImport(Glibc)
@@ -22,12 +23,15 @@ public enum ImportSession {
         public var configPath: String?
         /// `--json`
         public var json: Bool
+        /// How the files are read (`DeadlineImportFiles`' reader, given by `deadlinectl`).
+        public var reader: ImportFileReader
 
         /// The flags of one `deadlinectl import` run.
         public init(
             path: String, issued: String? = nil, ref: String? = nil, unitsFile: String? = nil, configPath: String? = nil,
-            json: Bool = false
+            json: Bool = false, reader: ImportFileReader
         ) {
+            self.reader = reader
             self.path = path
             self.issued = issued
             self.ref = ref
@@ -85,7 +89,7 @@ public enum ImportSession {
             options.ref = ImportText.nfc(ref.trimmingSpaces)
         }
         let input: ImportInput
-        switch ImportInput.read(path: request.path) {
+        switch request.reader.document(request.path) {
         case .success(let i): input = i
         case .failure(let error): return .failed(status: 1, message: "deadlinectl import: \(error)\n")
         }
@@ -99,7 +103,7 @@ public enum ImportSession {
             context = ImportContext(configuration: configuration)
         }
         if let unitsFile = request.unitsFile {
-            switch ImportUnitsFile.load(unitsFile) {
+            switch ImportUnitsFile.load(unitsFile, reader: request.reader) {
             case .failure(let error): return .failed(status: 1, message: "\(error)\n")
             case .success(let units):
                 let ids = Set(units.map(\.id))
@@ -113,9 +117,9 @@ public enum ImportSession {
 
 /// `--units FILE`: units to match, as `[units.ID]` tables with a `name` (the format of the main config file).
 enum ImportUnitsFile {
-    static func load(_ path: String) -> Result<[(id: String, name: String)], ImportInputError> {
+    static func load(_ path: String, reader: ImportFileReader) -> Result<[(id: String, name: String)], ImportInputError> {
         let bytes: [UInt8]
-        switch ImportInput.readBytes(path) {
+        switch reader.bytes(path) {
         case .success(let b): bytes = b
         case .failure(let error): return .failure(ImportInputError("deadlinectl import: --units: \(error)"))
         }
