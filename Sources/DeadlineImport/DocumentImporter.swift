@@ -49,12 +49,13 @@ struct SentenceDeadlines {
         var found: [(start: Int, deadline: ProposedDeadline)] = []
         var consumed: [Range<Int>] = []
         for clause in clauses {
-            guard let r = RecurringForms.find(t, clause: clause) else { continue }
+            for r in RecurringForms.find(t, clause: clause) {
             consumed.append(r.start..<r.end)
             let proposal = make(
                 due: nil, recurrence: r.recurrence, clause: clause, removed: r.start..<r.end, confidence: r.confidence,
                 documentIndex: documentIndex)
             found.append((r.start, proposal))
+            }
         }
         for m in DateMentionParser.all(t) where !consumed.contains(where: { $0.overlaps(m.start..<m.end) }) {
             guard let clause = clauses.first(where: { $0.contains(m.start) }),
@@ -115,6 +116,16 @@ struct SentenceDeadlines {
             if let r = ResponsibleUnits.assignee(et, before: et.count) ?? ResponsibleUnits.subject(et, Self.clauses(et)[0]) {
                 return (earlier.text(from: r.lowerBound, to: r.upperBound), ResponsibleUnits.parts(earlier, r), true, start)
             }
+        }
+        // An item of a list: the unit its lead-in (the line ending with `:` above the items) names.
+        guard sentence.isListItem || (index > 0 && sentences[index - 1].isLeadIn) else { return nil }
+        for j in stride(from: index - 1, through: max(0, index - 15), by: -1) {
+            let earlier = sentences[j]
+            if earlier.isLeadIn {
+                guard let r = ResponsibleUnits.leadInUnit(earlier.tokens) else { return nil }
+                return (earlier.text(from: r.lowerBound, to: r.upperBound), ResponsibleUnits.parts(earlier, r), true, start)
+            }
+            guard earlier.isListItem || earlier.paragraph == sentences[j + 1].paragraph else { return nil }
         }
         return nil
     }

@@ -11,10 +11,14 @@ enum ImportLexicon {
         "tiếp tục", "chủ động", "bám sát", "đẩy mạnh", "đẩy nhanh", "tăng cường", "quán triệt", "lập", "hoàn thiện",
         "xem xét", "đánh giá", "cập nhật", "tiếp thu", "hướng dẫn", "theo dõi", "đôn đốc", "phấn đấu", "quyết tâm",
         "đề nghị", "yêu cầu", "giao", "là", "đã", "vừa", "đang", "thành lập", "giải quyết", "bảo đảm", "đảm bảo",
-        "đề ra", "bố trí", "khởi công", "thông qua", "nêu", "họp", "xong", "làm", "sớm", "nhận định", "cho ý kiến")
+        "đề ra", "bố trí", "khởi công", "thông qua", "nêu", "họp", "xong", "làm", "sớm", "nhận định", "cho ý kiến",
+        "nghiêm túc", "kịp thời", "tích cực", "thừa ủy quyền", "thay mặt", "ký", "chỉnh sửa", "sửa đổi", "soạn thảo",
+        "trả lời", "xác minh", "thẩm định", "gởi", "quan tâm", "có văn bản", "phân công", "xác định", "thống nhất",
+        "tham gia", "góp ý", "cung cấp", "đăng ký", "xử lý", "khắc phục", "tuyên truyền", "phổ biến", "giải trình",
+        "duy trì", "chấp hành", "tiến hành", "thu", "nắm", "rà", "có trách nhiệm", "vừa", "nghe", "nhận")
 
     /// Verbs that hand a task to the unit that follows them (`UBND TP giao Sở Kế hoạch và Đầu tư chủ trì`).
-    static let assigners = phrases("giao", "đề nghị", "yêu cầu", "chỉ đạo", "phân công")
+    static let assigners = phrases("giao", "đề nghị", "yêu cầu", "chỉ đạo", "phân công", "giao cho")
 
     /// Nouns that start a unit's name (or a group of units, or the people who head them).
     static let unitHeads = phrases(
@@ -23,23 +27,28 @@ enum ImportLexicon {
         "văn phòng", "công an", "tòa án", "viện", "mặt trận", "ubmttq", "đoàn", "hội", "tiểu ban", "thành phố",
         "tp", "trung tâm", "chi bộ", "đảng bộ", "cán bộ", "giám đốc", "thủ trưởng", "chủ tịch", "lãnh đạo",
         "người đứng đầu", "bí thư", "tổ chức", "doanh nghiệp", "chủ đầu tư", "kho bạc", "cục", "chi cục", "các cấp",
-        "cấp")
+        "cấp", "tỉnh", "thanh tra", "bhxh", "bảo hiểm xã hội", "tổng cục", "vụ", "phòng", "trường", "bệnh viện", "địa phương",
+        "kiểm toán", "chính phủ")
 
     /// A unit head followed by one of these is another word (`ban hành`, `hội nghị`, `đoàn kết`, `cơ sở`).
     static let notUnitHeads = phrases(
         "ban hành", "hội nghị", "đoàn kết", "bộ phận", "cấp bách", "cấp thiết", "tổ chức thực hiện", "tổ chức triển khai",
-        "tổ chức hội nghị", "tổ chức nghiên cứu")
+        "tổ chức hội nghị", "tổ chức nghiên cứu", "bộ trưởng", "vụ việc", "phòng chống", "phòng, chống", "trường hợp",
+        "thanh tra chuyên ngành")
 
     /// People's titles before a unit (`giám đốc, thủ trưởng các sở`): dropped from the unit as written.
     static let titles = phrases(
-        "giám đốc", "thủ trưởng", "chủ tịch", "lãnh đạo", "người đứng đầu", "bí thư", "trưởng", "phó")
+        "giám đốc", "thủ trưởng", "chủ tịch", "lãnh đạo", "người đứng đầu", "bí thư", "trưởng", "phó", "bộ trưởng",
+        "thứ trưởng", "cục trưởng", "vụ trưởng", "viện trưởng", "chánh văn phòng", "chánh thanh tra", "quyền", "hiệu trưởng",
+        "tổng giám đốc")
 
     /// Words that front a clause and end at its first comma (`Theo đó,`, `Về việc ...,`).
     static let fronting = phrases(
         "theo", "về", "đồng thời", "cùng", "trong đó", "ngoài ra", "bên cạnh", "trước mắt", "đặc biệt", "riêng",
         "đối với", "sau đó", "tại", "để", "trên cơ sở", "qua", "nhằm", "với", "thứ nhất", "thứ hai", "thứ ba",
         "thứ tư", "thứ năm", "đáng kể", "đáng chú ý", "cụ thể", "vì vậy", "do đó", "hiện nay", "ngày", "sáng",
-        "chiều", "tối", "năm", "trong", "cùng đó", "cùng với đó", "mặt khác", "trước hết", "tiếp đó")
+        "chiều", "tối", "năm", "trong", "cùng đó", "cùng với đó", "mặt khác", "trước hết", "tiếp đó", "trước", "chậm nhất",
+        "muộn nhất", "định kỳ", "hằng", "hàng", "từ", "đến", "sau", "kể từ", "tại văn bản", "văn bản nêu rõ", "công văn nêu rõ")
 
     /// Words that join a clause without a comma and are dropped from its start (`Đồng thời tham mưu ...`).
     static let connectives = phrases("đồng thời", "trong đó", "và", "sau đó", "tiếp đó", "cùng đó")
@@ -127,6 +136,8 @@ extension Array where Element == ImportToken {
             return nil
         }
         if self[i].text == "là", i > 0, word(i - 1) == "đó" { return nil }
+        // A noun in a list (`các cơ quan, tổ chức, cá nhân`).
+        if isMark(i - 1, ","), isMark(i + n, ",") || word(i + n) == "và" { return nil }
         return n
     }
 
@@ -135,6 +146,8 @@ extension Array where Element == ImportToken {
         guard let n = longestMatch(ImportLexicon.unitHeads, at: i) else { return nil }
         if longestMatch(ImportLexicon.notUnitHeads, at: i) != nil { return nil }
         if self[i].text == "sở", word(i - 1) == "cơ" { return nil }
+        // `vụ` (a case), `phòng` (a room), `trường` (a field) head a name only when written with a capital.
+        if ["vụ", "phòng", "trường"].contains(self[i].text), !self[i].capitalized { return nil }
         return n
     }
 }

@@ -60,7 +60,9 @@ public enum ImportText {
                 if characters[i].isNewline { paragraph += 1 }
                 i += 1
             }
+            var bulleted = false
             while i < n, isBullet(characters[i]), i + 1 == n || characters[i + 1].isWhitespace {
+                bulleted = true
                 i += 1
                 while i < n, characters[i].isWhitespace, !characters[i].isNewline { i += 1 }
             }
@@ -79,7 +81,11 @@ public enum ImportText {
             var last = end
             while last > begin, characters[last - 1].isWhitespace { last -= 1 }
             if last > begin {
-                result.append(ImportSentence(offset: begin, characters: Array(characters[begin..<last]), paragraph: paragraph))
+                let startsLine = begin == start || characters[begin - 1].isNewline || bulleted
+                result.append(
+                    ImportSentence(
+                        offset: begin, characters: Array(characters[begin..<last]), paragraph: paragraph,
+                        bulleted: bulleted && startsLine))
             }
             i = end
         }
@@ -108,13 +114,25 @@ struct ImportSentence {
     /// Sentences in the same paragraph (line) share this number.
     let paragraph: Int
     let tokens: [ImportToken]
+    /// Whether it is an item of a list: its line starts with a bullet (`-`, `+`, `•`) or a number (`1.`, `a)`, `(1)`).
+    let isListItem: Bool
 
-    init(offset: Int, characters: [Character], paragraph: Int) {
+    init(offset: Int, characters: [Character], paragraph: Int, bulleted: Bool = false) {
         self.offset = offset
         self.characters = characters
         self.paragraph = paragraph
-        self.tokens = ImportToken.tokenize(characters)
+        let tokens = ImportToken.droppingSpelledOutNumbers(ImportToken.tokenize(characters))
+        self.tokens = tokens
+        // `1.`, `a)`, `(1)`, `II.` at the start of the line.
+        let numbered =
+            (tokens.count > 2 && (tokens[0].kind == .number || (tokens[0].kind == .word && tokens[0].text.count == 1))
+                && tokens[0].touches(tokens[1]) && tokens.isMark(1, ".)"))
+            || (tokens.count > 3 && tokens.isMark(0, "(") && tokens[1].kind != .punctuation && tokens.isMark(2, ")"))
+        isListItem = bulleted || numbered
     }
+
+    /// Whether it introduces a list: it ends with `:`.
+    var isLeadIn: Bool { characters.last == ":" }
 
     var text: String { String(characters) }
 
@@ -171,6 +189,26 @@ struct ImportToken {
             }
         }
         return tokens
+    }
+
+    /// Without the words that repeat a number in parentheses, as regulations write it: `ngày 15 (mười lăm)`, `06
+    /// (sáu) tháng` read as `ngày 15`, `06 tháng`. The dropped tokens' text stays in phrases that span them.
+    static func droppingSpelledOutNumbers(_ tokens: [ImportToken]) -> [ImportToken] {
+        var result: [ImportToken] = []
+        result.reserveCapacity(tokens.count)
+        var i = 0
+        while i < tokens.count {
+            result.append(tokens[i])
+            if let n = tokens[i].value, i + 3 < tokens.count, tokens[i + 1].kind == .punctuation, tokens[i + 1].text == "(",
+                let close = (i + 2..<min(tokens.count, i + 8)).first(where: { tokens[$0].kind == .punctuation && tokens[$0].text == ")" }),
+                close > i + 2, let (v, l) = VietnameseNumbers.parse(tokens, at: i + 2, monthContext: true), v == n, i + 2 + l == close
+            {
+                i = close + 1
+                continue
+            }
+            i += 1
+        }
+        return result
     }
 
     /// Old and new tone placement spelt one way, so lexicons list each word once.

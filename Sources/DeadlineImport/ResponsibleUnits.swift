@@ -3,7 +3,8 @@ import DeadlineKit
 /// Finds who must do a task: the agent (`Hội nghị do các quận, huyện ... hoàn thành`), the unit a task is handed
 /// to (`UBND TP giao Sở Kế hoạch và Đầu tư chủ trì`), or the subject (`Các sở, ban, ngành ... báo cáo`).
 enum ResponsibleUnits {
-    private static let determiners = ImportLexicon.phrases("các", "những", "toàn thể", "mỗi", "từng", "tất cả")
+    private static let determiners = ImportLexicon.phrases(
+        "các quý", "quý", "các", "những", "toàn thể", "mỗi", "từng", "tất cả")
     /// Words that end a unit's name even though they are not verbs (a date phrase, a purpose, an agent).
     private static let stops: Set<String> = ["trước", "chậm", "trong", "vào", "từ", "hằng", "định", "để", "nhằm", "theo", "với", "do"]
 
@@ -11,15 +12,23 @@ enum ResponsibleUnits {
     /// written with a capital letter is part of a name (`Sở Xây dựng`, `Ban Tổ chức Thành ủy`).
     static func phrase(_ t: [ImportToken], from i: Int, limit: Int) -> Range<Int>? {
         var j = i
+        if j < limit, t[j].kind == .number, t.unitHead(at: j + 1) != nil || t.longestMatch(determiners, at: j + 1) != nil {
+            j += 1  // 4 bộ, ngành; 63 tỉnh, thành phố
+        }
         if let n = t.longestMatch(determiners, at: j) { j += n }
         guard j < limit, let head = t.unitHead(at: j) else { return nil }
         var e = j + head
         while e < limit, !t.isMark(e, ".;:!?()“”\""), t[e].capitalized || t.predicateStarter(at: e) == nil {
             if let w = t.word(e), stops.contains(w) { break }
             e += 1
+            // `các đơn vị được giao`, `các phòng ban được phân công`: who was given the task; `nêu trên`: named above.
+            if t.has("được phân công", at: e) || t.has("được giao", at: e) || t.has("nêu trên", at: e) {
+                e += t.word(e + 1) == "phân" ? 3 : 2
+                if t.longestMatch(ImportLexicon.predicateStarters, at: e) != nil { break }
+            }
         }
         while e > j, t.isMark(e - 1, ",-–") { e -= 1 }
-        guard e - i <= 30 else { return nil }
+        guard e - i <= 45 else { return nil }
         return i..<e
     }
 
@@ -41,6 +50,16 @@ enum ResponsibleUnits {
     /// (`Theo đó,`, `Về việc ...,`, `Ngày 19/11,`).
     static func clauseStart(_ t: [ImportToken], _ clause: Range<Int>) -> Int {
         var i = clause.lowerBound
+        // A list item's number: `1.`, `a)`, `(2)`, `II.`
+        if t.isMark(i, "("), i + 2 < clause.upperBound, t.isMark(i + 2, ")") {
+            i += 3
+        } else if i + 1 < clause.upperBound, t[i].kind != .punctuation, t[i].text.count <= 3, t[i].touches(t[i + 1]),
+            t.isMark(i + 1, ".)"), t[i].kind == .number || !t[i].text.contains(where: { !"ivxlc".contains($0) }) || t[i].text.count == 1
+        {
+            i += 2
+        }
+        // After a colon and an opening quote, the quoted sentence's own words (`Bộ Tài chính nêu rõ: “Các bộ ...`).
+        if let colon = (i..<clause.upperBound).first(where: { t.isMark($0, ":") && t.isMark($0 + 1, "“\"") }) { i = colon + 2 }
         for _ in 0..<3 {
             if let n = t.longestMatch(ImportLexicon.connectives, at: i), !t.isMark(i + n, ",") {
                 i += n
@@ -54,9 +73,16 @@ enum ResponsibleUnits {
         return i
     }
 
-    /// The clause's subject when it names a unit.
+    /// The clause's subject when it names a unit that does the task: not when it hands the task on (`Sở Xây dựng
+    /// đề nghị các quý cơ quan ...`, `Chủ tịch UBND tỉnh giao Sở ...`): the unit it is handed to is then the one.
     static func subject(_ t: [ImportToken], _ clause: Range<Int>) -> Range<Int>? {
-        phrase(t, from: clauseStart(t, clause), limit: clause.upperBound)
+        let start = clauseStart(t, clause)
+        guard let r = phrase(t, from: start, limit: clause.upperBound) ?? phrase(t, from: skipTitles(t, from: start, limit: clause.upperBound), limit: clause.upperBound)
+        else { return nil }
+        var k = r.upperBound
+        if t.word(k) == "vừa" || t.word(k) == "đã" { k += 1 }
+        if t.longestMatch(ImportLexicon.assigners, at: k) != nil { return nil }
+        return r
     }
 
     /// `X do <unit> <verb>`: the agent before token `limit` in the clause.
@@ -71,7 +97,15 @@ enum ResponsibleUnits {
     /// may go on across `;` (`giao giám đốc các sở ...; chủ tịch UBND các quận ...`).
     static func assignee(_ t: [ImportToken], before limit: Int) -> Range<Int>? {
         for k in stride(from: limit - 1, through: 0, by: -1) {
-            guard let n = t.longestMatch(ImportLexicon.assigners, at: k), t.predicateStarter(at: k) != nil else { continue }
+            // `văn bản gửi X`, `Công văn số 12/UBND gửi X`: X is asked.
+            let n: Int
+            if let m = t.longestMatch(ImportLexicon.assigners, at: k), t.predicateStarter(at: k) != nil {
+                n = m
+            } else if t.word(k) == "gửi", t.match(ImportLexicon.documentKinds, endingBefore: k) != nil || (k > 0 && t[k - 1].kind != .word && !t.isMark(k - 1, ",;")) {
+                n = 1
+            } else {
+                continue
+            }
             var j = k + n
             if t.isMark(j, ",") { j += 1 }
             guard var r = phrase(t, from: skipTitles(t, from: j, limit: limit), limit: limit) else { continue }
@@ -81,6 +115,20 @@ enum ResponsibleUnits {
                 r = r.lowerBound..<next.upperBound
             }
             return r
+        }
+        return nil
+    }
+
+    /// The unit a list's lead-in names (`yêu cầu BHXH các tỉnh, thành phố thực hiện:`, `(1) Thời hạn các cơ quan, tổ
+    /// chức ... gửi báo cáo:`): the one it hands the list to, its subject, or else its first unit that does something.
+    static func leadInUnit(_ t: [ImportToken]) -> Range<Int>? {
+        if let r = assignee(t, before: t.count) { return r }
+        if let r = subject(t, 0..<t.count) { return r }
+        let possessive: Set<String> = ["của", "với", "cho", "về", "tại", "theo", "đến", "từ", "qua"]
+        for i in t.indices where t.unitHead(at: i) != nil || t.word(i) == "các" || t.word(i) == "những" {
+            if let w = t.word(i - 1), possessive.contains(w) { continue }
+            if let w = t.word(i - 2), possessive.contains(w), t.longestMatch(determiners, at: i - 1) == 1 { continue }
+            if let r = phrase(t, from: i, limit: t.count), t.predicateStarter(at: r.upperBound) != nil { return r }
         }
         return nil
     }
