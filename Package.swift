@@ -138,7 +138,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "import-eval",
-            dependencies: ["ImportEvaluation"],
+            dependencies: ["ImportEvaluation", "DeadlineImport"],
             path: "Tests/ImportEval",
             swiftSettings: strict
         ),

@@ -19,6 +19,9 @@ struct DateMention: Hashable {
         case tet(lunarYear: Int?, cycle: Int?)
         /// `2020-2025`, `2025 – 2030`: a term or a stage, never a deadline.
         case yearRange(Int, Int)
+        /// `30 ngày`, `10 ngày làm việc (kể từ ngày nhận được văn bản)`: counted from the document's date.
+        /// `countable` is false when counted from an event the text does not date (`kể từ ngày đoàn về nước`).
+        case relative(days: Int, working: Bool, countable: Bool)
     }
 
     var value: Value
@@ -60,7 +63,7 @@ enum DateMentionParser {
     static func parse(_ t: [ImportToken], at i: Int) -> DateMention? {
         guard i >= 0, i < t.count else { return nil }
         return yearRange(t, i) ?? timeThenDay(t, i) ?? day(t, i) ?? half(t, i) ?? month(t, i) ?? quarter(t, i)
-            ?? year(t, i) ?? endOf(t, i) ?? tet(t, i)
+            ?? year(t, i) ?? endOf(t, i) ?? tet(t, i) ?? relative(t, i)
     }
 
     // MARK: Pieces
@@ -207,6 +210,12 @@ enum DateMentionParser {
             year = y
             k += 1 + l
         }
+        // A list of months sharing a year: `tháng 11, tháng 12 năm 2025` is due with its last month.
+        if year == nil, t.isMark(k, ",") || t.word(k) == "và", t.word(k + 1) == "tháng", let next = month(t, k + 1),
+            case .month(let m2, let y2?, _) = next.value
+        {
+            return DateMention(value: .month(m2, year: y2, upcoming: false), start: i, end: next.end)
+        }
         var upcoming = false
         if year == nil, t.word(k) == "tới" {
             upcoming = true
@@ -266,6 +275,40 @@ enum DateMentionParser {
         }
         guard let inner = month(t, i + 1) ?? quarter(t, i + 1) else { return nil }
         return DateMention(value: inner.value, start: i, end: inner.end)
+    }
+
+    /// Documents whose receipt, signing or issue starts a count (`kể từ ngày nhận được văn bản này`).
+    private static let countStarts = ImportLexicon.phrases(
+        "nhận được văn bản", "nhận được công văn", "nhận được kế hoạch", "nhận được thông báo", "nhận được quyết định",
+        "nhận được chỉ thị", "nhận văn bản", "nhận được", "ký", "ban hành")
+
+    /// `30 ngày`, `05 ngày làm việc`, `mười ngày`, then maybe `, kể từ ngày nhận được văn bản này`.
+    private static func relative(_ t: [ImportToken], _ i: Int) -> DateMention? {
+        guard let (n, l) = VietnameseNumbers.parse(t, at: i), (1...365).contains(n), t.word(i + l) == "ngày",
+            t.word(i - 1) != "ngày"
+        else { return nil }
+        var k = i + l + 1
+        let working = t.has("làm việc", at: k)
+        if working { k += 2 }
+        var countable = true
+        var j = k
+        if t.isMark(j, ",") { j += 1 }
+        if t.has("kể từ", at: j) {
+            j += 2
+            if t.word(j) == "ngày" { j += 1 }
+            if let m = t.longestMatch(countStarts, at: j) {
+                j += m
+                // The object of the verb: `văn bản này`, `Kế hoạch`, up to the next mark.
+                var e = j
+                while e < t.count, e < j + 4, t[e].kind == .word, t.predicateStarter(at: e) == nil { e += 1 }
+                if let w = t.word(e - 1), w == "này" || ImportLexicon.documentKinds.contains(where: { $0.last == w }) { j = e }
+            } else {
+                countable = false
+                while j < t.count, !t.isMark(j, ",.;:"), t.predicateStarter(at: j) == nil || t.word(j) == "được" { j += 1 }
+            }
+            k = j
+        }
+        return DateMention(value: .relative(days: n, working: working, countable: countable), start: i, end: k)
     }
 
     private static func tet(_ t: [ImportToken], _ i: Int) -> DateMention? {

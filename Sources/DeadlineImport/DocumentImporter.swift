@@ -28,7 +28,7 @@ public enum DocumentImporter {
                 documentIndex = i
             }
             let reference = documentIndex.flatMap { documents[$0].issued } ?? options.issued ?? pageDate
-            deadlines += SentenceDeadlines(sentences: sentences, index: index, reference: reference)
+            deadlines += SentenceDeadlines(sentences: sentences, index: index, reference: reference, calendar: options.calendar)
                 .proposals(documentIndex: documentIndex)
         }
         return ImportProposal(documents: documents, mainDocument: main, deadlines: deadlines, bodyOffset: body)
@@ -40,6 +40,8 @@ struct SentenceDeadlines {
     let sentences: [ImportSentence]
     let index: Int
     let reference: CivilDate?
+    /// Working days for counts such as `10 ngày làm việc`.
+    let calendar: WorkingCalendar
 
     private var sentence: ImportSentence { sentences[index] }
 
@@ -59,10 +61,10 @@ struct SentenceDeadlines {
         }
         for m in DateMentionParser.all(t) where !consumed.contains(where: { $0.overlaps(m.start..<m.end) }) {
             guard let clause = clauses.first(where: { $0.contains(m.start) }),
-                let cue = DeadlineCues.cue(t, before: m, clause: clause),
+                let cue = DeadlineCues.cue(t, before: m, clause: clause) ?? DeadlineCues.implicitCue(t, before: m, clause: clause),
                 DeadlineCues.accepts(t, cue, mention: m, clause: clause)
             else { continue }
-            let due = DueResolver.due(m.value, cue: cue.kind, reference: reference)
+            let due = DueResolver.due(m.value, cue: cue.kind, reference: reference, calendar: calendar)
             if let due, !due.yearInferred, let reference, due.date < reference { continue }  // a past date
             var confidence = cue.confidence
             if due == nil { confidence -= 0.2 } else if due!.yearInferred { confidence -= 0.05 }

@@ -71,6 +71,12 @@ enum DocumentReferences {
         guard let kind = t.match(ImportLexicon.documentKinds, endingBefore: k) else { return false }
         let kindStart = k - kind
         if t.matches(["ban", "hành"], at: kindStart - 2), t.word(kindStart - 3) != "đã" { return true }
+        // `vừa ký Chỉ thị số`, `có Công văn số`, `vừa có văn bản số` (not `đã ký`, `nhận được`).
+        if let verb = t.word(kindStart - 1), ["ký", "có"].contains(verb), t.word(kindStart - 2) != "đã",
+            t.word(kindStart - 2) != "được"
+        {
+            return true
+        }
         if let w = t.word(kindStart - 1), ["trong", "của", "tại"].contains(w),
             t.match(requirementWords, endingBefore: kindStart - 1) != nil
         {

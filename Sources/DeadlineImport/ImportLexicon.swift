@@ -56,7 +56,7 @@ enum ImportLexicon {
     /// Completion verbs: a `trong tháng 12/2020` after one of them is a deadline even mid-clause.
     static let completionVerbs = phrases(
         "hoàn thành", "xong", "ban hành", "trình", "nộp", "gửi", "báo cáo", "tổ chức", "khởi công", "thông qua",
-        "kết thúc", "bàn giao", "đưa vào", "phê duyệt")
+        "kết thúc", "bàn giao", "đưa vào", "phê duyệt", "sơ kết", "tổng kết")
 
     /// The completion verbs that also make a fronted `Trong tháng 12/2020, ...` a deadline.
     static let strongCompletionVerbs = phrases("hoàn thành", "xong", "ban hành", "nộp", "gửi", "báo cáo", "trình")
@@ -128,6 +128,8 @@ extension Array where Element == ImportToken {
     /// or `các tổ chức`), or nil.
     func predicateStarter(at i: Int) -> Int? {
         guard let n = longestMatch(ImportLexicon.predicateStarters, at: i) else { return nil }
+        // Inside a name (`Ban Chỉ đạo`, `Sở Xây dựng`): a capital after a capital.
+        if self[i].capitalized, i > 0, self[i - 1].capitalized, self[i - 1].kind == .word { return nil }
         if let previous = word(i - 1), ["các", "những", "chương", "quy", "tiến", "lộ", "công", "hành", "giáo"].contains(previous) {
             return nil
         }

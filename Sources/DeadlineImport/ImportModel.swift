@@ -1,18 +1,22 @@
 import DeadlineKit
 
 /// What the admin tells ``DocumentImporter`` that the text itself may not say.
-public struct ImportOptions: Sendable, Hashable {
+public struct ImportOptions: Sendable {
     /// The issue date of a document whose own date the text does not give with a year (`--issued`); also the day
     /// from which due dates written without a year are counted when no document date is known.
     public var issued: CivilDate?
     /// The reference of the main document (`--ref`): selects one of the documents the text introduces, or
     /// replaces the first one's reference, or names the document when the text introduces none.
     public var ref: String?
+    /// The office's working days, for deadlines counted in working days (`trong 10 ngày làm việc`): the
+    /// configuration's calendar, by default Vietnamese public holidays with Saturday and Sunday off.
+    public var calendar: WorkingCalendar
 
     /// Options as given on the command line; both may be nil.
-    public init(issued: CivilDate? = nil, ref: String? = nil) {
+    public init(issued: CivilDate? = nil, ref: String? = nil, calendar: WorkingCalendar = WorkingCalendar()) {
         self.issued = issued
         self.ref = ref
+        self.calendar = calendar
     }
 }
 

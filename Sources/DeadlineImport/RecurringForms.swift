@@ -237,11 +237,13 @@ enum RecurringForms {
     /// Whether token `i` is in the subject of a cited document (`Công văn số 2070/BHXH-KHTC về báo cáo thống kê
     /// hàng tháng`): a title, not a duty.
     static func inCitedSubject(_ t: [ImportToken], _ i: Int, _ clause: Range<Int>) -> Bool {
-        for k in stride(from: i - 1, through: max(clause.lowerBound, i - 12), by: -1) {
-            if t.predicateStarter(at: k) != nil, t.word(k) != "báo" { return false }
+        for k in stride(from: i - 1, through: max(clause.lowerBound, i - 25), by: -1) {
+            // An order or a new clause's subject ends the subject of the document.
+            if t.longestMatch(ImportLexicon.assigners, at: k) != nil, t.predicateStarter(at: k) != nil { return false }
+            if ResponsibleUnits.startsNewClause(t, after: k, limit: clause.upperBound) { return false }
             guard t.word(k) == "về" else { continue }
             for j in stride(from: k - 1, through: max(clause.lowerBound, k - 12), by: -1) where t.word(j) == "số" {
-                return t.match(ImportLexicon.documentKinds, endingBefore: j) != nil
+                return (max(clause.lowerBound, j - 8)..<j).contains { t.longestMatch(ImportLexicon.documentKinds, at: $0) != nil }
             }
             return false
         }

@@ -20,6 +20,10 @@ enum ResponsibleUnits {
         var e = j + head
         while e < limit, !t.isMark(e, ".;:!?()“”\""), t[e].capitalized || t.predicateStarter(at: e) == nil {
             if let w = t.word(e), stops.contains(w) { break }
+            // An apposition after a spaced dash: `Sở Kế hoạch và Đầu tư - cơ quan thường trực ...`.
+            if t.isMark(e, "-–"), e > 0, !t[e - 1].touches(t[e]), let next = t[safe: e + 1], next.kind == .word, !next.capitalized {
+                break
+            }
             e += 1
             // `các đơn vị được giao`, `các phòng ban được phân công`: who was given the task; `nêu trên`: named above.
             if t.has("được phân công", at: e) || t.has("được giao", at: e) || t.has("nêu trên", at: e) {
@@ -60,6 +64,12 @@ enum ResponsibleUnits {
         }
         // After a colon and an opening quote, the quoted sentence's own words (`Bộ Tài chính nêu rõ: “Các bộ ...`).
         if let colon = (i..<clause.upperBound).first(where: { t.isMark($0, ":") && t.isMark($0 + 1, "“\"") }) { i = colon + 2 }
+        // A headline's statement after its speaker (`Bộ trưởng Nội vụ: Ngày 1/5, 63 tỉnh ... phải gửi`).
+        else if let colon = (i..<clause.upperBound).first(where: { t.isMark($0, ":") }), t[safe: colon + 1]?.capitalized == true,
+            !(i..<colon).contains(where: { t.predicateStarter(at: $0) != nil })
+        {
+            i = colon + 1
+        }
         for _ in 0..<3 {
             if let n = t.longestMatch(ImportLexicon.connectives, at: i), !t.isMark(i + n, ",") {
                 i += n
@@ -71,6 +81,12 @@ enum ResponsibleUnits {
             i = comma + 1
         }
         return i
+    }
+
+    /// Whether a comma at `k` starts a new clause: a unit and its verb follow (`..., Sở Tài chính báo cáo`).
+    static func startsNewClause(_ t: [ImportToken], after k: Int, limit: Int) -> Bool {
+        guard t.isMark(k, ","), let r = phrase(t, from: k + 1, limit: limit) else { return false }
+        return t.predicateStarter(at: r.upperBound) != nil
     }
 
     /// The clause's subject when it names a unit that does the task: not when it hands the task on (`Sở Xây dựng
@@ -126,8 +142,18 @@ enum ResponsibleUnits {
         if let r = subject(t, 0..<t.count) { return r }
         let possessive: Set<String> = ["của", "với", "cho", "về", "tại", "theo", "đến", "từ", "qua"]
         for i in t.indices where t.unitHead(at: i) != nil || t.word(i) == "các" || t.word(i) == "những" {
-            if let w = t.word(i - 1), possessive.contains(w) { continue }
-            if let w = t.word(i - 2), possessive.contains(w), t.longestMatch(determiners, at: i - 1) == 1 { continue }
+            // Not a unit something belongs to or is for (`Thông tư ... của Bộ Tài chính`, `đối với các đơn vị ...
+            // và các tổ chức`): back to the last verb, no possessive word.
+            var k = i - 1
+            var owned = false
+            while k >= 0, k >= i - 15, t.predicateStarter(at: k) == nil {
+                if let w = t.word(k), possessive.contains(w) {
+                    owned = true
+                    break
+                }
+                k -= 1
+            }
+            if owned { continue }
             if let r = phrase(t, from: i, limit: t.count), t.predicateStarter(at: r.upperBound) != nil { return r }
         }
         return nil

@@ -1,3 +1,4 @@
+import DeadlineImport
 import ImportEvaluation
 
 #if canImport(Glibc)
@@ -5,10 +6,28 @@ import ImportEvaluation
 #endif
 
 // `make import-eval`: scores `deadlinectl import` on the corpus (default Tests/Fixtures/import-corpus).
-let directory = CommandLine.arguments.dropFirst().first ?? "Tests/Fixtures/import-corpus"
+// `import-eval DIR --show FILE`: the proposals for one document of the corpus, for looking into a miss.
+var arguments = Array(CommandLine.arguments.dropFirst())
+var show: String?
+if let i = arguments.firstIndex(of: "--show"), i + 1 < arguments.count {
+    show = arguments[i + 1]
+    arguments.removeSubrange(i...(i + 1))
+}
+let directory = arguments.first ?? "Tests/Fixtures/import-corpus"
 do {
     let corpus = try GoldCorpus.load(directory: directory)
-    print(Evaluation(corpus).report(), terminator: "")
+    if let show {
+        for doc in corpus.documents where doc.file.contains(show) {
+            let proposal = DocumentImporter.propose(doc.text, options: ImportOptions(issued: doc.issued))
+            print("\(doc.file): documents \(proposal.documents.map { "\($0.ref ?? "-") \($0.issued?.vietnamese ?? "-")" })")
+            for d in proposal.deadlines {
+                print("- \(d.due.map { $0.date.vietnamese } ?? d.recurrence?.rrule ?? "no date") [\(d.phrase)] unit \(d.unit ?? "none") \(d.unitParts)")
+                print("  task: \(d.task)")
+            }
+        }
+    } else {
+        print(Evaluation(corpus).report(), terminator: "")
+    }
 } catch {
     let message = Array("import-eval: \(error)\n".utf8)
     _ = message.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
