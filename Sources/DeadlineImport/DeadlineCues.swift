@@ -82,7 +82,7 @@ enum DeadlineCues {
         case .day:
             guard mention.start == clause.lowerBound || t.isMark(mention.start - 1, ":"),
                 t.word(mention.start) == "ngày", t.isMark(mention.end, ","),
-                (mention.end..<clause.upperBound).contains(where: { t.word($0) == "phải" })
+                (mention.end..<min(clause.upperBound, mention.end + ImportLimits.lookAhead)).contains(where: { t.word($0) == "phải" })
             else { return nil }
             return DeadlineCue(kind: .by, start: mention.start, confidence: 0.75)
         default:
@@ -123,7 +123,8 @@ enum DeadlineCues {
             }
         }
         if t.isMark(mention.end, ","), cue.start == clause.lowerBound || t.isMark(cue.start - 1, ",") {
-            for s in mention.end..<max(mention.end, clause.upperBound) where t.longestMatch(ImportLexicon.strongCompletionVerbs, at: s) != nil {
+            for s in mention.end..<max(mention.end, min(clause.upperBound, mention.end + ImportLimits.lookAhead))
+            where t.longestMatch(ImportLexicon.strongCompletionVerbs, at: s) != nil {
                 return true
             }
         }
@@ -148,9 +149,11 @@ extension DeadlineCues {
             if negated(t, k, clause) { return true }
         }
         // Announcements: an expectation earlier in the sentence; `X sẽ <verb>` with no order before it.
-        if (0..<cue.start).contains(where: { t.longestMatch(expectation, at: $0) != nil }) { return true }
-        for k in clause.lowerBound..<cue.start where t.word(k) == "sẽ" && t.word(k + 1) != "được" {
-            if !(clause.lowerBound..<k).contains(where: { t.longestMatch(orders, at: $0) != nil }) { return true }
+        let back = max(0, cue.start - ImportLimits.lookBack)
+        if (back..<cue.start).contains(where: { t.longestMatch(expectation, at: $0) != nil }) { return true }
+        let clauseBack = max(clause.lowerBound, back)
+        for k in clauseBack..<cue.start where t.word(k) == "sẽ" && t.word(k + 1) != "được" {
+            if !(clauseBack..<k).contains(where: { t.longestMatch(orders, at: $0) != nil }) { return true }
         }
         // A span: `từ <date> đến (hết) <date>`.
         if [.untilEnd, .fromNow].contains(cue.kind) || t.word(cue.start) == "đến" {
@@ -165,7 +168,7 @@ extension DeadlineCues {
         if RecurringForms.inCitedSubject(t, mention.start, clause) { return true }
         // The legal basis: `Căn cứ Quyết định số ...`, `Thực hiện Công văn số ...` up to an order.
         let start = ResponsibleUnits.clauseStart(t, clause)
-        if t.has("căn cứ", at: start) || t.has("thực hiện", at: start) || t.word(start) == "theo",
+        if cue.start - start <= ImportLimits.unitLookBack, t.has("căn cứ", at: start) || t.has("thực hiện", at: start) || t.word(start) == "theo",
             (start..<min(clause.upperBound, start + 4)).contains(where: { t.longestMatch(ImportLexicon.documentKinds, at: $0) != nil }),
             !(start..<cue.start).contains(where: {
                 (t.longestMatch(orders, at: $0) != nil && t.predicateStarter(at: $0) != nil)

@@ -36,32 +36,52 @@ public enum DocumentImporter {
 }
 
 /// The deadlines of one sentence.
-struct SentenceDeadlines {
+///
+/// Every look around a date is bounded (``ImportLimits``): a sentence of any length is read in time and memory that
+/// grow linearly with it, and each proposal holds at most an excerpt of its sentence.
+final class SentenceDeadlines {
     let sentences: [ImportSentence]
     let index: Int
     let reference: CivilDate?
     /// Working days for counts such as `10 ngày làm việc`.
     let calendar: WorkingCalendar
+    private let sentence: ImportSentence
+    private let tokens: [ImportToken]
+    private let clauses: [Range<Int>]
+    /// The unit an earlier sentence or a list's lead-in names, looked up once for the sentence.
+    private var earlierUnit: (text: String, parts: [String])??
 
-    private var sentence: ImportSentence { sentences[index] }
+    init(sentences: [ImportSentence], index: Int, reference: CivilDate?, calendar: WorkingCalendar) {
+        self.sentences = sentences
+        self.index = index
+        self.reference = reference
+        self.calendar = calendar
+        sentence = sentences[index]
+        tokens = sentence.tokens
+        clauses = Self.clauses(tokens)
+    }
 
     func proposals(documentIndex: Int?) -> [ProposedDeadline] {
-        let t = sentence.tokens
-        let clauses = Self.clauses(t)
+        let t = tokens
+        var clauseOfToken = [Int](repeating: 0, count: t.count)
+        for (c, clause) in clauses.enumerated() {
+            for k in clause { clauseOfToken[k] = c }
+        }
         var found: [(start: Int, deadline: ProposedDeadline)] = []
-        var consumed: [Range<Int>] = []
+        var consumed = [Bool](repeating: false, count: t.count)
         for clause in clauses {
             for r in RecurringForms.find(t, clause: clause) {
-            consumed.append(r.start..<r.end)
-            let proposal = make(
-                due: nil, recurrence: r.recurrence, clause: clause, removed: r.start..<r.end, confidence: r.confidence,
-                documentIndex: documentIndex)
-            found.append((r.start, proposal))
+                for k in r.start..<min(r.end, t.count) { consumed[k] = true }
+                let proposal = make(
+                    due: nil, recurrence: r.recurrence, clause: clause, removed: r.start..<r.end, confidence: r.confidence,
+                    documentIndex: documentIndex)
+                found.append((r.start, proposal))
             }
         }
-        for m in DateMentionParser.all(t) where !consumed.contains(where: { $0.overlaps(m.start..<m.end) }) {
-            guard let clause = clauses.first(where: { $0.contains(m.start) }),
-                let cue = DeadlineCues.cue(t, before: m, clause: clause) ?? DeadlineCues.implicitCue(t, before: m, clause: clause),
+        for m in DateMentionParser.all(t) where !(m.start..<min(m.end, t.count)).contains(where: { consumed[$0] }) {
+            guard m.start < t.count else { continue }
+            let clause = clauses[clauseOfToken[m.start]]
+            guard let cue = DeadlineCues.cue(t, before: m, clause: clause) ?? DeadlineCues.implicitCue(t, before: m, clause: clause),
                 DeadlineCues.accepts(t, cue, mention: m, clause: clause)
             else { continue }
             let due = DueResolver.due(m.value, cue: cue.kind, reference: reference, calendar: calendar)
@@ -83,13 +103,13 @@ struct SentenceDeadlines {
         let unit = responsibleUnit(clause: clause, before: removed.lowerBound)
         var confidence = confidence
         if unit == nil { confidence -= 0.25 } else if unit!.earlier { confidence -= 0.1 }
-        let taskStart = unit?.taskStart ?? ResponsibleUnits.clauseStart(sentence.tokens, clause)
+        let taskStart = unit?.taskStart ?? ResponsibleUnits.clauseStart(tokens, clause)
         return ProposedDeadline(
             due: due, recurrence: recurrence, phrase: sentence.text(from: removed.lowerBound, to: removed.upperBound),
             unit: unit?.text, unitParts: unit?.parts ?? [], unitFromEarlierSentence: unit?.earlier ?? false,
             task: ResponsibleUnits.task(sentence, clause: clause, from: taskStart, removing: removed),
-            sentence: sentence.text, offset: sentence.offset, documentIndex: documentIndex,
-            confidence: (min(0.99, max(0.05, confidence)) * 100).rounded() / 100)
+            sentence: sentence.excerpt(around: removed), offset: sentence.offset, sentenceLength: sentence.characters.count,
+            documentIndex: documentIndex, confidence: (min(0.99, max(0.05, confidence)) * 100).rounded() / 100)
     }
 
     /// The responsible unit as written, its parts, whether it came from an earlier sentence, and where the task
@@ -97,8 +117,7 @@ struct SentenceDeadlines {
     private func responsibleUnit(clause: Range<Int>, before limit: Int)
         -> (text: String, parts: [String], earlier: Bool, taskStart: Int)?
     {
-        let t = sentence.tokens
-        let clauses = Self.clauses(t)
+        let t = tokens
         let start = ResponsibleUnits.clauseStart(t, clause)
         func here(_ r: Range<Int>, taskStart: Int) -> (String, [String], Bool, Int) {
             (sentence.text(from: r.lowerBound, to: r.upperBound), ResponsibleUnits.parts(sentence, r), false, taskStart)
@@ -111,12 +130,21 @@ struct SentenceDeadlines {
         if let r = ResponsibleUnits.subject(t, clauses[0]) {
             return here(r, taskStart: clause == clauses[0] ? r.upperBound : start)
         }
+        if earlierUnit == nil { earlierUnit = .some(lookUpEarlierUnit()) }
+        guard let found = earlierUnit ?? nil else { return nil }
+        return (found.text, found.parts, true, start)
+    }
+
+    /// The unit of one of the three sentences before in the same paragraph, or of a list item's lead-in.
+    private func lookUpEarlierUnit() -> (text: String, parts: [String])? {
         for j in stride(from: index - 1, through: max(0, index - 3), by: -1) {
             let earlier = sentences[j]
             guard earlier.paragraph == sentence.paragraph else { break }
             let et = earlier.tokens
-            if let r = ResponsibleUnits.assignee(et, before: et.count) ?? ResponsibleUnits.subject(et, Self.clauses(et)[0]) {
-                return (earlier.text(from: r.lowerBound, to: r.upperBound), ResponsibleUnits.parts(earlier, r), true, start)
+            if let r = ResponsibleUnits.assignee(et, before: et.count, lookBack: et.count)
+                ?? ResponsibleUnits.subject(et, Self.clauses(et)[0])
+            {
+                return (earlier.text(from: r.lowerBound, to: r.upperBound), ResponsibleUnits.parts(earlier, r))
             }
         }
         // An item of a list: the unit its lead-in (the line ending with `:` above the items) names.
@@ -125,7 +153,7 @@ struct SentenceDeadlines {
             let earlier = sentences[j]
             if earlier.isLeadIn {
                 guard let r = ResponsibleUnits.leadInUnit(earlier.tokens) else { return nil }
-                return (earlier.text(from: r.lowerBound, to: r.upperBound), ResponsibleUnits.parts(earlier, r), true, start)
+                return (earlier.text(from: r.lowerBound, to: r.upperBound), ResponsibleUnits.parts(earlier, r))
             }
             guard earlier.isListItem || earlier.paragraph == sentences[j + 1].paragraph else { return nil }
         }
@@ -143,4 +171,17 @@ struct SentenceDeadlines {
         result.append(start..<t.count)
         return result
     }
+}
+
+/// How far the importer looks around a date, in tokens. Grammar in directives is local (a unit, its verb, the date
+/// within a few dozen words); bounding every look keeps the work linear in the input, whatever its sentences' length.
+enum ImportLimits {
+    /// Back from a date for its cue's context, an order or an announcement.
+    static let lookBack = 40
+    /// Back from a date for the unit a task is handed to (`giao X chủ trì, ..., báo cáo trước ngày ...`).
+    static let unitLookBack = 150
+    /// Forward from a date for the verb it fronts or an obligation.
+    static let lookAhead = 20
+    /// A proposal's sentence is cut to an excerpt around its date when longer than this (Characters).
+    static let sentenceExcerpt = 600
 }

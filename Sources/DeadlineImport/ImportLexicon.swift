@@ -73,9 +73,30 @@ enum ImportLexicon {
         "quy định", "quy chế")
 
     /// Splits each phrase into syllables (in NFC, which token comparison by bytes relies on).
-    static func phrases(_ list: String...) -> [[String]] {
-        list.map { ImportText.nfc($0).split(separator: " ").map(String.init) }
+    static func phrases(_ list: String...) -> Phrases {
+        Phrases(list.map { ImportText.nfc($0).split(separator: " ").map(String.init) })
     }
+}
+
+/// A lexicon's phrases, indexed by their first and last syllables so that a look-up at a token compares only the
+/// phrases that can match there.
+struct Phrases: Sendable {
+    /// Every phrase, as syllables.
+    let all: [[String]]
+    private let byFirst: [String: [[String]]]
+    private let byLast: [String: [[String]]]
+
+    init(_ all: [[String]]) {
+        self.all = all
+        byFirst = Dictionary(grouping: all.filter { !$0.isEmpty }, by: { $0[0] })
+        byLast = Dictionary(grouping: all.filter { !$0.isEmpty }, by: { $0[$0.count - 1] })
+    }
+
+    /// The phrases whose first syllable is `word`.
+    func starting(with word: String) -> [[String]] { byFirst[word] ?? [] }
+
+    /// The phrases whose last syllable is `word`.
+    func ending(with word: String) -> [[String]] { byLast[word] ?? [] }
 }
 
 extension Array where Element == ImportToken {
@@ -107,15 +128,19 @@ extension Array where Element == ImportToken {
     }
 
     /// The length in tokens of the longest phrase of `list` starting at `i`, or nil.
-    func longestMatch(_ list: [[String]], at i: Int) -> Int? {
+    func longestMatch(_ list: Phrases, at i: Int) -> Int? {
+        guard i >= 0, i < count else { return nil }
         var best: Int?
-        for words in list where matches(words, at: i) && words.count > (best ?? 0) { best = words.count }
+        for words in list.starting(with: self[i].text) where matches(words, at: i) && words.count > (best ?? 0) {
+            best = words.count
+        }
         return best
     }
 
     /// The length of a phrase of `list` that ends just before token `end`, or nil.
-    func match(_ list: [[String]], endingBefore end: Int) -> Int? {
-        for words in list where matches(words, at: end - words.count) { return words.count }
+    func match(_ list: Phrases, endingBefore end: Int) -> Int? {
+        guard end - 1 >= 0, end - 1 < count else { return nil }
+        for words in list.ending(with: self[end - 1].text) where matches(words, at: end - words.count) { return words.count }
         return nil
     }
 

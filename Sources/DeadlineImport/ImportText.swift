@@ -136,6 +136,22 @@ struct ImportSentence {
 
     var text: String { String(characters) }
 
+    /// The sentence, or for one longer than ``ImportLimits/sentenceExcerpt`` Characters the part around tokens
+    /// `tokens` (at most that many Characters), with `…` where text was left out.
+    func excerpt(around range: Range<Int>) -> String {
+        let limit = ImportLimits.sentenceExcerpt
+        guard characters.count > limit, range.lowerBound < tokens.count else { return text }
+        let from = tokens[range.lowerBound].start
+        let to = tokens[min(range.upperBound, tokens.count) - 1].end
+        let side = max(0, (limit - (to - from)) / 2)
+        var a = max(0, from - side)
+        var b = min(characters.count, to + side)
+        // Whole words at both ends.
+        while a > 0, a < from, !characters[a - 1].isWhitespace { a += 1 }
+        while b < characters.count, b > to, !characters[b].isWhitespace { b -= 1 }
+        return (a > 0 ? "…" : "") + String(characters[a..<b]).trimmingSpaces + (b < characters.count ? "…" : "")
+    }
+
     /// The source text from token `from` up to (not including) token `to`, as written.
     func text(from: Int, to: Int) -> String {
         guard from < to, from < tokens.count else { return "" }

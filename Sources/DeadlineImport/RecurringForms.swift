@@ -170,10 +170,20 @@ enum RecurringForms {
         return periods(t, k..<min(clause.upperBound, k + 5)).first { $0.start == k }
     }
 
+    /// The period nearest to a day, within ``ImportLimits/lookBack`` tokens (`periods` is in text order).
     private static func nearest(_ periods: [Period], to spec: DaySpec) -> Period? {
-        periods.filter { $0.frequency != .weekly }.min {
-            abs($0.start - spec.start) < abs($1.start - spec.start)
+        var low = 0
+        var high = periods.count
+        while low < high {
+            let mid = (low + high) / 2
+            if periods[mid].start < spec.start - ImportLimits.lookBack { low = mid + 1 } else { high = mid }
         }
+        var best: Period?
+        for p in periods[low...] {
+            guard p.start <= spec.start + ImportLimits.lookBack else { break }
+            if p.frequency != .weekly, abs(p.start - spec.start) < abs((best?.start ?? Int.max / 2) - spec.start) { best = p }
+        }
+        return best
     }
 
     /// The deadline days of a clause: after a cue or beside a repeated period, not the start of a window, not in a

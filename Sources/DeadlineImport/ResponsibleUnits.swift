@@ -63,9 +63,10 @@ enum ResponsibleUnits {
             i += 2
         }
         // After a colon and an opening quote, the quoted sentence's own words (`Bộ Tài chính nêu rõ: “Các bộ ...`).
-        if let colon = (i..<clause.upperBound).first(where: { t.isMark($0, ":") && t.isMark($0 + 1, "“\"") }) { i = colon + 2 }
+        let near = i..<min(clause.upperBound, i + ImportLimits.lookBack)
+        if let colon = near.first(where: { t.isMark($0, ":") && t.isMark($0 + 1, "“\"") }) { i = colon + 2 }
         // A headline's statement after its speaker (`Bộ trưởng Nội vụ: Ngày 1/5, 63 tỉnh ... phải gửi`).
-        else if let colon = (i..<clause.upperBound).first(where: { t.isMark($0, ":") }), t[safe: colon + 1]?.capitalized == true,
+        else if let colon = near.first(where: { t.isMark($0, ":") }), t[safe: colon + 1]?.capitalized == true,
             !(i..<colon).contains(where: { t.predicateStarter(at: $0) != nil })
         {
             i = colon + 1
@@ -103,7 +104,7 @@ enum ResponsibleUnits {
 
     /// `X do <unit> <verb>`: the agent before token `limit` in the clause.
     static func agent(_ t: [ImportToken], _ clause: Range<Int>, before limit: Int) -> Range<Int>? {
-        for k in stride(from: limit - 1, through: clause.lowerBound, by: -1) where t.word(k) == "do" {
+        for k in stride(from: limit - 1, through: max(clause.lowerBound, limit - ImportLimits.lookBack), by: -1) where t.word(k) == "do" {
             if let r = phrase(t, from: k + 1, limit: limit) { return r }
         }
         return nil
@@ -111,8 +112,8 @@ enum ResponsibleUnits {
 
     /// The unit the last `giao`, `đề nghị`, `yêu cầu`, `chỉ đạo` before `limit` hands a task to; a list of units
     /// may go on across `;` (`giao giám đốc các sở ...; chủ tịch UBND các quận ...`).
-    static func assignee(_ t: [ImportToken], before limit: Int) -> Range<Int>? {
-        for k in stride(from: limit - 1, through: 0, by: -1) {
+    static func assignee(_ t: [ImportToken], before limit: Int, lookBack: Int = ImportLimits.unitLookBack) -> Range<Int>? {
+        for k in stride(from: limit - 1, through: max(0, limit - lookBack), by: -1) {
             // `văn bản gửi X`, `Công văn số 12/UBND gửi X`: X is asked.
             let n: Int
             if let m = t.longestMatch(ImportLexicon.assigners, at: k), t.predicateStarter(at: k) != nil {
@@ -138,7 +139,7 @@ enum ResponsibleUnits {
     /// The unit a list's lead-in names (`yêu cầu BHXH các tỉnh, thành phố thực hiện:`, `(1) Thời hạn các cơ quan, tổ
     /// chức ... gửi báo cáo:`): the one it hands the list to, its subject, or else its first unit that does something.
     static func leadInUnit(_ t: [ImportToken]) -> Range<Int>? {
-        if let r = assignee(t, before: t.count) { return r }
+        if let r = assignee(t, before: t.count, lookBack: t.count) { return r }
         if let r = subject(t, 0..<t.count) { return r }
         let possessive: Set<String> = ["của", "với", "cho", "về", "tại", "theo", "đến", "từ", "qua"]
         for i in t.indices where t.unitHead(at: i) != nil || t.word(i) == "các" || t.word(i) == "những" {
@@ -183,7 +184,8 @@ enum ResponsibleUnits {
     /// marks; capitalised.
     static func task(_ s: ImportSentence, clause: Range<Int>, from start: Int, removing removed: Range<Int>) -> String {
         let t = s.tokens
-        var a = max(start, clause.lowerBound)
+        // At most a window around the date: a clause can be as long as its document.
+        var a = max(start, clause.lowerBound, removed.lowerBound - ImportLimits.lookBack)
         while a < clause.upperBound {
             if t.isMark(a, ",") {
                 a += 1
@@ -195,7 +197,8 @@ enum ResponsibleUnits {
                 break
             }
         }
-        var e = clause.upperBound
+        var e = min(clause.upperBound, removed.upperBound + ImportLimits.lookBack)
+        if e < clause.upperBound, let comma = (removed.upperBound..<e).last(where: { t.isMark($0, ",") }) { e = comma }
         while e > a, t.isMark(e - 1, ".…!?,/;:") { e -= 1 }
         var pieces: [String] = []
         if a < removed.lowerBound { pieces.append(s.text(from: a, to: min(removed.lowerBound, e))) }

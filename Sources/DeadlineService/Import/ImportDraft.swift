@@ -88,6 +88,7 @@ public struct ImportDraft: Sendable {
         self.context = context
         let matcher = UnitNameMatcher(units: context.units)
         var taken = context.takenIDs
+        var nextSuffix: [String: Int] = [:]
         var entries: [Entry] = []
         for d in proposal.deadlines {
             let ref = d.documentIndex.flatMap { proposal.documents[$0].ref }
@@ -95,7 +96,7 @@ public struct ImportDraft: Sendable {
             let matched = matches.filter { $0.id != nil }.count
             var confidence = d.confidence
             if matched == 0 { confidence -= 0.1 } else if matched < matches.count { confidence -= 0.05 }
-            let id = Self.id(ref: ref, task: d.task, taken: &taken)
+            let id = Self.id(ref: ref, task: d.task, taken: &taken, nextSuffix: &nextSuffix)
             let similar = context.deadlines.filter { configured in
                 guard configured.documentRef == ref, ref != nil else { return false }
                 switch configured.schedule {
@@ -115,15 +116,18 @@ public struct ImportDraft: Sendable {
     /// The main document (the first, or the one `--ref` names).
     public var mainDocument: ImportedDocument? { proposal.mainDocument.map { proposal.documents[$0] } }
 
-    static func id(ref: String?, task: String, taken: inout Set<String>) -> String {
+    /// `nextSuffix` remembers, per base, the suffix to try next: a thousand entries with one task take a thousand
+    /// steps, not half a million.
+    static func id(ref: String?, task: String, taken: inout Set<String>, nextSuffix: inout [String: Int]) -> String {
         let parts = ["import", ref.map { VietnameseFolding.slug($0) } ?? "", VietnameseFolding.slug(task, maxWords: 5)]
         let base = parts.filter { !$0.isEmpty }.joined(separator: "-")
         var id = base
-        var n = 2
+        var n = nextSuffix[base] ?? 2
         while taken.contains(id) {
             id = "\(base)-\(n)"
             n += 1
         }
+        nextSuffix[base] = n
         taken.insert(id)
         return id
     }

@@ -20,11 +20,13 @@ public enum ImportDropIn {
 
             """
         let documents = draft.proposal.documents
+        var byDocument: [Int: [ImportDraft.Entry]] = [:]
+        for entry in draft.entries { byDocument[entry.deadline.documentIndex ?? -1, default: []].append(entry) }
         for (i, document) in documents.enumerated() {
             out += "\n" + declaration(document, declared: draft.context.declaredDocuments)
-            for entry in draft.entries where entry.deadline.documentIndex == i { out += "\n" + render(entry) }
+            for entry in byDocument[i] ?? [] { out += "\n" + render(entry) }
         }
-        for entry in draft.entries where entry.deadline.documentIndex == nil { out += "\n" + render(entry) }
+        for entry in byDocument[-1] ?? [] { out += "\n" + render(entry) }
         if draft.entries.isEmpty { out += "\n# No deadlines found in \(comment(source)).\n" }
         return out
     }
