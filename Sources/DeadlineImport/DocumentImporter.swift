@@ -49,7 +49,16 @@ final class SentenceDeadlines {
     private let tokens: [ImportToken]
     private let clauses: [Range<Int>]
     /// The unit an earlier sentence or a list's lead-in names, looked up once for the sentence.
-    private var earlierUnit: (text: String, parts: [String])??
+    private var earlierUnit: EarlierUnit??
+
+    /// A unit named in an earlier sentence: `sentence` indexes `sentences`, `range` its tokens.
+    private struct EarlierUnit {
+        let text: String
+        let parts: [String]
+        let sentence: Int
+        let range: Range<Int>
+        let leadIn: Bool
+    }
 
     init(sentences: [ImportSentence], index: Int, reference: CivilDate?, calendar: WorkingCalendar) {
         self.sentences = sentences
@@ -102,25 +111,139 @@ final class SentenceDeadlines {
     ) -> ProposedDeadline {
         let unit = responsibleUnit(clause: clause, before: removed.lowerBound)
         var confidence = confidence
-        if unit == nil { confidence -= 0.25 } else if unit!.earlier { confidence -= 0.1 }
+        if unit == nil { confidence -= 0.25 } else if unit!.source.isEarlier { confidence -= 0.1 }
         let taskStart = unit?.taskStart ?? ResponsibleUnits.clauseStart(tokens, clause)
         return ProposedDeadline(
             due: due, recurrence: recurrence, phrase: sentence.text(from: removed.lowerBound, to: removed.upperBound),
-            unit: unit?.text, unitParts: unit?.parts ?? [], unitFromEarlierSentence: unit?.earlier ?? false,
-            task: ResponsibleUnits.task(sentence, clause: clause, from: taskStart, removing: removed),
+            unit: unit?.text, unitParts: unit?.parts ?? [], unitFromEarlierSentence: unit?.source.isEarlier ?? false,
+            task: task(clause: clause, from: taskStart, removing: removed, source: unit?.source),
             sentence: sentence.excerpt(around: removed), offset: sentence.offset, sentenceLength: sentence.characters.count,
             documentIndex: documentIndex, confidence: (min(0.99, max(0.05, confidence)) * 100).rounded() / 100)
     }
 
-    /// The responsible unit as written, its parts, whether it came from an earlier sentence, and where the task
-    /// starts in the deadline's clause.
+    /// Where the responsible unit was found: in this sentence, or in an earlier one (a list's lead-in or not).
+    enum UnitSource {
+        case here(Range<Int>)
+        case earlier(sentence: Int, range: Range<Int>, leadIn: Bool)
+
+        var isEarlier: Bool {
+            if case .earlier = self { return true }
+            return false
+        }
+    }
+
+    /// The task, worded as an order (``TaskWording``). A task that only says to do it (`hoàn thành`, `thực
+    /// hiện`) is the order given before it; a clause that goes on with an order handed out in the clause before
+    /// (`giao Sở X phối hợp ...; báo cáo UBND tỉnh trong 30 ngày`) keeps that order; a list item with no verb
+    /// follows its lead-in's; a document named in full in the sentence that gave the unit is named in full.
+    private func task(clause: Range<Int>, from start: Int, removing removed: Range<Int>, source: UnitSource?) -> String {
+        let t = tokens
+        let indices = ResponsibleUnits.taskIndices(sentence, clause: clause, from: start, removing: removed)
+        var pieces = TaskWording.order(sentence, indices, topic: topic(of: clause))
+        if TaskWording.isBare(sentence, pieces), let before = orderBefore(clause) { return before }
+        switch source {
+        case .here(let r)? where r.lowerBound < clause.lowerBound && start == ResponsibleUnits.clauseStart(t, clause)
+            && TaskWording.sendsWhatCameBefore(sentence, pieces):
+            // What the clause that handed the order out asked for, then `báo cáo UBND tỉnh` (at most a window of
+            // it, from a comma).
+            var from = r.upperBound
+            if clause.lowerBound - from > 2 * ImportLimits.taskWindow {
+                from = clause.lowerBound - 2 * ImportLimits.taskWindow
+                if let comma = (from..<clause.lowerBound).first(where: { t.isMark($0, ",;") }) { from = comma + 1 }
+            }
+            let earlierClause = from..<(clause.lowerBound - 1)
+            let first = ResponsibleUnits.taskIndices(
+                sentence, clause: earlierClause, from: from, removing: earlierClause.upperBound..<earlierClause.upperBound)
+            if !first.isEmpty { pieces = TaskWording.order(sentence, first) + [.token(clause.lowerBound - 1)] + pieces }
+        case .earlier(let j, let r, true)? where !TaskWording.hasVerb(sentence, pieces):
+            // `(2) Các cơ quan ... gửi báo cáo về Bộ ...:` then `- Chậm nhất ngày 08 ... đối với báo cáo hằng quý`.
+            let leadIn = sentences[j]
+            let lt = leadIn.tokens
+            let whole = 0..<lt.count
+            let action = TaskWording.order(
+                leadIn, ResponsibleUnits.taskIndices(leadIn, clause: whole, from: r.upperBound, removing: lt.count..<lt.count))
+            guard !action.isEmpty else { break }
+            let item = TaskWording.text(sentence, pieces)
+            guard !item.isEmpty else { return TaskWording.text(leadIn, action) }
+            let second = item.dropFirst().first
+            let itemText = second.map(\.isLowercase) == true ? item.prefix(1).lowercased() + item.dropFirst() : item
+            return TaskWording.text(leadIn, action) + " – " + itemText
+        case .earlier(let j, let r, false)?:
+            let earlier = sentences[j]
+            if TaskWording.sendsWhatCameBefore(sentence, pieces), r.upperBound < earlier.tokens.count {
+                // `Giao Sở X chủ trì ... tổng hợp báo cáo ... . Trình UBND tỉnh trước ngày 10/8/2018.`
+                let et = earlier.tokens
+                let rest = r.upperBound..<et.count
+                let asked = TaskWording.order(earlier, ResponsibleUnits.taskIndices(earlier, clause: rest, from: r.upperBound, removing: et.count..<et.count))
+                if !asked.isEmpty {
+                    let sent = TaskWording.text(sentence, pieces)
+                    return TaskWording.text(earlier, asked) + ", " + sent.prefix(1).lowercased() + sent.dropFirst()
+                }
+            }
+            pieces = TaskWording.completingNouns(pieces, in: sentence, from: earlier)
+        default:
+            break
+        }
+        guard !pieces.isEmpty else { return sentence.text(from: clause.lowerBound, to: clause.upperBound) }
+        return TaskWording.text(sentence, pieces)
+    }
+
+    /// A fronted `Về <document>, ...` or `Đối với <document>, ...`: what the clause's sending verb sends.
+    private func topic(of clause: Range<Int>) -> Range<Int>? {
+        let t = tokens
+        var i = clause.lowerBound
+        if t[safe: i]?.text.lowercased() == "về" {
+            i += 1
+        } else if t[safe: i]?.text.lowercased() == "đối", t.word(i + 1) == "với" {
+            i += 2
+        } else {
+            return nil
+        }
+        guard t.longestMatch(TaskWording.documentNouns, at: i) != nil,
+            let comma = (i..<min(clause.upperBound, i + 25)).first(where: { t.isMark($0, ",") })
+        else { return nil }
+        return i..<comma
+    }
+
+    /// The order given before a task that only says to do it: the clause before in the sentence, else the last
+    /// of the three sentences before that hands a task to a unit.
+    private func orderBefore(_ clause: Range<Int>) -> String? {
+        if let c = clauses.firstIndex(of: clause), c > 0 {
+            let before = clauses[c - 1]
+            let start = ResponsibleUnits.orderStart(tokens, before)
+            let pieces = TaskWording.order(
+                sentence, ResponsibleUnits.taskIndices(sentence, clause: before, from: start, removing: before.upperBound..<before.upperBound))
+            return pieces.isEmpty || TaskWording.isBare(sentence, pieces) ? nil : TaskWording.text(sentence, pieces)
+        }
+        for j in stride(from: index - 1, through: max(0, index - 3), by: -1) {
+            let earlier = sentences[j]
+            let et = earlier.tokens
+            let from: Int
+            if let r = ResponsibleUnits.assignee(et, before: et.count, lookBack: et.count) {
+                from = r.upperBound
+            } else if let n = et.longestMatch(ImportLexicon.assigners, at: ResponsibleUnits.clauseStart(et, 0..<et.count)),
+                let verb = (ResponsibleUnits.clauseStart(et, 0..<et.count) + n..<min(et.count, ImportLimits.lookBack)).first(where: { et.predicateStarter(at: $0) != nil })
+            {
+                from = verb  // `Đề nghị Hiệu trưởng các trường, ... rà soát lại ...`: units the lexicon does not know
+            } else {
+                continue
+            }
+            let rest = from..<et.count
+            let pieces = TaskWording.order(earlier, ResponsibleUnits.taskIndices(earlier, clause: rest, from: from, removing: et.count..<et.count))
+            return pieces.isEmpty ? nil : TaskWording.text(earlier, pieces)
+        }
+        return nil
+    }
+
+    /// The responsible unit as written, its parts, where it was found, and where the task starts in the deadline's
+    /// clause.
     private func responsibleUnit(clause: Range<Int>, before limit: Int)
-        -> (text: String, parts: [String], earlier: Bool, taskStart: Int)?
+        -> (text: String, parts: [String], source: UnitSource, taskStart: Int)?
     {
         let t = tokens
         let start = ResponsibleUnits.clauseStart(t, clause)
-        func here(_ r: Range<Int>, taskStart: Int) -> (String, [String], Bool, Int) {
-            (sentence.text(from: r.lowerBound, to: r.upperBound), ResponsibleUnits.parts(sentence, r), false, taskStart)
+        func here(_ r: Range<Int>, taskStart: Int) -> (String, [String], UnitSource, Int) {
+            (sentence.text(from: r.lowerBound, to: r.upperBound), ResponsibleUnits.parts(sentence, r), .here(r), taskStart)
         }
         if let r = ResponsibleUnits.agent(t, clause, before: limit) { return here(r, taskStart: start) }
         if clause != clauses[0], let r = ResponsibleUnits.subject(t, clause) { return here(r, taskStart: r.upperBound) }
@@ -132,11 +255,11 @@ final class SentenceDeadlines {
         }
         if earlierUnit == nil { earlierUnit = .some(lookUpEarlierUnit()) }
         guard let found = earlierUnit ?? nil else { return nil }
-        return (found.text, found.parts, true, start)
+        return (found.text, found.parts, .earlier(sentence: found.sentence, range: found.range, leadIn: found.leadIn), start)
     }
 
     /// The unit of one of the three sentences before in the same paragraph, or of a list item's lead-in.
-    private func lookUpEarlierUnit() -> (text: String, parts: [String])? {
+    private func lookUpEarlierUnit() -> EarlierUnit? {
         for j in stride(from: index - 1, through: max(0, index - 3), by: -1) {
             let earlier = sentences[j]
             guard earlier.paragraph == sentence.paragraph else { break }
@@ -144,7 +267,9 @@ final class SentenceDeadlines {
             if let r = ResponsibleUnits.assignee(et, before: et.count, lookBack: et.count)
                 ?? ResponsibleUnits.subject(et, Self.clauses(et)[0])
             {
-                return (earlier.text(from: r.lowerBound, to: r.upperBound), ResponsibleUnits.parts(earlier, r))
+                return EarlierUnit(
+                    text: earlier.text(from: r.lowerBound, to: r.upperBound), parts: ResponsibleUnits.parts(earlier, r), sentence: j,
+                    range: r, leadIn: false)
             }
         }
         // An item of a list: the unit its lead-in (the line ending with `:` above the items) names.
@@ -153,7 +278,9 @@ final class SentenceDeadlines {
             let earlier = sentences[j]
             if earlier.isLeadIn {
                 guard let r = ResponsibleUnits.leadInUnit(earlier.tokens) else { return nil }
-                return (earlier.text(from: r.lowerBound, to: r.upperBound), ResponsibleUnits.parts(earlier, r))
+                return EarlierUnit(
+                    text: earlier.text(from: r.lowerBound, to: r.upperBound), parts: ResponsibleUnits.parts(earlier, r), sentence: j,
+                    range: r, leadIn: true)
             }
             guard earlier.isListItem || earlier.paragraph == sentences[j + 1].paragraph else { return nil }
         }
@@ -182,6 +309,8 @@ enum ImportLimits {
     static let unitLookBack = 150
     /// Forward from a date for the verb it fronts or an obligation.
     static let lookAhead = 20
+    /// Back from a date for the words of its task.
+    static let taskWindow = 80
     /// A proposal's sentence is cut to an excerpt around its date when longer than this (Characters).
     static let sentenceExcerpt = 600
 }

@@ -61,6 +61,23 @@ enum RecurringForms {
     private static let yearOfReport = ImportLexicon.phrases(
         "của năm báo cáo", "năm báo cáo", "của năm liền kề", "năm liền kề", "của năm kế tiếp", "năm kế tiếp",
         "năm sau", "năm tiếp theo", "hằng năm", "hàng năm")
+    /// The length of the words naming the reporting year at `i`, chained (`của năm liền kề năm báo cáo`, `năm kế
+    /// tiếp của năm báo cáo`, `năm hàng năm`), or nil.
+    private static func yearOfReportLength(_ t: [ImportToken], at i: Int) -> Int? {
+        var j = i
+        for _ in 0..<3 {
+            let k = t.word(j) == "năm" && (t.word(j + 1) == "hằng" || t.word(j + 1) == "hàng") ? j + 1 : j
+            if let n = t.longestMatch(yearOfReport, at: k) {
+                j = k + n
+            } else if t.word(k) == "của", let n = t.longestMatch(yearOfReport, at: k + 1) {
+                j = k + 1 + n
+            } else {
+                break
+            }
+        }
+        return j > i ? j - i : nil
+    }
+
     /// Verbs that make a repeated duty with no day a deadline at each period's end.
     private static let reportingVerbs = ImportLexicon.phrases("báo cáo", "gửi", "nộp")
 
@@ -84,7 +101,7 @@ enum RecurringForms {
             if let month = spec.month, let day = spec.day {
                 // A day and month: yearly, when the clause repeats or names the reporting year.
                 let after = spec.end
-                let namedYear = t.longestMatch(yearOfReport, at: after) ?? (t.word(after) == "của" ? t.longestMatch(yearOfReport, at: after + 1).map { $0 + 1 } : nil)
+                let namedYear = yearOfReportLength(t, at: after)
                 guard namedYear != nil || periods.contains(where: \.repeats) else { continue }
                 let end = max(spec.end, after + (namedYear ?? 0))
                 found.append(

@@ -77,7 +77,8 @@ enum ResponsibleUnits {
                 continue
             }
             guard t.longestMatch(ImportLexicon.fronting, at: i) != nil || t.longestMatch(ImportLexicon.connectives, at: i) != nil,
-                let comma = (i..<max(i, min(clause.upperBound, i + 25))).first(where: { t.isMark($0, ",") })
+                let comma = (i..<max(i, min(clause.upperBound, i + 25))).first(where: { t.isMark($0, ",") }),
+                comma + 1 < clause.upperBound, !t.isMark(comma + 1, ".;:")
             else { break }
             i = comma + 1
         }
@@ -180,12 +181,17 @@ enum ResponsibleUnits {
         return parts
     }
 
-    /// The task: the clause from `start`, without the date phrase `removed`, modal words at its start, or closing
-    /// marks; capitalised.
-    static func task(_ s: ImportSentence, clause: Range<Int>, from start: Int, removing removed: Range<Int>) -> String {
+    /// The task's tokens: the clause from `start`, without the date phrase `removed`, modal words and connectives at
+    /// its start, a purpose after the date (`để theo dõi, chỉ đạo`), brackets the date leaves empty or closing marks.
+    /// At most ``ImportLimits/taskWindow`` tokens before the date, from a comma: a clause can be as long as its
+    /// document.
+    static func taskIndices(_ s: ImportSentence, clause: Range<Int>, from start: Int, removing removed: Range<Int>) -> [Int] {
         let t = s.tokens
-        // At most a window around the date: a clause can be as long as its document.
-        var a = max(start, clause.lowerBound, removed.lowerBound - ImportLimits.lookBack)
+        var a = max(start, clause.lowerBound)
+        if removed.lowerBound - a > ImportLimits.taskWindow {
+            a = removed.lowerBound - ImportLimits.taskWindow
+            if let comma = (a..<removed.lowerBound).first(where: { t.isMark($0, ",") }) { a = comma + 1 }
+        }
         while a < clause.upperBound {
             if t.isMark(a, ",") {
                 a += 1
@@ -199,15 +205,28 @@ enum ResponsibleUnits {
         }
         var e = min(clause.upperBound, removed.upperBound + ImportLimits.lookBack)
         if e < clause.upperBound, let comma = (removed.upperBound..<e).last(where: { t.isMark($0, ",") }) { e = comma }
+        // Why, not what: a purpose after the date, when the task came before it.
+        if a < removed.lowerBound, let p = (removed.upperBound..<max(removed.upperBound, e)).first(where: { ["để", "nhằm"].contains(t.word($0) ?? "") }) {
+            e = p
+        }
         while e > a, t.isMark(e - 1, ".…!?,/;:") { e -= 1 }
-        var pieces: [String] = []
-        if a < removed.lowerBound { pieces.append(s.text(from: a, to: min(removed.lowerBound, e))) }
+        var indices = Array(a..<max(a, min(removed.lowerBound, e)))
         var b = max(removed.upperBound, a)
         while b < e, t.isMark(b, ",.…/") { b += 1 }
-        if b < e { pieces.append(s.text(from: b, to: e)) }
-        var text = pieces.map(\.trimmingSpaces).filter { !$0.isEmpty }.joined(separator: " ")
-        while text.hasSuffix(",") { text.removeLast() }
-        guard let first = text.first else { return s.text(from: clause.lowerBound, to: clause.upperBound) }
-        return first.uppercased() + text.dropFirst()
+        if let last = indices.last, t.isMark(last, "("), t.isMark(b, ")") {
+            indices.removeLast()
+            b += 1
+        }
+        if b < e { indices += b..<e }
+        while let last = indices.last, t.isMark(last, ",;:-–") { indices.removeLast() }
+        return indices
+    }
+
+    /// Where the task of an order in `clause` starts: after the unit it is handed to, or its subject, or else after
+    /// the clause's fronted words.
+    static func orderStart(_ t: [ImportToken], _ clause: Range<Int>) -> Int {
+        if let r = assignee(t, before: clause.upperBound, lookBack: clause.count), clause.contains(r.lowerBound) { return r.upperBound }
+        if let r = subject(t, clause) { return r.upperBound }
+        return clauseStart(t, clause)
     }
 }

@@ -190,6 +190,7 @@ struct ImportFormTests {
         let proposal = DocumentImporter.propose(text)
         #expect(proposal.deadlines.map(\.unit) == ["Sở Nội vụ", nil])
         #expect(proposal.deadlines.map(\.unitFromEarlierSentence) == [true, false])
-        #expect(proposal.deadlines.map(\.task) == ["Dự thảo đề án trình UBND TP", "Dự thảo quy chế trình UBND TP"])
+        // Worded as orders: the verb first.
+        #expect(proposal.deadlines.map(\.task) == ["Trình UBND TP dự thảo đề án", "Trình UBND TP dự thảo quy chế"])
     }
 }

@@ -96,7 +96,7 @@ public struct Evaluation: Sendable {
     }
 
     /// Words of the gold task found in the proposed one, and of the proposed one found in the gold (an F1).
-    static func taskOverlap(_ proposed: String, _ gold: String) -> Double {
+    public static func taskOverlap(_ proposed: String, _ gold: String) -> Double {
         let a = VietnameseFolding.words(proposed)
         let b = VietnameseFolding.words(gold)
         guard !a.isEmpty, !b.isEmpty else { return 0 }

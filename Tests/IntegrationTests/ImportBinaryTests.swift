@@ -76,15 +76,16 @@ struct ImportBinaryTests {
             # due = "12/2020"
 
             """#))
-        // An active entry exactly as the admin sees it.
+        // An active entry exactly as the admin sees it: the task is an order, verb first, and the plan keeps the
+        // words the sentence that gave the unit named it with (kế hoạch tổng thể).
         #expect(dropIn.contains(#"""
             # "Dự thảo kế hoạch trình UBND thành phố trước ngày 25/12/2020."
             # (trước ngày 25/12/2020; confidence 0.8; offset 3464)
             # unit "Sở Kế hoạch và Đầu tư" is so-khdt
             # the configuration already has 5418-ke-hoach-tong-the for this document and date
             [[deadline]]
-            id = "import-5418-ubnd-tkbt-du-thao-ke-hoach-trinh"
-            task = "Dự thảo kế hoạch trình UBND thành phố"
+            id = "import-5418-ubnd-tkbt-trinh-ubnd-thanh-pho-du"
+            task = "Trình UBND thành phố dự thảo kế hoạch tổng thể"
             document = "5418/UBND-TKBT"
             units = ["so-khdt"]
             due = "25/12/2020"
