@@ -301,7 +301,14 @@ enum DateMentionParser {
                 // The object of the verb: `văn bản này`, `Kế hoạch`, up to the next mark.
                 var e = j
                 while e < t.count, e < j + 4, t[e].kind == .word, t.predicateStarter(at: e) == nil { e += 1 }
-                if let w = t.word(e - 1), w == "này" || !ImportLexicon.documentKinds.ending(with: w).isEmpty { j = e }
+                if let w = t.word(e - 1), w == "này" || !ImportLexicon.documentKinds.ending(with: w).isEmpty {
+                    j = e
+                } else if e > j, t.word(j - 1) == "được" || t.word(j - 1) == "nhận" {
+                    // The receipt of something else (`nhận được hồ sơ`, `nhận được đơn`): an event the text does
+                    // not date.
+                    countable = false
+                    j = e
+                }
             } else {
                 countable = false
                 while j < t.count, !t.isMark(j, ",.;:"), t.predicateStarter(at: j) == nil || t.word(j) == "được" { j += 1 }

@@ -93,6 +93,9 @@ final class SentenceDeadlines {
             guard let cue = DeadlineCues.cue(t, before: m, clause: clause) ?? DeadlineCues.implicitCue(t, before: m, clause: clause),
                 DeadlineCues.accepts(t, cue, mention: m, clause: clause)
             else { continue }
+            // A time limit with no date to count from (no document date, no --issued) is a standing rule's
+            // (`Trong thời hạn 01 ngày làm việc, Bộ phận Tiếp nhận ... kiểm tra hồ sơ`), not an order's.
+            if case .relative = m.value, reference == nil { continue }
             let due = DueResolver.due(m.value, cue: cue.kind, reference: reference, calendar: calendar)
             if let due, !due.yearInferred, let reference, due.date < reference { continue }  // a past date
             var confidence = cue.confidence

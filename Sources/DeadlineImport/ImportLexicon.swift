@@ -28,13 +28,14 @@ enum ImportLexicon {
         "tp", "trung tâm", "chi bộ", "đảng bộ", "cán bộ", "giám đốc", "thủ trưởng", "chủ tịch", "lãnh đạo",
         "người đứng đầu", "bí thư", "tổ chức", "doanh nghiệp", "chủ đầu tư", "kho bạc", "cục", "chi cục", "các cấp",
         "cấp", "tỉnh", "thanh tra", "bhxh", "bảo hiểm xã hội", "tổng cục", "vụ", "phòng", "trường", "bệnh viện", "địa phương",
-        "kiểm toán", "chính phủ")
+        "kiểm toán", "chính phủ", "cơ sở")
 
     /// A unit head followed by one of these is another word (`ban hành`, `hội nghị`, `đoàn kết`, `cơ sở`).
     static let notUnitHeads = phrases(
         "ban hành", "hội nghị", "đoàn kết", "bộ phận", "cấp bách", "cấp thiết", "tổ chức thực hiện", "tổ chức triển khai",
         "tổ chức hội nghị", "tổ chức nghiên cứu", "bộ trưởng", "vụ việc", "phòng chống", "phòng, chống", "trường hợp",
-        "thanh tra chuyên ngành")
+        "thanh tra chuyên ngành", "cơ sở dữ liệu", "cơ sở hạ tầng", "cơ sở vật chất", "cơ sở pháp lý", "cơ sở khoa học",
+        "cơ sở thực tiễn", "cơ sở để")
 
     /// People's titles before a unit (`giám đốc, thủ trưởng các sở`): dropped from the unit as written.
     static let titles = phrases(

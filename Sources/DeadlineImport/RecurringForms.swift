@@ -97,7 +97,9 @@ enum RecurringForms {
         }
         let cutOff = clause.contains { t.longestMatch(cutOffWords, at: $0) != nil }
         var found: [RecurringFinding] = []
-        for spec in daySpecs(t, clause, cutOff: cutOff) {
+        // Not the subject of a cited document (`Quyết định số 15/2020/QĐ-UBND về việc báo cáo trước ngày 15 hằng
+        // tháng`).
+        for spec in daySpecs(t, clause, cutOff: cutOff) where !inCitedSubject(t, spec.cueStart, clause) {
             if let month = spec.month, let day = spec.day {
                 // A day and month: yearly, when the clause repeats or names the reporting year.
                 let after = spec.end
@@ -269,7 +271,9 @@ enum RecurringForms {
             if t.longestMatch(ImportLexicon.assigners, at: k) != nil, t.predicateStarter(at: k) != nil { return false }
             if ResponsibleUnits.startsNewClause(t, after: k, limit: clause.upperBound) { return false }
             guard t.word(k) == "về" else { continue }
-            for j in stride(from: k - 1, through: max(clause.lowerBound, k - 12), by: -1) where t.word(j) == "số" {
+            // `số 15/2020/QĐ-UBND ngày 20/10/2020 về ...` (not `số liệu`).
+            for j in stride(from: k - 1, through: max(clause.lowerBound, k - 30), by: -1)
+            where t.word(j) == "số" && t[safe: t.isMark(j + 1, ":") ? j + 2 : j + 1]?.kind == .number {
                 return (max(clause.lowerBound, j - 8)..<j).contains { t.longestMatch(ImportLexicon.documentKinds, at: $0) != nil }
             }
             return false

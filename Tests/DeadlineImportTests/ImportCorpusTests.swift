@@ -20,7 +20,7 @@ struct ImportCorpusTests {
         let corpus = try GoldCorpus.load(directory: Self.corpus)
         #expect(corpus.documents.count >= 60)
         let deadlineClasses: Set = ["date", "dots", "words", "recurring", "report-period", "relative", "period"]
-        let otherClasses: Set = ["cutoff", "announcement", "lead", "past", "horizon", "span", "background", "other"]
+        let otherClasses: Set = ["cutoff", "announcement", "lead", "past", "horizon", "span", "background", "event", "other"]
         for doc in corpus.documents {
             for d in doc.deadlines { #expect(deadlineClasses.contains(d.phraseClass), "\(doc.file): \(d.phraseClass)") }
             for n in doc.nonDeadlines { #expect(otherClasses.contains(n.phraseClass), "\(doc.file): \(n.phraseClass)") }
