@@ -18,9 +18,20 @@ public enum DocumentImporter {
         let body = ImportText.bodyStart(of: characters)
         let pageDate = ImportText.headerDate(characters, bodyStart: body)
         let sentences = ImportText.sentences(characters, from: body)
-        let (documents, main) = DocumentReferences.settle(
-            DocumentReferences.introductions(in: sentences), headerDate: DocumentReferences.headerDate(in: sentences),
-            pageDate: pageDate, options: options)
+        let header = DocumentHeader.read(characters, from: body)
+        let (settled, main) = DocumentReferences.settle(
+            DocumentReferences.introductions(in: sentences),
+            headerDate: DocumentReferences.headerDate(in: sentences) ?? header?.date, pageDate: pageDate, options: options)
+        var documents = settled
+        if let header,
+            let i = documents.firstIndex(where: { $0.ref.map(VietnameseFolding.key) == VietnameseFolding.key(header.number) })
+        {
+            documents[i].issuer = header.issuer
+            documents[i].title = header.subject
+        }
+        if let url = ImportText.headerValue(characters, bodyStart: body, keys: ["url", "source"]), let m = main {
+            documents[m].url = url
+        }
         var deadlines: [ProposedDeadline] = []
         for index in sentences.indices {
             var documentIndex: Int?

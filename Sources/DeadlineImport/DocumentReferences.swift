@@ -70,6 +70,14 @@ enum DocumentReferences {
         if k == 0, t.count <= 8 { return true }  // Số: 5418/UBND-TKBT
         guard let kind = t.match(ImportLexicon.documentKinds, endingBefore: k) else { return false }
         let kindStart = k - kind
+        // The legal basis recalls documents (`Thực hiện Quyết định số ... , ngày 29/6/2009 BHXH Việt Nam ban hành
+        // Công văn số 2070/BHXH-KHTC`), up to a clause with a unit of its own.
+        if t.has("căn cứ", at: 0) || t.has("thực hiện", at: 0) || t.word(0) == "xét",
+            (0..<min(t.count, 4)).contains(where: { t.longestMatch(ImportLexicon.documentKinds, at: $0) != nil }),
+            !(0..<kindStart).contains(where: { ResponsibleUnits.startsNewClause(t, after: $0, limit: t.count) })
+        {
+            return false
+        }
         if t.matches(["ban", "hành"], at: kindStart - 2), t.word(kindStart - 3) != "đã" { return true }
         // `vừa ký Chỉ thị số`, `có Công văn số`, `vừa có văn bản số` (not `đã ký`, `nhận được`).
         if let verb = t.word(kindStart - 1), ["ký", "có"].contains(verb), t.word(kindStart - 2) != "đã",

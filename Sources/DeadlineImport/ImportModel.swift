@@ -29,12 +29,21 @@ public struct ImportedDocument: Sendable, Hashable {
     /// Where (in Characters of the NFC text) the part of the text about this document starts: deadlines at or
     /// after it, and before the next document's, belong to this document.
     public var offset: Int
+    /// Who issued it, as its header prints it (`BỘ NỘI VỤ`), when the text has the header of a công văn's layout.
+    public var issuer: String?
+    /// What it is about: a công văn's `V/v ...` line without `V/v`.
+    public var title: String?
+    /// Where the text was taken from: the saved page's `url:` header.
+    public var url: String?
 
     /// A document with its reference, date and the offset where its part of the text starts.
-    public init(ref: String?, issued: CivilDate?, offset: Int) {
+    public init(ref: String?, issued: CivilDate?, offset: Int, issuer: String? = nil, title: String? = nil, url: String? = nil) {
         self.ref = ref
         self.issued = issued
         self.offset = offset
+        self.issuer = issuer
+        self.title = title
+        self.url = url
     }
 }
 

@@ -49,6 +49,17 @@ public enum ImportText {
         return nil
     }
 
+    /// The value of the first of `keys` the saved page's header has (`url: https://...`).
+    static func headerValue(_ characters: [Character], bodyStart: Int, keys: Set<String>) -> String? {
+        guard bodyStart > 0 else { return nil }
+        for line in String(characters[..<bodyStart]).split(whereSeparator: \.isNewline) {
+            guard let colon = line.firstIndex(of: ":"), keys.contains(line[..<colon].lowercased().trimmingSpaces) else { continue }
+            let value = line[line.index(after: colon)...].trimmingSpaces
+            if !value.isEmpty { return value }
+        }
+        return nil
+    }
+
     /// The sentences of the body, each with its offset and paragraph number.
     static func sentences(_ characters: [Character], from start: Int) -> [ImportSentence] {
         var result: [ImportSentence] = []

@@ -10,7 +10,8 @@ import DeadlineImport
 /// it is refused with an error saying so, since importing it would silently find nothing.
 enum PDFText {
     static func text(ofFileAt path: String) -> Result<ImportInput, ImportInputError> {
-        // Reading order (not -layout): a sentence wrapped over lines stays one paragraph, columns are not interleaved.
+        // Reading order (not -layout): columns are not interleaved (a header's left cell, then its right one); the
+        // lines of a paragraph, which pdftotext ends where the page's do, are joined again (WrappedLines).
         let run = ChildProcess.run(["pdftotext", "-enc", "UTF-8", "-q", "--", path, "-"], limit: ImportFile.sizeLimit)
         switch run {
         case .failure(let error) where error.code == ENOENT:
@@ -25,7 +26,7 @@ enum PDFText {
                 let reason = finished.status == 3 ? "its permissions forbid copying text" : why.isEmpty ? "pdftotext failed (exit status \(finished.status))" : why
                 return .failure(ImportInputError("'\(path)' is a PDF that cannot be read: \(reason); save it as text from the program that made it"))
             }
-            let text = String(decoding: finished.output, as: UTF8.self).replacingFormFeeds()
+            let text = WrappedLines.unwrap(String(decoding: finished.output, as: UTF8.self).replacingFormFeeds())
             guard text.unicodeScalars.filter({ $0.properties.isAlphabetic }).count >= 20 else {
                 return .failure(
                     ImportInputError(

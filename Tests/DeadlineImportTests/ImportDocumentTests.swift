@@ -36,7 +36,11 @@ struct ImportDocumentTests {
             Các sở, ban, ngành báo cáo trước ngày 30/1.
             """
         let proposal = DocumentImporter.propose(text)
-        #expect(proposal.documents == [ImportedDocument(ref: "5418/UBND-TKBT", issued: day(19, 11, 2020), offset: 33)])
+        // The issuer above the number.
+        #expect(
+            proposal.documents == [
+                ImportedDocument(ref: "5418/UBND-TKBT", issued: day(19, 11, 2020), offset: 33, issuer: "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI")
+            ])
         #expect(proposal.mainDocument == 0)
         let d = try #require(proposal.deadlines.first)
         #expect(d.due?.date == day(30, 1, 2021))

@@ -22,7 +22,7 @@ do {
     if let show {
         for doc in corpus.documents where doc.file.contains(show) {
             let proposal = DocumentImporter.propose(doc.text, options: ImportOptions(issued: doc.issued))
-            print("\(doc.file): documents \(proposal.documents.map { "\($0.ref ?? "-") \($0.issued?.vietnamese ?? "-")" })")
+            print("\(doc.file): documents \(proposal.documents.map { "\($0.ref ?? "-") \($0.issued?.vietnamese ?? "-") \($0.issuer ?? "-") | \($0.title ?? "-")" })")
             for d in proposal.deadlines {
                 print("- \(d.due.map { $0.date.vietnamese } ?? d.recurrence?.rrule ?? "no date") [\(d.phrase)] unit \(d.unit ?? "none") \(d.unitParts)")
                 print("  task: \(d.task)")

@@ -149,6 +149,28 @@ struct ImportBinaryTests {
         #expect(beside.stdout == (try raised(before.stdout, ["files": 1])), "\(beside)")
     }
 
+    @Test("a công văn as .docx and as PDF: the header's number, date, subject and issuer declare the document; check accepts it",
+        arguments: ["cv-2618-bhxh-khtc.docx", "cv-2618-bhxh-khtc.pdf"])
+    func officeFiles(_ name: String) async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let main = try dir.write("deadlined.toml", "[units.bhxh-tinh]\nname = \"BHXH các tỉnh, thành phố\"\n")
+        let file = BuiltProducts.repositoryRoot + "/Tests/Fixtures/import-corpus/formats/" + name
+        let result = try await run(["import", file, "--config", main])
+        #expect(result.status == 0, "\(result)")
+        #expect(
+            result.stdout.contains(
+                "[[document]]\nref = \"2618/BHXH-KHTC\"\nissued = \"28/06/2010\"\ntitle = \"Chỉ tiêu báo cáo thống kê\"\n"
+                    + "issuer = \"BẢO HIỂM XÃ HỘI VIỆT NAM\"\n"), "\(result.stdout)")
+        #expect(
+            result.stdout.contains(
+                "task = \"Gửi báo cáo tháng theo các chỉ tiêu từ A1 đến B4 về Bảo hiểm xã hội Việt Nam\"\ndocument = \"2618/BHXH-KHTC\"\n"
+                    + "units = [\"bhxh-tinh\"]\nrepeat = \"monthly\"\nday = 28\n"), "\(result.stdout)")
+        try dir.write("deadlines.d/2618.toml", result.stdout)
+        let check = try await run(["check", "--config", main])
+        #expect(check.stdout == "\(main): OK: 1 document, 1 deadline, 1 unit, 1 channel (2 files)\n", "\(check)")
+    }
+
     @Test("--units FILE matches units without a configuration")
     func unitsFile() async throws {
         let dir = try TemporaryDirectory()

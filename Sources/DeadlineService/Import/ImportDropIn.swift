@@ -40,6 +40,9 @@ public enum ImportDropIn {
         }
         var out = "[[document]]\nref = \(quoted(ref))\n"
         if let issued = document.issued { out += "issued = \(quoted(issued.vietnamese))\n" }
+        if let title = document.title { out += "title = \(quoted(title))\n" }
+        if let issuer = document.issuer { out += "issuer = \(quoted(issuer))\n" }
+        if let url = document.url { out += "url = \(quoted(url))\n" }
         return out
     }
 

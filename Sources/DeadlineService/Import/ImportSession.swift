@@ -101,6 +101,8 @@ public enum ImportSession {
                 return .failed(status: 1, message: "")
             }
             context = ImportContext(configuration: configuration)
+            // `10 ngày làm việc` counts the office's working days: its holidays and overrides.
+            options.calendar = configuration.agenda.calendar
         }
         if let unitsFile = request.unitsFile {
             switch ImportUnitsFile.load(unitsFile, reader: request.reader) {
