@@ -137,7 +137,8 @@ enum DateMentionParser {
             if ["mùng", "mồng"].contains(t.word(j) ?? "") { j += 1 }
         }
         if let core = dayCore(t, j) {
-            return DateMention(value: .day(day: core.day, month: core.month, year: core.year, time: nil), start: i, end: core.end)
+            return DateMention(
+                value: .day(day: core.day, month: core.month, year: core.year, time: nil), start: i, end: core.end)
         }
         guard prefixed, let (d, dl) = VietnameseNumbers.parse(t, at: j), (1...31).contains(d), !t.isMark(j + dl, "/")
         else { return nil }
@@ -185,7 +186,8 @@ enum DateMentionParser {
         } else if t.word(i) == "nửa", let w = t.word(i + 1), w == "đầu" || w == "cuối", t.word(i + 2) == "năm" {
             h = w == "đầu" ? 1 : 2
             k = i + 3
-        } else if t.word(i) == "h", i + 1 < t.count, t[i].touches(t[i + 1]), let n = t[i + 1].value, (1...2).contains(n),
+        } else if t.word(i) == "h", i + 1 < t.count, t[i].touches(t[i + 1]), let n = t[i + 1].value,
+            (1...2).contains(n),
             joinedMark(t, i + 2, "/-"), let y = year4(t, i + 3)
         {
             return DateMention(value: .half(n, year: y), start: i, end: i + 4)
@@ -311,7 +313,9 @@ enum DateMentionParser {
                 }
             } else {
                 countable = false
-                while j < t.count, !t.isMark(j, ",.;:"), t.predicateStarter(at: j) == nil || t.word(j) == "được" { j += 1 }
+                while j < t.count, !t.isMark(j, ",.;:"), t.predicateStarter(at: j) == nil || t.word(j) == "được" {
+                    j += 1
+                }
             }
             k = j
         }
@@ -326,7 +330,9 @@ enum DateMentionParser {
         if t.word(k) == "năm", let (y, l) = yearAfterNăm(t, k + 1) {
             return DateMention(value: .tet(lunarYear: y, cycle: nil), start: i, end: k + 1 + l)
         }
-        if let stem = t.word(k), let branch = t.word(k + 1), let cycle = SexagenaryCycle.residue(stem: stem, branch: branch) {
+        if let stem = t.word(k), let branch = t.word(k + 1),
+            let cycle = SexagenaryCycle.residue(stem: stem, branch: branch)
+        {
             return DateMention(value: .tet(lunarYear: nil, cycle: cycle), start: i, end: k + 2)
         }
         return DateMention(value: .tet(lunarYear: nil, cycle: nil), start: i, end: k)
@@ -335,7 +341,9 @@ enum DateMentionParser {
 
 /// Years named in the 60-year cycle: `Giáp Thìn` is 2024, 1964, 2084...
 enum SexagenaryCycle {
-    static let stems = ["canh": 0, "tân": 1, "nhâm": 2, "quý": 3, "giáp": 4, "ất": 5, "bính": 6, "đinh": 7, "mậu": 8, "kỷ": 9]
+    static let stems = [
+        "canh": 0, "tân": 1, "nhâm": 2, "quý": 3, "giáp": 4, "ất": 5, "bính": 6, "đinh": 7, "mậu": 8, "kỷ": 9,
+    ]
     static let branches = [
         "thân": 0, "dậu": 1, "tuất": 2, "hợi": 3, "tý": 4, "sửu": 5, "dần": 6, "mão": 7, "mẹo": 7, "thìn": 8, "tỵ": 9,
         "tị": 9, "ngọ": 10, "mùi": 11,

@@ -41,7 +41,8 @@ enum DeadlineCues {
         ([], ["muộn", "nhất", "là"], .by, 0.9), ([], ["muộn", "nhất"], .by, 0.9),
         ([], ["hạn", "chót", "là"], .by, 0.85), ([], ["hạn", "chót"], .by, 0.85), ([], ["hạn", "cuối"], .by, 0.85),
         ([], ["thời", "hạn", "hoàn", "thành"], .by, 0.85), ([], ["trong", "thời", "hạn"], .by, 0.85),
-        ([], ["trong", "vòng"], .by, 0.85), ([], ["trong", "thời", "gian"], .by, 0.8), ([], ["thời", "hạn"], .by, 0.85),
+        ([], ["trong", "vòng"], .by, 0.85), ([], ["trong", "thời", "gian"], .by, 0.8),
+        ([], ["thời", "hạn"], .by, 0.85),
         ([], ["chậm", "nhất", "sau"], .by, 0.85), ([], ["sau"], .after, 0.7),
         ([], ["tại", "kỳ", "họp", "thường", "lệ"], .meeting, 0.6), ([], ["tại", "kỳ", "họp"], .meeting, 0.6),
         ([], ["trong", "kỳ", "họp"], .meeting, 0.6),
@@ -59,7 +60,8 @@ enum DeadlineCues {
         for entry in table {
             let cueStart = end - entry.cue.count
             let keepStart = cueStart - entry.keep.count
-            guard keepStart >= clause.lowerBound, t.matches(entry.cue, at: cueStart), t.matches(entry.keep, at: keepStart)
+            guard keepStart >= clause.lowerBound, t.matches(entry.cue, at: cueStart),
+                t.matches(entry.keep, at: keepStart)
             else { continue }
             return DeadlineCue(kind: entry.kind, start: cueStart, confidence: entry.confidence)
         }
@@ -74,7 +76,9 @@ enum DeadlineCues {
             _ = y
             for n in 1...2 where t.longestMatch(ImportLexicon.completionVerbs, at: mention.start - n) == n {
                 let verb = mention.start - n
-                if (max(clause.lowerBound, verb - 3)..<verb).contains(where: { t.word($0) == "phải" || t.word($0) == "cần" }) {
+                if (max(clause.lowerBound, verb - 3)..<verb).contains(where: {
+                    t.word($0) == "phải" || t.word($0) == "cần"
+                }) {
                     return DeadlineCue(kind: .completion, start: mention.start, confidence: 0.7)
                 }
             }
@@ -82,7 +86,9 @@ enum DeadlineCues {
         case .day:
             guard mention.start == clause.lowerBound || t.isMark(mention.start - 1, ":"),
                 t.word(mention.start) == "ngày", t.isMark(mention.end, ","),
-                (mention.end..<min(clause.upperBound, mention.end + ImportLimits.lookAhead)).contains(where: { t.word($0) == "phải" })
+                (mention.end..<min(clause.upperBound, mention.end + ImportLimits.lookAhead)).contains(where: {
+                    t.word($0) == "phải"
+                })
             else { return nil }
             return DeadlineCue(kind: .by, start: mention.start, confidence: 0.75)
         default:
@@ -104,7 +110,9 @@ enum DeadlineCues {
         }
         if t.word(mention.end) == "của" { return false }  // ngày 17/2/2023 của Ban Thường vụ
         for i in max(clause.lowerBound, cue.start - 4)..<cue.start where t.word(i) == "đã" { return false }
-        if t.has("nhiệm kỳ", at: cue.start - 2) || t.has("giai đoạn", at: cue.start - 2) || t.has("tầm nhìn", at: cue.start - 2) {
+        if t.has("nhiệm kỳ", at: cue.start - 2) || t.has("giai đoạn", at: cue.start - 2)
+            || t.has("tầm nhìn", at: cue.start - 2)
+        {
             return false
         }
         if isBackground(t, cue, mention: mention, clause: clause) { return false }
@@ -144,8 +152,11 @@ extension DeadlineCues {
     /// what was not done (`các công việc chưa hoàn thành trong năm 2024`).
     static func isBackground(_ t: [ImportToken], _ cue: DeadlineCue, mention: DateMention, clause: Range<Int>) -> Bool {
         // What takes effect (`có hiệu lực sau 10 ngày kể từ ngày ký`), what was not done (`chưa hoàn thành trong`).
-        if (max(clause.lowerBound, cue.start - 5)..<cue.start).contains(where: { t.has("hiệu lực", at: $0) }) { return true }
-        for k in max(clause.lowerBound, cue.start - 3)..<cue.start where t.longestMatch(ImportLexicon.completionVerbs, at: k) != nil {
+        if (max(clause.lowerBound, cue.start - 5)..<cue.start).contains(where: { t.has("hiệu lực", at: $0) }) {
+            return true
+        }
+        for k in max(clause.lowerBound, cue.start - 3)..<cue.start
+        where t.longestMatch(ImportLexicon.completionVerbs, at: k) != nil {
             if negated(t, k, clause) { return true }
         }
         // Announcements: an expectation earlier in the sentence; `X sẽ <verb>` with no order before it.
@@ -157,7 +168,8 @@ extension DeadlineCues {
         }
         // A span: `từ <date> đến (hết) <date>`.
         if [.untilEnd, .fromNow].contains(cue.kind) || t.word(cue.start) == "đến" {
-            for k in stride(from: cue.start - 1, through: max(clause.lowerBound, cue.start - 12), by: -1) where t.word(k) == "từ" {
+            for k in stride(from: cue.start - 1, through: max(clause.lowerBound, cue.start - 12), by: -1)
+            where t.word(k) == "từ" {
                 if t.word(k + 1) != "nay", DateMentionParser.parse(t, at: k + 1) != nil { return true }
             }
         }
@@ -168,8 +180,11 @@ extension DeadlineCues {
         if RecurringForms.inCitedSubject(t, mention.start, clause) { return true }
         // The legal basis: `Căn cứ Quyết định số ...`, `Thực hiện Công văn số ...` up to an order.
         let start = ResponsibleUnits.clauseStart(t, clause)
-        if cue.start - start <= ImportLimits.unitLookBack, t.has("căn cứ", at: start) || t.has("thực hiện", at: start) || t.word(start) == "theo",
-            (start..<min(clause.upperBound, start + 4)).contains(where: { t.longestMatch(ImportLexicon.documentKinds, at: $0) != nil }),
+        if cue.start - start <= ImportLimits.unitLookBack,
+            t.has("căn cứ", at: start) || t.has("thực hiện", at: start) || t.word(start) == "theo",
+            (start..<min(clause.upperBound, start + 4)).contains(where: {
+                t.longestMatch(ImportLexicon.documentKinds, at: $0) != nil
+            }),
             !(start..<cue.start).contains(where: {
                 (t.longestMatch(orders, at: $0) != nil && t.predicateStarter(at: $0) != nil)
                     || ResponsibleUnits.startsNewClause(t, after: $0, limit: clause.upperBound)
@@ -191,13 +206,15 @@ extension DeadlineCues {
 enum DueResolver {
     /// The due date, or nil when the year is missing and there is no reference day.
     static func due(
-        _ value: DateMention.Value, cue: DeadlineCue.Kind, reference: CivilDate?, calendar: WorkingCalendar = WorkingCalendar()
+        _ value: DateMention.Value, cue: DeadlineCue.Kind, reference: CivilDate?,
+        calendar: WorkingCalendar = WorkingCalendar()
     ) -> DueDate? {
         let before = cue == .before
         switch value {
         case .relative(let days, let working, _):
             guard let reference else { return nil }
-            return DueDate(date: working ? calendar.adding(workingDays: days, to: reference) : reference.adding(days: days))
+            return DueDate(
+                date: working ? calendar.adding(workingDays: days, to: reference) : reference.adding(days: days))
         case .day(let d, let m, let y, let time):
             if let y, let date = CivilDate(year: y, month: m, day: d) { return DueDate(date: date, time: time) }
             guard let reference else { return nil }
@@ -208,10 +225,12 @@ enum DueResolver {
             return period(firstMonth: m, lastMonth: m, year: year, .month, before: before, inferred: y == nil)
         case .quarter(let q, let y):
             guard let year = y ?? inferYear(reference, lastMonth: q * 3, upcoming: false) else { return nil }
-            return period(firstMonth: q * 3 - 2, lastMonth: q * 3, year: year, .quarter, before: before, inferred: y == nil)
+            return period(
+                firstMonth: q * 3 - 2, lastMonth: q * 3, year: year, .quarter, before: before, inferred: y == nil)
         case .half(let h, let y):
             guard let year = y ?? inferYear(reference, lastMonth: h * 6, upcoming: false) else { return nil }
-            return period(firstMonth: h * 6 - 5, lastMonth: h * 6, year: year, .halfYear, before: before, inferred: y == nil)
+            return period(
+                firstMonth: h * 6 - 5, lastMonth: h * 6, year: year, .halfYear, before: before, inferred: y == nil)
         case .year(let y):
             guard let year = y ?? reference?.year else { return nil }
             return period(firstMonth: 1, lastMonth: 12, year: year, .year, before: before, inferred: y == nil)
@@ -233,7 +252,8 @@ enum DueResolver {
     private static func inferYear(_ reference: CivilDate?, lastMonth: Int, upcoming: Bool) -> Int? {
         guard let reference else { return nil }
         if upcoming { return lastMonth <= reference.month ? reference.year + 1 : reference.year }
-        return CivilDate.lastDay(ofMonth: lastMonth, year: reference.year) < reference ? reference.year + 1 : reference.year
+        return CivilDate.lastDay(ofMonth: lastMonth, year: reference.year) < reference
+            ? reference.year + 1 : reference.year
     }
 
     /// A period's last day, or with `before` (`trước tháng 6/2023`) the day before its first day.
@@ -245,6 +265,7 @@ enum DueResolver {
             let eve = CivilDate(year: year, month: firstMonth, day: 1)!.adding(days: -1)
             return DueDate(date: eve, yearInferred: inferred)
         }
-        return DueDate(date: CivilDate.lastDay(ofMonth: lastMonth, year: year), granularity: granularity, yearInferred: inferred)
+        return DueDate(
+            date: CivilDate.lastDay(ofMonth: lastMonth, year: year), granularity: granularity, yearInferred: inferred)
     }
 }

@@ -43,7 +43,9 @@ struct DocumentHeader: Equatable {
             while i < characters.count, !characters[i].isNewline { i += 1 }  // the rest of an overlong line
             i += 1
         }
-        guard let n = lines.firstIndex(where: { number(in: $0) != nil }), let found = number(in: lines[n]) else { return nil }
+        guard let n = lines.firstIndex(where: { number(in: $0) != nil }), let found = number(in: lines[n]) else {
+            return nil
+        }
         var header = DocumentHeader(number: found.number)
         header.issuer = issuer(above: n, lines)
         header.date = date(near: n, lines)
@@ -65,8 +67,13 @@ struct DocumentHeader: Equatable {
     /// as printed, without `VỀ VIỆC`: the lines in capitals after the kind, up to the body or the authority that
     /// enacts it (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH`).
     private static func kindTitle(after n: Int, _ lines: [String]) -> String? {
-        let kinds: Set<String> = ["chi thi", "ke hoach", "quyet dinh", "thong bao", "chuong trinh", "huong dan", "nghi quyet", "cong dien"]
-        guard let k = ((n + 1)..<min(lines.count, n + 12)).first(where: { kinds.contains(VietnameseFolding.key(lines[$0])) && isCapitals(lines[$0]) })
+        let kinds: Set<String> = [
+            "chi thi", "ke hoach", "quyet dinh", "thong bao", "chuong trinh", "huong dan", "nghi quyet", "cong dien",
+        ]
+        guard
+            let k = ((n + 1)..<min(lines.count, n + 12)).first(where: {
+                kinds.contains(VietnameseFolding.key(lines[$0])) && isCapitals(lines[$0])
+            })
         else { return nil }
         var title: [String] = []
         var j = k + 1
@@ -75,7 +82,9 @@ struct DocumentHeader: Equatable {
             j += 1
             if line.isEmpty, title.isEmpty { continue }
             let folded = VietnameseFolding.key(line)
-            guard isCapitals(line), !line.isEmpty, !["chu tich", "bo truong", "giam doc", "thu tuong", "uy ban", "hoi dong"].contains(where: folded.hasPrefix)
+            guard isCapitals(line), !line.isEmpty,
+                !["chu tich", "bo truong", "giam doc", "thu tuong", "uy ban", "hoi dong"].contains(
+                    where: folded.hasPrefix)
             else { break }
             title.append(line)
         }
@@ -90,7 +99,8 @@ struct DocumentHeader: Equatable {
         for k in max(0, n - 10)..<min(lines.count, n + 10) where lines[k].contains(",") && lines[k].count <= 60 {
             for text in [lines[k], k + 1 < lines.count ? lines[k] + " " + lines[k + 1] : ""] where !text.isEmpty {
                 let t = ImportToken.tokenize(Array(ImportText.nfc(text)))
-                guard let comma = t.indices.first(where: { t.isMark($0, ",") }), comma <= 6, t.word(comma + 1) == "ngày",
+                guard let comma = t.indices.first(where: { t.isMark($0, ",") }), comma <= 6,
+                    t.word(comma + 1) == "ngày",
                     let m = DateMentionParser.parse(t, at: comma + 1), case .day(let d, let mo, let y?, _) = m.value
                 else { continue }
                 return CivilDate(year: y, month: mo, day: d)
@@ -102,12 +112,15 @@ struct DocumentHeader: Equatable {
     /// `Số: 2618/BHXH-KHTC` (or `Số 2618/BHXH-KHTC`, with what follows it on the line).
     private static func number(in line: String) -> (number: String, rest: String?)? {
         let words = line.split(separator: " ", omittingEmptySubsequences: true)
-        guard let first = words.first, first == "Số:" || first == "Số" || first == "SỐ:", words.count >= 2 else { return nil }
+        guard let first = words.first, first == "Số:" || first == "Số" || first == "SỐ:", words.count >= 2 else {
+            return nil
+        }
         var k = 1
         if words[k] == ":" { k += 1 }
         guard k < words.count else { return nil }
         let number = words[k].trimmingCharacters(in: ",.;")
-        guard number.contains("/"), number.count <= 40, number.first?.isLetter == true || number.first?.isNumber == true else { return nil }
+        guard number.contains("/"), number.count <= 40, number.first?.isLetter == true || number.first?.isNumber == true
+        else { return nil }
         let rest = words[(k + 1)...].joined(separator: " ")
         guard words.count - k <= 30 else { return nil }  // a sentence that starts with Số, not a header line
         return (number, rest.isEmpty ? nil : rest)

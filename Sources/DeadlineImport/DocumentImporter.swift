@@ -21,10 +21,13 @@ public enum DocumentImporter {
         let header = DocumentHeader.read(characters, from: body)
         let (settled, main) = DocumentReferences.settle(
             DocumentReferences.introductions(in: sentences),
-            headerDate: DocumentReferences.headerDate(in: sentences) ?? header?.date, pageDate: pageDate, options: options)
+            headerDate: DocumentReferences.headerDate(in: sentences) ?? header?.date, pageDate: pageDate,
+            options: options)
         var documents = settled
         if let header,
-            let i = documents.firstIndex(where: { $0.ref.map(VietnameseFolding.key) == VietnameseFolding.key(header.number) })
+            let i = documents.firstIndex(where: {
+                $0.ref.map(VietnameseFolding.key) == VietnameseFolding.key(header.number)
+            })
         {
             documents[i].issuer = header.issuer
             documents[i].title = header.subject
@@ -39,8 +42,10 @@ public enum DocumentImporter {
                 documentIndex = i
             }
             let reference = documentIndex.flatMap { documents[$0].issued } ?? options.issued ?? pageDate
-            deadlines += SentenceDeadlines(sentences: sentences, index: index, reference: reference, calendar: options.calendar)
-                .proposals(documentIndex: documentIndex)
+            deadlines += SentenceDeadlines(
+                sentences: sentences, index: index, reference: reference, calendar: options.calendar
+            )
+            .proposals(documentIndex: documentIndex)
         }
         return ImportProposal(documents: documents, mainDocument: main, deadlines: deadlines, bodyOffset: body)
     }
@@ -93,7 +98,8 @@ final class SentenceDeadlines {
             for r in RecurringForms.find(t, clause: clause) {
                 for k in r.start..<min(r.end, t.count) { consumed[k] = true }
                 let proposal = make(
-                    due: nil, recurrence: r.recurrence, clause: clause, removed: r.start..<r.end, confidence: r.confidence,
+                    due: nil, recurrence: r.recurrence, clause: clause, removed: r.start..<r.end,
+                    confidence: r.confidence,
                     documentIndex: documentIndex)
                 found.append((r.start, proposal))
             }
@@ -101,7 +107,9 @@ final class SentenceDeadlines {
         for m in DateMentionParser.all(t) where !(m.start..<min(m.end, t.count)).contains(where: { consumed[$0] }) {
             guard m.start < t.count else { continue }
             let clause = clauses[clauseOfToken[m.start]]
-            guard let cue = DeadlineCues.cue(t, before: m, clause: clause) ?? DeadlineCues.implicitCue(t, before: m, clause: clause),
+            guard
+                let cue = DeadlineCues.cue(t, before: m, clause: clause)
+                    ?? DeadlineCues.implicitCue(t, before: m, clause: clause),
                 DeadlineCues.accepts(t, cue, mention: m, clause: clause)
             else { continue }
             // A time limit with no date to count from (no document date, no --issued) is a standing rule's
@@ -131,7 +139,8 @@ final class SentenceDeadlines {
             due: due, recurrence: recurrence, phrase: sentence.text(from: removed.lowerBound, to: removed.upperBound),
             unit: unit?.text, unitParts: unit?.parts ?? [], unitFromEarlierSentence: unit?.source.isEarlier ?? false,
             task: task(clause: clause, from: taskStart, removing: removed, source: unit?.source),
-            sentence: sentence.excerpt(around: removed), offset: sentence.offset, sentenceLength: sentence.characters.count,
+            sentence: sentence.excerpt(around: removed), offset: sentence.offset,
+            sentenceLength: sentence.characters.count,
             documentIndex: documentIndex, confidence: (min(0.99, max(0.05, confidence)) * 100).rounded() / 100)
     }
 
@@ -150,13 +159,15 @@ final class SentenceDeadlines {
     /// hiện`) is the order given before it; a clause that goes on with an order handed out in the clause before
     /// (`giao Sở X phối hợp ...; báo cáo UBND tỉnh trong 30 ngày`) keeps that order; a list item with no verb
     /// follows its lead-in's; a document named in full in the sentence that gave the unit is named in full.
-    private func task(clause: Range<Int>, from start: Int, removing removed: Range<Int>, source: UnitSource?) -> String {
+    private func task(clause: Range<Int>, from start: Int, removing removed: Range<Int>, source: UnitSource?) -> String
+    {
         let t = tokens
         let indices = ResponsibleUnits.taskIndices(sentence, clause: clause, from: start, removing: removed)
         var pieces = TaskWording.order(sentence, indices, topic: topic(of: clause))
         if TaskWording.isBare(sentence, pieces), let before = orderBefore(clause) { return before }
         switch source {
-        case .here(let r)? where r.lowerBound < clause.lowerBound && start == ResponsibleUnits.clauseStart(t, clause)
+        case .here(let r)?
+        where r.lowerBound < clause.lowerBound && start == ResponsibleUnits.clauseStart(t, clause)
             && TaskWording.sendsWhatCameBefore(sentence, pieces):
             // What the clause that handed the order out asked for, then `báo cáo UBND tỉnh` (at most a window of
             // it, from a comma).
@@ -167,7 +178,8 @@ final class SentenceDeadlines {
             }
             let earlierClause = from..<(clause.lowerBound - 1)
             let first = ResponsibleUnits.taskIndices(
-                sentence, clause: earlierClause, from: from, removing: earlierClause.upperBound..<earlierClause.upperBound)
+                sentence, clause: earlierClause, from: from,
+                removing: earlierClause.upperBound..<earlierClause.upperBound)
             if !first.isEmpty { pieces = TaskWording.order(sentence, first) + [.token(clause.lowerBound - 1)] + pieces }
         case .earlier(let j, let r, true)? where !TaskWording.hasVerb(sentence, pieces):
             // `(2) Các cơ quan ... gửi báo cáo về Bộ ...:` then `- Chậm nhất ngày 08 ... đối với báo cáo hằng quý`.
@@ -175,7 +187,8 @@ final class SentenceDeadlines {
             let lt = leadIn.tokens
             let whole = 0..<lt.count
             let action = TaskWording.order(
-                leadIn, ResponsibleUnits.taskIndices(leadIn, clause: whole, from: r.upperBound, removing: lt.count..<lt.count))
+                leadIn,
+                ResponsibleUnits.taskIndices(leadIn, clause: whole, from: r.upperBound, removing: lt.count..<lt.count))
             guard !action.isEmpty else { break }
             let item = TaskWording.text(sentence, pieces)
             guard !item.isEmpty else { return TaskWording.text(leadIn, action) }
@@ -188,7 +201,10 @@ final class SentenceDeadlines {
                 // `Giao Sở X chủ trì ... tổng hợp báo cáo ... . Trình UBND tỉnh trước ngày 10/8/2018.`
                 let et = earlier.tokens
                 let rest = r.upperBound..<et.count
-                let asked = TaskWording.order(earlier, ResponsibleUnits.taskIndices(earlier, clause: rest, from: r.upperBound, removing: et.count..<et.count))
+                let asked = TaskWording.order(
+                    earlier,
+                    ResponsibleUnits.taskIndices(
+                        earlier, clause: rest, from: r.upperBound, removing: et.count..<et.count))
                 if !asked.isEmpty {
                     let sent = TaskWording.text(sentence, pieces)
                     return TaskWording.text(earlier, asked) + ", " + sent.prefix(1).lowercased() + sent.dropFirst()
@@ -226,7 +242,9 @@ final class SentenceDeadlines {
             let before = clauses[c - 1]
             let start = ResponsibleUnits.orderStart(tokens, before)
             let pieces = TaskWording.order(
-                sentence, ResponsibleUnits.taskIndices(sentence, clause: before, from: start, removing: before.upperBound..<before.upperBound))
+                sentence,
+                ResponsibleUnits.taskIndices(
+                    sentence, clause: before, from: start, removing: before.upperBound..<before.upperBound))
             return pieces.isEmpty || TaskWording.isBare(sentence, pieces) ? nil : TaskWording.text(sentence, pieces)
         }
         for j in stride(from: index - 1, through: max(0, index - 3), by: -1) {
@@ -235,15 +253,18 @@ final class SentenceDeadlines {
             let from: Int
             if let r = ResponsibleUnits.assignee(et, before: et.count, lookBack: et.count) {
                 from = r.upperBound
-            } else if let n = et.longestMatch(ImportLexicon.assigners, at: ResponsibleUnits.clauseStart(et, 0..<et.count)),
-                let verb = (ResponsibleUnits.clauseStart(et, 0..<et.count) + n..<min(et.count, ImportLimits.lookBack)).first(where: { et.predicateStarter(at: $0) != nil })
+            } else if let n = et.longestMatch(
+                ImportLexicon.assigners, at: ResponsibleUnits.clauseStart(et, 0..<et.count)),
+                let verb = (ResponsibleUnits.clauseStart(et, 0..<et.count) + n..<min(et.count, ImportLimits.lookBack))
+                    .first(where: { et.predicateStarter(at: $0) != nil })
             {
                 from = verb  // `Đề nghị Hiệu trưởng các trường, ... rà soát lại ...`: units the lexicon does not know
             } else {
                 continue
             }
             let rest = from..<et.count
-            let pieces = TaskWording.order(earlier, ResponsibleUnits.taskIndices(earlier, clause: rest, from: from, removing: et.count..<et.count))
+            let pieces = TaskWording.order(
+                earlier, ResponsibleUnits.taskIndices(earlier, clause: rest, from: from, removing: et.count..<et.count))
             return pieces.isEmpty ? nil : TaskWording.text(earlier, pieces)
         }
         return nil
@@ -251,13 +272,18 @@ final class SentenceDeadlines {
 
     /// The responsible unit as written, its parts, where it was found, and where the task starts in the deadline's
     /// clause.
-    private func responsibleUnit(clause: Range<Int>, before limit: Int)
+    private func responsibleUnit(
+        clause: Range<Int>, before limit: Int
+    )
         -> (text: String, parts: [String], source: UnitSource, taskStart: Int)?
     {
         let t = tokens
         let start = ResponsibleUnits.clauseStart(t, clause)
         func here(_ r: Range<Int>, taskStart: Int) -> (String, [String], UnitSource, Int) {
-            (sentence.text(from: r.lowerBound, to: r.upperBound), ResponsibleUnits.parts(sentence, r), .here(r), taskStart)
+            (
+                sentence.text(from: r.lowerBound, to: r.upperBound), ResponsibleUnits.parts(sentence, r), .here(r),
+                taskStart
+            )
         }
         if let r = ResponsibleUnits.agent(t, clause, before: limit) { return here(r, taskStart: start) }
         if clause != clauses[0], let r = ResponsibleUnits.subject(t, clause) { return here(r, taskStart: r.upperBound) }
@@ -269,7 +295,9 @@ final class SentenceDeadlines {
         }
         if earlierUnit == nil { earlierUnit = .some(lookUpEarlierUnit()) }
         guard let found = earlierUnit ?? nil else { return nil }
-        return (found.text, found.parts, .earlier(sentence: found.sentence, range: found.range, leadIn: found.leadIn), start)
+        return (
+            found.text, found.parts, .earlier(sentence: found.sentence, range: found.range, leadIn: found.leadIn), start
+        )
     }
 
     /// The unit of one of the three sentences before in the same paragraph, or of a list item's lead-in.
@@ -282,7 +310,8 @@ final class SentenceDeadlines {
                 ?? ResponsibleUnits.subject(et, Self.clauses(et)[0])
             {
                 return EarlierUnit(
-                    text: earlier.text(from: r.lowerBound, to: r.upperBound), parts: ResponsibleUnits.parts(earlier, r), sentence: j,
+                    text: earlier.text(from: r.lowerBound, to: r.upperBound), parts: ResponsibleUnits.parts(earlier, r),
+                    sentence: j,
                     range: r, leadIn: false)
             }
         }
@@ -293,7 +322,8 @@ final class SentenceDeadlines {
             if earlier.isLeadIn {
                 guard let r = ResponsibleUnits.leadInUnit(earlier.tokens) else { return nil }
                 return EarlierUnit(
-                    text: earlier.text(from: r.lowerBound, to: r.upperBound), parts: ResponsibleUnits.parts(earlier, r), sentence: j,
+                    text: earlier.text(from: r.lowerBound, to: r.upperBound), parts: ResponsibleUnits.parts(earlier, r),
+                    sentence: j,
                     range: r, leadIn: true)
             }
             guard earlier.isListItem || earlier.paragraph == sentences[j + 1].paragraph else { return nil }

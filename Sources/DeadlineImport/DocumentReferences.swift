@@ -29,7 +29,9 @@ enum DocumentReferences {
                 if t.isMark(r, ":") { r += 1 }
                 guard let end = referenceEnd(t, from: r), introduces(t, numberWord: k) else { continue }
                 let ref = s.text(from: r, to: end)
-                guard !found.contains(where: { VietnameseFolding.key($0.ref) == VietnameseFolding.key(ref) }) else { continue }
+                guard !found.contains(where: { VietnameseFolding.key($0.ref) == VietnameseFolding.key(ref) }) else {
+                    continue
+                }
                 var document = FoundDocument(ref: ref, offset: s.offset)
                 if t.word(end) == "ngày", let m = DateMentionParser.parse(t, at: end) {
                     assign(m.value, to: &document)
@@ -48,7 +50,8 @@ enum DocumentReferences {
             let t = s.tokens
             guard t.count <= 16, let comma = t.indices.first(where: { t.isMark($0, ",") }), comma <= 6,
                 t.word(comma + 1) == "ngày", let m = DateMentionParser.parse(t, at: comma + 1),
-                case .day(let d, let mo, let y?, _) = m.value, (m.end..<t.count).allSatisfy({ t[$0].kind == .punctuation })
+                case .day(let d, let mo, let y?, _) = m.value,
+                (m.end..<t.count).allSatisfy({ t[$0].kind == .punctuation })
             else { continue }
             return CivilDate(year: y, month: mo, day: d)
         }
@@ -135,7 +138,8 @@ enum DocumentReferences {
         }
         var main: Int? = documents.isEmpty ? nil : 0
         if let ref = options.ref {
-            if let i = documents.firstIndex(where: { $0.ref.map(VietnameseFolding.key) == VietnameseFolding.key(ref) }) {
+            if let i = documents.firstIndex(where: { $0.ref.map(VietnameseFolding.key) == VietnameseFolding.key(ref) })
+            {
                 main = i
             } else {
                 documents[0].ref = ref

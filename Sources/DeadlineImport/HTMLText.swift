@@ -18,14 +18,22 @@ public enum HTMLText {
         return ImportText.nfc(chosen)
     }
 
-    private static let raw: Set<String> = ["script", "style", "noscript", "template", "svg", "head", "iframe", "object"]
-    private static let chrome: Set<String> = ["nav", "header", "footer", "aside", "form", "menu", "button", "select", "figure"]
-    private static let chromeWords = ["menu", "breadcrumb", "sidebar", "share", "social", "comment", "related", "footer", "banner", "navbar", "tags"]
+    private static let raw: Set<String> = [
+        "script", "style", "noscript", "template", "svg", "head", "iframe", "object",
+    ]
+    private static let chrome: Set<String> = [
+        "nav", "header", "footer", "aside", "form", "menu", "button", "select", "figure",
+    ]
+    private static let chromeWords = [
+        "menu", "breadcrumb", "sidebar", "share", "social", "comment", "related", "footer", "banner", "navbar", "tags",
+    ]
     private static let blocks: Set<String> = [
         "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table", "section",
         "article", "main", "blockquote", "pre", "dd", "dt", "hr", "caption", "body",
     ]
-    private static let void: Set<String> = ["br", "img", "meta", "link", "input", "hr", "area", "base", "col", "wbr", "source"]
+    private static let void: Set<String> = [
+        "br", "img", "meta", "link", "input", "hr", "area", "base", "col", "wbr", "source",
+    ]
 
     /// The text of the body, of `<main>` and of each `<article>`.
     private static func collect(_ html: String) -> (body: String, main: String?, articles: [String]) {
@@ -88,7 +96,8 @@ public enum HTMLText {
     }
 
     private static func isChromeByName(_ attributes: [String: String]) -> Bool {
-        let names = ((attributes["class"] ?? "") + " " + (attributes["id"] ?? "") + " " + (attributes["role"] ?? "")).lowercased()
+        let names = ((attributes["class"] ?? "") + " " + (attributes["id"] ?? "") + " " + (attributes["role"] ?? ""))
+            .lowercased()
         guard !names.trimmingSpaces.isEmpty else { return false }
         if names.contains("navigation") || names.contains("contentinfo") { return true }
         return chromeWords.contains { names.contains($0) }

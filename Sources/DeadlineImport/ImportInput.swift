@@ -24,7 +24,9 @@ public struct ImportInput: Sendable, Hashable {
 
     /// The encodings ``decode(_:name:)`` recognises.
     public enum Encoding: String, Sendable, Hashable {
-        case utf8 = "UTF-8", utf16 = "UTF-16", windows1258 = "Windows-1258"
+        case utf8 = "UTF-8"
+        case utf16 = "UTF-16"
+        case windows1258 = "Windows-1258"
     }
 
     /// The text, in NFC.
@@ -44,7 +46,9 @@ public struct ImportInput: Sendable, Hashable {
     /// Decodes `bytes`; `name` is used in error messages.
     public static func decode(_ bytes: [UInt8], name: String) -> Result<ImportInput, ImportInputError> {
         let advice = "save the document as plain text (UTF-8) and import that file"
-        guard !bytes.isEmpty else { return .failure(ImportInputError("'\(name)' is empty; there is nothing to import")) }
+        guard !bytes.isEmpty else {
+            return .failure(ImportInputError("'\(name)' is empty; there is nothing to import"))
+        }
         var text: String
         var encoding = Encoding.utf8
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
@@ -53,13 +57,15 @@ public struct ImportInput: Sendable, Hashable {
                 little ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1])
             }
             guard bytes.count % 2 == 0, let decoded = String(validating: units, as: UTF16.self) else {
-                return .failure(ImportInputError("'\(name)' starts like UTF-16 text but is not valid UTF-16; \(advice)"))
+                return .failure(
+                    ImportInputError("'\(name)' starts like UTF-16 text but is not valid UTF-16; \(advice)"))
             }
             (text, encoding) = (decoded, .utf16)
         } else {
             let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
             if let nul = body.firstIndex(of: 0) {
-                return .failure(ImportInputError("'\(name)' is a binary file, not text (byte \(nul) is NUL); \(advice)"))
+                return .failure(
+                    ImportInputError("'\(name)' is a binary file, not text (byte \(nul) is NUL); \(advice)"))
             }
             if let decoded = String(validating: body, as: UTF8.self) {
                 text = decoded
@@ -84,9 +90,13 @@ public struct ImportInput: Sendable, Hashable {
             }
         }
         text = ImportText.nfc(text)
-        let controls = text.unicodeScalars.filter { ($0.value < 0x20 && !"\t\n\r\u{0B}\u{0C}".unicodeScalars.contains($0)) || $0.value == 0x7F }.count
+        let controls = text.unicodeScalars.filter {
+            ($0.value < 0x20 && !"\t\n\r\u{0B}\u{0C}".unicodeScalars.contains($0)) || $0.value == 0x7F
+        }.count
         if controls > max(3, text.unicodeScalars.count / 100) {
-            return .failure(ImportInputError("'\(name)' looks like a binary file, not text (\(controls) control characters); \(advice)"))
+            return .failure(
+                ImportInputError(
+                    "'\(name)' looks like a binary file, not text (\(controls) control characters); \(advice)"))
         }
         guard !text.trimmingSpaces.isEmpty else {
             return .failure(ImportInputError("'\(name)' holds only white space; there is nothing to import"))

@@ -27,12 +27,14 @@ enum ImportLexicon {
         "văn phòng", "công an", "tòa án", "viện", "mặt trận", "ubmttq", "đoàn", "hội", "tiểu ban", "thành phố",
         "tp", "trung tâm", "chi bộ", "đảng bộ", "cán bộ", "giám đốc", "thủ trưởng", "chủ tịch", "lãnh đạo",
         "người đứng đầu", "bí thư", "tổ chức", "doanh nghiệp", "chủ đầu tư", "kho bạc", "cục", "chi cục", "các cấp",
-        "cấp", "tỉnh", "thanh tra", "bhxh", "bảo hiểm xã hội", "tổng cục", "vụ", "phòng", "trường", "bệnh viện", "địa phương",
+        "cấp", "tỉnh", "thanh tra", "bhxh", "bảo hiểm xã hội", "tổng cục", "vụ", "phòng", "trường", "bệnh viện",
+        "địa phương",
         "kiểm toán", "chính phủ", "cơ sở")
 
     /// A unit head followed by one of these is another word (`ban hành`, `hội nghị`, `đoàn kết`, `cơ sở`).
     static let notUnitHeads = phrases(
-        "ban hành", "hội nghị", "đoàn kết", "bộ phận", "cấp bách", "cấp thiết", "tổ chức thực hiện", "tổ chức triển khai",
+        "ban hành", "hội nghị", "đoàn kết", "bộ phận", "cấp bách", "cấp thiết", "tổ chức thực hiện",
+        "tổ chức triển khai",
         "tổ chức hội nghị", "tổ chức nghiên cứu", "bộ trưởng", "vụ việc", "phòng chống", "phòng, chống", "trường hợp",
         "thanh tra chuyên ngành", "cơ sở dữ liệu", "cơ sở hạ tầng", "cơ sở vật chất", "cơ sở pháp lý", "cơ sở khoa học",
         "cơ sở thực tiễn", "cơ sở để")
@@ -40,7 +42,8 @@ enum ImportLexicon {
     /// People's titles before a unit (`giám đốc, thủ trưởng các sở`): dropped from the unit as written.
     static let titles = phrases(
         "giám đốc", "thủ trưởng", "chủ tịch", "lãnh đạo", "người đứng đầu", "bí thư", "trưởng", "phó", "bộ trưởng",
-        "thứ trưởng", "cục trưởng", "vụ trưởng", "viện trưởng", "chánh văn phòng", "chánh thanh tra", "quyền", "hiệu trưởng",
+        "thứ trưởng", "cục trưởng", "vụ trưởng", "viện trưởng", "chánh văn phòng", "chánh thanh tra", "quyền",
+        "hiệu trưởng",
         "tổng giám đốc")
 
     /// Words that front a clause and end at its first comma (`Theo đó,`, `Về việc ...,`).
@@ -48,8 +51,10 @@ enum ImportLexicon {
         "theo", "về", "đồng thời", "cùng", "trong đó", "ngoài ra", "bên cạnh", "trước mắt", "đặc biệt", "riêng",
         "đối với", "sau đó", "tại", "để", "trên cơ sở", "qua", "nhằm", "với", "thứ nhất", "thứ hai", "thứ ba",
         "thứ tư", "thứ năm", "đáng kể", "đáng chú ý", "cụ thể", "vì vậy", "do đó", "hiện nay", "ngày", "sáng",
-        "chiều", "tối", "năm", "trong", "cùng đó", "cùng với đó", "mặt khác", "trước hết", "tiếp đó", "trước", "chậm nhất",
-        "muộn nhất", "định kỳ", "hằng", "hàng", "từ", "đến", "sau", "kể từ", "tại văn bản", "văn bản nêu rõ", "công văn nêu rõ")
+        "chiều", "tối", "năm", "trong", "cùng đó", "cùng với đó", "mặt khác", "trước hết", "tiếp đó", "trước",
+        "chậm nhất",
+        "muộn nhất", "định kỳ", "hằng", "hàng", "từ", "đến", "sau", "kể từ", "tại văn bản", "văn bản nêu rõ",
+        "công văn nêu rõ")
 
     /// Words that join a clause without a comma and are dropped from its start (`Đồng thời tham mưu ...`).
     static let connectives = phrases("đồng thời", "trong đó", "và", "sau đó", "tiếp đó", "cùng đó")
@@ -141,7 +146,9 @@ extension Array where Element == ImportToken {
     /// The length of a phrase of `list` that ends just before token `end`, or nil.
     func match(_ list: Phrases, endingBefore end: Int) -> Int? {
         guard end - 1 >= 0, end - 1 < count else { return nil }
-        for words in list.ending(with: self[end - 1].text) where matches(words, at: end - words.count) { return words.count }
+        for words in list.ending(with: self[end - 1].text) where matches(words, at: end - words.count) {
+            return words.count
+        }
         return nil
     }
 
@@ -156,7 +163,9 @@ extension Array where Element == ImportToken {
         guard let n = longestMatch(ImportLexicon.predicateStarters, at: i) else { return nil }
         // Inside a name (`Ban Chỉ đạo`, `Sở Xây dựng`): a capital after a capital.
         if self[i].capitalized, i > 0, self[i - 1].capitalized, self[i - 1].kind == .word { return nil }
-        if let previous = word(i - 1), ["các", "những", "chương", "quy", "tiến", "lộ", "công", "hành", "giáo"].contains(previous) {
+        if let previous = word(i - 1),
+            ["các", "những", "chương", "quy", "tiến", "lộ", "công", "hành", "giáo"].contains(previous)
+        {
             return nil
         }
         if let next = word(i + n), self[i].text == "báo", next == "viên" { return nil }

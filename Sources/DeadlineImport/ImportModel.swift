@@ -37,7 +37,9 @@ public struct ImportedDocument: Sendable, Hashable {
     public var url: String?
 
     /// A document with its reference, date and the offset where its part of the text starts.
-    public init(ref: String?, issued: CivilDate?, offset: Int, issuer: String? = nil, title: String? = nil, url: String? = nil) {
+    public init(
+        ref: String?, issued: CivilDate?, offset: Int, issuer: String? = nil, title: String? = nil, url: String? = nil
+    ) {
         self.ref = ref
         self.issued = issued
         self.offset = offset
@@ -51,7 +53,9 @@ public struct ImportedDocument: Sendable, Hashable {
 public struct ProposedRecurrence: Sendable, Hashable {
     /// How often it repeats.
     public enum Frequency: String, Sendable, Hashable {
-        case weekly, monthly, quarterly, halfYearly = "half-yearly", yearly
+        case weekly, monthly, quarterly
+        case halfYearly = "half-yearly"
+        case yearly
     }
 
     /// How often it repeats.

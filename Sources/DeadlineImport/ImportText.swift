@@ -53,7 +53,9 @@ public enum ImportText {
     static func headerValue(_ characters: [Character], bodyStart: Int, keys: Set<String>) -> String? {
         guard bodyStart > 0 else { return nil }
         for line in String(characters[..<bodyStart]).split(whereSeparator: \.isNewline) {
-            guard let colon = line.firstIndex(of: ":"), keys.contains(line[..<colon].lowercased().trimmingSpaces) else { continue }
+            guard let colon = line.firstIndex(of: ":"), keys.contains(line[..<colon].lowercased().trimmingSpaces) else {
+                continue
+            }
             let value = line[line.index(after: colon)...].trimmingSpaces
             if !value.isEmpty { return value }
         }
@@ -203,7 +205,8 @@ struct ImportToken {
                 while j < characters.count, characters[j].isLetter { j += 1 }
                 let word = String(characters[i..<j])
                 tokens.append(
-                    ImportToken(kind: .word, text: canonical(word.lowercased()), start: i, end: j, capitalized: c.isUppercase))
+                    ImportToken(
+                        kind: .word, text: canonical(word.lowercased()), start: i, end: j, capitalized: c.isUppercase))
                 i = j
             } else if c.isASCIIDigit {
                 var j = i + 1
@@ -226,9 +229,13 @@ struct ImportToken {
         var i = 0
         while i < tokens.count {
             result.append(tokens[i])
-            if let n = tokens[i].value, i + 3 < tokens.count, tokens[i + 1].kind == .punctuation, tokens[i + 1].text == "(",
-                let close = (i + 2..<min(tokens.count, i + 8)).first(where: { tokens[$0].kind == .punctuation && tokens[$0].text == ")" }),
-                close > i + 2, let (v, l) = VietnameseNumbers.parse(tokens, at: i + 2, monthContext: true), v == n, i + 2 + l == close
+            if let n = tokens[i].value, i + 3 < tokens.count, tokens[i + 1].kind == .punctuation,
+                tokens[i + 1].text == "(",
+                let close = (i + 2..<min(tokens.count, i + 8)).first(where: {
+                    tokens[$0].kind == .punctuation && tokens[$0].text == ")"
+                }),
+                close > i + 2, let (v, l) = VietnameseNumbers.parse(tokens, at: i + 2, monthContext: true), v == n,
+                i + 2 + l == close
             {
                 i = close + 1
                 continue

@@ -101,7 +101,9 @@ struct MarkupScanner {
             textStart = i
             if closing {
                 _ = body(.end(name: name))
-            } else if let skip = body(.start(name: name, attributes: attributes, selfClosing: selfClosing)), !selfClosing {
+            } else if let skip = body(.start(name: name, attributes: attributes, selfClosing: selfClosing)),
+                !selfClosing
+            {
                 // Raw content (script, style): jump to its end tag.
                 i = findEndTag(skip, from: i)
                 textStart = i

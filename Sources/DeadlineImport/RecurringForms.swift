@@ -85,13 +85,16 @@ enum RecurringForms {
     static func find(_ t: [ImportToken], clause: Range<Int>) -> [RecurringFinding] {
         let periods = periods(t, clause)
         if let weekly = periods.first(where: { $0.frequency == .weekly && $0.repeats }) {
-            guard let (i, day) = weekday(t, in: max(clause.lowerBound, weekly.start - 8)..<min(clause.upperBound, weekly.end + 8))
+            guard
+                let (i, day) = weekday(
+                    t, in: max(clause.lowerBound, weekly.start - 8)..<min(clause.upperBound, weekly.end + 8))
             else { return [] }
             var start = min(weekly.start, i)
             if let n = t.match(dayCues, endingBefore: start), start - n >= clause.lowerBound { start -= n }
             return [
                 RecurringFinding(
-                    recurrence: ProposedRecurrence(frequency: .weekly, weekday: day), start: start, end: max(weekly.end, i + 2),
+                    recurrence: ProposedRecurrence(frequency: .weekly, weekday: day), start: start,
+                    end: max(weekly.end, i + 2),
                     confidence: 0.8)
             ]
         }
@@ -108,27 +111,40 @@ enum RecurringForms {
                 let end = max(spec.end, after + (namedYear ?? 0))
                 found.append(
                     RecurringFinding(
-                        recurrence: ProposedRecurrence(frequency: .yearly, day: day, month: month), start: spec.cueStart,
+                        recurrence: ProposedRecurrence(frequency: .yearly, day: day, month: month),
+                        start: spec.cueStart,
                         end: end, confidence: 0.8))
                 continue
             }
             // A day of the month: the period beside it (`của tháng cuối quý`), else the clause's.
             let beside = period(t, after: spec.end, clause: clause)
             guard let period = beside ?? nearest(periods, to: spec) else { continue }
-            var recurrence = ProposedRecurrence(frequency: period.frequency == .weekly ? .monthly : period.frequency, day: spec.day)
+            var recurrence = ProposedRecurrence(
+                frequency: period.frequency == .weekly ? .monthly : period.frequency, day: spec.day)
             if period.frequency == .quarterly || period.frequency == .halfYearly {
                 recurrence.month = period.month == 1 ? 1 : nil
             }
             let end = max(spec.end, beside?.end ?? spec.end, period.end <= spec.end + 3 ? period.end : spec.end)
-            found.append(RecurringFinding(recurrence: recurrence, start: min(spec.cueStart, period.start >= spec.cueStart - 3 && period.start < spec.cueStart ? period.start : spec.cueStart), end: end, confidence: 0.8))
+            found.append(
+                RecurringFinding(
+                    recurrence: recurrence,
+                    start: min(
+                        spec.cueStart,
+                        period.start >= spec.cueStart - 3 && period.start < spec.cueStart ? period.start : spec.cueStart
+                    ), end: end, confidence: 0.8))
         }
         if !found.isEmpty { return found }
         // No day: a repeated report is due at each period's end; other duties are not dated.
         guard !cutOff, let period = periods.first(where: \.repeats), !inCitedSubject(t, period.start, clause),
-            clause.contains(where: { t.longestMatch(reportingVerbs, at: $0) != nil && !["nghe", "nhận", "xét"].contains(t.word($0 - 1) ?? "") })
+            clause.contains(where: {
+                t.longestMatch(reportingVerbs, at: $0) != nil
+                    && !["nghe", "nhận", "xét"].contains(t.word($0 - 1) ?? "")
+            })
         else { return [] }
         var recurrence = ProposedRecurrence(frequency: period.frequency)
-        if period.frequency == .quarterly || period.frequency == .halfYearly { recurrence.month = period.month == 1 ? 1 : nil }
+        if period.frequency == .quarterly || period.frequency == .halfYearly {
+            recurrence.month = period.month == 1 ? 1 : nil
+        }
         var start = period.start
         if let n = t.match(dayCues, endingBefore: start), start - n >= clause.lowerBound { start -= n }
         return [RecurringFinding(recurrence: recurrence, start: start, end: period.end, confidence: 0.55)]
@@ -146,13 +162,16 @@ enum RecurringForms {
                 if t.has("định kỳ", at: k - 2) { start = k - 2 }
                 found = Period(frequency: f, start: start, end: k + 2, repeats: true)
             } else if t.has("định kỳ", at: k), let n = sixMonths(t, at: k + 2) {
-                found = Period(frequency: .halfYearly, start: k, end: t.has("một lần", at: k + 2 + n) ? k + 4 + n : k + 2 + n, repeats: true)
+                found = Period(
+                    frequency: .halfYearly, start: k, end: t.has("một lần", at: k + 2 + n) ? k + 4 + n : k + 2 + n,
+                    repeats: true)
             } else if let n = sixMonths(t, at: k), t.has("một lần", at: k + n) {
                 found = Period(frequency: .halfYearly, start: k, end: k + n + 2, repeats: true)
             } else if t.has("tháng báo cáo", at: k) {
                 found = Period(frequency: .monthly, start: k, end: k + 3, repeats: false)
             } else if t.has("tháng cuối quý", at: k) || t.has("tháng đầu quý", at: k) {
-                found = Period(frequency: .quarterly, start: k, end: k + 3, repeats: false, month: t.word(k + 1) == "đầu" ? 1 : 3)
+                found = Period(
+                    frequency: .quarterly, start: k, end: k + 3, repeats: false, month: t.word(k + 1) == "đầu" ? 1 : 3)
             } else if t.word(k) == "báo", t.word(k + 1) == "cáo" {
                 var j = k + 2
                 let periodic = t.has("định kỳ", at: j)
@@ -160,7 +179,9 @@ enum RecurringForms {
                 if t.word(j) == "cả" { j += 1 }
                 if let n = sixMonths(t, at: j) {
                     found = Period(frequency: .halfYearly, start: k, end: j + n, repeats: periodic)
-                } else if let f = t.word(j).flatMap({ unitFrequencies[$0] }), f != .weekly, t[safe: j + 1]?.kind != .number {
+                } else if let f = t.word(j).flatMap({ unitFrequencies[$0] }), f != .weekly,
+                    t[safe: j + 1]?.kind != .number
+                {
                     found = Period(frequency: f, start: k, end: j + 1, repeats: periodic)
                 }
             }
@@ -200,7 +221,9 @@ enum RecurringForms {
         var best: Period?
         for p in periods[low...] {
             guard p.start <= spec.start + ImportLimits.lookBack else { break }
-            if p.frequency != .weekly, abs(p.start - spec.start) < abs((best?.start ?? Int.max / 2) - spec.start) { best = p }
+            if p.frequency != .weekly, abs(p.start - spec.start) < abs((best?.start ?? Int.max / 2) - spec.start) {
+                best = p
+            }
         }
         return best
     }
@@ -217,21 +240,27 @@ enum RecurringForms {
                 let n = t.word(k) == "ngày" ? 3 : 2
                 if t.word(k + n) == "năm" || t[safe: k + n]?.kind == .number { continue }
                 spec = DaySpec(day: nil, month: nil, start: k, end: k + n, cueStart: k)
-            } else if t.word(k) == "ngày" || t.word(k) == "mùng" || t.word(k) == "mồng", let m = DateMentionParser.parse(t, at: k) {
+            } else if t.word(k) == "ngày" || t.word(k) == "mùng" || t.word(k) == "mồng",
+                let m = DateMentionParser.parse(t, at: k)
+            {
                 switch m.value {
                 case .dayOfMonth(let d): spec = DaySpec(day: d, month: nil, start: k, end: m.end, cueStart: k)
-                case .day(let d, let month, nil, _): spec = DaySpec(day: d, month: month, start: k, end: m.end, cueStart: k)
+                case .day(let d, let month, nil, _):
+                    spec = DaySpec(day: d, month: month, start: k, end: m.end, cueStart: k)
                 default: continue
                 }
             }
             guard var s = spec else { continue }
             k = s.end - 1
             let startsWindow = t.word(s.start - 1) == "từ" || t.has("tính từ", at: s.start - 2)
-            let endsWindow = t.word(s.start - 1) == "đến" && result.isEmpty && windowStart(t, before: s.start - 1, clause)
+            let endsWindow =
+                t.word(s.start - 1) == "đến" && result.isEmpty && windowStart(t, before: s.start - 1, clause)
             if startsWindow { continue }
             if endsWindow {
                 guard !cutOff else { continue }
-                s = DaySpec(day: s.day, month: s.month, start: s.start, end: s.end, cueStart: windowBegin(t, s.start - 1, clause))
+                s = DaySpec(
+                    day: s.day, month: s.month, start: s.start, end: s.end,
+                    cueStart: windowBegin(t, s.start - 1, clause))
                 result.append(s)
                 continue
             }
@@ -274,7 +303,9 @@ enum RecurringForms {
             // `số 15/2020/QĐ-UBND ngày 20/10/2020 về ...` (not `số liệu`).
             for j in stride(from: k - 1, through: max(clause.lowerBound, k - 30), by: -1)
             where t.word(j) == "số" && t[safe: t.isMark(j + 1, ":") ? j + 2 : j + 1]?.kind == .number {
-                return (max(clause.lowerBound, j - 8)..<j).contains { t.longestMatch(ImportLexicon.documentKinds, at: $0) != nil }
+                return (max(clause.lowerBound, j - 8)..<j).contains {
+                    t.longestMatch(ImportLexicon.documentKinds, at: $0) != nil
+                }
             }
             return false
         }

@@ -6,13 +6,17 @@ enum ResponsibleUnits {
     private static let determiners = ImportLexicon.phrases(
         "các quý", "quý", "các", "những", "toàn thể", "mỗi", "từng", "tất cả")
     /// Words that end a unit's name even though they are not verbs (a date phrase, a purpose, an agent).
-    private static let stops: Set<String> = ["trước", "chậm", "trong", "vào", "từ", "hằng", "định", "để", "nhằm", "theo", "với", "do"]
+    private static let stops: Set<String> = [
+        "trước", "chậm", "trong", "vào", "từ", "hằng", "định", "để", "nhằm", "theo", "với", "do",
+    ]
 
     /// The unit phrase at `i` (determiners, a unit head, the rest of the name up to the predicate), or nil. A verb
     /// written with a capital letter is part of a name (`Sở Xây dựng`, `Ban Tổ chức Thành ủy`).
     static func phrase(_ t: [ImportToken], from i: Int, limit: Int) -> Range<Int>? {
         var j = i
-        if j < limit, t[j].kind == .number, t.unitHead(at: j + 1) != nil || t.longestMatch(determiners, at: j + 1) != nil {
+        if j < limit, t[j].kind == .number,
+            t.unitHead(at: j + 1) != nil || t.longestMatch(determiners, at: j + 1) != nil
+        {
             j += 1  // 4 bộ, ngành; 63 tỉnh, thành phố
         }
         if let n = t.longestMatch(determiners, at: j) { j += n }
@@ -21,7 +25,9 @@ enum ResponsibleUnits {
         while e < limit, !t.isMark(e, ".;:!?()“”\""), t[e].capitalized || t.predicateStarter(at: e) == nil {
             if let w = t.word(e), stops.contains(w) { break }
             // An apposition after a spaced dash: `Sở Kế hoạch và Đầu tư - cơ quan thường trực ...`.
-            if t.isMark(e, "-–"), e > 0, !t[e - 1].touches(t[e]), let next = t[safe: e + 1], next.kind == .word, !next.capitalized {
+            if t.isMark(e, "-–"), e > 0, !t[e - 1].touches(t[e]), let next = t[safe: e + 1], next.kind == .word,
+                !next.capitalized
+            {
                 break
             }
             e += 1
@@ -42,8 +48,9 @@ enum ResponsibleUnits {
         while j < limit, let n = t.longestMatch(ImportLexicon.titles, at: j) {
             var k = j + n
             if t.isMark(k, ",") { k += 1 }
-            guard k < limit, t.unitHead(at: k) != nil || t.longestMatch(determiners, at: k) != nil
-                || t.longestMatch(ImportLexicon.titles, at: k) != nil
+            guard k < limit,
+                t.unitHead(at: k) != nil || t.longestMatch(determiners, at: k) != nil
+                    || t.longestMatch(ImportLexicon.titles, at: k) != nil
             else { break }
             j = k
         }
@@ -58,13 +65,16 @@ enum ResponsibleUnits {
         if t.isMark(i, "("), i + 2 < clause.upperBound, t.isMark(i + 2, ")") {
             i += 3
         } else if i + 1 < clause.upperBound, t[i].kind != .punctuation, t[i].text.count <= 3, t[i].touches(t[i + 1]),
-            t.isMark(i + 1, ".)"), t[i].kind == .number || !t[i].text.contains(where: { !"ivxlc".contains($0) }) || t[i].text.count == 1
+            t.isMark(i + 1, ".)"),
+            t[i].kind == .number || !t[i].text.contains(where: { !"ivxlc".contains($0) }) || t[i].text.count == 1
         {
             i += 2
         }
         // After a colon and an opening quote, the quoted sentence's own words (`Bộ Tài chính nêu rõ: “Các bộ ...`).
         let near = i..<min(clause.upperBound, i + ImportLimits.lookBack)
-        if let colon = near.first(where: { t.isMark($0, ":") && t.isMark($0 + 1, "“\"") }) { i = colon + 2 }
+        if let colon = near.first(where: { t.isMark($0, ":") && t.isMark($0 + 1, "“\"") }) {
+            i = colon + 2
+        }
         // A headline's statement after its speaker (`Bộ trưởng Nội vụ: Ngày 1/5, 63 tỉnh ... phải gửi`).
         else if let colon = near.first(where: { t.isMark($0, ":") }), t[safe: colon + 1]?.capitalized == true,
             !(i..<colon).contains(where: { t.predicateStarter(at: $0) != nil })
@@ -76,7 +86,9 @@ enum ResponsibleUnits {
                 i += n
                 continue
             }
-            guard t.longestMatch(ImportLexicon.fronting, at: i) != nil || t.longestMatch(ImportLexicon.connectives, at: i) != nil,
+            guard
+                t.longestMatch(ImportLexicon.fronting, at: i) != nil
+                    || t.longestMatch(ImportLexicon.connectives, at: i) != nil,
                 let comma = (i..<max(i, min(clause.upperBound, i + 25))).first(where: { t.isMark($0, ",") }),
                 comma + 1 < clause.upperBound, !t.isMark(comma + 1, ".;:")
             else { break }
@@ -95,7 +107,9 @@ enum ResponsibleUnits {
     /// đề nghị các quý cơ quan ...`, `Chủ tịch UBND tỉnh giao Sở ...`): the unit it is handed to is then the one.
     static func subject(_ t: [ImportToken], _ clause: Range<Int>) -> Range<Int>? {
         let start = clauseStart(t, clause)
-        guard let r = phrase(t, from: start, limit: clause.upperBound) ?? phrase(t, from: skipTitles(t, from: start, limit: clause.upperBound), limit: clause.upperBound)
+        guard
+            let r = phrase(t, from: start, limit: clause.upperBound)
+                ?? phrase(t, from: skipTitles(t, from: start, limit: clause.upperBound), limit: clause.upperBound)
         else { return nil }
         var k = r.upperBound
         if t.word(k) == "vừa" || t.word(k) == "đã" { k += 1 }
@@ -105,7 +119,8 @@ enum ResponsibleUnits {
 
     /// `X do <unit> <verb>`: the agent before token `limit` in the clause.
     static func agent(_ t: [ImportToken], _ clause: Range<Int>, before limit: Int) -> Range<Int>? {
-        for k in stride(from: limit - 1, through: max(clause.lowerBound, limit - ImportLimits.lookBack), by: -1) where t.word(k) == "do" {
+        for k in stride(from: limit - 1, through: max(clause.lowerBound, limit - ImportLimits.lookBack), by: -1)
+        where t.word(k) == "do" {
             if let r = phrase(t, from: k + 1, limit: limit) { return r }
         }
         return nil
@@ -113,13 +128,18 @@ enum ResponsibleUnits {
 
     /// The unit the last `giao`, `đề nghị`, `yêu cầu`, `chỉ đạo` before `limit` hands a task to; a list of units
     /// may go on across `;` (`giao giám đốc các sở ...; chủ tịch UBND các quận ...`).
-    static func assignee(_ t: [ImportToken], before limit: Int, lookBack: Int = ImportLimits.unitLookBack) -> Range<Int>? {
+    static func assignee(
+        _ t: [ImportToken], before limit: Int, lookBack: Int = ImportLimits.unitLookBack
+    ) -> Range<Int>? {
         for k in stride(from: limit - 1, through: max(0, limit - lookBack), by: -1) {
             // `văn bản gửi X`, `Công văn số 12/UBND gửi X`: X is asked.
             let n: Int
             if let m = t.longestMatch(ImportLexicon.assigners, at: k), t.predicateStarter(at: k) != nil {
                 n = m
-            } else if t.word(k) == "gửi", t.match(ImportLexicon.documentKinds, endingBefore: k) != nil || (k > 0 && t[k - 1].kind != .word && !t.isMark(k - 1, ",;")) {
+            } else if t.word(k) == "gửi",
+                t.match(ImportLexicon.documentKinds, endingBefore: k) != nil
+                    || (k > 0 && t[k - 1].kind != .word && !t.isMark(k - 1, ",;"))
+            {
                 n = 1
             } else {
                 continue
@@ -166,7 +186,8 @@ enum ResponsibleUnits {
     static func parts(_ s: ImportSentence, _ range: Range<Int>) -> [String] {
         let t = s.tokens
         var cuts: [(Int, Int)] = []  // (end of a part, start of the next)
-        for k in range where t.isMark(k, ";") || (t.word(k) == "và" && phrase(t, from: k + 1, limit: range.upperBound) != nil) {
+        for k in range
+        where t.isMark(k, ";") || (t.word(k) == "và" && phrase(t, from: k + 1, limit: range.upperBound) != nil) {
             cuts.append((k, k + 1))
         }
         var parts: [String] = []
@@ -185,7 +206,9 @@ enum ResponsibleUnits {
     /// its start, a purpose after the date (`để theo dõi, chỉ đạo`), brackets the date leaves empty or closing marks.
     /// At most ``ImportLimits/taskWindow`` tokens before the date, from a comma: a clause can be as long as its
     /// document.
-    static func taskIndices(_ s: ImportSentence, clause: Range<Int>, from start: Int, removing removed: Range<Int>) -> [Int] {
+    static func taskIndices(
+        _ s: ImportSentence, clause: Range<Int>, from start: Int, removing removed: Range<Int>
+    ) -> [Int] {
         let t = s.tokens
         var a = max(start, clause.lowerBound)
         if removed.lowerBound - a > ImportLimits.taskWindow {
@@ -206,7 +229,11 @@ enum ResponsibleUnits {
         var e = min(clause.upperBound, removed.upperBound + ImportLimits.lookBack)
         if e < clause.upperBound, let comma = (removed.upperBound..<e).last(where: { t.isMark($0, ",") }) { e = comma }
         // Why, not what: a purpose after the date, when the task came before it.
-        if a < removed.lowerBound, let p = (removed.upperBound..<max(removed.upperBound, e)).first(where: { ["để", "nhằm"].contains(t.word($0) ?? "") }) {
+        if a < removed.lowerBound,
+            let p = (removed.upperBound..<max(removed.upperBound, e)).first(where: {
+                ["để", "nhằm"].contains(t.word($0) ?? "")
+            })
+        {
             e = p
         }
         while e > a, t.isMark(e - 1, ".…!?,/;:") { e -= 1 }
@@ -225,7 +252,9 @@ enum ResponsibleUnits {
     /// Where the task of an order in `clause` starts: after the unit it is handed to, or its subject, or else after
     /// the clause's fronted words.
     static func orderStart(_ t: [ImportToken], _ clause: Range<Int>) -> Int {
-        if let r = assignee(t, before: clause.upperBound, lookBack: clause.count), clause.contains(r.lowerBound) { return r.upperBound }
+        if let r = assignee(t, before: clause.upperBound, lookBack: clause.count), clause.contains(r.lowerBound) {
+            return r.upperBound
+        }
         if let r = subject(t, clause) { return r.upperBound }
         return clauseStart(t, clause)
     }

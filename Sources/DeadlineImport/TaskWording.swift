@@ -29,12 +29,17 @@ enum TaskWording {
     private static let toward: Set<String> = ["về", "cho", "đến", "tới", "lên"]
     /// Words that start what is not part of a noun's own name (`kế hoạch để ...`, `báo cáo về ...`).
     private static let prepositions: Set<String> = [
-        "để", "nhằm", "của", "theo", "trong", "và", "với", "cho", "về", "đã", "vào", "tại", "trên", "đến", "từ", "do", "năm",
+        "để", "nhằm", "của", "theo", "trong", "và", "với", "cho", "về", "đã", "vào", "tại", "trên", "đến", "từ", "do",
+        "năm",
     ]
     /// Nouns of events, held (`tổ chức`) rather than carried out (`thực hiện`).
-    private static let events: Set<String> = ["hội", "lớp", "đại", "buổi", "cuộc", "đợt", "kỳ", "lễ", "phiên", "chuyến"]
+    private static let events: Set<String> = [
+        "hội", "lớp", "đại", "buổi", "cuộc", "đợt", "kỳ", "lễ", "phiên", "chuyến",
+    ]
     /// Verbs that, alone, only say the task is to be done (`Các đơn vị thực hiện trước ngày 24/3/2016`).
-    private static let bareWords: Set<String> = ["hoàn", "thành", "thực", "hiện", "xong", "triển", "khai", "việc", "này", "trên"]
+    private static let bareWords: Set<String> = [
+        "hoàn", "thành", "thực", "hiện", "xong", "triển", "khai", "việc", "này", "trên",
+    ]
 
     /// The order made from the task's tokens `indices` (positions in `s.tokens`, in text order, the date phrase
     /// left out). `topic` is a fronted `Về <document>` the clause speaks of.
@@ -42,7 +47,9 @@ enum TaskWording {
         let t = s.tokens
         var idx = indices
         // A duty after a subject's relative clause (`nhận báo cáo ... của các cơ quan có trách nhiệm rà soát ...`).
-        if let k = idx.prefix(40).firstIndex(where: { t.has("có trách nhiệm", at: $0) || t.has("chịu trách nhiệm", at: $0) }), k > 0 {
+        if let k = idx.prefix(40).firstIndex(where: {
+            t.has("có trách nhiệm", at: $0) || t.has("chịu trách nhiệm", at: $0)
+        }), k > 0 {
             idx.removeFirst(k)
         }
         // Relays and a cut-off before the task.
@@ -55,7 +62,9 @@ enum TaskWording {
         {
             idx.removeFirst(comma + 1)
         }
-        while let first = idx.first, let w = t.word(first), ["phải", "được", "cần", "sẽ"].contains(w) { idx.removeFirst() }
+        while let first = idx.first, let w = t.word(first), ["phải", "được", "cần", "sẽ"].contains(w) {
+            idx.removeFirst()
+        }
         if let pieces = passiveAgent(t, idx) ?? sentOn(t, idx) { return pieces }
         // `gửi về X` with the document in a fronted topic: `gửi báo cáo tháng ... về X`.
         if let topic, let first = idx.first, let n = t.longestMatch(sending, at: first),
@@ -93,14 +102,16 @@ enum TaskWording {
         for case .token(let i) in pieces.dropFirst(n) where t.longestMatch(documentNouns, at: i) != nil { return false }
         // A recipient, not a document: `UBND tỉnh`, `Thủ tướng Chính phủ`, `Chủ tịch UBND tỉnh`.
         return t.longestMatch(documentNouns, at: next) == nil && t.word(next).map { !toward.contains($0) } ?? false
-            && (t.unitHead(at: next) != nil || t.longestMatch(ImportLexicon.titles, at: next) != nil || t[next].capitalized)
+            && (t.unitHead(at: next) != nil || t.longestMatch(ImportLexicon.titles, at: next) != nil
+                || t[next].capitalized)
     }
 
     /// Whether the task has a verb of its own, rather than only what a list item adds to its lead-in (`đối với báo
     /// cáo định kỳ hằng quý`).
     static func hasVerb(_ s: ImportSentence, _ pieces: [Piece]) -> Bool {
         guard case .token(let first)? = pieces.first else { return true }
-        return s.tokens.predicateStarter(at: first) != nil || s.tokens.longestMatch(ImportLexicon.predicateStarters, at: first) != nil
+        return s.tokens.predicateStarter(at: first) != nil
+            || s.tokens.longestMatch(ImportLexicon.predicateStarters, at: first) != nil
     }
 
     /// `N do A V` -> `V N do A tổ chức`; `N do A V1 V2` -> `V2 N do A V1`.
@@ -119,8 +130,11 @@ enum TaskWording {
             // `Các lớp do Ban Tuyên giáo tổ chức hoàn thành ...` -> `Hoàn thành ... các lớp do Ban Tuyên giáo tổ chức`.
             return rest.prefix(n2).map(Piece.token) + rest.dropFirst(n2).map(Piece.token) + noun + byAgent + verb1
         }
-        guard case .token(let v)? = verb1.first, t.longestMatch(ImportLexicon.completionVerbs, at: v) != nil else { return nil }
-        let head = idx[0..<p].first { t[$0].kind == .word && !["các", "những"].contains(t[$0].text.lowercased()) } ?? idx[0]
+        guard case .token(let v)? = verb1.first, t.longestMatch(ImportLexicon.completionVerbs, at: v) != nil else {
+            return nil
+        }
+        let head =
+            idx[0..<p].first { t[$0].kind == .word && !["các", "những"].contains(t[$0].text.lowercased()) } ?? idx[0]
         let held = events.contains(t[head].text.lowercased())
         return verb1 + rest.map(Piece.token) + noun + byAgent + [.word(held ? "tổ chức" : "thực hiện")]
     }
@@ -132,7 +146,9 @@ enum TaskWording {
         for (k, i) in idx.enumerated().dropFirst() where k < 25 {
             guard let n = t.longestMatch(sending, at: i), t.predicateStarter(at: i) != nil else {
                 // Another verb first: the document is not what is sent (`Báo cáo kết quả thực hiện, gửi ...`).
-                if k > 1, t.predicateStarter(at: i) != nil, !["báo", "cáo", "yêu", "cầu", "phải", "được", "cần", "thảo"].contains(t[i].text) {
+                if k > 1, t.predicateStarter(at: i) != nil,
+                    !["báo", "cáo", "yêu", "cầu", "phải", "được", "cần", "thảo"].contains(t[i].text)
+                {
                     return nil
                 }
                 continue
@@ -182,7 +198,8 @@ enum TaskWording {
             // Only a noun the sentence sends on bare (`Dự thảo kế hoạch trình ...`).
             guard next < t.count, t.longestMatch(sending, at: next) != nil else { continue }
             let words = Array(t[i..<next].map { $0.text.lowercased() })
-            for j in e.indices where e.matches(words, at: j) || (e[j].text.lowercased() == words[0] && e.word(j + 1) == words[1]) {
+            for j in e.indices
+            where e.matches(words, at: j) || (e[j].text.lowercased() == words[0] && e.word(j + 1) == words[1]) {
                 var m = j + n
                 var added: [String] = []
                 while m < e.count, added.count < 4, let w = e.word(m), !e[m].capitalized,

@@ -24,7 +24,8 @@ public enum WrappedLines {
             out += line
             guard i + 1 < lines.count else { break }
             let next = lines[i + 1]
-            let wrapped = line.count >= threshold && !endsSentence(line) && !next.isEmpty && !startsItem(next)
+            let wrapped =
+                line.count >= threshold && !endsSentence(line) && !next.isEmpty && !startsItem(next)
                 && !line.hasPrefix("Kính gửi")
             out += wrapped ? " " : "\n"
         }
@@ -43,6 +44,7 @@ public enum WrappedLines {
         let head = line.prefix { $0 != " " }
         guard head.count <= 5, let mark = head.last, ".)".contains(mark) else { return false }
         let body = head.dropLast().drop { $0 == "(" }
-        return !body.isEmpty && body.allSatisfy { $0.isNumber || "ivxlcIVXLC".contains($0) || ($0.isLetter && body.count == 1) }
+        return !body.isEmpty
+            && body.allSatisfy { $0.isNumber || "ivxlcIVXLC".contains($0) || ($0.isLetter && body.count == 1) }
     }
 }

@@ -42,7 +42,10 @@ struct ChildProcess {
         guard spawned == 0 else { return .failure(SpawnError(code: spawned)) }
         var output: [UInt8] = []
         var errors: [UInt8] = []
-        var fds = [pollfd(fd: outPipe[0], events: Int16(POLLIN), revents: 0), pollfd(fd: errPipe[0], events: Int16(POLLIN), revents: 0)]
+        var fds = [
+            pollfd(fd: outPipe[0], events: Int16(POLLIN), revents: 0),
+            pollfd(fd: errPipe[0], events: Int16(POLLIN), revents: 0),
+        ]
         var open = 2
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while open > 0 {

@@ -13,12 +13,16 @@ enum DocxText {
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
-            return .failure(ImportInputError("'\(path)' starts like a ZIP archive (as .docx files do) but cannot be opened as one: \(error); save the document again, as .docx or plain text"))
+            return .failure(
+                ImportInputError(
+                    "'\(path)' starts like a ZIP archive (as .docx files do) but cannot be opened as one: \(error); save the document again, as .docx or plain text"
+                ))
         }
         guard let entry = archive["word/document.xml"] else {
             return .failure(
                 ImportInputError(
-                    "'\(path)' is a ZIP archive but not a Word document (it has no word/document.xml); import the document itself, as .docx, .pdf or plain text"))
+                    "'\(path)' is a ZIP archive but not a Word document (it has no word/document.xml); import the document itself, as .docx, .pdf or plain text"
+                ))
         }
         var xml: [UInt8] = []
         do {
@@ -27,16 +31,23 @@ enum DocxText {
                 xml += chunk
             }
         } catch is TooLarge {
-            return .failure(ImportInputError("'\(path)': its text is larger than 64 MiB once unpacked; is it really a document?"))
+            return .failure(
+                ImportInputError("'\(path)': its text is larger than 64 MiB once unpacked; is it really a document?"))
         } catch {
-            return .failure(ImportInputError("'\(path)': its word/document.xml cannot be unpacked: \(error); save the document again"))
+            return .failure(
+                ImportInputError(
+                    "'\(path)': its word/document.xml cannot be unpacked: \(error); save the document again"))
         }
         guard let decoded = String(validating: xml, as: UTF8.self) else {
-            return .failure(ImportInputError("'\(path)': its word/document.xml is not UTF-8; save the document again from Word or LibreOffice"))
+            return .failure(
+                ImportInputError(
+                    "'\(path)': its word/document.xml is not UTF-8; save the document again from Word or LibreOffice"))
         }
         let text = WordDocumentText.text(ofDocumentXML: decoded)
         guard text.contains(where: \.isLetter) else {
-            return .failure(ImportInputError("'\(path)' is a Word document with no text in it (only pictures?); import the text itself"))
+            return .failure(
+                ImportInputError(
+                    "'\(path)' is a Word document with no text in it (only pictures?); import the text itself"))
         }
         return .success(ImportInput(text: text, encoding: .utf8, format: .docx))
     }

@@ -26,7 +26,8 @@ public enum ImportFile {
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
             return .failure(
                 ImportInputError(
-                    "'\(name)' is a Word 97–2003 document (.doc); save it as .docx (Word: File > Save As) or as plain text and import that file"))
+                    "'\(name)' is a Word 97–2003 document (.doc); save it as .docx (Word: File > Save As) or as plain text and import that file"
+                ))
         }
         return ImportInput.decode(bytes, name: name).flatMap { input in
             let lower = name.lowercased()
@@ -35,7 +36,10 @@ public enum ImportFile {
             }
             let text = HTMLText.articleText(input.text)
             guard text.contains(where: \.isLetter) else {
-                return .failure(ImportInputError("'\(name)' is a web page with no text in it (only markup and scripts); save the article's text and import that file"))
+                return .failure(
+                    ImportInputError(
+                        "'\(name)' is a web page with no text in it (only markup and scripts); save the article's text and import that file"
+                    ))
             }
             return .success(ImportInput(text: text, encoding: input.encoding, format: .html))
         }
@@ -44,14 +48,18 @@ public enum ImportFile {
     /// The bytes of the file at `path` (at most ``sizeLimit``).
     @Sendable public static func readBytes(_ path: String) -> Result<[UInt8], ImportInputError> {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return .failure(ImportInputError("cannot read '\(path)': \(String(cString: strerror(errno)))")) }
+        guard fd >= 0 else {
+            return .failure(ImportInputError("cannot read '\(path)': \(String(cString: strerror(errno)))"))
+        }
         defer { close(fd) }
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {
             let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0, errno == EINTR { continue }
-            guard n >= 0 else { return .failure(ImportInputError("cannot read '\(path)': \(String(cString: strerror(errno)))")) }
+            guard n >= 0 else {
+                return .failure(ImportInputError("cannot read '\(path)': \(String(cString: strerror(errno)))"))
+            }
             if n == 0 { break }
             bytes += buffer[0..<n]
             guard bytes.count <= sizeLimit else {

@@ -17,20 +17,29 @@ enum PDFText {
         case .failure(let error) where error.code == ENOENT:
             return .failure(
                 ImportInputError(
-                    "'\(path)' is a PDF, and reading it needs pdftotext, which is not installed; install poppler-utils (apt-get install poppler-utils) or save the document as text"))
+                    "'\(path)' is a PDF, and reading it needs pdftotext, which is not installed; install poppler-utils (apt-get install poppler-utils) or save the document as text"
+                ))
         case .failure(let error):
-            return .failure(ImportInputError("'\(path)' is a PDF, and pdftotext could not be started: \(error.description)"))
+            return .failure(
+                ImportInputError("'\(path)' is a PDF, and pdftotext could not be started: \(error.description)"))
         case .success(let finished):
             guard finished.status == 0 else {
                 let why = String(decoding: finished.errors, as: UTF8.self).trimmingCharacters(in: " \n")
-                let reason = finished.status == 3 ? "its permissions forbid copying text" : why.isEmpty ? "pdftotext failed (exit status \(finished.status))" : why
-                return .failure(ImportInputError("'\(path)' is a PDF that cannot be read: \(reason); save it as text from the program that made it"))
+                let reason =
+                    finished.status == 3
+                    ? "its permissions forbid copying text"
+                    : why.isEmpty ? "pdftotext failed (exit status \(finished.status))" : why
+                return .failure(
+                    ImportInputError(
+                        "'\(path)' is a PDF that cannot be read: \(reason); save it as text from the program that made it"
+                    ))
             }
             let text = WrappedLines.unwrap(String(decoding: finished.output, as: UTF8.self).replacingFormFeeds())
             guard text.unicodeScalars.filter({ $0.properties.isAlphabetic }).count >= 20 else {
                 return .failure(
                     ImportInputError(
-                        "'\(path)' is a PDF with no text in it: it looks scanned (pages are pictures); run text recognition on it (e.g. ocrmypdf -l vie) or type the text, then import that"))
+                        "'\(path)' is a PDF with no text in it: it looks scanned (pages are pictures); run text recognition on it (e.g. ocrmypdf -l vie) or type the text, then import that"
+                    ))
             }
             return .success(ImportInput(text: text, encoding: .utf8, format: .pdf))
         }

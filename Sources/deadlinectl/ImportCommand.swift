@@ -5,7 +5,8 @@ import DeadlineService
 /// `deadlinectl import FILE`: proposes the deadlines of a document's text as a drop-in file to review.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Propose the deadlines of a document (text, web page, PDF or .docx) as a deadlines.d/ drop-in file to review.",
+        abstract:
+            "Propose the deadlines of a document (text, web page, PDF or .docx) as a deadlines.d/ drop-in file to review.",
         discussion: """
             Reads a directive, plan or công văn, or a news article about one: plain text in UTF-8, UTF-16 (with a \
             byte order mark) or Windows-1258; a saved web page (.html: the article, without menus and scripts); a \

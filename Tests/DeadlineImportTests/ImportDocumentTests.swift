@@ -39,7 +39,9 @@ struct ImportDocumentTests {
         // The issuer above the number.
         #expect(
             proposal.documents == [
-                ImportedDocument(ref: "5418/UBND-TKBT", issued: day(19, 11, 2020), offset: 33, issuer: "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI")
+                ImportedDocument(
+                    ref: "5418/UBND-TKBT", issued: day(19, 11, 2020), offset: 33,
+                    issuer: "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI")
             ])
         #expect(proposal.mainDocument == 0)
         let d = try #require(proposal.deadlines.first)
@@ -66,7 +68,9 @@ struct ImportDocumentTests {
 
     @Test("--ref selects a document the text introduces, renames the first otherwise, or names the only one")
     func refOption() {
-        #expect(DocumentImporter.propose(Self.twoDocuments, options: ImportOptions(ref: "5418/ubnd-tkbt")).mainDocument == 1)
+        #expect(
+            DocumentImporter.propose(Self.twoDocuments, options: ImportOptions(ref: "5418/ubnd-tkbt")).mainDocument == 1
+        )
         let renamed = DocumentImporter.propose(Self.twoDocuments, options: ImportOptions(ref: "05-KH/TU"))
         #expect(renamed.documents.map(\.ref) == ["05-KH/TU", "5418/UBND-TKBT"])
         let named = DocumentImporter.propose(
@@ -100,12 +104,14 @@ struct ImportDocumentTests {
 
     @Test("sentences end at . ! ? … (also …/.) but not at TP. or an initial")
     func sentenceEnds() {
-        let text = "UBND TP. Hà Nội giao Sở Tài chính báo cáo trước ngày 10/12/2020…/. Sở Nội vụ báo cáo trước ngày 11/12/2020!"
+        let text =
+            "UBND TP. Hà Nội giao Sở Tài chính báo cáo trước ngày 10/12/2020…/. Sở Nội vụ báo cáo trước ngày 11/12/2020!"
         let proposal = DocumentImporter.propose(text)
-        #expect(proposal.deadlines.map(\.sentence) == [
-            "UBND TP. Hà Nội giao Sở Tài chính báo cáo trước ngày 10/12/2020…/.",
-            "Sở Nội vụ báo cáo trước ngày 11/12/2020!",
-        ])
+        #expect(
+            proposal.deadlines.map(\.sentence) == [
+                "UBND TP. Hà Nội giao Sở Tài chính báo cáo trước ngày 10/12/2020…/.",
+                "Sở Nội vụ báo cáo trước ngày 11/12/2020!",
+            ])
         #expect(proposal.deadlines.map(\.unit) == ["Sở Tài chính", "Sở Nội vụ"])
     }
 }

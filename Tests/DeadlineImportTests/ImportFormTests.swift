@@ -23,9 +23,12 @@ struct ImportFormTests {
     static let cases: [ImportFormCase] = [
         // One-off days, with and without a year, in every separator.
         ImportFormCase(
-            sentence: "Sở Tài chính báo cáo UBND Thành phố trước ngày 10/12/2020.", due: "2020-12-10", unit: "Sở Tài chính",
+            sentence: "Sở Tài chính báo cáo UBND Thành phố trước ngày 10/12/2020.", due: "2020-12-10",
+            unit: "Sở Tài chính",
             task: "Báo cáo UBND Thành phố"),
-        ImportFormCase(sentence: "Sở Nội vụ gửi báo cáo trước ngày 30/1.", due: "2021-01-30", unit: "Sở Nội vụ", task: "Gửi báo cáo"),
+        ImportFormCase(
+            sentence: "Sở Nội vụ gửi báo cáo trước ngày 30/1.", due: "2021-01-30", unit: "Sở Nội vụ",
+            task: "Gửi báo cáo"),
         ImportFormCase(
             sentence: "Sở Kế hoạch và Đầu tư hoàn thành dự thảo chậm nhất ngày 15/12/2020.", due: "2020-12-15",
             unit: "Sở Kế hoạch và Đầu tư", task: "Hoàn thành dự thảo"),
@@ -42,43 +45,54 @@ struct ImportFormTests {
             sentence: "Sở Tài chính trình UBND Thành phố trước ngày 31 tháng 12 năm 2024.", due: "2024-12-31",
             unit: "Sở Tài chính"),
         ImportFormCase(sentence: "Các đơn vị gửi báo cáo trước ngày 5-12-2022.", due: "2022-12-05", unit: "Các đơn vị"),
-        ImportFormCase(sentence: "Các đơn vị nộp hồ sơ chậm nhất ngày 10.1.2023.", due: "2023-01-10", unit: "Các đơn vị"),
+        ImportFormCase(
+            sentence: "Các đơn vị nộp hồ sơ chậm nhất ngày 10.1.2023.", due: "2023-01-10", unit: "Các đơn vị"),
         ImportFormCase(
             sentence: "Sở Kế hoạch và Đầu tư báo cáo kết quả, hạn chót là ngày 20/12/2020.", due: "2020-12-20",
             unit: "Sở Kế hoạch và Đầu tư"),
         ImportFormCase(
-            sentence: "Sở Nội vụ báo cáo trước ngày 15/1.", issued: day(10, 1, 2021), due: "2021-01-15", unit: "Sở Nội vụ"),
+            sentence: "Sở Nội vụ báo cáo trước ngày 15/1.", issued: day(10, 1, 2021), due: "2021-01-15",
+            unit: "Sở Nội vụ"),
         // Words for numbers.
         ImportFormCase(
-            sentence: "Sở Tài chính báo cáo trước ngày mười lăm tháng mười hai năm 2020.", due: "2020-12-15", unit: "Sở Tài chính"),
+            sentence: "Sở Tài chính báo cáo trước ngày mười lăm tháng mười hai năm 2020.", due: "2020-12-15",
+            unit: "Sở Tài chính"),
         ImportFormCase(
-            sentence: "Các đơn vị báo cáo trước ngày hai mươi mốt tháng giêng năm 2021.", due: "2021-01-21", unit: "Các đơn vị"),
+            sentence: "Các đơn vị báo cáo trước ngày hai mươi mốt tháng giêng năm 2021.", due: "2021-01-21",
+            unit: "Các đơn vị"),
         ImportFormCase(
-            sentence: "Các đơn vị hoàn thành trong quý một năm 2021.", due: "2021-03-31", granularity: .quarter, unit: "Các đơn vị"),
+            sentence: "Các đơn vị hoàn thành trong quý một năm 2021.", due: "2021-03-31", granularity: .quarter,
+            unit: "Các đơn vị"),
         ImportFormCase(
-            sentence: "Sở Nội vụ báo cáo trước ngày mười lăm tháng tư.", issued: day(1, 3, 2021), due: "2021-04-15", unit: "Sở Nội vụ"),
+            sentence: "Sở Nội vụ báo cáo trước ngày mười lăm tháng tư.", issued: day(1, 3, 2021), due: "2021-04-15",
+            unit: "Sở Nội vụ"),
         // Years in words: in full, the spoken short form, `linh`; the year words are not part of the task.
         ImportFormCase(
-            sentence: "Sở Tài chính báo cáo trước ngày mười lăm tháng một năm hai nghìn không trăm hai mươi hai.", due: "2022-01-15",
+            sentence: "Sở Tài chính báo cáo trước ngày mười lăm tháng một năm hai nghìn không trăm hai mươi hai.",
+            due: "2022-01-15",
             unit: "Sở Tài chính", task: "Báo cáo"),
         ImportFormCase(
-            sentence: "Sở Nội vụ hoàn thành trong tháng mười hai năm hai nghìn không trăm hai mươi mốt.", due: "2021-12-31",
+            sentence: "Sở Nội vụ hoàn thành trong tháng mười hai năm hai nghìn không trăm hai mươi mốt.",
+            due: "2021-12-31",
             granularity: .month, unit: "Sở Nội vụ", task: "Hoàn thành"),
         ImportFormCase(
             sentence: "Sở Nội vụ hoàn thành trong năm hai nghìn hai mươi tư.", due: "2024-12-31", granularity: .year,
             unit: "Sở Nội vụ", task: "Hoàn thành"),
         ImportFormCase(
-            sentence: "Sở Tài chính hoàn thành trong 6 tháng cuối năm hai ngàn không trăm hai mươi ba.", due: "2023-12-31",
+            sentence: "Sở Tài chính hoàn thành trong 6 tháng cuối năm hai ngàn không trăm hai mươi ba.",
+            due: "2023-12-31",
             granularity: .halfYear, unit: "Sở Tài chính", task: "Hoàn thành"),
         ImportFormCase(
-            sentence: "Sở Tài chính báo cáo trước ngày 5 tháng 3 năm hai nghìn không trăm linh năm.", issued: day(1, 1, 2005),
+            sentence: "Sở Tài chính báo cáo trước ngày 5 tháng 3 năm hai nghìn không trăm linh năm.",
+            issued: day(1, 1, 2005),
             due: "2005-03-05", unit: "Sở Tài chính", task: "Báo cáo"),
         // Periods: their last day; `trước` a period: the day before it starts.
         ImportFormCase(
             sentence: "Sở Nội vụ hoàn thành việc rà soát trong tháng 12/2020.", due: "2020-12-31", granularity: .month,
             unit: "Sở Nội vụ", task: "Hoàn thành việc rà soát"),
         ImportFormCase(
-            sentence: "UBND các quận, huyện, thị xã hoàn thành trong quý I/2024.", due: "2024-03-31", granularity: .quarter,
+            sentence: "UBND các quận, huyện, thị xã hoàn thành trong quý I/2024.", due: "2024-03-31",
+            granularity: .quarter,
             unit: "UBND các quận, huyện, thị xã"),
         ImportFormCase(
             sentence: "Sở Tài chính hoàn thành việc quyết toán trong năm 2024.", due: "2024-12-31", granularity: .year,
@@ -87,9 +101,11 @@ struct ImportFormTests {
             sentence: "Các đơn vị hoàn thành trong 6 tháng đầu năm 2024.", due: "2024-06-30", granularity: .halfYear,
             unit: "Các đơn vị"),
         ImportFormCase(
-            sentence: "Các đơn vị hoàn thành trong 6 tháng đầu năm.", due: "2021-06-30", granularity: .halfYear, unit: "Các đơn vị"),
+            sentence: "Các đơn vị hoàn thành trong 6 tháng đầu năm.", due: "2021-06-30", granularity: .halfYear,
+            unit: "Các đơn vị"),
         ImportFormCase(
-            sentence: "Sở Tài chính hoàn thành trong quý IV.", due: "2020-12-31", granularity: .quarter, unit: "Sở Tài chính"),
+            sentence: "Sở Tài chính hoàn thành trong quý IV.", due: "2020-12-31", granularity: .quarter,
+            unit: "Sở Tài chính"),
         ImportFormCase(
             sentence: "UBND các quận, huyện, thị xã hoàn thành trước tháng 6/2023.", due: "2023-05-31",
             unit: "UBND các quận, huyện, thị xã"),
@@ -110,20 +126,23 @@ struct ImportFormTests {
             issued: day(9, 1, 2024), due: "2024-05-31", granularity: .month, unit: "Thành phố",
             task: "Hoàn thiện hồ sơ để trình Quốc hội thông qua"),
         ImportFormCase(
-            sentence: "Trong tháng 12/2020, các sở phải hoàn thành việc rà soát.", due: "2020-12-31", granularity: .month,
+            sentence: "Trong tháng 12/2020, các sở phải hoàn thành việc rà soát.", due: "2020-12-31",
+            granularity: .month,
             unit: "các sở", task: "Hoàn thành việc rà soát"),
         // Tết: the day before mùng 1 Tết (10/2/2024).
         ImportFormCase(
             sentence: "Các cấp ủy hoàn thành trước Tết Nguyên đán 2024.", issued: day(1, 11, 2023), due: "2024-02-09",
             unit: "Các cấp ủy"),
         ImportFormCase(
-            sentence: "Các đơn vị báo cáo trước Tết Giáp Thìn.", issued: day(1, 11, 2023), due: "2024-02-09", unit: "Các đơn vị"),
+            sentence: "Các đơn vị báo cáo trước Tết Giáp Thìn.", issued: day(1, 11, 2023), due: "2024-02-09",
+            unit: "Các đơn vị"),
         // Recurring forms.
         ImportFormCase(
             sentence: "Các sở, ban, ngành báo cáo hằng tháng trước ngày 20.", rrule: "FREQ=MONTHLY;BYMONTHDAY=20",
             unit: "Các sở, ban, ngành", task: "Báo cáo"),
         ImportFormCase(
-            sentence: "Các đơn vị báo cáo trước ngày 22 hàng tháng.", rrule: "FREQ=MONTHLY;BYMONTHDAY=22", unit: "Các đơn vị"),
+            sentence: "Các đơn vị báo cáo trước ngày 22 hàng tháng.", rrule: "FREQ=MONTHLY;BYMONTHDAY=22",
+            unit: "Các đơn vị"),
         ImportFormCase(
             sentence: "Sở Tài chính báo cáo định kỳ hằng quý.", rrule: "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=-1",
             unit: "Sở Tài chính"),
@@ -131,10 +150,12 @@ struct ImportFormTests {
             sentence: "Các sở báo cáo định kỳ hằng quý trước ngày 15 của tháng cuối quý.",
             rrule: "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=15", unit: "Các sở"),
         ImportFormCase(
-            sentence: "Sở Nội vụ tổng hợp, báo cáo hằng năm trước ngày 15/12.", rrule: "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15",
+            sentence: "Sở Nội vụ tổng hợp, báo cáo hằng năm trước ngày 15/12.",
+            rrule: "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15",
             unit: "Sở Nội vụ"),
         ImportFormCase(
-            sentence: "Các đơn vị gửi báo cáo vào thứ sáu hằng tuần.", rrule: "FREQ=WEEKLY;BYDAY=FR", unit: "Các đơn vị"),
+            sentence: "Các đơn vị gửi báo cáo vào thứ sáu hằng tuần.", rrule: "FREQ=WEEKLY;BYDAY=FR", unit: "Các đơn vị"
+        ),
         ImportFormCase(
             sentence: "Các đơn vị báo cáo định kỳ 6 tháng một lần.", rrule: "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=-1",
             unit: "Các đơn vị"),
@@ -185,7 +206,8 @@ struct ImportFormTests {
 
     @Test("a sentence with no unit takes the one of the sentence before, in the same paragraph only")
     func earlierSentence() {
-        let text = "UBND TP giao Sở Nội vụ chủ trì xây dựng đề án. Dự thảo đề án trình UBND TP trước ngày 15/12/2020.\n"
+        let text =
+            "UBND TP giao Sở Nội vụ chủ trì xây dựng đề án. Dự thảo đề án trình UBND TP trước ngày 15/12/2020.\n"
             + "Dự thảo quy chế trình UBND TP trước ngày 20/12/2020."
         let proposal = DocumentImporter.propose(text)
         #expect(proposal.deadlines.map(\.unit) == ["Sở Nội vụ", nil])

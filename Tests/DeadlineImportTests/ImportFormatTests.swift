@@ -11,7 +11,8 @@ struct ImportFormatTests {
     static let corpus = ImportCorpusTests.corpus
     static let formats = corpus + "/formats/"
     /// `make test` (DEADLINED_TESTS_REQUIRE_SERVERS=1) runs the PDF tests even without pdftotext, so they fail.
-    static let pdftotext = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
+    static let pdftotext =
+        (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
         .contains { FileManager.default.isExecutableFile(atPath: "\($0)/pdftotext") }
         || ProcessInfo.processInfo.environment["DEADLINED_TESTS_REQUIRE_SERVERS"] == "1"
 
@@ -39,7 +40,8 @@ struct ImportFormatTests {
         try expectCongVan2618(input)
     }
 
-    @Test("a PDF through pdftotext: the header's cells in reading order, a paragraph's lines joined again",
+    @Test(
+        "a PDF through pdftotext: the header's cells in reading order, a paragraph's lines joined again",
         .enabled(if: pdftotext, "pdftotext is not installed (apt-get install poppler-utils)"))
     func pdf() throws {
         let input = try ImportFile.read(path: Self.formats + "cv-2618-bhxh-khtc.pdf").get()
@@ -49,21 +51,25 @@ struct ImportFormatTests {
         try expectCongVan2618(input)
     }
 
-    @Test("a scanned PDF (a picture of the page, no text layer) is refused, saying so",
+    @Test(
+        "a scanned PDF (a picture of the page, no text layer) is refused, saying so",
         .enabled(if: pdftotext, "pdftotext is not installed (apt-get install poppler-utils)"))
     func scannedPDF() throws {
         let path = Self.formats + "cv-2618-bhxh-khtc-scan.pdf"
         let error = try #require(ImportFile.read(path: path).failureValue)
         #expect(
             error.description
-                == "'\(path)' is a PDF with no text in it: it looks scanned (pages are pictures); run text recognition on it (e.g. ocrmypdf -l vie) or type the text, then import that")
+                == "'\(path)' is a PDF with no text in it: it looks scanned (pages are pictures); run text recognition on it (e.g. ocrmypdf -l vie) or type the text, then import that"
+        )
     }
 
     @Test("a saved web page: the article, without menus, share bar, related links, comment form or scripts")
     func html() throws {
         let input = try ImportFile.read(path: Self.formats + "thanhtra-404-vpubnd.html").get()
         #expect(input.format == .html)
-        for chrome in ["Trang chủ", "Facebook", "Tin liên quan", "Ý kiến của bạn", "gtag", "Cơ quan của Thanh tra Chính phủ"] {
+        for chrome in [
+            "Trang chủ", "Facebook", "Tin liên quan", "Ý kiến của bạn", "gtag", "Cơ quan của Thanh tra Chính phủ",
+        ] {
             #expect(!input.text.contains(chrome), "\(chrome)")
         }
         let proposal = DocumentImporter.propose(input.text)
@@ -74,17 +80,27 @@ struct ImportFormatTests {
         #expect(proposal.deadlines.allSatisfy { $0.unit == "Sở Tài nguyên và Môi trường" })
     }
 
-    @Test("the header block of real layouts: number, date, issuer (parent above it), subject or name under its kind",
+    @Test(
+        "the header block of real layouts: number, date, issuer (parent above it), subject or name under its kind",
         arguments: [
-            ("09-bhxh-2618-khtc.txt", "2618/BHXH-KHTC", "28/06/2010", "BẢO HIỂM XÃ HỘI VIỆT NAM", "Chỉ tiêu báo cáo thống kê"),
-            ("29-bnv-2291-cqdp.txt", "2291/BNV-CQĐP", "25/04/2024", "BỘ NỘI VỤ",
-                "Một số lưu ý khi xây dựng và trình Đề án sắp xếp ĐVHC cấp huyện, cấp xã giai đoạn 2023-2025"),
+            (
+                "09-bhxh-2618-khtc.txt", "2618/BHXH-KHTC", "28/06/2010", "BẢO HIỂM XÃ HỘI VIỆT NAM",
+                "Chỉ tiêu báo cáo thống kê"
+            ),
+            (
+                "29-bnv-2291-cqdp.txt", "2291/BNV-CQĐP", "25/04/2024", "BỘ NỘI VỤ",
+                "Một số lưu ý khi xây dựng và trình Đề án sắp xếp ĐVHC cấp huyện, cấp xã giai đoạn 2023-2025"
+            ),
             // A table's cells broken over lines, the motto too (`CỘNG` / `HÒA XÃ HỘI ...`), the date over three.
-            ("64-sonla-2862-qd-ubnd.txt", "2862/QĐ-UBND", "16/11/2018", "ỦY BAN NHÂN DÂN TỈNH SƠN LA",
-                "BAN HÀNH QUY CHẾ TIẾP NHẬN, XỬ LÝ VÀ TRẢ LỜI PHẢN ÁNH, KIẾN NGHỊ CỦA NGƯỜI DÂN, DOANH NGHIỆP TRÊN CỔNG THÔNG TIN ĐIỆN TỬ TỈNH SƠN LA"),
+            (
+                "64-sonla-2862-qd-ubnd.txt", "2862/QĐ-UBND", "16/11/2018", "ỦY BAN NHÂN DÂN TỈNH SƠN LA",
+                "BAN HÀNH QUY CHẾ TIẾP NHẬN, XỬ LÝ VÀ TRẢ LỜI PHẢN ÁNH, KIẾN NGHỊ CỦA NGƯỜI DÂN, DOANH NGHIỆP TRÊN CỔNG THÔNG TIN ĐIỆN TỬ TỈNH SƠN LA"
+            ),
             // A news item that quotes the công văn after its lead.
-            ("54-bgddt-1277-qlcl-thi-thpt-2024.txt", "1277/BGDĐT-QLCL", "22/03/2024", "BỘ GIÁO DỤC VÀ ĐÀO TẠO",
-                "Hướng dẫn tổ chức Kỳ thi tốt nghiệp trung học phổ thông năm 2024"),
+            (
+                "54-bgddt-1277-qlcl-thi-thpt-2024.txt", "1277/BGDĐT-QLCL", "22/03/2024", "BỘ GIÁO DỤC VÀ ĐÀO TẠO",
+                "Hướng dẫn tổ chức Kỳ thi tốt nghiệp trung học phổ thông năm 2024"
+            ),
         ])
     func header(_ file: String, _ ref: String, _ issued: String, _ issuer: String, _ title: String) throws {
         let bytes = try #require(FileManager.default.contents(atPath: Self.corpus + "/docs/" + file))

@@ -15,7 +15,9 @@ struct ImportScaleTests {
         let text = "UBND thành phố yêu cầu " + String(repeating: Self.clause, count: count) + "hoàn thành các nhiệm vụ."
         let proposal = DocumentImporter.propose(text)
         #expect(proposal.deadlines.count == count)
-        let held = proposal.deadlines.reduce(0) { $0 + $1.sentence.count + $1.task.count + $1.phrase.count + ($1.unit?.count ?? 0) }
+        let held = proposal.deadlines.reduce(0) {
+            $0 + $1.sentence.count + $1.task.count + $1.phrase.count + ($1.unit?.count ?? 0)
+        }
         // Bounded per proposal: about 800 Characters, whatever the sentence's length (here 141 000).
         #expect(held <= 1_000 * count)
         #expect(proposal.deadlines.allSatisfy { $0.sentence.count <= 602 && $0.task.count <= 400 })

@@ -76,7 +76,8 @@ struct ImportUnitMatcherTests {
         #expect(VietnameseFolding.fold("Đảng ủy Khối") == "dang uy khoi")
         #expect(VietnameseFolding.key("Sở KH&ĐT,  Hà Nội") == "so kh dt ha noi")
         #expect(VietnameseFolding.slug("5418/UBND-TKBT") == "5418-ubnd-tkbt")
-        #expect(VietnameseFolding.slug("Báo cáo tham mưu, đề xuất của các đơn vị", maxWords: 5) == "bao-cao-tham-muu-de")
+        #expect(
+            VietnameseFolding.slug("Báo cáo tham mưu, đề xuất của các đơn vị", maxWords: 5) == "bao-cao-tham-muu-de")
         #expect(VietnameseFolding.isVietnameseLetter("ệ"))
         #expect(!VietnameseFolding.isVietnameseLetter("é"))
     }

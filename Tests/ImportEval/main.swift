@@ -22,9 +22,13 @@ do {
     if let show {
         for doc in corpus.documents where doc.file.contains(show) {
             let proposal = DocumentImporter.propose(doc.text, options: ImportOptions(issued: doc.issued))
-            print("\(doc.file): documents \(proposal.documents.map { "\($0.ref ?? "-") \($0.issued?.vietnamese ?? "-") \($0.issuer ?? "-") | \($0.title ?? "-")" })")
+            print(
+                "\(doc.file): documents \(proposal.documents.map { "\($0.ref ?? "-") \($0.issued?.vietnamese ?? "-") \($0.issuer ?? "-") | \($0.title ?? "-")" })"
+            )
             for d in proposal.deadlines {
-                print("- \(d.due.map { $0.date.vietnamese } ?? d.recurrence?.rrule ?? "no date") [\(d.phrase)] unit \(d.unit ?? "none") \(d.unitParts)")
+                print(
+                    "- \(d.due.map { $0.date.vietnamese } ?? d.recurrence?.rrule ?? "no date") [\(d.phrase)] unit \(d.unit ?? "none") \(d.unitParts)"
+                )
                 print("  task: \(d.task)")
             }
         }
@@ -33,7 +37,9 @@ do {
         for r in Evaluation(corpus).results {
             for (g, p) in r.matches {
                 let (proposed, gold) = (r.proposals[p].task, r.document.deadlines[g].task)
-                rows.append((Evaluation.taskOverlap(proposed, gold), "\(r.document.file)\n  gold: \(gold)\n  got:  \(proposed)"))
+                rows.append(
+                    (Evaluation.taskOverlap(proposed, gold), "\(r.document.file)\n  gold: \(gold)\n  got:  \(proposed)")
+                )
             }
         }
         for (score, row) in rows.sorted(by: { $0.0 < $1.0 }) {

@@ -43,17 +43,20 @@ public struct Evaluation: Sendable {
         }
         var falseProposals: [(Int, String)] = []
         for (p, candidate) in proposals.enumerated() where !used.contains(p) {
-            let phraseClass = doc.deadlines.first { overlaps(candidate, $0.span) }?.phraseClass
+            let phraseClass =
+                doc.deadlines.first { overlaps(candidate, $0.span) }?.phraseClass
                 ?? doc.nonDeadlines.first { overlaps(candidate, $0.span) }?.phraseClass ?? "unlisted"
             falseProposals.append((p, phraseClass))
         }
         var seen: Set<String> = []
         var duplicates = 0
-        for candidate in proposals where !seen.insert("\(candidate.offset) \(describe(expected(of: candidate)))").inserted {
+        for candidate in proposals
+        where !seen.insert("\(candidate.offset) \(describe(expected(of: candidate)))").inserted {
             duplicates += 1
         }
         return DocumentResult(
-            document: doc, proposals: proposals, matches: matches, falseProposals: falseProposals, duplicates: duplicates)
+            document: doc, proposals: proposals, matches: matches, falseProposals: falseProposals,
+            duplicates: duplicates)
     }
 
     static func overlaps(_ p: ProposedDeadline, _ span: Range<Int>) -> Bool {

@@ -16,7 +16,9 @@ public struct GoldCorpus: Sendable {
         let goldPath = directory + "/gold.toml"
         let (document, diagnostics) = TOMLReader.parse(utf8: try readFile(goldPath), file: goldPath)
         if let error = diagnostics.first(where: { $0.severity == .error }) { throw GoldError(error.description) }
-        guard let docs = document.root["doc"]?.value.arrayValue else { throw GoldError("\(goldPath): no [[doc]] tables") }
+        guard let docs = document.root["doc"]?.value.arrayValue else {
+            throw GoldError("\(goldPath): no [[doc]] tables")
+        }
         var result: [GoldDocument] = []
         for node in docs {
             guard let table = node.value.tableValue, let file = table["file"]?.value.stringValue else {
@@ -53,7 +55,9 @@ public struct GoldCorpus: Sendable {
                 }
                 let span = try locate(ImportText.nfc(sentence), in: text, file: file, line: line)
                 doc.deadlines.append(
-                    GoldDeadline(span: span, fragment: sentence, expected: expected, units: units, task: task, phraseClass: phraseClass, line: line))
+                    GoldDeadline(
+                        span: span, fragment: sentence, expected: expected, units: units, task: task,
+                        phraseClass: phraseClass, line: line))
             }
             for entry in table["not"]?.value.arrayValue ?? [] {
                 let line = entry.range.start.line
@@ -61,7 +65,9 @@ public struct GoldCorpus: Sendable {
                     let phraseClass = t["class"]?.value.stringValue
                 else { throw GoldError("\(goldPath):\(line): a not-deadline needs sentence and class") }
                 doc.nonDeadlines.append(
-                    GoldNonDeadline(span: try locate(ImportText.nfc(sentence), in: text, file: file, line: line), fragment: sentence, phraseClass: phraseClass))
+                    GoldNonDeadline(
+                        span: try locate(ImportText.nfc(sentence), in: text, file: file, line: line),
+                        fragment: sentence, phraseClass: phraseClass))
             }
             result.append(doc)
         }
@@ -74,18 +80,23 @@ public struct GoldCorpus: Sendable {
         let needle = Array(fragment)
         var found: [Int] = []
         if !needle.isEmpty, needle.count <= haystack.count {
-            for i in 0...(haystack.count - needle.count) where haystack[i] == needle[0] && Array(haystack[i..<(i + needle.count)]) == needle {
+            for i in 0...(haystack.count - needle.count)
+            where haystack[i] == needle[0] && Array(haystack[i..<(i + needle.count)]) == needle {
                 found.append(i)
             }
         }
         guard found.count == 1 else {
-            throw GoldError("gold.toml:\(line): '\(fragment)' is \(found.isEmpty ? "not in" : "\(found.count) times in") \(file); quote a part of the sentence found there once")
+            throw GoldError(
+                "gold.toml:\(line): '\(fragment)' is \(found.isEmpty ? "not in" : "\(found.count) times in") \(file); quote a part of the sentence found there once"
+            )
         }
         return found[0]..<(found[0] + needle.count)
     }
 
     static func readFile(_ path: String) throws(GoldError) -> [UInt8] {
-        guard let f = fopen(path, "rb") else { throw GoldError("cannot read \(path): \(String(cString: strerror(errno)))") }
+        guard let f = fopen(path, "rb") else {
+            throw GoldError("cannot read \(path): \(String(cString: strerror(errno)))")
+        }
         defer { fclose(f) }
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65_536)

@@ -44,12 +44,16 @@ extension Evaluation {
                 if let p = r.matches[g] {
                     table[gold.phraseClass, default: Scores()].matched += 1
                     table[gold.phraseClass, default: Scores()].proposed += 1
-                    if Self.unitRight(r.proposals[p], gold) { table[gold.phraseClass, default: Scores()].unitsRight += 1 }
+                    if Self.unitRight(r.proposals[p], gold) {
+                        table[gold.phraseClass, default: Scores()].unitsRight += 1
+                    }
                 }
             }
             for n in r.document.nonDeadlines { table["not: " + n.phraseClass, default: Scores()].gold += 0 }
             for f in r.falseProposals {
-                let isDeadlineClass = r.document.deadlines.contains { $0.phraseClass == f.phraseClass && Self.overlaps(r.proposals[f.proposal], $0.span) }
+                let isDeadlineClass = r.document.deadlines.contains {
+                    $0.phraseClass == f.phraseClass && Self.overlaps(r.proposals[f.proposal], $0.span)
+                }
                 table[(isDeadlineClass ? "" : "not: ") + f.phraseClass, default: Scores()].proposed += 1
             }
         }

@@ -9,7 +9,8 @@ struct ImportDropInScaleTests {
     @Test("2 000 deadlines with one task in one sentence: ids -2 ... -2000, output linear in the input")
     func longDocument() {
         let count = 2_000
-        let text = "Kế hoạch số 12-KH/UBND ngày 1/12/2029.\nUBND thành phố yêu cầu "
+        let text =
+            "Kế hoạch số 12-KH/UBND ngày 1/12/2029.\nUBND thành phố yêu cầu "
             + String(repeating: "các sở báo cáo kết quả trước ngày 10/12/2030; ", count: count) + "."
         let draft = ImportDraft(proposal: DocumentImporter.propose(text), context: ImportContext())
         #expect(draft.entries.count == count)

@@ -72,7 +72,9 @@ public struct ImportDraft: Sendable {
         }
 
         /// Whether the entry can be saved as is: it has units and a due date (or a recurrence).
-        public var isReady: Bool { !unitIDs.isEmpty && undeclaredUnits.isEmpty && (due != nil || deadline.recurrence != nil) }
+        public var isReady: Bool {
+            !unitIDs.isEmpty && undeclaredUnits.isEmpty && (due != nil || deadline.recurrence != nil)
+        }
     }
 
     /// What the importer found.
@@ -107,7 +109,9 @@ public struct ImportDraft: Sendable {
             var entry = Entry(
                 deadline: d, id: id, matches: matches, confidence: (max(0.05, confidence) * 100).rounded() / 100,
                 documentRef: ref, due: d.due.map(Self.dropInDue), similar: similar)
-            if let declared = context.declaredUnits { entry.undeclaredUnits = entry.unitIDs.filter { !declared.contains($0) } }
+            if let declared = context.declaredUnits {
+                entry.undeclaredUnits = entry.unitIDs.filter { !declared.contains($0) }
+            }
             entries.append(entry)
         }
         self.entries = entries
