@@ -66,6 +66,8 @@ final class SentenceDeadlines {
     private let clauses: [Range<Int>]
     /// The unit an earlier sentence or a list's lead-in names, looked up once for the sentence.
     private var earlierUnit: EarlierUnit??
+    /// The order given before a clause's bare task, by the clause's first token, looked up once.
+    private var ordersBefore: [Int: String?] = [:]
 
     /// A unit named in an earlier sentence: `sentence` indexes `sentences`, `range` its tokens.
     private struct EarlierUnit {
@@ -164,7 +166,7 @@ final class SentenceDeadlines {
         let t = tokens
         let indices = ResponsibleUnits.taskIndices(sentence, clause: clause, from: start, removing: removed)
         var pieces = TaskWording.order(sentence, indices, topic: topic(of: clause))
-        if TaskWording.isBare(sentence, pieces), let before = orderBefore(clause) { return before }
+        if TaskWording.isBare(sentence, pieces), let before = orderBefore(clause, source: source) { return before }
         switch source {
         case .here(let r)?
         where r.lowerBound < clause.lowerBound && start == ResponsibleUnits.clauseStart(t, clause)
@@ -210,7 +212,7 @@ final class SentenceDeadlines {
                     return TaskWording.text(earlier, asked) + ", " + sent.prefix(1).lowercased() + sent.dropFirst()
                 }
             }
-            pieces = TaskWording.completingNouns(pieces, in: sentence, from: earlier)
+            pieces = TaskWording.completingNouns(pieces, in: sentence, from: earlier, near: r)
         default:
             break
         }
@@ -237,21 +239,33 @@ final class SentenceDeadlines {
 
     /// The order given before a task that only says to do it: the clause before in the sentence, else the last
     /// of the three sentences before that hands a task to a unit.
-    private func orderBefore(_ clause: Range<Int>) -> String? {
-        if let c = clauses.firstIndex(of: clause), c > 0 {
+    private func orderBefore(_ clause: Range<Int>, source: UnitSource?) -> String? {
+        if let known = ordersBefore[clause.lowerBound] { return known }
+        let found = lookUpOrderBefore(clause, source: source)
+        ordersBefore[clause.lowerBound] = .some(found)
+        return found
+    }
+
+    private func lookUpOrderBefore(_ clause: Range<Int>, source: UnitSource?) -> String? {
+        if let c = clauseNumber(clause), c > 0 {
             let before = clauses[c - 1]
             let start = ResponsibleUnits.orderStart(tokens, before)
             let pieces = TaskWording.order(
                 sentence,
                 ResponsibleUnits.taskIndices(
                     sentence, clause: before, from: start, removing: before.upperBound..<before.upperBound))
-            return pieces.isEmpty || TaskWording.isBare(sentence, pieces) ? nil : TaskWording.text(sentence, pieces)
+            if !pieces.isEmpty, !TaskWording.isBare(sentence, pieces) { return TaskWording.text(sentence, pieces) }
+            // The clause before only says to do it too (`...; hoàn thành ...; hoàn thành ...`): its order, looked
+            // up already (clauses are read in order).
+            return ordersBefore[before.lowerBound] ?? nil
         }
         for j in stride(from: index - 1, through: max(0, index - 3), by: -1) {
             let earlier = sentences[j]
             let et = earlier.tokens
             let from: Int
-            if let r = ResponsibleUnits.assignee(et, before: et.count, lookBack: et.count) {
+            if case .earlier(j, let r, false)? = source {
+                from = r.upperBound  // the sentence that gave the unit: the order after its name
+            } else if let r = ResponsibleUnits.assignee(et, before: et.count, lookBack: ImportLimits.unitLookBack) {
                 from = r.upperBound
             } else if let n = et.longestMatch(
                 ImportLexicon.assigners, at: ResponsibleUnits.clauseStart(et, 0..<et.count)),
@@ -268,6 +282,17 @@ final class SentenceDeadlines {
             return pieces.isEmpty ? nil : TaskWording.text(earlier, pieces)
         }
         return nil
+    }
+
+    /// The position of `clause` in ``clauses`` (sorted by their start).
+    private func clauseNumber(_ clause: Range<Int>) -> Int? {
+        var low = 0
+        var high = clauses.count
+        while low < high {
+            let mid = (low + high) / 2
+            if clauses[mid].lowerBound < clause.lowerBound { low = mid + 1 } else { high = mid }
+        }
+        return low < clauses.count && clauses[low] == clause ? low : nil
     }
 
     /// The responsible unit as written, its parts, where it was found, and where the task starts in the deadline's

@@ -22,7 +22,8 @@ enum ResponsibleUnits {
         if let n = t.longestMatch(determiners, at: j) { j += n }
         guard j < limit, let head = t.unitHead(at: j) else { return nil }
         var e = j + head
-        while e < limit, !t.isMark(e, ".;:!?()“”\""), t[e].capitalized || t.predicateStarter(at: e) == nil {
+        // A name is at most 45 tokens: no look goes further (a long sentence is read in linear time).
+        while e < limit, e - i <= 45, !t.isMark(e, ".;:!?()“”\""), t[e].capitalized || t.predicateStarter(at: e) == nil {
             if let w = t.word(e), stops.contains(w) { break }
             // An apposition after a spaced dash: `Sở Kế hoạch và Đầu tư - cơ quan thường trực ...`.
             if t.isMark(e, "-–"), e > 0, !t[e - 1].touches(t[e]), let next = t[safe: e + 1], next.kind == .word,
@@ -37,8 +38,8 @@ enum ResponsibleUnits {
                 if t.longestMatch(ImportLexicon.predicateStarters, at: e) != nil { break }
             }
         }
-        while e > j, t.isMark(e - 1, ",-–") { e -= 1 }
         guard e - i <= 45 else { return nil }
+        while e > j, t.isMark(e - 1, ",-–") { e -= 1 }
         return i..<e
     }
 

@@ -36,6 +36,10 @@ enum TaskWording {
     private static let events: Set<String> = [
         "hội", "lớp", "đại", "buổi", "cuộc", "đợt", "kỳ", "lễ", "phiên", "chuyến",
     ]
+    /// The words of a date phrase (`trước ngày 10/12/2030`, `chậm nhất trong tháng 12`).
+    private static let dateWords: Set<String> = [
+        "trước", "ngày", "tháng", "năm", "quý", "chậm", "nhất", "là", "hạn", "chót", "trong", "vào", "đến", "hết",
+    ]
     /// Verbs that, alone, only say the task is to be done (`Các đơn vị thực hiện trước ngày 24/3/2016`).
     private static let bareWords: Set<String> = [
         "hoàn", "thành", "thực", "hiện", "xong", "triển", "khai", "việc", "này", "trên",
@@ -80,7 +84,8 @@ enum TaskWording {
         let t = s.tokens
         return !pieces.contains { piece in
             guard case .token(let i) = piece else { return true }
-            return t[i].kind != .punctuation && !bareWords.contains(t[i].text.lowercased())
+            // A date phrase left in (the clause before, read whole) says nothing of what to do either.
+            return t[i].kind == .word && !bareWords.contains(t[i].text.lowercased()) && !dateWords.contains(t[i].text)
         }
     }
 
@@ -179,7 +184,9 @@ enum TaskWording {
     /// `kế hoạch` named in full where the unit was given the task (`ban hành kế hoạch tổng thể để ...`): the order
     /// is read alone, away from the sentence that named it. Only a document noun with nothing after it in `s` is
     /// completed, with the words that follow it in `earlier` up to a verb, a purpose or a mark (at most 4).
-    static func completingNouns(_ pieces: [Piece], in s: ImportSentence, from earlier: ImportSentence) -> [Piece] {
+    static func completingNouns(
+        _ pieces: [Piece], in s: ImportSentence, from earlier: ImportSentence, near unit: Range<Int>
+    ) -> [Piece] {
         let t = s.tokens
         let e = earlier.tokens
         var out: [Piece] = []
@@ -198,7 +205,9 @@ enum TaskWording {
             // Only a noun the sentence sends on bare (`Dự thảo kế hoạch trình ...`).
             guard next < t.count, t.longestMatch(sending, at: next) != nil else { continue }
             let words = Array(t[i..<next].map { $0.text.lowercased() })
-            for j in e.indices
+            // Where the unit was given the task: from its name on, within a bounded look.
+            let window = unit.lowerBound..<min(e.count, unit.upperBound + ImportLimits.unitLookBack)
+            for j in window
             where e.matches(words, at: j) || (e[j].text.lowercased() == words[0] && e.word(j + 1) == words[1]) {
                 var m = j + n
                 var added: [String] = []
