@@ -116,6 +116,19 @@ enum RecurringForms {
                         end: end, confidence: 0.8))
                 continue
             }
+            // `ngày 25 của tháng cuối kỳ báo cáo`: the last month of each reporting period the clause names, for
+            // monthly, quarterly, half-year and annual reports at once.
+            if let day = spec.day, let n = lastMonthOfReportingPeriod(t, at: spec.end) {
+                let frequencies = periods.map(\.frequency).filter { $0 != .weekly }
+                var seen: Set<ProposedRecurrence.Frequency> = []
+                for f in frequencies where seen.insert(f).inserted {
+                    found.append(
+                        RecurringFinding(
+                            recurrence: ProposedRecurrence(frequency: f, day: day, month: f == .yearly ? 12 : nil),
+                            start: spec.cueStart, end: spec.end + n, confidence: 0.8))
+                }
+                if !seen.isEmpty { continue }
+            }
             // A day of the month: the period beside it (`của tháng cuối quý`), else the clause's.
             let beside = period(t, after: spec.end, clause: clause)
             guard let period = beside ?? nearest(periods, to: spec) else { continue }
@@ -167,6 +180,11 @@ enum RecurringForms {
                     repeats: true)
             } else if let n = sixMonths(t, at: k), t.has("một lần", at: k + n) {
                 found = Period(frequency: .halfYearly, start: k, end: k + n + 2, repeats: true)
+            } else if let n = sixMonths(t, at: k), let last = result.last, last.repeats, last.end >= k - 2,
+                t.isMark(k - 1, ",") || t.word(k - 1) == "và"
+            {
+                // In a list of repeated periods: `hằng quý, 6 tháng và hằng năm`.
+                found = Period(frequency: .halfYearly, start: k, end: k + n, repeats: true)
             } else if t.has("tháng báo cáo", at: k) {
                 found = Period(frequency: .monthly, start: k, end: k + 3, repeats: false)
             } else if t.has("tháng cuối quý", at: k) || t.has("tháng đầu quý", at: k) {
@@ -200,6 +218,19 @@ enum RecurringForms {
         guard t[safe: k]?.value == 6 || t.word(k) == "sáu", t.word(k + 1) == "tháng" else { return nil }
         if let w = t.word(k + 2), w == "đầu" || w == "cuối", t[safe: k + 4]?.kind == .number { return nil }
         return 2
+    }
+
+    /// The length of `(của) tháng cuối (của) kỳ báo cáo` at `i`, or nil.
+    private static func lastMonthOfReportingPeriod(_ t: [ImportToken], at i: Int) -> Int? {
+        var k = i
+        if t.word(k) == "của" { k += 1 }
+        guard t.has("tháng cuối", at: k) else { return nil }
+        k += 2
+        if t.word(k) == "của" { k += 1 }
+        guard t.word(k) == "kỳ" else { return nil }
+        k += 1
+        if t.has("báo cáo", at: k) { k += 2 }
+        return k - i
     }
 
     /// The period written right after a day (`của tháng báo cáo`, `của tháng cuối quý`, `hằng tháng`).

@@ -118,6 +118,20 @@ struct ImportPhrasingClassTests {
         #expect(proposal.deadlines.isEmpty, "\(proposal.deadlines.map(\.phrase))")
     }
 
+    @Test("ngày 25 của tháng cuối kỳ báo cáo: one rule for each report the clause names, monthly to annual")
+    func lastMonthOfEachPeriod() {
+        let text = "Các sở, ban, ngành gửi báo cáo định kỳ hằng tháng, hằng quý, 6 tháng và hằng năm chậm nhất vào ngày 25 "
+            + "của tháng cuối kỳ báo cáo."
+        let proposal = DocumentImporter.propose(text)
+        #expect(
+            proposal.deadlines.map { $0.recurrence?.rrule } == [
+                "FREQ=MONTHLY;BYMONTHDAY=25", "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=25",
+                "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=25", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=25",
+            ])
+        #expect(proposal.deadlines.allSatisfy { $0.phrase == "chậm nhất vào ngày 25 của tháng cuối kỳ báo cáo" })
+        #expect(proposal.deadlines.allSatisfy { $0.unit == "Các sở, ban, ngành" })
+    }
+
     @Test("a time limit with no date to count from (no document date, no --issued) is a standing rule's: not proposed")
     func relativeWithoutDate() {
         let text = "a) Trong thời hạn 01 ngày làm việc, Bộ phận Tiếp nhận và Trả kết quả kiểm tra thành phần của hồ sơ."
