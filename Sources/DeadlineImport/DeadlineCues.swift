@@ -166,6 +166,16 @@ extension DeadlineCues {
         for k in clauseBack..<cue.start where t.word(k) == "sẽ" && t.word(k + 1) != "được" {
             if !(clauseBack..<k).contains(where: { t.longestMatch(orders, at: $0) != nil }) { return true }
         }
+        // A fronted date before an announcement: `trong tháng 7 tới, UBND thành phố sẽ trình ...`.
+        if t.isMark(mention.end, ",") {
+            let ahead = (mention.end + 1)..<min(clause.upperBound, mention.end + 1 + ImportLimits.lookAhead)
+            if let k = ahead.first(where: { t.word($0) == "sẽ" || t.longestMatch(expectation, at: $0) != nil }),
+                t.word(k + 1) != "được",
+                !(mention.end..<k).contains(where: { t.longestMatch(orders, at: $0) != nil || t.isMark($0, ",;") && $0 > mention.end })
+            {
+                return true
+            }
+        }
         // A span: `từ <date> đến (hết) <date>`.
         if [.untilEnd, .fromNow].contains(cue.kind) || t.word(cue.start) == "đến" {
             for k in stride(from: cue.start - 1, through: max(clause.lowerBound, cue.start - 12), by: -1)

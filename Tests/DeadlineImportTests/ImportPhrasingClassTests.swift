@@ -89,6 +89,12 @@ struct ImportPhrasingClassTests {
             sentence: "Dự kiến, thời gian giám sát vào cuối tháng 9/2021.",
             why: "announcement: what is planned (dự kiến)"),
         BackgroundCase(
+            sentence: "Theo lộ trình, trong tháng 7 tới, UBND thành phố sẽ trình HĐND thành phố đề án.",
+            why: "announcement: a fronted date, then what a body will do"),
+        BackgroundCase(
+            sentence: "Ngày 19/11, Sở Tài chính vừa có văn bản đề nghị các quận, huyện báo cáo tình hình giải ngân.",
+            why: "lead: a news lead (vừa có văn bản đề nghị)"),
+        BackgroundCase(
             sentence: "Ngày 08/4/2021, Văn phòng UBND tỉnh ban hành Văn bản số 404/VPUBND-TCD-NC.",
             why: "lead: a news lead"),
         BackgroundCase(
