@@ -5,6 +5,8 @@ set -euo pipefail
 level="${1:-test}"
 
 packages=(pkg-config libcurl4-openssl-dev libsystemd-dev libsqlite3-dev)
+# poppler-utils: pdftotext, through which `deadlinectl import` reads PDF documents.
+packages+=(poppler-utils)
 if [ "$level" = test ] || [ "$level" = bench ]; then
     # Real servers for the tests: SMTP (aiosmtpd), journald, systemd-analyze, unshare/nsenter, openssl for test CAs,
     # PostgreSQL for the shared-ledger tests.
