@@ -15,6 +15,7 @@ struct ConfigDecoder {
     var defaultChannels: [Located<String>]?
     var defaultRules = ReminderRules()
     var store = StoreSettings()
+    var web: WebSettings?
 
     // Collected from all files.
     var units: [String: DecodedUnit] = [:]
@@ -61,6 +62,7 @@ struct ConfigDecoder {
             decodeCalendar(table, file: file)
         }
         if let node = root["store"], let table = tableOrError(node, name: "store", file: file) { store = decodeStore(table, file: file) }
+        if let node = root["web"], let table = tableOrError(node, name: "web", file: file) { web = decodeWeb(table, file: file) }
         decodeShared(root, file: file, allowed: ConfigSchema.topLevelMain)
     }
 
