@@ -31,7 +31,7 @@ struct SharedLedgerWebTests {
                 let two = try await second.post(first.confirmPath(unit: "so-2"))
                 #expect(two.status == 200 && two.body.contains("Đã ghi nhận"), "\(two)")
                 let replay = try await second.post(first.confirmPath(unit: "so-1"))
-                #expect(replay.body.contains("đã được xác nhận hoàn thành từ trước, lúc 08:00 09/12/2020 (link (so-1))"), "\(replay.body)")
+                #expect(replay.body.contains("đã được xác nhận hoàn thành từ trước, lúc 08:00 09/12/2020, qua liên kết trong thư nhắc việc"), "\(replay.body)")
                 let page = try await first.get(second.confirmPath(unit: "so-2"))
                 #expect(page.body.contains("đã được xác nhận hoàn thành từ trước") && !page.body.contains("<form"))
                 let marks = try await second.doneMarks()

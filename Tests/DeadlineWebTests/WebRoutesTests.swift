@@ -126,7 +126,7 @@ struct WebRoutesTests {
             site.clock.advance(seconds: 600)
             let again = try await site.post(path)
             #expect(again.status == 200)
-            #expect(again.body.contains("Nhiệm vụ này đã được xác nhận hoàn thành từ trước, lúc 11:25 09/12/2020 (link (so-1))."), "\(again.body)")
+            #expect(again.body.contains("Nhiệm vụ này đã được xác nhận hoàn thành từ trước, lúc 11:25 09/12/2020, qua liên kết trong thư nhắc việc."), "\(again.body)")
             let page = try await site.get(path)
             #expect(page.body.contains("đã được xác nhận hoàn thành từ trước, lúc 11:25 09/12/2020") && !page.body.contains("<form"))
             #expect(try await site.doneMarks().keys.sorted() == ["so-1"])
@@ -148,6 +148,11 @@ struct WebRoutesTests {
             #expect(page.body.contains("<button type=\"submit\">Confirm the task done</button>"))
             let done = try await site.post(path)
             #expect(done.body.contains("Recorded: the unit finished the task at 08:00 09/12/2020."), "\(done.body)")
+            // Marked done by an admin (deadlinectl done): the page says by whom.
+            let id = OccurrenceID(deadlineID: "bao-cao", date: CivilDate(year: 2020, month: 12, day: 10)!)
+            _ = try await site.ledger.markDone(id, units: ["so-3"], by: "lan", note: nil, at: site.clock.now)
+            let marked = try await site.get(site.confirmPath(unit: "so-3", language: .en))
+            #expect(marked.body.contains("This task was already confirmed done, at 08:00 09/12/2020, marked by lan."), "\(marked.body)")
         }
     }
 

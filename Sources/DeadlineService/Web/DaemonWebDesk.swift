@@ -62,7 +62,7 @@ final class DaemonWebDesk: WebDesk {
         let id = OccurrenceID(deadlineID: link.deadlineID, date: link.occurrence)
         let marks = (try? await ledger.unitMarks(id)) ?? []
         let mark = marks.first { ($0.unit == link.unitID || $0.unit == PlannerState.everyUnit) && $0.doneAt != nil }
-        return view(link, part, context: context, prior: mark.map { prior($0, context: context) })
+        return view(link, part, context: context, prior: mark.map { prior($0, link: link, context: context) })
     }
 
     func confirm(_ link: ConfirmationLink, note: String?, at moment: Instant) async -> ConfirmOutcome {
@@ -78,7 +78,7 @@ final class DaemonWebDesk: WebDesk {
             return .unavailable
         }
         if let mark = already.first(where: { $0.unit == link.unitID || $0.unit == PlannerState.everyUnit }) {
-            return .alreadyConfirmed(prior(mark, context: context))
+            return .alreadyConfirmed(prior(mark, link: link, context: context))
         }
         var metadata: Logger.Metadata = [
             LogMetadataKey.deadlineID: .string(link.deadlineID), "occurrence": .string(link.occurrence.iso),
@@ -120,8 +120,15 @@ final class DaemonWebDesk: WebDesk {
             unitName: part.unit.name, expires: Self.moment(link.expires, zone: context.zone, link.language), confirmed: prior)
     }
 
-    func prior(_ mark: UnitMark, context: DaemonContext) -> PriorConfirmation {
-        PriorConfirmation(at: mark.doneAt.map(context.zone.vietnamese) ?? "?", by: mark.doneBy ?? "?")
+    /// When and how it was marked: through the link, or by whom (an admin's `deadlinectl done`).
+    func prior(_ mark: UnitMark, link: ConfirmationLink, context: DaemonContext) -> PriorConfirmation {
+        let vi = link.language == .vi
+        let by = mark.doneBy ?? "?"
+        let how =
+            by.hasPrefix("link (")
+            ? (vi ? "qua liên kết trong thư nhắc việc" : "through the link in the reminder")
+            : (vi ? "người đánh dấu: \(by)" : "marked by \(by)")
+        return PriorConfirmation(at: mark.doneAt.map(context.zone.vietnamese) ?? "?", by: how)
     }
 
     /// `17:00 Thứ Năm 10/12/2020` (or `Thursday`).

@@ -56,7 +56,7 @@ enum ConfirmationPages {
         let w = words(language)
         var body = "<main>\n<h1>\(w.title)</h1>\n" + details(view, w)
         if let prior = view.confirmed {
-            body += "<p class=\"ok\">\(w.already) \(HTML.escape(prior.at)) (\(HTML.escape(prior.by))).</p>\n"
+            body += "<p class=\"ok\">\(w.already) \(HTML.escape(prior.at)), \(HTML.escape(prior.by)).</p>\n"
         } else {
             body += """
                 <p>\(w.intro)</p>
@@ -84,7 +84,7 @@ enum ConfirmationPages {
     static func already(_ view: ConfirmationView?, prior: PriorConfirmation, language: Language) -> HTMLDocument {
         let w = words(language)
         let body = "<main>\n<h1>\(w.title)</h1>\n" + (view.map { details($0, w) } ?? "")
-            + "<p class=\"ok\">\(w.already) \(HTML.escape(prior.at)) (\(HTML.escape(prior.by))).</p>\n</main>"
+            + "<p class=\"ok\">\(w.already) \(HTML.escape(prior.at)), \(HTML.escape(prior.by)).</p>\n</main>"
         return HTMLDocument(language: language, title: w.title, body: body)
     }
 

@@ -47,7 +47,7 @@ public struct ConfirmationView: Sendable, Hashable {
     }
 }
 
-/// A done mark already in the ledger: when (as a person reads it) and by whom.
+/// A done mark already in the ledger: when (as a person reads it), and how or by whom, worded.
 public struct PriorConfirmation: Sendable, Hashable {
     public var at: String
     public var by: String
