@@ -73,7 +73,7 @@ struct ConfigDecoder {
     /// The parts every file may hold: units, channels, documents, deadlines; and the check for stray keys.
     private mutating func decodeShared(_ root: TOMLTable, file: String, allowed: [String]) {
         for entry in root.entries where !allowed.contains(entry.key) {
-            if ["daemon", "reminders", "calendar"].contains(entry.key) {
+            if ["daemon", "reminders", "calendar", "web"].contains(entry.key) {
                 sink.error(
                     file, entry.keyRange,
                     "[\(entry.key)] belongs in the main file, not in a drop-in; move it to deadlined.toml")
