@@ -10,7 +10,9 @@
 //   DeadlineConfig     TOML files -> validated model, with file:line:column diagnostics
 //   DeadlineDelivery   channels: SMTP and webhooks over libcurl, the outbox directory, MIME, templates
 //   DeadlineStore      the durable ledger (SQLite, or PostgreSQL shared by several daemons)
-//   DeadlineSystemd    journald LogHandler, sd_notify, watchdog (libsystemd's C API)
+//   DeadlineSystemd    journald LogHandler, sd_notify, watchdog, socket activation (libsystemd's C API)
+//   DeadlineWeb        the optional web side over HTTP (Hummingbird): signed links to confirm a task done, each unit's
+//                      calendar feed, the office's report page; served on a socket systemd hands over
 //   DeadlineService    the daemon's scheduler and the admin commands' logic, joining the modules above
 //   deadlined, deadlinectl   thin executables: parse flags, call in
 import PackageDescription
@@ -35,6 +37,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // No traits: without FullFoundation it uses FoundationEssentials, without ConfigurationSupport no swift-configuration.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
     ],
     targets: [
         // C libraries through their C APIs.
@@ -91,9 +97,25 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "DeadlineWeb",
+            dependencies: [
+                "DeadlineKit",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
             name: "DeadlineService",
             dependencies: [
-                "DeadlineKit", "DeadlineImport", "DeadlineConfig", "DeadlineDelivery", "DeadlineStore", "DeadlineSystemd", "CLinuxShim", "Threads",
+                "DeadlineKit", "DeadlineImport", "DeadlineConfig", "DeadlineDelivery", "DeadlineStore", "DeadlineSystemd", "DeadlineWeb",
+                "CLinuxShim", "Threads",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -171,6 +193,11 @@ let package = Package(
         .testTarget(
             name: "DeadlineServiceTests",
             dependencies: ["DeadlineService", "TestSupport", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "DeadlineWebTests",
+            dependencies: ["DeadlineWeb", "DeadlineService", "DeadlineStore", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -39,6 +39,9 @@ public struct ReminderFacts: Sendable, Hashable {
     public var isTest: Bool
     /// A digest's lines, soonest due first (overdue ones come first); empty for any other reminder.
     public var items: [DigestEntry]
+    /// The unit's link to confirm the task done (`[web]`); nil when the web side is off, and for digests and
+    /// escalations.
+    public var confirmURL: String?
 
     public init(
         key: String, deadlineID: String, task: String, documentRef: String?, documentTitle: String?, unitID: String,
@@ -176,6 +179,7 @@ public struct ReminderFacts: Sendable, Hashable {
         // Present but empty when absent, so `{{#document_ref}}...{{/document_ref}}` skips cleanly.
         v["document_ref"] = documentRef.map { $0 as any Sendable } ?? TemplateNull()
         v["document_title"] = documentTitle.map { $0 as any Sendable } ?? TemplateNull()
+        v["confirm_url"] = confirmURL.map { $0 as any Sendable } ?? TemplateNull()
         v["reminder_ordinal"] = reminderNumber > 0 ? Wording.ordinal(reminderNumber, language) as any Sendable : TemplateNull()
         if isDigest {
             let overdue = items.filter { $0.due < sendAt }.count
@@ -197,7 +201,7 @@ public struct ReminderFacts: Sendable, Hashable {
         "deadline_id", "task", "task_short", "unit", "unit_id", "kind", "rule", "occurrence", "due_date", "due_time",
         "due_weekday", "due_iso", "send_date", "send_time", "days_left", "days_overdue", "time_left", "overdue_by",
         "reminder_number", "reminder_ordinal", "reminded_count", "urged_count", "is_group_escalation", "late_count", "late_units", "recipient_names", "is_before", "is_due", "is_overdue", "is_escalation", "is_test",
-        "recipients", "document_ref", "document_title",
+        "recipients", "document_ref", "document_title", "confirm_url",
         // Digests (`digest-*.LANG.mustache`).
         "is_digest", "digest_date", "digest_weekday", "count", "overdue_count", "has_overdue", "items",
     ]
