@@ -7,7 +7,7 @@ export PATH := /opt/swift/usr/bin:$(PATH)
 CONFIG := etc/deadlined/deadlined.toml
 DEMO_STATE := $(CURDIR)/.demo-state
 
-.PHONY: deps build release demo test clean install
+.PHONY: deps build release demo test clean install man deb deb-test
 
 deps:
 	scripts/install-deps.sh build
@@ -52,3 +52,12 @@ bench:
 bench-smoke:
 	scripts/install-deps.sh bench
 	bin="$$(Benchmarks/build.sh)" && /usr/bin/python3 Benchmarks/run.py --smoke --bin "$$bin"
+
+# Manual pages (man/, committed): deadlinectl(1), deadlined.toml(5), deadlined-webhook(7), deadlined(8), generated
+# from man/src/*.in and from the code itself (the commands' options, ConfigSchema, the journald catalog) by
+# scripts/generate-man-pages, then checked with mandoc, groff and man (scripts/lint-man-pages). A test fails when
+# man/ is not what this target makes: edit man/src/ or the code, never man/, and run it again.
+man: build
+	scripts/install-deps.sh docs
+	/usr/bin/python3 scripts/generate-man-pages --bin "$$(swift build --show-bin-path)"
+	scripts/lint-man-pages
