@@ -61,3 +61,15 @@ man: build
 	scripts/install-deps.sh docs
 	/usr/bin/python3 scripts/generate-man-pages --bin "$$(swift build --show-bin-path)"
 	scripts/lint-man-pages
+
+# The Debian package: deadlined_VERSION_ARCH.deb here, from a release build with the Swift runtime linked in
+# (.build-release, kept: the first build takes about 15 minutes on 2 cores, later ones reuse it). scripts/build-deb
+# says what goes where; lintian must find no error. make deb-test installs it into a throwaway root with dpkg,
+# runs it, purges it and checks that nothing is left (scripts/test-deb); it is not part of make test (CI), whose
+# time budget a release build would eat.
+deb:
+	scripts/install-deps.sh package
+	scripts/build-deb
+
+deb-test: deb
+	scripts/test-deb
