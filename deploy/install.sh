@@ -35,7 +35,9 @@ done
 install -d "$DESTDIR$DATADIR/bash-completion/completions" "$DESTDIR$DATADIR/zsh/site-functions" \
     "$DESTDIR$DATADIR/fish/vendor_completions.d"
 for command in deadlined deadlinectl; do
-    "$bin/$command" --generate-completion-script bash > "$DESTDIR$DATADIR/bash-completion/completions/$command"
+    # Sourced, not run: without argument-parser's #!/bin/bash line.
+    "$bin/$command" --generate-completion-script bash | sed '1{/^#!/d}' \
+        > "$DESTDIR$DATADIR/bash-completion/completions/$command"
     "$bin/$command" --generate-completion-script zsh > "$DESTDIR$DATADIR/zsh/site-functions/_$command"
     "$bin/$command" --generate-completion-script fish > "$DESTDIR$DATADIR/fish/vendor_completions.d/$command.fish"
 done
