@@ -20,7 +20,8 @@ struct ManualPageTests {
         let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let result = try await ProcessRunner.run(
-            "/usr/bin/python3", [Self.root + "/scripts/generate-man-pages", "--bin", BuiltProducts.directory, "--out", scratch.path])
+            "/usr/bin/python3",
+            [Self.root + "/scripts/generate-man-pages", "--bin", BuiltProducts.directory, "--out", scratch.path])
         #expect(result.succeeded, "\(result)")
         for name in Self.pages {
             let fresh = try scratch.read(name)
@@ -59,9 +60,11 @@ struct ManualPageTests {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let secret = try dir.write("secrets/smtp-password", "mật-khẩu\n", mode: 0o600)
-        try dir.write("deadlined.toml", main.replacingOccurrences(of: "/etc/deadlined/secrets/smtp-password", with: secret))
+        try dir.write(
+            "deadlined.toml", main.replacingOccurrences(of: "/etc/deadlined/secrets/smtp-password", with: secret))
         try dir.write("deadlines.d/5418-UBND-TKBT.toml", dropIn)
-        let result = try await ProcessRunner.run(BuiltProducts.path("deadlinectl"), ["check", "--config", dir.path + "/deadlined.toml"])
+        let result = try await ProcessRunner.run(
+            BuiltProducts.path("deadlinectl"), ["check", "--config", dir.path + "/deadlined.toml"])
         #expect(result.succeeded, "\(result)")
         #expect(result.stdout.contains("OK: 1 document, 2 deadlines, 3 units, 1 channel"), "\(result)")
     }
@@ -76,11 +79,14 @@ struct ManualPageTests {
         #expect(commands.count >= 15, "\(help)")
         let page = try Self.page("deadlinectl.1")
         for command in commands {
-            #expect(page.contains("\n.It Nm Cm \(command)"), "deadlinectl(1) has no entry for '\(command)'; run: make man")
+            #expect(
+                page.contains("\n.It Nm Cm \(command)"), "deadlinectl(1) has no entry for '\(command)'; run: make man")
         }
     }
 
-    @Test("the units' Documentation= names these pages", arguments: ["deadlined.service", "deadlined-once.service", "deadlined.timer"])
+    @Test(
+        "the units' Documentation= names these pages",
+        arguments: ["deadlined.service", "deadlined-once.service", "deadlined.timer"])
     func unitDocumentation(unit: String) throws {
         let text = try String(contentsOfFile: Self.root + "/deploy/" + unit, encoding: .utf8)
         let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("Documentation=") })

@@ -23,20 +23,24 @@ struct PackagingTests {
             "etc/systemd/system/deadlined.timer", "usr/lib/systemd/catalog/deadlined.catalog",
             "usr/local/share/man/man1/deadlinectl.1", "usr/local/share/man/man5/deadlined.toml.5",
             "usr/local/share/man/man7/deadlined-webhook.7", "usr/local/share/man/man8/deadlined.8",
-            "usr/local/share/bash-completion/completions/deadlinectl", "usr/local/share/zsh/site-functions/_deadlinectl",
+            "usr/local/share/bash-completion/completions/deadlinectl",
+            "usr/local/share/zsh/site-functions/_deadlinectl",
             "usr/local/share/fish/vendor_completions.d/deadlinectl.fish",
             "usr/local/share/bash-completion/completions/deadlined", "usr/local/share/zsh/site-functions/_deadlined",
             "usr/local/share/fish/vendor_completions.d/deadlined.fish",
             "etc/deadlined/deadlined.toml", "etc/deadlined/deadlines.d/5418-UBND-TKBT.toml",
         ]
         for file in expected {
-            #expect(FileManager.default.fileExists(atPath: dest.path + "/" + file), "deploy/install.sh did not install \(file)")
+            #expect(
+                FileManager.default.fileExists(atPath: dest.path + "/" + file),
+                "deploy/install.sh did not install \(file)")
         }
         // The completion for bash completes deadlinectl's commands; hidden ones are left out.
         let bash = try dest.read("usr/local/share/bash-completion/completions/deadlinectl")
         #expect(bash.contains("complete -o filenames -F _deadlinectl deadlinectl"))
         #expect(bash.contains("test-send") && !bash.contains("config-reference-mdoc"))
-        let parsed = try await ProcessRunner.run("bash", ["-n", dest.path + "/usr/local/share/bash-completion/completions/deadlinectl"])
+        let parsed = try await ProcessRunner.run(
+            "bash", ["-n", dest.path + "/usr/local/share/bash-completion/completions/deadlinectl"])
         #expect(parsed.succeeded, "\(parsed)")
         // man finds the installed page by name, as an admin types it.
         if ProcessRunner.locate("man") != nil {
@@ -63,7 +67,8 @@ struct PackagingTests {
         .enabled(if: package != nil, "no deadlined_VERSION_amd64.deb here: make deb builds it"))
     func debianPackage() async throws {
         let result = try await ProcessRunner.run(
-            Self.root + "/scripts/test-deb", [try #require(Self.package)], currentDirectory: Self.root, timeout: .seconds(600))
+            Self.root + "/scripts/test-deb", [try #require(Self.package)], currentDirectory: Self.root,
+            timeout: .seconds(600))
         #expect(result.succeeded, "\(result)")
         #expect(result.stdout.contains(" 0 failed"), "\(result.stdout)")
     }

@@ -26,7 +26,9 @@ struct WebhookContractTests {
     static func compare(page: Any, real: Any, path: String = "") {
         switch (page, real) {
         case let (page as [String: Any], real as [String: Any]):
-            #expect(Set(page.keys) == Set(real.keys), "\(path): the page shows \(page.keys.sorted()), deadlined sends \(real.keys.sorted())")
+            #expect(
+                Set(page.keys) == Set(real.keys),
+                "\(path): the page shows \(page.keys.sorted()), deadlined sends \(real.keys.sorted())")
             for (key, value) in page {
                 if let other = real[key] { compare(page: value, real: other, path: path + "." + key) }
             }
@@ -35,14 +37,18 @@ struct WebhookContractTests {
             for (index, (a, b)) in zip(page, real).enumerated() { compare(page: a, real: b, path: "\(path)[\(index)]") }
         case let (page as String, real as String):
             if page.hasSuffix("...") {
-                #expect(real.hasPrefix(String(page.dropLast(3))), "\(path): '\(real)' does not start as the page's '\(page)'")
+                #expect(
+                    real.hasPrefix(String(page.dropLast(3))),
+                    "\(path): '\(real)' does not start as the page's '\(page)'")
             } else {
                 #expect(page == real, "\(path)")
             }
         case (is NSNull, is NSNull):
             break
         default:
-            #expect("\(page)" == "\(real)" && type(of: page) == type(of: real), "\(path): the page has \(page), deadlined sends \(real)")
+            #expect(
+                "\(page)" == "\(real)" && type(of: page) == type(of: real),
+                "\(path): the page has \(page), deadlined sends \(real)")
         }
     }
 
@@ -51,10 +57,13 @@ struct WebhookContractTests {
         let example = try #require(try Self.displays().first { $0.contains("\"type\": \"deadline.reminder\",") })
         let facts = ReminderFacts(
             key: "5418-de-xuat|2020-12-10|7d|so-nv|hook", deadlineID: "5418-de-xuat",
-            task: "Báo cáo tham mưu, đề xuất các nhiệm vụ, giải pháp, nội dung công việc cụ thể trình UBND TP; đồng thời gửi Sở Kế hoạch và Đầu tư để tổng hợp",
+            task: "Báo cáo tham mưu, đề xuất các nhiệm vụ, giải pháp, nội dung công việc cụ thể trình UBND TP; "
+                + "đồng thời gửi Sở Kế hoạch và Đầu tư để tổng hợp",
             documentRef: "5418/UBND-TKBT",
-            documentTitle: "Triển khai thực hiện Chương trình hành động thực hiện Nghị quyết Đại hội đại biểu lần thứ XVII Đảng bộ TP Hà Nội",
-            unitID: "so-nv", unitName: "Sở Nội vụ", kind: .before, rule: "7d", occurrence: CivilDate(year: 2020, month: 12, day: 10)!,
+            documentTitle: "Triển khai thực hiện Chương trình hành động thực hiện Nghị quyết Đại hội đại biểu "
+                + "lần thứ XVII Đảng bộ TP Hà Nội",
+            unitID: "so-nv", unitName: "Sở Nội vụ", kind: .before, rule: "7d",
+            occurrence: CivilDate(year: 2020, month: 12, day: 10)!,
             due: try Self.moment("2020-12-10T17:00:00+07:00"), sendAt: try Self.moment("2020-12-03T08:00:00+07:00"),
             recipients: [], zone: Self.zone, language: .vi)
         let reminder = OutgoingReminder(
@@ -71,17 +80,20 @@ struct WebhookContractTests {
             day: CivilDate(year: 2020, month: 12, day: 3)!, sendAt: try Self.moment("2020-12-03T07:30:00+07:00"),
             items: [
                 DigestEntry(
-                    deadlineID: "5418-de-xuat", task: "Báo cáo tham mưu, đề xuất các nhiệm vụ, giải pháp, nội dung công việc cụ thể trình UBND TP",
+                    deadlineID: "5418-de-xuat",
+                    task: "Báo cáo tham mưu, đề xuất các nhiệm vụ, giải pháp, nội dung công việc cụ thể trình UBND TP",
                     documentRef: "5418/UBND-TKBT", occurrence: CivilDate(year: 2020, month: 12, day: 10)!,
                     due: try Self.moment("2020-12-10T17:00:00+07:00")),
                 DigestEntry(
-                    deadlineID: "5418-bao-cao-thang", task: "Báo cáo tình hình, kết quả thực hiện Chương trình hành động hằng tháng",
+                    deadlineID: "5418-bao-cao-thang",
+                    task: "Báo cáo tình hình, kết quả thực hiện Chương trình hành động hằng tháng",
                     documentRef: "5418/UBND-TKBT", occurrence: CivilDate(year: 2020, month: 12, day: 20)!,
                     due: try Self.moment("2020-12-20T17:00:00+07:00")),
             ],
             recipients: [], zone: Self.zone, language: .vi)
         let reminder = OutgoingReminder(
-            facts: facts, message: TemplateSet.builtIn.render(facts), attempt: 1, now: try Self.moment("2020-12-03T08:00:01+07:00"))
+            facts: facts, message: TemplateSet.builtIn.render(facts), attempt: 1,
+            now: try Self.moment("2020-12-03T08:00:01+07:00"))
         let body = WebhookPayload.body(for: reminder, format: .json, chatID: nil)
         Self.compare(page: try Self.json(example), real: try Self.json(body))
     }
