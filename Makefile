@@ -8,7 +8,7 @@ export PATH := /opt/swift/usr/bin:$(PATH)
 CONFIG := etc/deadlined/deadlined.toml
 DEMO_STATE := $(CURDIR)/.demo-state
 
-.PHONY: deps build release demo test clean install
+.PHONY: deps build release demo test clean install man deb deb-test
 
 deps:
 	scripts/install-deps.sh build
@@ -69,3 +69,24 @@ bench-smoke:
 import-eval: deps
 	swift build --product import-eval
 	"$$(swift build --show-bin-path)/import-eval" Tests/Fixtures/import-corpus
+
+# Manual pages (man/, committed): deadlinectl(1), deadlined.toml(5), deadlined-webhook(7), deadlined(8), generated
+# from man/src/*.in and from the code itself (the commands' options, ConfigSchema, the journald catalog) by
+# scripts/generate-man-pages, then checked with mandoc, groff and man (scripts/lint-man-pages). A test fails when
+# man/ is not what this target makes: edit man/src/ or the code, never man/, and run it again.
+man: build
+	scripts/install-deps.sh docs
+	/usr/bin/python3 scripts/generate-man-pages --bin "$$(swift build --show-bin-path)"
+	scripts/lint-man-pages
+
+# The Debian package: deadlined_VERSION_ARCH.deb here, from a release build with the Swift runtime linked in
+# (.build-release, kept: the first build takes about 15 minutes on 2 cores, later ones reuse it). scripts/build-deb
+# says what goes where; lintian must find no error. make deb-test installs it into a throwaway root with dpkg,
+# runs it, purges it and checks that nothing is left (scripts/test-deb); it is not part of make test (CI), whose
+# time budget a release build would eat.
+deb:
+	scripts/install-deps.sh package
+	scripts/build-deb
+
+deb-test: deb
+	scripts/test-deb
