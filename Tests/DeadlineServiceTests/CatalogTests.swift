@@ -1,4 +1,5 @@
 import DeadlineConfig
+import DeadlineDelivery
 import DeadlineKit
 @testable import DeadlineService
 import Testing
@@ -191,5 +192,45 @@ extension String {
     /// the catalog is written with precomposed characters, so any combining mark is a sign of NFD).
     var isNFC: Bool {
         !unicodeScalars.contains { (0x0300...0x036F).contains($0.value) }
+    }
+}
+
+@Suite("Diagnostics that name their catalog entry say the same in English as they log")
+struct CatalogDiagnosticTests {
+    /// Every diagnostic of a broken template folder, with its catalog message.
+    static var templateDiagnostics: [Diagnostic] {
+        let (_, problems) = TemplateSet.load(overrides: [
+            "subjct.vi.mustache": (path: "t/subjct.vi.mustache", source: "x"),
+            "subject.vi.mustache": (path: "t/subject.vi.mustache", source: "{{tasks}} {{zzz}}"),
+            "text.vi.mustache": (path: "t/text.vi.mustache", source: "{{#is_due}}Hôm nay"),
+            "chat.vi.mustache": (path: "t/chat.vi.mustache", source: "{{#is_due}}x{{/is_overdue}}"),
+            "html.vi.mustache": (path: "t/html.vi.mustache", source: "{{task"),
+        ])
+        return problems
+    }
+
+    @Test("templates: each problem's English from the catalog is the message the daemon logs")
+    func templates() {
+        let diagnostics = Self.templateDiagnostics
+        #expect(diagnostics.count == 6, "\(diagnostics)")
+        for d in diagnostics {
+            let message = d.catalogMessage
+            #expect(message != nil, "\(d) names no catalog entry")
+            guard let message else { continue }
+            #expect(Catalog(.en)(message) == d.message, "\(message.id)")
+            #expect(Catalog(.vi)(message).map { $0 != d.message } == true, "\(message.id) is not said in Vietnamese")
+        }
+    }
+
+    @Test("check says a named diagnostic in the admin's language; others as they were written")
+    func rendering() {
+        let named = Self.templateDiagnostics.first { $0.message.contains("'tasks'") }
+        let said = named.map { Catalog(.vi).diagnostic($0) } ?? ""
+        #expect(
+            said.hasPrefix("t/subject.vi.mustache:1:1: lỗi: mẫu thư dùng biến không có: 'tasks'; có phải ý bạn là 'task'? (các biến: "),
+            "\(said)")
+        #expect(named.map { Catalog(.en).diagnostic($0) } == named?.description)
+        let plain = Diagnostic.error("a.toml", SourceRange(at: SourceLocation(line: 3, column: 1)), "unknown key 'x'")
+        #expect(Catalog(.vi).diagnostic(plain) == "a.toml:3:1: error: unknown key 'x'")
     }
 }

@@ -7,6 +7,8 @@ public enum ConfigText: String, CatalogEntry {
     case editNotPartOfConfiguration, editDropInName, editCannotStartEditor, editEditorFailed, editExitStatus
     case editKilled, editCannotWriteIn, editCannotInstall, editNewFileTemplate
     case reloadClosed, reloadAccepted, reloadRejected, reloadUnexpected
+    case templateName, templateDoesNotParse, templateSectionClosedWrongly, templateTagNotClosed, templateSectionNotClosed
+    case templateBadDelimiter, templateUnknownVariable, templateUnknownVariableHint
 
     public static let area = "config"
 
@@ -149,6 +151,36 @@ public enum ConfigText: String, CatalogEntry {
                     # due = "10/12/2020"
 
                     """)
+        case .templateName:
+            Bilingual(
+                vi: "'{name}' không phải tên một mẫu thư nên bị bỏ qua; tên mẫu thư có dạng {expected} (hoặc .en)",
+                en: "'{name}' is not a template name and is ignored; expected names like {expected} (or .en)")
+        case .templateDoesNotParse:
+            Bilingual(vi: "mẫu thư không đọc được: {error}", en: "the template does not parse: {error}")
+        case .templateSectionClosedWrongly:
+            Bilingual(
+                vi: "mẫu thư không đọc được: một đoạn được đóng bằng tên khác với tên đã mở",
+                en: "the template does not parse: a section is closed with a different name than it was opened with")
+        case .templateTagNotClosed:
+            Bilingual(
+                vi: "mẫu thư không đọc được: một thẻ chưa được đóng bằng }}",
+                en: "the template does not parse: a tag is not closed with }}")
+        case .templateSectionNotClosed:
+            Bilingual(
+                vi: "mẫu thư không đọc được: một đoạn được mở nhưng không được đóng (thiếu {{/tên}})",
+                en: "the template does not parse: a section is opened but never closed (missing {{/name}})")
+        case .templateBadDelimiter:
+            Bilingual(
+                vi: "mẫu thư không đọc được: thẻ đổi dấu phân cách viết sai",
+                en: "the template does not parse: a set-delimiter tag is malformed")
+        case .templateUnknownVariable:
+            Bilingual(
+                vi: "mẫu thư dùng biến không có: '{name}' (các biến: {known})",
+                en: "unknown template variable '{name}' (known: {known})")
+        case .templateUnknownVariableHint:
+            Bilingual(
+                vi: "mẫu thư dùng biến không có: '{name}'; có phải ý bạn là '{suggestion}'? (các biến: {known})",
+                en: "unknown template variable '{name}'; did you mean '{suggestion}'? (known: {known})")
         case .reloadClosed:
             Bilingual(
                 vi: "deadlinectl: deadlined đóng kết nối mà không trả lời\n",
