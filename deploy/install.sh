@@ -24,7 +24,7 @@ for unit in deadlined.service deadlined-once.service; do
         "deploy/$unit" > "$DESTDIR$UNITDIR/$unit"
     chmod 0644 "$DESTDIR$UNITDIR/$unit"
 done
-install -m 0644 deploy/deadlined.timer "$DESTDIR$UNITDIR/"
+install -m 0644 deploy/deadlined.timer deploy/deadlined-web.socket "$DESTDIR$UNITDIR/"
 install -m 0644 deploy/deadlined.catalog "$DESTDIR$CATALOGDIR/deadlined.catalog"
 
 # The example configuration, only where there is none yet.

@@ -37,6 +37,8 @@ public struct Configuration: Sendable {
     public let daemon: DaemonSettings
     /// Where the ledger lives (`[store]`): SQLite by default, or PostgreSQL shared by several daemons.
     public var store = StoreSettings()
+    /// The web side (`[web]`); nil when it is off.
+    public var web: WebSettings?
     /// The main file, as given.
     public let mainFile: String
     /// Every file read, main file first, then drop-ins in name order.

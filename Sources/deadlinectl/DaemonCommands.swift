@@ -181,7 +181,7 @@ struct History: AsyncParsableCommand {
 
 struct Report: AsyncParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, csv, md, json
+        case table, csv, md, json, html
     }
 
     static let configuration = CommandConfiguration(
@@ -189,7 +189,8 @@ struct Report: AsyncParsableCommand {
     @OptionGroup var config: ConfigOptions
     @Option(help: "First due day of the period (dd/mm/yyyy; default: the first day of this month).") var from: String?
     @Option(help: "Last due day of the period (dd/mm/yyyy; default: today).") var to: String?
-    @Option(help: "table, csv (for spreadsheets; its header is the same in every language), md (Markdown) or json.")
+    @Option(
+        help: "table, csv (for spreadsheets; its header is the same in every language), md (Markdown), json, or html (one self-contained page with charts).")
     var format: Format = .table
     @Option(help: "Count as if it were this moment (for tests and what-ifs).") var now: String?
 
@@ -219,6 +220,9 @@ struct Report: AsyncParsableCommand {
         case .csv: Console.out(report.csv())
         case .md: Console.out(report.markdown(language: language))
         case .json: Console.out(report.json().rendered() + "\n")
+        case .html:
+            Console.out(
+                WebAdmin.reportPage(configuration: configuration, state: state, from: first, to: last, now: moment, language: language))
         }
     }
 }

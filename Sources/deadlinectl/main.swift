@@ -20,7 +20,7 @@ struct Deadlinectl: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deadlinectl",
         abstract: "Check, plan and control deadlined, the deadline-reminder daemon.",
-        subcommands: [Check.self, List.self, Plan.self, TestSendCommand.self, ConfigReference.self, Import.self, Holidays.self, Lunar.self, Reload.self, Done.self, Undone.self, Snooze.self, Resend.self, Status.self, Outbox.self, History.self, Report.self, Edit.self, Migrate.self])
+        subcommands: [Check.self, List.self, Plan.self, TestSendCommand.self, ConfigReference.self, Import.self, Holidays.self, Lunar.self, Reload.self, Done.self, Undone.self, Snooze.self, Resend.self, Status.self, Outbox.self, History.self, Report.self, Edit.self, Migrate.self, WebKey.self, WebLinksCommand.self])
 
     /// `deadlinectl --lang en check`: given before the subcommand, `--lang` reaches it as well.
     @OptionGroup var language: LanguageOption

@@ -15,6 +15,7 @@ struct ConfigDecoder {
     var defaultChannels: [Located<String>]?
     var defaultRules = ReminderRules()
     var store = StoreSettings()
+    var web: WebSettings?
 
     // Collected from all files.
     var units: [String: DecodedUnit] = [:]
@@ -61,6 +62,7 @@ struct ConfigDecoder {
             decodeCalendar(table, file: file)
         }
         if let node = root["store"], let table = tableOrError(node, name: "store", file: file) { store = decodeStore(table, file: file) }
+        if let node = root["web"], let table = tableOrError(node, name: "web", file: file) { web = decodeWeb(table, file: file) }
         decodeShared(root, file: file, allowed: ConfigSchema.topLevelMain)
     }
 
@@ -71,7 +73,7 @@ struct ConfigDecoder {
     /// The parts every file may hold: units, channels, documents, deadlines; and the check for stray keys.
     private mutating func decodeShared(_ root: TOMLTable, file: String, allowed: [String]) {
         for entry in root.entries where !allowed.contains(entry.key) {
-            if ["daemon", "reminders", "calendar"].contains(entry.key) {
+            if ["daemon", "reminders", "calendar", "web"].contains(entry.key) {
                 sink.error(
                     file, entry.keyRange,
                     "[\(entry.key)] belongs in the main file, not in a drop-in; move it to deadlined.toml")

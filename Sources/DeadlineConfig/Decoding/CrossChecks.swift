@@ -36,6 +36,7 @@ extension ConfigDecoder {
         var configuration = Configuration(
             agenda: agenda, channels: channels.mapValues(\.settings), daemon: daemon, mainFile: mainFile, files: files)
         configuration.store = store
+        configuration.web = web
         return configuration
     }
 

@@ -342,10 +342,10 @@ public enum ConfigSchema {
     /// Every table, in the order the README lists them.
     public static let tables: [TableSpec] = [
         daemon, reminders, calendar, calendarOverride, calendarYear, calendarHoliday, unit, outboxChannel, smtpChannel, webhookChannel,
-        document, deadline, store,
+        document, deadline, store, web,
     ]
 
     /// Top-level tables of the main file and of drop-in files.
-    public static let topLevelMain = ["daemon", "reminders", "calendar", "units", "channels", "document", "deadline", "store"]
+    public static let topLevelMain = ["daemon", "reminders", "calendar", "units", "channels", "document", "deadline", "store", "web"]
     public static let topLevelDropIn = ["units", "channels", "document", "deadline"]
 }

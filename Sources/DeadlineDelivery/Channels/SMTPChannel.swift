@@ -99,7 +99,9 @@ enum EmailComposer {
                 key: "\(facts.deadlineID)|\(facts.occurrence.iso)", stampUnixSeconds: reminder.now.secondsSinceEpoch,
                 timing: .interval(startUnixSeconds: facts.due.secondsSinceEpoch - 3600, endUnixSeconds: facts.due.secondsSinceEpoch),
                 summary: (facts.language == .vi ? "Hạn: " : "Due: ") + facts.taskShort,
-                description: facts.task + (facts.documentRef.map { "\n\($0)" } ?? ""), location: facts.unitName,
+                description: facts.task + (facts.documentRef.map { "\n\($0)" } ?? "")
+                    + (facts.confirmURL.map { "\n\n" + (facts.language == .vi ? "Xác nhận đã hoàn thành: " : "Confirm the task done: ") + $0 } ?? ""),
+                location: facts.unitName,
                 alarms: [CalendarAlarm(minutesBefore: 24 * 60, message: facts.taskShort)])
             calendar = CalendarAttachment(filename: "han-\(facts.deadlineID).ics", content: ICalendarWriter.document(events: [event]))
         }

@@ -115,6 +115,7 @@ public enum WebhookPayload {
             ])),
             ("unit", .object([("id", .string(f.unitID)), ("name", .string(f.unitName))])),
             ("recipients", .array(f.recipients.map { .string($0.address) })),
+            ("confirm_url", .optional(f.confirmURL)),
             ("message", .object([("subject", .string(reminder.message.subject)), ("text", .string(reminder.message.text))])),
         ])
     }

@@ -43,6 +43,9 @@ public struct ReminderFacts: Sendable, Hashable {
     public var organization: String?
     /// How the message cites the document that set the task (its kind, number, date, issuer, subject).
     public var citation: DocumentCitation?
+    /// The unit's link to confirm the task done (`[web]`); nil when the web side is off, and for digests and
+    /// escalations.
+    public var confirmURL: String?
 
     public init(
         key: String, deadlineID: String, task: String, documentRef: String?, documentTitle: String?, unitID: String,
@@ -193,6 +196,7 @@ public struct ReminderFacts: Sendable, Hashable {
         v["document_title"] = documentTitle.map { $0 as any Sendable } ?? TemplateNull()
         v["document"] = citation.map { $0.text(language) as any Sendable } ?? TemplateNull()
         v["organization"] = organization.map { $0 as any Sendable } ?? TemplateNull()
+        v["confirm_url"] = confirmURL.map { $0 as any Sendable } ?? TemplateNull()
         v["reminder_ordinal"] = reminderNumber > 0 ? Wording.ordinal(reminderNumber, language) as any Sendable : TemplateNull()
         if isDigest {
             let overdue = items.filter { $0.due < sendAt }.count
@@ -217,7 +221,8 @@ public struct ReminderFacts: Sendable, Hashable {
         "due_weekday", "due_iso", "due_text", "due_day_text", "send_date", "send_time", "send_text", "days_left",
         "days_overdue", "time_left", "overdue_by", "reminder_number", "reminder_ordinal", "reminded_count", "urged_count",
         "reminded_times", "urged_times", "is_group_escalation", "late_count", "late_units", "recipient_names",
-        "is_before", "is_due", "is_overdue", "is_escalation", "is_test", "recipients", "document_ref", "document_title", "document", "organization",
+        "is_before", "is_due", "is_overdue", "is_escalation", "is_test", "recipients", "document_ref", "document_title",
+        "document", "organization", "confirm_url",
         // Digests (`digest-*.LANG.mustache`).
         "is_digest", "digest_date", "digest_weekday", "count", "count_text", "overdue_count", "has_overdue",
         "has_upcoming", "items",

@@ -262,6 +262,10 @@ extension ReminderFacts {
                             isTest: withDocument))
                 }
             }
+            // The web side on: a confirmation link in the reminders with a document.
+            for i in out.indices where out[i].isTest && out[i].kind != .escalation && out[i].confirmURL == nil {
+                out[i].confirmURL = "https://nhacviec.hanoi.example/xac-nhan/mau"
+            }
             // An escalation to the supervisors of two late units.
             var group = out[out.count - 1]
             group.unitID = "so-khdt+so-tc"

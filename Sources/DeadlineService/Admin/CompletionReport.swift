@@ -81,6 +81,12 @@ public struct CompletionReport: Sendable {
         ].map { say($0) }
     }
 
+    /// The table's header in a language (the web side's report page).
+    static func header(_ language: Language) -> [String] { header(Catalog(language)) }
+
+    /// The last row, `Tổng cộng`, in a language (the web side's report page).
+    func totalCells(_ language: Language) -> [String] { totalCells(Catalog(language)(ReportText.total)) }
+
     /// The CSV header: the JSON's names, the same in every language, for the programs that read the file.
     static let csvHeader = [
         "unit", "name", "due", "done_on_time", "done_late", "overdue", "not_yet_due", "on_time_rate",  // machine: the CSV header

@@ -186,7 +186,7 @@ extension Catalog {
     static var allEntries: [(id: String, texts: Bilingual)] {
         CommonText.entries + ConfigText.entries + PlanText.entries + OccurrenceText.entries + StatusText.entries
             + RecordedText.entries + ReportText.entries + CalendarText.entries + DeliveryText.entries
-            + MigrateText.entries
+            + MigrateText.entries + WebText.entries
     }
 
     /// Entries by id, for messages that name theirs (``CatalogMessage``).

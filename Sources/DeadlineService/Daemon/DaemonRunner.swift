@@ -124,7 +124,10 @@ public enum DaemonRunner {
                 ledger: $0, commands: commands, instanceID: instance.instanceID, recheckSeconds: configuration.store.recheckSeconds,
                 clock: clock, logger: logger)
         }
+        // The web side, when systemd handed over its socket; it stops first.
+        let web = DaemonWeb.service(scheduler: scheduler, ledger: ledger, commands: commands, clock: clock, logger: logger)
         let services: [ServiceGroupConfiguration.ServiceConfiguration] = (shared.map { [.init(service: $0)] } ?? []) + [.init(service: service)]
+            + (web.map { [.init(service: $0)] } ?? [])
         let group = ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         logger.notice("deadlined started (pid \(getpid()))", metadata: LogEventID.daemonStarted.metadata())

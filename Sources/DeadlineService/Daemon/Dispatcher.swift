@@ -37,6 +37,7 @@ struct Dispatcher: Sendable {
             return
         }
         var facts = self.facts(for: row).restated(at: now)
+        facts.confirmURL = context.confirmURL(for: row, language: facts.language, at: now)
         if isDigest, facts.items.isEmpty {
             await giveUp(row, reason: "nothing left to list: every item was done or snoozed after it came due", now: now)
             return
