@@ -376,6 +376,31 @@ struct DefaultWordingTests {
             """)
     }
 
+    @Test("with the web side on, the unit may confirm the task done at its link, on a line of its own")
+    func confirmationLink() {
+        var facts = W.facts(.overdue, "overdue-1", sendAt: "2020-12-11T08:00:00+07:00", .vi, number: 1)
+        facts.confirmURL = "https://nhacviec.hanoi.example/xac-nhan/MWN8dmk"
+        let vi = TemplateSet.builtIn.render(facts)
+        #expect(vi.text.contains("""
+
+            Trường hợp đã hoàn thành, đề nghị đơn vị thông báo cho Văn phòng UBND Thành phố Hà Nội để dừng nhắc việc (mã việc: 5418-de-xuat), hoặc xác nhận hoàn thành tại đường dẫn:
+            https://nhacviec.hanoi.example/xac-nhan/MWN8dmk
+
+            Trân trọng.
+            """), "\(vi.text)")
+        #expect(vi.html.contains(", hoặc <a href=\"https://nhacviec.hanoi.example/xac-nhan/MWN8dmk\">xác nhận hoàn thành tại đây</a>."))
+        #expect(vi.chat.hasSuffix("Mã việc: 5418-de-xuat\nXác nhận hoàn thành: https://nhacviec.hanoi.example/xac-nhan/MWN8dmk\n"))
+        facts.language = .en
+        let en = TemplateSet.builtIn.render(facts)
+        #expect(en.text.contains("""
+            so that these reminders stop (task ID: 5418-de-xuat), or confirm it at:
+            https://nhacviec.hanoi.example/xac-nhan/MWN8dmk
+
+            Yours faithfully,
+            """), "\(en.text)")
+        #expect(en.chat.hasSuffix("Task ID: 5418-de-xuat\nConfirm it done: https://nhacviec.hanoi.example/xac-nhan/MWN8dmk\n"))
+    }
+
     @Test("without [daemon] organization the sentences do without it, and nobody signs")
     func withoutOrganization() {
         let vi = TemplateSet.builtIn.render(

@@ -93,7 +93,8 @@ enum DefaultTemplates {
         Kính đề nghị đồng chí chỉ đạo {{#is_group_escalation}}các đơn vị trên{{/is_group_escalation}}{{^is_group_escalation}}đơn vị{{/is_group_escalation}} khẩn trương hoàn thành và báo cáo kết quả.
         {{/is_escalation}}
         {{^is_escalation}}
-        Trường hợp đã hoàn thành, đề nghị đơn vị thông báo{{#organization}} cho {{organization}}{{/organization}} để dừng nhắc việc (mã việc: {{deadline_id}}).
+        Trường hợp đã hoàn thành, đề nghị đơn vị thông báo{{#organization}} cho {{organization}}{{/organization}} để dừng nhắc việc (mã việc: {{deadline_id}}){{#confirm_url}}, hoặc xác nhận hoàn thành tại đường dẫn:
+        {{confirm_url}}{{/confirm_url}}{{^confirm_url}}.{{/confirm_url}}
         {{/is_escalation}}
 
         Trân trọng.
@@ -159,7 +160,8 @@ enum DefaultTemplates {
         Please direct {{#is_group_escalation}}these units{{/is_group_escalation}}{{^is_group_escalation}}the unit{{/is_group_escalation}} to complete the task and report without delay.
         {{/is_escalation}}
         {{^is_escalation}}
-        If the task has already been completed, please inform {{#organization}}{{organization}}{{/organization}}{{^organization}}us{{/organization}} so that these reminders stop (task ID: {{deadline_id}}).
+        If the task has already been completed, please inform {{#organization}}{{organization}}{{/organization}}{{^organization}}us{{/organization}} so that these reminders stop (task ID: {{deadline_id}}){{#confirm_url}}, or confirm it at:
+        {{confirm_url}}{{/confirm_url}}{{^confirm_url}}.{{/confirm_url}}
         {{/is_escalation}}
 
         Yours faithfully,
@@ -190,7 +192,7 @@ enum DefaultTemplates {
         <tr><td style="padding: 2px 12px 2px 0"><strong>Thời hạn</strong></td><td>{{due_text}}</td></tr>
         </table>
         <p>{{#is_before}}Đề nghị đơn vị chủ động triển khai, bảo đảm hoàn thành đúng thời hạn.{{/is_before}}{{#is_due}}Đề nghị đơn vị hoàn thành và báo cáo kết quả trong ngày hôm nay.{{/is_due}}{{#is_overdue}}Đề nghị đơn vị khẩn trương hoàn thành, báo cáo kết quả và nêu rõ lý do chậm trễ.{{/is_overdue}}{{#is_escalation}}Kính đề nghị đồng chí chỉ đạo {{#is_group_escalation}}các đơn vị trên{{/is_group_escalation}}{{^is_group_escalation}}đơn vị{{/is_group_escalation}} khẩn trương hoàn thành và báo cáo kết quả.{{/is_escalation}}
-        {{^is_escalation}}Trường hợp đã hoàn thành, đề nghị đơn vị thông báo{{#organization}} cho {{organization}}{{/organization}} để dừng nhắc việc (mã việc: <code>{{deadline_id}}</code>).{{/is_escalation}}</p>
+        {{^is_escalation}}Trường hợp đã hoàn thành, đề nghị đơn vị thông báo{{#organization}} cho {{organization}}{{/organization}} để dừng nhắc việc (mã việc: <code>{{deadline_id}}</code>){{#confirm_url}}, hoặc <a href="{{confirm_url}}">xác nhận hoàn thành tại đây</a>{{/confirm_url}}.{{/is_escalation}}</p>
         <p>Trân trọng.</p>
         {{#organization}}<p><strong>{{organization}}</strong></p>{{/organization}}
         <p style="color:#777; font-size: 12px">Thư được gửi tự động từ hệ thống nhắc việc deadlined.</p>
@@ -215,7 +217,7 @@ enum DefaultTemplates {
         <tr><td style="padding: 2px 12px 2px 0"><strong>Deadline</strong></td><td>{{due_text}}</td></tr>
         </table>
         <p>{{#is_before}}Please plan the work so that it is completed on time.{{/is_before}}{{#is_due}}Please complete the task and report on it today.{{/is_due}}{{#is_overdue}}Please complete the task as a matter of urgency, report the result and explain the delay.{{/is_overdue}}{{#is_escalation}}Please direct {{#is_group_escalation}}these units{{/is_group_escalation}}{{^is_group_escalation}}the unit{{/is_group_escalation}} to complete the task and report without delay.{{/is_escalation}}
-        {{^is_escalation}}If the task has already been completed, please inform {{#organization}}{{organization}}{{/organization}}{{^organization}}us{{/organization}} so that these reminders stop (task ID: <code>{{deadline_id}}</code>).{{/is_escalation}}</p>
+        {{^is_escalation}}If the task has already been completed, please inform {{#organization}}{{organization}}{{/organization}}{{^organization}}us{{/organization}} so that these reminders stop (task ID: <code>{{deadline_id}}</code>){{#confirm_url}}, or <a href="{{confirm_url}}">confirm it here</a>{{/confirm_url}}.{{/is_escalation}}</p>
         <p>Yours faithfully,</p>
         {{#organization}}<p><strong>{{organization}}</strong></p>{{/organization}}
         <p style="color:#777; font-size: 12px">Sent automatically by the deadlined reminder system.</p>
@@ -228,7 +230,8 @@ enum DefaultTemplates {
         Đơn vị: {{unit}}
         Hạn: {{due_text}}{{#document_ref}}
         Văn bản: {{document_ref}}{{/document_ref}}
-        Mã việc: {{deadline_id}}
+        Mã việc: {{deadline_id}}{{#confirm_url}}
+        Xác nhận hoàn thành: {{confirm_url}}{{/confirm_url}}
         """
 
     static let chatEn = """
@@ -237,7 +240,8 @@ enum DefaultTemplates {
         Unit: {{unit}}
         Deadline: {{due_text}}{{#document_ref}}
         Document: {{document_ref}}{{/document_ref}}
-        Task ID: {{deadline_id}}
+        Task ID: {{deadline_id}}{{#confirm_url}}
+        Confirm it done: {{confirm_url}}{{/confirm_url}}
         """
 
     // A unit's digest: one message a day listing its deadlines due soon and overdue, overdue ones first.
