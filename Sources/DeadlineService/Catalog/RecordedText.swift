@@ -23,7 +23,7 @@ public enum RecordedText: String, CatalogEntry {
                 en: "nothing to list: every item was done or snoozed")
         case .missedWhileDown:
             Bilingual(
-                vi: "bị lỡ khi deadlined không chạy, đã quá thời gian gửi bù catch_up ({duration})",
+                vi: "lỡ khi deadlined không chạy, đã quá thời gian gửi bù catch_up ({duration})",
                 en: "missed while deadlined was not running, more than catch_up ({duration}) ago")
         case .deadlineRemoved:
             Bilingual(
@@ -50,7 +50,7 @@ public enum RecordedText: String, CatalogEntry {
                 en: "still failing {duration} after its send time (retry_max_age = {maximum})")
         case .superseded:
             Bilingual(
-                vi: "không gửi nữa: lời nhắc sau đó ('{rule}') của cùng lần hạn đã được gửi cho đơn vị",
+                vi: "đã có lời nhắc sau ({rule}) của cùng lần hạn gửi thay cho lời nhắc này",
                 en: "superseded: the later reminder '{rule}' of the same occurrence went out to the unit instead")
         case .markedDone:
             Bilingual(
@@ -94,7 +94,11 @@ public enum RecordedText: String, CatalogEntry {
         let say = Catalog(language)
         for entry in allCases {
             for written in Language.allCases {
-                if let arguments = Catalog.match(entry, written, in: text) { return say(entry, arguments) }
+                guard var arguments = Catalog.match(entry, written, in: text) else { continue }
+                if entry == .superseded, let rule = arguments["rule"].flatMap(ReminderRule.init) {
+                    arguments["rule"] = Wording(language: language).kind(rule)
+                }
+                return say(entry, arguments)
             }
         }
         if let arguments = Catalog.match(ConfigText.summary, .en, in: text) { return say(ConfigText.summary, arguments) }
