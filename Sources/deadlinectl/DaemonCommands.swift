@@ -143,7 +143,7 @@ struct Status: AsyncParsableCommand {
             let report = try await StatusReport.gather(configuration: configuration, ledger: ledger, now: moment)
             Console.out(json ? report.json().rendered() + "\n" : report.text(language: language))
         } catch {
-            Console.err(Catalog(language)(CommonText.ledgerUnusable, ["error": "\(error)"]))
+            Console.err(Catalog(language)(CommonText.ledgerUnusable, ["error": RecordedText.translate("\(error)", to: language)]))
             throw ExitCode(1)
         }
     }
@@ -173,7 +173,7 @@ struct History: AsyncParsableCommand {
                 state: try await ledger.plannerState())
             Console.out(json ? report.json().rendered() + "\n" : report.text(language: language))
         } catch {
-            Console.err(Catalog(language)(CommonText.ledgerUnusable, ["error": "\(error)"]))
+            Console.err(Catalog(language)(CommonText.ledgerUnusable, ["error": RecordedText.translate("\(error)", to: language)]))
             throw ExitCode(1)
         }
     }
@@ -211,7 +211,7 @@ struct Report: AsyncParsableCommand {
         do {
             state = try await LedgerSelection.openForCommand(configuration).ledger.plannerState()
         } catch {
-            Console.err(Catalog(language)(CommonText.ledgerUnusable, ["error": "\(error)"]))
+            Console.err(Catalog(language)(CommonText.ledgerUnusable, ["error": RecordedText.translate("\(error)", to: language)]))
             throw ExitCode(1)
         }
         let report = CompletionReport.build(agenda: configuration.agenda, state: state, from: first, to: last, now: moment)

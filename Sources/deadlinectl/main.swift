@@ -144,7 +144,9 @@ func momentOption(_ text: String?, _ option: String, _ configuration: Configurat
 /// The ledger's done and snoozed occurrences for `list` and `plan`; a note on stderr when it cannot be read.
 func ledgerState(_ configuration: Configuration, _ language: Language) async -> PlannerState {
     let (state, note) = await LedgerSelection.plannerState(configuration)
-    if let note { Console.err(Catalog(language)(CommonText.ledgerUnreadable, ["error": note])) }
+    if let note {
+        Console.err(Catalog(language)(CommonText.ledgerUnreadable, ["error": RecordedText.translate(note, to: language)]))
+    }
     return state
 }
 

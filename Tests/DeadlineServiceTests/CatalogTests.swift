@@ -159,6 +159,10 @@ struct RecordedTextTests {
             ("2 documents, 8 deadlines, 14 units, 1 channel", "2 văn bản, 8 nhiệm vụ, 14 đơn vị, 1 kênh gửi"),
             ("8 deadlines, next reminder 08:00 03/12/2020", "8 hạn, lời nhắc tiếp theo 08:00 03/12/2020"),
             ("250 2.0.0 Ok: queued as DL00001", "250 2.0.0 Ok: queued as DL00001"),
+            (
+                "there is no ledger at /var/lib/deadlined/state.db: deadlined has not run yet, or [daemon] state_directory or $STATE_DIRECTORY points elsewhere",
+                "chưa có sổ theo dõi ở /var/lib/deadlined/state.db: deadlined chưa chạy lần nào, hoặc [daemon] state_directory hay $STATE_DIRECTORY chỉ tới nơi khác"
+            ),
         ])
     func translated(english: String, vietnamese: String) {
         #expect(RecordedText.translate(english, to: .vi) == vietnamese)

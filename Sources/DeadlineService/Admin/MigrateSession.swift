@@ -70,7 +70,7 @@ public enum MigrateSession {
             Console.out(out)
             return 0
         } catch {
-            Console.err(say(MigrateText.failed, ["error": "\(error)"]))
+            Console.err(say(MigrateText.failed, ["error": RecordedText.translate("\(error)", to: language)]))
             return 1
         }
     }

@@ -164,7 +164,7 @@ public enum OccurrenceCommands {
     }
 
     static func fail(_ error: any Error, _ language: Language) -> Int32 {
-        Console.err(Catalog(language)(CommonText.ledgerUnusable, ["error": "\(error)"]))
+        Console.err(Catalog(language)(CommonText.ledgerUnusable, ["error": RecordedText.translate("\(error)", to: language)]))
         return 1
     }
 

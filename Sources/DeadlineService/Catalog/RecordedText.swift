@@ -2,7 +2,7 @@ import DeadlineKit
 
 /// Texts the daemon and the ledger write down as they happen, for `history` and `status` to show in the admin's
 /// language: why a reminder was skipped or given up (the ledger's `reason`), what a channel answered (its
-/// `response`), and the daemon's status line.
+/// `response`), the daemon's status line, and the ledger's most common complaint (there is none yet).
 ///
 /// The ledger keeps them as written, in English (and the daemon's status line in the daemon's language), so that
 /// logs and `--json` stay stable. Each entry's English (or Vietnamese) text is exactly what the daemon writes;
@@ -11,7 +11,7 @@ import DeadlineKit
 public enum RecordedText: String, CatalogEntry {
     case digestEmpty, missedWhileDown, deadlineRemoved, channelRemoved, digestEmptied, unitsFinished
     case retryLimit, retryMaxAge, superseded, markedDone, snoozed, resent, interrupted, writtenTo, alreadyInOutbox
-    case daemonStatus, daemonStatusNoReminder, starting, started, stopping
+    case daemonStatus, daemonStatusNoReminder, starting, started, stopping, noLedger
 
     public static let area = "recorded"
 
@@ -80,6 +80,10 @@ public enum RecordedText: String, CatalogEntry {
             Bilingual(
                 vi: "{count} hạn, không còn lời nhắc nào",
                 en: "{count} {count|deadline|deadlines}, no reminder planned")
+        case .noLedger:
+            Bilingual(
+                vi: "chưa có sổ theo dõi ở {path}: deadlined chưa chạy lần nào, hoặc [daemon] state_directory hay $STATE_DIRECTORY chỉ tới nơi khác",
+                en: "there is no ledger at {path}: deadlined has not run yet, or [daemon] state_directory or $STATE_DIRECTORY points elsewhere")
         case .starting:
             Bilingual(vi: "đang khởi động", en: "starting")
         case .started:
