@@ -10,7 +10,8 @@ struct WebKey: ParsableCommand {
     @Option(help: "Write the key to this file instead of [web] key_file (e.g. the file LoadCredential= reads).") var file: String?
 
     func run() throws {
-        let code = WebAdmin.key(configuration: try loadConfiguration(config), file: file, rotate: rotate)
+        let configuration = try config.load(showWarnings: false)
+        let code = WebAdmin.key(configuration: configuration, file: file, rotate: rotate, language: config.language.of(configuration))
         if code != 0 { throw ExitCode(code) }
     }
 }
@@ -24,7 +25,9 @@ struct WebLinksCommand: ParsableCommand {
     @Flag(help: "Print the report's link.") var report = false
 
     func run() throws {
-        let code = WebAdmin.links(configuration: try loadConfiguration(config), units: units, report: report)
+        let configuration = try config.load(showWarnings: false)
+        let code = WebAdmin.links(
+            configuration: configuration, units: units, report: report, language: config.language.of(configuration))
         if code != 0 { throw ExitCode(code) }
     }
 }

@@ -44,9 +44,9 @@ struct ImportBinaryTests {
         let dropIn = result.stdout
         let (dir, main) = try copyOfExample()
         defer { dir.remove() }
-        let before = try await run(["check", "--config", main])
+        let before = try await run(["check", "--config", main, "--lang", "en"])
         try dir.write("deadlined/deadlines.d/zz-import-002.toml", dropIn)
-        let check = try await run(["check", "--config", main])
+        let check = try await run(["check", "--config", main, "--lang", "en"])
         #expect(check.status == 0, "\(check)")
         // Six active deadlines (the seventh is commented out) in one more file; no new document.
         #expect(check.stdout == (try raised(before.stdout, ["deadlines": 6, "files": 1])))
@@ -120,7 +120,7 @@ struct ImportBinaryTests {
             Sở Nội vụ hoàn thành trong 6 tháng đầu năm 2021.
             Sở Tài chính hoàn thành việc quyết toán trong năm 2021.
             """)
-        let before = try await run(["check", "--config", main])
+        let before = try await run(["check", "--config", main, "--lang", "en"])
         let result = try await run([
             "import", document, "--issued", "19/11/2020", "--ref", "99/UBND-TH", "--config", main,
         ])
@@ -134,7 +134,7 @@ struct ImportBinaryTests {
             #expect(result.stdout.contains(line), "\(line)")
         }
         try dir.write("deadlined/deadlines.d/zz-forms.toml", result.stdout)
-        let check = try await run(["check", "--config", main])
+        let check = try await run(["check", "--config", main, "--lang", "en"])
         #expect(check.stdout == (try raised(before.stdout, ["documents": 1, "deadlines": 8, "files": 1])), "\(check)")
     }
 
@@ -152,14 +152,14 @@ struct ImportBinaryTests {
             result.stderr.hasPrefix(
                 "deadlinectl import: note: no unit to match (\(main) has no [units.ID], no --units)"))
         try dir.write("deadlines.d/002.toml", result.stdout)
-        let check = try await run(["check", "--config", main])
+        let check = try await run(["check", "--config", main, "--lang", "en"])
         #expect(check.stdout == "\(main): OK: 2 documents, 0 deadlines, 0 units, 1 channel (2 files)\n", "\(check)")
         // Saved beside the example, which declares the same two documents with the same dates: still one each.
         let (example, exampleMain) = try copyOfExample()
         defer { example.remove() }
-        let before = try await run(["check", "--config", exampleMain])
+        let before = try await run(["check", "--config", exampleMain, "--lang", "en"])
         try example.write("deadlined/deadlines.d/002.toml", result.stdout)
-        let beside = try await run(["check", "--config", exampleMain])
+        let beside = try await run(["check", "--config", exampleMain, "--lang", "en"])
         #expect(beside.status == 0, "\(beside)")
         #expect(beside.stdout == (try raised(before.stdout, ["files": 1])), "\(beside)")
     }
@@ -183,7 +183,7 @@ struct ImportBinaryTests {
                 "task = \"Gửi báo cáo tháng theo các chỉ tiêu từ A1 đến B4 về Bảo hiểm xã hội Việt Nam\"\ndocument = \"2618/BHXH-KHTC\"\n"
                     + "units = [\"bhxh-tinh\"]\nrepeat = \"monthly\"\nday = 28\n"), "\(result.stdout)")
         try dir.write("deadlines.d/2618.toml", result.stdout)
-        let check = try await run(["check", "--config", main])
+        let check = try await run(["check", "--config", main, "--lang", "en"])
         #expect(check.stdout == "\(main): OK: 1 document, 1 deadline, 1 unit, 1 channel (2 files)\n", "\(check)")
     }
 
@@ -210,7 +210,7 @@ struct ImportBinaryTests {
         )
         #expect(!dropIn.stdout.contains("\n[[deadline]]"), "\(dropIn.stdout)")
         try dir.write("deadlines.d/002.toml", dropIn.stdout)
-        let check = try await run(["check", "--config", main])
+        let check = try await run(["check", "--config", main, "--lang", "en"])
         #expect(check.succeeded, "\(check)")
     }
 

@@ -18,7 +18,8 @@ struct PostgresConfigTests {
             \(store)
             """)
         let result = try await ProcessRunner.run(
-            deadlinectl, ["check", "--config", main], environment: ProcessRunner.environment(removing: ["DEADLINED_CONFIG"]))
+            deadlinectl, ["check", "--config", main, "--lang", "en"],
+            environment: ProcessRunner.environment(removing: ["DEADLINED_CONFIG"]))
         return (result, main)
     }
 

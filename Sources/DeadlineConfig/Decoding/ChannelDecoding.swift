@@ -47,9 +47,10 @@ extension ConfigDecoder {
         switch kind {
         case .outbox:
             let directory = r.nonEmptyString("directory", &sink)?.value ?? "outbox"
-            settings = .outbox(
-                OutboxSettings(
-                    name: entry.key, directory: FileSystem.join(daemon.stateDirectory, directory), language: language))
+            var outbox = OutboxSettings(
+                name: entry.key, directory: FileSystem.join(daemon.stateDirectory, directory), language: language)
+            outbox.from = r.mailbox("from", &sink)
+            settings = .outbox(outbox)
         case .smtp:
             settings = decodeSMTP(&r, name: entry.key, file: file, language: language)
         case .webhook:

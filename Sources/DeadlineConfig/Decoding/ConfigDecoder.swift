@@ -140,7 +140,10 @@ struct ConfigDecoder {
         } else if case .success(let zone) = ZoneLoader.load("Asia/Ho_Chi_Minh", environment: environment) {
             settings.zone = zone
         }
-        if let language: Language = r.choice("language", &sink) { settings.language = language }
+        if let language: Language = r.choice("language", &sink) {
+            settings.language = language
+            daemon.configuredLanguage = language
+        }
         if let s = r.nonEmptyString("state_directory", &sink), environment["STATE_DIRECTORY"]?.isEmpty ?? true {
             daemon.stateDirectory = s.value
         }
@@ -153,6 +156,7 @@ struct ConfigDecoder {
                 sink.error(file, s.range, "the templates folder '\(path)' does not exist or is not a folder; create it or remove templates_directory")
             }
         }
+        if let s = r.nonEmptyString("organization", &sink) { settings.organization = s.value }
         if let t = r.time("closing_time", &sink) { settings.closingTime = t }
         defaultChannels = r.stringList("default_channels", &sink)
         if let d = r.duration("catch_up", &sink) { daemon.catchUpSeconds = d }
@@ -306,8 +310,19 @@ struct ConfigDecoder {
         let title = r.string("title", &sink)?.value
         let issuer = r.string("issuer", &sink)?.value
         let url = r.string("url", &sink)?.value
+        var kind: DocumentKind?
+        if let text = r.string("kind", &sink) {
+            kind = DocumentKind.named(text.value)
+            if kind == nil {
+                let names = DocumentKind.allCases.map(\.rawValue)
+                sink.error(
+                    file, text.range,
+                    "'\(text.value)' is not a kind of document\(Suggestions.hint(for: text.value, in: names)) (one of "
+                        + names.map { "\"\($0)\"" }.joined(separator: ", ") + ")")
+            }
+        }
         r.reportUnknownKeys(&sink, alsoKnownIn: [ConfigSchema.deadline])
-        let document = Document(ref: ref.value, issued: issued, title: title, issuer: issuer, url: url)
+        let document = Document(ref: ref.value, issued: issued, title: title, issuer: issuer, url: url, kind: kind)
         if let first = documents[ref.value] {
             // Declared again, e.g. by a drop-in that `deadlinectl import` wrote: fine when the two agree. The file's
             // deadlines belong to the document either way, so that a conflict is one error, not one per deadline.
@@ -340,7 +355,8 @@ struct ConfigDecoder {
             return .success(
                 Document(
                     ref: a.ref, issued: try pick(a.issued, b.issued, "issued").get(), title: try pick(a.title, b.title, "title").get(),
-                    issuer: try pick(a.issuer, b.issuer, "issuer").get(), url: try pick(a.url, b.url, "url").get()))
+                    issuer: try pick(a.issuer, b.issuer, "issuer").get(), url: try pick(a.url, b.url, "url").get(),
+                    kind: try pick(a.kind, b.kind, "kind").get()))
         } catch {
             return .failure(error)
         }

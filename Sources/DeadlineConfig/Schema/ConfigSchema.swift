@@ -11,7 +11,13 @@ public enum ConfigSchema {
             KeySpec(
                 "timezone", .string, default: "\"Asia/Ho_Chi_Minh\"",
                 "Time zone in which due dates and send times are read (a name from /usr/share/zoneinfo)."),
-            KeySpec("language", .choice(["vi", "en"]), default: "\"vi\"", "Language of reminders and of deadlinectl's output."),
+            KeySpec(
+                "language", .choice(["vi", "en"]), default: "\"vi\"",
+                "Language of reminders, and of deadlinectl's output when set (`--lang` overrides it; when it is not set, deadlinectl follows the locale: `vi_VN*` Vietnamese, any other English)."),
+            KeySpec(
+                "organization", .string, default: "none",
+                "The office that sends the reminders: named in their text (\"… đề nghị đơn vị thông báo cho Văn phòng UBND Thành phố Hà Nội để dừng nhắc việc\"), their signature, and the outbox's From.",
+                example: "\"Văn phòng UBND Thành phố Hà Nội\""),
             KeySpec(
                 "state_directory", .path, default: "\"/var/lib/deadlined\"",
                 "Where the ledger (state.db) lives. $STATE_DIRECTORY, set by systemd's StateDirectory=, overrides it."),
@@ -207,6 +213,10 @@ public enum ConfigSchema {
             KeySpec(
                 "directory", .path, default: "\"outbox\"",
                 "Folder for the message files; relative paths are inside the state directory."),
+            KeySpec(
+                "from", .mailbox, default: "daemon.organization <deadlined@localhost.localdomain>",
+                "Sender written in the messages' From, as for SMTP.",
+                example: "\"Văn phòng UBND Thành phố <nhacviec@hanoi.gov.vn>\""),
         ])
 
     public static let smtpChannel = TableSpec(
@@ -278,8 +288,18 @@ public enum ConfigSchema {
             KeySpec(
                 "issued", .date, "Date of issue; due dates written without a year fall on or after it.",
                 example: "\"19/11/2020\""),
-            KeySpec("title", .string, "What the document is about."),
-            KeySpec("issuer", .string, "Who issued it.", example: "\"UBND thành phố Hà Nội\""),
+            KeySpec(
+                "title", .string,
+                "What the document is about (its trích yếu), as printed under its kind; messages cite it after \"về việc\" (công văn) or \"về\", with its first letter in lower case.",
+                example: "\"Triển khai thực hiện Chương trình hành động …\""),
+            KeySpec(
+                "issuer", .string, default: "none",
+                "Who issued it, as messages name it (\"… ngày 19/11/2020 của UBND thành phố Hà Nội …\"); for `/QĐ-TTg` and `/NĐ-CP` references, Thủ tướng Chính phủ and Chính phủ when not given.",
+                example: "\"UBND thành phố Hà Nội\""),
+            KeySpec(
+                "kind", .choice(DocumentKind.allCases.map(\.rawValue)), default: "from `ref`",
+                "What kind of document it is, as messages cite it (\"Kế hoạch số 04-KH/TU …\"); a name or its abbreviation (`KH`). When not given, the reference shows it: `04-KH/TU` kế hoạch, `15-CT/TU` chỉ thị, `123/QĐ-UBND` quyết định, `45/TB-VP` thông báo, `5418/UBND-TKBT` or `12/CV-…` công văn.",
+                example: "\"kế hoạch\""),
             KeySpec("url", .string, "Where to read it."),
         ])
 

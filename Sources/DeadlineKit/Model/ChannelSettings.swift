@@ -172,6 +172,8 @@ public struct OutboxSettings: Sendable, Hashable {
     /// Where message files are written (absolute, resolved by the config layer).
     public var directory: String
     public var language: Language?
+    /// The From of the messages; nil: the organization's name (`[daemon] organization`) at a local address.
+    public var from: Mailbox?
 
     public init(name: String, directory: String, language: Language? = nil) {
         self.name = name

@@ -1,4 +1,5 @@
 import DeadlineConfig
+import DeadlineKit
 
 /// The config reference, generated from ``ConfigSchema`` so that docs and parser agree: as Markdown for the README,
 /// and as mdoc(7) for the KEYS section of deadlined.toml(5) (man/src/deadlined.toml.5.in; `make man`).
@@ -119,5 +120,21 @@ enum MdocText {
         }
         guard let last = rest.last else { return false }
         return ".?!".contains(last)
+    }
+}
+
+extension HolidayReport {
+    /// The Labour Code's table of holidays (``HolidayRule/labourCode``) as README shows it, one row per rule with
+    /// its article; a test keeps README equal to it.
+    public static func lawTableMarkdown() -> String {
+        var out = "| holiday | date | from | until | nghỉ bù | article |\n|---|---|---|---|---|---|\n"
+        for rule in HolidayRule.labourCode {
+            let cells = [
+                rule.nameVietnamese, rule.date.vietnamese, rule.firstYear.map(String.init) ?? "—",
+                rule.lastYear.map(String.init) ?? "—", rule.compensated ? "yes" : "no", rule.basis,
+            ]
+            out += "| " + cells.joined(separator: " | ") + " |\n"
+        }
+        return out
     }
 }

@@ -26,7 +26,7 @@ public struct PlanReport {
     /// The same text as `json().rendered()`, handed to `sink` in pieces as each reminder is rendered, so that a
     /// year of 100 000 deadlines does not need its whole JSON tree in memory.
     public func writeJSON(to sink: (String) -> Void) {
-        JSONStream.writeObject(head: jsonHead, arrayKey: "reminders", elements: reminders.lazy.map(json), to: sink)
+        JSONStream.writeObject(head: jsonHead, arrayKey: "reminders", elements: reminders.lazy.map(json), to: sink)  // machine: a JSON member name
     }
 
     private var jsonHead: [(String, JSONValue)] {

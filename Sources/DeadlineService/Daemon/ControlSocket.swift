@@ -124,6 +124,9 @@ final class ControlServer: @unchecked Sendable {
 /// A control-socket problem, in words for the admin.
 public struct ControlError: Error, CustomStringConvertible {
     public let description: String
+    /// When the daemon could not be reached: its socket, and why (nil: nothing listens there, deadlined is not
+    /// running), for `deadlinectl` to say in the admin's language.
+    public var unreachable: (socket: String, reason: String?)?
     init(_ message: String) { description = message }
 }
 
@@ -140,8 +143,11 @@ public enum ControlClient {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
         }
         guard rc == 0 else {
-            let reason = errno == ENOENT || errno == ECONNREFUSED ? "deadlined is not running" : String(cString: strerror(errno))
-            throw ControlError("cannot reach deadlined at \(path): \(reason)")
+            let notRunning = errno == ENOENT || errno == ECONNREFUSED
+            let reason = notRunning ? "deadlined is not running" : String(cString: strerror(errno))
+            var error = ControlError("cannot reach deadlined at \(path): \(reason)")
+            error.unreachable = (path, notRunning ? nil : reason)
+            throw error
         }
         ControlSocket.setTimeout(fd, seconds: timeoutSeconds)
         ControlSocket.writeAll(fd, line + "\n.\n")
