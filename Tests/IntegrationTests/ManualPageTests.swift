@@ -66,7 +66,7 @@ struct ManualPageTests {
         let result = try await ProcessRunner.run(
             BuiltProducts.path("deadlinectl"), ["check", "--config", dir.path + "/deadlined.toml"])
         #expect(result.succeeded, "\(result)")
-        #expect(result.stdout.contains("OK: 1 document, 2 deadlines, 3 units, 1 channel"), "\(result)")
+        #expect(result.stdout.contains("cấu hình hợp lệ: 1 văn bản, 2 nhiệm vụ, 3 đơn vị, 1 kênh gửi"), "\(result)")
     }
 
     @Test("every command deadlinectl shows in --help has its entry in deadlinectl(1)")
