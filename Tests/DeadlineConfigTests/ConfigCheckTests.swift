@@ -426,3 +426,59 @@ struct ConfigCheckTests {
         #expect(configuration.channels["outbox"] == .outbox(OutboxSettings(name: "outbox", directory: "/var/lib/deadlined/outbox")))
     }
 }
+
+@Suite("check: dates outside the years deadlined plans in")
+struct ConfigDateRangeTests {
+    @Test("a due date, a TOML date, a document's date, a recurrence's bounds and a calendar override out of range: each at its line")
+    func everyDatePosition() throws {
+        let (result, lines) = try load([
+            "deadlined.toml": units + """
+                [calendar]
+                [[calendar.override]]
+                date = "02/09/2250"
+                off = true
+
+                [[document]]
+                ref = "1/UBND"
+                issued = 0202-11-19
+
+                [[deadline]]
+                id = "a"
+                task = "Việc A"
+                document = "1/UBND"
+                units = ["so-khdt"]
+                due = "10/12/2020"
+
+                [[deadline]]
+                id = "b"
+                task = "Việc B"
+                units = ["so-khdt"]
+                due = "10/12/0202"
+
+                [[deadline]]
+                id = "c"
+                task = "Việc C"
+                units = ["so-khdt"]
+                due = 9999-12-31
+
+                [[deadline]]
+                id = "d"
+                task = "Việc D"
+                units = ["so-khdt"]
+                repeat = "monthly"
+                day = 20
+                from = "01/01/1900"
+                until = "Q4/9999"
+                """
+        ])
+        #expect(result.configuration == nil)
+        #expect(lines == [
+            "deadlined.toml:6:8: error: '02/09/2250': the year 2250 is outside the years deadlined plans in (1901–2199); did you mean 2025?",
+            "deadlined.toml:11:10: error: 'issued': the year 0202 is outside the years deadlined plans in (1901–2199); did you mean 2020?",
+            "deadlined.toml:24:7: error: '10/12/0202': the year 0202 is outside the years deadlined plans in (1901–2199); did you mean 2020?",
+            "deadlined.toml:30:7: error: 'due': the year 9999 is outside the years deadlined plans in (1901–2199)",
+            "deadlined.toml:38:8: error: '01/01/1900': the year 1900 is outside the years deadlined plans in (1901–2199)",
+            "deadlined.toml:39:9: error: 'Q4/9999': the year 9999 is outside the years deadlined plans in (1901–2199)",
+        ])
+    }
+}

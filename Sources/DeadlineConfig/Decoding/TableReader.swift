@@ -215,7 +215,12 @@ enum ValueDecoding {
     static func date(_ n: TOMLNode, key: String, file: String, _ sink: inout DiagnosticSink) -> CivilDate? {
         switch n.value {
         case .dateTime(let dt) where dt.kind == .localDate:
-            return dt.date
+            guard let date = dt.date else { return nil }
+            guard SupportedYears.contains(date.year) else {
+                sink.error(file, n.range, "'\(key)': \(SupportedYears.outOfRangeMessage(year: date.year))")
+                return nil
+            }
+            return date
         case .string(let s):
             switch DueDateParser.parse(s, issued: nil) {
             case .success(let due) where due.granularity == .day && due.time == nil:

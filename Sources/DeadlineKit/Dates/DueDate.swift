@@ -30,7 +30,13 @@ public struct DueDate: Sendable, Hashable {
 /// Why a due date could not be read, in words an admin can act on.
 public struct DueDateError: Error, Sendable, Hashable, CustomStringConvertible {
     public let description: String
-    init(_ message: String) { description = message }
+    /// The year is the problem: outside ``SupportedYears/range``, or not written with four digits.
+    public let isAboutYear: Bool
+
+    init(_ message: String, isAboutYear: Bool = false) {
+        description = message
+        self.isAboutYear = isAboutYear
+    }
 }
 
 /// Reads due dates in the forms Vietnamese offices write them.
@@ -49,11 +55,30 @@ public enum DueDateParser {
         let input = normalise(text)
         if input.isEmpty { return .failure(DueDateError("the due date is empty; \(formsHint)")) }
         var s = TextScanner(input)
-        if let result = iso(&s) { return result }
-        s.reset(to: 0)
-        if let result = period(&s) { return result }
-        s.reset(to: 0)
-        return dayForm(&s, original: text.trimmingSpaces, issued: issued)
+        let result: Result<DueDate, DueDateError>
+        if let iso = iso(&s) {
+            result = iso
+        } else {
+            s.reset(to: 0)
+            if let period = period(&s) {
+                result = period
+            } else {
+                s.reset(to: 0)
+                result = dayForm(&s, original: text.trimmingSpaces, issued: issued)
+            }
+        }
+        guard case .success(let due) = result, !SupportedYears.contains(due.date.year) else { return result }
+        let written = text.trimmingSpaces
+        if due.yearInferred {
+            return .failure(
+                DueDateError(
+                    "'\(written)' falls in \(due.date.year) (the first such day after the document's date), outside "
+                        + "the years deadlined plans in (\(SupportedYears.text))", isAboutYear: true))
+        }
+        return .failure(
+            DueDateError(
+                "'\(written)': \(SupportedYears.outOfRangeMessage(year: due.date.year, reference: issued?.year))",
+                isAboutYear: true))
     }
 
     /// Lowercased ASCII letters, single spaces, `quí` spelt `quý`.
@@ -168,16 +193,23 @@ public enum DueDateParser {
             m = s.integer(maxDigits: 2)
             if m != nil, s.skip("/") || s.skip("-") || s.skip(".") {
                 guard let yy = year(&s) else {
-                    return .failure(DueDateError("'\(original)': the year must have four digits, e.g. 10/12/2020"))
+                    return .failure(
+                        DueDateError(
+                            "'\(original)': the year must have four digits, e.g. 10/12/2020"
+                                + SupportedYears.hintSuffix(forDigits: s.digits, reference: issued?.year), isAboutYear: true))
                 }
                 y = yy
             }
         } else if s.skip(" tháng ") {
             m = s.integer(maxDigits: 2)
             if m != nil, s.skip(" năm ") {
+                let digits = s.digits
                 y = year(&s)
                 if y == nil {
-                    return .failure(DueDateError("'\(original)': the year must have four digits"))
+                    return .failure(
+                        DueDateError(
+                            "'\(original)': the year must have four digits"
+                                + SupportedYears.hintSuffix(forDigits: digits, reference: issued?.year), isAboutYear: true))
                 }
             }
         }
@@ -261,6 +293,17 @@ public enum DueDateParser {
 extension TextScanner {
     /// The whole text being scanned.
     var scalarsText: String { String(String.UnicodeScalarView(scalars)) }
+
+    /// The ASCII digits from the current position on (not consumed), at most 9.
+    var digits: String {
+        var out = String.UnicodeScalarView()
+        var p = position
+        while p < scalars.count, scalars[p].asciiDigit != nil, out.count < 9 {
+            out.append(scalars[p])
+            p += 1
+        }
+        return String(out)
+    }
 }
 
 extension String {

@@ -46,11 +46,13 @@ public enum DaemonRunner {
         }
         var clock = DaemonClock(offsetSeconds: 0)
         if let text = options.pretendNow {
-            guard case .success(let moment) = MomentParser.parse(text, zone: configuration.agenda.settings.zone) else {
-                logger.critical("--pretend-now: '\(text)' is not a moment")
+            switch MomentParser.parse(text, zone: configuration.agenda.settings.zone) {
+            case .success(let moment):
+                clock = DaemonClock(offsetSeconds: moment - Clock.now())
+            case .failure(let error):
+                logger.critical("--pretend-now: \(error)")
                 return 2
             }
-            clock = DaemonClock(offsetSeconds: moment - Clock.now())
         }
         let stateDirectory = configuration.daemon.stateDirectory
         let host = BlockingHost.name
