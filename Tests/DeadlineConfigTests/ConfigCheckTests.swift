@@ -482,3 +482,131 @@ struct ConfigDateRangeTests {
         ])
     }
 }
+
+@Suite("check: every duration, count and offset has a range")
+struct ConfigValueRangeTests {
+    /// An SMTP channel's table, without the blank line after it.
+    static let channel = """
+        [channels.email]
+        type = "smtp"
+        url = "smtps://127.0.0.1:2525"
+        from = "Văn phòng <vp@hanoi.example>"
+
+        """
+    static let channels = channel + "\n"
+
+    /// One value in its table, and the error `check` gives at it.
+    struct Case: Sendable, CustomTestStringConvertible {
+        let table: String
+        let line: String
+        let message: String
+        var testDescription: String { "[\(table)] \(line)" }
+    }
+
+    static let cases: [Case] = [
+        Case(table: "channels.email", line: "timeout = \"9223372036854775807s\"", message: "'9223372036854775807s' is not a duration; write it as \"30s\", \"10m\", \"24h\" or \"2d\""),
+        Case(table: "channels.email", line: "timeout = \"99999999d\"", message: "'timeout' must be from 1 s to 10 min, found '99999999d'"),
+        Case(table: "channels.email", line: "timeout = \"0s\"", message: "'timeout' must be from 1 s to 10 min, found '0s'"),
+        Case(table: "channels.email", line: "connect_timeout = \"11m\"", message: "'connect_timeout' must be from 1 s to 10 min, found '11m'"),
+        Case(table: "channels.email", line: "connections = 17", message: "'connections' must be between 1 and 16, found 17"),
+        Case(table: "daemon", line: "catch_up = \"0s\"", message: "'catch_up' must be from 1 s to 30 d, found '0s'"),
+        Case(table: "daemon", line: "catch_up = \"999999999w 999999999w\"", message: "'catch_up' must be from 1 s to 30 d, found '999999999w 999999999w'"),
+        Case(table: "daemon", line: "retry_delay = \"2h\"", message: "'retry_delay' must be from 1 s to 1 h, found '2h'"),
+        Case(table: "daemon", line: "retry_max_age = \"31d\"", message: "'retry_max_age' must be from 1 min to 30 d, found '31d'"),
+        Case(table: "daemon", line: "retry_limit = 101", message: "'retry_limit' must be between 0 and 100, found 101"),
+        Case(table: "reminders", line: "before = [\"9999wd\"]", message: "'9999wd' is longer than a year; an offset is at most 366d, 52w, 252wd or 8784h"),
+        Case(table: "reminders", line: "overdue_every = \"9999wd\"", message: "'9999wd' is longer than a year; an offset is at most 366d, 52w, 252wd or 8784h"),
+        Case(table: "reminders", line: "escalate_every = \"53w\"", message: "'53w' is longer than a year; an offset is at most 366d, 52w, 252wd or 8784h"),
+        Case(table: "reminders", line: "escalate_after = \"367d\"", message: "'367d' is longer than a year; an offset is at most 366d, 52w, 252wd or 8784h"),
+        Case(table: "reminders", line: "overdue_limit = 366", message: "'overdue_limit' must be between 0 and 365, found 366"),
+        Case(table: "reminders", line: "overdue_every = \"252wd\"", message: "urging every '252wd' up to overdue_limit = 5 times spans more than a year; lower overdue_limit or overdue_every"),
+        Case(table: "reminders", line: "escalate_every = \"20w\"", message: "escalation every '20w' up to escalate_limit = 3 times spans more than a year; lower escalate_limit or escalate_every"),
+        Case(table: "store", line: "lease = \"2s\"", message: "'lease' must be from 3 s to 1 h, found '2s'"),
+        Case(table: "store", line: "connect_timeout = \"0s\"", message: "'connect_timeout' must be from 1 s to 10 min, found '0s'"),
+    ]
+
+    @Test("a value out of its range is an error at the value", arguments: cases)
+    func outOfRange(_ c: Case) throws {
+        let settings =
+            c.table == "channels.email"
+            ? Self.channel + c.line + "\n\n" : Self.channels + "[\(c.table)]\n\(c.line)\n\n"
+        let text = settings + units + """
+            [[deadline]]
+            id = "a"
+            task = "Việc A"
+            units = ["so-khdt"]
+            due = "10/12/2020"
+            """
+        let (result, lines) = try load(["deadlined.toml": text])
+        #expect(result.configuration == nil)
+        let errors = lines.filter { $0.contains(": error: ") }
+        let lineNumber = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == Substring(c.line) }
+        #expect(errors.count == 1, "\(lines)")
+        #expect(errors.first?.hasPrefix("deadlined.toml:\((lineNumber ?? 0) + 1):") == true, "\(lines)")
+        #expect(errors.first?.hasSuffix(": error: \(c.message)") == true, "\(lines)")
+    }
+
+    @Test("the edges of each range are accepted")
+    func edges() throws {
+        let (result, lines) = try load([
+            "deadlined.toml": Self.channel + """
+                connect_timeout = "1s"
+                timeout = "2m"
+                connections = 16
+
+                [daemon]
+                catch_up = "30d"
+                retry_delay = "1s"
+                retry_max_age = "1m"
+
+                [reminders]
+                before = ["366d", "52w", "252wd", "8784h"]
+                overdue_every = "1d"
+                overdue_limit = 365
+                escalate_after = "252wd"
+                escalate_every = "1w"
+                escalate_limit = 52
+
+                [store]
+                lease = "1h"
+
+                """ + units + """
+                [[deadline]]
+                id = "a"
+                task = "Việc A"
+                units = ["so-khdt"]
+                due = "10/12/2020"
+                """
+        ])
+        #expect(result.configuration != nil, "\(lines)")
+        #expect(lines.isEmpty, "\(lines)")
+    }
+
+    @Test("connect_timeout + timeout at or above the watchdog interval: a warning at check, an error under systemd")
+    func watchdog() throws {
+        let text = Self.channel + """
+            connect_timeout = "1m"
+            timeout = "2m"
+
+            """ + units + """
+            [[deadline]]
+            id = "a"
+            task = "Việc A"
+            units = ["so-khdt"]
+            due = "10/12/2020"
+            """
+        let (checked, warnings) = try load(["deadlined.toml": text])
+        #expect(checked.configuration != nil)
+        #expect(warnings == [
+            "deadlined.toml:6:11: warning: connect_timeout + timeout (3m) must be below the watchdog interval (3m, WatchdogSec= in deadlined.service): a send that takes that long gets deadlined killed; lower them, or raise WatchdogSec= (systemctl edit deadlined)"
+        ])
+        let (daemon, errors) = try load(["deadlined.toml": text], environment: ["WATCHDOG_USEC": "120000000"])
+        #expect(daemon.configuration == nil)
+        #expect(errors == [
+            "deadlined.toml:6:11: error: connect_timeout + timeout (3m) must be below the watchdog interval (2m): a send that takes that long gets deadlined killed; lower them, or raise WatchdogSec= (systemctl edit deadlined)"
+        ])
+        let (raised, none) = try load(["deadlined.toml": text], environment: ["WATCHDOG_USEC": "600000000"])
+        #expect(raised.configuration != nil)
+        #expect(none.isEmpty)
+    }
+}

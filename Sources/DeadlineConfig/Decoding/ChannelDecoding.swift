@@ -73,9 +73,10 @@ extension ConfigDecoder {
         let caFile = r.nonEmptyString("ca_file", &sink).map { resolvePath($0, file: file, mustExist: true) } ?? nil
         let connectTimeout = r.duration("connect_timeout", &sink) ?? 10
         let timeout = r.duration("timeout", &sink) ?? 60
+        checkSendTime(connectTimeout + timeout, &r, file: file)
         let onePer = r.bool("one_message_per_recipient", &sink) ?? false
         let ics = r.bool("attach_ics", &sink) ?? false
-        let connections = r.integer("connections", &sink, in: ChannelSettings.connectionLimits)?.value
+        let connections = r.integer("connections", &sink)?.value
         if username != nil, passwordFile == nil, r.table["password_file"] == nil {
             sink.warning(file, r.table.entry(forKey: "username")?.keyRange, "'username' is set but 'password_file' is not; the server will likely refuse to log in")
         }
@@ -133,8 +134,9 @@ extension ConfigDecoder {
         }
         let connectTimeout = r.duration("connect_timeout", &sink) ?? 10
         let timeout = r.duration("timeout", &sink) ?? 30
+        checkSendTime(connectTimeout + timeout, &r, file: file)
         let follow = r.bool("follow_redirects", &sink) ?? false
-        let connections = r.integer("connections", &sink, in: ChannelSettings.connectionLimits)?.value
+        let connections = r.integer("connections", &sink)?.value
         let caFile = r.nonEmptyString("ca_file", &sink).map { resolvePath($0, file: file, mustExist: true) } ?? nil
         guard let url else { return nil }
         guard let parsed = ServerURL(url.value), parsed.scheme == "http" || parsed.scheme == "https" else {
@@ -156,6 +158,26 @@ extension ConfigDecoder {
             followRedirects: follow, language: language, connections: connections ?? WebhookSettings.defaultConnections)
         settings.caFile = caFile
         return .webhook(settings)
+    }
+
+    /// The longest a send may take, `connect_timeout` + `timeout`, must stay below the watchdog interval: the daemon
+    /// pings the watchdog between sends, so one that hangs that long gets it killed. The interval is
+    /// `$WATCHDOG_USEC` when systemd set it (the daemon's start and reloads: an error), else the shipped unit's
+    /// `WatchdogSec=3min` (`check` run by an admin: a warning, since the unit may have been changed).
+    private mutating func checkSendTime(_ seconds: Int64, _ r: inout TableReader, file: String) {
+        let fromSystemd = environment["WATCHDOG_USEC"].flatMap { Int64($0) }.map { $0 / 1_000_000 }.flatMap { $0 > 0 ? $0 : nil }
+        let watchdog = fromSystemd ?? ConfigSchema.shippedWatchdogSeconds
+        guard seconds >= watchdog else { return }
+        let range = r.table.entry(forKey: "timeout")?.node.range ?? r.table.entry(forKey: "connect_timeout")?.node.range ?? r.anchor
+        let message =
+            "connect_timeout + timeout (\(DurationParser.format(seconds: seconds))) must be below the watchdog interval ("
+            + "\(DurationParser.format(seconds: watchdog))\(fromSystemd == nil ? ", WatchdogSec= in deadlined.service" : "")): "
+            + "a send that takes that long gets deadlined killed; lower them, or raise WatchdogSec= (systemctl edit deadlined)"
+        if fromSystemd == nil {
+            sink.warning(file, range, message)
+        } else {
+            sink.error(file, range, message)
+        }
     }
 
     /// A path to a secret: it must exist and must not be readable by everyone. The secret itself is never read

@@ -224,16 +224,8 @@ extension ConfigDecoder {
         let sslMode = r.string("sslmode", &sink)
         let caFile = r.nonEmptyString("ca_file", &sink).flatMap { resolvePath($0, file: file, mustExist: true) }
         let connectTimeout = r.duration("connect_timeout", &sink)
-        for (key, minimum) in [("lease", Int64(3)), ("recheck", Int64(1))] {
-            guard let seconds = r.duration(key, &sink) else { continue }
-            if seconds < minimum {
-                sink.error(file, table.entry(forKey: key)?.node.range, "'\(key)' must be at least \(minimum)s")
-            } else if key == "lease" {
-                settings.leaseSeconds = seconds
-            } else {
-                settings.recheckSeconds = seconds
-            }
-        }
+        if let seconds = r.duration("lease", &sink) { settings.leaseSeconds = seconds }
+        if let seconds = r.duration("recheck", &sink) { settings.recheckSeconds = seconds }
         r.reportUnknownKeys(&sink, alsoKnownIn: [ConfigSchema.daemon])
         if let sslMode, !ConfigSchema.sslModes.contains(sslMode.value) {
             let list = ConfigSchema.sslModes.map { "\"\($0)\"" }.joined(separator: ", ")
@@ -260,7 +252,7 @@ extension ConfigDecoder {
             if pg.sslMode.isEmpty { pg.sslMode = pg.isLocal ? "prefer" : "verify-full" }
             if let caFile { pg.caFile = caFile }
             pg.passwordFile = passwordFile
-            if let connectTimeout { pg.connectTimeoutSeconds = Int(max(1, connectTimeout)) }
+            if let connectTimeout { pg.connectTimeoutSeconds = Int(connectTimeout) }
             if !pg.isLocal, ["disable", "allow", "prefer"].contains(pg.sslMode) {
                 sink.warning(
                     file, sslMode?.range ?? url.range,

@@ -104,6 +104,14 @@ struct TableReader {
         return Located(Int(i), file: file, range: n.range)
     }
 
+    /// A whole number within the range the schema gives the key.
+    mutating func integer(_ key: String, _ sink: inout DiagnosticSink) -> Located<Int>? {
+        guard case .count(let range) = spec.key(key)?.range else {
+            preconditionFailure("\(key) has no count range in the schema of \(spec.header)")
+        }
+        return integer(key, &sink, in: range)
+    }
+
     mutating func stringList(_ key: String, _ sink: inout DiagnosticSink, required: Bool = false) -> [Located<String>]? {
         guard let n = required ? requireNode(key, &sink) : node(key) else { return nil }
         if case .string(let s) = n.value {  // a single value where a list is expected: accept it
@@ -149,6 +157,12 @@ struct TableReader {
         }
         guard let seconds = DurationParser.seconds(s) else {
             sink.error(file, n.range, "'\(s)' is not a duration; write it as \"30s\", \"10m\", \"24h\" or \"2d\"")
+            return nil
+        }
+        if case .seconds(let range) = spec.key(key)?.range, !range.contains(seconds) {
+            sink.error(
+                file, n.range,
+                "'\(key)' must be from \(ValueRange.words(range.lowerBound)) to \(ValueRange.words(range.upperBound)), found '\(s)'")
             return nil
         }
         return seconds
