@@ -96,9 +96,9 @@ struct Dispatcher: Sendable {
     }
 
     static func sendTimeoutSeconds(_ settings: ChannelSettings?) -> Int {
-        switch settings {
-        case .smtp(let s): s.connectTimeoutSeconds + s.timeoutSeconds
-        case .webhook(let s): s.connectTimeoutSeconds + s.timeoutSeconds
+        switch settings {  // check bounds each to 10 min; clamped here too, so the lease cannot overflow
+        case .smtp(let s): min(max(s.connectTimeoutSeconds, 0), 3600) + min(max(s.timeoutSeconds, 0), 3600)
+        case .webhook(let s): min(max(s.connectTimeoutSeconds, 0), 3600) + min(max(s.timeoutSeconds, 0), 3600)
         default: 30
         }
     }
