@@ -23,6 +23,14 @@ struct DateRangeTests {
         Case(text: "31/12/2200", message: "'31/12/2200': the year 2200 is outside the years deadlined plans in (1901–2199); did you mean 2020?"),
         Case(text: "10/12/20", message: "'10/12/20': the year must have four digits, e.g. 10/12/2020; did you mean 2020?"),
         Case(text: "10/12/202", message: "'10/12/202': the year must have four digits, e.g. 10/12/2020"),
+        Case(text: "0000", message: "'0000': the year 0000 is outside the years deadlined plans in (1901–2199)"),
+        Case(text: "Q1/0000", message: "'Q1/0000': the year 0000 is outside the years deadlined plans in (1901–2199)"),
+        Case(text: "H1/0000", message: "'H1/0000': the year 0000 is outside the years deadlined plans in (1901–2199)"),
+        Case(text: "12/0000", message: "'12/0000': the year 0000 is outside the years deadlined plans in (1901–2199)"),
+        Case(text: "tháng 12 năm 0000", message: "'tháng 12 năm 0000': the year 0000 is outside the years deadlined plans in (1901–2199)"),
+        Case(text: "6 tháng đầu năm 0000", message: "'6 tháng đầu năm 0000': the year 0000 is outside the years deadlined plans in (1901–2199)"),
+        Case(text: "10/12/0000", message: "'10/12/0000': the year 0000 is outside the years deadlined plans in (1901–2199)"),
+        Case(text: "0000-12-10", message: "'0000-12-10': the year 0000 is outside the years deadlined plans in (1901–2199)"),
         Case(text: "10/12/20200", message: "'10/12/20200': the year must have four digits, e.g. 10/12/2020; did you mean 2020?"),
     ]
 

@@ -80,8 +80,7 @@ extension ConfigDecoder {
             while let (current, path) = stack.popLast(), !reported, visited.count < 10_000 {
                 guard visited.insert(current).inserted else { continue }
                 for m in units[current]?.memberRefs ?? [] {
-                    if m.value == id {
-                        let u = units[id]!
+                    if m.value == id, let u = units[id] {
                         sink.error(u.id.file, u.id.range, "unit '\(id)' contains itself through members: \((path + [id]).joined(separator: " -> "))")
                         reported = true
                         break

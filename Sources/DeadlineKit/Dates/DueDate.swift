@@ -56,29 +56,32 @@ public enum DueDateParser {
         if input.isEmpty { return .failure(DueDateError("the due date is empty; \(formsHint)")) }
         var s = TextScanner(input)
         let result: Result<DueDate, DueDateError>
-        if let iso = iso(&s) {
+        let written = text.trimmingSpaces
+        if let iso = iso(&s, original: written, issued: issued) {
             result = iso
         } else {
             s.reset(to: 0)
-            if let period = period(&s) {
+            if let period = period(&s, original: written, issued: issued) {
                 result = period
             } else {
                 s.reset(to: 0)
-                result = dayForm(&s, original: text.trimmingSpaces, issued: issued)
+                result = dayForm(&s, original: written, issued: issued)
             }
         }
         guard case .success(let due) = result, !SupportedYears.contains(due.date.year) else { return result }
-        let written = text.trimmingSpaces
-        if due.yearInferred {
-            return .failure(
-                DueDateError(
-                    "'\(written)' falls in \(due.date.year) (the first such day after the document's date), outside "
-                        + "the years deadlined plans in (\(SupportedYears.text))", isAboutYear: true))
-        }
         return .failure(
             DueDateError(
-                "'\(written)': \(SupportedYears.outOfRangeMessage(year: due.date.year, reference: issued?.year))",
-                isAboutYear: true))
+                "'\(written)' falls in \(due.date.year) (the first such day after the document's date), outside "
+                    + "the years deadlined plans in (\(SupportedYears.text))", isAboutYear: true))
+    }
+
+    /// The error for a year written outside ``SupportedYears/range`` (before any date is built from it: the
+    /// year 0000 has no dates at all).
+    private static func outside(_ year: Int, original: String, issued: CivilDate?) -> Result<DueDate, DueDateError>? {
+        guard !SupportedYears.contains(year) else { return nil }
+        return .failure(
+            DueDateError(
+                "'\(original)': \(SupportedYears.outOfRangeMessage(year: year, reference: issued?.year))", isAboutYear: true))
     }
 
     /// Lowercased ASCII letters, single spaces, `quí` spelt `quý`.
@@ -99,11 +102,12 @@ public enum DueDateParser {
 
     // MARK: ISO 8601
 
-    private static func iso(_ s: inout TextScanner) -> Result<DueDate, DueDateError>? {
+    private static func iso(_ s: inout TextScanner, original: String, issued: CivilDate?) -> Result<DueDate, DueDateError>? {
         guard s.digitRunLength == 4, let y = s.integer(maxDigits: 4), s.skip("-") else { return nil }
         guard let m = s.integer(maxDigits: 2), s.skip("-"), let d = s.integer(maxDigits: 2) else {
             return .failure(DueDateError("'\(s.scalarsText)' is not a valid ISO date (expected YYYY-MM-DD)"))
         }
+        if let error = outside(y, original: original, issued: issued) { return error }
         guard let date = CivilDate(year: y, month: m, day: d) else {
             return .failure(impossible(day: d, month: m, year: y, written: s.scalarsText))
         }
@@ -121,29 +125,35 @@ public enum DueDateParser {
 
     // MARK: Periods
 
-    private static func period(_ s: inout TextScanner) -> Result<DueDate, DueDateError>? {
+    private static func period(_ s: inout TextScanner, original: String, issued: CivilDate?)
+        -> Result<DueDate, DueDateError>?
+    {
         if s.skip("quý ") || s.skip("quý") || s.skip("q") {
             guard let q = quarterNumber(&s), s.skip("/") || s.skip("-") || s.skip(" năm ") || s.skip(" "),
                 let y = year(&s), s.isAtEnd
             else { return nil }
             guard (1...4).contains(q) else { return .failure(DueDateError("there is no quarter \(q); use 1 to 4")) }
+            if let error = outside(y, original: original, issued: issued) { return error }
             return .success(DueDate(date: CivilDate.lastDay(ofMonth: q * 3, year: y), granularity: .quarter))
         }
         s.reset(to: 0)
         if s.skip("h"), let h = s.integer(maxDigits: 1), s.skip("/") || s.skip("-"), let y = year(&s), s.isAtEnd {
             guard (1...2).contains(h) else { return .failure(DueDateError("there is no half-year \(h); use H1 or H2")) }
+            if let error = outside(y, original: original, issued: issued) { return error }
             return .success(DueDate(date: CivilDate.lastDay(ofMonth: h * 6, year: y), granularity: .halfYear))
         }
         s.reset(to: 0)
         if s.skip("6 tháng đầu năm ") || s.skip("6 tháng cuối năm ") {
             let first = s.scalarsText.contains("đầu")
             guard let y = year(&s), s.isAtEnd else { return nil }
+            if let error = outside(y, original: original, issued: issued) { return error }
             return .success(
                 DueDate(date: CivilDate.lastDay(ofMonth: first ? 6 : 12, year: y), granularity: .halfYear))
         }
         s.reset(to: 0)
         _ = s.skip("năm ")
         if s.digitRunLength == 4, let y = year(&s), s.isAtEnd {
+            if let error = outside(y, original: original, issued: issued) { return error }
             return .success(DueDate(date: CivilDate.lastDay(ofMonth: 12, year: y), granularity: .year))
         }
         s.reset(to: 0)
@@ -154,6 +164,7 @@ public enum DueDateParser {
             guard (1...12).contains(m) else {
                 return .failure(DueDateError("'\(s.scalarsText)': there is no month \(m); use 1 to 12"))
             }
+            if let error = outside(y, original: original, issued: issued) { return error }
             return .success(DueDate(date: CivilDate.lastDay(ofMonth: m, year: y), granularity: .month))
         }
         return nil
@@ -226,6 +237,7 @@ public enum DueDateParser {
             return .failure(DueDateError("unexpected '\(s.remainder)' after the date; \(formsHint)"))
         }
         if let y {
+            if let error = outside(y, original: original, issued: issued) { return error }
             guard let date = CivilDate(year: y, month: month, day: d) else {
                 return .failure(impossible(day: d, month: month, year: y, written: original))
             }
