@@ -108,6 +108,13 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // Fuzzing (Fuzz/, `make fuzz`): the targets are a library, so that tests replay the committed corpus; the driver
+        // runs them under libFuzzer when Fuzz/run.sh builds it with coverage, and replays files otherwise.
+        .target(
+            name: "FuzzTargets", dependencies: ["DeadlineKit", "DeadlineConfig"], path: "Fuzz/Targets",
+            swiftSettings: strict),
+        .executableTarget(name: "deadline-fuzz", dependencies: ["FuzzTargets"], path: "Fuzz/Driver", swiftSettings: strict),
+
         // Tests: one target per module, plus integration tests with real servers.
         .executableTarget(
             name: "deadline-journal-probe",
@@ -119,7 +126,7 @@ let package = Package(
         .testTarget(name: "DeadlineKitTests", dependencies: ["DeadlineKit"], swiftSettings: strict),
         .testTarget(
             name: "DeadlineConfigTests",
-            dependencies: ["DeadlineConfig", "TestSupport"],
+            dependencies: ["DeadlineConfig", "TestSupport", "FuzzTargets"],
             swiftSettings: strict
         ),
         .testTarget(
