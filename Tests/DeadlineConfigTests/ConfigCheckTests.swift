@@ -173,7 +173,7 @@ struct ConfigCheckTests {
             ], modes: ["secrets/open": 0o644])
         #expect(lines.count == 3)
         #expect(lines[0] == "deadlined.toml:11:17: error: the file 'secrets/missing' does not exist (create it with: install -m 600 /dev/null secrets/missing, then write the secret into it)")
-        #expect(lines[1] == "deadlined.toml:16:15: error: the secret file 'secrets/open' is readable by everyone (mode 644); run: chmod 600 secrets/open")
+        #expect(lines[1] == "deadlined.toml:16:15: error: the secret file 'secrets/open' is readable by everyone (mode 644); a secret file must be owned by root (read through LoadCredential=) or by the user deadlined runs as, with mode 600 (640 to let its group read it): chmod 600 secrets/open")
         #expect(lines[2].hasPrefix("deadlined.toml:21:1: error: secrets are not allowed in config files"))
         #expect(lines.allSatisfy { !$0.contains("c2VjcmV0IHZhbHVl") })
     }
@@ -608,5 +608,144 @@ struct ConfigValueRangeTests {
         let (raised, none) = try load(["deadlined.toml": text], environment: ["WATCHDOG_USEC": "600000000"])
         #expect(raised.configuration != nil)
         #expect(none.isEmpty)
+    }
+}
+
+@Suite("check: secrets are never quoted, and their files keep them secret")
+struct ConfigSecretTests {
+    static let hook = """
+        [units.so-khdt]
+        name = "Sở Kế hoạch và Đầu tư"
+        recipients = ["Văn thư <vanthu@khdt.hanoi.example>"]
+        channels = ["hook"]
+
+        """
+
+    @Test("secret files: group- or world-writable and world-readable are refused, saying the owner and mode expected", arguments: [
+        (0o600, nil), (0o640, nil), (0o400, nil),
+        (0o644, "is readable by everyone (mode 644)"),
+        (0o620, "is writable by its group (mode 620)"),
+        (0o602, "is writable by everyone (mode 602)"),
+        (0o666, "is readable by everyone and writable by everyone (mode 666)"),
+        (0o664, "is readable by everyone and writable by its group (mode 664)"),
+    ] as [(Int, String?)])
+    func modes(_ mode: Int, _ problem: String?) throws {
+        let (_, lines) = try load(
+            [
+                "deadlined.toml": Self.hook + """
+                    [channels.hook]
+                    type = "webhook"
+                    url = "https://hooks.hanoi.example/x"
+                    secret_file = "secrets/key"
+                    """,
+                "secrets/key": "whsec_c2VjcmV0",
+            ], modes: ["secrets/key": mode])
+        if let problem {
+            #expect(lines == [
+                "deadlined.toml:8:15: error: the secret file 'secrets/key' \(problem); a secret file must be owned by root (read through LoadCredential=) or by the user deadlined runs as, with mode 600 (640 to let its group read it): chmod 600 secrets/key"
+            ])
+        } else {
+            #expect(lines.isEmpty, "\(lines)")
+        }
+    }
+
+    @Test("a password written where its file's path goes is never echoed")
+    func passwordAsPath() throws {
+        let (_, lines) = try load([
+            "deadlined.toml": units + """
+                [channels.mail]
+                type = "smtp"
+                url = "smtps://mail.hanoi.example:465"
+                from = "Văn phòng <nhacviec@hanoi.example>"
+                username = "nhacviec"
+                password_file = "MyMailPassw0rd!"
+
+                [store]
+                url = "postgresql://deadlined@db.example.vn/deadlined"
+                password_file = "Sup3r/Secret"
+                """
+        ])
+        #expect(lines == [
+            "deadlined.toml:9:17: error: no file by this name exists (the value is not shown, in case it is the secret itself); write the path of a file that holds the secret, e.g. \"/etc/deadlined/secrets/NAME\", created with install -m 600 /dev/null PATH",
+            "deadlined.toml:13:17: error: no file by this name exists (the value is not shown, in case it is the secret itself); write the path of a file that holds the secret, e.g. \"/etc/deadlined/secrets/NAME\", created with install -m 600 /dev/null PATH",
+        ])
+    }
+
+    @Test("a password in a URL is refused, and no message quotes it, whatever it holds", arguments: [
+        ("[store]\nurl = \"postgresql://deadlined:Sup3r/Secret@db.example.vn/deadlined\"", "the URL holds a password; remove it and put the password in [store] password_file"),
+        ("[store]\nurl = \"postgresql://deadlined:Sup3r?Secret@db.example.vn:5432/deadlined\"", "the URL holds a password; remove it and put the password in [store] password_file"),
+        ("[store]\nurl = \"postgresql://deadlined:Sup3r@Secret@db.example.vn/deadlined\"", "the URL holds a password; remove it and put the password in [store] password_file"),
+        ("[store]\nurl = \"postgresql://deadlined@db.example.vn/deadlined?password=Sup3rSecret\"", "the URL holds a password; remove it and put the password in [store] password_file"),
+        ("[store]\nurl = \"postgresql://deadlined@db.example.vn/deadlined?Sup3rSecret\"", "the URL has a parameter deadlined does not understand (not shown, in case it is a secret); deadlined understands host, port, user, dbname, sslmode, sslrootcert, connect_timeout"),
+        ("[store]\nurl = \"postgresql://deadlined@db.example.vn:Sup3rSecret/deadlined\"", "the URL's port must be a number from 1 to 65535"),
+        ("[store]\nurl = \"mysql://root:Sup3rSecret@db.example.vn/x?token=Sup3rSecret\"", "'mysql://root:[redacted]@db.example.vn/x?token=[redacted]' is not a ledger location; write sqlite, sqlite:/path/state.db or postgresql://user@host/database"),
+        ("[channels.hook]\ntype = \"webhook\"\nurl = \"https://bot:Sup3rSecret@hooks.hanoi.example/x\"", "the URL holds a user name or password (before '@'); secrets stay out of config files: give the credentials as an Authorization header in a file named by headers_file"),
+        ("[channels.hook]\ntype = \"webhook\"\nurl = \"https://Sup3rSecret@hooks.hanoi.example/x\"", "the URL holds a user name or password (before '@'); secrets stay out of config files: give the credentials as an Authorization header in a file named by headers_file"),
+        ("[channels.hook]\ntype = \"webhook\"\nurl = \"ftp://hooks.hanoi.example/hooks/Sup3rSecret?token=Sup3rSecret\"", "'ftp://hooks.hanoi.example/…' is not an http:// or https:// URL"),
+        ("[channels.hook]\ntype = \"smtp\"\nfrom = \"a@hanoi.example\"\nurl = \"smtps://nhacviec:Sup3r/Secret@mail.hanoi.example:465\"", "the URL holds a user name or password (before '@'); secrets stay out of config files: put the user in username and the password in a file named by password_file"),
+        ("[channels.hook]\ntype = \"smtp\"\nfrom = \"a@hanoi.example\"\nurl = \"smtps:/mail.hanoi.example/Sup3rSecret\"", "'smtps:/mail.hanoi.example/Sup3rSecret' is not an SMTP URL; write smtp://host:port (STARTTLS) or smtps://host:port (TLS)"),
+    ])
+    func urls(_ table: String, _ message: String) throws {
+        let (_, lines) = try load(["deadlined.toml": Self.hook + table])
+        let errors = lines.filter { $0.contains("error:") && !$0.contains("unknown channel 'hook'") }
+        #expect(errors.count == 1, "\(lines)")
+        #expect(errors.first?.hasSuffix("error: \(message)") == true, "\(lines)")
+        if !message.contains("smtps:/mail") {
+            #expect(lines.allSatisfy { !$0.contains("Sup3r") }, "\(lines)")
+        }
+    }
+
+    @Test("headers: reserved names and bad values are errors at check; a secret-looking one is a warning, its value never shown")
+    func inlineHeaders() throws {
+        let (_, lines) = try load([
+            "deadlined.toml": Self.hook + """
+                [channels.hook]
+                type = "webhook"
+                url = "https://hooks.hanoi.example/x"
+                headers = { "Content-Type" = "text/plain", "webhook-id" = "1", "Host" = "x", "X-Ok" = "a\\r\\nb", "Authorization" = "Bearer Sup3rSecret", "X-Don-Vi" = "VP" }
+                """
+        ])
+        #expect(lines == [
+            "deadlined.toml:8:13: error: 'Content-Type' is set by deadlined itself (Content-Type, Content-Length, Host, Transfer-Encoding, Expect, Connection, webhook-*); remove it",
+            "deadlined.toml:8:44: error: 'webhook-id' is set by deadlined itself (Content-Type, Content-Length, Host, Transfer-Encoding, Expect, Connection, webhook-*); remove it",
+            "deadlined.toml:8:64: error: 'Host' is set by deadlined itself (Content-Type, Content-Length, Host, Transfer-Encoding, Expect, Connection, webhook-*); remove it",
+            "deadlined.toml:8:87: error: the value of header 'X-Ok' may not contain line breaks or control characters",
+            "deadlined.toml:8:97: warning: header 'Authorization' looks like a secret, and secrets stay out of config files: put it in a file named by headers_file (one 'Name: value' per line, chmod 600)",
+        ])
+    }
+
+    @Test("headers_file: checked like other secret files, its problems at its own lines, never its values")
+    func headersFile() throws {
+        let (result, lines) = try load(
+            [
+                "deadlined.toml": Self.hook + """
+                    [channels.hook]
+                    type = "webhook"
+                    url = "https://hooks.hanoi.example/x"
+                    headers = { "X-Api-Key" = "public" }
+                    headers_file = "secrets/headers"
+                    """,
+                "secrets/headers": """
+                    # Khóa API của hệ thống chat
+                    Authorization: Bearer Sup3rSecret
+
+                    X-Api-Key: Sup3rSecret
+                    Content-Type: text/plain
+                    Sup3rSecret
+                    webhook-signature: v1,Sup3rSecret
+                    Authorization: Bearer Sup3rSecret2
+
+                    """,
+            ], modes: ["secrets/headers": 0o600])
+        #expect(result.configuration == nil)
+        #expect(lines == [
+            "deadlined.toml:8:13: warning: header 'X-Api-Key' looks like a secret, and secrets stay out of config files: put it in a file named by headers_file (one 'Name: value' per line, chmod 600)",
+            "deadlined.toml:9:16: error: header 'X-Api-Key' is given both in headers and in headers_file (line 4); keep one",
+            "secrets/headers:5:1: error: 'Content-Type' is set by deadlined itself (Content-Type, Content-Length, Host, Transfer-Encoding, Expect, Connection, webhook-*); remove it",
+            "secrets/headers:6:1: error: expected 'Name: value' (the line has no ':')",
+            "secrets/headers:7:1: error: 'webhook-signature' is set by deadlined itself (Content-Type, Content-Length, Host, Transfer-Encoding, Expect, Connection, webhook-*); remove it",
+            "secrets/headers:8:1: error: header 'Authorization' is given twice (first on line 2); keep one",
+        ])
+        #expect(lines.allSatisfy { !$0.contains("Sup3r") })
     }
 }

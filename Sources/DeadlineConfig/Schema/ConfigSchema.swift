@@ -225,7 +225,14 @@ public enum ConfigSchema {
                 "File holding a Standard Webhooks secret (`whsec_...`); requests are then signed."),
             KeySpec("token_file", .secretPath, "Telegram: file holding the bot token."),
             KeySpec("chat_id", .string, "Telegram: the chat to post to.", example: "\"-1001234567890\""),
-            KeySpec("headers", .stringTable, default: "{}", "Extra request headers.", example: "{ \"X-Don-Vi\" = \"VP-UBND\" }"),
+            KeySpec(
+                "headers", .stringTable, default: "{}",
+                "Extra request headers that are not secrets. Not `Content-Type`, `Content-Length`, `Host`, `Transfer-Encoding`, `Expect`, `Connection` or `webhook-*`, which deadlined sets.",
+                example: "{ \"X-Don-Vi\" = \"VP-UBND\" }"),
+            KeySpec(
+                "headers_file", .secretPath,
+                "File of secret request headers (`Authorization: Bearer …`, API keys), one `Name: value` per line; `#` starts a comment. Checked like `password_file`.",
+                example: "\"/etc/deadlined/secrets/chat-headers\""),
             KeySpec("connect_timeout", .duration, default: "\"10s\"", range: timeoutRange, "Time allowed to connect."),
             KeySpec(
                 "timeout", .duration, default: "\"30s\"", range: timeoutRange,

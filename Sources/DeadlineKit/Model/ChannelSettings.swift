@@ -116,6 +116,9 @@ public struct WebhookSettings: Sendable, Hashable {
     public var chatID: String?
     /// Extra static request headers.
     public var headers: [String: String]
+    /// A file of secret headers (`Authorization: Bearer …`), one `Name: value` per line (``HeaderLines``), read when
+    /// the channel is set up.
+    public var headersFile: String?
     public var connectTimeoutSeconds: Int
     public var timeoutSeconds: Int
     public var followRedirects: Bool

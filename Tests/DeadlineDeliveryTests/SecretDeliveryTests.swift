@@ -1,0 +1,56 @@
+@testable import DeadlineDelivery
+import DeadlineKit
+import Foundation
+import TestSupport
+import Testing
+
+/// Secrets at delivery: a secret file whose mode lets others read or replace it is refused, and secret headers
+/// come from a file.
+@Suite("Secrets at delivery, against real servers", .serialized)
+struct SecretDeliveryTests {
+    @Test("a secret file that others may read or write: the channel is not set up, and the message names the file only", arguments: [0o644, 0o620, 0o602])
+    func secretFileModes(_ mode: Int) throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let file = try dir.write("secret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw\n", mode: mode)
+        #expect(throws: DeliveryConfigurationError.self) {
+            _ = try WebhookChannel(WebhookSettings(name: "hook", url: "https://hooks.example.vn/x", secretFile: file))
+        }
+        do {
+            _ = try WebhookChannel(WebhookSettings(name: "hook", url: "https://hooks.example.vn/x", secretFile: file))
+        } catch {
+            #expect(error.description.hasPrefix("secret_file: the secret file '\(file)' is "), "\(error)")
+            #expect(error.description.hasSuffix(": chmod 600 \(file)"))
+            #expect(!error.description.contains("whsec_"))
+        }
+    }
+
+    @Test("headers_file: its headers go with every request; a reserved one keeps the channel from being set up")
+    func headersFile() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let file = try dir.write("headers", "# chat\nAuthorization: Bearer Sup3rSecret\r\nX-Api-Key:  k-123 \n\n", mode: 0o600)
+        let server = try HTTPTestServer(responses: [HTTPTestServer.Response(status: 200)])
+        defer { server.stop() }
+        var settings = WebhookSettings(name: "hook", url: server.baseURL + "/hooks/x", headers: ["X-Don-Vi": "VP"])
+        settings.headersFile = file
+        let channel = try WebhookChannel(settings)
+        let outcome = await channel.deliver(
+            OutgoingReminder(facts: deXuatFacts(), message: TemplateSet.builtIn.render(deXuatFacts()), attempt: 1, now: Instant(secondsSinceEpoch: 1_607_000_000)))
+        await channel.shutdown()
+        #expect(outcome.receipt?.statusCode == 200, "\(outcome)")
+        let request = try #require(try server.requests().first)
+        #expect(request.header("authorization") == "Bearer Sup3rSecret")
+        #expect(request.header("x-api-key") == "k-123")
+        #expect(request.header("x-don-vi") == "VP")
+
+        let reserved = try dir.write("reserved", "Authorization: Bearer Sup3rSecret\nContent-Type: text/plain\n", mode: 0o600)
+        settings.headersFile = reserved
+        do {
+            _ = try WebhookChannel(settings)
+            Issue.record("a reserved header was accepted")
+        } catch {
+            #expect(error.description == "headers_file: \(reserved):2:1: 'Content-Type' is set by deadlined itself (Content-Type, Content-Length, Host, Transfer-Encoding, Expect, Connection, webhook-*); remove it")
+        }
+    }
+}
