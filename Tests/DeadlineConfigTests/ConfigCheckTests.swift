@@ -748,4 +748,25 @@ struct ConfigSecretTests {
         ])
         #expect(lines.allSatisfy { !$0.contains("Sup3r") })
     }
+
+    @Test("starttls = \"opportunistic\" with a password: a warning that the password never goes unencrypted")
+    func opportunisticWithPassword() throws {
+        let (result, lines) = try load(
+            [
+                "deadlined.toml": units + """
+                    [channels.mail]
+                    type = "smtp"
+                    url = "smtp://mail.hanoi.example:587"
+                    starttls = "opportunistic"
+                    from = "Văn phòng <nhacviec@hanoi.example>"
+                    username = "nhacviec"
+                    password_file = "secrets/smtp"
+                    """,
+                "secrets/smtp": "Sup3rSecret\n",
+            ], modes: ["secrets/smtp": 0o600])
+        #expect(result.configuration != nil)
+        #expect(lines == [
+            "deadlined.toml:7:12: warning: with starttls = \"opportunistic\" and a password, a server that offers no STARTTLS gets no mail: deadlined never sends the password unencrypted, so those deliveries fail; use \"required\" to say so plainly"
+        ])
+    }
 }

@@ -4,10 +4,51 @@ import Foundation
 import TestSupport
 import Testing
 
-/// Secrets at delivery: a secret file whose mode lets others read or replace it is refused, and secret headers
-/// come from a file.
+/// Secrets at delivery: a password never goes out unencrypted, a secret file whose mode lets others read or
+/// replace it is refused, and secret headers come from a file.
 @Suite("Secrets at delivery, against real servers", .serialized)
 struct SecretDeliveryTests {
+    static let password = "Sup3r/Secret?mật-khẩu"
+
+    @Test("starttls = opportunistic with a password, to a server that offers AUTH but no STARTTLS: no AUTH is sent, a permanent failure says why")
+    func opportunisticNeverSendsThePasswordInClear() async throws {
+        var options = SMTPTestServer.Options(tls: .none, user: "nhacviec", password: Self.password)
+        options.authWithoutTLS = true
+        let server = try SMTPTestServer(options)
+        defer { server.stop() }
+        let credentials = SMTPCredentials(username: "nhacviec", password: Secret(Array(Self.password.utf8)))
+        let transport = try SMTPTransport(server: smtpSettings(server, security: .starttls(.opportunistic), credentials: credentials))
+        let outcome = await transport.send(
+            Array("Subject: x\r\n\r\nbody\r\n".utf8), envelope: SMTPEnvelope(sender: "a@x.test", recipients: ["b@x.test"]))
+        await transport.shutdown()
+        guard case .permanentFailure(let error) = outcome else {
+            Issue.record("expected a permanent failure, got \(outcome)")
+            return
+        }
+        #expect(error.kind == .starttlsUnavailable)
+        #expect(error.description.contains(
+            "the server does not offer STARTTLS, and deadlined never sends the password unencrypted: nothing was sent"), "\(error)")
+        #expect(!error.description.contains("Sup3r"))
+        #expect(try server.authAttempts().isEmpty)
+        #expect(try server.messages().isEmpty)
+    }
+
+    @Test("starttls = opportunistic with a password, to a server that offers STARTTLS: AUTH goes over TLS")
+    func opportunisticUsesTLSWhenOffered() async throws {
+        let certificates = try TestCertificates.shared()
+        let server = try SMTPTestServer(.init(tls: .starttls(required: false), user: "nhacviec", password: Self.password))
+        defer { server.stop() }
+        let credentials = SMTPCredentials(username: "nhacviec", password: Secret(Array(Self.password.utf8)))
+        let transport = try SMTPTransport(
+            server: smtpSettings(server, security: .starttls(.opportunistic), caFile: certificates.caCertificate, credentials: credentials))
+        let outcome = await transport.send(
+            Array("Subject: x\r\n\r\nbody\r\n".utf8), envelope: SMTPEnvelope(sender: "a@x.test", recipients: ["b@x.test"]))
+        await transport.shutdown()
+        #expect(outcome.receipt != nil, "\(outcome)")
+        #expect(try server.authAttempts().map(\.tls) == [true])
+        #expect(try server.messages().map(\.authenticatedUser) == ["nhacviec"])
+    }
+
     @Test("a secret file that others may read or write: the channel is not set up, and the message names the file only", arguments: [0o644, 0o620, 0o602])
     func secretFileModes(_ mode: Int) throws {
         let dir = try TemporaryDirectory()

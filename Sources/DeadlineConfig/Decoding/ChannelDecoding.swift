@@ -96,6 +96,11 @@ extension ConfigDecoder {
         if parsed.scheme == "smtps", startTLS != nil, let range = r.table.entry(forKey: "starttls")?.keyRange {
             sink.warning(file, range, "'starttls' has no effect with smtps://, where TLS starts at once")
         }
+        if parsed.scheme == "smtp", startTLS == .opportunistic, username != nil || passwordFile != nil {
+            sink.warning(
+                file, r.table.entry(forKey: "starttls")?.node.range,
+                "with starttls = \"opportunistic\" and a password, a server that offers no STARTTLS gets no mail: deadlined never sends the password unencrypted, so those deliveries fail; use \"required\" to say so plainly")
+        }
         if parsed.scheme == "smtp", startTLS == .off {
             let range = r.table.entry(forKey: "starttls")?.node.range
             if parsed.isLoopback {
