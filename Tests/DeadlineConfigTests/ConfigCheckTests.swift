@@ -770,3 +770,69 @@ struct ConfigSecretTests {
         ])
     }
 }
+
+@Suite("check: control characters in names and tasks")
+struct ConfigControlCharacterTests {
+    @Test("line breaks and other white space in a name or task become one space; other controls are errors at the value")
+    func namesAndTasks() throws {
+        let (result, lines) = try load([
+            "deadlined.toml": """
+                [units.so-khdt]
+                name = "Sở Kế hoạch\\r\\nvà Đầu tư"
+                recipients = ["Văn thư <vanthu@khdt.hanoi.example>", "Văn\\u0007thư <vt2@khdt.hanoi.example>"]
+
+                [units.so-tc]
+                name = "Sở\\u0000Tài chính"
+                recipients = ["vanthu@stc.hanoi.example"]
+
+                [[document]]
+                ref = "5418/UBND-TKBT"
+                title = "Về việc\\u000btriển khai"
+
+                [[deadline]]
+                id = "a"
+                task = \"\"\"
+                  Báo cáo tham mưu, đề xuất
+                  các nhiệm vụ\\u000b giải pháp\"\"\"
+                units = ["so-khdt"]
+                due = "10/12/2020"
+
+                [[deadline]]
+                id = "b"
+                task = "Việc B\\u001b[31m"
+                units = ["so-khdt"]
+                due = "10/12/2020"
+                """
+        ])
+        #expect(result.configuration == nil)
+        #expect(lines == [
+            "deadlined.toml:3:54: error: the name in 'vt2@khdt.hanoi.example' contains the control character U+0007; remove it",
+            "deadlined.toml:6:8: error: 'name' contains the control character U+0000; remove it",
+            "deadlined.toml:23:8: error: 'task' contains the control character U+001B; remove it",
+        ])
+        let (fixed, none) = try load([
+            "deadlined.toml": """
+                [units.so-khdt]
+                name = "Sở Kế hoạch\\r\\nvà Đầu tư"
+                recipients = ["Văn thư <vanthu@khdt.hanoi.example>"]
+
+                [[document]]
+                ref = "5418/UBND-TKBT"
+                title = "Về việc\\u000btriển khai"
+
+                [[deadline]]
+                id = "a"
+                task = \"\"\"
+                  Báo cáo tham mưu, đề xuất
+                  các nhiệm vụ\\u000b giải pháp\"\"\"
+                units = ["so-khdt"]
+                due = "10/12/2020"
+                """
+        ])
+        #expect(none.isEmpty, "\(none)")
+        let agenda = try #require(fixed.configuration?.agenda)
+        #expect(agenda.units["so-khdt"]?.name == "Sở Kế hoạch và Đầu tư")
+        #expect(agenda.documents["5418/UBND-TKBT"]?.title == "Về việc triển khai")
+        #expect(agenda.deadlines.first?.task == "Báo cáo tham mưu, đề xuất các nhiệm vụ giải pháp")
+    }
+}

@@ -95,3 +95,26 @@ struct SecretDeliveryTests {
         }
     }
 }
+
+@Suite("Control characters never break a mail header")
+struct HeaderControlCharacterTests {
+    @Test("a subject with line breaks and other controls is sent on one line", arguments: [
+        ("Báo cáo\r\nBcc: x@y.vn", "Báo cáo Bcc: x@y.vn"),
+        ("Sở\u{0B}Kế hoạch", "Sở Kế hoạch"),
+        ("a \r\n b", "a b"),
+        ("\u{07}chuông", " chuông"),
+        ("bình thường", "bình thường"),
+    ])
+    func subject(_ raw: String, _ expected: String) throws {
+        #expect(EmailComposer.oneLine(raw) == expected)
+        let from = try EmailAddress("nhacviec@hanoi.example", displayName: nil)
+        let to = try EmailAddress("vanthu@khdt.hanoi.example", displayName: nil)
+        let message = EmailMessage(
+            from: from, to: [to], subject: EmailComposer.oneLine(raw), textBody: "x", idempotencyKey: "k",
+            date: MessageDate(unixSeconds: 1_607_000_000, utcOffsetSeconds: 25_200))
+        let text = String(decoding: try message.render(), as: UTF8.self)
+        let headers = text.components(separatedBy: "\r\n\r\n")[0]
+        #expect(!headers.contains("\nBcc:"))
+        #expect(headers.split(separator: "\r\n").allSatisfy { !$0.contains("\n") && !$0.contains("\r") })
+    }
+}

@@ -303,7 +303,7 @@ struct ConfigDecoder {
             return
         }
         var r = TableReader(table, file: file, spec: ConfigSchema.unit)
-        let name = r.nonEmptyString("name", &sink, required: true)?.value ?? entry.key
+        let name = r.messageText("name", &sink, required: true)?.value ?? entry.key
         let recipients = r.mailboxes("recipients", &sink) ?? []
         let heads = r.mailboxes("heads", &sink) ?? []
         let channelRefs = r.stringList("channels", &sink) ?? []
@@ -335,13 +335,13 @@ struct ConfigDecoder {
 
     private mutating func decodeDocument(_ table: TOMLTable, file: String) {
         var r = TableReader(table, file: file, spec: ConfigSchema.document)
-        guard let ref = r.nonEmptyString("ref", &sink, required: true) else {
+        guard let ref = r.messageText("ref", &sink, required: true) else {
             r.reportUnknownKeys(&sink)
             return
         }
         let issued = r.date("issued", &sink)
-        let title = r.string("title", &sink)?.value
-        let issuer = r.string("issuer", &sink)?.value
+        let title = r.messageText("title", &sink, nonEmpty: false)?.value
+        let issuer = r.messageText("issuer", &sink, nonEmpty: false)?.value
         let url = r.string("url", &sink)?.value
         r.reportUnknownKeys(&sink, alsoKnownIn: [ConfigSchema.deadline])
         let document = Document(ref: ref.value, issued: issued, title: title, issuer: issuer, url: url)
