@@ -1,9 +1,9 @@
-import DeadlineService
+@testable import DeadlineService
 import Foundation
 import TestSupport
 import Testing
 
-/// One daemon per state directory, whatever the ledger.
+/// One daemon per state directory, whatever the ledger, and a control socket that a slow request cannot block.
 @Suite("the state lock and the control socket", .serialized)
 struct DaemonLockTests {
     /// Runs `body` on a thread of its own (the control client blocks in `recv`).
@@ -55,4 +55,73 @@ struct DaemonLockTests {
         }
         #expect(answer == ["PONG \(first.process.pid)"])
     }
+
+    @Test("the control socket answers PING while a RELOAD waits, and at most 8 requests at once")
+    func concurrentRequests() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let gate = Gate()
+        let server = try ControlServer(path: dir.path + "/control.sock") { request in
+            if request == "RELOAD" {
+                gate.arrived()
+                gate.waitForRelease()
+                return ["ACCEPTED"]
+            }
+            return ["PONG"]
+        }
+        server.start()
+        defer { server.stop() }
+        let reloads = Task {
+            await withTaskGroup(of: [String]?.self) { group in
+                for _ in 0..<ControlServer.maximumConnections {
+                    group.addTask {
+                        await Self.onThread { try? ControlClient.request("RELOAD", stateDirectory: dir.path, timeoutSeconds: 30) }
+                    }
+                }
+                var answers: [[String]?] = []
+                for await answer in group { answers.append(answer) }
+                return answers
+            }
+        }
+        #expect(await eventually(timeout: .seconds(20)) { gate.arrivals == ControlServer.maximumConnections })
+        let busy = await Self.onThread { try? ControlClient.request("PING", stateDirectory: dir.path, timeoutSeconds: 10) }
+        #expect(busy == ["ERROR deadlined is busy with 8 requests; try again"])
+        gate.release()
+        let answers = await reloads.value
+        #expect(answers.allSatisfy { $0 == ["ACCEPTED"] }, "\(answers)")
+        // One RELOAD waiting: a PING is still answered at once.
+        gate.reset()
+        let reload = Task { await Self.onThread { try? ControlClient.request("RELOAD", stateDirectory: dir.path, timeoutSeconds: 30) } }
+        #expect(await eventually(timeout: .seconds(20)) { gate.arrivals == 1 })
+        let pong = await Self.onThread { try? ControlClient.request("PING", stateDirectory: dir.path, timeoutSeconds: 10) }
+        #expect(pong == ["PONG"])
+        #expect(gate.arrivals == 1)  // the RELOAD is still waiting
+        gate.release()
+        #expect(await reload.value == ["ACCEPTED"])
+    }
+}
+
+/// A gate the test opens: handlers wait at it (bounded), the test counts them.
+final class Gate: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var count = 0
+    private var open = false
+
+    var arrivals: Int { condition.withLock { count } }
+
+    func arrived() { condition.withLock { count += 1 } }
+
+    func waitForRelease() {
+        condition.lock()
+        let deadline = Date().addingTimeInterval(25)
+        while !open, condition.wait(until: deadline) {}
+        condition.unlock()
+    }
+
+    func release() {
+        condition.withLock { open = true }
+        condition.broadcast()
+    }
+
+    func reset() { condition.withLock { count = 0; open = false } }
 }
