@@ -15,7 +15,7 @@ public enum ValueFuzzTarget {
         ConfigFuzzTarget.run(Array(configuration.utf8), environment: ["WATCHDOG_USEC": "180000000"])
     }
 
-    /// Each parser that reads a single value.
+    /// Each parser that reads a single value (a `headers_file`'s text too).
     static func parseAlone(_ text: String) {
         _ = DurationParser.seconds(text)
         _ = ReminderOffset(parsing: text)
@@ -25,6 +25,9 @@ public enum ValueFuzzTarget {
         _ = TimeOfDay(parsing: text)
         _ = Mailbox.parse(text)
         _ = SupportedYears.hint(forDigits: text)
+        let (headers, problems) = HeaderLines.parse(text)
+        for problem in problems { _ = problem.description }
+        _ = headers.count
     }
 
     /// Where a value may stand in a configuration.
