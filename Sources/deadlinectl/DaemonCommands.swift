@@ -157,7 +157,7 @@ struct Report: AsyncParsableCommand {
             return m
         } ?? Clock.now()
         let today = zone.localDateTime(at: moment).date
-        let first = try day(from, option: "--from") ?? CivilDate(year: today.year, month: today.month, day: 1)!
+        let first = try day(from, option: "--from") ?? CivilDate(year: today.year, month: today.month, day: 1) ?? today
         let last = try day(to, option: "--to") ?? today
         guard first <= last else {
             Console.err("deadlinectl: --from \(first.vietnamese) is after --to \(last.vietnamese)\n")
