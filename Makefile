@@ -8,7 +8,7 @@ export PATH := /opt/swift/usr/bin:$(PATH)
 CONFIG := etc/deadlined/deadlined.toml
 DEMO_STATE := $(CURDIR)/.demo-state
 
-.PHONY: deps build release demo test clean install man deb deb-test
+.PHONY: deps build release demo test clean install man deb deb-test fuzz
 
 deps:
 	scripts/install-deps.sh build
@@ -39,11 +39,13 @@ test:
 	@# every one of them together turns waits that take a second into ones that take thirty.
 	@# DEADLINED_TESTS_REQUIRE_SERVERS=1: the journald and PostgreSQL suites must run here, not skip themselves.
 	DEADLINED_TESTS_REQUIRE_SERVERS=1 swift test --experimental-maximum-parallelization-width 8
+	@# The fuzz targets for 20 s each (Fuzz/run.sh builds them with coverage in .build-fuzz): no input may trap.
+	Fuzz/run.sh 20
 	@# The benchmark harness on its smallest size, with the debug binaries just built: it must run, nothing is judged.
 	/usr/bin/python3 Benchmarks/run.py --smoke --bin "$$(swift build --show-bin-path)"
 
 clean:
-	rm -rf .build .demo-state
+	rm -rf .build .build-fuzz .demo-state
 
 install:
 	deploy/install.sh
@@ -90,3 +92,11 @@ deb:
 
 deb-test: deb
 	scripts/test-deb
+
+# Fuzzing (Fuzz/): the config, values and import targets under libFuzzer with AddressSanitizer, from the committed
+# corpus (Fuzz/Corpus) and the example configuration and seed directives. make test runs each for 20 s; make fuzz
+# for FUZZ_SECONDS (default 10 minutes) each. A finding is saved in .build-fuzz/findings/TARGET/.
+FUZZ_SECONDS ?= 600
+
+fuzz:
+	Fuzz/run.sh $(FUZZ_SECONDS)

@@ -142,6 +142,13 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // Fuzzing (Fuzz/, `make fuzz`): the targets are a library, so that tests replay the committed corpus; the driver
+        // runs them under libFuzzer when Fuzz/run.sh builds it with coverage, and replays files otherwise.
+        .target(
+            name: "FuzzTargets", dependencies: ["DeadlineKit", "DeadlineImport", "DeadlineConfig"], path: "Fuzz/Targets",
+            swiftSettings: strict),
+        .executableTarget(name: "deadline-fuzz", dependencies: ["FuzzTargets"], path: "Fuzz/Driver", swiftSettings: strict),
+
         // Tests: one target per module, plus integration tests with real servers.
         .executableTarget(
             name: "deadline-journal-probe",
@@ -171,7 +178,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DeadlineConfigTests",
-            dependencies: ["DeadlineConfig", "TestSupport"],
+            dependencies: ["DeadlineConfig", "TestSupport", "FuzzTargets"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -158,7 +158,7 @@ struct ChannelIntegrationTests {
         let (channels, problems) = ChannelFactory.make([
             "hook": .webhook(WebhookSettings(name: "hook", url: "http://127.0.0.1:9/x", secretFile: "/nonexistent/secret"))
         ])
-        #expect(problems["hook"] == "secret_file: cannot read the secret file '/nonexistent/secret'")
+        #expect(problems["hook"] == "secret_file: cannot read the secret file '/nonexistent/secret': No such file or directory")
         let outcome = await channels["hook"]!.deliver(outgoing(deXuatFacts()))
         #expect(outcome.isTemporaryFailure)
     }
