@@ -8,7 +8,7 @@ export PATH := /opt/swift/usr/bin:$(PATH)
 CONFIG := etc/deadlined/deadlined.toml
 DEMO_STATE := $(CURDIR)/.demo-state
 
-.PHONY: deps build release demo test clean install
+.PHONY: deps build release demo test clean install man deb deb-test fuzz
 
 deps:
 	scripts/install-deps.sh build
@@ -39,11 +39,13 @@ test:
 	@# every one of them together turns waits that take a second into ones that take thirty.
 	@# DEADLINED_TESTS_REQUIRE_SERVERS=1: the journald and PostgreSQL suites must run here, not skip themselves.
 	DEADLINED_TESTS_REQUIRE_SERVERS=1 swift test --experimental-maximum-parallelization-width 8
+	@# The fuzz targets for 20 s each (Fuzz/run.sh builds them with coverage in .build-fuzz): no input may trap.
+	Fuzz/run.sh 20
 	@# The benchmark harness on its smallest size, with the debug binaries just built: it must run, nothing is judged.
 	/usr/bin/python3 Benchmarks/run.py --smoke --bin "$$(swift build --show-bin-path)"
 
 clean:
-	rm -rf .build .demo-state
+	rm -rf .build .build-fuzz .demo-state
 
 install:
 	deploy/install.sh
@@ -60,3 +62,41 @@ bench:
 bench-smoke:
 	scripts/install-deps.sh bench
 	bin="$$(Benchmarks/build.sh)" && /usr/bin/python3 Benchmarks/run.py --smoke --bin "$$bin"
+
+# The importer scored on the corpus of real directives (Tests/Fixtures/import-corpus, README there): precision, recall,
+# F1 and unit accuracy, overall and per phrasing class, then every miss and false proposal. ImportCorpusTests holds
+# the figures at the floor in floor.toml.
+.PHONY: import-eval
+
+import-eval: deps
+	swift build --product import-eval
+	"$$(swift build --show-bin-path)/import-eval" Tests/Fixtures/import-corpus
+
+# Manual pages (man/, committed): deadlinectl(1), deadlined.toml(5), deadlined-webhook(7), deadlined(8), generated
+# from man/src/*.in and from the code itself (the commands' options, ConfigSchema, the journald catalog) by
+# scripts/generate-man-pages, then checked with mandoc, groff and man (scripts/lint-man-pages). A test fails when
+# man/ is not what this target makes: edit man/src/ or the code, never man/, and run it again.
+man: build
+	scripts/install-deps.sh docs
+	/usr/bin/python3 scripts/generate-man-pages --bin "$$(swift build --show-bin-path)"
+	scripts/lint-man-pages
+
+# The Debian package: deadlined_VERSION_ARCH.deb here, from a release build with the Swift runtime linked in
+# (.build-release, kept: the first build takes about 15 minutes on 2 cores, later ones reuse it). scripts/build-deb
+# says what goes where; lintian must find no error. make deb-test installs it into a throwaway root with dpkg,
+# runs it, purges it and checks that nothing is left (scripts/test-deb); it is not part of make test (CI), whose
+# time budget a release build would eat.
+deb:
+	scripts/install-deps.sh package
+	scripts/build-deb
+
+deb-test: deb
+	scripts/test-deb
+
+# Fuzzing (Fuzz/): the config, values and import targets under libFuzzer with AddressSanitizer, from the committed
+# corpus (Fuzz/Corpus) and the example configuration and seed directives. make test runs each for 20 s; make fuzz
+# for FUZZ_SECONDS (default 10 minutes) each. A finding is saved in .build-fuzz/findings/TARGET/.
+FUZZ_SECONDS ?= 600
+
+fuzz:
+	Fuzz/run.sh $(FUZZ_SECONDS)

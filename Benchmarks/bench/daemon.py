@@ -13,8 +13,9 @@ from procs import PY, spawn, stop, read_ready
 
 
 class Daemon:
-    def __init__(self, ctx, config, name, pretend_now, watchdog_usec=None, stamp_stderr=False):
+    def __init__(self, ctx, config, name, pretend_now, watchdog_usec=None, stamp_stderr=False, launcher=None):
         self.ctx = ctx
+        self.launcher = launcher or []  # e.g. Tests/Servers/socket_activate.py: a listening socket as systemd hands it
         self.config = config
         self.dir = ctx.fresh_dir("daemon-" + name)
         self.state = os.path.join(self.dir, "state")
@@ -40,7 +41,7 @@ class Daemon:
         env["STATE_DIRECTORY"] = self.state
         if self.watchdog_usec:
             env["WATCHDOG_USEC"] = str(self.watchdog_usec)
-        cmd = [self.ctx.deadlined, "--config", self.config, "--log-target", "console", "--log-level", "info"]
+        cmd = self.launcher + [self.ctx.deadlined, "--config", self.config, "--log-target", "console", "--log-level", "info"]
         if self.pretend_now:
             cmd += ["--pretend-now", self.pretend_now]
         if self.stamp_stderr:

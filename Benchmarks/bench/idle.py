@@ -3,6 +3,8 @@
 Four idle processes run at once over the same window (idle processes do not compete for the CPU):
   deadlined            the office configuration at Monday 02/03/2026 07:00 (pretend-now): its next send time is an
                        hour away, so it should not wake at all;
+  deadlined+web        the same with the web side on ([web] and its key, a listening socket handed over as systemd's
+                       socket activation does): its event loop should sleep as the rest does;
   deadlined+watchdog   the same with WATCHDOG_USEC=20 s (it pings every 10 s, as sd_watchdog_enabled advises:
                        half the interval); the shipped unit has WatchdogSec=3min, i.e. one ping per 90 s;
   remind -z1           Remind's daemon mode on the same deadlines (it re-checks its file once a minute);
@@ -23,16 +25,21 @@ counts wake-ups over the window. The next event is the next morning, so what it 
 day. A real 24-hour soak would add only timer expiries that do not happen.
 """
 import os
+import secrets
 import subprocess
 import threading
 import time
+import urllib.error
+import urllib.request
 
 from alternatives import Alertmanager, sink_records, wait_records
 from daemon import Daemon
 from delivery import start_aligned
-from procs import load_note, proc_status, spawn, start_server, stop, task_names, task_switches
+from procs import PY, load_note, proc_status, spawn, start_server, stop, task_names, task_switches
 from planning import count_bytes
 import procs
+
+HERE_BENCH = os.path.dirname(os.path.abspath(__file__))
 
 
 class ProcfsSampler(threading.Thread):
@@ -152,11 +159,16 @@ def run_idle(ctx, n, window):
         daemons.append(quiet)
         watched = Daemon(ctx, office.main, "idle-watchdog", "02/03/2026 07:00", watchdog_usec=20_000_000).start()
         daemons.append(watched)
+        web = Daemon(ctx, web_config(ctx, office.main), "idle-web", "02/03/2026 07:00", launcher=web_launcher(ctx)).start()
+        daemons.append(web)
         for d in daemons:
             d.wait_ready()
             d.wait_planned()
         subjects["deadlined"] = quiet.pid
         subjects["deadlined_watchdog"] = watched.pid
+        subjects["deadlined_web"] = web.pid
+        wait_for_text(web.stderr_path, "serving the web side", 30)
+        fetch_web_pages(web)  # served once: what an idle site costs after it has answered, not before
         remind = spawn(["remind", "-z1", plain.remind], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                        stderr=subprocess.DEVNULL)
         subjects["remind_z1"] = remind.pid
@@ -186,6 +198,48 @@ def run_idle(ctx, n, window):
                      "syscalls": syscalls.get(name)}
     out["deadlined_watchdog"]["watchdog_pings"] = pings
     return out
+
+
+def web_config(ctx, main):
+    """The main file with the web side turned on, beside it (its drop-ins stay relative to it)."""
+    key = ctx.path("idle-web-key")
+    with open(key, "w") as f:
+        f.write(secrets.token_hex(32) + "\n")
+    os.chmod(key, 0o600)
+    path = os.path.join(os.path.dirname(main), "deadlined-web.toml")
+    with open(main) as f:
+        text = f.read()
+    with open(path, "w") as f:
+        f.write(text + '\n[web]\npublic_url = "http://127.0.0.1"\nkey_file = "%s"\n' % key)
+    return path
+
+
+def web_launcher(ctx):
+    launcher = os.path.join(os.path.dirname(os.path.dirname(HERE_BENCH)), "Tests", "Servers", "socket_activate.py")
+    return [PY, launcher, "--port-file", ctx.path("idle-web-port"), "--"]
+
+
+def wait_for_text(path, text, timeout):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        try:
+            with open(path, errors="replace") as f:
+                if text in f.read():
+                    return True
+        except FileNotFoundError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError("%s: no '%s' within %d s" % (path, text, timeout))
+
+
+def fetch_web_pages(daemon):
+    with open(daemon.ctx.path("idle-web-port")) as f:
+        port = int(f.read())
+    for path in ("/robots.txt", "/xac-nhan/AAAA", "/bao-cao/AAAA"):
+        try:
+            urllib.request.urlopen("http://127.0.0.1:%d%s" % (port, path), timeout=10).read()
+        except urllib.error.HTTPError:
+            pass
 
 
 def run_day(ctx, n, window):

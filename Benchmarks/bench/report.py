@@ -137,9 +137,11 @@ def idle(results):
     out = ["### (3) Idle cost, %s deadlines, %d s windows" % (fmt_n(i["size"]), window), "", load_line(i), ""]
     rows = []
     base = i["idle"]["deadlined"]
-    for name, label in (("deadlined", "deadlined"), ("deadlined_watchdog", "deadlined, WATCHDOG_USEC=20 s"),
-                        ("remind_z1", "`remind -z1`"), ("alertmanager", "Alertmanager 0.25, no alerts")):
-        r = i["idle"][name]
+    for name, label in (("deadlined", "deadlined"), ("deadlined_web", "deadlined, web side on (served once)"),
+                        ("deadlined_watchdog", "deadlined, WATCHDOG_USEC=20 s"), ("remind_z1", "`remind -z1`"), ("alertmanager", "Alertmanager 0.25, no alerts")):
+        r = i["idle"].get(name)
+        if r is None:
+            continue
         sc = r.get("syscalls") or {}
         rows.append([label, fmt_mb(r["rss_mb"]), fmt_mb(r.get("anon_mb")), fmt_mb(r["rss_end_mb"]), r["threads"],
                      wake(r),
@@ -150,7 +152,9 @@ def idle(results):
                       "syscalls in %d s (strace -c -f)" % window, "deadlined RSS ÷ this"], rows))
     wd = i["idle"]["deadlined_watchdog"]
     out += ["", "WATCHDOG=1 datagrams received in the window: %s." % wd.get("watchdog_pings")]
-    for name in ("deadlined", "deadlined_watchdog"):
+    for name in ("deadlined", "deadlined_web", "deadlined_watchdog"):
+        if name not in i["idle"]:
+            continue
         by_thread = i["idle"][name]["wakeups"]["procfs"].get("by_thread")
         if by_thread is not None:
             out += ["", "Context switches of %s by thread (procfs): %s." % (

@@ -14,6 +14,9 @@ public struct DaemonSettings: Sendable, Hashable {
     public var retryDelaySeconds: Int64 = 60
     /// `templates_directory`, resolved against the main file's folder; nil for the built-in templates only.
     public var templatesDirectory: String?
+    /// `language` as the main file writes it; nil when it does not set it (reminders are then Vietnamese, and
+    /// `deadlinectl` follows the locale).
+    public var configuredLanguage: Language?
 
     public init(
         stateDirectory: String = "/var/lib/deadlined", catchUpSeconds: Int64 = 86_400, retryLimit: Int = 8,
@@ -34,6 +37,8 @@ public struct Configuration: Sendable {
     public let daemon: DaemonSettings
     /// Where the ledger lives (`[store]`): SQLite by default, or PostgreSQL shared by several daemons.
     public var store = StoreSettings()
+    /// The web side (`[web]`); nil when it is off.
+    public var web: WebSettings?
     /// The main file, as given.
     public let mainFile: String
     /// Every file read, main file first, then drop-ins in name order.

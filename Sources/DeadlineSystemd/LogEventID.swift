@@ -46,6 +46,8 @@ public enum LogEventID: String, Sendable, CaseIterable, CustomStringConvertible 
     case reminderSkipped = "8d17caf0f6334084991929bca30396b3"
     /// An administrator put failed or given-up deliveries back to be sent (`deadlinectl resend`).
     case reminderResent = "c2dc46ce37464793b2a66e36d8e6d0c1"
+    /// A unit confirmed an occurrence done through the link in its reminder (the web side), which stops its reminders.
+    case confirmedByLink = "e1be0833ad584d558d1ffa61404eca49"
 
     /// The journald `MESSAGE_ID` value: 32 lowercase hexadecimal digits.
     public var messageID: String { self.rawValue }
@@ -67,6 +69,7 @@ public enum LogEventID: String, Sendable, CaseIterable, CustomStringConvertible 
         case .daemonStopping: "daemon-stopping"
         case .reminderSkipped: "reminder-skipped"
         case .reminderResent: "reminder-resent"
+        case .confirmedByLink: "confirmed-by-link"
         }
     }
 

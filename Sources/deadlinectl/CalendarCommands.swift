@@ -14,12 +14,12 @@ struct Holidays: ParsableCommand {
 
     @Argument(help: "The year, 1901–2199 (default: this year).") var year: Int?
     @Flag(help: "Print JSON: a list of { date, name, kind, source, lunar }.") var json = false
-    @Option(help: "Language of the names: vi or en (default: the config's language).") var lang: String?
     @OptionGroup var config: ConfigOptions
 
     func run() throws {
         let code = CalendarSession.holidays(
-            year: year, json: json, language: lang, configOption: config.path, environment: Console.environment)
+            year: year, json: json, language: config.language.value, configOption: config.path,
+            environment: Console.environment)
         if code != 0 { throw ExitCode(code) }
     }
 }
@@ -35,10 +35,11 @@ struct Lunar: ParsableCommand {
         help: "A lunar date to convert to solar: day/month/year, + after a leap month (1/4+/2020).")
     var toSolar: String?
     @Flag(help: "Print JSON.") var json = false
-    @Option(help: "Language: vi or en.") var lang: String?
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
-        let code = CalendarSession.lunar(date: date, toSolar: toSolar, json: json, language: lang)
+        let code = CalendarSession.lunar(
+            date: date, toSolar: toSolar, json: json, language: language.value, environment: Console.environment)
         if code != 0 { throw ExitCode(code) }
     }
 }

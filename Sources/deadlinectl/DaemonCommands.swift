@@ -12,18 +12,13 @@ struct Reload: ParsableCommand {
 
     func run() throws {
         let environment = Console.environment
+        let early = try config.language.early()
+        let loaded = ConfigLoader.load(mainFile: config.mainFile, environment: environment)
         let directory = ReloadRequest.stateDirectory(mainFile: config.mainFile, environment: environment)
-        let code = ReloadRequest.run(stateDirectory: directory)
+        let language = loaded.configuration.map { config.language.of($0) } ?? early
+        let code = ReloadRequest.run(stateDirectory: directory, language: language)
         if code != 0 { throw ExitCode(code) }
     }
-}
-
-/// Loads the configuration for a command, or exits 1 after printing its errors.
-func loadConfiguration(_ options: ConfigOptions) throws -> Configuration {
-    guard let configuration = ConfigSession.load(options.mainFile, environment: Console.environment, showWarnings: false) else {
-        throw ExitCode(1)
-    }
-    return configuration
 }
 
 struct OccurrenceOptions: ParsableArguments {
@@ -46,19 +41,20 @@ struct Done: AsyncParsableCommand {
     var at: String?
 
     func run() async throws {
-        let configuration = try loadConfiguration(config)
+        let configuration = try config.load(showWarnings: false)
+        let language = config.language.of(configuration)
         var moment = Clock.now()
         if let at {
-            guard let given = ConfigSession.moment(at, option: "--at", zone: configuration.agenda.settings.zone) else { throw ExitCode(2) }
+            let given = try momentOption(at, "--at", configuration, language)
             guard given <= moment else {
-                Console.err("deadlinectl: --at \(at) is in the future; work is marked done when it is done\n")
+                Console.err(Catalog(language)(OccurrenceText.atInFuture, ["at": at]))
                 throw ExitCode(2)
             }
             moment = given
         }
         let code = await OccurrenceCommands.run(
             .done, deadlineID: target.id, occurrence: target.occurrence, units: target.units, note: target.note,
-            configuration: configuration, now: moment)
+            configuration: configuration, now: moment, language: language)
         if code != 0 { throw ExitCode(code) }
     }
 }
@@ -69,9 +65,10 @@ struct Undone: AsyncParsableCommand {
     @OptionGroup var target: OccurrenceOptions
 
     func run() async throws {
+        let configuration = try config.load(showWarnings: false)
         let code = await OccurrenceCommands.run(
             .undone, deadlineID: target.id, occurrence: target.occurrence, units: target.units, note: target.note,
-            configuration: try loadConfiguration(config), now: Clock.now())
+            configuration: configuration, now: Clock.now(), language: config.language.of(configuration))
         if code != 0 { throw ExitCode(code) }
     }
 }
@@ -84,11 +81,12 @@ struct Snooze: AsyncParsableCommand {
     @Option(help: "Count as if it were this moment (for tests and what-ifs).") var now: String?
 
     func run() async throws {
-        let configuration = try loadConfiguration(config)
-        let moment = try momentOption(now, "--now", configuration)
+        let configuration = try config.load(showWarnings: false)
+        let language = config.language.of(configuration)
+        let moment = try momentOption(now, "--now", configuration, language)
         let code = await OccurrenceCommands.run(
             .snooze(until: until), deadlineID: target.id, occurrence: target.occurrence, units: target.units, note: target.note,
-            configuration: configuration, now: moment)
+            configuration: configuration, now: moment, language: language)
         if code != 0 { throw ExitCode(code) }
     }
 }
@@ -107,8 +105,10 @@ struct Resend: AsyncParsableCommand {
     var since: String?
 
     func run() async throws {
+        let configuration = try config.load(showWarnings: false)
         let code = await ResendCommand.run(
-            deadlineID: id, channel: channel, since: since, configuration: try loadConfiguration(config), now: Clock.now())
+            deadlineID: id, channel: channel, since: since, configuration: configuration, now: Clock.now(),
+            language: config.language.of(configuration))
         if code != 0 { throw ExitCode(code) }
     }
 }
@@ -121,7 +121,8 @@ struct Outbox: ParsableCommand {
     @Flag(help: "Print stable JSON.") var json = false
 
     func run() throws {
-        let code = OutboxReport.run(show: show, json: json, configuration: try loadConfiguration(config))
+        let configuration = try config.load(showWarnings: false)
+        let code = OutboxReport.run(show: show, json: json, configuration: configuration, language: config.language.of(configuration))
         if code != 0 { throw ExitCode(code) }
     }
 }
@@ -134,14 +135,15 @@ struct Status: AsyncParsableCommand {
     @Option(help: "Count as if it were this moment (for demonstrations and what-ifs).") var now: String?
 
     func run() async throws {
-        let configuration = try loadConfiguration(config)
-        let moment = try momentOption(now, "--now", configuration)
+        let configuration = try config.load(showWarnings: false)
+        let language = config.language.of(configuration)
+        let moment = try momentOption(now, "--now", configuration, language)
         do {
             let ledger = try await LedgerSelection.openForCommand(configuration).ledger
             let report = try await StatusReport.gather(configuration: configuration, ledger: ledger, now: moment)
-            Console.out(json ? report.json().rendered() + "\n" : report.text(language: configuration.agenda.settings.language))
+            Console.out(json ? report.json().rendered() + "\n" : report.text(language: language))
         } catch {
-            Console.err("deadlinectl: the ledger cannot be used: \(error)\n")
+            Console.err(Catalog(language)(CommonText.ledgerUnusable, ["error": RecordedText.translate("\(error)", to: language)]))
             throw ExitCode(1)
         }
     }
@@ -155,9 +157,10 @@ struct History: AsyncParsableCommand {
     @Flag(help: "Print stable JSON.") var json = false
 
     func run() async throws {
-        let configuration = try loadConfiguration(config)
+        let configuration = try config.load(showWarnings: false)
+        let language = config.language.of(configuration)
         guard let deadline = configuration.agenda.deadline(id: id) else {
-            Console.err("deadlinectl: no deadline has the id '\(id)' (deadlinectl list shows them)\n")
+            Console.err(HistoryReport.unknownDeadline(id, in: configuration.agenda, language: language))
             throw ExitCode(2)
         }
         do {
@@ -168,9 +171,9 @@ struct History: AsyncParsableCommand {
                 events: try await ledger.occurrenceEvents(deadlineID: id), zone: configuration.agenda.settings.zone,
                 units: configuration.agenda.deadlineIndex[id].map { planner.unitsByDeadline[$0] } ?? [],
                 state: try await ledger.plannerState())
-            Console.out(json ? report.json().rendered() + "\n" : report.text(language: configuration.agenda.settings.language))
+            Console.out(json ? report.json().rendered() + "\n" : report.text(language: language))
         } catch {
-            Console.err("deadlinectl: the ledger cannot be used: \(error)\n")
+            Console.err(Catalog(language)(CommonText.ledgerUnusable, ["error": RecordedText.translate("\(error)", to: language)]))
             throw ExitCode(1)
         }
     }
@@ -178,7 +181,7 @@ struct History: AsyncParsableCommand {
 
 struct Report: AsyncParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, csv, md, json
+        case table, csv, md, json, html
     }
 
     static let configuration = CommandConfiguration(
@@ -186,42 +189,40 @@ struct Report: AsyncParsableCommand {
     @OptionGroup var config: ConfigOptions
     @Option(help: "First due day of the period (dd/mm/yyyy; default: the first day of this month).") var from: String?
     @Option(help: "Last due day of the period (dd/mm/yyyy; default: today).") var to: String?
-    @Option(help: "table, csv (for spreadsheets), md (Markdown) or json.") var format: Format = .table
+    @Option(
+        help: "table, csv (for spreadsheets; its header is the same in every language), md (Markdown), json, or html (one self-contained page with charts).")
+    var format: Format = .table
     @Option(help: "Count as if it were this moment (for tests and what-ifs).") var now: String?
 
     func run() async throws {
-        let configuration = try loadConfiguration(config)
+        let configuration = try config.load(showWarnings: false)
+        let language = config.language.of(configuration)
         let zone = configuration.agenda.settings.zone
-        func day(_ text: String?, option: String) throws -> CivilDate? {
-            guard let text else { return nil }
-            guard let moment = ConfigSession.moment(text, option: option, zone: zone) else { throw ExitCode(2) }
-            return zone.localDateTime(at: moment).date
-        }
-        let moment = try now.map { text in
-            guard let m = ConfigSession.moment(text, option: "--now", zone: zone) else { throw ExitCode(2) }
-            return m
-        } ?? Clock.now()
+        let moment = try momentOption(now, "--now", configuration, language)
         let today = zone.localDateTime(at: moment).date
-        let first = try day(from, option: "--from") ?? CivilDate(year: today.year, month: today.month, day: 1)!
-        let last = try day(to, option: "--to") ?? today
+        let first = try from.map { zone.localDateTime(at: try momentOption($0, "--from", configuration, language)).date }
+            ?? CivilDate(year: today.year, month: today.month, day: 1) ?? today
+        let last = try to.map { zone.localDateTime(at: try momentOption($0, "--to", configuration, language)).date } ?? today
         guard first <= last else {
-            Console.err("deadlinectl: --from \(first.vietnamese) is after --to \(last.vietnamese)\n")
+            Console.err(Catalog(language)(ReportText.fromAfterTo, ["from": first.vietnamese, "to": last.vietnamese]))
             throw ExitCode(2)
         }
         let state: PlannerState
         do {
             state = try await LedgerSelection.openForCommand(configuration).ledger.plannerState()
         } catch {
-            Console.err("deadlinectl: the ledger cannot be used: \(error)\n")
+            Console.err(Catalog(language)(CommonText.ledgerUnusable, ["error": RecordedText.translate("\(error)", to: language)]))
             throw ExitCode(1)
         }
         let report = CompletionReport.build(agenda: configuration.agenda, state: state, from: first, to: last, now: moment)
-        let language = configuration.agenda.settings.language
         switch format {
         case .table: Console.out(report.text(language: language))
-        case .csv: Console.out(report.csv(language: language))
+        case .csv: Console.out(report.csv())
         case .md: Console.out(report.markdown(language: language))
         case .json: Console.out(report.json().rendered() + "\n")
+        case .html:
+            Console.out(
+                WebAdmin.reportPage(configuration: configuration, state: state, from: first, to: last, now: moment, language: language))
         }
     }
 }
@@ -238,7 +239,8 @@ struct Edit: ParsableCommand {
     @Argument(help: "The file to edit: the main file, or a drop-in (path or name).") var file: String?
 
     func run() throws {
-        let code = ConfigEdit.run(file: file, mainFile: config.mainFile, environment: Console.environment)
+        let code = ConfigEdit.run(
+            file: file, mainFile: config.mainFile, environment: Console.environment, language: config.language.value)
         if code != 0 { throw ExitCode(code) }
     }
 }

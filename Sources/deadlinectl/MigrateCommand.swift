@@ -23,11 +23,12 @@ struct Migrate: AsyncParsableCommand {
         // --config it is not read (the server to migrate may have none yet).
         var configuration: Configuration?
         if from == nil || to == nil || config.path != nil {
-            configuration = ConfigSession.load(config.mainFile, environment: Console.environment, showWarnings: false)
-            if configuration == nil { throw ExitCode(1) }
+            configuration = try config.load(showWarnings: false)
+        } else {
+            _ = try config.language.early()
         }
         let request = MigrateSession.Request(from: from, to: to, passwordFile: passwordFile, sslMode: sslmode)
-        let code = await MigrateSession.run(request, configuration: configuration)
+        let code = await MigrateSession.run(request, configuration: configuration, language: config.language.of(configuration))
         if code != 0 { throw ExitCode(code) }
     }
 }

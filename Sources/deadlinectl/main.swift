@@ -20,7 +20,10 @@ struct Deadlinectl: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deadlinectl",
         abstract: "Check, plan and control deadlined, the deadline-reminder daemon.",
-        subcommands: [Check.self, List.self, Plan.self, TestSendCommand.self, ConfigReference.self, Import.self, Holidays.self, Lunar.self, Reload.self, Done.self, Undone.self, Snooze.self, Resend.self, Status.self, Outbox.self, History.self, Report.self, Edit.self, Migrate.self])
+        subcommands: [Check.self, List.self, Plan.self, TestSendCommand.self, ConfigReference.self, ConfigReferenceMdoc.self, Import.self, Holidays.self, Lunar.self, Reload.self, Done.self, Undone.self, Snooze.self, Resend.self, Status.self, Outbox.self, History.self, Report.self, Edit.self, Migrate.self, WebKey.self, WebLinksCommand.self])
+
+    /// `deadlinectl --lang en check`: given before the subcommand, `--lang` reaches it as well.
+    @OptionGroup var language: LanguageOption
 }
 
 /// Options every subcommand that reads the configuration accepts.
@@ -28,7 +31,36 @@ struct ConfigOptions: ParsableArguments {
     @Option(name: .customLong("config"), help: "Main config file (default: $DEADLINED_CONFIG or /etc/deadlined/deadlined.toml).")
     var path: String?
 
+    @OptionGroup var language: LanguageOption
+
     var mainFile: String { ConfigSession.mainFile(path, environment: Console.environment) }
+
+    /// The configuration, or exit 1 after printing its errors (2 for a `--lang` that is not a language).
+    func load(showWarnings: Bool = true) throws -> Configuration {
+        let early = try language.early()
+        guard let configuration = ConfigSession.load(mainFile, environment: Console.environment, showWarnings: showWarnings, language: early)
+        else { throw ExitCode(1) }
+        return configuration
+    }
+}
+
+/// `--lang`, which every subcommand accepts: the language of what it prints.
+struct LanguageOption: ParsableArguments {
+    @Option(
+        name: .customLong("lang"),
+        help: "Language of the output: vi or en (default: [daemon] language if set, else the locale: vi_VN… Vietnamese, any other English; else vi).")
+    var value: String?
+
+    /// The language before the configuration is read; exit 2 after saying why `--lang` is not one.
+    func early() throws -> Language {
+        guard let language = AdminLanguage.early(value, environment: Console.environment) else { throw ExitCode(2) }
+        return language
+    }
+
+    /// The language once the configuration is read.
+    func of(_ configuration: Configuration?) -> Language {
+        AdminLanguage.of(configuration, option: value, environment: Console.environment)
+    }
 }
 
 struct Check: ParsableCommand {
@@ -38,7 +70,7 @@ struct Check: ParsableCommand {
     @OptionGroup var config: ConfigOptions
 
     func run() throws {
-        let code = ConfigSession.check(config.mainFile, environment: Console.environment)
+        let code = ConfigSession.check(config.mainFile, environment: Console.environment, language: config.language.value)
         if code != 0 { throw ExitCode(code) }
     }
 }
@@ -54,15 +86,12 @@ struct List: AsyncParsableCommand {
     var configOnly = false
 
     func run() async throws {
-        guard let configuration = ConfigSession.load(config.mainFile, environment: Console.environment) else {
-            throw ExitCode(1)
-        }
-        let zone = configuration.agenda.settings.zone
-        guard let now = now.map({ ConfigSession.moment($0, option: "--now", zone: zone) }) ?? .some(Clock.now())
-        else { throw ExitCode(2) }
-        let state = configOnly ? PlannerState.empty : await ledgerState(configuration)
+        let configuration = try config.load()
+        let language = config.language.of(configuration)
+        let now = try momentOption(now, "--now", configuration, language)
+        let state = configOnly ? PlannerState.empty : await ledgerState(configuration, language)
         let report = ListReport(planner: ReminderPlanner(agenda: configuration.agenda), now: now, state: state)
-        Console.out(json ? report.json().rendered() + "\n" : report.text(language: configuration.agenda.settings.language))
+        Console.out(json ? report.json().rendered() + "\n" : report.text(language: language))
     }
 }
 
@@ -83,50 +112,48 @@ struct Plan: AsyncParsableCommand {
     var configOnly = false
 
     func run() async throws {
-        guard let configuration = ConfigSession.load(config.mainFile, environment: Console.environment) else {
-            throw ExitCode(1)
-        }
-        let zone = configuration.agenda.settings.zone
-        guard let now = now.map({ ConfigSession.moment($0, option: "--now", zone: zone) }) ?? .some(Clock.now()),
-            let start = from.map({ ConfigSession.moment($0, option: "--from", zone: zone) }) ?? .some(now),
-            let end = to.map({ ConfigSession.moment($0, option: "--to", zone: zone) })
-                ?? .some(start.adding(seconds: 30 * 86_400))
-        else { throw ExitCode(2) }
+        let configuration = try config.load()
+        let language = config.language.of(configuration)
+        let now = try momentOption(now, "--now", configuration, language)
+        let start = try from.map { try momentOption($0, "--from", configuration, language) } ?? now
+        let end = try to.map { try momentOption($0, "--to", configuration, language) } ?? start.adding(seconds: 30 * 86_400)
         guard start < end else {
-            Console.err("deadlinectl: --to must be after --from\n")
+            Console.err(Catalog(language)(PlanText.toBeforeFrom))
             throw ExitCode(2)
         }
-        let state = configOnly ? PlannerState.empty : await ledgerState(configuration)
+        let state = configOnly ? PlannerState.empty : await ledgerState(configuration, language)
         let report = PlanReport(planner: ReminderPlanner(agenda: configuration.agenda), from: start, to: end, state: state)
         if json {
             report.writeJSON(toFileDescriptor: 1)
             Console.out("\n")
         } else {
-            Console.out(report.text(language: configuration.agenda.settings.language))
+            Console.out(report.text(language: language))
         }
     }
 }
 
 /// The moment an option names (`--now`, `--from`, `--to`), in the configuration's zone; now when it is not given.
 /// A moment that cannot be read: the reason on stderr, exit 2.
-func momentOption(_ text: String?, _ option: String, _ configuration: Configuration) throws -> Instant {
+func momentOption(_ text: String?, _ option: String, _ configuration: Configuration, _ language: Language) throws -> Instant {
     guard let text else { return Clock.now() }
-    guard let moment = ConfigSession.moment(text, option: option, zone: configuration.agenda.settings.zone) else {
-        throw ExitCode(2)
-    }
+    guard let moment = ConfigSession.moment(text, option: option, zone: configuration.agenda.settings.zone, language: language)
+    else { throw ExitCode(2) }
     return moment
 }
 
 /// The ledger's done and snoozed occurrences for `list` and `plan`; a note on stderr when it cannot be read.
-func ledgerState(_ configuration: Configuration) async -> PlannerState {
+func ledgerState(_ configuration: Configuration, _ language: Language) async -> PlannerState {
     let (state, note) = await LedgerSelection.plannerState(configuration)
-    if let note { Console.err("deadlinectl: note: the ledger cannot be read (\(note)); showing the configuration alone\n") }
+    if let note {
+        Console.err(Catalog(language)(CommonText.ledgerUnreadable, ["error": RecordedText.translate(note, to: language)]))
+    }
     return state
 }
 
 struct ConfigReference: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "config-reference", abstract: "Print the reference of every config key (Markdown).")
+        commandName: "config-reference",
+        abstract: "Print the reference of every config key (Markdown, in English: it is the README's reference).")
 
     func run() throws {
         Console.out(ConfigReferenceDocument.markdown())
@@ -143,10 +170,9 @@ struct TestSendCommand: AsyncParsableCommand {
     var to: String?
 
     func run() async throws {
-        guard let configuration = ConfigSession.load(config.mainFile, environment: Console.environment, showWarnings: false) else {
-            throw ExitCode(1)
-        }
-        let code = await TestSend.run(configuration, channel: channel, to: to, now: Clock.now())
+        let configuration = try config.load(showWarnings: false)
+        let code = await TestSend.run(
+            configuration, channel: channel, to: to, now: Clock.now(), language: config.language.of(configuration))
         if code != 0 { throw ExitCode(code) }
     }
 }

@@ -32,7 +32,10 @@ struct Deadlined: AsyncParsableCommand {
     @Flag(help: "Load and validate the configuration, print the plan for the next days, and exit; send nothing.")
     var printPlan = false
 
-    @Option(help: "With --print-plan: how many days ahead to plan.") var days = 7
+    @Option(help: "With --print-plan: how many days ahead to plan, 1–\(Deadlined.maximumDays).") var days = 7
+
+    /// The longest `--print-plan` window: a year.
+    static let maximumDays = 366
 
     @Option(help: "Live at this moment (dd/mm/yyyy HH:MM or ISO 8601) instead of now; the clock runs on from it. For demonstrations and tests.")
     var pretendNow: String?
@@ -47,14 +50,25 @@ struct Deadlined: AsyncParsableCommand {
         let environment = Console.environment
         let mainFile = ConfigSession.mainFile(path, environment: environment)
         if printPlan {
+            guard (1...Self.maximumDays).contains(days) else {
+                Console.err("deadlined: --days must be a whole number from 1 to \(Self.maximumDays), not \(days)\n")
+                throw ExitCode(2)
+            }
             guard let configuration = ConfigSession.load(mainFile, environment: environment) else { throw ExitCode(1) }
             let zone = configuration.agenda.settings.zone
-            guard let start = pretendNow.map({ ConfigSession.moment($0, option: "--pretend-now", zone: zone) }) ?? .some(Clock.now())
-            else { throw ExitCode(2) }
+            var start = Clock.now()
+            if let text = pretendNow {
+                switch MomentParser.parse(text, zone: zone) {
+                case .success(let moment): start = moment
+                case .failure(let error):
+                    Console.err("deadlined: --pretend-now: \(error)\n")
+                    throw ExitCode(2)
+                }
+            }
             Console.out("deadlined: \(mainFile): \(configuration.summary)\n")
             let report = PlanReport(
                 planner: ReminderPlanner(agenda: configuration.agenda), from: start,
-                to: start.adding(seconds: Int64(max(days, 1)) * 86_400))
+                to: start.adding(seconds: Int64(days) * 86_400))
             Console.out(report.text(language: configuration.agenda.settings.language))
             return
         }

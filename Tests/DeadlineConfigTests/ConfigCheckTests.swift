@@ -173,7 +173,7 @@ struct ConfigCheckTests {
             ], modes: ["secrets/open": 0o644])
         #expect(lines.count == 3)
         #expect(lines[0] == "deadlined.toml:11:17: error: the file 'secrets/missing' does not exist (create it with: install -m 600 /dev/null secrets/missing, then write the secret into it)")
-        #expect(lines[1] == "deadlined.toml:16:15: error: the secret file 'secrets/open' is readable by everyone (mode 644); run: chmod 600 secrets/open")
+        #expect(lines[1] == "deadlined.toml:16:15: error: the secret file 'secrets/open' is readable by everyone (mode 644); a secret file must be owned by root (read through LoadCredential=) or by the user deadlined runs as, with mode 600 (640 to let its group read it): chmod 600 secrets/open")
         #expect(lines[2].hasPrefix("deadlined.toml:21:1: error: secrets are not allowed in config files"))
         #expect(lines.allSatisfy { !$0.contains("c2VjcmV0IHZhbHVl") })
     }
@@ -424,5 +424,415 @@ struct ConfigCheckTests {
         let configuration = try #require(result.configuration)
         #expect(configuration.daemon.stateDirectory == "/var/lib/deadlined")
         #expect(configuration.channels["outbox"] == .outbox(OutboxSettings(name: "outbox", directory: "/var/lib/deadlined/outbox")))
+    }
+}
+
+@Suite("check: dates outside the years deadlined plans in")
+struct ConfigDateRangeTests {
+    @Test("a due date, a TOML date, a document's date, a recurrence's bounds and a calendar override out of range: each at its line")
+    func everyDatePosition() throws {
+        let (result, lines) = try load([
+            "deadlined.toml": units + """
+                [calendar]
+                [[calendar.override]]
+                date = "02/09/2250"
+                off = true
+
+                [[document]]
+                ref = "1/UBND"
+                issued = 0202-11-19
+
+                [[deadline]]
+                id = "a"
+                task = "Việc A"
+                document = "1/UBND"
+                units = ["so-khdt"]
+                due = "10/12/2020"
+
+                [[deadline]]
+                id = "b"
+                task = "Việc B"
+                units = ["so-khdt"]
+                due = "10/12/0202"
+
+                [[deadline]]
+                id = "c"
+                task = "Việc C"
+                units = ["so-khdt"]
+                due = 9999-12-31
+
+                [[deadline]]
+                id = "d"
+                task = "Việc D"
+                units = ["so-khdt"]
+                repeat = "monthly"
+                day = 20
+                from = "01/01/1900"
+                until = "Q4/9999"
+                """
+        ])
+        #expect(result.configuration == nil)
+        #expect(lines == [
+            "deadlined.toml:6:8: error: '02/09/2250': the year 2250 is outside the years deadlined plans in (1901–2199); did you mean 2025?",
+            "deadlined.toml:11:10: error: 'issued': the year 0202 is outside the years deadlined plans in (1901–2199); did you mean 2020?",
+            "deadlined.toml:24:7: error: '10/12/0202': the year 0202 is outside the years deadlined plans in (1901–2199); did you mean 2020?",
+            "deadlined.toml:30:7: error: 'due': the year 9999 is outside the years deadlined plans in (1901–2199)",
+            "deadlined.toml:38:8: error: '01/01/1900': the year 1900 is outside the years deadlined plans in (1901–2199)",
+            "deadlined.toml:39:9: error: 'Q4/9999': the year 9999 is outside the years deadlined plans in (1901–2199)",
+        ])
+    }
+}
+
+@Suite("check: every duration, count and offset has a range")
+struct ConfigValueRangeTests {
+    /// An SMTP channel's table, without the blank line after it.
+    static let channel = """
+        [channels.email]
+        type = "smtp"
+        url = "smtps://127.0.0.1:2525"
+        from = "Văn phòng <vp@hanoi.example>"
+
+        """
+    static let channels = channel + "\n"
+
+    /// One value in its table, and the error `check` gives at it.
+    struct Case: Sendable, CustomTestStringConvertible {
+        let table: String
+        let line: String
+        let message: String
+        var testDescription: String { "[\(table)] \(line)" }
+    }
+
+    static let cases: [Case] = [
+        Case(table: "channels.email", line: "timeout = \"9223372036854775807s\"", message: "'9223372036854775807s' is not a duration; write it as \"30s\", \"10m\", \"24h\" or \"2d\""),
+        Case(table: "channels.email", line: "timeout = \"99999999d\"", message: "'timeout' must be from 1 s to 10 min, found '99999999d'"),
+        Case(table: "channels.email", line: "timeout = \"0s\"", message: "'timeout' must be from 1 s to 10 min, found '0s'"),
+        Case(table: "channels.email", line: "connect_timeout = \"11m\"", message: "'connect_timeout' must be from 1 s to 10 min, found '11m'"),
+        Case(table: "channels.email", line: "connections = 17", message: "'connections' must be between 1 and 16, found 17"),
+        Case(table: "daemon", line: "catch_up = \"0s\"", message: "'catch_up' must be from 1 s to 30 d, found '0s'"),
+        Case(table: "daemon", line: "catch_up = \"999999999w 999999999w\"", message: "'catch_up' must be from 1 s to 30 d, found '999999999w 999999999w'"),
+        Case(table: "daemon", line: "retry_delay = \"2h\"", message: "'retry_delay' must be from 1 s to 1 h, found '2h'"),
+        Case(table: "daemon", line: "retry_max_age = \"31d\"", message: "'retry_max_age' must be from 1 min to 30 d, found '31d'"),
+        Case(table: "daemon", line: "retry_limit = 101", message: "'retry_limit' must be between 0 and 100, found 101"),
+        Case(table: "reminders", line: "before = [\"9999wd\"]", message: "'9999wd' is longer than a year; an offset is at most 366d, 52w, 252wd or 8784h"),
+        Case(table: "reminders", line: "overdue_every = \"9999wd\"", message: "'9999wd' is longer than a year; an offset is at most 366d, 52w, 252wd or 8784h"),
+        Case(table: "reminders", line: "escalate_every = \"53w\"", message: "'53w' is longer than a year; an offset is at most 366d, 52w, 252wd or 8784h"),
+        Case(table: "reminders", line: "escalate_after = \"367d\"", message: "'367d' is longer than a year; an offset is at most 366d, 52w, 252wd or 8784h"),
+        Case(table: "reminders", line: "overdue_limit = 366", message: "'overdue_limit' must be between 0 and 365, found 366"),
+        Case(table: "reminders", line: "overdue_every = \"252wd\"", message: "urging every '252wd' up to overdue_limit = 5 times spans more than a year; lower overdue_limit or overdue_every"),
+        Case(table: "reminders", line: "escalate_every = \"20w\"", message: "escalation every '20w' up to escalate_limit = 3 times spans more than a year; lower escalate_limit or escalate_every"),
+        Case(table: "store", line: "lease = \"2s\"", message: "'lease' must be from 3 s to 1 h, found '2s'"),
+        Case(table: "store", line: "connect_timeout = \"0s\"", message: "'connect_timeout' must be from 1 s to 10 min, found '0s'"),
+    ]
+
+    @Test("a value out of its range is an error at the value", arguments: cases)
+    func outOfRange(_ c: Case) throws {
+        let settings =
+            c.table == "channels.email"
+            ? Self.channel + c.line + "\n\n" : Self.channels + "[\(c.table)]\n\(c.line)\n\n"
+        let text = settings + units + """
+            [[deadline]]
+            id = "a"
+            task = "Việc A"
+            units = ["so-khdt"]
+            due = "10/12/2020"
+            """
+        let (result, lines) = try load(["deadlined.toml": text])
+        #expect(result.configuration == nil)
+        let errors = lines.filter { $0.contains(": error: ") }
+        let lineNumber = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == Substring(c.line) }
+        #expect(errors.count == 1, "\(lines)")
+        #expect(errors.first?.hasPrefix("deadlined.toml:\((lineNumber ?? 0) + 1):") == true, "\(lines)")
+        #expect(errors.first?.hasSuffix(": error: \(c.message)") == true, "\(lines)")
+    }
+
+    @Test("the edges of each range are accepted")
+    func edges() throws {
+        let (result, lines) = try load([
+            "deadlined.toml": Self.channel + """
+                connect_timeout = "1s"
+                timeout = "2m"
+                connections = 16
+
+                [daemon]
+                catch_up = "30d"
+                retry_delay = "1s"
+                retry_max_age = "1m"
+
+                [reminders]
+                before = ["366d", "52w", "252wd", "8784h"]
+                overdue_every = "1d"
+                overdue_limit = 365
+                escalate_after = "252wd"
+                escalate_every = "1w"
+                escalate_limit = 52
+
+                [store]
+                lease = "1h"
+
+                """ + units + """
+                [[deadline]]
+                id = "a"
+                task = "Việc A"
+                units = ["so-khdt"]
+                due = "10/12/2020"
+                """
+        ])
+        #expect(result.configuration != nil, "\(lines)")
+        #expect(lines.isEmpty, "\(lines)")
+    }
+
+    @Test("connect_timeout + timeout at or above the watchdog interval: a warning at check, an error under systemd")
+    func watchdog() throws {
+        let text = Self.channel + """
+            connect_timeout = "1m"
+            timeout = "2m"
+
+            """ + units + """
+            [[deadline]]
+            id = "a"
+            task = "Việc A"
+            units = ["so-khdt"]
+            due = "10/12/2020"
+            """
+        let (checked, warnings) = try load(["deadlined.toml": text])
+        #expect(checked.configuration != nil)
+        #expect(warnings == [
+            "deadlined.toml:6:11: warning: connect_timeout + timeout (3m) must be below the watchdog interval (3m, WatchdogSec= in deadlined.service): a send that takes that long gets deadlined killed; lower them, or raise WatchdogSec= (systemctl edit deadlined)"
+        ])
+        let (daemon, errors) = try load(["deadlined.toml": text], environment: ["WATCHDOG_USEC": "120000000"])
+        #expect(daemon.configuration == nil)
+        #expect(errors == [
+            "deadlined.toml:6:11: error: connect_timeout + timeout (3m) must be below the watchdog interval (2m): a send that takes that long gets deadlined killed; lower them, or raise WatchdogSec= (systemctl edit deadlined)"
+        ])
+        let (raised, none) = try load(["deadlined.toml": text], environment: ["WATCHDOG_USEC": "600000000"])
+        #expect(raised.configuration != nil)
+        #expect(none.isEmpty)
+    }
+}
+
+@Suite("check: secrets are never quoted, and their files keep them secret")
+struct ConfigSecretTests {
+    static let hook = """
+        [units.so-khdt]
+        name = "Sở Kế hoạch và Đầu tư"
+        recipients = ["Văn thư <vanthu@khdt.hanoi.example>"]
+        channels = ["hook"]
+
+        """
+
+    @Test("secret files: group- or world-writable and world-readable are refused, saying the owner and mode expected", arguments: [
+        (0o600, nil), (0o640, nil), (0o400, nil),
+        (0o644, "is readable by everyone (mode 644)"),
+        (0o620, "is writable by its group (mode 620)"),
+        (0o602, "is writable by everyone (mode 602)"),
+        (0o666, "is readable by everyone and writable by everyone (mode 666)"),
+        (0o664, "is readable by everyone and writable by its group (mode 664)"),
+    ] as [(Int, String?)])
+    func modes(_ mode: Int, _ problem: String?) throws {
+        let (_, lines) = try load(
+            [
+                "deadlined.toml": Self.hook + """
+                    [channels.hook]
+                    type = "webhook"
+                    url = "https://hooks.hanoi.example/x"
+                    secret_file = "secrets/key"
+                    """,
+                "secrets/key": "whsec_c2VjcmV0",
+            ], modes: ["secrets/key": mode])
+        if let problem {
+            #expect(lines == [
+                "deadlined.toml:8:15: error: the secret file 'secrets/key' \(problem); a secret file must be owned by root (read through LoadCredential=) or by the user deadlined runs as, with mode 600 (640 to let its group read it): chmod 600 secrets/key"
+            ])
+        } else {
+            #expect(lines.isEmpty, "\(lines)")
+        }
+    }
+
+    @Test("a password written where its file's path goes is never echoed")
+    func passwordAsPath() throws {
+        let (_, lines) = try load([
+            "deadlined.toml": units + """
+                [channels.mail]
+                type = "smtp"
+                url = "smtps://mail.hanoi.example:465"
+                from = "Văn phòng <nhacviec@hanoi.example>"
+                username = "nhacviec"
+                password_file = "MyMailPassw0rd!"
+
+                [store]
+                url = "postgresql://deadlined@db.example.vn/deadlined"
+                password_file = "Sup3r/Secret"
+                """
+        ])
+        #expect(lines == [
+            "deadlined.toml:9:17: error: no file by this name exists (the value is not shown, in case it is the secret itself); write the path of a file that holds the secret, e.g. \"/etc/deadlined/secrets/NAME\", created with install -m 600 /dev/null PATH",
+            "deadlined.toml:13:17: error: no file by this name exists (the value is not shown, in case it is the secret itself); write the path of a file that holds the secret, e.g. \"/etc/deadlined/secrets/NAME\", created with install -m 600 /dev/null PATH",
+        ])
+    }
+
+    @Test("a password in a URL is refused, and no message quotes it, whatever it holds", arguments: [
+        ("[store]\nurl = \"postgresql://deadlined:Sup3r/Secret@db.example.vn/deadlined\"", "the URL holds a password; remove it and put the password in [store] password_file"),
+        ("[store]\nurl = \"postgresql://deadlined:Sup3r?Secret@db.example.vn:5432/deadlined\"", "the URL holds a password; remove it and put the password in [store] password_file"),
+        ("[store]\nurl = \"postgresql://deadlined:Sup3r@Secret@db.example.vn/deadlined\"", "the URL holds a password; remove it and put the password in [store] password_file"),
+        ("[store]\nurl = \"postgresql://deadlined@db.example.vn/deadlined?password=Sup3rSecret\"", "the URL holds a password; remove it and put the password in [store] password_file"),
+        ("[store]\nurl = \"postgresql://deadlined@db.example.vn/deadlined?Sup3rSecret\"", "the URL has a parameter deadlined does not understand (not shown, in case it is a secret); deadlined understands host, port, user, dbname, sslmode, sslrootcert, connect_timeout"),
+        ("[store]\nurl = \"postgresql://deadlined@db.example.vn:Sup3rSecret/deadlined\"", "the URL's port must be a number from 1 to 65535"),
+        ("[store]\nurl = \"mysql://root:Sup3rSecret@db.example.vn/x?token=Sup3rSecret\"", "'mysql://root:[redacted]@db.example.vn/x?token=[redacted]' is not a ledger location; write sqlite, sqlite:/path/state.db or postgresql://user@host/database"),
+        ("[channels.hook]\ntype = \"webhook\"\nurl = \"https://bot:Sup3rSecret@hooks.hanoi.example/x\"", "the URL holds a user name or password (before '@'); secrets stay out of config files: give the credentials as an Authorization header in a file named by headers_file"),
+        ("[channels.hook]\ntype = \"webhook\"\nurl = \"https://Sup3rSecret@hooks.hanoi.example/x\"", "the URL holds a user name or password (before '@'); secrets stay out of config files: give the credentials as an Authorization header in a file named by headers_file"),
+        ("[channels.hook]\ntype = \"webhook\"\nurl = \"ftp://hooks.hanoi.example/hooks/Sup3rSecret?token=Sup3rSecret\"", "'ftp://hooks.hanoi.example/…' is not an http:// or https:// URL"),
+        ("[channels.hook]\ntype = \"smtp\"\nfrom = \"a@hanoi.example\"\nurl = \"smtps://nhacviec:Sup3r/Secret@mail.hanoi.example:465\"", "the URL holds a user name or password (before '@'); secrets stay out of config files: put the user in username and the password in a file named by password_file"),
+        ("[channels.hook]\ntype = \"smtp\"\nfrom = \"a@hanoi.example\"\nurl = \"smtps:/mail.hanoi.example/Sup3rSecret\"", "'smtps:/mail.hanoi.example/Sup3rSecret' is not an SMTP URL; write smtp://host:port (STARTTLS) or smtps://host:port (TLS)"),
+    ])
+    func urls(_ table: String, _ message: String) throws {
+        let (_, lines) = try load(["deadlined.toml": Self.hook + table])
+        let errors = lines.filter { $0.contains("error:") && !$0.contains("unknown channel 'hook'") }
+        #expect(errors.count == 1, "\(lines)")
+        #expect(errors.first?.hasSuffix("error: \(message)") == true, "\(lines)")
+        if !message.contains("smtps:/mail") {
+            #expect(lines.allSatisfy { !$0.contains("Sup3r") }, "\(lines)")
+        }
+    }
+
+    @Test("headers: reserved names and bad values are errors at check; a secret-looking one is a warning, its value never shown")
+    func inlineHeaders() throws {
+        let (_, lines) = try load([
+            "deadlined.toml": Self.hook + """
+                [channels.hook]
+                type = "webhook"
+                url = "https://hooks.hanoi.example/x"
+                headers = { "Content-Type" = "text/plain", "webhook-id" = "1", "Host" = "x", "X-Ok" = "a\\r\\nb", "Authorization" = "Bearer Sup3rSecret", "X-Don-Vi" = "VP" }
+                """
+        ])
+        #expect(lines == [
+            "deadlined.toml:8:13: error: 'Content-Type' is set by deadlined itself (Content-Type, Content-Length, Host, Transfer-Encoding, Expect, Connection, webhook-*); remove it",
+            "deadlined.toml:8:44: error: 'webhook-id' is set by deadlined itself (Content-Type, Content-Length, Host, Transfer-Encoding, Expect, Connection, webhook-*); remove it",
+            "deadlined.toml:8:64: error: 'Host' is set by deadlined itself (Content-Type, Content-Length, Host, Transfer-Encoding, Expect, Connection, webhook-*); remove it",
+            "deadlined.toml:8:87: error: the value of header 'X-Ok' may not contain line breaks or control characters",
+            "deadlined.toml:8:97: warning: header 'Authorization' looks like a secret, and secrets stay out of config files: put it in a file named by headers_file (one 'Name: value' per line, chmod 600)",
+        ])
+    }
+
+    @Test("headers_file: checked like other secret files, its problems at its own lines, never its values")
+    func headersFile() throws {
+        let (result, lines) = try load(
+            [
+                "deadlined.toml": Self.hook + """
+                    [channels.hook]
+                    type = "webhook"
+                    url = "https://hooks.hanoi.example/x"
+                    headers = { "X-Api-Key" = "public" }
+                    headers_file = "secrets/headers"
+                    """,
+                "secrets/headers": """
+                    # Khóa API của hệ thống chat
+                    Authorization: Bearer Sup3rSecret
+
+                    X-Api-Key: Sup3rSecret
+                    Content-Type: text/plain
+                    Sup3rSecret
+                    webhook-signature: v1,Sup3rSecret
+                    Authorization: Bearer Sup3rSecret2
+
+                    """,
+            ], modes: ["secrets/headers": 0o600])
+        #expect(result.configuration == nil)
+        #expect(lines == [
+            "deadlined.toml:8:13: warning: header 'X-Api-Key' looks like a secret, and secrets stay out of config files: put it in a file named by headers_file (one 'Name: value' per line, chmod 600)",
+            "deadlined.toml:9:16: error: header 'X-Api-Key' is given both in headers and in headers_file (line 4); keep one",
+            "secrets/headers:5:1: error: 'Content-Type' is set by deadlined itself (Content-Type, Content-Length, Host, Transfer-Encoding, Expect, Connection, webhook-*); remove it",
+            "secrets/headers:6:1: error: expected 'Name: value' (the line has no ':')",
+            "secrets/headers:7:1: error: 'webhook-signature' is set by deadlined itself (Content-Type, Content-Length, Host, Transfer-Encoding, Expect, Connection, webhook-*); remove it",
+            "secrets/headers:8:1: error: header 'Authorization' is given twice (first on line 2); keep one",
+        ])
+        #expect(lines.allSatisfy { !$0.contains("Sup3r") })
+    }
+
+    @Test("starttls = \"opportunistic\" with a password: a warning that the password never goes unencrypted")
+    func opportunisticWithPassword() throws {
+        let (result, lines) = try load(
+            [
+                "deadlined.toml": units + """
+                    [channels.mail]
+                    type = "smtp"
+                    url = "smtp://mail.hanoi.example:587"
+                    starttls = "opportunistic"
+                    from = "Văn phòng <nhacviec@hanoi.example>"
+                    username = "nhacviec"
+                    password_file = "secrets/smtp"
+                    """,
+                "secrets/smtp": "Sup3rSecret\n",
+            ], modes: ["secrets/smtp": 0o600])
+        #expect(result.configuration != nil)
+        #expect(lines == [
+            "deadlined.toml:7:12: warning: with starttls = \"opportunistic\" and a password, a server that offers no STARTTLS gets no mail: deadlined never sends the password unencrypted, so those deliveries fail; use \"required\" to say so plainly"
+        ])
+    }
+}
+
+@Suite("check: control characters in names and tasks")
+struct ConfigControlCharacterTests {
+    @Test("line breaks and other white space in a name or task become one space; other controls are errors at the value")
+    func namesAndTasks() throws {
+        let (result, lines) = try load([
+            "deadlined.toml": """
+                [units.so-khdt]
+                name = "Sở Kế hoạch\\r\\nvà Đầu tư"
+                recipients = ["Văn thư <vanthu@khdt.hanoi.example>", "Văn\\u0007thư <vt2@khdt.hanoi.example>"]
+
+                [units.so-tc]
+                name = "Sở\\u0000Tài chính"
+                recipients = ["vanthu@stc.hanoi.example"]
+
+                [[document]]
+                ref = "5418/UBND-TKBT"
+                title = "Về việc\\u000btriển khai"
+
+                [[deadline]]
+                id = "a"
+                task = \"\"\"
+                  Báo cáo tham mưu, đề xuất
+                  các nhiệm vụ\\u000b giải pháp\"\"\"
+                units = ["so-khdt"]
+                due = "10/12/2020"
+
+                [[deadline]]
+                id = "b"
+                task = "Việc B\\u001b[31m"
+                units = ["so-khdt"]
+                due = "10/12/2020"
+                """
+        ])
+        #expect(result.configuration == nil)
+        #expect(lines == [
+            "deadlined.toml:3:54: error: the name in 'vt2@khdt.hanoi.example' contains the control character U+0007; remove it",
+            "deadlined.toml:6:8: error: 'name' contains the control character U+0000; remove it",
+            "deadlined.toml:23:8: error: 'task' contains the control character U+001B; remove it",
+        ])
+        let (fixed, none) = try load([
+            "deadlined.toml": """
+                [units.so-khdt]
+                name = "Sở Kế hoạch\\r\\nvà Đầu tư"
+                recipients = ["Văn thư <vanthu@khdt.hanoi.example>"]
+
+                [[document]]
+                ref = "5418/UBND-TKBT"
+                title = "Về việc\\u000btriển khai"
+
+                [[deadline]]
+                id = "a"
+                task = \"\"\"
+                  Báo cáo tham mưu, đề xuất
+                  các nhiệm vụ\\u000b giải pháp\"\"\"
+                units = ["so-khdt"]
+                due = "10/12/2020"
+                """
+        ])
+        #expect(none.isEmpty, "\(none)")
+        let agenda = try #require(fixed.configuration?.agenda)
+        #expect(agenda.units["so-khdt"]?.name == "Sở Kế hoạch và Đầu tư")
+        #expect(agenda.documents["5418/UBND-TKBT"]?.title == "Về việc triển khai")
+        #expect(agenda.deadlines.first?.task == "Báo cáo tham mưu, đề xuất các nhiệm vụ giải pháp")
     }
 }

@@ -127,6 +127,30 @@ struct ChannelIntegrationTests {
         let mail = try await verifyWithPython(Array(try Data(contentsOf: URL(fileURLWithPath: dir.path + "/outbox/" + files[0]))))
         #expect(mail.subject == reminder.message.subject)
         #expect(mail.to.first == ["Văn thư Sở KH&ĐT", "vanthu@khdt.hanoi.example"])
+        #expect(mail.from_display_name == "Hệ thống nhắc việc deadlined" && mail.from_address == "deadlined@localhost.localdomain")
+    }
+
+    @Test("outbox From: the organization's name, or the configured from")
+    func outboxFrom() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        func from(_ settings: OutboxSettings, organization: String?) async throws -> (String, String) {
+            let channel = OutboxChannel(settings)
+            var facts = deXuatFacts(recipients: [vanThu])
+            facts.organization = organization
+            let reminder = outgoing(facts)
+            _ = await channel.deliver(reminder)
+            let path = settings.directory + "/" + OutboxChannel.fileName(for: reminder.facts)
+            let mail = try await verifyWithPython(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+            return (mail.from_display_name, mail.from_address)
+        }
+        let office = try await from(
+            OutboxSettings(name: "outbox", directory: dir.path + "/a"), organization: "Văn phòng UBND Thành phố Hà Nội")
+        #expect(office == ("Văn phòng UBND Thành phố Hà Nội", "deadlined@localhost.localdomain"))
+        var configured = OutboxSettings(name: "outbox", directory: dir.path + "/b")
+        configured.from = Mailbox(displayName: "Phòng Tổng hợp", address: "tonghop@hanoi.example")
+        let given = try await from(configured, organization: "Văn phòng UBND Thành phố Hà Nội")
+        #expect(given == ("Phòng Tổng hợp", "tonghop@hanoi.example"))
     }
 
     @Test("a channel whose secret file is missing fails every delivery temporarily, saying why, without the secret")
@@ -134,7 +158,7 @@ struct ChannelIntegrationTests {
         let (channels, problems) = ChannelFactory.make([
             "hook": .webhook(WebhookSettings(name: "hook", url: "http://127.0.0.1:9/x", secretFile: "/nonexistent/secret"))
         ])
-        #expect(problems["hook"] == "secret_file: cannot read the secret file '/nonexistent/secret'")
+        #expect(problems["hook"] == "secret_file: cannot read the secret file '/nonexistent/secret': No such file or directory")
         let outcome = await channels["hook"]!.deliver(outgoing(deXuatFacts()))
         #expect(outcome.isTemporaryFailure)
     }

@@ -29,30 +29,15 @@ struct DigestMessageTests {
             recipients: [try! Mailbox.parse("Văn thư Sở KH&ĐT <vanthu@khdt.hanoi.example>").get()], zone: zone, language: language)
     }
 
-    @Test("the Vietnamese digest: subject, numbered items with their status, overdue first")
+    @Test("the digest lists overdue items first, each with its status (DefaultWordingTests has it word for word)")
     func vietnamese() {
         let message = TemplateSet.builtIn.render(Self.digestFacts())
-        #expect(message.subject == "[Tổng hợp nhắc việc] Sở Kế hoạch và Đầu tư, ngày 14/12/2020: 3 nhiệm vụ, trong đó 1 quá hạn")
-        #expect(message.text.contains("""
-            1. Báo cáo tham mưu, đề xuất các nhiệm vụ, giải pháp
-               Thời hạn: 17:00 Thứ Năm, ngày 10/12/2020 (QUÁ HẠN 4 ngày)
-               Văn bản: 5418/UBND-TKBT
-               Mã việc: 5418-de-xuat
-            """))
-        #expect(message.text.contains("2. Dự thảo kế hoạch tổng thể\n   Thời hạn: 17:00 Thứ Hai, ngày 14/12/2020 (hôm nay đến hạn)\n   Mã việc: 5418-ke-hoach"))
-        #expect(message.text.contains("(còn 17 ngày)"))
-        #expect(message.text.contains("Đề nghị đơn vị khẩn trương hoàn thành các nhiệm vụ đã quá hạn"))
+        #expect(message.subject == "[Tổng hợp nhắc việc] Sở Kế hoạch và Đầu tư, ngày 14/12/2020: 3 nhiệm vụ, trong đó 1 nhiệm vụ quá hạn")
+        #expect(message.text.contains("2. Dự thảo kế hoạch tổng thể\n   Thời hạn: 17 giờ 00, thứ Hai, ngày 14/12/2020 (hôm nay đến hạn)\n   Mã việc: 5418-ke-hoach"))
         #expect(message.html.contains("<strong style=\"color:#b00\">QUÁ HẠN 4 ngày</strong>"))
-        #expect(message.chat.hasPrefix("📋 Tổng hợp nhắc việc 14/12/2020: Sở Kế hoạch và Đầu tư, 3 nhiệm vụ (1 quá hạn)\n1. "))
-    }
-
-    @Test("the English digest")
-    func english() {
-        let message = TemplateSet.builtIn.render(Self.digestFacts(language: .en))
-        #expect(message.subject == "[Reminder digest] Sở Kế hoạch và Đầu tư, 14/12/2020: 3 task(s), 1 overdue")
-        #expect(message.text.contains("(OVERDUE by 4 days)"))
-        #expect(message.text.contains("(due today)"))
-        #expect(message.text.contains("(due in 17 days)"))
+        let english = TemplateSet.builtIn.render(Self.digestFacts(language: .en))
+        #expect(english.subject == "[Reminder digest] Sở Kế hoạch và Đầu tư, 14/12/2020: 3 tasks, 1 overdue")
+        #expect(english.text.contains("(OVERDUE by 4 days)"))
     }
 
     @Test("webhook JSON: type deadline.digest with its items")

@@ -142,6 +142,8 @@ struct EscalationDigestTests {
         #expect(status.state == .overdue(days: 4))
         #expect(status.unitsDone == ["so-tc"])
         #expect(status.unitsPending == ["so-khdt"])
+        #expect(status.snoozedUntil == at(14, 12, 2020, 12))  // the only unit still working on it is snoozed
+        #expect(planner.status(ofDeadlineAt: 0, now: at(14, 12, 2020, 13), state: state).snoozedUntil == nil)
         // Both done: the deadline is done.
         let done = PlannerState(done: [id: ["so-tc": at(9, 12, 2020, 9), "so-khdt": at(11, 12, 2020, 9)]])
         #expect(planner.status(ofDeadlineAt: 0, now: at(14, 12, 2020, 9), state: done).state == .done)

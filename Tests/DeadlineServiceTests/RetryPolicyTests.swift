@@ -43,3 +43,16 @@ struct RetryPolicyTests {
         #expect(old == .givenUp(reason: "still failing 2d after its send time (retry_max_age = 2d)"))
     }
 }
+
+@Suite("Dispatcher: the lease of a send")
+struct DispatcherLeaseTests {
+    @Test("a channel's timeouts near Int.max give a bounded lease, never an overflow")
+    func hugeTimeouts() {
+        let from = Mailbox(displayName: nil, address: "vp@hanoi.example")
+        let smtp = SMTPSettings(
+            name: "email", url: "smtp://127.0.0.1:25", from: from, connectTimeoutSeconds: .max, timeoutSeconds: .max)
+        #expect(ChannelSettings.smtp(smtp).sendTimeoutSeconds == 7200)
+        let webhook = WebhookSettings(name: "chat", url: "https://x.example", connectTimeoutSeconds: .max, timeoutSeconds: .min)
+        #expect(ChannelSettings.webhook(webhook).sendTimeoutSeconds == 3600)
+    }
+}

@@ -15,13 +15,13 @@ struct LogEventIDTests {
         #expect(Set(LogEventID.allCases.map(\.name)).count == LogEventID.allCases.count)
     }
 
-    @Test("the fourteen events the catalog documents")
+    @Test("the fifteen events the catalog documents")
     func catalogue() {
         #expect(
             LogEventID.allCases.map(\.name) == [
                 "reminder-sent", "delivery-failed", "delivery-given-up", "deadline-overdue", "config-loaded",
                 "config-reloaded", "config-rejected", "catch-up-skipped", "reminder-marked-done", "reminder-snoozed",
-                "daemon-started", "daemon-stopping", "reminder-skipped", "reminder-resent",
+                "daemon-started", "daemon-stopping", "reminder-skipped", "reminder-resent", "confirmed-by-link",
             ]
         )
         #expect(LogEventID.reminderSent.messageID == "1adbb4ec72d44f4ba39f51675cd451ae")

@@ -51,7 +51,7 @@ struct AdminStatusTests {
         #expect(actions == ["done nhầm", "undone chưa xong"], "\(b.stdout)")
         #expect((bJSON["reminders"] as? [[String: Any]])?.map { $0["state"] as? String } == ["sent"])
         let a = try await Admin.deadlinectl(["history", "a"], config: config)
-        #expect(a.stdout.contains("  snoozed  01/03/2021  "), "\(a.stdout)")
+        #expect(a.stdout.contains("  tạm dừng nhắc  01/03/2021  "), "\(a.stdout)")
         #expect(a.stdout.contains(" đến 09:30 01/03/2021\n"), "\(a.stdout)")
         #expect(a.stdout.contains("Chưa có lời nhắc nào đến giờ gửi."), "\(a.stdout)")
     }
@@ -144,10 +144,15 @@ struct AdminStatusTests {
 
         let history = try await Admin.deadlinectl(["history", "x"], config: config)
         let rows = history.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
-        #expect(rows.contains { $0.contains(" so-1 email vanthu1@so1.hanoi.example sent: 250") && $0.hasSuffix(" 1") }, "\(history.stdout)")
-        #expect(rows.contains { $0.contains(" so-2 email vanthu2@so2.hanoi.example failed: ") }, "\(history.stdout)")
-        #expect(rows.contains { $0.contains(" so-3 hook retry: hook 127.0.0.1:9: cannot connect") }, "\(history.stdout)")
+        #expect(rows.contains { $0.contains(" so-1 email vanthu1@so1.hanoi.example đã gửi: 250") && $0.hasSuffix(" 1") }, "\(history.stdout)")
+        #expect(rows.contains { $0.contains(" so-2 email vanthu2@so2.hanoi.example thất bại: ") }, "\(history.stdout)")
+        #expect(rows.contains { $0.contains(" so-3 hook chờ gửi lại: hook 127.0.0.1:9: cannot connect") }, "\(history.stdout)")
         #expect(history.stdout.hasSuffix("Nhật ký: journalctl DEADLINE_ID=x\n"), "\(history.stdout)")
+        let english = try await Admin.deadlinectl(["history", "x", "--lang", "en"], config: config)
+        let englishRows = english.stdout.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        #expect(englishRows.contains { $0.contains(" so-1 email vanthu1@so1.hanoi.example sent: 250") }, "\(english.stdout)")
+        #expect(englishRows.contains { $0.contains(" so-3 hook retry: hook 127.0.0.1:9: cannot connect") }, "\(english.stdout)")
+        #expect(english.stdout.hasSuffix("Log entries: journalctl DEADLINE_ID=x\n"), "\(english.stdout)")
     }
 
     @Test("a delivery that keeps failing is retried with backoff up to retry_limit, then given up: log, ledger and status say so")

@@ -216,10 +216,12 @@ struct CalendarCommandsTests {
         let config = try emptyConfig(dir)
         let year = try await run(["holidays", "2300", "--config", config])
         #expect(year.status == 2)
-        #expect(year.stderr == "deadlinectl: holidays: 2300 is outside the years the calendar is computed for (1901–2199)\n")
+        #expect(year.stderr == "deadlinectl: holidays: năm 2300 nằm ngoài các năm lịch được tính (1901–2199)\n")
+        let english = try await run(["holidays", "2300", "--config", config, "--lang", "en"])
+        #expect(english.stderr == "deadlinectl: holidays: 2300 is outside the years the calendar is computed for (1901–2199)\n")
         let language = try await run(["holidays", "2025", "--lang", "fr", "--config", config])
         #expect(language.status == 2)
-        #expect(language.stderr == "deadlinectl: --lang: 'fr' is not a language; use vi or en\n")
+        #expect(language.stderr == "deadlinectl: --lang: 'fr' không phải một ngôn ngữ; hãy dùng vi hoặc en\n")
     }
 
     @Test(
@@ -262,13 +264,18 @@ struct CalendarCommandsTests {
     @Test(
         "lunar explains what cannot be converted",
         arguments: [
-            (["lunar", "--to-solar", "1/4+/2021"], "lunar year 2021 has no leap month 4 (it has no leap month)"),
-            (["lunar", "--to-solar", "1/2+/2020"], "lunar year 2020 has no leap month 2 (its leap month is 4+)"),
-            (["lunar", "--to-solar", "30/3/2024"], "month 3 of lunar year 2024 has 29 days, not 30"),
-            (["lunar", "--to-solar", "mùng 1 Tết"], "'mùng 1 Tết' is not a lunar date; write day/month/year, e.g. 10/3/2024, with + after a leap month: 1/4+/2020"),
-            (["lunar", "31/02/2024"], "'31/02/2024' is not a date: month 2 of 2024 has 29 days; write it as 18/04/2024 or 2024-04-18"),
-            (["lunar"], "give one of a solar DATE (18/04/2024) and --to-solar D/M/YYYY (10/3/2024)"),
-            (["lunar", "18/04/2024", "--to-solar", "10/3/2024"], "give one of a solar DATE (18/04/2024) and --to-solar D/M/YYYY (10/3/2024)"),
+            (["lunar", "--to-solar", "1/4+/2021", "--lang", "en"], "lunar year 2021 has no leap month 4 (it has no leap month)"),
+            (["lunar", "--to-solar", "1/2+/2020", "--lang", "en"], "lunar year 2020 has no leap month 2 (its leap month is 4+)"),
+            (["lunar", "--to-solar", "30/3/2024", "--lang", "en"], "month 3 of lunar year 2024 has 29 days, not 30"),
+            (["lunar", "--to-solar", "mùng 1 Tết", "--lang", "en"], "'mùng 1 Tết' is not a lunar date; write day/month/year, e.g. 10/3/2024, with + after a leap month: 1/4+/2020"),
+            (["lunar", "31/02/2024", "--lang", "en"], "'31/02/2024' is not a date: month 2 of 2024 has 29 days; write it as 18/04/2024 or 2024-04-18"),
+            (["lunar", "--lang", "en"], "give one of a solar DATE (18/04/2024) and --to-solar D/M/YYYY (10/3/2024)"),
+            (["lunar", "18/04/2024", "--to-solar", "10/3/2024", "--lang", "en"], "give one of a solar DATE (18/04/2024) and --to-solar D/M/YYYY (10/3/2024)"),
+            (["lunar", "--to-solar", "1/4+/2021"], "năm âm lịch 2021 không có tháng 4 nhuận (năm này không có tháng nhuận)"),
+            (["lunar", "--to-solar", "1/2+/2020"], "năm âm lịch 2020 không có tháng 2 nhuận (tháng nhuận là tháng 4+)"),
+            (["lunar", "--to-solar", "30/3/2024"], "tháng 3 năm âm lịch 2024 có 29 ngày, không có ngày 30"),
+            (["lunar", "31/02/2024"], "'31/02/2024' không phải một ngày: tháng 2 năm 2024 có 29 ngày; hãy viết 18/04/2024 hoặc 2024-04-18"),
+            (["lunar"], "hãy cho một trong hai: một ngày dương lịch DATE (18/04/2024) hoặc --to-solar D/M/YYYY (10/3/2024)"),
         ])
     func lunarErrors(_ arguments: [String], _ message: String) async throws {
         let result = try await run(arguments)

@@ -88,7 +88,9 @@ struct DaemonParallelSendTests {
         #expect(toSupervisors.to.map { $0[1] } == ["vanphong@hanoi.example"])
         #expect(toSupervisors.subject.hasPrefix("[Báo cáo lãnh đạo] 4 đơn vị chưa hoàn thành nhiệm vụ quá hạn 4 ngày: "))
         for unit in units {
-            #expect(toSupervisors.text?.contains("- Sở số \(unit): đã được nhắc 1 lần, trong đó đôn đốc 1 lần sau hạn;") == true)
+            // Each line of the list ends with ";", the last with a full stop.
+            let end = unit == units.last ? "." : ";"
+            #expect(toSupervisors.text?.contains("- Sở số \(unit): đã được nhắc 1 lần, trong đó đôn đốc 1 lần sau hạn\(end)\n") == true)
         }
     }
 

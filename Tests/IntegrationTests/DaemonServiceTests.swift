@@ -59,7 +59,7 @@ struct DaemonServiceTests {
         let env = ProcessRunner.environment(removing: ["DEADLINED_CONFIG", "STATE_DIRECTORY"])
 
         try dir.write("deadlined.toml", good.replacingOccurrences(of: "due = \"08/03/2021\"", with: "due = \"31/02/2021\""))
-        let rejected = try await ProcessRunner.run(ctl, ["reload", "--config", config], environment: env)
+        let rejected = try await ProcessRunner.run(ctl, ["reload", "--config", config, "--lang", "en"], environment: env)
         #expect(rejected.status == 1)
         #expect(rejected.stderr.contains("deadlined.toml:"), "\(rejected)")
         #expect(rejected.stderr.contains("error: '31/02/2021' is not a date: month 2 of 2021 has 28 days"))
@@ -84,7 +84,7 @@ struct DaemonServiceTests {
                 """)
         let accepted = try await ProcessRunner.run(ctl, ["reload", "--config", config], environment: env)
         #expect(accepted.status == 0, "\(accepted)")
-        #expect(accepted.stdout == "deadlined reloaded its configuration: 1 document, 2 deadlines, 1 unit, 1 channel\n")
+        #expect(accepted.stdout == "deadlined đã nạp lại cấu hình: 1 văn bản, 2 nhiệm vụ, 1 đơn vị, 1 kênh gửi\n")
         #expect(await eventually(timeout: .seconds(15)) { ((try? FileManager.default.contentsOfDirectory(atPath: outbox)) ?? []).count == 2 },
             "\(daemon.log)")
     }
@@ -98,7 +98,9 @@ struct DaemonServiceTests {
             BuiltProducts.path("deadlinectl"), ["reload", "--config", config],
             environment: ProcessRunner.environment(removing: ["STATE_DIRECTORY"]))
         #expect(result.status == 3)
-        #expect(result.stderr == "deadlinectl: cannot reach deadlined at \(dir.path)/state/control.sock: deadlined is not running\n")
+        #expect(
+            result.stderr
+                == "deadlinectl: deadlined không chạy trên máy này (không có gì trả lời tại \(dir.path)/state/control.sock)\n")
     }
 
     @Test("catch-up: after downtime, a reminder missed within catch_up is sent once, an older one is skipped and logged")

@@ -8,16 +8,41 @@ struct DeadlinectlBinaryTests {
     let deadlinectl = BuiltProducts.path("deadlinectl")
     let example = BuiltProducts.exampleConfig
 
-    func run(_ arguments: [String]) async throws -> ProcessResult {
-        try await ProcessRunner.run(deadlinectl, arguments, environment: ProcessRunner.environment(removing: ["DEADLINED_CONFIG"]))
+    func run(_ arguments: [String], locale: [String: String] = [:]) async throws -> ProcessResult {
+        try await ProcessRunner.run(
+            deadlinectl, arguments, environment: ProcessRunner.environment(adding: locale, removing: ["DEADLINED_CONFIG"]))
     }
 
-    @Test("check accepts the example configuration and summarises it")
+    @Test("check accepts the example configuration and summarises it, in its language or --lang's")
     func checkExample() async throws {
         let result = try await run(["check", "--config", example])
         #expect(result.status == 0)
-        #expect(result.stdout == "\(example): OK: 2 documents, 8 deadlines, 14 units, 1 channel (3 files)\n")
+        #expect(result.stdout == "\(example): cấu hình hợp lệ: 2 văn bản, 8 nhiệm vụ, 14 đơn vị, 1 kênh gửi (3 tệp)\n")
         #expect(result.stderr == "")
+        let english = try await run(["check", "--config", example, "--lang", "en"])
+        #expect(english.stdout == "\(example): OK: 2 documents, 8 deadlines, 14 units, 1 channel (3 files)\n")
+        let before = try await run(["--lang", "en", "check", "--config", example])
+        #expect(before.stdout == english.stdout)
+        let refused = try await run(["check", "--config", example, "--lang", "fr"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr == "deadlinectl: --lang: 'fr' không phải một ngôn ngữ; hãy dùng vi hoặc en\n")
+    }
+
+    @Test(
+        "without [daemon] language, deadlinectl follows the locale: vi_VN Vietnamese, any other English, none Vietnamese",
+        arguments: [
+            ([:], "cấu hình hợp lệ: 0 văn bản, 0 nhiệm vụ, 1 đơn vị, 1 kênh gửi (1 tệp)"),
+            (["LANG": "vi_VN.UTF-8"], "cấu hình hợp lệ: 0 văn bản, 0 nhiệm vụ, 1 đơn vị, 1 kênh gửi (1 tệp)"),
+            (["LANG": "C.UTF-8"], "OK: 0 documents, 0 deadlines, 1 unit, 1 channel (1 file)"),
+            (["LANG": "vi_VN.UTF-8", "LC_MESSAGES": "en_GB.UTF-8"], "OK: 0 documents, 0 deadlines, 1 unit, 1 channel (1 file)"),
+        ])
+    func locale(locale: [String: String], summary: String) async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let main = try dir.write("deadlined.toml", "[units.so-khdt]\nname = \"Sở Kế hoạch và Đầu tư\"\n")
+        let result = try await run(["check", "--config", main], locale: locale)
+        #expect(result.status == 0)
+        #expect(result.stdout == "\(main): \(summary)\n")
     }
 
     @Test("check fails on a misspelt key and an impossible date, naming both lines")
@@ -37,7 +62,7 @@ struct DeadlinectlBinaryTests {
             units = ["so-khdt"]
             due = "31/2/2021"
             """)
-        let result = try await run(["check", "--config", main])
+        let result = try await run(["check", "--config", main, "--lang", "en"])
         #expect(result.status == 1)
         #expect(result.stdout == "")
         #expect(result.stderr == """
@@ -46,6 +71,8 @@ struct DeadlinectlBinaryTests {
             \(main): 2 errors; the configuration is not valid
 
             """)
+        let vietnamese = try await run(["check", "--config", main])
+        #expect(vietnamese.stderr.hasSuffix("\n\(main): 2 lỗi; cấu hình không hợp lệ\n"))
     }
 
     @Test("check renders the admin's templates: an unknown variable and a broken section at their lines; good ones pass")
@@ -69,9 +96,13 @@ struct DeadlinectlBinaryTests {
         #expect(result.status == 1, "\(result)")
         let lines = result.stderr.split(separator: "\n").map(String.init)
         #expect(lines.contains { $0.hasPrefix("\(dir.path)/templates/subject.vi.mustache:1:") && $0.contains("'taks'") }, "\(result.stderr)")
-        #expect(lines.contains { $0.hasPrefix("\(dir.path)/templates/text.vi.mustache:") && $0.contains("error:") }, "\(result.stderr)")
+        #expect(
+            lines.contains {
+                $0.hasPrefix("\(dir.path)/templates/text.vi.mustache:")
+                    && $0.hasSuffix(": lỗi: mẫu thư không đọc được: một đoạn được mở nhưng không được đóng (thiếu {{/tên}})")
+            }, "\(result.stderr)")
         #expect(!result.stderr.contains("chat.vi.mustache"), "\(result.stderr)")
-        #expect(lines.last == "\(main): 2 errors; the configuration is not valid", "\(result.stderr)")
+        #expect(lines.last == "\(main): 2 lỗi; cấu hình không hợp lệ", "\(result.stderr)")
     }
 
     @Test("check reports a missing main file")
@@ -137,8 +168,13 @@ struct DeadlinectlBinaryTests {
 
     @Test("bad --now values are refused with a hint")
     func badMoment() async throws {
-        let result = try await run(["plan", "--config", example, "--now", "tomorrow"])
+        let result = try await run(["plan", "--config", example, "--now", "tomorrow", "--lang", "en"])
         #expect(result.status == 2)
         #expect(result.stderr == "deadlinectl: --now: 'tomorrow' is not a moment; write 20/11/2020, '20/11/2020 08:00' or 2020-11-20T08:00:00+07:00\n")
+        let vietnamese = try await run(["plan", "--config", example, "--now", "12/2020"])
+        #expect(vietnamese.status == 2)
+        #expect(
+            vietnamese.stderr
+                == "deadlinectl: --now: '12/2020' là một khoảng thời gian, không phải một thời điểm; hãy viết một ngày, ví dụ 20/11/2020\n")
     }
 }

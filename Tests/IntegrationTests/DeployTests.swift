@@ -13,7 +13,9 @@ struct DeployTests {
             let file = try String(contentsOfFile: BuiltProducts.repositoryRoot + "/deploy/\(unit)", encoding: .utf8)
             try dir.write(unit, file.replacingOccurrences(of: "=/usr/local/bin/", with: "=\(BuiltProducts.directory)/"))
         }
-        try dir.write("deadlined.timer", try String(contentsOfFile: BuiltProducts.repositoryRoot + "/deploy/deadlined.timer", encoding: .utf8))
+        for unit in ["deadlined.timer", "deadlined-web.socket"] {
+            try dir.write(unit, try String(contentsOfFile: BuiltProducts.repositoryRoot + "/deploy/\(unit)", encoding: .utf8))
+        }
         return dir
     }
 
@@ -22,7 +24,7 @@ struct DeployTests {
         let dir = try renderedUnits()
         defer { dir.remove() }
         let result = try await ProcessRunner.run(
-            "systemd-analyze", ["verify", "--man=no", "./deadlined.service", "./deadlined-once.service", "./deadlined.timer"],
+            "systemd-analyze", ["verify", "--man=no", "./deadlined.service", "./deadlined-once.service", "./deadlined.timer", "./deadlined-web.socket"],
             currentDirectory: dir.path)
         #expect(result.status == 0, "\(result)")
         #expect(result.stderr == "", "\(result.stderr)")

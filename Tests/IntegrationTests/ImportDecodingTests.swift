@@ -1,5 +1,5 @@
+import DeadlineImport
 import DeadlineKit
-import DeadlineService
 import Testing
 
 /// The bytes of a document turned into NFC text: our own Windows-1258 table, UTF-16, refusals.
@@ -10,7 +10,8 @@ struct ImportDecodingTests {
         // "Việt Nam, Đảng ủy, chậm nhất" as Windows would save it: ê (0xEA) + dot below (0xF2), Đ (0xD0),
         // a + hook above (0xD2), u + hook above, â (0xE2) + dot below, â + acute (0xEC).
         let bytes: [UInt8] = [
-            0x56, 0x69, 0xEA, 0xF2, 0x74, 0x20, 0x4E, 0x61, 0x6D, 0x2C, 0x20, 0xD0, 0x61, 0xD2, 0x6E, 0x67, 0x20, 0x75, 0xD2,
+            0x56, 0x69, 0xEA, 0xF2, 0x74, 0x20, 0x4E, 0x61, 0x6D, 0x2C, 0x20, 0xD0, 0x61, 0xD2, 0x6E, 0x67, 0x20, 0x75,
+            0xD2,
             0x79, 0x2C, 0x20, 0x63, 0x68, 0xE2, 0xF2, 0x6D, 0x20, 0x6E, 0x68, 0xE2, 0xEC, 0x74,
         ]
         let input = try ImportInput.decode(bytes, name: "cp1258.txt").get()
@@ -34,8 +35,10 @@ struct ImportDecodingTests {
     func unicodeForms() throws {
         let text = "Sở Tài chính báo cáo trước ngày 10/12/2020."
         #expect(try ImportInput.decode([0xEF, 0xBB, 0xBF] + Array(text.utf8), name: "bom.txt").get().text == text)
-        let little: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { (u: UInt16) -> [UInt8] in [UInt8(u & 0xFF), UInt8(u >> 8)] }
-        let big: [UInt8] = [0xFE, 0xFF] + text.utf16.flatMap { (u: UInt16) -> [UInt8] in [UInt8(u >> 8), UInt8(u & 0xFF)] }
+        let little: [UInt8] =
+            [0xFF, 0xFE] + text.utf16.flatMap { (u: UInt16) -> [UInt8] in [UInt8(u & 0xFF), UInt8(u >> 8)] }
+        let big: [UInt8] =
+            [0xFE, 0xFF] + text.utf16.flatMap { (u: UInt16) -> [UInt8] in [UInt8(u >> 8), UInt8(u & 0xFF)] }
         #expect(try ImportInput.decode(little, name: "le.txt").get() == ImportInput.decode(big, name: "be.txt").get())
         #expect(try ImportInput.decode(little, name: "le.txt").get().encoding == .utf16)
         #expect(try ImportInput.decode(big, name: "be.txt").get().text == text)
@@ -50,6 +53,7 @@ struct ImportDecodingTests {
         }
         #expect(
             error.description
-                == "'x.bin' looks like a binary file, not text (10 control characters); save the document as plain text (UTF-8) and import that file")
+                == "'x.bin' looks like a binary file, not text (10 control characters); save the document as plain text (UTF-8) and import that file"
+        )
     }
 }

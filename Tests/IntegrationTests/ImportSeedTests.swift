@@ -1,3 +1,5 @@
+import DeadlineImport
+import DeadlineImportFiles
 import DeadlineKit
 import DeadlineService
 import Foundation
@@ -48,19 +50,27 @@ struct ImportSeedTests {
         SeedCase(
             file: "002_cb67e36fc604a1f7.txt", issued: "19/11/2020", documents: ["04-KH/TU", "5418/UBND-TKBT"],
             deadlines: [
-                SeedDeadline(sentence: "Theo kế hoạch, các cán bộ chủ chốt", due: "2020-12-31", units: [], document: "04-KH/TU"),
                 SeedDeadline(
-                    sentence: "Hội nghị do các quận", due: "2021-01-15", units: ["cap-uy-truc-thuoc"], document: "04-KH/TU"),
+                    sentence: "Theo kế hoạch, các cán bộ chủ chốt", due: "2020-12-31", units: [], document: "04-KH/TU"),
                 SeedDeadline(
-                    sentence: "Các hội nghị do đảng ủy cơ sở", due: "2021-01-31", units: ["dang-uy-co-so"], document: "04-KH/TU"),
+                    sentence: "Hội nghị do các quận", due: "2021-01-15", units: ["cap-uy-truc-thuoc"],
+                    document: "04-KH/TU"),
                 SeedDeadline(
-                    sentence: "Các lớp do Ban Tuyên giáo", due: "2020-12-31", units: ["ban-tuyen-giao"], document: "04-KH/TU"),
+                    sentence: "Các hội nghị do đảng ủy cơ sở", due: "2021-01-31", units: ["dang-uy-co-so"],
+                    document: "04-KH/TU"),
                 SeedDeadline(
-                    sentence: "Các sở, ban, ngành, cơ quan", due: "2020-12-10", units: ["cac-so-nganh", "ubnd-quan-huyen"],
+                    sentence: "Các lớp do Ban Tuyên giáo", due: "2020-12-31", units: ["ban-tuyen-giao"],
+                    document: "04-KH/TU"),
+                SeedDeadline(
+                    sentence: "Các sở, ban, ngành, cơ quan", due: "2020-12-10",
+                    units: ["cac-so-nganh", "ubnd-quan-huyen"],
                     document: "5418/UBND-TKBT"),
-                SeedDeadline(sentence: "Dự thảo kế hoạch trình", due: "2020-12-25", units: ["so-khdt"], document: "5418/UBND-TKBT"),
                 SeedDeadline(
-                    sentence: "Dự thảo từng chương trình", due: "2021-01-30", units: ["cac-so-nganh"], document: "5418/UBND-TKBT"),
+                    sentence: "Dự thảo kế hoạch trình", due: "2020-12-25", units: ["so-khdt"],
+                    document: "5418/UBND-TKBT"),
+                SeedDeadline(
+                    sentence: "Dự thảo từng chương trình", due: "2021-01-30", units: ["cac-so-nganh"],
+                    document: "5418/UBND-TKBT"),
             ]),
         // 003: a report on a mid-term review (held 19/4, past); stages 2021-2025 and 2021-2026; fractions such as 7/14
         // chỉ tiêu. No deadline.
@@ -71,20 +81,23 @@ struct ImportSeedTests {
         // horizons and terms; 7/8/2023 is a past directive.
         SeedCase(
             file: "004_500c946874c7bc7b.txt", documents: [],
-            deadlines: [SeedDeadline(sentence: "Cùng đó, Thành phố chỉ đạo", due: "2024-05-31", units: [], document: nil)]),
+            deadlines: [
+                SeedDeadline(sentence: "Cùng đó, Thành phố chỉ đạo", due: "2024-05-31", units: [], document: nil)
+            ]),
     ]
 
     static func draft(_ seed: SeedCase) throws -> ImportDraft {
         let request = ImportSession.Request(
             path: BuiltProducts.repositoryRoot + "/Tests/Fixtures/seeds/" + seed.file, issued: seed.issued,
-            configPath: BuiltProducts.exampleConfig)
+            configPath: BuiltProducts.exampleConfig, reader: ImportFile.reader)
         switch ImportSession.prepare(request, environment: [:]) {
         case .draft(let draft): return draft
         case .failed(let status, let message): throw ImportFailure(description: "import failed (\(status)): \(message)")
         }
     }
 
-    @Test("every hand-checked deadline is proposed with its date, units and document, and nothing else", arguments: seeds)
+    @Test(
+        "every hand-checked deadline is proposed with its date, units and document, and nothing else", arguments: seeds)
     func seed(_ seed: SeedCase) throws {
         let draft = try Self.draft(seed)
         #expect(draft.proposal.documents.compactMap(\.ref) == seed.documents)
@@ -92,7 +105,8 @@ struct ImportSeedTests {
             "\(e.deadline.sentence.prefix(40)) | \(e.deadline.due?.date.iso ?? "-") | \(e.unitIDs) | \(e.documentRef ?? "-")"
         }
         let expected = seed.deadlines.map { x -> String in
-            let sentence = draft.entries.first { $0.deadline.sentence.hasPrefix(x.sentence) }?.deadline.sentence ?? x.sentence
+            let sentence =
+                draft.entries.first { $0.deadline.sentence.hasPrefix(x.sentence) }?.deadline.sentence ?? x.sentence
             return "\(sentence.prefix(40)) | \(x.due) | \(x.units) | \(x.document ?? "-")"
         }
         #expect(got == expected)
@@ -100,7 +114,8 @@ struct ImportSeedTests {
 
     @Test("offsets point at the sentences in the NFC text, in Characters", arguments: seeds)
     func offsets(_ seed: SeedCase) throws {
-        let text = try String(contentsOfFile: BuiltProducts.repositoryRoot + "/Tests/Fixtures/seeds/" + seed.file, encoding: .utf8)
+        let text = try String(
+            contentsOfFile: BuiltProducts.repositoryRoot + "/Tests/Fixtures/seeds/" + seed.file, encoding: .utf8)
         let characters = Array(ImportText.nfc(text))
         for e in try Self.draft(seed).entries {
             let d = e.deadline
@@ -119,7 +134,10 @@ struct ImportSeedTests {
             proposed += entries.count
             expected += seed.deadlines.count
             for x in seed.deadlines {
-                guard let e = entries.first(where: { $0.deadline.sentence.hasPrefix(x.sentence) && $0.deadline.due?.date.iso == x.due })
+                guard
+                    let e = entries.first(where: {
+                        $0.deadline.sentence.hasPrefix(x.sentence) && $0.deadline.due?.date.iso == x.due
+                    })
                 else { continue }
                 right += 1
                 if e.unitIDs == x.units { unitsRight += 1 }
@@ -128,8 +146,9 @@ struct ImportSeedTests {
         let precision = proposed == 0 ? 1 : Double(right) / Double(proposed)
         let recall = expected == 0 ? 1 : Double(right) / Double(expected)
         func two(_ x: Double) -> String { String(format: "%.2f", x) }
-        print("deadlinectl import over the seeds: precision \(two(precision)) recall \(two(recall)) "
-            + "(\(right) right of \(proposed) proposed, \(expected) expected); units right \(unitsRight)/\(right)")
+        print(
+            "deadlinectl import over the seeds: precision \(two(precision)) recall \(two(recall)) "
+                + "(\(right) right of \(proposed) proposed, \(expected) expected); units right \(unitsRight)/\(right)")
         #expect(right == expected && proposed == expected && unitsRight == right)
     }
 }

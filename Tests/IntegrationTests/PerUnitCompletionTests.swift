@@ -83,7 +83,7 @@ struct PerUnitCompletionTests {
 
         let history = try await Self.ctl(["history", "de-xuat"], config)
         #expect(history.stdout.contains("Hoàn thành theo đơn vị:\n  10/12/2020  1/3 đã xong; còn: so-1, so-3\n"), "\(history)")
-        #expect(history.stdout.contains("  done  10/12/2020  so-2  \(Self.user)"), "\(history)")
+        #expect(history.stdout.contains("  hoàn thành  10/12/2020  so-2  \(Self.user)"), "\(history)")
 
         // Undone for so-2: it is urged again at the next urging.
         let undone = try await Self.ctl(["undone", "de-xuat", "--unit", "so-2"], config)
@@ -100,18 +100,18 @@ struct PerUnitCompletionTests {
         let typo = try await Self.ctl(["done", "de-xuatt"], config)
         #expect(typo.status == 2)
         #expect(
-            typo.stderr == "deadlinectl: không có hạn nào mang mã 'de-xuatt'; có phải ý bạn là 'de-xuat'? (deadlinectl list liệt kê các mã)\n")
+            typo.stderr == "deadlinectl: không có nhiệm vụ nào mang mã 'de-xuatt'; có phải ý bạn là 'de-xuat'? (deadlinectl list liệt kê các mã)\n")
         let unit = try await Self.ctl(["done", "de-xuat", "--unit", "so-22"], config)
         #expect(unit.status == 2)
         #expect(
             unit.stderr
-                == "deadlinectl: --unit: 'so-22' không phải đơn vị được giao 'de-xuat'; có phải ý bạn là 'so-2'?; các đơn vị: so-1, so-2, so-3\n")
+                == "deadlinectl: --unit: 'so-22' không phải đơn vị được giao 'de-xuat'; có phải ý bạn là 'so-2'?; các đơn vị được giao: so-1, so-2, so-3\n")
         let past = try await Self.ctl(
             ["snooze", "de-xuat", "--until", "01/12/2020", "--now", "05/12/2020 10:00"], config)
         #expect(past.status == 2)
         #expect(
             past.stderr
-                == "deadlinectl: --until 01/12/2020 đã qua (bây giờ là 10:00 05/12/2020); tạm dừng nhắc là đến một thời điểm sau này\n")
+                == "deadlinectl: --until 01/12/2020 đã qua (bây giờ là 10:00 05/12/2020); chỉ tạm dừng nhắc được đến một thời điểm sau này\n")
         let notDone = try await Self.ctl(["undone", "de-xuat", "--unit", "so-1"], config)
         #expect(notDone.status == 1, "\(notDone)")
     }

@@ -211,7 +211,7 @@ struct PostgresClusterTests {
             let config = try daemonConfig(in: dir, smtpPort: nil, units: 1, extraDaemon: "\n" + store)
             let environment = ProcessRunner.environment(removing: ["DEADLINED_CONFIG"])
             let status = try await ProcessRunner.run(
-                BuiltProducts.path("deadlinectl"), ["status", "--config", config], environment: environment)
+                BuiltProducts.path("deadlinectl"), ["status", "--config", config, "--lang", "en"], environment: environment)
             #expect(status.status == 1)
             #expect(status.stderr.contains("deadlinectl: the ledger cannot be used: " + expected), "\(status)")
             let daemon = try await ProcessRunner.run(

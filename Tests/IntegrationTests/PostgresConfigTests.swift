@@ -18,7 +18,8 @@ struct PostgresConfigTests {
             \(store)
             """)
         let result = try await ProcessRunner.run(
-            deadlinectl, ["check", "--config", main], environment: ProcessRunner.environment(removing: ["DEADLINED_CONFIG"]))
+            deadlinectl, ["check", "--config", main, "--lang", "en"],
+            environment: ProcessRunner.environment(removing: ["DEADLINED_CONFIG"]))
         return (result, main)
     }
 
@@ -58,9 +59,9 @@ struct PostgresConfigTests {
         #expect(
             result.stderr == """
                 \(main):5:7: error: the URL holds a password; remove it and put the password in [store] password_file
-                \(main):6:17: error: the secret file '\(readable)' is readable by everyone (mode 644); run: chmod 600 \(readable)
+                \(main):6:17: error: the secret file '\(readable)' is readable by everyone (mode 644); a secret file must be owned by root (read through LoadCredential=) or by the user deadlined runs as, with mode 600 (640 to let its group read it): chmod 600 \(readable)
                 \(main):7:11: error: 'verify_full' is not a valid sslmode; did you mean 'verify-full'? (one of "disable", "allow", "prefer", "require", "verify-ca", "verify-full")
-                \(main):8:9: error: 'lease' must be at least 3s
+                \(main):8:9: error: 'lease' must be from 3 s to 1 h, found '1s'
                 \(main):9:1: error: unknown key 'lese' in [store]; did you mean 'lease'?
                 \(main): 5 errors; the configuration is not valid
 

@@ -60,7 +60,7 @@ struct TestSendBinaryTests {
 
         let email = try await testSend(["email"])
         #expect(email.succeeded, "\(email)")
-        #expect(email.stdout.hasPrefix("delivered through 'email' to vanthu@khdt.hanoi.example: 250"), "\(email)")
+        #expect(email.stdout.hasPrefix("đã gửi qua 'email' tới vanthu@khdt.hanoi.example: 250"), "\(email)")
         let messages = try smtp.messages()
         #expect(messages.count == 1)
         #expect(messages.first?.tls == true && messages.first?.authenticatedUser == "nhacviec")
@@ -77,16 +77,19 @@ struct TestSendBinaryTests {
         let payload = try #require(try JSONSerialization.jsonObject(with: Data(request.body)) as? [String: Any])
         #expect(payload["type"] as? String == "deadline.test")
 
-        let outbox = try await testSend(["outbox", "--to", "Chánh Văn phòng <chanhvp@hanoi.example>"])
+        let outbox = try await testSend(["outbox", "--to", "Chánh Văn phòng <chanhvp@hanoi.example>", "--lang", "en"])
         #expect(outbox.succeeded, "\(outbox)")
+        #expect(outbox.stdout.hasPrefix("delivered through 'outbox' to chanhvp@hanoi.example: written to \(dir.path)/state/outbox/"))
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path + "/state/outbox")
         #expect(files.count == 1 && files.allSatisfy { $0.hasSuffix(".eml") })
 
         let failed = try await testSend(["dead"])
         #expect(failed.status == 1, "\(failed)")
-        #expect(failed.stderr.hasPrefix("not delivered (temporary failure, deadlined would retry): "), "\(failed)")
+        #expect(failed.stderr.hasPrefix("chưa gửi được (lỗi tạm thời, deadlined sẽ thử lại): "), "\(failed)")
         let unknown = try await testSend(["nosuch"])
         #expect(unknown.status == 2)
-        #expect(unknown.stderr == "deadlinectl: unknown channel 'nosuch'; the configuration has: dead, email, hook, outbox\n")
+        #expect(unknown.stderr == "deadlinectl: không có kênh gửi 'nosuch'; cấu hình có: dead, email, hook, outbox\n")
+        let english = try await testSend(["nosuch", "--lang", "en"])
+        #expect(english.stderr == "deadlinectl: unknown channel 'nosuch'; the configuration has: dead, email, hook, outbox\n")
     }
 }

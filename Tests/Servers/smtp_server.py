@@ -7,6 +7,7 @@ away, or until --lifetime seconds have passed (so a crashed test run never leave
 Every event is appended to --log as one JSON object per line:
   {"event": "connect", "count": N, "open": K}     (K: connections open at once, this one included)
   {"event": "message", "mail_from": ..., "rcpt_tos": [...], "data_b64": ..., "tls": bool, "auth_user": ...}
+  {"event": "auth", "tls": bool, "auth_user": ...}     (every AUTH the client attempted, right or wrong)
 
 Run with /usr/bin/python3: Debian's aiosmtpd is installed for the system Python only.
 """
@@ -32,6 +33,8 @@ def parse_arguments():
     parser.add_argument("--user", help="AUTH user name (enables AUTH PLAIN/LOGIN after TLS)")
     parser.add_argument("--password", help="AUTH password")
     parser.add_argument("--auth-required", action="store_true", help="refuse MAIL before AUTH (530)")
+    parser.add_argument("--auth-without-tls", action="store_true",
+                        help="offer AUTH on a plain connection too (to prove a client never uses it there)")
     parser.add_argument("--reject", action="append", default=[], help="refuse this recipient with 550 5.1.1")
     parser.add_argument("--tempfail-once", action="append", default=[],
                         help="answer 451 to this recipient the first time only (a retry is accepted)")
@@ -93,11 +96,14 @@ class Handler:
         return "250 2.0.0 Ok: queued as DL%05d" % self.recorder.messages
 
 
-def make_authenticator(arguments):
+def make_authenticator(arguments, recorder):
     expected_user = (arguments.user or "").encode("utf-8")
     expected_password = (arguments.password or "").encode("utf-8")
 
     def authenticate(server, session, envelope, mechanism, auth_data):
+        login = auth_data.login.decode("utf-8", "replace") if isinstance(auth_data, LoginPassword) else None
+        recorder.write({"event": "auth", "tls": session.ssl is not None
+                        or server.transport.get_extra_info("ssl_object") is not None, "auth_user": login})
         if (isinstance(auth_data, LoginPassword) and auth_data.login == expected_user
                 and auth_data.password == expected_password):
             return AuthResult(success=True, auth_data=auth_data)
@@ -128,7 +134,8 @@ async def serve(arguments):
         if arguments.user:
             # aiosmtpd only knows of TLS that STARTTLS began; over implicit TLS (smtps) the whole session is
             # already encrypted, so AUTH is offered from the start there.
-            options.update(authenticator=make_authenticator(arguments), auth_require_tls=not arguments.implicit_tls,
+            options.update(authenticator=make_authenticator(arguments, recorder),
+                           auth_require_tls=not (arguments.implicit_tls or arguments.auth_without_tls),
                            auth_required=arguments.auth_required)
         if context is not None and not arguments.implicit_tls:
             options.update(tls_context=context, require_starttls=arguments.require_starttls)

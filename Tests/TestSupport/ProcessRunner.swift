@@ -49,13 +49,14 @@ public enum ProcessRunner {
     /// The environment of this process with the given variables removed and others added: the usual base for a
     /// child's environment. `NOTIFY_SOCKET`, `WATCHDOG_USEC`, `WATCHDOG_PID` and `JOURNAL_STREAM` are always
     /// removed unless re-added, because tests set them on this process and a child must not inherit them by
-    /// accident.
+    /// accident; so are `LC_ALL`, `LC_MESSAGES` and `LANG`, so that `deadlinectl` speaks the configuration's
+    /// language, else Vietnamese, on every machine (a test of the locale adds them back).
     public static func environment(
         adding added: [String: String] = [:],
         removing removed: [String] = []
     ) -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
-        for name in removed + ["NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "JOURNAL_STREAM"] {
+        for name in removed + ["NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "JOURNAL_STREAM", "LC_ALL", "LC_MESSAGES", "LANG"] {
             environment[name] = nil
         }
         environment.merge(added) { _, new in new }

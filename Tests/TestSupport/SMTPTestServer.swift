@@ -43,6 +43,8 @@ public final class SMTPTestServer: Sendable {
         public var port: Int?
         /// Seconds the server waits before accepting each message (a slow server, for crash tests).
         public var delay: Double = 0
+        /// Offer AUTH on an unencrypted connection too, so that a test can prove a client never uses it there.
+        public var authWithoutTLS = false
 
         public init(
             tls: TLS = .none, user: String? = nil, password: String? = nil, authRequired: Bool = false,
@@ -81,6 +83,7 @@ public final class SMTPTestServer: Sendable {
         if let user = options.user, let password = options.password {
             arguments += ["--user", user, "--password", password]
             if options.authRequired { arguments.append("--auth-required") }
+            if options.authWithoutTLS { arguments.append("--auth-without-tls") }
         }
         for recipient in options.rejectedRecipients { arguments += ["--reject", recipient] }
         for recipient in options.temporarilyRefusedOnce { arguments += ["--tempfail-once", recipient] }
@@ -101,6 +104,11 @@ public final class SMTPTestServer: Sendable {
                 data: Array(Data(base64Encoded: event.data_b64 ?? "") ?? Data()), tls: event.tls ?? false,
                 authenticatedUser: event.auth_user)
         }
+    }
+
+    /// Every AUTH the client attempted (right or wrong): the user, and whether the session was encrypted.
+    public func authAttempts() throws -> [(user: String?, tls: Bool)] {
+        try process.events().filter { $0.event == "auth" }.map { ($0.auth_user, $0.tls ?? false) }
     }
 
     /// How many TCP connections the server has accepted.

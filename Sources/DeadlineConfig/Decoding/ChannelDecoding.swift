@@ -47,9 +47,10 @@ extension ConfigDecoder {
         switch kind {
         case .outbox:
             let directory = r.nonEmptyString("directory", &sink)?.value ?? "outbox"
-            settings = .outbox(
-                OutboxSettings(
-                    name: entry.key, directory: FileSystem.join(daemon.stateDirectory, directory), language: language))
+            var outbox = OutboxSettings(
+                name: entry.key, directory: FileSystem.join(daemon.stateDirectory, directory), language: language)
+            outbox.from = r.mailbox("from", &sink)
+            settings = .outbox(outbox)
         case .smtp:
             settings = decodeSMTP(&r, name: entry.key, file: file, language: language)
         case .webhook:
@@ -73,19 +74,33 @@ extension ConfigDecoder {
         let caFile = r.nonEmptyString("ca_file", &sink).map { resolvePath($0, file: file, mustExist: true) } ?? nil
         let connectTimeout = r.duration("connect_timeout", &sink) ?? 10
         let timeout = r.duration("timeout", &sink) ?? 60
+        checkSendTime(connectTimeout + timeout, &r, file: file)
         let onePer = r.bool("one_message_per_recipient", &sink) ?? false
         let ics = r.bool("attach_ics", &sink) ?? false
-        let connections = r.integer("connections", &sink, in: ChannelSettings.connectionLimits)?.value
+        let connections = r.integer("connections", &sink)?.value
         if username != nil, passwordFile == nil, r.table["password_file"] == nil {
             sink.warning(file, r.table.entry(forKey: "username")?.keyRange, "'username' is set but 'password_file' is not; the server will likely refuse to log in")
         }
         guard let url, let from else { return nil }
+        if LenientURL(url.value)?.userInfo != nil {
+            sink.error(
+                file, url.range,
+                "the URL holds a user name or password (before '@'); secrets stay out of config files: put the user in username and the password in a file named by password_file")
+            return nil
+        }
         guard let parsed = ServerURL(url.value), parsed.scheme == "smtp" || parsed.scheme == "smtps" else {
-            sink.error(file, url.range, "'\(url.value)' is not an SMTP URL; write smtp://host:port (STARTTLS) or smtps://host:port (TLS)")
+            sink.error(
+                file, url.range,
+                "'\(Redacted.url(url.value, keepPath: false))' is not an SMTP URL; write smtp://host:port (STARTTLS) or smtps://host:port (TLS)")
             return nil
         }
         if parsed.scheme == "smtps", startTLS != nil, let range = r.table.entry(forKey: "starttls")?.keyRange {
             sink.warning(file, range, "'starttls' has no effect with smtps://, where TLS starts at once")
+        }
+        if parsed.scheme == "smtp", startTLS == .opportunistic, username != nil || passwordFile != nil {
+            sink.warning(
+                file, r.table.entry(forKey: "starttls")?.node.range,
+                "with starttls = \"opportunistic\" and a password, a server that offers no STARTTLS gets no mail: deadlined never sends the password unencrypted, so those deliveries fail; use \"required\" to say so plainly")
         }
         if parsed.scheme == "smtp", startTLS == .off {
             let range = r.table.entry(forKey: "starttls")?.node.range
@@ -121,24 +136,40 @@ extension ConfigDecoder {
                         sink.error(file, e.node.range, "header '\(e.key)' must be a string")
                         continue
                     }
-                    let nameOK = !e.key.isEmpty && e.key.unicodeScalars.allSatisfy { $0.isASCIILetter || $0.asciiDigit != nil || "-_".unicodeScalars.contains($0) }
-                    let valueOK = v.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F }
-                    if !nameOK { sink.error(file, e.keyRange, "'\(e.key)' is not a valid HTTP header name (letters, digits and '-')") }
-                    if !valueOK { sink.error(file, e.node.range, "the value of header '\(e.key)' may not contain line breaks or control characters") }
-                    headers[e.key] = v
+                    if let problem = HeaderLines.nameProblem(e.key) {
+                        sink.error(file, e.keyRange, problem)
+                    } else if !HeaderLines.isValidValue(v) {
+                        sink.error(file, e.node.range, "the value of header '\(e.key)' may not contain line breaks or control characters")
+                    } else {
+                        if Self.looksSecret(header: e.key) {
+                            sink.warning(
+                                file, e.keyRange,
+                                "header '\(e.key)' looks like a secret, and secrets stay out of config files: put it in a file named by headers_file (one 'Name: value' per line, chmod 600)")
+                        }
+                        headers[e.key] = v
+                    }
                 }
             } else {
                 r.typeError(n, key: "headers", expected: "a table of strings", &sink)
             }
         }
+        let headersFile = secretFile(&r, key: "headers_file", file: file)
+        if let headersFile { checkHeadersFile(headersFile, inline: headers, file: file, range: r.table.entry(forKey: "headers_file")?.node.range) }
         let connectTimeout = r.duration("connect_timeout", &sink) ?? 10
         let timeout = r.duration("timeout", &sink) ?? 30
+        checkSendTime(connectTimeout + timeout, &r, file: file)
         let follow = r.bool("follow_redirects", &sink) ?? false
-        let connections = r.integer("connections", &sink, in: ChannelSettings.connectionLimits)?.value
+        let connections = r.integer("connections", &sink)?.value
         let caFile = r.nonEmptyString("ca_file", &sink).map { resolvePath($0, file: file, mustExist: true) } ?? nil
         guard let url else { return nil }
+        if LenientURL(url.value)?.userInfo != nil {
+            sink.error(
+                file, url.range,
+                "the URL holds a user name or password (before '@'); secrets stay out of config files: give the credentials as an Authorization header in a file named by headers_file")
+            return nil
+        }
         guard let parsed = ServerURL(url.value), parsed.scheme == "http" || parsed.scheme == "https" else {
-            sink.error(file, url.range, "'\(url.value)' is not an http:// or https:// URL")
+            sink.error(file, url.range, "'\(Redacted.url(url.value, keepPath: false))' is not an http:// or https:// URL")
             return nil
         }
         if parsed.scheme == "http", !parsed.isLoopback {
@@ -155,7 +186,55 @@ extension ConfigDecoder {
             headers: headers, connectTimeoutSeconds: Int(connectTimeout), timeoutSeconds: Int(timeout),
             followRedirects: follow, language: language, connections: connections ?? WebhookSettings.defaultConnections)
         settings.caFile = caFile
+        settings.headersFile = headersFile
         return .webhook(settings)
+    }
+
+    /// Header names that usually carry a credential.
+    static func looksSecret(header name: String) -> Bool {
+        let lowered = name.lowercased()
+        return ["authorization", "cookie", "proxy-authorization"].contains(lowered)
+            || ["token", "key", "secret", "auth", "password", "signature"].contains { lowered.contains($0) }
+    }
+
+    /// Reads a `headers_file` (when this user can) and reports its problems at its own lines; names given both
+    /// there and in `headers` are an error at the key. The values are never quoted.
+    private mutating func checkHeadersFile(_ path: String, inline: [String: String], file: String, range: SourceRange?) {
+        guard FileSystem.info(path)?.isRegular == true, FileSystem.isReadable(path),
+            let bytes = try? FileSystem.readBytes(path, limit: 1 << 16)
+        else { return }  // missing, unreadable or not a file: resolvePath said so
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            sink.error(path, nil, "the headers file is not UTF-8 text; save it as UTF-8")
+            return
+        }
+        let (headers, problems) = HeaderLines.parse(text)
+        for problem in problems {
+            sink.error(path, SourceRange(at: .init(line: problem.line, column: problem.column)), problem.message)
+        }
+        let inlineNames = Set(inline.keys.map { $0.lowercased() })
+        for header in headers where inlineNames.contains(header.name.lowercased()) {
+            sink.error(file, range, "header '\(header.name)' is given both in headers and in headers_file (line \(header.line)); keep one")
+        }
+    }
+
+    /// The longest a send may take, `connect_timeout` + `timeout`, must stay below the watchdog interval: the daemon
+    /// pings the watchdog between sends, so one that hangs that long gets it killed. The interval is
+    /// `$WATCHDOG_USEC` when systemd set it (the daemon's start and reloads: an error), else the shipped unit's
+    /// `WatchdogSec=3min` (`check` run by an admin: a warning, since the unit may have been changed).
+    private mutating func checkSendTime(_ seconds: Int64, _ r: inout TableReader, file: String) {
+        let fromSystemd = environment["WATCHDOG_USEC"].flatMap { Int64($0) }.map { $0 / 1_000_000 }.flatMap { $0 > 0 ? $0 : nil }
+        let watchdog = fromSystemd ?? ConfigSchema.shippedWatchdogSeconds
+        guard seconds >= watchdog else { return }
+        let range = r.table.entry(forKey: "timeout")?.node.range ?? r.table.entry(forKey: "connect_timeout")?.node.range ?? r.anchor
+        let message =
+            "connect_timeout + timeout (\(DurationParser.format(seconds: seconds))) must be below the watchdog interval ("
+            + "\(DurationParser.format(seconds: watchdog))\(fromSystemd == nil ? ", WatchdogSec= in deadlined.service" : "")): "
+            + "a send that takes that long gets deadlined killed; lower them, or raise WatchdogSec= (systemctl edit deadlined)"
+        if fromSystemd == nil {
+            sink.warning(file, range, message)
+        } else {
+            sink.error(file, range, message)
+        }
     }
 
     /// A path to a secret: it must exist and must not be readable by everyone. The secret itself is never read
@@ -178,16 +257,22 @@ extension ConfigDecoder {
         path = FileSystem.join(FileSystem.directory(of: file), path)
         guard mustExist else { return path }
         guard let info = FileSystem.info(path) else {
+            // A secret path that names no file may be the secret itself, written by mistake (password_file =
+            // "MyMailPassw0rd!"): it is quoted only when it reads as a path to a folder that exists.
+            if secret, !(s.value.contains("/") && FileSystem.info(FileSystem.directory(of: path))?.isDirectory == true) {
+                sink.error(
+                    file, s.range,
+                    "no file by this name exists (the value is not shown, in case it is the secret itself); write the path of a file that holds the secret, e.g. \"/etc/deadlined/secrets/NAME\", created with install -m 600 /dev/null PATH")
+                return path
+            }
             let hint = secret ? " (create it with: install -m 600 /dev/null \(path), then write the secret into it)" : ""
             sink.error(file, s.range, "the file '\(path)' does not exist\(hint)")
             return path
         }
         if !info.isRegular {
             sink.error(file, s.range, "'\(path)' is not a regular file")
-        } else if secret, info.mode & 0o004 != 0 {
-            sink.error(
-                file, s.range,
-                "the secret file '\(path)' is readable by everyone (mode \(String(info.mode & 0o777, radix: 8))); run: chmod 600 \(path)")
+        } else if secret, let message = SecretFilePolicy.message(path: path, mode: info.mode) {
+            sink.error(file, s.range, message)
         } else if !FileSystem.isReadable(path) {
             sink.warning(file, s.range, "'\(path)' cannot be read by this user; make sure the deadlined user can read it")
         }
@@ -202,12 +287,9 @@ struct ServerURL {
     let port: Int?
 
     init?(_ text: String) {
-        guard let sep = text.firstRange(of: "://") else { return nil }
-        scheme = text[..<sep.lowerBound].lowercased()
-        var rest = text[sep.upperBound...]
-        if let slash = rest.firstIndex(of: "/") { rest = rest[..<slash] }
-        if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
-        var hostPart = String(rest)
+        guard let url = LenientURL(text) else { return nil }
+        scheme = url.scheme.lowercased()
+        var hostPart = String(url.authority)
         var portPart: String?
         if hostPart.hasPrefix("["), let close = hostPart.firstIndex(of: "]") {
             let after = hostPart[hostPart.index(after: close)...]

@@ -15,6 +15,7 @@ struct ConfigDecoder {
     var defaultChannels: [Located<String>]?
     var defaultRules = ReminderRules()
     var store = StoreSettings()
+    var web: WebSettings?
 
     // Collected from all files.
     var units: [String: DecodedUnit] = [:]
@@ -61,6 +62,7 @@ struct ConfigDecoder {
             decodeCalendar(table, file: file)
         }
         if let node = root["store"], let table = tableOrError(node, name: "store", file: file) { store = decodeStore(table, file: file) }
+        if let node = root["web"], let table = tableOrError(node, name: "web", file: file) { web = decodeWeb(table, file: file) }
         decodeShared(root, file: file, allowed: ConfigSchema.topLevelMain)
     }
 
@@ -71,7 +73,7 @@ struct ConfigDecoder {
     /// The parts every file may hold: units, channels, documents, deadlines; and the check for stray keys.
     private mutating func decodeShared(_ root: TOMLTable, file: String, allowed: [String]) {
         for entry in root.entries where !allowed.contains(entry.key) {
-            if ["daemon", "reminders", "calendar"].contains(entry.key) {
+            if ["daemon", "reminders", "calendar", "web"].contains(entry.key) {
                 sink.error(
                     file, entry.keyRange,
                     "[\(entry.key)] belongs in the main file, not in a drop-in; move it to deadlined.toml")
@@ -138,7 +140,10 @@ struct ConfigDecoder {
         } else if case .success(let zone) = ZoneLoader.load("Asia/Ho_Chi_Minh", environment: environment) {
             settings.zone = zone
         }
-        if let language: Language = r.choice("language", &sink) { settings.language = language }
+        if let language: Language = r.choice("language", &sink) {
+            settings.language = language
+            daemon.configuredLanguage = language
+        }
         if let s = r.nonEmptyString("state_directory", &sink), environment["STATE_DIRECTORY"]?.isEmpty ?? true {
             daemon.stateDirectory = s.value
         }
@@ -151,18 +156,13 @@ struct ConfigDecoder {
                 sink.error(file, s.range, "the templates folder '\(path)' does not exist or is not a folder; create it or remove templates_directory")
             }
         }
+        if let s = r.nonEmptyString("organization", &sink) { settings.organization = s.value }
         if let t = r.time("closing_time", &sink) { settings.closingTime = t }
         defaultChannels = r.stringList("default_channels", &sink)
         if let d = r.duration("catch_up", &sink) { daemon.catchUpSeconds = d }
-        if let n = r.integer("retry_limit", &sink, in: 0...100) { daemon.retryLimit = n.value }
+        if let n = r.integer("retry_limit", &sink) { daemon.retryLimit = n.value }
         if let d = r.duration("retry_max_age", &sink) { daemon.retryMaxAgeSeconds = d }
-        if let d = r.duration("retry_delay", &sink) {
-            if d < 1 {
-                sink.error(file, r.table.entry(forKey: "retry_delay")?.node.range, "'retry_delay' must be at least 1s")
-            } else {
-                daemon.retryDelaySeconds = d
-            }
-        }
+        if let d = r.duration("retry_delay", &sink) { daemon.retryDelaySeconds = d }
         r.reportUnknownKeys(&sink, alsoKnownIn: [ConfigSchema.reminders, ConfigSchema.calendar])
     }
 
@@ -175,7 +175,7 @@ struct ConfigDecoder {
             var offsets: [ReminderOffset] = []
             for item in items {
                 if let o = ReminderOffset(parsing: item.value), offsetIsPositive(o) {
-                    offsets.append(o)
+                    if offsetWithinAYear(o, item.value, file: file, range: item.range) { offsets.append(o) }
                 } else {
                     sink.error(
                         file, item.range,
@@ -189,12 +189,15 @@ struct ConfigDecoder {
             if s.value.trimmingSpaces.isEmpty {
                 rules.overdueEvery = nil
             } else if let o = ReminderOffset(parsing: s.value), offsetIsPositive(o) {
-                rules.overdueEvery = o
+                if offsetWithinAYear(o, s.value, file: file, range: s.range) { rules.overdueEvery = o }
             } else {
                 sink.error(file, s.range, "'\(s.value)' is not an interval; write \"1d\", \"2wd\", \"1w\" or \"4h\" (or \"\" for none)")
             }
         }
-        if let n = r.integer("overdue_limit", &sink, in: 0...365) { rules.overdueLimit = n.value }
+        if let n = r.integer("overdue_limit", &sink) { rules.overdueLimit = n.value }
+        if let every = rules.overdueEvery {
+            checkSpan(every, times: rules.overdueLimit, keys: ("overdue_every", "overdue_limit"), what: "urging", r)
+        }
         if let t = r.time("time", &sink) { rules.sendTime = t }
         if let policy: DayOffDuePolicy = r.choice("due_on_day_off", &sink) { rules.dueOnDayOff = policy }
         if let policy: OffHoursPolicy = r.choice("off_hours", &sink) { rules.offHours = policy }
@@ -222,20 +225,21 @@ struct ConfigDecoder {
         var urges = base?.afterUrges
         if let s = r.string("escalate_after", &sink) {
             if let o = ReminderOffset(parsing: s.value), offsetIsPositive(o) {
-                after = o
+                if offsetWithinAYear(o, s.value, file: file, range: s.range) { after = o }
             } else {
                 sink.error(file, s.range, "'\(s.value)' is not a delay; write \"3d\" (days) or \"2wd\" (working days)")
             }
         }
-        if let n = r.integer("escalate_after_urges", &sink, in: 0...100) { urges = n.value == 0 ? nil : n.value }
+        if let n = r.integer("escalate_after_urges", &sink) { urges = n.value == 0 ? nil : n.value }
         if let s = r.string("escalate_every", &sink) {
             if let o = ReminderOffset(parsing: s.value), offsetIsPositive(o) {
-                rule.every = o
+                if offsetWithinAYear(o, s.value, file: file, range: s.range) { rule.every = o }
             } else {
                 sink.error(file, s.range, "'\(s.value)' is not an interval; write \"1d\", \"2wd\" or \"1w\"")
             }
         }
-        if let n = r.integer("escalate_limit", &sink, in: 1...100) { rule.limit = n.value }
+        if let n = r.integer("escalate_limit", &sink) { rule.limit = n.value }
+        checkSpan(rule.every, times: rule.limit, keys: ("escalate_every", "escalate_limit"), what: "escalation", r)
         if let supervisors = r.mailboxes("supervisors", &sink) { rule.supervisors = supervisors }
         rule.afterOverdue = after
         rule.afterUrges = urges
@@ -245,6 +249,47 @@ struct ConfigDecoder {
     private func offsetIsPositive(_ o: ReminderOffset) -> Bool {
         switch o {
         case .minutes(let n), .hours(let n), .days(let n), .workingDays(let n), .weeks(let n): n > 0
+        }
+    }
+
+    /// Whether an offset is at most a year (``ValueRange/offset``), or an error at it. Longer ones cost planning
+    /// time in proportion (`9999wd` took half a minute per deadline) and mean nothing for a directive's deadline.
+    private mutating func offsetWithinAYear(_ o: ReminderOffset, _ text: String, file: String, range: SourceRange) -> Bool {
+        if Self.isWithinAYear(o) { return true }
+        sink.error(file, range, "'\(text)' is longer than a year; an offset is at most 366d, 52w, 252wd or 8784h")
+        return false
+    }
+
+    /// Repeated reminders (urging, escalation) may span at most a year from the first to the last: `every` times
+    /// `times`, working days counted as 7/5 days. An error at whichever of the two keys this table sets; nothing
+    /// when it sets neither (the table it inherits from was checked).
+    private mutating func checkSpan(
+        _ every: ReminderOffset, times: Int, keys: (every: String, limit: String), what: String, _ r: TableReader
+    ) {
+        guard let entry = r.table.entry(forKey: keys.limit) ?? r.table.entry(forKey: keys.every) else { return }
+        let minutes: Int =
+            switch every {
+            case .minutes(let n): n
+            case .hours(let n): n * 60
+            case .days(let n): n * 1440
+            case .weeks(let n): n * 7 * 1440
+            case .workingDays(let n): n * 7 * 1440 / 5
+            }
+        let span = minutes.multipliedReportingOverflow(by: times)
+        guard span.overflow || span.partialValue > ValueRange.longestOffsetMinutes else { return }
+        sink.error(
+            r.file, entry.node.range,
+            "\(what) every '\(every)' up to \(keys.limit) = \(times) times spans more than a year; lower \(keys.limit) or \(keys.every)")
+    }
+
+    /// See ``ValueRange/offset``.
+    static func isWithinAYear(_ o: ReminderOffset) -> Bool {
+        switch o {
+        case .minutes(let n): n <= ValueRange.longestOffsetMinutes
+        case .hours(let n): n <= ValueRange.longestOffsetMinutes / 60
+        case .days(let n): n <= 366
+        case .weeks(let n): n <= 52
+        case .workingDays(let n): n <= 252
         }
     }
 
@@ -264,7 +309,7 @@ struct ConfigDecoder {
             return
         }
         var r = TableReader(table, file: file, spec: ConfigSchema.unit)
-        let name = r.nonEmptyString("name", &sink, required: true)?.value ?? entry.key
+        let name = r.messageText("name", &sink, required: true)?.value ?? entry.key
         let recipients = r.mailboxes("recipients", &sink) ?? []
         let heads = r.mailboxes("heads", &sink) ?? []
         let channelRefs = r.stringList("channels", &sink) ?? []
@@ -296,16 +341,27 @@ struct ConfigDecoder {
 
     private mutating func decodeDocument(_ table: TOMLTable, file: String) {
         var r = TableReader(table, file: file, spec: ConfigSchema.document)
-        guard let ref = r.nonEmptyString("ref", &sink, required: true) else {
+        guard let ref = r.messageText("ref", &sink, required: true) else {
             r.reportUnknownKeys(&sink)
             return
         }
         let issued = r.date("issued", &sink)
-        let title = r.string("title", &sink)?.value
-        let issuer = r.string("issuer", &sink)?.value
+        let title = r.messageText("title", &sink, nonEmpty: false)?.value
+        let issuer = r.messageText("issuer", &sink, nonEmpty: false)?.value
         let url = r.string("url", &sink)?.value
+        var kind: DocumentKind?
+        if let text = r.string("kind", &sink) {
+            kind = DocumentKind.named(text.value)
+            if kind == nil {
+                let names = DocumentKind.allCases.map(\.rawValue)
+                sink.error(
+                    file, text.range,
+                    "'\(text.value)' is not a kind of document\(Suggestions.hint(for: text.value, in: names)) (one of "
+                        + names.map { "\"\($0)\"" }.joined(separator: ", ") + ")")
+            }
+        }
         r.reportUnknownKeys(&sink, alsoKnownIn: [ConfigSchema.deadline])
-        let document = Document(ref: ref.value, issued: issued, title: title, issuer: issuer, url: url)
+        let document = Document(ref: ref.value, issued: issued, title: title, issuer: issuer, url: url, kind: kind)
         if let first = documents[ref.value] {
             // Declared again, e.g. by a drop-in that `deadlinectl import` wrote: fine when the two agree. The file's
             // deadlines belong to the document either way, so that a conflict is one error, not one per deadline.
@@ -338,7 +394,8 @@ struct ConfigDecoder {
             return .success(
                 Document(
                     ref: a.ref, issued: try pick(a.issued, b.issued, "issued").get(), title: try pick(a.title, b.title, "title").get(),
-                    issuer: try pick(a.issuer, b.issuer, "issuer").get(), url: try pick(a.url, b.url, "url").get()))
+                    issuer: try pick(a.issuer, b.issuer, "issuer").get(), url: try pick(a.url, b.url, "url").get(),
+                    kind: try pick(a.kind, b.kind, "kind").get()))
         } catch {
             return .failure(error)
         }

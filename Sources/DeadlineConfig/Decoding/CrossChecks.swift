@@ -36,6 +36,7 @@ extension ConfigDecoder {
         var configuration = Configuration(
             agenda: agenda, channels: channels.mapValues(\.settings), daemon: daemon, mainFile: mainFile, files: files)
         configuration.store = store
+        configuration.web = web
         return configuration
     }
 
@@ -80,8 +81,7 @@ extension ConfigDecoder {
             while let (current, path) = stack.popLast(), !reported, visited.count < 10_000 {
                 guard visited.insert(current).inserted else { continue }
                 for m in units[current]?.memberRefs ?? [] {
-                    if m.value == id {
-                        let u = units[id]!
+                    if m.value == id, let u = units[id] {
                         sink.error(u.id.file, u.id.range, "unit '\(id)' contains itself through members: \((path + [id]).joined(separator: " -> "))")
                         reported = true
                         break
@@ -157,8 +157,12 @@ extension ConfigDecoder {
                 sink.error(file, node.range, "'due' needs a date, not only a time; e.g. due = \"15:00 10/12/2020\"")
                 return nil
             }
+            guard SupportedYears.contains(date.year) else {
+                sink.error(file, node.range, "'due': \(SupportedYears.outOfRangeMessage(year: date.year, reference: issued?.year))")
+                return nil
+            }
             guard let time = dt.time else { return LocalDateTime(date, settings.closingTime) }
-            let local = LocalDateTime(date, TimeOfDay(hour: time.hour, minute: time.minute)!)
+            let local = LocalDateTime(date, TimeOfDay(hour: time.hour, minute: time.minute) ?? .midnight)
             guard let offset = dt.offsetMinutes else { return local }
             let instant = Instant(secondsSinceEpoch: local.localSeconds - Int64(offset) * 60)
             return settings.zone.localDateTime(at: instant)

@@ -33,7 +33,7 @@ extension ConfigDecoder {
                 file, id.range,
                 "deadline id '\(id.value)' may use only letters a-z, digits, '-', '_' and '.' (no spaces or accents), e.g. \"5418-de-xuat\"")
         }
-        let task = r.nonEmptyString("task", &sink, required: true)
+        let task = r.messageText("task", &sink, required: true)
         let documentRef = r.string("document", &sink)
         let unitRefs = r.stringList("units", &sink, required: true) ?? []
         if let n = table["units"], unitRefs.isEmpty, case .array = n.value {

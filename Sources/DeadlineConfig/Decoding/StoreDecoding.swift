@@ -67,6 +67,14 @@ public struct PostgresSettings: Sendable, Hashable {
 public enum StoreURL {
     /// The libpq URL parameters understood after `?`.
     static let parameters = ["host", "port", "user", "dbname", "sslmode", "sslrootcert", "connect_timeout"]
+    /// libpq's other parameters: named in the error when given, since they are not secrets.
+    static let libpqParameters: Set<String> = [
+        "hostaddr", "passfile", "channel_binding", "options", "application_name", "fallback_application_name",
+        "keepalives", "keepalives_idle", "keepalives_interval", "keepalives_count", "tcp_user_timeout", "replication",
+        "gssencmode", "sslnegotiation", "sslcompression", "sslcert", "sslkey", "sslcertmode", "sslcrl", "sslcrldir",
+        "sslsni", "requirepeer", "ssl_min_protocol_version", "ssl_max_protocol_version", "krbsrvname", "gsslib",
+        "gssdelegation", "service", "target_session_attrs", "load_balance_hosts", "client_encoding",
+    ]
 
     /// The backend a URL names, or why it names none (a message for the admin).
     public static func parse(_ text: String) -> Result<StoreSettings.Backend, StoreURLError> {
@@ -79,39 +87,37 @@ public enum StoreURL {
             }
             return .success(.sqlite(path: path))
         }
-        guard let separator = text.firstRange(of: "://"),
-            ["postgresql", "postgres"].contains(text[..<separator.lowerBound].lowercased())
-        else {
+        guard let url = LenientURL(text), ["postgresql", "postgres"].contains(url.scheme.lowercased()) else {
             return .failure(
                 StoreURLError(
-                    "'\(text)' is not a ledger location; write sqlite, sqlite:/path/state.db or "
+                    "'\(shown(text))' is not a ledger location; write sqlite, sqlite:/path/state.db or "
                         + "postgresql://user@host/database"))
         }
-        return postgres(text, rest: String(text[separator.upperBound...])).map(StoreSettings.Backend.postgresql)
+        return postgres(text, url: url).map(StoreSettings.Backend.postgresql)
     }
 
-    private static func postgres(_ text: String, rest: String) -> Result<PostgresSettings, StoreURLError> {
-        var rest = Substring(rest)
+    /// `text` as a message may quote it: no password, no value of an unknown parameter.
+    static func shown(_ text: String) -> String {
+        Redacted.url(text, keepPath: true, showUser: true, safeParameters: Set(parameters))
+    }
+
+    private static func postgres(_ text: String, url: LenientURL) -> Result<PostgresSettings, StoreURLError> {
+        var rest = url.rest
+        if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
         var query: Substring = ""
         if let mark = rest.firstIndex(of: "?") {
             query = rest[rest.index(after: mark)...]
             rest = rest[..<mark]
         }
-        var authority = rest
-        var path: Substring = ""
-        if let slash = rest.firstIndex(of: "/") {
-            authority = rest[..<slash]
-            path = rest[rest.index(after: slash)...]
-        }
+        let path = rest.hasPrefix("/") ? rest.dropFirst() : rest
+        let authority = url.authority
         var user = "deadlined"
-        if let at = authority.lastIndex(of: "@") {
-            let info = authority[..<at]
+        if let info = url.userInfo {
             if info.contains(":") {
                 return .failure(
                     StoreURLError("the URL holds a password; remove it and put the password in [store] password_file"))
             }
             user = percentDecoded(info)
-            authority = authority[authority.index(after: at)...]
         }
         var host = ""
         var port = 5432
@@ -135,8 +141,8 @@ public enum StoreURL {
         var database = path.isEmpty ? nil : percentDecoded(path)
         var settings = PostgresSettings(location: .tcp(host: host, port: port), user: user, database: "", sslMode: "")
         for pair in query.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map(percentDecoded)
-            let (name, value) = (parts[0], parts.count > 1 ? parts[1] : "")
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(percentDecoded)
+            let (name, value) = (parts.first ?? "", parts.count > 1 ? parts[1] : "")
             switch name {
             case "host": host = value
             case "port":
@@ -147,23 +153,27 @@ public enum StoreURL {
             case "sslmode": settings.sslMode = value
             case "sslrootcert": settings.caFile = value
             case "connect_timeout":
-                guard let seconds = Int(value), seconds > 0 else {
-                    return .failure(StoreURLError("connect_timeout=\(value): write a number of seconds"))
+                guard let seconds = Int(value), (1...600).contains(seconds) else {
+                    return .failure(StoreURLError("the URL's connect_timeout must be a number of seconds from 1 to 600"))
                 }
                 settings.connectTimeoutSeconds = seconds
             case "password":
                 return .failure(
                     StoreURLError("the URL holds a password; remove it and put the password in [store] password_file"))
             default:
-                return .failure(
-                    StoreURLError(
-                        "unknown URL parameter '\(name)'; deadlined understands \(parameters.joined(separator: ", "))"))
+                // The name is quoted only when it is one of libpq's or near one of ours: a lone token may be a secret.
+                let hint = Suggestions.hint(for: name, in: parameters)
+                let what =
+                    libpqParameters.contains(name) || !hint.isEmpty
+                    ? "unknown URL parameter '\(name)'\(hint)"
+                    : "the URL has a parameter deadlined does not understand (not shown, in case it is a secret)"
+                return .failure(StoreURLError("\(what); deadlined understands \(parameters.joined(separator: ", "))"))
             }
         }
         if !settings.sslMode.isEmpty, !ConfigSchema.sslModes.contains(settings.sslMode) {
             return .failure(
                 StoreURLError(
-                    "sslmode=\(settings.sslMode) is not an sslmode; use one of \(ConfigSchema.sslModes.joined(separator: ", "))"))
+                    "the URL's sslmode is not a valid sslmode\(Suggestions.hint(for: settings.sslMode, in: ConfigSchema.sslModes)) (one of \(ConfigSchema.sslModes.joined(separator: ", ")))"))
         }
         settings.user = user
         settings.database = database ?? user
@@ -175,7 +185,8 @@ public enum StoreURL {
     }
 
     private static func badPort(_ text: String) -> Result<PostgresSettings, StoreURLError> {
-        .failure(StoreURLError("'\(text)': the port must be a number from 1 to 65535"))
+        // Not quoted: what stands where the port goes may be a password written without its user.
+        .failure(StoreURLError("the URL's port must be a number from 1 to 65535"))
     }
 
     private static func percentDecoded(_ text: Substring) -> String {
@@ -224,16 +235,8 @@ extension ConfigDecoder {
         let sslMode = r.string("sslmode", &sink)
         let caFile = r.nonEmptyString("ca_file", &sink).flatMap { resolvePath($0, file: file, mustExist: true) }
         let connectTimeout = r.duration("connect_timeout", &sink)
-        for (key, minimum) in [("lease", Int64(3)), ("recheck", Int64(1))] {
-            guard let seconds = r.duration(key, &sink) else { continue }
-            if seconds < minimum {
-                sink.error(file, table.entry(forKey: key)?.node.range, "'\(key)' must be at least \(minimum)s")
-            } else if key == "lease" {
-                settings.leaseSeconds = seconds
-            } else {
-                settings.recheckSeconds = seconds
-            }
-        }
+        if let seconds = r.duration("lease", &sink) { settings.leaseSeconds = seconds }
+        if let seconds = r.duration("recheck", &sink) { settings.recheckSeconds = seconds }
         r.reportUnknownKeys(&sink, alsoKnownIn: [ConfigSchema.daemon])
         if let sslMode, !ConfigSchema.sslModes.contains(sslMode.value) {
             let list = ConfigSchema.sslModes.map { "\"\($0)\"" }.joined(separator: ", ")
@@ -260,11 +263,11 @@ extension ConfigDecoder {
             if pg.sslMode.isEmpty { pg.sslMode = pg.isLocal ? "prefer" : "verify-full" }
             if let caFile { pg.caFile = caFile }
             pg.passwordFile = passwordFile
-            if let connectTimeout { pg.connectTimeoutSeconds = Int(max(1, connectTimeout)) }
+            if let connectTimeout { pg.connectTimeoutSeconds = Int(connectTimeout) }
             if !pg.isLocal, ["disable", "allow", "prefer"].contains(pg.sslMode) {
                 sink.warning(
                     file, sslMode?.range ?? url.range,
-                    "the ledger's traffic to \(url.value) may go unencrypted over the network (sslmode = \"\(pg.sslMode)\"); prefer \"verify-full\"")
+                    "the ledger's traffic to \(StoreURL.shown(url.value)) may go unencrypted over the network (sslmode = \"\(pg.sslMode)\"); prefer \"verify-full\"")
             }
             settings.backend = .postgresql(pg)
         }

@@ -82,6 +82,24 @@ struct TableReader {
         return s
     }
 
+    /// Text that goes into messages (a unit's name, a task, a document's reference and title): line breaks, tabs
+    /// and other white-space control characters become one space each run (a long task may be written as a
+    /// multi-line string), and any other control character is an error at the value, since a mail header
+    /// cannot carry it and every message would fail.
+    mutating func messageText(_ key: String, _ sink: inout DiagnosticSink, required: Bool = false, nonEmpty: Bool = true)
+        -> Located<String>?
+    {
+        guard let s = nonEmpty ? nonEmptyString(key, &sink, required: required) : string(key, &sink, required: required) else {
+            return nil
+        }
+        switch MessageText.normalised(s.value) {
+        case .success(let text): return Located(text, file: file, range: s.range)
+        case .failure(let control):
+            sink.error(file, s.range, "'\(key)' contains the control character \(MessageText.name(control.scalar)); remove it")
+            return nil
+        }
+    }
+
     mutating func bool(_ key: String, _ sink: inout DiagnosticSink) -> Bool? {
         guard let n = node(key) else { return nil }
         guard case .boolean(let b) = n.value else {
@@ -102,6 +120,14 @@ struct TableReader {
             return nil
         }
         return Located(Int(i), file: file, range: n.range)
+    }
+
+    /// A whole number within the range the schema gives the key.
+    mutating func integer(_ key: String, _ sink: inout DiagnosticSink) -> Located<Int>? {
+        guard case .count(let range) = spec.key(key)?.range else {
+            preconditionFailure("\(key) has no count range in the schema of \(spec.header)")
+        }
+        return integer(key, &sink, in: range)
     }
 
     mutating func stringList(_ key: String, _ sink: inout DiagnosticSink, required: Bool = false) -> [Located<String>]? {
@@ -151,6 +177,12 @@ struct TableReader {
             sink.error(file, n.range, "'\(s)' is not a duration; write it as \"30s\", \"10m\", \"24h\" or \"2d\"")
             return nil
         }
+        if case .seconds(let range) = spec.key(key)?.range, !range.contains(seconds) {
+            sink.error(
+                file, n.range,
+                "'\(key)' must be from \(ValueRange.words(range.lowerBound)) to \(ValueRange.words(range.upperBound)), found '\(s)'")
+            return nil
+        }
         return seconds
     }
 
@@ -177,18 +209,25 @@ struct TableReader {
         guard let items = stringList(key, &sink) else { return nil }
         var out: [Mailbox] = []
         for item in items {
-            switch Mailbox.parse(item.value) {
-            case .success(let m): out.append(m)
-            case .failure(let e): sink.error(file, item.range, "\(e)")
-            }
+            if let m = Self.mailbox(item, file: file, &sink) { out.append(m) }
         }
         return out
     }
 
     mutating func mailbox(_ key: String, _ sink: inout DiagnosticSink, required: Bool = false) -> Mailbox? {
         guard let s = string(key, &sink, required: required) else { return nil }
+        return Self.mailbox(s, file: file, &sink)
+    }
+
+    /// An address, whose display name may hold no control character (a mail header cannot carry one).
+    private static func mailbox(_ s: Located<String>, file: String, _ sink: inout DiagnosticSink) -> Mailbox? {
         switch Mailbox.parse(s.value) {
-        case .success(let m): return m
+        case .success(let m):
+            if let name = m.displayName, let scalar = name.unicodeScalars.first(where: MessageText.isControl) {
+                sink.error(file, s.range, "the name in '\(m.address)' contains the control character \(MessageText.name(scalar)); remove it")
+                return nil
+            }
+            return m
         case .failure(let e):
             sink.error(file, s.range, "\(e)")
             return nil
@@ -209,13 +248,65 @@ struct TableReader {
     }
 }
 
+/// The rule for text that goes into messages and mail headers (``TableReader/messageText(_:_:required:nonEmpty:)``).
+enum MessageText {
+    /// Control characters, C0 and C1, DEL, and the Unicode line and paragraph separators.
+    static func isControl(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x20 || (0x7F...0x9F).contains(s.value) || s == "\u{2028}" || s == "\u{2029}"
+    }
+
+    /// The controls that are white space: a run of them becomes one space.
+    static func isSpaceControl(_ s: Unicode.Scalar) -> Bool {
+        ["\t", "\n", "\u{0B}", "\u{0C}", "\r", "\u{85}", "\u{2028}", "\u{2029}"].contains(s)
+    }
+
+    /// `text` with each run of white-space controls, and the spaces around it, replaced by one space, or the first
+    /// other control character.
+    static func normalised(_ text: String) -> Result<String, ControlCharacter> {
+        guard text.unicodeScalars.contains(where: isControl) else { return .success(text) }
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for s in text.unicodeScalars {
+            if isSpaceControl(s) {  // the run takes the spaces around it too
+                while out.last == " " { out.removeLast() }
+                pendingSpace = true
+                continue
+            }
+            if pendingSpace, s == " " { continue }
+            if isControl(s) { return .failure(ControlCharacter(scalar: s)) }
+            if pendingSpace {
+                out.append(" ")
+                pendingSpace = false
+            }
+            out.append(s)
+        }
+        return .success(String(out).trimmingSpaces)
+    }
+
+    /// A control character that is not white space.
+    struct ControlCharacter: Error {
+        let scalar: Unicode.Scalar
+    }
+
+    /// `U+000B`.
+    static func name(_ s: Unicode.Scalar) -> String {
+        let hex = String(s.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+}
+
 /// Decoding of values that several tables share.
 enum ValueDecoding {
     /// A date written as "19/11/2020", "2020-11-19" or a TOML date (2020-11-19).
     static func date(_ n: TOMLNode, key: String, file: String, _ sink: inout DiagnosticSink) -> CivilDate? {
         switch n.value {
         case .dateTime(let dt) where dt.kind == .localDate:
-            return dt.date
+            guard let date = dt.date else { return nil }
+            guard SupportedYears.contains(date.year) else {
+                sink.error(file, n.range, "'\(key)': \(SupportedYears.outOfRangeMessage(year: date.year))")
+                return nil
+            }
+            return date
         case .string(let s):
             switch DueDateParser.parse(s, issued: nil) {
             case .success(let due) where due.granularity == .day && due.time == nil:

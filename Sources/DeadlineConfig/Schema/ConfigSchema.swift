@@ -11,7 +11,13 @@ public enum ConfigSchema {
             KeySpec(
                 "timezone", .string, default: "\"Asia/Ho_Chi_Minh\"",
                 "Time zone in which due dates and send times are read (a name from /usr/share/zoneinfo)."),
-            KeySpec("language", .choice(["vi", "en"]), default: "\"vi\"", "Language of reminders and of deadlinectl's output."),
+            KeySpec(
+                "language", .choice(["vi", "en"]), default: "\"vi\"",
+                "Language of reminders, and of deadlinectl's output when set (`--lang` overrides it; when it is not set, deadlinectl follows the locale: `vi_VN*` Vietnamese, any other English)."),
+            KeySpec(
+                "organization", .string, default: "none",
+                "The office that sends the reminders: named in their text (\"… đề nghị đơn vị thông báo cho Văn phòng UBND Thành phố Hà Nội để dừng nhắc việc\"), their signature, and the outbox's From.",
+                example: "\"Văn phòng UBND Thành phố Hà Nội\""),
             KeySpec(
                 "state_directory", .path, default: "\"/var/lib/deadlined\"",
                 "Where the ledger (state.db) lives. $STATE_DIRECTORY, set by systemd's StateDirectory=, overrides it."),
@@ -29,16 +35,16 @@ public enum ConfigSchema {
                 "default_channels", .stringList, default: "[\"outbox\"]",
                 "Channels for units that name none.", example: "[\"email\"]"),
             KeySpec(
-                "catch_up", .duration, default: "\"24h\"",
+                "catch_up", .duration, default: "\"24h\"", range: .seconds(1...30 * 86_400),
                 "After downtime, reminders missed by less than this are still sent once; older ones are skipped."),
             KeySpec(
-                "retry_limit", .integer, default: "8",
+                "retry_limit", .integer, default: "8", range: .count(0...100),
                 "Attempts for a delivery that fails temporarily before it is given up."),
             KeySpec(
-                "retry_delay", .duration, default: "\"1m\"",
+                "retry_delay", .duration, default: "\"1m\"", range: .seconds(1...3600),
                 "Wait before the first retry of a failed delivery; each further retry waits twice as long (at most 1 h), with ±20 % jitter."),
             KeySpec(
-                "retry_max_age", .duration, default: "\"2d\"",
+                "retry_max_age", .duration, default: "\"2d\"", range: .seconds(60...30 * 86_400),
                 "A delivery still failing this long after its send time is given up."),
         ])
 
@@ -47,14 +53,14 @@ public enum ConfigSchema {
         "Default reminder rules for every deadline. A deadline may override any of them in its own `reminders` table.",
         keys: [
             KeySpec(
-                "before", .offsetList, default: "[\"7d\", \"3d\", \"1d\"]",
+                "before", .offsetList, default: "[\"7d\", \"3d\", \"1d\"]", range: .offset,
                 "Reminders before the due moment: days (`d`), working days (`wd`), weeks (`w`) at `time`; hours (`h`) and minutes (`m`) before the due moment itself.",
                 example: "[\"7d\", \"3wd\", \"1d\", \"2h\"]"),
             KeySpec("on_due", .boolean, default: "true", "A reminder on the due day at `time` (if that is before the due moment)."),
             KeySpec(
-                "overdue_every", .offset, default: "\"1d\"",
+                "overdue_every", .offset, default: "\"1d\"", range: .offset,
                 "After the due moment, while not done, an urging reminder (đôn đốc) this often. `\"\"` for none."),
-            KeySpec("overdue_limit", .integer, default: "5", "At most this many urging reminders per occurrence."),
+            KeySpec("overdue_limit", .integer, default: "5", range: .count(0...365), "At most this many urging reminders per occurrence; `overdue_every` times this is at most a year."),
             KeySpec(
                 "time", .time, default: "\"08:00\"",
                 "Local time at which day-based reminders go out, and moved reminders too (the start of `working_hours` if it lies outside them)."),
@@ -74,15 +80,15 @@ public enum ConfigSchema {
     /// deadline's own setting wins over the unit's, which wins over `[reminders]`.
     public static let escalationKeys: [KeySpec] = [
         KeySpec(
-            "escalate_after", .offset, default: "none",
+            "escalate_after", .offset, default: "none", range: .offset,
             "Escalate to the unit's head(s) once an occurrence is this late and not done: days (`3d`) or working days (`2wd`).",
             example: "\"3wd\""),
         KeySpec(
-            "escalate_after_urges", .integer, default: "none",
+            "escalate_after_urges", .integer, default: "none", range: .count(0...100),
             "Or escalate once this many urging reminders went out without the task done; the escalation comes in the place of the next one (Hanoi's practice: more than 3). `0` for no escalation.",
             example: "3"),
-        KeySpec("escalate_every", .offset, default: "\"2wd\"", "Escalations repeat this often while the task is not done."),
-        KeySpec("escalate_limit", .integer, default: "3", "At most this many escalations per occurrence."),
+        KeySpec("escalate_every", .offset, default: "\"2wd\"", range: .offset, "Escalations repeat this often while the task is not done."),
+        KeySpec("escalate_limit", .integer, default: "3", range: .count(1...100), "At most this many escalations per occurrence; `escalate_every` times this is at most a year."),
         KeySpec(
             "supervisors", .mailboxList, default: "[]",
             "Addresses that receive every escalation besides the heads, e.g. the supervising committee's office.",
@@ -207,6 +213,10 @@ public enum ConfigSchema {
             KeySpec(
                 "directory", .path, default: "\"outbox\"",
                 "Folder for the message files; relative paths are inside the state directory."),
+            KeySpec(
+                "from", .mailbox, default: "daemon.organization <deadlined@localhost.localdomain>",
+                "Sender written in the messages' From, as for SMTP.",
+                example: "\"Văn phòng UBND Thành phố <nhacviec@hanoi.gov.vn>\""),
         ])
 
     public static let smtpChannel = TableSpec(
@@ -231,8 +241,10 @@ public enum ConfigSchema {
                 "File holding the SMTP password (not readable by everyone). With LoadCredential=, write `$CREDENTIALS_DIRECTORY/NAME`.",
                 example: "\"/etc/deadlined/secrets/smtp-password\""),
             KeySpec("ca_file", .path, "A private CA certificate (PEM) to trust for this server. Verification is always on."),
-            KeySpec("connect_timeout", .duration, default: "\"10s\"", "Time allowed to connect."),
-            KeySpec("timeout", .duration, default: "\"60s\"", "Time allowed for one whole message."),
+            KeySpec("connect_timeout", .duration, default: "\"10s\"", range: timeoutRange, "Time allowed to connect."),
+            KeySpec(
+                "timeout", .duration, default: "\"60s\"", range: timeoutRange,
+                "Time allowed for one whole message. With `connect_timeout`, below the watchdog interval (`WatchdogSec=`, 3 min in deadlined.service), since a send that takes longer gets the daemon killed."),
             KeySpec(
                 "one_message_per_recipient", .boolean, default: "false",
                 "Send each recipient a message of their own instead of one message to all of a unit's recipients."),
@@ -254,9 +266,18 @@ public enum ConfigSchema {
                 "File holding a Standard Webhooks secret (`whsec_...`); requests are then signed."),
             KeySpec("token_file", .secretPath, "Telegram: file holding the bot token."),
             KeySpec("chat_id", .string, "Telegram: the chat to post to.", example: "\"-1001234567890\""),
-            KeySpec("headers", .stringTable, default: "{}", "Extra request headers.", example: "{ \"X-Don-Vi\" = \"VP-UBND\" }"),
-            KeySpec("connect_timeout", .duration, default: "\"10s\"", "Time allowed to connect."),
-            KeySpec("timeout", .duration, default: "\"30s\"", "Time allowed for one whole request."),
+            KeySpec(
+                "headers", .stringTable, default: "{}",
+                "Extra request headers that are not secrets. Not `Content-Type`, `Content-Length`, `Host`, `Transfer-Encoding`, `Expect`, `Connection` or `webhook-*`, which deadlined sets.",
+                example: "{ \"X-Don-Vi\" = \"VP-UBND\" }"),
+            KeySpec(
+                "headers_file", .secretPath,
+                "File of secret request headers (`Authorization: Bearer …`, API keys), one `Name: value` per line; `#` starts a comment. Checked like `password_file`.",
+                example: "\"/etc/deadlined/secrets/chat-headers\""),
+            KeySpec("connect_timeout", .duration, default: "\"10s\"", range: timeoutRange, "Time allowed to connect."),
+            KeySpec(
+                "timeout", .duration, default: "\"30s\"", range: timeoutRange,
+                "Time allowed for one whole request. With `connect_timeout`, below the watchdog interval (`WatchdogSec=`, 3 min in deadlined.service)."),
             KeySpec("follow_redirects", .boolean, default: "false", "Follow HTTP redirects."),
             KeySpec("ca_file", .path, "A private CA certificate (PEM) to trust for an https:// URL, e.g. the office's own CA. Verification is always on."),
             connectionsKey(default: WebhookSettings.defaultConnections, what: "requests", server: "An endpoint"),
@@ -264,12 +285,18 @@ public enum ConfigSchema {
 
     /// `connections` of the SMTP and webhook channels.
     static func connectionsKey(default value: Int, what: String, server: String) -> KeySpec {
-        let limits = ChannelSettings.connectionLimits
-        return KeySpec(
-            "connections", .integer, default: String(value),
-            "How many \(what) go out at once, each on a connection of its own that is kept for the next (\(limits.lowerBound)–\(limits.upperBound)); `1` sends them strictly one after another. \(server) that limits connections per client answers the extra ones with a temporary failure, which is retried.",
+        KeySpec(
+            "connections", .integer, default: String(value), range: .count(ChannelSettings.connectionLimits),
+            "How many \(what) go out at once, each on a connection of its own that is kept for the next; `1` sends them strictly one after another. \(server) that limits connections per client answers the extra ones with a temporary failure, which is retried.",
             example: "8")
     }
+
+    /// `connect_timeout` and `timeout` of channels and of `[store]`: 1 s to 10 min.
+    public static let timeoutRange = ValueRange.seconds(1...600)
+
+    /// The watchdog interval of the shipped unit (`WatchdogSec=3min` in deadlined.service), which `check` assumes
+    /// when `$WATCHDOG_USEC` does not say otherwise.
+    public static let shippedWatchdogSeconds: Int64 = 180
 
     public static let document = TableSpec(
         "[[document]]", "A directive or plan that hands out tasks. Usually one drop-in file per document; a document declared in several files is one document if the declarations agree (each key set in one of them, or set the same).",
@@ -278,8 +305,18 @@ public enum ConfigSchema {
             KeySpec(
                 "issued", .date, "Date of issue; due dates written without a year fall on or after it.",
                 example: "\"19/11/2020\""),
-            KeySpec("title", .string, "What the document is about."),
-            KeySpec("issuer", .string, "Who issued it.", example: "\"UBND thành phố Hà Nội\""),
+            KeySpec(
+                "title", .string,
+                "What the document is about (its trích yếu), as printed under its kind; messages cite it after \"về việc\" (công văn) or \"về\", with its first letter in lower case.",
+                example: "\"Triển khai thực hiện Chương trình hành động …\""),
+            KeySpec(
+                "issuer", .string, default: "none",
+                "Who issued it, as messages name it (\"… ngày 19/11/2020 của UBND thành phố Hà Nội …\"); for `/QĐ-TTg` and `/NĐ-CP` references, Thủ tướng Chính phủ and Chính phủ when not given.",
+                example: "\"UBND thành phố Hà Nội\""),
+            KeySpec(
+                "kind", .choice(DocumentKind.allCases.map(\.rawValue)), default: "from `ref`",
+                "What kind of document it is, as messages cite it (\"Kế hoạch số 04-KH/TU …\"); a name or its abbreviation (`KH`). When not given, the reference shows it: `04-KH/TU` kế hoạch, `15-CT/TU` chỉ thị, `123/QĐ-UBND` quyết định, `45/TB-VP` thông báo, `5418/UBND-TKBT` or `12/CV-…` công văn.",
+                example: "\"kế hoạch\""),
             KeySpec("url", .string, "Where to read it."),
         ])
 
@@ -322,10 +359,10 @@ public enum ConfigSchema {
     /// Every table, in the order the README lists them.
     public static let tables: [TableSpec] = [
         daemon, reminders, calendar, calendarOverride, calendarYear, calendarHoliday, unit, outboxChannel, smtpChannel, webhookChannel,
-        document, deadline, store,
+        document, deadline, store, web,
     ]
 
     /// Top-level tables of the main file and of drop-in files.
-    public static let topLevelMain = ["daemon", "reminders", "calendar", "units", "channels", "document", "deadline", "store"]
+    public static let topLevelMain = ["daemon", "reminders", "calendar", "units", "channels", "document", "deadline", "store", "web"]
     public static let topLevelDropIn = ["units", "channels", "document", "deadline"]
 }

@@ -52,25 +52,60 @@ public enum ValueKind: Sendable, Hashable {
     }
 }
 
-/// One key admins may write: its name, type, default and what it is for.
+/// The values a number, a duration or an offset may take. Checked where the key is read (an error at the value's
+/// `file:line:column`) and shown in the README's reference, so that no value passes `check` and then hurts.
+public enum ValueRange: Sendable, Hashable {
+    /// A whole number from the lower to the upper bound.
+    case count(ClosedRange<Int>)
+    /// A duration, in seconds, from the lower to the upper bound.
+    case seconds(ClosedRange<Int64>)
+    /// A reminder offset, more than zero and at most a year (see ``ValueRange/longestOffsetMinutes``).
+    case offset
+
+    /// A year, in minutes: the longest offset (`366d`, `52w`, `252wd`, `8784h`).
+    public static let longestOffsetMinutes = 366 * 1440
+
+    /// `Range: 1 s – 10 min.`, as the README shows it.
+    public var documentation: String {
+        switch self {
+        case .count(let r): "Range: \(r.lowerBound)–\(r.upperBound)."
+        case .seconds(let r): "Range: \(Self.words(r.lowerBound)) – \(Self.words(r.upperBound))."
+        case .offset: "At most a year: `366d`, `52w`, `252wd`, `8784h`."
+        }
+    }
+
+    /// `30 s`, `10 min`, `1 h`, `30 d`: a bound in the largest unit that divides it.
+    public static func words(_ seconds: Int64) -> String {
+        for (unit, name) in [(Int64(86_400), "d"), (3600, "h"), (60, "min")] where seconds >= unit && seconds % unit == 0 {
+            return "\(seconds / unit) \(name)"
+        }
+        return "\(seconds) s"
+    }
+}
+
+/// One key admins may write: its name, type, default, range and what it is for.
 public struct KeySpec: Sendable {
     public let name: String
     public let kind: ValueKind
     public let required: Bool
     /// The default as admins would write it, or nil when there is none.
     public let defaultValue: String?
+    /// What values are allowed, for numbers, durations and offsets.
+    public let range: ValueRange?
+    /// What the key is for, with its range (for the README's reference).
     public let doc: String
     public let example: String?
 
     public init(
         _ name: String, _ kind: ValueKind, required: Bool = false, default defaultValue: String? = nil,
-        _ doc: String, example: String? = nil
+        range: ValueRange? = nil, _ doc: String, example: String? = nil
     ) {
         self.name = name
         self.kind = kind
         self.required = required
         self.defaultValue = defaultValue
-        self.doc = doc
+        self.range = range
+        self.doc = range.map { doc + " " + $0.documentation } ?? doc
         self.example = example
     }
 }

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
     import Glibc
 #endif
+import DeadlineKit
 
 /// Small, synchronous file operations for channel set-up and the outbox, straight on the C library.
 enum BlockingFile {
@@ -40,6 +41,29 @@ enum BlockingFile {
             if name != ".", name != ".." { names.append(name) }
         }
         return names
+    }
+
+    /// The contents of a file holding a secret, after checking (on the open file) that its mode keeps it secret
+    /// (``SecretFilePolicy``). The errors name the file, never its contents.
+    static func readSecret(_ path: String) throws(Failure) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw errorText("cannot read the secret file '\(path)'") }
+        defer { close(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0 else { throw errorText("cannot read the secret file '\(path)'") }
+        if let message = SecretFilePolicy.message(path: path, mode: UInt32(status.st_mode)) {
+            throw Failure(description: message)
+        }
+        var out: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 16_384)
+        while out.count < 1 << 20 {
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0, errno == EINTR { continue }
+            guard n >= 0 else { throw errorText("cannot read the secret file '\(path)'") }
+            if n == 0 { break }
+            out += buffer[0..<n]
+        }
+        return out
     }
 
     static func exists(_ path: String) -> Bool {

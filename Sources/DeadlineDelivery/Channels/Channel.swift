@@ -73,15 +73,26 @@ public enum ChannelFactory {
     }
 }
 
-/// Reads a secret file; the error names the file, never its content.
+/// Reads a secret file; the error names the file, never its content. A file whose mode lets others read it or
+/// replace it (``SecretFilePolicy``) is refused, as `deadlinectl check` refuses it.
 func readSecret(_ path: String, setting: String) throws(DeliveryConfigurationError) -> Secret {
-    guard let bytes = try? BlockingFile.read(path) else {
-        throw DeliveryConfigurationError(setting: setting, problem: "cannot read the secret file '\(path)'")
+    Secret(fileContents: try readSecretBytes(path, setting: setting, trimmed: true))
+}
+
+/// The bytes of a secret file, checked as ``readSecret(_:setting:)`` says; `trimmed` drops trailing line breaks
+/// and spaces.
+func readSecretBytes(_ path: String, setting: String, trimmed: Bool) throws(DeliveryConfigurationError) -> [UInt8] {
+    let bytes: [UInt8]
+    do {
+        bytes = try BlockingFile.readSecret(path)
+    } catch {
+        throw DeliveryConfigurationError(setting: setting, problem: error.description)
     }
+    guard trimmed else { return bytes }
     var trimmed = bytes
     while let last = trimmed.last, last == 0x0A || last == 0x0D || last == 0x20 { trimmed.removeLast() }
     guard !trimmed.isEmpty else {
         throw DeliveryConfigurationError(setting: setting, problem: "the secret file '\(path)' is empty")
     }
-    return Secret(fileContents: trimmed)
+    return trimmed
 }

@@ -11,12 +11,26 @@ public final class OutboxChannel: Channel {
     public let name: String
     public var kind: ChannelKind { .outbox }
     public let directory: String
-    static let sender = try! EmailAddress("deadlined@localhost.localdomain", displayName: "Hệ thống nhắc việc deadlined")
+    /// The configured From (`from`); nil: ``defaultSender(for:)``.
+    let from: Mailbox?
     static let queue = DispatchQueue(label: "deadlined.outbox")
+    /// The address of the default From: local, as the messages go to a folder.
+    static let localAddress = "deadlined@localhost.localdomain"
 
     public init(_ settings: OutboxSettings) {
         name = settings.name
         directory = settings.directory
+        from = settings.from
+    }
+
+    /// The From of a message: the configured one, else the organization (`[daemon] organization`) at a local
+    /// address, else the reminder system itself in the message's language.
+    func sender(for facts: ReminderFacts) throws(MessageFormatError) -> EmailAddress {
+        if let from { return try EmailAddress(from.address, displayName: from.displayName) }
+        let name =
+            facts.organization
+            ?? (facts.language == .vi ? "Hệ thống nhắc việc deadlined" : "deadlined reminder system")
+        return try EmailAddress(Self.localAddress, displayName: name)
     }
 
     /// `20201203T080000-<16 hex of SHA-256(key)>.eml`: sorted by planned send time, unique per reminder, the same
@@ -32,7 +46,8 @@ public final class OutboxChannel: Channel {
         let path = directory + "/" + OutboxChannel.fileName(for: reminder.facts)
         let bytes: [UInt8]
         do {
-            bytes = try EmailComposer.message(for: reminder, from: OutboxChannel.sender, replyTo: nil, attachICS: false).render()
+            bytes = try EmailComposer.message(for: reminder, from: sender(for: reminder.facts), replyTo: nil, attachICS: false)
+                .render()
         } catch {
             return .permanentFailure(DeliveryError(channel: name, host: "-", kind: .messageRejected, cause: error.description))
         }

@@ -84,6 +84,28 @@ public final class SMTPChannel: Channel {
 
 /// Turns a rendered reminder into an email (shared by the SMTP and outbox channels).
 enum EmailComposer {
+    /// The subject on one line: each run of control characters (a line break that a template or a name brought in,
+    /// `\r\n` included) becomes one space, so that no text can end the header and no message fails for it.
+    static func oneLine(_ subject: String) -> String {
+        func isControl(_ s: Unicode.Scalar) -> Bool {
+            s.value < 0x20 || (0x7F...0x9F).contains(s.value) || s == "\u{2028}" || s == "\u{2029}"
+        }
+        guard subject.unicodeScalars.contains(where: isControl) else { return subject }
+        var out = String.UnicodeScalarView()
+        var inRun = false
+        for s in subject.unicodeScalars {
+            if isControl(s) {
+                if !inRun, out.last != " " { out.append(" ") }
+                inRun = true
+            } else {
+                if inRun, s == " ", out.last == " " { continue }
+                inRun = false
+                out.append(s)
+            }
+        }
+        return String(out)
+    }
+
     static func message(for reminder: OutgoingReminder, from: EmailAddress, replyTo: EmailAddress?, attachICS: Bool)
         throws(MessageFormatError) -> EmailMessage
     {
@@ -99,12 +121,14 @@ enum EmailComposer {
                 key: "\(facts.deadlineID)|\(facts.occurrence.iso)", stampUnixSeconds: reminder.now.secondsSinceEpoch,
                 timing: .interval(startUnixSeconds: facts.due.secondsSinceEpoch - 3600, endUnixSeconds: facts.due.secondsSinceEpoch),
                 summary: (facts.language == .vi ? "Hạn: " : "Due: ") + facts.taskShort,
-                description: facts.task + (facts.documentRef.map { "\n\($0)" } ?? ""), location: facts.unitName,
+                description: facts.task + (facts.documentRef.map { "\n\($0)" } ?? "")
+                    + (facts.confirmURL.map { "\n\n" + (facts.language == .vi ? "Xác nhận đã hoàn thành: " : "Confirm the task done: ") + $0 } ?? ""),
+                location: facts.unitName,
                 alarms: [CalendarAlarm(minutesBefore: 24 * 60, message: facts.taskShort)])
             calendar = CalendarAttachment(filename: "han-\(facts.deadlineID).ics", content: ICalendarWriter.document(events: [event]))
         }
         return EmailMessage(
-            from: from, to: to, replyTo: replyTo, subject: reminder.message.subject, textBody: reminder.message.text,
+            from: from, to: to, replyTo: replyTo, subject: oneLine(reminder.message.subject), textBody: reminder.message.text,
             htmlBody: reminder.message.html, calendar: calendar, idempotencyKey: facts.key, date: date)
     }
 }

@@ -30,11 +30,27 @@ public final class WebhookChannel: Channel {
         let signingKey = try settings.secretFile.map { file throws(DeliveryConfigurationError) in
             try WebhookSigningKey(parsing: try readSecret(file, setting: "secret_file"))
         }
+        var headers = settings.headers.sorted { $0.key < $1.key }.map { HTTPHeader($0.key, $0.value) }
+        if let file = settings.headersFile { headers += try Self.secretHeaders(file) }
         let endpoint = WebhookEndpoint(
-            url: url, headers: settings.headers.sorted { $0.key < $1.key }.map { HTTPHeader($0.key, $0.value) },
+            url: url, headers: headers,
             signingKey: signingKey, caFile: settings.caFile, connectTimeout: .seconds(settings.connectTimeoutSeconds),
             totalTimeout: .seconds(settings.timeoutSeconds), followRedirects: settings.followRedirects, channelName: name)
         transport = try WebhookTransport(endpoint: endpoint, connections: settings.connections)
+    }
+
+    /// The headers of a `headers_file` (``HeaderLines``), read as a secret file; a problem names the line, never a
+    /// value.
+    static func secretHeaders(_ path: String) throws(DeliveryConfigurationError) -> [HTTPHeader] {
+        let bytes = try readSecretBytes(path, setting: "headers_file", trimmed: false)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw DeliveryConfigurationError(setting: "headers_file", problem: "'\(path)' is not UTF-8 text")
+        }
+        let (headers, problems) = HeaderLines.parse(text)
+        if let problem = problems.first {
+            throw DeliveryConfigurationError(setting: "headers_file", problem: "\(path):\(problem)")
+        }
+        return headers.map { HTTPHeader($0.name, $0.value) }
     }
 
     public func deliver(_ reminder: OutgoingReminder) async -> DeliveryOutcome {
@@ -115,6 +131,7 @@ public enum WebhookPayload {
             ])),
             ("unit", .object([("id", .string(f.unitID)), ("name", .string(f.unitName))])),
             ("recipients", .array(f.recipients.map { .string($0.address) })),
+            ("confirm_url", .optional(f.confirmURL)),
             ("message", .object([("subject", .string(reminder.message.subject)), ("text", .string(reminder.message.text))])),
         ])
     }

@@ -39,12 +39,19 @@ public struct ReminderFacts: Sendable, Hashable {
     public var isTest: Bool
     /// A digest's lines, soonest due first (overdue ones come first); empty for any other reminder.
     public var items: [DigestEntry]
+    /// The office that sends the reminder (`[daemon] organization`), named in the text and the signature.
+    public var organization: String?
+    /// How the message cites the document that set the task (its kind, number, date, issuer, subject).
+    public var citation: DocumentCitation?
+    /// The unit's link to confirm the task done (`[web]`); nil when the web side is off, and for digests and
+    /// escalations.
+    public var confirmURL: String?
 
     public init(
         key: String, deadlineID: String, task: String, documentRef: String?, documentTitle: String?, unitID: String,
         unitName: String, kind: ReminderKind, rule: String, occurrence: CivilDate, due: Instant, sendAt: Instant,
         reminderNumber: Int = 0, remindedCount: Int = 0, recipients: [Mailbox], zone: ZoneRules, language: Language,
-        isTest: Bool = false, items: [DigestEntry] = []
+        isTest: Bool = false, items: [DigestEntry] = [], document: Document? = nil, organization: String? = nil
     ) {
         self.key = key
         self.deadlineID = deadlineID
@@ -68,6 +75,13 @@ public struct ReminderFacts: Sendable, Hashable {
         self.language = language
         self.isTest = isTest
         self.items = items
+        self.organization = organization
+        if let document, document.ref == documentRef {
+            citation = DocumentCitation(document)
+            if citation?.title == nil { citation?.title = documentTitle }
+        } else {
+            citation = documentRef.map { DocumentCitation(Document(ref: $0, issued: nil, title: documentTitle)) }
+        }
     }
 
     /// The facts of a planned reminder. A digest lists what ``ReminderPlanner/digestItems(of:state:)`` found.
@@ -82,7 +96,7 @@ public struct ReminderFacts: Sendable, Hashable {
                 digestKey: planner.key(of: reminder), unitID: target.unitID, unitName: agenda.units[target.unitID]?.name ?? target.unitID,
                 day: reminder.occurrence, sendAt: reminder.sendAt,
                 items: items.map { DigestEntry($0, agenda: agenda) }, recipients: target.recipients, zone: agenda.settings.zone,
-                language: language ?? agenda.settings.language, isTest: isTest)
+                language: language ?? agenda.settings.language, isTest: isTest, organization: agenda.settings.organization)
             return
         }
         let deadline = planner.deadline(of: reminder)
@@ -97,18 +111,19 @@ public struct ReminderFacts: Sendable, Hashable {
             documentTitle: document?.title, unitID: target.unitID, unitName: agenda.units[target.unitID]?.name ?? target.unitID,
             kind: reminder.kind, rule: reminder.rule.description, occurrence: reminder.occurrence, due: reminder.due,
             sendAt: reminder.sendAt, reminderNumber: ordinal, remindedCount: remindedCount, recipients: target.recipients,
-            zone: agenda.settings.zone, language: language ?? agenda.settings.language, isTest: isTest)
+            zone: agenda.settings.zone, language: language ?? agenda.settings.language, isTest: isTest, document: document,
+            organization: agenda.settings.organization)
     }
 
     /// The facts of a unit's digest for one day.
     public init(
         digestKey: String, unitID: String, unitName: String, day: CivilDate, sendAt: Instant, items: [DigestEntry],
-        recipients: [Mailbox], zone: ZoneRules, language: Language, isTest: Bool = false
+        recipients: [Mailbox], zone: ZoneRules, language: Language, isTest: Bool = false, organization: String? = nil
     ) {
         self.init(
             key: digestKey, deadlineID: ReminderPlanner.digestID, task: "", documentRef: nil, documentTitle: nil, unitID: unitID,
             unitName: unitName, kind: .digest, rule: ReminderRule.digest.description, occurrence: day, due: sendAt, sendAt: sendAt,
-            recipients: recipients, zone: zone, language: language, isTest: isTest, items: items)
+            recipients: recipients, zone: zone, language: language, isTest: isTest, items: items, organization: organization)
     }
 
     public var isDigest: Bool { kind == .digest }
@@ -163,12 +178,15 @@ public struct ReminderFacts: Sendable, Hashable {
             "kind": kind.rawValue, "rule": rule, "occurrence": occurrence.vietnamese,
             "due_date": dueLocal.date.vietnamese, "due_time": dueLocal.time.description,
             "due_weekday": Wording.weekday(dueLocal.date.weekday, language), "due_iso": zone.iso8601(due),
+            "due_text": Wording.moment(dueLocal, language), "due_day_text": Wording.day(dueLocal.date, language),
             "send_date": sendLocal.date.vietnamese, "send_time": sendLocal.time.description,
+            "send_text": Wording.moment(sendLocal, language),
             "days_left": daysLeft, "days_overdue": daysOverdue, "time_left": timeLeft, "overdue_by": overdueBy,
             "reminder_number": reminderNumber, "reminded_count": remindedCount, "urged_count": urgedCount,
+            "reminded_times": Wording.times(remindedCount, language), "urged_times": Wording.times(urgedCount, language),
             "is_group_escalation": !lateUnits.isEmpty, "late_count": lateUnits.count,
             "recipient_names": recipients.map { $0.displayName ?? $0.address }.joined(separator: ", "),
-            "late_units": lateUnits.map { $0.templateVariables(language) },
+            "late_units": lateUnits.enumerated().map { $1.templateVariables(language, isLast: $0 == lateUnits.count - 1) },
             "is_before": kind == .before, "is_due": kind == .due, "is_overdue": kind == .overdue,
             "is_escalation": kind == .escalation, "is_test": isTest,
             "recipients": recipients.map(\.description).joined(separator: ", "),
@@ -176,6 +194,9 @@ public struct ReminderFacts: Sendable, Hashable {
         // Present but empty when absent, so `{{#document_ref}}...{{/document_ref}}` skips cleanly.
         v["document_ref"] = documentRef.map { $0 as any Sendable } ?? TemplateNull()
         v["document_title"] = documentTitle.map { $0 as any Sendable } ?? TemplateNull()
+        v["document"] = citation.map { $0.text(language) as any Sendable } ?? TemplateNull()
+        v["organization"] = organization.map { $0 as any Sendable } ?? TemplateNull()
+        v["confirm_url"] = confirmURL.map { $0 as any Sendable } ?? TemplateNull()
         v["reminder_ordinal"] = reminderNumber > 0 ? Wording.ordinal(reminderNumber, language) as any Sendable : TemplateNull()
         if isDigest {
             let overdue = items.filter { $0.due < sendAt }.count
@@ -183,8 +204,10 @@ public struct ReminderFacts: Sendable, Hashable {
             v["digest_date"] = sendLocal.date.vietnamese
             v["digest_weekday"] = Wording.weekday(sendLocal.date.weekday, language)
             v["count"] = items.count
+            v["count_text"] = Wording.tasks(items.count, language)
             v["overdue_count"] = overdue
             v["has_overdue"] = overdue > 0
+            v["has_upcoming"] = overdue < items.count
             v["items"] = items.enumerated().map { n, item in item.templateVariables(number: n + 1, at: sendAt, zone: zone, language) }
         } else {
             v["is_digest"] = false
@@ -195,17 +218,20 @@ public struct ReminderFacts: Sendable, Hashable {
     /// Every variable name a template may use (for `check`).
     public static let variableNames: Set<String> = [
         "deadline_id", "task", "task_short", "unit", "unit_id", "kind", "rule", "occurrence", "due_date", "due_time",
-        "due_weekday", "due_iso", "send_date", "send_time", "days_left", "days_overdue", "time_left", "overdue_by",
-        "reminder_number", "reminder_ordinal", "reminded_count", "urged_count", "is_group_escalation", "late_count", "late_units", "recipient_names", "is_before", "is_due", "is_overdue", "is_escalation", "is_test",
-        "recipients", "document_ref", "document_title",
+        "due_weekday", "due_iso", "due_text", "due_day_text", "send_date", "send_time", "send_text", "days_left",
+        "days_overdue", "time_left", "overdue_by", "reminder_number", "reminder_ordinal", "reminded_count", "urged_count",
+        "reminded_times", "urged_times", "is_group_escalation", "late_count", "late_units", "recipient_names",
+        "is_before", "is_due", "is_overdue", "is_escalation", "is_test", "recipients", "document_ref", "document_title",
+        "document", "organization", "confirm_url",
         // Digests (`digest-*.LANG.mustache`).
-        "is_digest", "digest_date", "digest_weekday", "count", "overdue_count", "has_overdue", "items",
+        "is_digest", "digest_date", "digest_weekday", "count", "count_text", "overdue_count", "has_overdue",
+        "has_upcoming", "items",
     ]
 
     /// The names each of a digest's `{{#items}}` has.
     public static let itemVariableNames: Set<String> = [
-        "number", "deadline_id", "task", "task_short", "document_ref", "occurrence", "due_date", "due_time", "due_weekday",
-        "due_iso", "is_overdue", "is_due_today", "days_left", "days_overdue", "status",
+        "number", "deadline_id", "task", "task_short", "document_ref", "document", "occurrence", "due_date", "due_time",
+        "due_weekday", "due_iso", "due_text", "is_overdue", "is_due_today", "days_left", "days_overdue", "status",
     ]
 }
 
@@ -224,12 +250,19 @@ public struct LateUnit: Sendable, Hashable {
         self.urgedCount = urgedCount
     }
 
-    func templateVariables(_ language: Language) -> [String: any Sendable] {
-        ["unit_id": id, "unit": name, "reminded_count": remindedCount, "urged_count": urgedCount]
+    /// The unit's variables; `is_last` on the last of the list (it ends with a full stop, the others with `;`).
+    func templateVariables(_ language: Language, isLast: Bool) -> [String: any Sendable] {
+        [
+            "unit_id": id, "unit": name, "reminded_count": remindedCount, "urged_count": urgedCount,
+            "reminded_times": Wording.times(remindedCount, language), "urged_times": Wording.times(urgedCount, language),
+            "is_last": isLast,
+        ]
     }
 
     /// The names each of `{{#late_units}}` has.
-    public static let variableNames: Set<String> = ["unit_id", "unit", "reminded_count", "urged_count"]
+    public static let variableNames: Set<String> = [
+        "unit_id", "unit", "reminded_count", "urged_count", "reminded_times", "urged_times", "is_last",
+    ]
 }
 
 /// One line of a digest: an occurrence of one of the unit's deadlines, due soon or overdue.
@@ -239,6 +272,8 @@ public struct DigestEntry: Sendable, Hashable {
     public var documentRef: String?
     public var occurrence: CivilDate
     public var due: Instant
+    /// How the line cites its document; nil without one.
+    public var citation: DocumentCitation?
 
     public init(deadlineID: String, task: String, documentRef: String?, occurrence: CivilDate, due: Instant) {
         self.deadlineID = deadlineID
@@ -246,11 +281,13 @@ public struct DigestEntry: Sendable, Hashable {
         self.documentRef = documentRef
         self.occurrence = occurrence
         self.due = due
+        self.citation = documentRef.map { DocumentCitation(Document(ref: $0, issued: nil)) }
     }
 
     public init(_ item: DigestItem, agenda: Agenda) {
         let deadline = agenda.deadlines[Int(item.deadlineIndex)]
         self.init(deadlineID: deadline.id, task: deadline.task, documentRef: deadline.documentRef, occurrence: item.occurrence, due: item.due)
+        if let document = deadline.documentRef.flatMap({ agenda.documents[$0] }) { citation = DocumentCitation(document) }
     }
 
     /// `còn 3 ngày`, `hôm nay đến hạn`, `QUÁ HẠN 2 ngày` (or English), seen from `now`.
@@ -274,57 +311,11 @@ public struct DigestEntry: Sendable, Hashable {
             "document_ref": documentRef.map { $0 as any Sendable } ?? TemplateNull(), "occurrence": occurrence.vietnamese,
             "due_date": local.date.vietnamese, "due_time": local.time.description,
             "due_weekday": Wording.weekday(local.date.weekday, language), "due_iso": zone.iso8601(due),
+            "due_text": Wording.moment(local, language),
+            "document": citation.map { $0.text(language) as any Sendable } ?? TemplateNull(),
             "is_overdue": due < now, "is_due_today": days == 0, "days_left": max(days, 0), "days_overdue": max(-days, 0),
             "status": status(at: now, zone: zone, language),
         ]
-    }
-}
-
-/// Small pieces of wording shared by messages.
-enum Wording {
-    /// A task cut to about 80 characters at a word boundary, for subjects, chat titles and digest lines.
-    static func short(_ task: String) -> String {
-        guard task.count > 80 else { return task }
-        let cut = task.prefix(80)
-        let end = cut.lastIndex(of: " ") ?? cut.endIndex
-        return String(cut[..<end]) + "…"
-    }
-
-    /// `nhất`, `hai`, `ba`, `tư` ... as in "lần đôn đốc thứ nhất"; `first`, `second` ... in English.
-    static func ordinal(_ n: Int, _ language: Language) -> String {
-        switch language {
-        case .vi:
-            switch n {
-            case 1: return "nhất"
-            case 4: return "tư"
-            case 2...10: return ["hai", "ba", "", "năm", "sáu", "bảy", "tám", "chín", "mười"][n - 2]
-            default: return String(n)
-            }
-        case .en:
-            let words = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
-            if (1...10).contains(n) { return words[n - 1] }
-            let suffix = (11...13).contains(n % 100) ? "th" : (n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th")
-            return "\(n)\(suffix)"
-        }
-    }
-
-    static func weekday(_ w: Weekday, _ language: Language) -> String {
-        switch language {
-        case .vi: ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"][w.rawValue - 1]
-        case .en: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][w.rawValue - 1]
-        }
-    }
-
-    static func duration(days: Int, _ language: Language) -> String {
-        language == .vi ? "\(days) ngày" : (days == 1 ? "1 day" : "\(days) days")
-    }
-
-    static func duration(hours: Int, _ language: Language) -> String {
-        language == .vi ? "\(hours) giờ" : (hours == 1 ? "1 hour" : "\(hours) hours")
-    }
-
-    static func duration(minutes: Int, _ language: Language) -> String {
-        language == .vi ? "\(minutes) phút" : (minutes == 1 ? "1 minute" : "\(minutes) minutes")
     }
 }
 

@@ -85,7 +85,8 @@ public struct TemplateSet: Sendable {
             guard let key = key(forFileName: name) else {
                 let expected = TemplatePart.allCases.map { fileName($0, .vi) }.joined(separator: ", ")
                 diagnostics.append(
-                    .warning(file.path, nil, "'\(name)' is not a template name and is ignored; expected names like \(expected) (or .en)"))
+                    Diagnostic.warning(file.path, nil, "'\(name)' is not a template name and is ignored; expected names like \(expected) (or .en)")
+                        .naming("templateName", ["name": name, "expected": expected]))
                 continue
             }
             let problems = validate(file.source, part: key.part, file: file.path)
@@ -134,9 +135,13 @@ public struct TemplateSet: Sendable {
             let line = error.context.lineNumber
             let column = error.context.columnNumber + 1 - (line == 1 && !part.escapesHTML ? textPragma.count : 0)
             let range = SourceRange(at: SourceLocation(line: line, column: max(column, 1)))
-            return [.error(file, range, "the template does not parse: \(describe(error.error))")]
+            let (id, reason) = describe(error.error)
+            return [
+                Diagnostic.error(file, range, "the template does not parse: \(reason)")
+                    .naming(id, id == "templateDoesNotParse" ? ["error": reason] : [:])
+            ]
         } catch {
-            return [.error(file, nil, "the template does not parse: \(error)")]
+            return [Diagnostic.error(file, nil, "the template does not parse: \(error)").naming("templateDoesNotParse", ["error": "\(error)"])]
         }
         var diagnostics: [Diagnostic] = []
         let recorder = MissingNameRecorder()
@@ -148,20 +153,26 @@ public struct TemplateSet: Sendable {
             let known = (part.isDigest
                 ? ReminderFacts.variableNames.union(ReminderFacts.itemVariableNames)
                 : ReminderFacts.variableNames.union(LateUnit.variableNames)).sorted()
-            let hint = closest(name, known).map { "; did you mean '\($0)'?" } ?? ""
+            let suggestion = closest(name, known)
+            let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
+            let list = known.joined(separator: ", ")
+            var arguments = ["name": name, "known": list]
+            arguments["suggestion"] = suggestion
             diagnostics.append(
-                .error(file, location(of: name, in: source), "unknown template variable '\(name)'\(hint) (known: \(known.joined(separator: ", ")))"))
+                Diagnostic.error(file, location(of: name, in: source), "unknown template variable '\(name)'\(hint) (known: \(list))")
+                    .naming(suggestion == nil ? "templateUnknownVariable" : "templateUnknownVariableHint", arguments))
         }
         return diagnostics
     }
 
-    private static func describe(_ error: any Error) -> String {
+    /// Why a template does not parse: the catalog entry that says it, and the English.
+    private static func describe(_ error: any Error) -> (id: String, english: String) {
         switch error as? MustacheTemplate.Error {
-        case .sectionCloseNameIncorrect: "a section is closed with a different name than it was opened with"
-        case .unfinishedName: "a tag is not closed with }}"
-        case .expectedSectionEnd: "a section is opened but never closed (missing {{/name}})"
-        case .invalidSetDelimiter: "a set-delimiter tag is malformed"
-        default: "\(error)"
+        case .sectionCloseNameIncorrect: ("templateSectionClosedWrongly", "a section is closed with a different name than it was opened with")
+        case .unfinishedName: ("templateTagNotClosed", "a tag is not closed with }}")
+        case .expectedSectionEnd: ("templateSectionNotClosed", "a section is opened but never closed (missing {{/name}})")
+        case .invalidSetDelimiter: ("templateBadDelimiter", "a set-delimiter tag is malformed")
+        default: ("templateDoesNotParse", "\(error)")
         }
     }
 
@@ -301,6 +312,10 @@ extension ReminderFacts {
                             isTest: withDocument))
                 }
             }
+            // The web side on: a confirmation link in the reminders with a document.
+            for i in out.indices where out[i].isTest && out[i].kind != .escalation && out[i].confirmURL == nil {
+                out[i].confirmURL = "https://nhacviec.hanoi.example/xac-nhan/mau"
+            }
             // An escalation to the supervisors of two late units.
             var group = out[out.count - 1]
             group.unitID = "so-khdt+so-tc"
@@ -332,5 +347,15 @@ extension ReminderFacts {
                     sendAt: at, items: items, recipients: [], zone: zone, language: language, isTest: items.count == 1)
             }
         }
+    }
+}
+
+extension Diagnostic {
+    /// This diagnostic naming its entry of `deadlinectl`'s catalog (`config.ID`), for `check` to say it in the
+    /// admin's language; the English message stays what the daemon logs.
+    func naming(_ id: String, _ arguments: [String: String]) -> Diagnostic {
+        var named = self
+        named.catalogMessage = CatalogMessage("config." + id, arguments)
+        return named
     }
 }

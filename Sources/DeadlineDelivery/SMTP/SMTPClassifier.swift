@@ -96,6 +96,14 @@ enum SMTPClassifier {
             }
         }
 
+        if attempt.curlCode == CurlCode.useSSLFailed, attempt.security == .starttls(.opportunistic) {
+            return failure(
+                .starttlsUnavailable,
+                "the server does not offer STARTTLS, and deadlined never sends the password unencrypted: nothing was"
+                    + " sent. Enable STARTTLS on the server, use smtps (implicit TLS, usually port 465), or remove"
+                    + " username and password_file if the server needs no login",
+                temporary: false)
+        }
         if attempt.curlCode == CurlCode.useSSLFailed {
             return failure(
                 .starttlsUnavailable,

@@ -174,7 +174,9 @@ struct SMTPTransferJob: Sendable {
         let useSSL: curl_usessl
         switch server.security {
         case .starttls(.required), .implicitTLS: useSSL = CURLUSESSL_ALL
-        case .starttls(.opportunistic): useSSL = CURLUSESSL_TRY
+        // A password never goes out unencrypted: with credentials, "opportunistic" insists on STARTTLS, and a server
+        // that does not offer it fails the delivery (CURLE_USE_SSL_FAILED) before AUTH is sent.
+        case .starttls(.opportunistic): useSSL = server.credentials == nil ? CURLUSESSL_TRY : CURLUSESSL_ALL
         case .starttls(.off): useSSL = CURLUSESSL_NONE
         }
         try easy.set(CURLOPT_USE_SSL, Int(useSSL.rawValue), name: "CURLOPT_USE_SSL")

@@ -1,3 +1,5 @@
+import DeadlineKit
+
 /// One extra request header, e.g. `Authorization: Bearer …` or `X-Api-Key: …`.
 public struct HTTPHeader: Sendable, Equatable {
     /// The field name, an RFC 9110 token.
@@ -61,10 +63,6 @@ public struct WebhookEndpoint: Sendable, Equatable {
     /// The header lines every request carries besides the per-request `webhook-*` ones. Throws for a name that
     /// is not a token, a value with CR/LF, or a header the transport sets itself.
     func staticHeaderLines() throws(DeliveryConfigurationError) -> [String] {
-        let reserved: Set<String> = [
-            "content-length", "host", "transfer-encoding", "webhook-id", "webhook-timestamp",
-            "webhook-signature", "content-type", "expect",
-        ]
         var lines = ["Content-Type: \(contentType)", "Expect:"]
         guard Self.isValidValue(contentType), !contentType.isEmpty else {
             throw DeliveryConfigurationError(setting: "content_type", problem: "must be one line of printable text")
@@ -74,7 +72,7 @@ public struct WebhookEndpoint: Sendable, Equatable {
                 throw DeliveryConfigurationError(
                     setting: "headers", problem: "'\(header.name)' is not a valid header name")
             }
-            guard !reserved.contains(header.name.lowercased()) else {
+            guard !HeaderLines.isReserved(header.name) else {
                 throw DeliveryConfigurationError(
                     setting: "headers", problem: "'\(header.name)' is set by deadlined itself")
             }

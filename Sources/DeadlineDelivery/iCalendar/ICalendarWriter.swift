@@ -11,9 +11,11 @@ public enum ICalendarWriter {
     /// RFC 5545's limit for one content line, in octets, without the CRLF.
     static let lineLimit = 75
 
-    /// A whole `VCALENDAR` with `METHOD:PUBLISH` (an announcement, no RSVP) holding `events`.
-    public static func document(events: [CalendarEvent]) -> String {
+    /// A whole `VCALENDAR` with `METHOD:PUBLISH` (an announcement, no RSVP) holding `events`; `name`, for a
+    /// calendar people subscribe to, is the name their calendar program shows (`X-WR-CALNAME`).
+    public static func document(events: [CalendarEvent], name: String? = nil) -> String {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:\(productID)", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+        if let name { lines.append("X-WR-CALNAME:\(escape(name))") }
         for event in events {
             lines += self.lines(for: event)
         }

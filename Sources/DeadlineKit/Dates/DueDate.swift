@@ -30,7 +30,13 @@ public struct DueDate: Sendable, Hashable {
 /// Why a due date could not be read, in words an admin can act on.
 public struct DueDateError: Error, Sendable, Hashable, CustomStringConvertible {
     public let description: String
-    init(_ message: String) { description = message }
+    /// The year is the problem: outside ``SupportedYears/range``, or not written with four digits.
+    public let isAboutYear: Bool
+
+    init(_ message: String, isAboutYear: Bool = false) {
+        description = message
+        self.isAboutYear = isAboutYear
+    }
 }
 
 /// Reads due dates in the forms Vietnamese offices write them.
@@ -49,11 +55,33 @@ public enum DueDateParser {
         let input = normalise(text)
         if input.isEmpty { return .failure(DueDateError("the due date is empty; \(formsHint)")) }
         var s = TextScanner(input)
-        if let result = iso(&s) { return result }
-        s.reset(to: 0)
-        if let result = period(&s) { return result }
-        s.reset(to: 0)
-        return dayForm(&s, original: text.trimmingSpaces, issued: issued)
+        let result: Result<DueDate, DueDateError>
+        let written = text.trimmingSpaces
+        if let iso = iso(&s, original: written, issued: issued) {
+            result = iso
+        } else {
+            s.reset(to: 0)
+            if let period = period(&s, original: written, issued: issued) {
+                result = period
+            } else {
+                s.reset(to: 0)
+                result = dayForm(&s, original: written, issued: issued)
+            }
+        }
+        guard case .success(let due) = result, !SupportedYears.contains(due.date.year) else { return result }
+        return .failure(
+            DueDateError(
+                "'\(written)' falls in \(due.date.year) (the first such day after the document's date), outside "
+                    + "the years deadlined plans in (\(SupportedYears.text))", isAboutYear: true))
+    }
+
+    /// The error for a year written outside ``SupportedYears/range`` (before any date is built from it: the
+    /// year 0000 has no dates at all).
+    private static func outside(_ year: Int, original: String, issued: CivilDate?) -> Result<DueDate, DueDateError>? {
+        guard !SupportedYears.contains(year) else { return nil }
+        return .failure(
+            DueDateError(
+                "'\(original)': \(SupportedYears.outOfRangeMessage(year: year, reference: issued?.year))", isAboutYear: true))
     }
 
     /// Lowercased ASCII letters, single spaces, `quí` spelt `quý`.
@@ -74,11 +102,12 @@ public enum DueDateParser {
 
     // MARK: ISO 8601
 
-    private static func iso(_ s: inout TextScanner) -> Result<DueDate, DueDateError>? {
+    private static func iso(_ s: inout TextScanner, original: String, issued: CivilDate?) -> Result<DueDate, DueDateError>? {
         guard s.digitRunLength == 4, let y = s.integer(maxDigits: 4), s.skip("-") else { return nil }
         guard let m = s.integer(maxDigits: 2), s.skip("-"), let d = s.integer(maxDigits: 2) else {
             return .failure(DueDateError("'\(s.scalarsText)' is not a valid ISO date (expected YYYY-MM-DD)"))
         }
+        if let error = outside(y, original: original, issued: issued) { return error }
         guard let date = CivilDate(year: y, month: m, day: d) else {
             return .failure(impossible(day: d, month: m, year: y, written: s.scalarsText))
         }
@@ -96,29 +125,35 @@ public enum DueDateParser {
 
     // MARK: Periods
 
-    private static func period(_ s: inout TextScanner) -> Result<DueDate, DueDateError>? {
+    private static func period(_ s: inout TextScanner, original: String, issued: CivilDate?)
+        -> Result<DueDate, DueDateError>?
+    {
         if s.skip("quý ") || s.skip("quý") || s.skip("q") {
             guard let q = quarterNumber(&s), s.skip("/") || s.skip("-") || s.skip(" năm ") || s.skip(" "),
                 let y = year(&s), s.isAtEnd
             else { return nil }
             guard (1...4).contains(q) else { return .failure(DueDateError("there is no quarter \(q); use 1 to 4")) }
+            if let error = outside(y, original: original, issued: issued) { return error }
             return .success(DueDate(date: CivilDate.lastDay(ofMonth: q * 3, year: y), granularity: .quarter))
         }
         s.reset(to: 0)
         if s.skip("h"), let h = s.integer(maxDigits: 1), s.skip("/") || s.skip("-"), let y = year(&s), s.isAtEnd {
             guard (1...2).contains(h) else { return .failure(DueDateError("there is no half-year \(h); use H1 or H2")) }
+            if let error = outside(y, original: original, issued: issued) { return error }
             return .success(DueDate(date: CivilDate.lastDay(ofMonth: h * 6, year: y), granularity: .halfYear))
         }
         s.reset(to: 0)
         if s.skip("6 tháng đầu năm ") || s.skip("6 tháng cuối năm ") {
             let first = s.scalarsText.contains("đầu")
             guard let y = year(&s), s.isAtEnd else { return nil }
+            if let error = outside(y, original: original, issued: issued) { return error }
             return .success(
                 DueDate(date: CivilDate.lastDay(ofMonth: first ? 6 : 12, year: y), granularity: .halfYear))
         }
         s.reset(to: 0)
         _ = s.skip("năm ")
         if s.digitRunLength == 4, let y = year(&s), s.isAtEnd {
+            if let error = outside(y, original: original, issued: issued) { return error }
             return .success(DueDate(date: CivilDate.lastDay(ofMonth: 12, year: y), granularity: .year))
         }
         s.reset(to: 0)
@@ -129,6 +164,7 @@ public enum DueDateParser {
             guard (1...12).contains(m) else {
                 return .failure(DueDateError("'\(s.scalarsText)': there is no month \(m); use 1 to 12"))
             }
+            if let error = outside(y, original: original, issued: issued) { return error }
             return .success(DueDate(date: CivilDate.lastDay(ofMonth: m, year: y), granularity: .month))
         }
         return nil
@@ -168,16 +204,23 @@ public enum DueDateParser {
             m = s.integer(maxDigits: 2)
             if m != nil, s.skip("/") || s.skip("-") || s.skip(".") {
                 guard let yy = year(&s) else {
-                    return .failure(DueDateError("'\(original)': the year must have four digits, e.g. 10/12/2020"))
+                    return .failure(
+                        DueDateError(
+                            "'\(original)': the year must have four digits, e.g. 10/12/2020"
+                                + SupportedYears.hintSuffix(forDigits: s.digits, reference: issued?.year), isAboutYear: true))
                 }
                 y = yy
             }
         } else if s.skip(" tháng ") {
             m = s.integer(maxDigits: 2)
             if m != nil, s.skip(" năm ") {
+                let digits = s.digits
                 y = year(&s)
                 if y == nil {
-                    return .failure(DueDateError("'\(original)': the year must have four digits"))
+                    return .failure(
+                        DueDateError(
+                            "'\(original)': the year must have four digits"
+                                + SupportedYears.hintSuffix(forDigits: digits, reference: issued?.year), isAboutYear: true))
                 }
             }
         }
@@ -194,6 +237,7 @@ public enum DueDateParser {
             return .failure(DueDateError("unexpected '\(s.remainder)' after the date; \(formsHint)"))
         }
         if let y {
+            if let error = outside(y, original: original, issued: issued) { return error }
             guard let date = CivilDate(year: y, month: month, day: d) else {
                 return .failure(impossible(day: d, month: month, year: y, written: original))
             }
@@ -261,6 +305,17 @@ public enum DueDateParser {
 extension TextScanner {
     /// The whole text being scanned.
     var scalarsText: String { String(String.UnicodeScalarView(scalars)) }
+
+    /// The ASCII digits from the current position on (not consumed), at most 9.
+    var digits: String {
+        var out = String.UnicodeScalarView()
+        var p = position
+        while p < scalars.count, scalars[p].asciiDigit != nil, out.count < 9 {
+            out.append(scalars[p])
+            p += 1
+        }
+        return String(out)
+    }
 }
 
 extension String {

@@ -4,12 +4,20 @@
 public enum MomentParser {
     public static func parse(_ text: String, zone: ZoneRules) -> Result<Instant, DueDateError> {
         let trimmed = text.trimmingSpaces
-        if let instant = isoWithOffset(trimmed) { return .success(instant) }
+        if let (date, instant) = isoWithOffset(trimmed) {
+            guard SupportedYears.contains(date.year) else {
+                return .failure(
+                    DueDateError("'\(trimmed)': \(SupportedYears.outOfRangeMessage(year: date.year))", isAboutYear: true))
+            }
+            return .success(instant)
+        }
         switch DueDateParser.parse(trimmed, issued: nil) {
         case .success(let due) where due.granularity == .day:
             return .success(zone.instant(for: LocalDateTime(due.date, due.time ?? .midnight)))
         case .success:
             return .failure(DueDateError("'\(trimmed)' is a period, not a moment; write a day such as 20/11/2020"))
+        case .failure(let error) where error.isAboutYear:
+            return .failure(error)
         case .failure:
             return .failure(
                 DueDateError(
@@ -17,8 +25,8 @@ public enum MomentParser {
         }
     }
 
-    /// `YYYY-MM-DDTHH:MM[:SS][.fff](Z|±HH:MM)`
-    static func isoWithOffset(_ text: String) -> Instant? {
+    /// `YYYY-MM-DDTHH:MM[:SS][.fff](Z|±HH:MM)`: the date as written and the instant.
+    static func isoWithOffset(_ text: String) -> (CivilDate, Instant)? {
         var s = TextScanner(text)
         guard s.digitRunLength == 4, let y = s.integer(maxDigits: 4), s.skip("-"), let mo = s.integer(maxDigits: 2),
             s.skip("-"), let d = s.integer(maxDigits: 2), s.skip("T") || s.skip(" "),
@@ -45,13 +53,14 @@ public enum MomentParser {
         }
         guard s.isAtEnd else { return nil }
         let local = LocalDateTime(date, time).localSeconds + Int64(seconds)
-        return Instant(secondsSinceEpoch: local - Int64(offset))
+        return (date, Instant(secondsSinceEpoch: local - Int64(offset)))
     }
 }
 
 /// Reads a length of time from the config: `24h`, `90s`, `30m`, `2d`, `1h30m`, `1d 12h`.
 public enum DurationParser {
-    /// Seconds, or nil when the text is not a duration.
+    /// Seconds, or nil when the text is not a duration. A sum beyond `Int64.max` seconds is `Int64.max`, so that
+    /// the caller's range check reports it as too long (no arithmetic here can overflow).
     public static func seconds(_ text: String) -> Int64? {
         var s = TextScanner(text.trimmingSpaces)
         var total: Int64 = 0
@@ -76,7 +85,9 @@ public enum DurationParser {
             } else {
                 return nil
             }
-            total += Int64(n) * unit
+            let (part, productOverflow) = Int64(n).multipliedReportingOverflow(by: unit)
+            let (sum, sumOverflow) = total.addingReportingOverflow(part)
+            total = productOverflow || sumOverflow ? Int64.max : sum
             parts += 1
             s.skipSpaces()
         }

@@ -31,6 +31,19 @@ public struct SourceRange: Hashable, Sendable {
     }
 }
 
+/// A message named by its catalog entry and arguments (`config.unknown-key`, `["key": "recipents"]`), so that a
+/// module that does not know the catalog (it lives in DeadlineService) can hand `deadlinectl` a message to say in
+/// the admin's language.
+public struct CatalogMessage: Hashable, Sendable {
+    public var id: String
+    public var arguments: [String: String]
+
+    public init(_ id: String, _ arguments: [String: String] = [:]) {
+        self.id = id
+        self.arguments = arguments
+    }
+}
+
 /// Where a diagnostic points: a file and, when known, a range in it.
 public struct SourceSpan: Hashable, Sendable {
     public var file: String
@@ -65,7 +78,11 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
     public var severity: Severity
     public var span: SourceSpan
+    /// What is wrong, in English: what the daemon logs, and what `deadlinectl` shows when ``catalogMessage`` is nil.
     public var message: String
+    /// The same message as an entry of `deadlinectl`'s message catalog, for it to say in the admin's language;
+    /// nil for a message the catalog does not have.
+    public var catalogMessage: CatalogMessage?
 
     public init(_ severity: Severity, _ span: SourceSpan, _ message: String) {
         self.severity = severity

@@ -17,6 +17,9 @@ public struct AgendaSettings: Sendable, Hashable {
     public var holidayRules: HolidayRules
     /// Office hours on working days (default 08:00–17:00).
     public var workingHours: WorkingHours
+    /// The office that sends the reminders (`[daemon] organization`, e.g. `Văn phòng UBND Thành phố Hà Nội`):
+    /// messages name it in their text and signature, and the outbox in its From. Nil when not configured.
+    public var organization: String?
 
     public init(
         zone: ZoneRules = .vietnam, language: Language = .vi, closingTime: TimeOfDay = TimeOfDay(hour: 17, minute: 0)!,

@@ -44,12 +44,14 @@ public enum ChannelSettings: Sendable, Hashable {
     }
 
     /// The longest one delivery may take: connecting plus the whole transfer (seconds; the outbox writes a file).
-    /// Bounds the lease a daemon holds on a reminder it is sending.
+    /// Bounds the lease a daemon holds on a reminder it is sending. `check` bounds each timeout to 10 minutes; they
+    /// are clamped here too, so that no value can overflow the lease.
     public var sendTimeoutSeconds: Int {
+        func clamped(_ seconds: Int) -> Int { min(max(seconds, 0), 3600) }
         switch self {
-        case .smtp(let s): s.connectTimeoutSeconds + s.timeoutSeconds
-        case .webhook(let s): s.connectTimeoutSeconds + s.timeoutSeconds
-        case .outbox: 30
+        case .smtp(let s): return clamped(s.connectTimeoutSeconds) + clamped(s.timeoutSeconds)
+        case .webhook(let s): return clamped(s.connectTimeoutSeconds) + clamped(s.timeoutSeconds)
+        case .outbox: return 30
         }
     }
 }
@@ -135,6 +137,9 @@ public struct WebhookSettings: Sendable, Hashable {
     public var chatID: String?
     /// Extra static request headers.
     public var headers: [String: String]
+    /// A file of secret headers (`Authorization: Bearer …`), one `Name: value` per line (``HeaderLines``), read when
+    /// the channel is set up.
+    public var headersFile: String?
     public var connectTimeoutSeconds: Int
     public var timeoutSeconds: Int
     public var followRedirects: Bool
@@ -172,6 +177,8 @@ public struct OutboxSettings: Sendable, Hashable {
     /// Where message files are written (absolute, resolved by the config layer).
     public var directory: String
     public var language: Language?
+    /// The From of the messages; nil: the organization's name (`[daemon] organization`) at a local address.
+    public var from: Mailbox?
 
     public init(name: String, directory: String, language: Language? = nil) {
         self.name = name

@@ -24,6 +24,9 @@ public struct DeadlineStatus: Sendable, Hashable {
     /// The units the occurrence is given to (groups expanded), and those of them that finished it.
     public let units: [String]
     public let unitsDone: [String]
+    /// When every unit still working on the occurrence is snoozed: until when the first of them is (reminders
+    /// resume then); nil otherwise.
+    public var snoozedUntil: Instant? = nil
 
     /// The units still working on the occurrence, in the deadline's order.
     public var unitsPending: [String] { units.filter { !unitsDone.contains($0) } }
@@ -96,9 +99,17 @@ extension ReminderPlanner {
         let done = chosen.map { date in
             units.filter { state.isDone(OccurrenceID(deadlineID: deadline.id, date: date), unit: $0) }
         } ?? []
-        return DeadlineStatus(
+        var status = DeadlineStatus(
             deadlineIndex: index, occurrence: chosen, due: chosen.map { zone.instant(for: due($0)) },
             state: stateOfChosen, nextReminder: upcoming.min(by: ReminderPlanner.sendOrder), units: units,
             unitsDone: stateOfChosen == .done && done.isEmpty ? units : done)
+        if let chosen, stateOfChosen != .done {
+            let id = OccurrenceID(deadlineID: deadline.id, date: chosen)
+            let snoozes = status.unitsPending.map { state.snoozedUntil(id, unit: $0) }
+            if !snoozes.isEmpty, snoozes.allSatisfy({ $0.map { $0 > now } ?? false }) {
+                status.snoozedUntil = snoozes.compactMap { $0 }.min()
+            }
+        }
+        return status
     }
 }

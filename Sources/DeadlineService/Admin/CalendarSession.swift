@@ -5,24 +5,28 @@ import DeadlineKit
 /// configuration, 2 for an argument it cannot use (with the reason on stderr).
 public enum CalendarSession {
     /// `deadlinectl holidays [YEAR]`: the year's days off under the configuration's `[calendar]` when one is given
-    /// (`--config`, `$DEADLINED_CONFIG`) or the default file exists, else under the defaults.
+    /// (`--config`, `$DEADLINED_CONFIG`) or the default file exists, else under the defaults. `language` is `--lang`.
     public static func holidays(
-        year: Int?, json: Bool, language: String?, configOption: String?, environment: [String: String]
+        year: Int?, json: Bool, language option: String?, configOption: String?, environment: [String: String]
     ) -> Int32 {
+        guard let early = AdminLanguage.early(option, environment: environment) else { return 2 }
         let mainFile = ConfigSession.mainFile(configOption, environment: environment)
         let explicit = configOption != nil || environment["DEADLINED_CONFIG"] != nil
         var settings = AgendaSettings()
+        var configuration: Configuration?
         if explicit || ConfigLoader.fileExists(mainFile) {
-            guard let configuration = ConfigSession.load(mainFile, environment: environment) else { return 1 }
+            configuration = ConfigSession.load(mainFile, environment: environment, language: early)
+            guard let configuration else { return 1 }
             settings = configuration.agenda.settings
         }
-        guard let chosen = self.language(language, default: settings.language) else { return 2 }
+        let chosen = AdminLanguage.of(configuration, option: option, environment: environment)
         let year = year ?? settings.zone.localDateTime(at: Clock.now()).date.year
         let years = WorkingCalendar.supportedYears
         guard years.contains(year) else {
             Console.err(
-                "deadlinectl: holidays: \(year) is outside the years the calendar is computed for (\(years.lowerBound)–\(years.upperBound))\n"
-            )
+                Catalog(chosen)(
+                    CalendarText.outsideYears,
+                    ["year": String(year), "first": String(years.lowerBound), "last": String(years.upperBound)]))
             return 2
         }
         let calendar = WorkingCalendar(rules: settings.holidayRules, hours: settings.workingHours)
@@ -31,49 +35,48 @@ public enum CalendarSession {
         return 0
     }
 
-    /// `deadlinectl lunar DATE` (solar to lunar) or `deadlinectl lunar --to-solar D/M/YYYY` (lunar to solar).
-    public static func lunar(date: String?, toSolar: String?, json: Bool, language: String?) -> Int32 {
-        guard let chosen = self.language(language, default: .vi) else { return 2 }
-        let words = CalendarWording(language: chosen)
+    /// `deadlinectl lunar DATE` (solar to lunar) or `deadlinectl lunar --to-solar D/M/YYYY` (lunar to solar), in
+    /// the language `--lang` (`language`), the configuration (`$DEADLINED_CONFIG` or the default file) or the
+    /// locale gives.
+    public static func lunar(
+        date: String?, toSolar: String?, json: Bool, language option: String?, environment: [String: String]
+    ) -> Int32 {
+        guard AdminLanguage.early(option, environment: environment) != nil else { return 2 }
+        // The configuration only says the language here: read quietly, when there is one.
+        let mainFile = ConfigSession.mainFile(nil, environment: environment)
+        let configuration =
+            environment["DEADLINED_CONFIG"] != nil || ConfigLoader.fileExists(mainFile)
+            ? ConfigLoader.load(mainFile: mainFile, environment: environment).configuration : nil
+        let words = CalendarWording(language: AdminLanguage.of(configuration, option: option, environment: environment))
         let solar: CivilDate
         let lunar: LunarDate
         switch (date, toSolar) {
         case (let text?, nil):
             switch LunarConversion.solarDate(text) {
             case .success(let day): solar = day
-            case .failure(let error): return refuse(error)
+            case .failure(let error): return refuse(error, words.say)
             }
             lunar = VietnameseLunarCalendar.lunarDate(for: solar)
         case (nil, let text?):
             switch LunarConversion.lunarDate(text).flatMap(LunarConversion.solarDate(of:)) {
             case .success(let pair): (lunar, solar) = pair
-            case .failure(let error): return refuse(error)
+            case .failure(let error): return refuse(error, words.say)
             }
         default:
-            return refuse(LunarConversionError("give one of a solar DATE (18/04/2024) and --to-solar D/M/YYYY (10/3/2024)"))
+            return refuse(LunarConversionError(.giveOneDate), words.say)
         }
         if json {
             Console.out(LunarConversion.json(solar: solar, lunar: lunar).rendered() + "\n")
         } else if toSolar == nil {
-            Console.out(lunar.descriptionWithYear + words.lunarSuffix(leap: lunar.isLeapMonth) + "\n")
+            Console.out(words.lunar(lunar))
         } else {
-            Console.out(solar.vietnamese + words.solarSuffix + "\n")
+            Console.out(words.solar(solar))
         }
         return 0
     }
 
-    private static func refuse(_ error: LunarConversionError) -> Int32 {
-        Console.err("deadlinectl: lunar: \(error)\n")
+    private static func refuse(_ error: LunarConversionError, _ say: Catalog) -> Int32 {
+        Console.err(say(CalendarText.lunarRefused, ["problem": error.text(say)]))
         return 2
-    }
-
-    /// `vi` or `en`, or `fallback` when none is given; nil after saying why on stderr.
-    private static func language(_ text: String?, default fallback: Language) -> Language? {
-        guard let text else { return fallback }
-        guard let language = Language(rawValue: text.lowercased()) else {
-            Console.err("deadlinectl: --lang: '\(text)' is not a language; use vi or en\n")
-            return nil
-        }
-        return language
     }
 }

@@ -75,11 +75,22 @@ public struct CompletionReport: Sendable {
             from: from, to: to, now: now, rows: rows.values.sorted { $0.unitID < $1.unitID }, overdueItems: overdue)
     }
 
-    static func header(_ language: Language) -> [String] {
-        language == .vi
-            ? ["Mã đơn vị", "Đơn vị", "Đến hạn", "Đúng hạn", "Trễ hạn", "Còn quá hạn", "Chưa đến hạn", "Tỷ lệ đúng hạn"]
-            : ["Unit id", "Unit", "Due", "Done on time", "Done late", "Still overdue", "Not yet due", "On-time rate"]
+    static func header(_ say: Catalog) -> [String] {
+        [
+            ReportText.unitID, .unit, .due, .doneOnTime, .doneLate, .stillOverdue, .notYetDue, .onTimeRate,
+        ].map { say($0) }
     }
+
+    /// The table's header in a language (the web side's report page).
+    static func header(_ language: Language) -> [String] { header(Catalog(language)) }
+
+    /// The last row, `Tổng cộng`, in a language (the web side's report page).
+    func totalCells(_ language: Language) -> [String] { totalCells(Catalog(language)(ReportText.total)) }
+
+    /// The CSV header: the JSON's names, the same in every language, for the programs that read the file.
+    static let csvHeader = [
+        "unit", "name", "due", "done_on_time", "done_late", "overdue", "not_yet_due", "on_time_rate",  // machine: the CSV header
+    ]
 
     static func cells(_ row: Row) -> [String] {
         [
@@ -88,36 +99,36 @@ public struct CompletionReport: Sendable {
         ]
     }
 
-    func totalCells(_ language: Language) -> [String] {
+    func totalCells(_ label: String) -> [String] {
         var cells = Self.cells(total)
-        cells[0] = language == .vi ? "Tổng cộng" : "Total"
+        cells[0] = label
         return cells
     }
 
-    /// RFC 4180 CSV with a header line, CRLF line ends (as spreadsheets expect), UTF-8.
-    public func csv(language: Language) -> String {
+    /// RFC 4180 CSV with a header line, CRLF line ends (as spreadsheets expect), UTF-8. The same in every
+    /// language: the header is ``csvHeader``, the last row's unit is `*` (all units).
+    public func csv() -> String {
         func field(_ s: String) -> String {
             s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
                 ? "\"" + s.replacingAll("\"", with: "\"\"") + "\"" : s
         }
-        let lines = [Self.header(language)] + rows.map(Self.cells) + [totalCells(language)]
+        let lines = [Self.csvHeader] + rows.map(Self.cells) + [totalCells(PlannerState.everyUnit)]
         return lines.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
     /// A Markdown table, ready to paste into a report.
     public func markdown(language: Language) -> String {
+        let say = Catalog(language)
         func escape(_ s: String) -> String { s.replacingAll("|", with: "\\|") }
-        let header = Self.header(language)
-        var out = language == .vi
-            ? "## Kết quả thực hiện nhiệm vụ từ \(from.vietnamese) đến \(to.vietnamese)\n\n"
-            : "## Completion of tasks from \(from.vietnamese) to \(to.vietnamese)\n\n"
+        let header = Self.header(say)
+        var out = say(ReportText.markdownTitle, ["from": from.vietnamese, "to": to.vietnamese])
         out += "| " + header.joined(separator: " | ") + " |\n"
         out += "|" + header.enumerated().map { $0.offset < 2 ? " --- |" : " ---: |" }.joined() + "\n"
-        for cells in rows.map(Self.cells) + [totalCells(language)] {
+        for cells in rows.map(Self.cells) + [totalCells(say(ReportText.total))] {
             out += "| " + cells.map(escape).joined(separator: " | ") + " |\n"
         }
         if !overdueItems.isEmpty {
-            out += language == .vi ? "\n### Nhiệm vụ còn quá hạn\n\n" : "\n### Tasks still overdue\n\n"
+            out += say(ReportText.markdownOverdue)
             for item in overdueItems {
                 out += "- \(item.occurrence.vietnamese) · \(item.unitID) · `\(item.deadlineID)`: \(escape(item.task))\n"
             }
@@ -127,19 +138,18 @@ public struct CompletionReport: Sendable {
 
     /// A table for the terminal.
     public func text(language: Language) -> String {
-        var table = TextTable(header: Self.header(language))
+        let say = Catalog(language)
+        var table = TextTable(header: Self.header(say))
         for row in rows { table.append(Self.cells(row).enumerated().map { $0.offset == 1 ? TextTable.truncate($0.element, 40) : $0.element }) }
-        table.append(totalCells(language))
-        var out = language == .vi
-            ? "Kết quả thực hiện nhiệm vụ có hạn từ \(from.vietnamese) đến \(to.vietnamese):\n\n"
-            : "Tasks due from \(from.vietnamese) to \(to.vietnamese):\n\n"
-        out += rows.isEmpty ? (language == .vi ? "(không có nhiệm vụ nào đến hạn)\n" : "(nothing was due)\n") : table.rendered()
+        table.append(totalCells(say(ReportText.total)))
+        var out = say(ReportText.title, ["from": from.vietnamese, "to": to.vietnamese])
+        out += rows.isEmpty ? say(ReportText.nothingDue) : table.rendered()
         if !overdueItems.isEmpty {
-            out += language == .vi ? "\nCòn quá hạn:\n" : "\nStill overdue:\n"
+            out += say(ReportText.stillOverdueTitle)
             for item in overdueItems.prefix(50) {
                 out += "  \(item.occurrence.vietnamese)  \(item.unitID)  \(item.deadlineID)  \(TextTable.truncate(item.task, 60))\n"
             }
-            if overdueItems.count > 50 { out += "  … \(overdueItems.count - 50)\n" }
+            if overdueItems.count > 50 { out += say(ReportText.more, ["count": String(overdueItems.count - 50)]) }
         }
         return out
     }

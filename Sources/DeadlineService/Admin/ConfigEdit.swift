@@ -20,18 +20,23 @@ public enum ConfigEdit {
     /// The answers the session reads when the edited copy is not valid; nil at the end of input.
     public typealias Ask = @Sendable (String) -> String?
 
+    /// Runs the session, speaking `--lang` (`language`), else the language of the configuration as it is, else the
+    /// locale's.
     public static func run(
-        file: String?, mainFile: String, environment: [String: String], ask: Ask = ConfigEdit.askOnTerminal
+        file: String?, mainFile: String, environment: [String: String], language option: String? = nil,
+        ask: Ask = ConfigEdit.askOnTerminal
     ) -> Int32 {
+        guard AdminLanguage.early(option, environment: environment) != nil else { return 2 }
         let current = ConfigLoader.load(mainFile: mainFile, environment: environment)
-        guard let target = resolve(file, mainFile: mainFile, dropInDirectory: current.dropInDirectory) else { return 2 }
+        let say = Catalog(AdminLanguage.of(current.configuration, option: option, environment: environment))
+        guard let target = resolve(file, mainFile: mainFile, dropInDirectory: current.dropInDirectory, say) else { return 2 }
         let original = read(target)
         if original == nil, file == nil || !isInDropIns(target, current.dropInDirectory) {
-            Console.err("deadlinectl: cannot read \(target): \(String(cString: strerror(errno)))\n")
+            Console.err(say(ConfigText.editCannotRead, ["file": target, "error": systemError()]))
             return 1
         }
         guard let folder = makeTemporaryFolder() else {
-            Console.err("deadlinectl: cannot make a temporary folder: \(String(cString: strerror(errno)))\n")
+            Console.err(say(ConfigText.editNoTemporaryFolder, ["error": systemError()]))
             return 1
         }
         let copy = folder + "/" + baseName(target)
@@ -39,46 +44,48 @@ public enum ConfigEdit {
             unlink(copy)
             rmdir(folder)
         }
-        guard write(copy, original ?? Array(newFileTemplate(target).utf8), mode: 0o600) else {
-            Console.err("deadlinectl: cannot write \(copy): \(String(cString: strerror(errno)))\n")
+        let template = Array(say(ConfigText.editNewFileTemplate, ["name": baseName(target)]).utf8)
+        guard write(copy, original ?? template, mode: 0o600) else {
+            Console.err(say(ConfigText.editCannotWriteCopy, ["file": copy, "error": systemError()]))
             return 1
         }
         for _ in 0..<100 {
-            guard runEditor(on: copy, environment: environment) else { return 1 }
+            guard runEditor(on: copy, environment: environment, say) else { return 1 }
             guard let edited = read(copy) else {
-                Console.err("deadlinectl: the edited copy \(copy) is gone; nothing was changed\n")
+                Console.err(say(ConfigText.editCopyGone, ["file": copy]))
                 return 1
             }
-            if edited == original || (original == nil && edited == Array(newFileTemplate(target).utf8)) {
-                Console.out("\(target): no changes\n")
+            if edited == original || (original == nil && edited == template) {
+                Console.out(say(ConfigText.editNoChanges, ["file": target]))
                 return 0
             }
             let result = LoadedConfiguration.load(mainFile: mainFile, environment: environment, pending: (target, edited))
-            for d in result.diagnostics { Console.err("\(d)\n") }
-            if result.configuration == nil {
-                Console.err("deadlinectl: \(ConfigSession.countSummary(result.diagnostics)) with this change; \(target) is unchanged\n")
-                switch ask("What now? (e)dit again, e(x)it without saving [e/x]: ")?.lowercased().first {
-                case "e": continue
-                default:
-                    Console.err("deadlinectl: left without saving; \(target) is unchanged\n")
-                    return 1
-                }
-            }
-            guard read(target) == original else {
-                Console.err("deadlinectl: \(target) was changed by someone else while you edited it; nothing was installed\n")
+            for d in result.diagnostics { Console.err(say.diagnostic(d) + "\n") }
+            guard let configuration = result.configuration else {
+                let count = ConfigSession.countSummary(result.diagnostics, say)
+                Console.err(say(ConfigText.editErrorsWithChange, ["count": count, "file": target]))
+                if ask(say(ConfigText.editAsk))?.lowercased().first == "e" { continue }  // machine: the answer that means edit again
+                Console.err(say(ConfigText.editLeft, ["file": target]))
                 return 1
             }
-            guard install(edited, at: target) else { return 1 }
-            Console.out("\(target): installed (\(result.configuration!.summary))\n")
-            let stateDirectory = result.configuration!.daemon.stateDirectory
+            guard read(target) == original else {
+                Console.err(say(ConfigText.editChangedMeanwhile, ["file": target]))
+                return 1
+            }
+            guard install(edited, at: target, say) else { return 1 }
+            Console.out(say(ConfigText.editInstalled, ["file": target, "summary": ConfigSession.summary(configuration, say)]))
+            let stateDirectory = configuration.daemon.stateDirectory
             guard (try? ControlClient.request("PING", stateDirectory: stateDirectory, timeoutSeconds: 5)) != nil else {
-                Console.out("deadlined is not running here; the change takes effect when it starts\n")
+                Console.out(say(ConfigText.editDaemonNotRunning))
                 return 0
             }
-            return ReloadRequest.run(stateDirectory: stateDirectory)
+            return ReloadRequest.run(stateDirectory: stateDirectory, language: say.language)
         }
         return 1
     }
+
+    /// The text of `errno`, as the C library says it.
+    static func systemError(_ code: Int32 = errno) -> String { String(cString: strerror(code)) }
 
     /// Reads an answer from the terminal (`/dev/tty`), so that it works whatever stdin is; nil without one.
     public static let askOnTerminal: Ask = { question in
@@ -92,20 +99,20 @@ public enum ConfigEdit {
     }
 
     /// The file to edit, spelled as the loader spells it so that the edited copy takes its place.
-    static func resolve(_ file: String?, mainFile: String, dropInDirectory: String?) -> String? {
+    static func resolve(_ file: String?, mainFile: String, dropInDirectory: String?, _ say: Catalog) -> String? {
         guard let file else { return mainFile }
         if samePath(file, mainFile) { return mainFile }
         guard let dropIns = dropInDirectory else {
-            Console.err("deadlinectl: cannot read the main file \(mainFile), so the drop-in folder is unknown\n")
+            Console.err(say(ConfigText.editMainUnreadable, ["file": mainFile]))
             return nil
         }
         let candidate = file.contains("/") ? file : dropIns + "/" + file
         guard samePath(directoryName(candidate), dropIns) else {
-            Console.err("deadlinectl: \(file) is not part of the configuration: edit the main file \(mainFile) or a file in \(dropIns)\n")
+            Console.err(say(ConfigText.editNotPartOfConfiguration, ["file": file, "main": mainFile, "folder": dropIns]))
             return nil
         }
         guard baseName(candidate).hasSuffix(".toml"), !baseName(candidate).hasPrefix(".") else {
-            Console.err("deadlinectl: \(file): drop-in files are read only when their names end in .toml and do not start with a dot\n")
+            Console.err(say(ConfigText.editDropInName, ["file": file]))
             return nil
         }
         return (dropIns.hasSuffix("/") ? dropIns : dropIns + "/") + baseName(candidate)
@@ -115,39 +122,20 @@ public enum ConfigEdit {
         dropIns.map { samePath(directoryName(path), $0) } ?? false
     }
 
-    static func newFileTemplate(_ path: String) -> String {
-        """
-        # \(baseName(path)): a new drop-in file of deadlined's configuration (one directive per file is usual).
-        # Example:
-        #
-        # [documents."5418/UBND-TKBT"]
-        # date = "17/11/2020"
-        # title = "Triển khai thực hiện Nghị quyết"
-        #
-        # [[deadlines]]
-        # id = "5418-bao-cao-de-xuat"
-        # document = "5418/UBND-TKBT"
-        # task = "Báo cáo đề xuất nhiệm vụ, giải pháp"
-        # units = ["cac-so"]
-        # due = "10/12"
-
-        """
-    }
-
     /// Runs the editor on `path` and waits; false (after saying why) when it cannot run or fails.
-    static func runEditor(on path: String, environment: [String: String]) -> Bool {
+    static func runEditor(on path: String, environment: [String: String], _ say: Catalog) -> Bool {
         let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.trimmingSpaces.isEmpty }
-            ?? (access("/usr/bin/editor", X_OK) == 0 ? "/usr/bin/editor" : "vi")
+            ?? (access("/usr/bin/editor", X_OK) == 0 ? "/usr/bin/editor" : "vi")  // machine: the editor to run
         // Through the shell, so that `EDITOR="code --wait"` works; the path goes as "$1", never into the command.
         let command: String = editor + " \"$1\""
-        let words: [String] = ["/bin/sh", "-c", command, "sh", path]
+        let words: [String] = ["/bin/sh", "-c", command, "sh", path]  // machine: the shell's arguments
         var argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) }
         argv.append(nil)
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ)
         guard spawned == 0 else {
-            Console.err("deadlinectl: cannot start the editor '\(editor)': \(String(cString: strerror(spawned)))\n")
+            Console.err(say(ConfigText.editCannotStartEditor, ["editor": editor, "error": systemError(spawned)]))
             return false
         }
         var status: Int32 = 0
@@ -157,21 +145,25 @@ public enum ConfigEdit {
         let exited = status & 0x7f == 0
         let code = (status >> 8) & 0xff
         guard exited, code == 0 else {
-            Console.err("deadlinectl: the editor '\(editor)' failed (\(exited ? "exit status \(code)" : "killed by signal \(status & 0x7f)")); nothing was changed\n")
+            let how =
+                exited
+                ? say(ConfigText.editExitStatus, ["code": String(code)])
+                : say(ConfigText.editKilled, ["signal": String(status & 0x7f)])
+            Console.err(say(ConfigText.editEditorFailed, ["editor": editor, "how": how]))
             return false
         }
         return true
     }
 
     /// Writes `bytes` over `path` atomically, keeping the original file's mode and owner (0644 for a new file).
-    static func install(_ bytes: [UInt8], at path: String) -> Bool {
+    static func install(_ bytes: [UInt8], at path: String, _ say: Catalog) -> Bool {
         var st = stat()
         let exists = stat(path, &st) == 0
         let folder = directoryName(path)
         var template = Array((folder + "/." + baseName(path) + ".deadlinectl-XXXXXX").utf8CString)
         let fd = mkstemp(&template)
         guard fd >= 0 else {
-            Console.err("deadlinectl: cannot write in \(folder): \(String(cString: strerror(errno))); nothing was installed\n")
+            Console.err(say(ConfigText.editCannotWriteIn, ["folder": folder, "error": systemError()]))
             return false
         }
         let temporary = text(template)
@@ -180,7 +172,7 @@ public enum ConfigEdit {
         ok = ok && fsync(fd) == 0
         close(fd)
         guard ok, rename(temporary, path) == 0 else {
-            Console.err("deadlinectl: cannot install \(path): \(String(cString: strerror(errno))); nothing was installed\n")
+            Console.err(say(ConfigText.editCannotInstall, ["file": path, "error": systemError()]))
             unlink(temporary)
             return false
         }

@@ -8,53 +8,84 @@ public enum ConfigSession {
         option ?? environment["DEADLINED_CONFIG"] ?? ConfigLoader.defaultMainFile
     }
 
-    /// The configuration, or nil after printing every error (and warnings) to stderr.
-    public static func load(_ mainFile: String, environment: [String: String], showWarnings: Bool = true) -> Configuration? {
+    /// The configuration, or nil after printing every error (and warnings) to stderr, in `language`.
+    public static func load(
+        _ mainFile: String, environment: [String: String], showWarnings: Bool = true, language: Language = .en
+    ) -> Configuration? {
+        let say = Catalog(language)
         let result = LoadedConfiguration.load(mainFile: mainFile, environment: environment)
         if showWarnings || result.configuration == nil {
-            for d in result.diagnostics { Console.err("\(d)\n") }
+            for d in result.diagnostics { Console.err(say.diagnostic(d) + "\n") }
         }
         if result.configuration == nil {
-            Console.err("deadlinectl: \(countSummary(result.diagnostics)) in the configuration\n")
+            Console.err(say(CommonText.configurationHasErrors, ["count": countSummary(result.diagnostics, say)]))
         }
         return result.configuration
     }
 
     /// `deadlinectl check`: 0 when the whole configuration is valid, 1 otherwise with every problem on stderr.
-    public static func check(_ mainFile: String, environment: [String: String]) -> Int32 {
+    /// Problems are said in the language `--lang` or the locale gives (the configuration may not say one); the
+    /// verdict on a valid configuration in the one it gives (see ``LanguageChoice``).
+    public static func check(_ mainFile: String, environment: [String: String], language option: String?) -> Int32 {
+        guard let early = AdminLanguage.early(option, environment: environment) else { return 2 }
+        var say = Catalog(early)
         let result = LoadedConfiguration.load(mainFile: mainFile, environment: environment)
-        for d in result.diagnostics { Console.err("\(d)\n") }
         guard let configuration = result.configuration else {
-            Console.err("\(mainFile): \(countSummary(result.diagnostics)); the configuration is not valid\n")
+            for d in result.diagnostics { Console.err(say.diagnostic(d) + "\n") }
+            Console.err(say(ConfigText.notValid, ["file": mainFile, "count": countSummary(result.diagnostics, say)]))
             return 1
         }
+        say = Catalog(AdminLanguage.of(configuration, option: option, environment: environment))
+        var diagnostics = result.diagnostics
         if configuration.agenda.deadlines.isEmpty {
             // Valid, but deadlined would run and remind nobody: an empty file, or a drop-in folder in the wrong place.
-            let warning = Diagnostic.warning(mainFile, nil, LoadedConfiguration.noDeadlines(dropInDirectory: result.dropInDirectory))
-            Console.err("\(warning)\n")
+            diagnostics.append(LoadedConfiguration.noDeadlinesWarning(mainFile, dropInDirectory: result.dropInDirectory))
         }
-        let files = configuration.files.count
+        for d in diagnostics { Console.err(say.diagnostic(d) + "\n") }
         let templates = result.templates.overriddenFiles.count
-        let own = templates == 0 ? "" : ", \(templates) template\(templates == 1 ? "" : "s")"
-        Console.out("\(mainFile): OK: \(configuration.summary) (\(files) file\(files == 1 ? "" : "s")\(own))\n")
+        var arguments = ["file": mainFile, "summary": summary(configuration, say), "files": String(configuration.files.count)]
+        if templates == 0 {
+            Console.out(say(ConfigText.valid, arguments))
+        } else {
+            arguments["templates"] = String(templates)
+            Console.out(say(ConfigText.validWithTemplates, arguments))
+        }
         return 0
     }
 
-    /// `2 errors, 1 warning`
-    static func countSummary(_ diagnostics: [Diagnostic]) -> String {
-        let e = diagnostics.filter { $0.severity == .error }.count
-        let w = diagnostics.filter { $0.severity == .warning }.count
-        var parts = ["\(e) error\(e == 1 ? "" : "s")"]
-        if w > 0 { parts.append("\(w) warning\(w == 1 ? "" : "s")") }
-        return parts.joined(separator: ", ")
+    /// `2 văn bản, 8 nhiệm vụ, 14 đơn vị, 1 kênh gửi`: what the configuration holds.
+    static func summary(_ configuration: Configuration, _ say: Catalog) -> String {
+        say(
+            ConfigText.summary,
+            [
+                "documents": String(configuration.agenda.documents.count),
+                "deadlines": String(configuration.agenda.deadlines.count), "units": String(configuration.agenda.units.count),
+                "channels": String(configuration.channels.count),
+            ])
     }
 
-    /// Parses a `--now`/`--from`/`--to` value in the configuration's zone, or prints why not.
-    public static func moment(_ text: String, option: String, zone: ZoneRules) -> Instant? {
+    /// `2 lỗi, 1 cảnh báo`
+    static func countSummary(_ diagnostics: [Diagnostic], _ say: Catalog) -> String {
+        let e = String(diagnostics.filter { $0.severity == .error }.count)
+        let w = diagnostics.filter { $0.severity == .warning }.count
+        return w > 0
+            ? say(CommonText.errorAndWarningCount, ["errors": e, "warnings": String(w)])
+            : say(CommonText.errorCount, ["errors": e])
+    }
+
+    /// Parses a `--now`/`--from`/`--to` value in the configuration's zone, or prints why not (in `language`).
+    public static func moment(_ text: String, option: String, zone: ZoneRules, language: Language = .en) -> Instant? {
         switch MomentParser.parse(text, zone: zone) {
         case .success(let i): return i
-        case .failure(let e):
-            Console.err("deadlinectl: \(option): \(e)\n")
+        case .failure:
+            let isPeriod: Bool =
+                if case .success(let due) = DueDateParser.parse(text.trimmingSpaces, issued: nil), due.granularity != .day {
+                    true
+                } else {
+                    false
+                }
+            let say = Catalog(language)
+            Console.err(say(isPeriod ? CommonText.momentIsPeriod : CommonText.badMoment, ["option": option, "text": text]))
             return nil
         }
     }

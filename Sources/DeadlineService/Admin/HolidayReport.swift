@@ -65,111 +65,60 @@ public struct HolidayReport {
             count: daysOffBesidesWeekly, onWeeklyDaysOff: holidaysOnWeeklyDaysOff, year: year,
             weekend: weekend.map(words.weekday))
         if hasForecast { out += words.forecastNote(year: year) }
-        if !workingDays.isEmpty {
-            out += words.workingDays(workingDays.map { "\(words.weekday($0.weekday)) \($0.vietnamese)" })
-        }
+        if !workingDays.isEmpty { out += words.workingDays(workingDays) }
         return out
     }
 }
 
-/// The words of the calendar commands, in Vietnamese and English.
+/// The words of the calendar commands, from the catalog (``CalendarText``).
 struct CalendarWording {
-    let language: Language
+    let say: Catalog
+
+    init(language: Language) {
+        say = Catalog(language)
+    }
 
     func weekday(_ day: Weekday) -> String {
-        switch (language, day) {
-        case (.vi, .monday): "thứ Hai"
-        case (.vi, .tuesday): "thứ Ba"
-        case (.vi, .wednesday): "thứ Tư"
-        case (.vi, .thursday): "thứ Năm"
-        case (.vi, .friday): "thứ Sáu"
-        case (.vi, .saturday): "thứ Bảy"
-        case (.vi, .sunday): "Chủ nhật"
-        case (.en, .monday): "Monday"
-        case (.en, .tuesday): "Tuesday"
-        case (.en, .wednesday): "Wednesday"
-        case (.en, .thursday): "Thursday"
-        case (.en, .friday): "Friday"
-        case (.en, .saturday): "Saturday"
-        case (.en, .sunday): "Sunday"
+        switch day {
+        case .monday: say(CalendarText.monday)
+        case .tuesday: say(CalendarText.tuesday)
+        case .wednesday: say(CalendarText.wednesday)
+        case .thursday: say(CalendarText.thursday)
+        case .friday: say(CalendarText.friday)
+        case .saturday: say(CalendarText.saturday)
+        case .sunday: say(CalendarText.sunday)
         }
     }
 
     var holidayHeader: [String] {
-        switch language {
-        case .vi: ["NGÀY", "THỨ", "ÂM LỊCH", "NGHỈ", "NGUỒN"]
-        case .en: ["DATE", "WEEKDAY", "LUNAR", "DAY OFF", "SOURCE"]
-        }
+        [CalendarText.headerDate, .headerWeekday, .headerLunar, .headerDayOff, .headerSource].map { say($0) }
     }
 
     func source(_ source: HolidaySource) -> String {
-        switch (language, source) {
-        case (.vi, .law): "luật"
-        case (.vi, .configuration): "cấu hình"
-        case (.vi, .announced): "thông báo"
-        case (.vi, .forecast): "dự kiến"
-        case (.en, .law): "law"
-        case (.en, .configuration): "configuration"
-        case (.en, .announced): "announced"
-        case (.en, .forecast): "forecast"
+        switch source {
+        case .law: say(CalendarText.sourceLaw)
+        case .configuration: say(CalendarText.sourceConfiguration)
+        case .announced: say(CalendarText.sourceAnnounced)
+        case .forecast: say(CalendarText.sourceForecast)
         }
     }
 
     func summary(count: Int, onWeeklyDaysOff: Int, year: Int, weekend: [String]) -> String {
-        let weekly = weekend.isEmpty ? nil : weekend.joined(separator: ", ")
-        switch language {
-        case .vi:
-            return "\(count) ngày nghỉ lễ, tết năm \(year)"
-                + (weekly.map { " ngoài các ngày nghỉ hằng tuần (\($0))" } ?? "")
-                + (onWeeklyDaysOff > 0 ? "; ngoài ra \(onWeeklyDaysOff) ngày lễ, tết trùng ngày nghỉ hằng tuần" : "")
-                + ".\n"
-        case .en:
-            return "\(count) day\(count == 1 ? "" : "s") off in \(year)"
-                + (weekly.map { " besides the weekly days off (\($0))" } ?? "")
-                + (onWeeklyDaysOff > 0
-                    ? "; \(onWeeklyDaysOff) more holiday\(onWeeklyDaysOff == 1 ? " falls" : "s fall") on weekly days off" : "")
-                + ".\n"
-        }
+        let weekly = weekend.isEmpty ? "" : say(CalendarText.summaryWeekly, ["days": say.list(weekend)])
+        let more = onWeeklyDaysOff > 0 ? say(CalendarText.summaryOnWeeklyDaysOff, ["count": String(onWeeklyDaysOff)]) : ""
+        return say(CalendarText.summary, ["count": String(count), "year": String(year), "weekly": weekly, "more": more])
     }
 
-    func forecastNote(year: Int) -> String {
-        switch language {
-        case .vi:
-            "Ngày \"dự kiến\": Thủ tướng Chính phủ quyết định hằng năm; lịch nghỉ năm \(year) chưa được ghi trong [[calendar.year]] của cấu hình.\n"
-        case .en:
-            "\"forecast\": the Prime Minister decides these days each year; the announcement for \(year) is not written in the configuration's [[calendar.year]].\n"
-        }
+    func forecastNote(year: Int) -> String { say(CalendarText.forecastNote, ["year": String(year)]) }
+
+    func workingDays(_ days: [CivilDate]) -> String {
+        let list = days.map { say(CalendarText.workingDay, ["weekday": weekday($0.weekday), "date": $0.vietnamese]) }
+        return say(CalendarText.workingDays, ["days": say.list(list)])
     }
 
-    func workingDays(_ days: [String]) -> String {
-        switch language {
-        case .vi: "Ngày làm việc theo thông báo: \(days.joined(separator: ", ")).\n"
-        case .en: "Working days announced: \(days.joined(separator: ", ")).\n"
-        }
+    func lunar(_ date: LunarDate) -> String {
+        say(date.isLeapMonth ? CalendarText.lunarLeapSuffix : CalendarText.lunarSuffix, ["date": date.descriptionWithYear])
     }
 
-    func lunarSuffix(leap: Bool) -> String {
-        switch language {
-        case .vi: leap ? " (âm lịch, tháng nhuận)" : " (âm lịch)"
-        case .en: leap ? " (lunar, leap month)" : " (lunar)"
-        }
-    }
-
-    var solarSuffix: String { language == .vi ? " (dương lịch)" : " (solar)" }
-}
-
-extension HolidayReport {
-    /// The Labour Code's table of holidays (``HolidayRule/labourCode``) as README shows it, one row per rule with
-    /// its article; a test keeps README equal to it.
-    public static func lawTableMarkdown() -> String {
-        var out = "| holiday | date | from | until | nghỉ bù | article |\n|---|---|---|---|---|---|\n"
-        for rule in HolidayRule.labourCode {
-            let cells = [
-                rule.nameVietnamese, rule.date.vietnamese, rule.firstYear.map(String.init) ?? "—",
-                rule.lastYear.map(String.init) ?? "—", rule.compensated ? "yes" : "no", rule.basis,
-            ]
-            out += "| " + cells.joined(separator: " | ") + " |\n"
-        }
-        return out
-    }
+    func solar(_ date: CivilDate) -> String { say(CalendarText.solarSuffix, ["date": date.vietnamese]) }
 }

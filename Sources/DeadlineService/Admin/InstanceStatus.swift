@@ -34,7 +34,7 @@ extension StatusReport {
         guard !instances.isEmpty else { return [] }
         return [
             (
-                "instances",
+                "instances",  // machine: a JSON member name
                 .array(
                     instances.map { i in
                         .object([
@@ -62,24 +62,23 @@ extension StatusReport {
     /// The instances section of the text report; empty for SQLite.
     func instancesText(language: Language) -> String {
         guard !instances.isEmpty else { return "" }
-        let vi = language == .vi
+        let say = Catalog(language)
         var table = TextTable(
-            header: vi
-                ? ["MÁY", "PID", "NHỊP TIM CUỐI", "ĐANG GIỮ", "ĐÃ GỬI", "TRẠNG THÁI"]
-                : ["HOST", "PID", "LAST HEARTBEAT", "LEASES", "SENT", "STATUS"])
+            header: [
+                StatusText.headerHost, .headerPID, .headerHeartbeat, .headerLeases, .headerSent, .headerState,
+            ].map { say($0) })
         for i in instances {
             let silent = i.isSilent(now: now, recheckSeconds: recheckSeconds)
-            let status = silent ? (vi ? "im lặng" : "silent") : i.record.status
+            let status = silent ? say(StatusText.silent) : RecordedText.translate(i.record.status, to: language)
             table.append([
                 i.record.host, String(i.record.pid), zone.vietnamese(i.record.heartbeatAt), String(i.activity.leasesHeld),
                 String(i.activity.remindersSent), TextTable.truncate(status, 60),
             ])
         }
-        let title = vi ? "Các máy chủ dùng chung sổ theo dõi" : "Instances sharing the ledger"
-        var out = "\n\(title) (\(instances.count)):\n" + table.rendered()
+        var out = say(StatusText.instancesTitle, ["count": String(instances.count)]) + table.rendered()
         let sending = instances.filter { !$0.activity.lastSent.isEmpty }
         guard !sending.isEmpty else { return out }
-        out += "\n" + (vi ? "Lời nhắc mỗi máy gửi gần nhất:\n" : "Latest reminders each instance sent:\n")
+        out += say(StatusText.instancesLatest)
         for i in sending {
             out += "  \(i.record.host) \(i.record.pid):\n"
             for r in i.activity.lastSent { out += "    \(zone.vietnamese(r.sentAt))  \(r.key)\n" }

@@ -33,10 +33,13 @@ public struct LoadedConfiguration: Sendable {
     }
 
     /// Why a configuration without deadlines deserves a warning: deadlined would run and remind nobody.
-    static func noDeadlines(dropInDirectory: String?) -> String {
-        let folder = dropInDirectory.map { " or to files in \($0)" } ?? ""
-        return "no deadline is declared, so deadlined will send nothing; add [[deadline]] tables to this file\(folder) "
-            + "(deadlinectl import proposes them from a directive)"
+    static func noDeadlinesWarning(_ mainFile: String, dropInDirectory: String?) -> Diagnostic {
+        let message =
+            dropInDirectory.map { CatalogMessage(ConfigText.noDeadlinesFolder.id, ["folder": $0]) }
+            ?? CatalogMessage(ConfigText.noDeadlines.id)
+        var warning = Diagnostic.warning(mainFile, nil, Catalog(.en)(message) ?? message.id)
+        warning.catalogMessage = message
+        return warning
     }
 
     /// The built-in templates with the `*.mustache` files of `folder` in their place, and every problem found.

@@ -1,26 +1,44 @@
 import DeadlineKit
 
-/// Why a date given to `deadlinectl lunar` cannot be converted.
+/// Why a date given to `deadlinectl lunar` cannot be converted: an entry of the catalog and its arguments.
 public struct LunarConversionError: Error, Sendable, CustomStringConvertible {
-    public let description: String
-    init(_ message: String) { description = message }
+    let entry: CalendarText
+    let arguments: [String: String]
+
+    init(_ entry: CalendarText, _ arguments: [String: String] = [:]) {
+        self.entry = entry
+        self.arguments = arguments
+    }
+
+    /// The reason in the catalog's language.
+    func text(_ say: Catalog) -> String { say(entry, arguments) }
+
+    /// The reason in English.
+    public var description: String { text(Catalog(.en)) }
 }
 
 /// Reading and showing the dates of `deadlinectl lunar`.
 public enum LunarConversion {
     /// A solar date written `18/04/2024`, `18-4-2024` or `2024-04-18`, within the calendar's years.
     public static func solarDate(_ text: String) -> Result<CivilDate, LunarConversionError> {
-        let hint = "write it as 18/04/2024 or 2024-04-18"
         switch DueDateParser.parse(text, issued: nil) {
         case .success(let due) where due.granularity == .day && due.time == nil && !due.yearInferred:
             guard VietnameseLunarCalendar.supportedYears.contains(due.date.year) else {
-                return .failure(LunarConversionError(outsideYears(due.date.year)))
+                return .failure(outsideYears(due.date.year))
             }
             return .success(due.date)
         case .success:
-            return .failure(LunarConversionError("'\(text)' is not a single day; \(hint)"))
-        case .failure(let error):
-            return .failure(LunarConversionError("\(error); \(hint)"))
+            return .failure(LunarConversionError(.notASingleDay, ["text": text]))
+        case .failure:
+            let numbers = text.trimmingSpaces.split(whereSeparator: { $0 == "/" || $0 == "-" }).map { Int($0) }
+            if numbers.count == 3, let day = numbers[0], let month = numbers[1], let year = numbers[2], (1...12).contains(month),
+                year >= 1, day > CivilDate.daysIn(month: month, year: year)
+            {
+                let days = String(CivilDate.daysIn(month: month, year: year))
+                return .failure(
+                    LunarConversionError(.dayOutOfMonth, ["text": text, "month": String(month), "year": String(year), "days": days]))
+            }
+            return .failure(LunarConversionError(.notASolarDate, ["text": text]))
         }
     }
 
@@ -34,10 +52,7 @@ public enum LunarConversion {
         guard parts.count == 3, let day = Int(parts[0].trimmingSpaces), let month = Int(monthText),
             let year = Int(parts[2].trimmingSpaces)
         else {
-            return .failure(
-                LunarConversionError(
-                    "'\(text)' is not a lunar date; write day/month/year, e.g. 10/3/2024, with + after a leap month: 1/4+/2020"
-                ))
+            return .failure(LunarConversionError(.notALunarDate, ["text": text]))
         }
         return .success(LunarDate(year: year, month: month, day: day, isLeapMonth: isLeap))
     }
@@ -45,24 +60,30 @@ public enum LunarConversion {
     /// The lunar date with its solar day, or why that lunar day does not exist.
     public static func solarDate(of lunar: LunarDate) -> Result<(LunarDate, CivilDate), LunarConversionError> {
         guard VietnameseLunarCalendar.supportedYears.contains(lunar.year) else {
-            return .failure(LunarConversionError(outsideYears(lunar.year)))
+            return .failure(outsideYears(lunar.year))
         }
         guard (1...12).contains(lunar.month) else {
-            return .failure(LunarConversionError("there is no lunar month \(lunar.month); months are 1 to 12"))
+            return .failure(LunarConversionError(.noSuchLunarMonth, ["month": String(lunar.month)]))
         }
         if lunar.isLeapMonth, VietnameseLunarCalendar.leapMonth(ofLunarYear: lunar.year) != lunar.month {
-            let actual = VietnameseLunarCalendar.leapMonth(ofLunarYear: lunar.year)
-            let which = actual.map { "its leap month is \($0)+" } ?? "it has no leap month"
-            return .failure(
-                LunarConversionError("lunar year \(lunar.year) has no leap month \(lunar.month) (\(which))"))
+            var arguments = ["year": String(lunar.year), "month": String(lunar.month)]
+            guard let actual = VietnameseLunarCalendar.leapMonth(ofLunarYear: lunar.year) else {
+                return .failure(LunarConversionError(.noLeapMonth, arguments))
+            }
+            arguments["leap"] = String(actual)
+            return .failure(LunarConversionError(.noSuchLeapMonth, arguments))
         }
         let days =
             VietnameseLunarCalendar.daysInMonth(lunar.month, isLeapMonth: lunar.isLeapMonth, ofLunarYear: lunar.year)
             ?? 0
         guard let solar = VietnameseLunarCalendar.solarDate(for: lunar) else {
-            let month = "\(lunar.month)\(lunar.isLeapMonth ? "+" : "")"
             return .failure(
-                LunarConversionError("month \(month) of lunar year \(lunar.year) has \(days) days, not \(lunar.day)"))
+                LunarConversionError(
+                    .monthTooShort,
+                    [
+                        "month": "\(lunar.month)\(lunar.isLeapMonth ? "+" : "")", "year": String(lunar.year),
+                        "days": String(days), "day": String(lunar.day),
+                    ]))
         }
         return .success((lunar, solar))
     }
@@ -79,8 +100,9 @@ public enum LunarConversion {
         ])
     }
 
-    private static func outsideYears(_ year: Int) -> String {
+    private static func outsideYears(_ year: Int) -> LunarConversionError {
         let years = VietnameseLunarCalendar.supportedYears
-        return "\(year) is outside the years the lunar calendar is computed for (\(years.lowerBound)–\(years.upperBound))"
+        return LunarConversionError(
+            .lunarOutsideYears, ["year": String(year), "first": String(years.lowerBound), "last": String(years.upperBound)])
     }
 }

@@ -26,27 +26,25 @@ public enum MigrateSession {
         }
     }
 
-    /// Runs the migration; returns the exit status (0 copied; 1 refused or failed; 2 bad arguments).
-    public static func run(_ request: Request, configuration: Configuration?) async -> Int32 {
-        let language = configuration?.agenda.settings.language ?? .vi  // [daemon] language's default
-        let vi = language == .vi
-        guard let sourcePath = sqlitePath(request.from, configuration: configuration) else { return 2 }
-        guard var target = postgresSettings(request, configuration: configuration) else { return 2 }
+    /// Runs the migration, saying what it does in `language`; returns the exit status (0 copied; 1 refused or
+    /// failed; 2 bad arguments).
+    public static func run(_ request: Request, configuration: Configuration?, language: Language) async -> Int32 {
+        let say = Catalog(language)
+        guard let sourcePath = sqlitePath(request.from, configuration: configuration, say) else { return 2 }
+        guard var target = postgresSettings(request, configuration: configuration, say) else { return 2 }
         if let sslMode = request.sslMode {
             guard ConfigSchema.sslModes.contains(sslMode) else {
-                Console.err("deadlinectl: --sslmode: '\(sslMode)' is not one of \(ConfigSchema.sslModes.joined(separator: ", "))\n")
+                Console.err(say(MigrateText.badSSLMode, ["mode": sslMode, "modes": say.list(ConfigSchema.sslModes)]))
                 return 2
             }
             target.sslMode = sslMode
         }
-        if target.sslMode.isEmpty { target.sslMode = target.isLocal ? "prefer" : "verify-full" }
+        if target.sslMode.isEmpty { target.sslMode = target.isLocal ? "prefer" : "verify-full" }  // machine: sslmode values
         let stateDirectory = String(sourcePath[..<(sourcePath.lastIndex(of: "/") ?? sourcePath.startIndex)])
         if let pong = try? ControlClient.request("PING", stateDirectory: stateDirectory, timeoutSeconds: 5).first,
             pong.hasPrefix("PONG ")
         {
-            Console.err(
-                "deadlinectl: deadlined (pid \(pong.dropFirst(5))) is running on \(sourcePath); stop it first "
-                    + "(systemctl stop deadlined), then migrate\n")
+            Console.err(say(MigrateText.daemonRunning, ["pid": String(pong.dropFirst(5)), "path": sourcePath]))
             return 1
         }
         var logger = Logger(label: "deadlinectl") { _ in SwiftLogNoOpLogHandler() }
@@ -54,7 +52,7 @@ public enum MigrateSession {
         do {
             let source = try await SQLiteLedger(path: sourcePath, create: false)
             let configured = try LedgerSelection.postgresConfiguration(
-                target, applicationName: "deadlinectl migrate \(BlockingHost.name)")
+                target, applicationName: "deadlinectl migrate \(BlockingHost.name)")  // machine: PostgreSQL's application_name
             let destination = try await PostgresLedger(configuration: configured, logger: logger)
             let report: LedgerMigration.Report
             do {
@@ -64,29 +62,23 @@ public enum MigrateSession {
                 throw error
             }
             await destination.close()
-            var out = vi
-                ? "Đã chép sổ theo dõi \(sourcePath) sang \(destination.displayName):\n"
-                : "Copied the ledger \(sourcePath) to \(destination.displayName):\n"
-            var table = TextTable(header: vi ? ["BẢNG", "SỐ DÒNG"] : ["TABLE", "ROWS"])
+            var out = say(MigrateText.copied, ["source": sourcePath, "target": destination.displayName])
+            var table = TextTable(header: [say(MigrateText.headerTable), say(MigrateText.headerRows)])
             for entry in report.tables { table.append([entry.name, String(entry.rows)]) }
             out += table.rendered()
-            out += vi
-                ? "\nTiếp theo: đặt [store] url = \"\(destination.displayName)\" trong deadlined.toml của mọi máy chủ, "
-                    + "rồi khởi động deadlined.\n"
-                : "\nNext: set [store] url = \"\(destination.displayName)\" in deadlined.toml on every server, then "
-                    + "start deadlined.\n"
+            out += say(MigrateText.next, ["target": destination.displayName])
             Console.out(out)
             return 0
         } catch {
-            Console.err("deadlinectl: migrate: \(error)\n")
+            Console.err(say(MigrateText.failed, ["error": RecordedText.translate("\(error)", to: language)]))
             return 1
         }
     }
 
-    private static func sqlitePath(_ text: String?, configuration: Configuration?) -> String? {
+    private static func sqlitePath(_ text: String?, configuration: Configuration?, _ say: Catalog) -> String? {
         guard let text else {
             guard let configuration else {
-                Console.err("deadlinectl: --from: give the SQLite ledger, e.g. sqlite:/var/lib/deadlined/state.db\n")
+                Console.err(say(MigrateText.fromMissing))
                 return nil
             }
             return configuration.daemon.stateDirectory + "/state.db"
@@ -95,20 +87,19 @@ public enum MigrateSession {
         case .success(.sqlite(let path)):
             return path ?? (configuration?.daemon.stateDirectory ?? "/var/lib/deadlined") + "/state.db"
         case .success(.postgresql):
-            Console.err("deadlinectl: --from: migrate copies a SQLite ledger; write sqlite:/path/state.db\n")
+            Console.err(say(MigrateText.fromNotSQLite))
         case .failure(let error):
-            Console.err("deadlinectl: --from: \(error)\n")
+            Console.err(say(MigrateText.fromBad, ["error": "\(error)"]))
         }
         return nil
     }
 
-    private static func postgresSettings(_ request: Request, configuration: Configuration?) -> PostgresSettings? {
+    private static func postgresSettings(_ request: Request, configuration: Configuration?, _ say: Catalog) -> PostgresSettings? {
         var configured: PostgresSettings?
         if case .postgresql(let settings) = configuration?.store.backend { configured = settings }
         guard let text = request.to else {
             guard var settings = configured else {
-                Console.err(
-                    "deadlinectl: --to: give the PostgreSQL database, e.g. postgresql://deadlined@db.example.vn/deadlined\n")
+                Console.err(say(MigrateText.toMissing))
                 return nil
             }
             if let file = request.passwordFile { settings.passwordFile = file }
@@ -125,9 +116,9 @@ public enum MigrateSession {
             if let file = request.passwordFile { settings.passwordFile = file }
             return settings
         case .success(.sqlite):
-            Console.err("deadlinectl: --to: migrate copies into PostgreSQL; write postgresql://user@host/database\n")
+            Console.err(say(MigrateText.toNotPostgres))
         case .failure(let error):
-            Console.err("deadlinectl: --to: \(error)\n")
+            Console.err(say(MigrateText.toBad, ["error": "\(error)"]))
         }
         return nil
     }

@@ -20,13 +20,14 @@ public enum OccurrenceCommands {
     }
 
     /// Runs one action for `units` of an occurrence (every unit of it when empty); returns the exit status (0 done;
-    /// 1 refused; 2 bad arguments).
+    /// 1 refused; 2 bad arguments). It speaks `language`; its journal entry is in English, as every journal entry.
     public static func run(
         _ action: Action, deadlineID: String, occurrence occurrenceText: String?, units unitArguments: [String] = [],
-        note: String?, configuration: Configuration, now: Instant
+        note: String?, configuration: Configuration, now: Instant, language: Language
     ) async -> Int32 {
         let agenda = configuration.agenda
-        let words = OccurrenceWords(language: agenda.settings.language)
+        let words = OccurrenceWords(language: language)
+        let english = OccurrenceWords(language: .en)
         guard let index = agenda.deadlineIndex[deadlineID] else {
             Console.err(words.unknownDeadline(deadlineID, suggestion: closestID(deadlineID, in: agenda.deadlines.map(\.id))))
             return 2
@@ -58,7 +59,7 @@ public enum OccurrenceCommands {
         let create: Bool
         if case .undone = action { create = false } else { create = true }
         let ledger: any Ledger
-        do { ledger = try await open(configuration, create: create) } catch { return fail(error) }
+        do { ledger = try await open(configuration, create: create) } catch { return fail(error, language) }
         let occurrence: CivilDate
         if let occurrenceText {
             guard case .success(let due) = DueDateParser.parse(occurrenceText, issued: nil), due.granularity == .day else {
@@ -86,6 +87,7 @@ public enum OccurrenceCommands {
         let user = unixUser()
         let event: LogEventID
         var lines: [String] = []
+        var journalMessage = ""
         do {
             switch action {
             case .done:
@@ -94,8 +96,7 @@ public enum OccurrenceCommands {
                 for unit in units where alreadyUnits.contains(unit) {
                     guard let mark = already.first(where: { $0.unit == unit || $0.unit == PlannerState.everyUnit }) else { continue }
                     lines.append(
-                        words.alreadyDone(
-                            id, unit: name(unit, agenda), at: mark.doneAt.map(zone.vietnamese) ?? "?", by: mark.doneBy ?? "?"))
+                        words.alreadyDone(id, unit: name(unit, agenda), at: mark.doneAt.map(zone.vietnamese), by: mark.doneBy))
                 }
                 let marked = units.filter { !alreadyUnits.contains($0) }
                 guard !marked.isEmpty else {
@@ -103,19 +104,22 @@ public enum OccurrenceCommands {
                     return 0
                 }
                 lines.insert(words.markedDone(id, units: marked.map { name($0, agenda) }, by: user), at: 0)
+                journalMessage = english.markedDone(id, units: marked.map { name($0, agenda) }, by: user)
                 event = .reminderMarkedDone
             case .undone:
                 try await ledger.markUndone(id, units: units, allUnits: allUnits, by: user, note: note, at: now)
                 lines.append(words.markedUndone(id, units: units.map { name($0, agenda) }, by: user))
+                journalMessage = english.markedUndone(id, units: units.map { name($0, agenda) }, by: user)
                 event = .reminderMarkedDone
             case .snooze:
                 guard let until else { return 2 }
                 try await ledger.snooze(id, units: units, until: until, by: user, note: note, at: now)
                 lines.append(words.snoozed(id, units: units.map { name($0, agenda) }, until: zone.vietnamese(until), by: user))
+                journalMessage = english.snoozed(id, units: units.map { name($0, agenda) }, until: zone.vietnamese(until), by: user)
                 event = .reminderSnoozed
             }
         } catch {
-            guard error.code == .notFound else { return fail(error) }
+            guard error.code == .notFound else { return fail(error, language) }
             Console.err(words.notDone(id, units: units.map { name($0, agenda) }))
             return 1
         }
@@ -123,9 +127,9 @@ public enum OccurrenceCommands {
             let done = allUnits.filter { state.isDone(id, unit: $0) }
             lines.append(words.progress(done: done.count, of: allUnits.count, pending: allUnits.filter { !done.contains($0) }.map { name($0, agenda) }))
         }
-        journal(event, lines[0].trimmingNewline, id: id, units: units, user: user, note: note, configuration: configuration)
+        journal(event, journalMessage.trimmingNewline, id: id, units: units, user: user, note: note, configuration: configuration)
         Console.out(lines.joined())
-        if configuration.store.sqlitePath(stateDirectory: "") != nil { notifyDaemon(configuration) }  // PostgreSQL: NOTIFY told all
+        if configuration.store.sqlitePath(stateDirectory: "") != nil { notifyDaemon(configuration, language) }  // PostgreSQL: NOTIFY told all
         return 0
     }
 
@@ -159,17 +163,17 @@ public enum OccurrenceCommands {
         try await LedgerSelection.openForCommand(configuration, create: create).ledger
     }
 
-    static func fail(_ error: any Error) -> Int32 {
-        Console.err("deadlinectl: the ledger cannot be used: \(error)\n")
+    static func fail(_ error: any Error, _ language: Language) -> Int32 {
+        Console.err(Catalog(language)(CommonText.ledgerUnusable, ["error": RecordedText.translate("\(error)", to: language)]))
         return 1
     }
 
     /// Tells a running daemon to re-plan now; says so when none runs (it will see the change when it starts).
-    static func notifyDaemon(_ configuration: Configuration) {
+    static func notifyDaemon(_ configuration: Configuration, _ language: Language) {
         do {
             _ = try ControlClient.request("CHANGED", stateDirectory: configuration.daemon.stateDirectory, timeoutSeconds: 10)
         } catch {
-            Console.err("note: \(error); the change takes effect when it starts\n")
+            Console.err(ControlProblem.note(error, Catalog(language)))
         }
     }
 
@@ -194,7 +198,7 @@ public enum OccurrenceCommands {
     public static func unixUser(environment: [String: String] = Console.environment) -> String {
         var name = "uid \(getuid())"
         if let pw = getpwuid(getuid()), let cName = pw.pointee.pw_name { name = String(cString: cName) }
-        if let sudoUser = environment["SUDO_USER"], !sudoUser.isEmpty, sudoUser != name { name += " (sudo: \(sudoUser))" }
+        if let sudoUser = environment["SUDO_USER"], !sudoUser.isEmpty, sudoUser != name { name += " (sudo: \(sudoUser))" }  // machine: the user's name as `root (sudo: lan)`
         return name
     }
 

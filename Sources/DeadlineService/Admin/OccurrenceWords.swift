@@ -1,99 +1,72 @@
 import DeadlineKit
 
-/// What `done`, `undone` and `snooze` print, in the admin's language.
+/// What `done`, `undone` and `snooze` print, from the catalog (``OccurrenceText``).
 struct OccurrenceWords {
-    let language: Language
+    let say: Catalog
 
-    private var vi: Bool { language == .vi }
-
-    private func list(_ names: [String]) -> String { names.joined(separator: ", ") }
+    init(language: Language) {
+        say = Catalog(language)
+    }
 
     private func occurrence(_ id: OccurrenceID) -> String {
-        vi ? "\(id.deadlineID) (hạn \(id.date.vietnamese))" : "\(id.deadlineID) (due \(id.date.vietnamese))"
+        say(OccurrenceText.occurrence, ["id": id.deadlineID, "date": id.date.vietnamese])
+    }
+
+    /// `; có phải ý bạn là '5418-de-xuat'?`, or nothing.
+    func hint(_ suggestion: String?) -> String {
+        suggestion.map { say(CommonText.didYouMean, ["suggestion": $0]) } ?? ""
     }
 
     func unknownDeadline(_ id: String, suggestion: String?) -> String {
-        let hint = suggestion.map { vi ? "; có phải ý bạn là '\($0)'?" : "; did you mean '\($0)'?" } ?? ""
-        return vi
-            ? "deadlinectl: không có hạn nào mang mã '\(id)'\(hint) (deadlinectl list liệt kê các mã)\n"
-            : "deadlinectl: no deadline has the id '\(id)'\(hint) (deadlinectl list shows them)\n"
+        say(CommonText.unknownDeadline, ["id": id, "hint": hint(suggestion)])
     }
 
     func unknownUnit(_ unit: String, deadlineID: String, units: [String], suggestion: String?) -> String {
-        let hint = suggestion.map { vi ? "; có phải ý bạn là '\($0)'?" : "; did you mean '\($0)'?" } ?? ""
-        return vi
-            ? "deadlinectl: --unit: '\(unit)' không phải đơn vị được giao '\(deadlineID)'\(hint); các đơn vị: \(list(units))\n"
-            : "deadlinectl: --unit: '\(unit)' is not a unit of '\(deadlineID)'\(hint); its units are \(list(units))\n"
+        say(OccurrenceText.unknownUnit, ["unit": unit, "id": deadlineID, "hint": hint(suggestion), "units": say.list(units)])
     }
 
-    func badUntil(_ text: String) -> String {
-        vi
-            ? "deadlinectl: --until: '\(text)' không phải một thời điểm; hãy viết 15/12/2020 hoặc '15/12/2020 08:00'\n"
-            : "deadlinectl: --until: '\(text)' is not a moment; write 15/12/2020 or '15/12/2020 08:00'\n"
-    }
+    func badUntil(_ text: String) -> String { say(OccurrenceText.badUntil, ["text": text]) }
 
     func untilInThePast(_ text: String, now: String) -> String {
-        vi
-            ? "deadlinectl: --until \(text) đã qua (bây giờ là \(now)); tạm dừng nhắc là đến một thời điểm sau này\n"
-            : "deadlinectl: --until \(text) is in the past (it is \(now) now); a snooze pauses reminders until a later moment\n"
+        say(OccurrenceText.untilInThePast, ["text": text, "now": now])
     }
 
-    func badOccurrence(_ text: String) -> String {
-        vi
-            ? "deadlinectl: --occurrence: '\(text)' không phải một ngày như 20/12/2020\n"
-            : "deadlinectl: --occurrence: '\(text)' is not a day such as 20/12/2020\n"
-    }
+    func badOccurrence(_ text: String) -> String { say(OccurrenceText.badOccurrence, ["text": text]) }
 
     func notAnOccurrence(_ day: String, deadlineID: String, nearest: String?) -> String {
-        let hint = nearest.map { vi ? "; gần nhất là \($0)" : "; the nearest is \($0)" } ?? ""
-        return vi
-            ? "deadlinectl: \(day) không phải một ngày đến hạn của '\(deadlineID)'\(hint)\n"
-            : "deadlinectl: \(day) is not a due day of '\(deadlineID)'\(hint)\n"
+        let hint = nearest.map { say(OccurrenceText.nearest, ["day": $0]) } ?? ""
+        return say(OccurrenceText.notAnOccurrence, ["day": day, "id": deadlineID, "hint": hint])
     }
 
-    func noOccurrenceNearNow(_ id: String) -> String {
-        vi
-            ? "deadlinectl: '\(id)' không có lần đến hạn nào gần bây giờ; hãy chỉ rõ bằng --occurrence dd/mm/yyyy\n"
-            : "deadlinectl: '\(id)' has no occurrence near now; give one with --occurrence dd/mm/yyyy\n"
-    }
+    func noOccurrenceNearNow(_ id: String) -> String { say(OccurrenceText.noOccurrenceNearNow, ["id": id]) }
 
     func markedDone(_ id: OccurrenceID, units: [String], by user: String) -> String {
-        vi
-            ? "\(occurrence(id)): đã đánh dấu hoàn thành cho \(list(units)) (người thực hiện: \(user)); dừng nhắc việc các đơn vị này.\n"
-            : "\(occurrence(id)): marked done for \(list(units)) by \(user); their reminders stop.\n"
+        say(OccurrenceText.markedDone, ["occurrence": occurrence(id), "units": say.list(units), "user": user])
     }
 
-    func alreadyDone(_ id: OccurrenceID, unit: String, at: String, by user: String) -> String {
-        vi
-            ? "\(occurrence(id)): \(unit) đã được đánh dấu hoàn thành từ trước, lúc \(at) (người thực hiện: \(user)).\n"
-            : "\(occurrence(id)): \(unit) was already marked done, at \(at) by \(user).\n"
+    func alreadyDone(_ id: OccurrenceID, unit: String, at: String?, by user: String?) -> String {
+        let unknown = say(OccurrenceText.unknown)
+        return say(
+            OccurrenceText.alreadyDone,
+            ["occurrence": occurrence(id), "unit": unit, "at": at ?? unknown, "user": user ?? unknown])
     }
 
     func markedUndone(_ id: OccurrenceID, units: [String], by user: String) -> String {
-        vi
-            ? "\(occurrence(id)): bỏ đánh dấu hoàn thành của \(list(units)) (người thực hiện: \(user)); tiếp tục nhắc việc.\n"
-            : "\(occurrence(id)): no longer marked done for \(list(units)) (\(user)); their reminders resume.\n"
+        say(OccurrenceText.markedUndone, ["occurrence": occurrence(id), "units": say.list(units), "user": user])
     }
 
     func snoozed(_ id: OccurrenceID, units: [String], until: String, by user: String) -> String {
-        vi
-            ? "\(occurrence(id)): tạm dừng nhắc \(list(units)) đến \(until) (người thực hiện: \(user)).\n"
-            : "\(occurrence(id)): reminders to \(list(units)) paused until \(until) by \(user).\n"
+        say(OccurrenceText.snoozed, ["occurrence": occurrence(id), "units": say.list(units), "until": until, "user": user])
     }
 
     func notDone(_ id: OccurrenceID, units: [String]) -> String {
-        vi
-            ? "deadlinectl: \(occurrence(id)) chưa được đánh dấu hoàn thành cho \(list(units)); không có gì để bỏ\n"
-            : "deadlinectl: \(occurrence(id)) is not marked done for \(list(units)); nothing to undo\n"
+        say(OccurrenceText.notDone, ["occurrence": occurrence(id), "units": say.list(units)])
     }
 
     func progress(done: Int, of total: Int, pending: [String]) -> String {
-        if pending.isEmpty {
-            return vi ? "Tất cả \(total) đơn vị đã hoàn thành.\n" : "All \(total) units are done.\n"
-        }
-        return vi
-            ? "Đã hoàn thành: \(done)/\(total) đơn vị; còn: \(list(pending)).\n"
-            : "Done: \(done)/\(total) units; still open: \(list(pending)).\n"
+        pending.isEmpty
+            ? say(OccurrenceText.allDone, ["total": String(total)])
+            : say(OccurrenceText.someDone, ["done": String(done), "total": String(total), "pending": say.list(pending)])
     }
 }
 

@@ -27,9 +27,9 @@ public enum OutboxReport {
         return entries
     }
 
-    /// Runs the command; returns its exit status (2: no such message).
-    public static func run(show: String?, json: Bool, configuration: Configuration) -> Int32 {
-        let vi = configuration.agenda.settings.language == .vi
+    /// Runs the command in `language`; returns its exit status (2: no such message).
+    public static func run(show: String?, json: Bool, configuration: Configuration, language: Language) -> Int32 {
+        let say = Catalog(language)
         let all = entries(configuration)
         if let show {
             let chosen: Entry?
@@ -41,13 +41,10 @@ public enum OutboxReport {
                 chosen = all.first { $0.path == show || $0.path.hasSuffix("/" + show) }
             }
             guard let entry = chosen else {
-                Console.err(
-                    vi
-                        ? "deadlinectl: --show: không có thư '\(show)' trong hộp thư đi (\(all.count) thư; dùng số thứ tự, tên tệp hoặc last)\n"
-                        : "deadlinectl: --show: no message '\(show)' in the outbox (\(all.count) messages; give a number, a file name or last)\n")
+                Console.err(say(DeliveryText.outboxNoSuchMessage, ["show": show, "count": String(all.count)]))
                 return 2
             }
-            Console.out(json ? messageJSON(entry).rendered() + "\n" : text(entry, vi: vi))
+            Console.out(json ? messageJSON(entry).rendered() + "\n" : text(entry, say))
             return 0
         }
         if json {
@@ -55,39 +52,46 @@ public enum OutboxReport {
             return 0
         }
         guard !all.isEmpty else {
-            Console.out(vi ? "Hộp thư đi chưa có thư nào.\n" : "The outbox holds no message yet.\n")
+            Console.out(say(DeliveryText.outboxEmpty))
             return 0
         }
-        var table = TextTable(header: vi ? ["#", "NGÀY", "NGƯỜI NHẬN", "TIÊU ĐỀ"] : ["#", "DATE", "TO", "SUBJECT"])
+        var table = TextTable(
+            header: ["#"] + [DeliveryText.outboxHeaderDate, .outboxHeaderTo, .outboxHeaderSubject].map { say($0) })
         for (index, entry) in all.enumerated() {
             table.append([
-                String(index + 1), entry.message.header("Date") ?? "", TextTable.truncate(entry.message.header("To") ?? "", 50),
+                String(index + 1), displayDate(entry.message.header("Date")), TextTable.truncate(entry.message.header("To") ?? "", 50),
                 TextTable.truncate(entry.message.header("Subject") ?? "", 90),
             ])
         }
-        return printTable(table, count: all.count, vi: vi)
-    }
-
-    private static func printTable(_ table: TextTable, count: Int, vi: Bool) -> Int32 {
         Console.out(table.rendered())
-        Console.out(
-            vi
-                ? "\n\(count) thư. Xem một thư: deadlinectl outbox --show SỐ (hoặc last)\n"
-                : "\n\(count) messages. To read one: deadlinectl outbox --show N (or last)\n")
+        Console.out(say(DeliveryText.outboxCount, ["count": String(all.count)]))
         return 0
     }
 
     /// One message for the terminal: where it is, its headers, its text.
-    static func text(_ entry: Entry, vi: Bool) -> String {
+    static func text(_ entry: Entry, _ say: Catalog) -> String {
         let m = entry.message
-        let labels = vi ? ["Tệp", "Từ", "Đến", "Ngày", "Tiêu đề"] : ["File", "From", "To", "Date", "Subject"]
-        var out = "\(labels[0]): \(entry.path)\n"
-        for (label, name) in zip(labels.dropFirst(), ["From", "To", "Date", "Subject"]) {
-            out += "\(label): \(m.header(name) ?? "")\n"
-        }
-        out += "\n" + (m.text ?? (vi ? "(thư không có phần văn bản thường)\n" : "(the message has no plain text part)\n"))
+        var out = say(DeliveryText.fileLabel, ["value": entry.path])
+        out += say(DeliveryText.fromLabel, ["value": m.header("From") ?? ""])
+        out += say(DeliveryText.toLabel, ["value": m.header("To") ?? ""])
+        out += say(DeliveryText.dateLabel, ["value": displayDate(m.header("Date"))])
+        out += say(DeliveryText.subjectLabel, ["value": m.header("Subject") ?? ""])
+        out += "\n" + (m.text ?? say(DeliveryText.noPlainText))
         if !out.hasSuffix("\n") { out += "\n" }
         return out
+    }
+
+    /// A mail's `Date` (`Thu, 3 Dec 2020 08:00:00 +0700`, RFC 5322, English words) as the other commands write
+    /// moments, `08:00 03/12/2020`, in the time zone the header gives; as it is when it cannot be read.
+    static func displayDate(_ header: String?) -> String {
+        guard let header else { return "" }
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]  // machine: RFC 5322
+        var words = header.split(separator: " ").map(String.init)
+        if words.first?.hasSuffix(",") == true { words.removeFirst() }
+        guard words.count >= 4, let day = Int(words[0]), let month = months.firstIndex(of: words[1]), let year = Int(words[2]),
+            let date = CivilDate(year: year, month: month + 1, day: day), let time = TimeOfDay(parsing: String(words[3].prefix(5)))
+        else { return header }
+        return LocalDateTime(date, time).vietnamese
     }
 
     static func messageJSON(_ entry: Entry) -> JSONValue {

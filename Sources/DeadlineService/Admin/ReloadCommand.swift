@@ -1,31 +1,34 @@
 import DeadlineConfig
+import DeadlineKit
 
 /// `deadlinectl reload`: asks the running daemon to re-read its configuration and reports the verdict.
 public enum ReloadRequest {
-    /// 0 accepted, 1 rejected (the old configuration keeps running), 3 daemon not reachable.
-    public static func run(stateDirectory: String) -> Int32 {
+    /// 0 accepted, 1 rejected (the old configuration keeps running), 3 daemon not reachable; said in `language`.
+    public static func run(stateDirectory: String, language: Language) -> Int32 {
+        let say = Catalog(language)
         let lines: [String]
         do {
             lines = try ControlClient.request("RELOAD", stateDirectory: stateDirectory)
         } catch {
-            Console.err("deadlinectl: \(error)\n")
+            Console.err(say(CommonText.problem, ["problem": ControlProblem.describe(error, say)]))
             return 3
         }
         guard let first = lines.first else {
-            Console.err("deadlinectl: deadlined closed the connection without an answer\n")
+            Console.err(say(ConfigText.reloadClosed))
             return 3
         }
         if first.hasPrefix("ACCEPTED ") {
             for line in lines.dropFirst() where line.hasPrefix("WARNING ") { Console.err(String(line.dropFirst(8)) + "\n") }
-            Console.out("deadlined reloaded its configuration: \(first.dropFirst(9))\n")
+            let summary = RecordedText.translate(String(first.dropFirst(9)), to: language)
+            Console.out(say(ConfigText.reloadAccepted, ["summary": summary]))
             return 0
         }
         if first == "REJECTED" {
             for line in lines.dropFirst() where line.hasPrefix("ERROR ") { Console.err(String(line.dropFirst(6)) + "\n") }
-            Console.err("deadlinectl: the new configuration was rejected; deadlined keeps running with the previous one\n")
+            Console.err(say(ConfigText.reloadRejected))
             return 1
         }
-        Console.err("deadlinectl: \(lines.joined(separator: "\n"))\n")
+        Console.err(say(ConfigText.reloadUnexpected, ["answer": lines.joined(separator: "\n")]))
         return 3
     }
 

@@ -11,58 +11,57 @@ import Logging
 public enum ResendCommand {
     /// Returns the exit status: 0 (also when nothing matched, said so), 1 the ledger cannot be used, 2 bad arguments.
     public static func run(
-        deadlineID: String?, channel: String?, since sinceText: String?, configuration: Configuration, now: Instant
+        deadlineID: String?, channel: String?, since sinceText: String?, configuration: Configuration, now: Instant,
+        language: Language
     ) async -> Int32 {
         let agenda = configuration.agenda
-        let vi = agenda.settings.language == .vi
+        let say = Catalog(language)
+        let words = OccurrenceWords(language: language)
         let zone = agenda.settings.zone
         if let deadlineID, agenda.deadlineIndex[deadlineID] == nil {
-            let words = OccurrenceWords(language: agenda.settings.language)
             Console.err(words.unknownDeadline(deadlineID, suggestion: OccurrenceCommands.closestID(deadlineID, in: agenda.deadlines.map(\.id))))
             return 2
         }
         if let channel, configuration.channels[channel] == nil {
-            let hint = Suggestions.closest(to: channel, in: configuration.channels.keys).map {
-                vi ? "; có phải ý bạn là '\($0)'?" : "; did you mean '\($0)'?"
-            } ?? ""
-            Console.err(
-                vi
-                    ? "deadlinectl: --channel: không có kênh '\(channel)'\(hint)\n"
-                    : "deadlinectl: --channel: there is no channel '\(channel)'\(hint)\n")
+            let hint = words.hint(Suggestions.closest(to: channel, in: configuration.channels.keys))
+            Console.err(say(DeliveryText.unknownChannel, ["channel": channel, "hint": hint]))
             return 2
         }
         var since: Instant?
         if let sinceText {
-            guard let moment = ConfigSession.moment(sinceText, option: "--since", zone: zone) else { return 2 }
+            guard let moment = ConfigSession.moment(sinceText, option: "--since", zone: zone, language: language) else { return 2 }
             since = moment
         }
         let user = OccurrenceCommands.unixUser()
-        let reason = "put back to be sent by \(user) (deadlinectl resend) at \(zone.vietnamese(now))"
+        // Kept in the ledger in English, as the daemon's reasons are; `history` says it in the admin's language.
+        let reason = Catalog(.en)(RecordedText.resent, ["user": user, "at": zone.vietnamese(now)])
         let opened: LedgerSelection.Opened
-        do { opened = try await LedgerSelection.openForCommand(configuration) } catch { return OccurrenceCommands.fail(error) }
+        do {
+            opened = try await LedgerSelection.openForCommand(configuration)
+        } catch {
+            return OccurrenceCommands.fail(error, language)
+        }
         let rows: [LedgerEntry]
         do {
             rows = try await opened.ledger.requeue(deadlineID: deadlineID, channel: channel, since: since, reason: reason, at: now)
         } catch {
             await opened.close()
-            return OccurrenceCommands.fail(error)
+            return OccurrenceCommands.fail(error, language)
         }
         await opened.close()
         guard !rows.isEmpty else {
-            Console.out(
-                vi
-                    ? "Không có lời nhắc nào thất bại hoặc đã thôi gửi khớp điều kiện; không có gì để gửi lại.\n"
-                    : "No failed or given-up reminder matches; nothing to resend.\n")
+            Console.out(say(DeliveryText.resendNothing))
             return 0
         }
-        var out = vi ? "Đã đưa \(rows.count) lời nhắc trở lại hàng gửi:\n" : "Put \(rows.count) reminder(s) back to be sent:\n"
+        var out = say(DeliveryText.resendDone, ["count": String(rows.count)])
         for row in rows {
-            let was = row.state == .failed ? (vi ? "thất bại" : "failed") : (vi ? "đã thôi gửi" : "given up")
-            out += "  \(row.key)  (\(was): \(row.lastError ?? row.reason ?? ""))\n"
+            let was = row.state == .failed ? say(DeliveryText.resendFailed) : say(DeliveryText.resendGivenUp)
+            let detail = RecordedText.translate(row.lastError ?? row.reason ?? "", to: language)
+            out += say(DeliveryText.resendLine, ["key": row.key, "state": was, "detail": detail])
         }
         Console.out(out)
         journal(rows, user: user, configuration: configuration)
-        if configuration.store.sqlitePath(stateDirectory: "") != nil { OccurrenceCommands.notifyDaemon(configuration) }
+        if configuration.store.sqlitePath(stateDirectory: "") != nil { OccurrenceCommands.notifyDaemon(configuration, language) }
         return 0
     }
 

@@ -112,42 +112,57 @@ public struct StatusReport: Sendable {
     }
 
     public func text(language: Language) -> String {
-        let vi = language == .vi
+        let say = Catalog(language)
+        let words = Wording(language: language)
         var out = ""
         if daemon.running, let pid = daemon.pid {
-            out += vi ? "deadlined: đang chạy (pid \(pid))" : "deadlined: running (pid \(pid))"
+            out += say(StatusText.running, ["pid": String(pid)])
         } else {
-            out += vi ? "deadlined: KHÔNG chạy" : "deadlined: NOT running"
-            if let beat = daemon.instance?.heartbeatAt { out += (vi ? "; lần cuối thấy lúc " : "; last seen at ") + zone.vietnamese(beat) }
+            out += say(StatusText.notRunning)
+            if let beat = daemon.instance?.heartbeatAt { out += say(StatusText.lastSeen, ["at": zone.vietnamese(beat)]) }
         }
         out += "\n"
         if let d = daemon.instance {
             if let loaded = d.configLoadedAt {
-                out += (vi ? "  cấu hình nạp lúc " : "  configuration loaded at ") + "\(zone.vietnamese(loaded)): \(d.configSummary)\n"
+                out += say(
+                    StatusText.configurationLoaded,
+                    ["at": zone.vietnamese(loaded), "summary": RecordedText.translate(d.configSummary, to: language)])
             }
-            if !d.status.isEmpty { out += "  \(d.status)\n" }
+            if !d.status.isEmpty { out += "  \(RecordedText.translate(d.status, to: language))\n" }
         }
         out += instancesText(language: language)
-        out += "\n" + (vi ? "Lời nhắc sắp tới:\n" : "Next reminders:\n")
-        if next.isEmpty { out += vi ? "  (không có)\n" : "  (none)\n" }
-        let words = Wording(language: language)
+        out += "\n" + say(StatusText.nextReminders)
+        if next.isEmpty { out += "  \(say(CommonText.nothing))\n" }
         for r in next {
             let t = planner.target(of: r)
             out += "  \(zone.vietnamese(r.sendAt))  \(planner.deadlineID(of: r))  \(words.kind(r.rule))  \(t.unitID)  \(t.channel)\n"
         }
-        out += "\n" + (vi ? "Đang chờ gửi lại (\(retrying.count)):\n" : "Waiting for a retry (\(retrying.count)):\n")
+        out += "\n" + say(StatusText.waitingForRetry, ["count": String(retrying.count)])
         for e in retrying {
-            let next = e.nextAttemptAt.map(zone.vietnamese) ?? "—"
-            out += "  \(e.key)  \(vi ? "lần thử" : "attempts") \(e.attempts), \(vi ? "lần sau" : "next") \(next): \(e.lastError ?? "")\n"
+            out += say(
+                StatusText.retryLine,
+                [
+                    "key": e.key, "attempts": String(e.attempts), "next": e.nextAttemptAt.map(zone.vietnamese) ?? words.none,
+                    "error": RecordedText.translate(e.lastError ?? "", to: language),
+                ])
         }
-        out += "\n" + (vi ? "Đã thôi gửi trong 7 ngày qua (\(givenUp.count)):\n" : "Given up in the last 7 days (\(givenUp.count)):\n")
-        for e in givenUp { out += "  \(e.key)  \(e.state.rawValue): \(e.reason ?? e.lastError ?? "")\n" }
-        out += "\n" + (vi ? "Việc quá hạn theo đơn vị:\n" : "Overdue deadlines by unit:\n")
-        if overdue.isEmpty { out += vi ? "  (không có)\n" : "  (none)\n" }
+        out += "\n" + say(StatusText.givenUp, ["count": String(givenUp.count)])
+        for e in givenUp {
+            out += say(
+                StatusText.givenUpLine,
+                [
+                    "key": e.key, "state": HistoryReport.state(e.state, say),
+                    "reason": RecordedText.translate(e.reason ?? e.lastError ?? "", to: language),
+                ])
+        }
+        out += "\n" + say(StatusText.overdueByUnit)
+        if overdue.isEmpty { out += "  \(say(CommonText.nothing))\n" }
         for (unit, statuses) in overdue {
             let name = planner.agenda.units[unit]?.name ?? unit
-            let items = statuses.map { "\(planner.agenda.deadlines[$0.deadlineIndex].id) (\(words.state($0.state)))" }
-            out += "  \(name) [\(unit)]: \(items.joined(separator: ", "))\n"
+            let items = statuses.map {
+                say(StatusText.overdueItem, ["id": planner.agenda.deadlines[$0.deadlineIndex].id, "state": words.state($0.state)])
+            }
+            out += say(StatusText.overdueUnitLine, ["name": name, "unit": unit, "items": say.list(items)])
         }
         return out
     }
@@ -187,7 +202,7 @@ public struct HistoryReport: Sendable {
 
     /// The journalctl command that shows this deadline's log entries: the daemon's, and the admins' `done`,
     /// `undone` and `snooze`, which deadlinectl logs under its own name (so no `-u deadlined`).
-    public var journalctlCommand: String { "journalctl DEADLINE_ID=\(deadline.id)" }
+    public var journalctlCommand: String { "journalctl DEADLINE_ID=\(deadline.id)" }  // machine: a command to run
 
     public func json() -> JSONValue {
         .object([
@@ -229,21 +244,28 @@ public struct HistoryReport: Sendable {
     }
 
     public func text(language: Language) -> String {
-        let vi = language == .vi
+        let say = Catalog(language)
+        let words = Wording(language: language)
         var out = "\(deadline.id): \(deadline.task)"
         if let ref = deadline.documentRef { out += " (\(ref))" }
         out += "\n\n"
         if entries.isEmpty {
-            out += vi ? "Chưa có lời nhắc nào đến giờ gửi.\n" : "No reminder has come due yet.\n"
+            out += say(StatusText.historyNothingYet)
         } else {
             var table = TextTable(
-                header: vi
-                    ? ["GỬI LÚC", "LẦN HẠN", "QUY TẮC", "ĐƠN VỊ", "KÊNH", "NGƯỜI NHẬN", "KẾT QUẢ", "LẦN THỬ"]
-                    : ["SEND AT", "OCCURRENCE", "RULE", "UNIT", "CHANNEL", "RECIPIENTS", "OUTCOME", "ATTEMPTS"])
+                header: [
+                    say(StatusText.historySendAt), say(StatusText.historyOccurrence), say(StatusText.historyRule),
+                    say(PlanText.headerUnit), say(PlanText.headerChannel), say(PlanText.headerRecipients),
+                    say(StatusText.historyOutcome), say(StatusText.historyAttempts),
+                ])
             for e in entries {
-                let outcome = [e.state.rawValue, e.response ?? e.reason ?? e.lastError].compactMap { $0 }.joined(separator: ": ")
+                let state = Self.state(e.state, say)
+                let outcome = (e.response ?? e.reason ?? e.lastError).map {
+                    say(StatusText.outcome, ["state": state, "detail": RecordedText.translate($0, to: language)])
+                } ?? state
                 table.append([
-                    zone.vietnamese(e.reminder.sendAt), e.reminder.occurrence.vietnamese, e.reminder.rule, e.reminder.unit,
+                    zone.vietnamese(e.reminder.sendAt), e.reminder.occurrence.vietnamese,
+                    ReminderRule(e.reminder.rule).map(words.kind) ?? e.reminder.rule, e.reminder.unit,
                     e.reminder.channel, TextTable.truncate(e.reminder.recipients.joined(separator: ", "), 40),
                     TextTable.truncate(outcome, 60), String(e.attempts),
                 ])
@@ -251,27 +273,57 @@ public struct HistoryReport: Sendable {
             out += table.rendered()
         }
         if !events.isEmpty {
-            out += "\n" + (vi ? "Thao tác của quản trị:\n" : "Admin actions:\n")
+            out += say(StatusText.adminActions)
             for e in events {
-                let unit = e.unit == PlannerState.everyUnit ? (vi ? "mọi đơn vị" : "every unit") : e.unit
-                var line = "  \(zone.vietnamese(e.at))  \(e.action.rawValue)  \(e.occurrence.date.vietnamese)  \(unit)  \(e.user)"
-                if let until = e.snoozedUntil { line += (vi ? " đến " : " until ") + zone.vietnamese(until) }
+                let unit = e.unit == PlannerState.everyUnit ? say(CommonText.everyUnit) : e.unit
+                var line = "  \(zone.vietnamese(e.at))  \(Self.action(e.action, say))  \(e.occurrence.date.vietnamese)  \(unit)  \(e.user)"
+                if let until = e.snoozedUntil { line += say(StatusText.actionUntil, ["until": zone.vietnamese(until)]) }
                 if let note = e.note { line += "  \"\(note)\"" }
                 out += line + "\n"
             }
         }
         if !units.isEmpty, !completion.isEmpty {
-            out += "\n" + (vi ? "Hoàn thành theo đơn vị:\n" : "Completion by unit:\n")
+            out += say(StatusText.completionByUnit)
             for c in completion {
-                let head = "  \(c.occurrence.vietnamese)  \(c.done.count)/\(units.count)"
+                var arguments = [
+                    "occurrence": c.occurrence.vietnamese, "done": String(c.done.count), "total": String(units.count),
+                ]
                 if c.pending.isEmpty {
-                    out += head + (vi ? " đã xong\n" : " done\n")
+                    out += say(StatusText.completionAllDone, arguments)
                 } else {
-                    out += head + (vi ? " đã xong; còn: " : " done; open: ") + c.pending.joined(separator: ", ") + "\n"
+                    arguments["pending"] = say.list(c.pending)
+                    out += say(StatusText.completionSomeDone, arguments)
                 }
             }
         }
-        out += "\n" + (vi ? "Nhật ký: " : "Log entries: ") + journalctlCommand + "\n"
+        out += say(StatusText.logEntries, ["command": journalctlCommand])
         return out
+    }
+
+    /// `history` given an id no deadline has: the reason, with the id the admin most likely meant.
+    public static func unknownDeadline(_ id: String, in agenda: Agenda, language: Language) -> String {
+        OccurrenceWords(language: language)
+            .unknownDeadline(id, suggestion: OccurrenceCommands.closestID(id, in: agenda.deadlines.map(\.id)))
+    }
+
+    /// A ledger state as the admin reads it: `đã gửi`, `bỏ qua`; `sent`, `skipped`.
+    static func state(_ state: ReminderState, _ say: Catalog) -> String {
+        switch state {
+        case .pending: say(StatusText.statePending)
+        case .sending: say(StatusText.stateSending)
+        case .sent: say(StatusText.stateSent)
+        case .retry: say(StatusText.stateRetry)
+        case .failed: say(StatusText.stateFailed)
+        case .givenUp: say(StatusText.stateGivenUp)
+        case .skipped: say(StatusText.stateSkipped)
+        }
+    }
+
+    static func action(_ action: OccurrenceAction, _ say: Catalog) -> String {
+        switch action {
+        case .done: say(StatusText.actionDone)
+        case .undone: say(StatusText.actionUndone)
+        case .snoozed: say(StatusText.actionSnoozed)
+        }
     }
 }

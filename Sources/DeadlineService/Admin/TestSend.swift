@@ -4,19 +4,23 @@ import DeadlineKit
 
 /// `deadlinectl test-send CHANNEL [--to ADDRESS]`: one clearly marked test reminder through one channel.
 public enum TestSend {
-    /// Sends it, prints the outcome, and returns the exit status: 0 only if delivered.
-    public static func run(_ configuration: Configuration, channel name: String, to: String?, now: Instant) async -> Int32 {
+    /// Sends it, prints the outcome in `admin` (the admin's language; the message itself is in the channel's), and
+    /// returns the exit status: 0 only if delivered.
+    public static func run(
+        _ configuration: Configuration, channel name: String, to: String?, now: Instant, language admin: Language
+    ) async -> Int32 {
+        let say = Catalog(admin)
         guard let settings = configuration.channels[name] else {
             let known = configuration.channels.keys.sorted()
-            Console.err("deadlinectl: unknown channel '\(name)'; the configuration has: \(known.joined(separator: ", "))\n")
+            Console.err(say(DeliveryText.testUnknownChannel, ["channel": name, "channels": say.list(known)]))
             return 2
         }
         var recipients: [Mailbox] = []
         if let to {
             switch Mailbox.parse(to) {
             case .success(let m): recipients = [m]
-            case .failure(let e):
-                Console.err("deadlinectl: --to: \(e)\n")
+            case .failure:
+                Console.err(say(DeliveryText.testBadTo, ["text": to]))
                 return 2
             }
         } else if settings.kind != .webhook {
@@ -28,24 +32,28 @@ public enum TestSend {
         let templates = configuration.daemon.templatesDirectory.map { LoadedConfiguration.templates(in: $0).0 }
         let message = (templates ?? .builtIn).render(facts)
         let (channels, problems) = ChannelFactory.make([name: settings])
-        if let problem = problems[name] {
-            Console.err("deadlinectl: channel '\(name)' cannot be set up: \(problem)\n")
+        guard let channel = channels[name] else {
+            Console.err(say(DeliveryText.testCannotSetUp, ["channel": name, "error": problems[name].map { "\($0)" } ?? ""]))
             return 1
         }
-        let channel = channels[name]!
         let outcome = await channel.deliver(OutgoingReminder(facts: facts, message: message, attempt: 1, now: now))
         await channel.shutdown()
         switch outcome {
         case .delivered(let receipt):
-            let to = recipients.isEmpty ? "" : " to \(recipients.map(\.address).joined(separator: ", "))"
-            Console.out("delivered through '\(name)'\(to): \(receipt.response)\n")
+            let response = RecordedText.translate(receipt.response, to: admin)
+            if recipients.isEmpty {
+                Console.out(say(DeliveryText.testDelivered, ["channel": name, "response": response]))
+            } else {
+                let list = say.list(recipients.map(\.address))
+                Console.out(say(DeliveryText.testDeliveredTo, ["channel": name, "recipients": list, "response": response]))
+            }
             return 0
         case .temporaryFailure(let error, let retryAfter):
-            let after = retryAfter.map { "; the server asks to retry after \($0.components.seconds) s" } ?? ""
-            Console.err("not delivered (temporary failure, deadlined would retry): \(error)\(after)\n")
+            let after = retryAfter.map { say(DeliveryText.testRetryAfter, ["seconds": String($0.components.seconds)]) } ?? ""
+            Console.err(say(DeliveryText.testTemporary, ["error": "\(error)", "after": after]))
             return 1
         case .permanentFailure(let error):
-            Console.err("not delivered (permanent failure): \(error)\n")
+            Console.err(say(DeliveryText.testPermanent, ["error": "\(error)"]))
             return 1
         }
     }
@@ -67,11 +75,11 @@ public enum TestSend {
         let zone = configuration.agenda.settings.zone
         let today = zone.localDateTime(at: now).date
         let due = zone.instant(for: LocalDateTime(today.adding(days: 7), configuration.agenda.settings.closingTime))
+        let say = Catalog(language)
         return ReminderFacts(
-            key: "test-send|\(channel)|\(now.secondsSinceEpoch)", deadlineID: "test-send",
-            task: language == .vi ? "Thử nghiệm kênh gửi nhắc việc" : "Test of the reminder channel",
-            documentRef: nil, documentTitle: nil, unitID: "test", unitName: language == .vi ? "Đơn vị nhận thử" : "Test unit",
+            key: "test-send|\(channel)|\(now.secondsSinceEpoch)", deadlineID: "test-send", task: say(DeliveryText.testTask),
+            documentRef: nil, documentTitle: nil, unitID: "test", unitName: say(DeliveryText.testUnit),  // machine: the test reminder's unit id
             kind: .before, rule: "7d", occurrence: today.adding(days: 7), due: due, sendAt: now, recipients: recipients,
-            zone: zone, language: language, isTest: true)
+            zone: zone, language: language, isTest: true, organization: configuration.agenda.settings.organization)
     }
 }

@@ -2,6 +2,7 @@
     import Glibc
 #endif
 import Dispatch
+import Synchronization
 
 /// The daemon's control socket: `<state_directory>/control.sock`, a Unix stream socket readable only by the
 /// daemon's user (and root). `deadlinectl` uses it to ask for a reload and wait for the verdict, and to say that
@@ -67,11 +68,18 @@ public enum ControlSocket {
 }
 
 /// Accepts control connections on a thread of its own (blocked in `accept`, so it costs nothing while idle) and
-/// hands each request to `handle`, which answers with the response lines.
+/// serves each on a thread of its own, so that a request that waits (a RELOAD waits for the scheduler, up to 110 s)
+/// never holds up the next one: `deadlinectl status` still gets its PONG. At most ``maximumConnections`` are served
+/// at once; another is answered `ERROR` at once and closed.
 final class ControlServer: @unchecked Sendable {
     let path: String
     private let fd: Int32
     private let handle: @Sendable (String) -> [String]
+    /// Connections being served now.
+    private let active = Atomic<Int>(0)
+
+    /// The most connections served at once.
+    static let maximumConnections = 8
 
     init(path: String, handle: @escaping @Sendable (String) -> [String]) throws {
         self.path = path
@@ -85,7 +93,7 @@ final class ControlServer: @unchecked Sendable {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
         }
         umask(old)
-        guard rc == 0, listen(fd, 8) == 0 else {
+        guard rc == 0, listen(fd, 16) == 0 else {
             let reason = String(cString: strerror(errno))
             close(fd)
             throw ControlError("cannot listen on \(path): \(reason)")
@@ -106,12 +114,26 @@ final class ControlServer: @unchecked Sendable {
             }
             _ = fcntl(client, F_SETFD, FD_CLOEXEC)
             ControlSocket.setTimeout(client, seconds: 5)
-            if let request = ControlSocket.readLines(client, maxLines: 1).first {
-                let response = handle(request.trimmingSpaces)
-                ControlSocket.writeAll(client, (response + ["."]).joined(separator: "\n") + "\n")
+            guard active.add(1, ordering: .relaxed).newValue <= Self.maximumConnections else {
+                active.subtract(1, ordering: .relaxed)
+                ControlSocket.writeAll(client, "ERROR deadlined is busy with \(Self.maximumConnections) requests; try again\n.\n")
+                close(client)
+                continue
             }
-            close(client)
+            WaitThread(name: "deadlined-ctl-c") { [self] in
+                defer { active.subtract(1, ordering: .relaxed) }
+                self.serve(client)
+            }.start()
         }
+    }
+
+    /// Reads one request, answers it and closes the connection.
+    private func serve(_ client: Int32) {
+        if let request = ControlSocket.readLines(client, maxLines: 1).first {
+            let response = handle(request.trimmingSpaces)
+            ControlSocket.writeAll(client, (response + ["."]).joined(separator: "\n") + "\n")
+        }
+        close(client)
     }
 
     func stop() {
@@ -124,6 +146,9 @@ final class ControlServer: @unchecked Sendable {
 /// A control-socket problem, in words for the admin.
 public struct ControlError: Error, CustomStringConvertible {
     public let description: String
+    /// When the daemon could not be reached: its socket, and why (nil: nothing listens there, deadlined is not
+    /// running), for `deadlinectl` to say in the admin's language.
+    public var unreachable: (socket: String, reason: String?)?
     init(_ message: String) { description = message }
 }
 
@@ -140,8 +165,11 @@ public enum ControlClient {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
         }
         guard rc == 0 else {
-            let reason = errno == ENOENT || errno == ECONNREFUSED ? "deadlined is not running" : String(cString: strerror(errno))
-            throw ControlError("cannot reach deadlined at \(path): \(reason)")
+            let notRunning = errno == ENOENT || errno == ECONNREFUSED
+            let reason = notRunning ? "deadlined is not running" : String(cString: strerror(errno))
+            var error = ControlError("cannot reach deadlined at \(path): \(reason)")
+            error.unreachable = (path, notRunning ? nil : reason)
+            throw error
         }
         ControlSocket.setTimeout(fd, seconds: timeoutSeconds)
         ControlSocket.writeAll(fd, line + "\n.\n")

@@ -12,11 +12,14 @@ final class DaemonContext: Sendable {
     let loadedAt: Instant
     /// Channels that could not be set up, with why (their deliveries fail until fixed).
     let channelProblems: [String: String]
+    /// The web side's links (`[web]` and its key), or why there are none.
+    let web: WebSetup
 
     init(configuration: Configuration, templates: TemplateSet, loadedAt: Instant) {
         self.configuration = configuration
         planner = ReminderPlanner(agenda: configuration.agenda)
         (channels, channelProblems) = ChannelFactory.make(configuration.channels)
+        web = WebSetup(configuration.web)
         self.templates = templates
         self.loadedAt = loadedAt
     }
@@ -27,6 +30,7 @@ final class DaemonContext: Sendable {
         planner = ReminderPlanner(agenda: configuration.agenda)
         self.channels = channels
         channelProblems = [:]
+        web = WebSetup(configuration.web)
         self.templates = templates
         self.loadedAt = loadedAt
     }

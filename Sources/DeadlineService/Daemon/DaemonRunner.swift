@@ -46,29 +46,33 @@ public enum DaemonRunner {
         }
         var clock = DaemonClock(offsetSeconds: 0)
         if let text = options.pretendNow {
-            guard case .success(let moment) = MomentParser.parse(text, zone: configuration.agenda.settings.zone) else {
-                logger.critical("--pretend-now: '\(text)' is not a moment")
+            switch MomentParser.parse(text, zone: configuration.agenda.settings.zone) {
+            case .success(let moment):
+                clock = DaemonClock(offsetSeconds: moment - Clock.now())
+            case .failure(let error):
+                logger.critical("--pretend-now: \(error)")
                 return 2
             }
-            clock = DaemonClock(offsetSeconds: moment - Clock.now())
         }
         let stateDirectory = configuration.daemon.stateDirectory
         let host = BlockingHost.name
+        // One daemon per state directory, whatever the ledger: the lock comes first, before the ledger is opened or
+        // migrated (SQLite) and before the control socket is made (a second daemon would unlink the first one's).
+        // Daemons on other machines share a PostgreSQL ledger, each with its own state directory.
+        LedgerSelection.makeFolders(stateDirectory)
+        let lock: StateLock
+        switch StateLock.acquire(stateDirectory: stateDirectory) {
+        case .success(let l): lock = l
+        case .failure(let error):
+            logger.critical("cannot start: \(error)")
+            return 1
+        }
         let opened: LedgerSelection.Opened
         do {
             opened = try await LedgerSelection.open(configuration, create: true, applicationName: "deadlined \(host):\(getpid())", logger: logger)
         } catch {
             logger.critical("cannot open the ledger\(configuration.store.sqlitePath(stateDirectory: "") == nil ? "" : " in \(stateDirectory)"): \(error)")
             return 1
-        }
-        var lock: StateLock?  // SQLite: one daemon per ledger; PostgreSQL: shared by design
-        if opened.shared == nil {
-            switch StateLock.acquire(stateDirectory: stateDirectory) {
-            case .success(let l): lock = l
-            case .failure(let error):
-                logger.critical("cannot start: \(error)")
-                return 1
-            }
         }
         let leased = opened.shared.map { LeasedLedger(base: $0, leaseSeconds: configuration.store.leaseSeconds, logger: logger) }
         let ledger: any Ledger = leased ?? opened.ledger
@@ -124,7 +128,10 @@ public enum DaemonRunner {
                 ledger: $0, commands: commands, instanceID: instance.instanceID, recheckSeconds: configuration.store.recheckSeconds,
                 clock: clock, logger: logger)
         }
+        // The web side, when systemd handed over its socket; it stops first.
+        let web = DaemonWeb.service(scheduler: scheduler, ledger: ledger, commands: commands, clock: clock, logger: logger)
         let services: [ServiceGroupConfiguration.ServiceConfiguration] = (shared.map { [.init(service: $0)] } ?? []) + [.init(service: service)]
+            + (web.map { [.init(service: $0)] } ?? [])
         let group = ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         logger.notice("deadlined started (pid \(getpid()))", metadata: LogEventID.daemonStarted.metadata())

@@ -40,6 +40,7 @@ struct Dispatcher: Sendable {
             return nil
         }
         var facts = self.facts(for: row).restated(at: now)
+        facts.confirmURL = context.confirmURL(for: row, language: facts.language, at: now)
         if isDigest, facts.items.isEmpty {
             await giveUp(row, reason: "nothing left to list: every item was done or snoozed after it came due", now: now)
             return nil
@@ -217,7 +218,7 @@ struct Dispatcher: Sendable {
             return ReminderFacts(
                 digestKey: row.key, unitID: row.unit, unitName: agenda.units[row.unit]?.name ?? row.unit, day: row.occurrence,
                 sendAt: row.sendAt, items: items.map { DigestEntry($0, agenda: agenda) }, recipients: mailboxes(row),
-                zone: context.zone, language: language(of: row.channel))
+                zone: context.zone, language: language(of: row.channel), organization: agenda.settings.organization)
         }
         let deadline = agenda.deadline(id: row.deadlineID)
         let unit = agenda.units[row.unit]
@@ -228,7 +229,8 @@ struct Dispatcher: Sendable {
             documentRef: deadline?.documentRef, documentTitle: deadline?.documentRef.flatMap { agenda.documents[$0]?.title },
             unitID: row.unit, unitName: unit?.name ?? row.unit, kind: row.kind, rule: row.rule, occurrence: row.occurrence,
             due: row.due, sendAt: row.sendAt, reminderNumber: row.kind == .overdue || row.kind == .escalation ? ordinal : 0,
-            recipients: recipients, zone: context.zone, language: language(of: row.channel))
+            recipients: recipients, zone: context.zone, language: language(of: row.channel),
+            document: deadline?.documentRef.flatMap { agenda.documents[$0] }, organization: agenda.settings.organization)
     }
 
     /// The row's addresses with the display names the configuration gives them.

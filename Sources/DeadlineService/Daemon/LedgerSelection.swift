@@ -83,10 +83,8 @@ public enum LedgerSelection {
         }
         defer { close(descriptor) }
         var status = stat()
-        if fstat(descriptor, &status) == 0, status.st_mode & 0o004 != 0 {
-            throw StoreError(
-                .invalidInput,
-                "the database password file \(path) is readable by everyone; run: chmod 600 \(path)")
+        if fstat(descriptor, &status) == 0, let message = SecretFilePolicy.message(path: path, mode: UInt32(status.st_mode)) {
+            throw StoreError(.invalidInput, "[store] password_file: \(message)")
         }
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)

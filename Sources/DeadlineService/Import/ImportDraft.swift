@@ -1,4 +1,5 @@
 import DeadlineConfig
+import DeadlineImport
 import DeadlineKit
 
 /// What is already configured, so that an import matches its units and neither reuses deadline ids nor declares
@@ -71,7 +72,9 @@ public struct ImportDraft: Sendable {
         }
 
         /// Whether the entry can be saved as is: it has units and a due date (or a recurrence).
-        public var isReady: Bool { !unitIDs.isEmpty && undeclaredUnits.isEmpty && (due != nil || deadline.recurrence != nil) }
+        public var isReady: Bool {
+            !unitIDs.isEmpty && undeclaredUnits.isEmpty && (due != nil || deadline.recurrence != nil)
+        }
     }
 
     /// What the importer found.
@@ -87,6 +90,7 @@ public struct ImportDraft: Sendable {
         self.context = context
         let matcher = UnitNameMatcher(units: context.units)
         var taken = context.takenIDs
+        var nextSuffix: [String: Int] = [:]
         var entries: [Entry] = []
         for d in proposal.deadlines {
             let ref = d.documentIndex.flatMap { proposal.documents[$0].ref }
@@ -94,7 +98,7 @@ public struct ImportDraft: Sendable {
             let matched = matches.filter { $0.id != nil }.count
             var confidence = d.confidence
             if matched == 0 { confidence -= 0.1 } else if matched < matches.count { confidence -= 0.05 }
-            let id = Self.id(ref: ref, task: d.task, taken: &taken)
+            let id = Self.id(ref: ref, task: d.task, taken: &taken, nextSuffix: &nextSuffix)
             let similar = context.deadlines.filter { configured in
                 guard configured.documentRef == ref, ref != nil else { return false }
                 switch configured.schedule {
@@ -105,7 +109,9 @@ public struct ImportDraft: Sendable {
             var entry = Entry(
                 deadline: d, id: id, matches: matches, confidence: (max(0.05, confidence) * 100).rounded() / 100,
                 documentRef: ref, due: d.due.map(Self.dropInDue), similar: similar)
-            if let declared = context.declaredUnits { entry.undeclaredUnits = entry.unitIDs.filter { !declared.contains($0) } }
+            if let declared = context.declaredUnits {
+                entry.undeclaredUnits = entry.unitIDs.filter { !declared.contains($0) }
+            }
             entries.append(entry)
         }
         self.entries = entries
@@ -114,15 +120,18 @@ public struct ImportDraft: Sendable {
     /// The main document (the first, or the one `--ref` names).
     public var mainDocument: ImportedDocument? { proposal.mainDocument.map { proposal.documents[$0] } }
 
-    static func id(ref: String?, task: String, taken: inout Set<String>) -> String {
+    /// `nextSuffix` remembers, per base, the suffix to try next: a thousand entries with one task take a thousand
+    /// steps, not half a million.
+    static func id(ref: String?, task: String, taken: inout Set<String>, nextSuffix: inout [String: Int]) -> String {
         let parts = ["import", ref.map { VietnameseFolding.slug($0) } ?? "", VietnameseFolding.slug(task, maxWords: 5)]
         let base = parts.filter { !$0.isEmpty }.joined(separator: "-")
         var id = base
-        var n = 2
+        var n = nextSuffix[base] ?? 2
         while taken.contains(id) {
             id = "\(base)-\(n)"
             n += 1
         }
+        nextSuffix[base] = n
         taken.insert(id)
         return id
     }

@@ -1,3 +1,4 @@
+import DeadlineImport
 import DeadlineKit
 
 /// Prints an ``ImportDraft`` as a drop-in file for `deadlines.d/`, for an admin to review and save.
@@ -19,11 +20,13 @@ public enum ImportDropIn {
 
             """
         let documents = draft.proposal.documents
+        var byDocument: [Int: [ImportDraft.Entry]] = [:]
+        for entry in draft.entries { byDocument[entry.deadline.documentIndex ?? -1, default: []].append(entry) }
         for (i, document) in documents.enumerated() {
             out += "\n" + declaration(document, declared: draft.context.declaredDocuments)
-            for entry in draft.entries where entry.deadline.documentIndex == i { out += "\n" + render(entry) }
+            for entry in byDocument[i] ?? [] { out += "\n" + render(entry) }
         }
-        for entry in draft.entries where entry.deadline.documentIndex == nil { out += "\n" + render(entry) }
+        for entry in byDocument[-1] ?? [] { out += "\n" + render(entry) }
         if draft.entries.isEmpty { out += "\n# No deadlines found in \(comment(source)).\n" }
         return out
     }
@@ -37,6 +40,9 @@ public enum ImportDropIn {
         }
         var out = "[[document]]\nref = \(quoted(ref))\n"
         if let issued = document.issued { out += "issued = \(quoted(issued.vietnamese))\n" }
+        if let title = document.title { out += "title = \(quoted(title))\n" }
+        if let issuer = document.issuer { out += "issuer = \(quoted(issuer))\n" }
+        if let url = document.url { out += "url = \(quoted(url))\n" }
         return out
     }
 
@@ -48,18 +54,21 @@ public enum ImportDropIn {
             if let id = m.id {
                 out += "# unit \(comment(quoted(m.written))) is \(id)\n"
             } else if !m.tied.isEmpty {
-                out += "# \(comment(quoted(m.written))) matches several units equally: \(m.tied.joined(separator: ", ")); put the right one in `units`\n"
+                out +=
+                    "# \(comment(quoted(m.written))) matches several units equally: \(m.tied.joined(separator: ", ")); put the right one in `units`\n"
             } else {
                 out += "# no configured unit matches \(comment(quoted(m.written)))\n"
             }
         }
         if entry.matches.isEmpty { out += "# no responsible unit found in the text\n" }
         for id in entry.undeclaredUnits {
-            out += "# unit \(id) comes from --units and is not in the configuration yet: add [units.\(id)] to the main file\n"
+            out +=
+                "# unit \(id) comes from --units and is not in the configuration yet: add [units.\(id)] to the main file\n"
         }
         if d.due == nil, d.recurrence == nil { out += "# no year given and no issue date known: complete `due`\n" }
         if !entry.similar.isEmpty {
-            out += "# the configuration already has \(entry.similar.joined(separator: ", ")) for this document and date\n"
+            out +=
+                "# the configuration already has \(entry.similar.joined(separator: ", ")) for this document and date\n"
         }
         var body = "[[deadline]]\nid = \(quoted(entry.id))\ntask = \(quoted(d.task))\n"
         if let ref = entry.documentRef { body += "document = \(quoted(ref))\n" }
@@ -112,7 +121,9 @@ public enum ImportDropIn {
 
     /// Text safe inside a TOML comment: control characters (other than tab) become spaces.
     static func comment(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F ? " " : $0 }))
+        String(
+            String.UnicodeScalarView(
+                s.unicodeScalars.map { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F ? " " : $0 }))
     }
 
     /// The sentence in lines of at most about 110 characters, cut at spaces, the first opened with a quote mark.

@@ -1,10 +1,12 @@
+import DeadlineImport
 import DeadlineKit
 
 /// `deadlinectl import --json`: the draft as stable JSON.
 ///
 /// ```json
 /// { "document": { "ref": "04-KH/TU", "issued": "2020-11-18" },
-///   "documents": [ { "ref": "04-KH/TU", "issued": "2020-11-18", "offset": 0, "declared": true }, ... ],
+///   "documents": [ { "ref": "04-KH/TU", "issued": "2020-11-18", "title": null, "issuer": null, "url": null,
+///                    "offset": 0, "declared": true }, ... ],
 ///   "deadlines": [ { "id": "import-04-kh-tu-...", "document": "04-KH/TU", "due": "2021-01-15",
 ///                    "due_text": "15/01/2021", "time": null, "recurrence": null,
 ///                    "unit": "các quận, huyện, ...", "unit_id": "cap-uy-truc-thuoc", "unit_ids": ["cap-uy-truc-thuoc"],
@@ -13,7 +15,9 @@ import DeadlineKit
 ///                    "ready": true, "similar": ["04kh-hoi-nghi-cap-uy"] } ] }
 /// ```
 ///
-/// `document` is the main document (`{"ref": null, "issued": null}` when there is none). `due` is an ISO date (a
+/// `document` is the main document (`{"ref": null, "issued": null}` when there is none). A document's `title`
+/// (a công văn's `V/v` line) and `issuer` come from the header of a công văn's layout, `url` from a saved page's
+/// `url:` header. `due` is an ISO date (a
 /// period's last day), null for a recurring deadline, whose `recurrence` is an iCalendar RRULE such as
 /// `FREQ=MONTHLY;BYMONTHDAY=20`. `unit_id` is the first matched unit (null when none matched); `unit_ids` lists all.
 /// `offset` counts Characters of the NFC input from its start. `ready` says whether the drop-in entry is active.
@@ -23,7 +27,8 @@ public enum ImportJSON {
         let main = draft.mainDocument
         let documents = draft.proposal.documents.map { d -> JSONValue in
             .object([
-                ("ref", .optional(d.ref)), ("issued", .optional(d.issued?.iso)), ("offset", .integer(Int64(d.offset))),
+                ("ref", .optional(d.ref)), ("issued", .optional(d.issued?.iso)), ("title", .optional(d.title)),
+                ("issuer", .optional(d.issuer)), ("url", .optional(d.url)), ("offset", .integer(Int64(d.offset))),
                 ("declared", .bool(d.ref.map { draft.context.declaredDocuments.contains($0) } ?? false)),
             ])
         }

@@ -1,4 +1,5 @@
 import DeadlineConfig
+import DeadlineImport
 import DeadlineKit
 
 #if canImport(Glibc)
@@ -22,12 +23,16 @@ public enum ImportSession {
         public var configPath: String?
         /// `--json`
         public var json: Bool
+        /// How the files are read (`DeadlineImportFiles`' reader, given by `deadlinectl`).
+        public var reader: ImportFileReader
 
         /// The flags of one `deadlinectl import` run.
         public init(
-            path: String, issued: String? = nil, ref: String? = nil, unitsFile: String? = nil, configPath: String? = nil,
-            json: Bool = false
+            path: String, issued: String? = nil, ref: String? = nil, unitsFile: String? = nil,
+            configPath: String? = nil,
+            json: Bool = false, reader: ImportFileReader
         ) {
+            self.reader = reader
             self.path = path
             self.issued = issued
             self.ref = ref
@@ -52,10 +57,12 @@ public enum ImportSession {
             return status
         case .draft(let draft):
             let name = request.path.split(separator: "/").last.map(String.init) ?? request.path
-            Console.out(request.json ? ImportJSON.render(draft).rendered() + "\n" : ImportDropIn.render(draft, source: name))
+            Console.out(
+                request.json ? ImportJSON.render(draft).rendered() + "\n" : ImportDropIn.render(draft, source: name))
             if draft.context.units.isEmpty {
                 let mainFile = ConfigSession.mainFile(request.configPath, environment: environment)
-                let found = access(mainFile, R_OK) == 0 ? "\(mainFile) has no [units.ID]" : "no configuration at \(mainFile)"
+                let found =
+                    access(mainFile, R_OK) == 0 ? "\(mainFile) has no [units.ID]" : "no configuration at \(mainFile)"
                 Console.err(
                     "deadlinectl import: note: no unit to match (\(found), no --units): every entry is left without units; "
                         + "name the configuration with --config PATH to match its units\n")
@@ -71,21 +78,26 @@ public enum ImportSession {
     public static func prepare(_ request: Request, environment: [String: String]) -> Outcome {
         var options = ImportOptions()
         if let text = request.issued {
-            guard case .success(let due) = DueDateParser.parse(ImportText.nfc(text), issued: nil), due.granularity == .day,
+            guard case .success(let due) = DueDateParser.parse(ImportText.nfc(text), issued: nil),
+                due.granularity == .day,
                 due.time == nil
             else {
-                return .failed(status: 2, message: "deadlinectl import: --issued: '\(text)' is not a day; write it as 19/11/2020\n")
+                return .failed(
+                    status: 2, message: "deadlinectl import: --issued: '\(text)' is not a day; write it as 19/11/2020\n"
+                )
             }
             options.issued = due.date
         }
         if let ref = request.ref {
             guard !ref.trimmingSpaces.isEmpty else {
-                return .failed(status: 2, message: "deadlinectl import: --ref is empty; write it as printed, e.g. 5418/UBND-TKBT\n")
+                return .failed(
+                    status: 2, message: "deadlinectl import: --ref is empty; write it as printed, e.g. 5418/UBND-TKBT\n"
+                )
             }
             options.ref = ImportText.nfc(ref.trimmingSpaces)
         }
         let input: ImportInput
-        switch ImportInput.read(path: request.path) {
+        switch request.reader.document(request.path) {
         case .success(let i): input = i
         case .failure(let error): return .failed(status: 1, message: "deadlinectl import: \(error)\n")
         }
@@ -97,9 +109,11 @@ public enum ImportSession {
                 return .failed(status: 1, message: "")
             }
             context = ImportContext(configuration: configuration)
+            // `10 ngày làm việc` counts the office's working days: its holidays and overrides.
+            options.calendar = configuration.agenda.calendar
         }
         if let unitsFile = request.unitsFile {
-            switch ImportUnitsFile.load(unitsFile) {
+            switch ImportUnitsFile.load(unitsFile, reader: request.reader) {
             case .failure(let error): return .failed(status: 1, message: "\(error)\n")
             case .success(let units):
                 let ids = Set(units.map(\.id))
@@ -113,23 +127,32 @@ public enum ImportSession {
 
 /// `--units FILE`: units to match, as `[units.ID]` tables with a `name` (the format of the main config file).
 enum ImportUnitsFile {
-    static func load(_ path: String) -> Result<[(id: String, name: String)], ImportInputError> {
+    static func load(_ path: String, reader: ImportFileReader) -> Result<[(id: String, name: String)], ImportInputError>
+    {
         let bytes: [UInt8]
-        switch ImportInput.readBytes(path) {
+        switch reader.bytes(path) {
         case .success(let b): bytes = b
         case .failure(let error): return .failure(ImportInputError("deadlinectl import: --units: \(error)"))
         }
         let (document, diagnostics) = TOMLReader.parse(utf8: bytes, file: path)
         let errors = diagnostics.filter { $0.severity == .error }
-        guard errors.isEmpty else { return .failure(ImportInputError(errors.map(\.description).joined(separator: "\n"))) }
+        guard errors.isEmpty else {
+            return .failure(ImportInputError(errors.map(\.description).joined(separator: "\n")))
+        }
         guard let table = document.root["units"]?.value.tableValue, !table.isEmpty else {
-            return .failure(ImportInputError("\(path): error: no [units.ID] tables; write e.g. [units.so-khdt] name = \"Sở Kế hoạch và Đầu tư\""))
+            return .failure(
+                ImportInputError(
+                    "\(path): error: no [units.ID] tables; write e.g. [units.so-khdt] name = \"Sở Kế hoạch và Đầu tư\"")
+            )
         }
         var units: [(id: String, name: String)] = []
         for entry in table.entries {
             guard let name = entry.node.value.tableValue?["name"]?.value.stringValue else {
                 let at = entry.keyRange.start
-                return .failure(ImportInputError("\(path):\(at.line):\(at.column): error: [units.\(entry.key)] needs a name, e.g. name = \"Sở Tài chính\""))
+                return .failure(
+                    ImportInputError(
+                        "\(path):\(at.line):\(at.column): error: [units.\(entry.key)] needs a name, e.g. name = \"Sở Tài chính\""
+                    ))
             }
             units.append((entry.key, ImportText.nfc(name)))
         }

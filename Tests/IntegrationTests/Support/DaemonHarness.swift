@@ -25,6 +25,15 @@ final class RunningDaemon: @unchecked Sendable {
         }
     }
 
+    /// Starts `executable` with `arguments` as they are (a launcher that execs deadlined), logging to a file.
+    init(executable: String, arguments: [String], logPath: String) throws {
+        self.logPath = logPath
+        logFD = open(logPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        process = try ChildProcess(
+            path: executable, arguments: arguments, environment: ProcessRunner.environment(removing: ["DEADLINED_CONFIG"]),
+            standardOutput: logFD, standardError: logFD)
+    }
+
     deinit { close(logFD) }
 
     var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }

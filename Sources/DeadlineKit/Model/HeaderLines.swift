@@ -1,0 +1,99 @@
+/// Request headers for a webhook, as a `headers_file` holds them: one `Name: value` per line, like `curl -H @file`.
+/// Blank lines and lines starting with `#` are skipped; a trailing CR (a file saved on Windows) is dropped.
+///
+/// The values are secrets (API keys, `Authorization`): no message here ever quotes one.
+public enum HeaderLines {
+    /// One header of the file.
+    public struct Header: Sendable, Hashable {
+        public let name: String
+        public let value: String
+        /// 1-based line in the file.
+        public let line: Int
+    }
+
+    /// A problem at a line and column (1-based) of the file.
+    public struct Problem: Sendable, Hashable, CustomStringConvertible {
+        public let line: Int
+        public let column: Int
+        public let message: String
+        public var description: String { "\(line):\(column): \(message)" }
+    }
+
+    /// The headers of `text` and every problem found, in line order.
+    public static func parse(_ text: String) -> (headers: [Header], problems: [Problem]) {
+        var headers: [Header] = []
+        var problems: [Problem] = []
+        var seen: [String: Int] = [:]
+        var number = 0
+        // "\r\n" is one Character in Swift: split on it as well as on "\n".
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+            number += 1
+            var line = Substring(raw)
+            if line.hasSuffix("\r") { line = line.dropLast() }
+            let content = line.drop { $0 == " " || $0 == "\t" }
+            if content.isEmpty || content.hasPrefix("#") { continue }
+            guard let colon = line.firstIndex(of: ":") else {
+                problems.append(Problem(line: number, column: 1, message: "expected 'Name: value' (the line has no ':')"))
+                continue
+            }
+            let name = String(line[..<colon])
+            let value = line[line.index(after: colon)...].trimmingSpaces
+            if let problem = nameProblem(name) {
+                problems.append(Problem(line: number, column: 1, message: problem))
+                continue
+            }
+            if !isValidValue(value) {
+                problems.append(
+                    Problem(
+                        line: number, column: name.count + 2,
+                        message: "the value of header '\(name)' contains a control character; write it on one line"))
+                continue
+            }
+            if let first = seen[name.lowercased()] {
+                problems.append(
+                    Problem(line: number, column: 1, message: "header '\(name)' is given twice (first on line \(first)); keep one"))
+                continue
+            }
+            seen[name.lowercased()] = number
+            headers.append(Header(name: name, value: value, line: number))
+        }
+        return (headers, problems)
+    }
+
+    /// Why `name` cannot be a header of ours, or nil: it must be an RFC 9110 token, and not one that deadlined or
+    /// libcurl sets (``isReserved(_:)``).
+    public static func nameProblem(_ name: String) -> String? {
+        guard !name.isEmpty, name.unicodeScalars.allSatisfy(isTokenScalar) else {
+            let shown = name.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7F } ? " '\(name)'" : ""
+            return "\(shown.isEmpty ? "a header name" : "the header name\(shown)") may use only letters, digits and !#$%&'*+-.^_`|~"
+        }
+        if isReserved(name) {
+            return "'\(name)' is set by deadlined itself (\(reservedDescription)); remove it"
+        }
+        return nil
+    }
+
+    /// Headers deadlined or libcurl sets on every request, which a configuration may not set or override:
+    /// `Content-Type`, `Content-Length`, `Host`, `Transfer-Encoding`, `Expect`, `Connection` and the other hop-by-hop
+    /// headers, and every `webhook-*` header (Standard Webhooks' id, timestamp and signature).
+    public static func isReserved(_ name: String) -> Bool {
+        let lowered = name.lowercased()
+        return reserved.contains(lowered) || lowered.hasPrefix("webhook-")
+    }
+
+    static let reserved: Set<String> = [
+        "content-type", "content-length", "content-encoding", "host", "transfer-encoding", "expect", "connection",
+        "keep-alive", "upgrade", "te", "trailer", "proxy-connection",
+    ]
+
+    static let reservedDescription = "Content-Type, Content-Length, Host, Transfer-Encoding, Expect, Connection, webhook-*"
+
+    /// A header value: one line, no control characters but tab.
+    public static func isValidValue(_ value: some StringProtocol) -> Bool {
+        value.unicodeScalars.allSatisfy { ($0.value >= 0x20 && $0.value != 0x7F) || $0 == "\t" }
+    }
+
+    static func isTokenScalar(_ s: Unicode.Scalar) -> Bool {
+        s.isASCIILetter || s.asciiDigit != nil || "!#$%&'*+-.^_`|~".unicodeScalars.contains(s)
+    }
+}

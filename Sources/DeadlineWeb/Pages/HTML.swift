@@ -1,0 +1,19 @@
+/// HTML text: every value that reaches a page goes through ``escape(_:)``.
+public enum HTML {
+    /// `&`, `<`, `>`, `"` and `'` as character references: safe in text and in quoted attribute values.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
