@@ -33,8 +33,8 @@ public final class DaemonExecutor: TaskExecutor, Sendable {
     /// Starts the thread.
     public init(name: String = "deadlined-tasks") {
         thread = JobThread(name: name)
-        let created = thread.start { [unowned self] job in job.runSynchronously(on: self.asUnownedTaskExecutor()) }
-        precondition(created == 0, "deadlined: cannot start its executor thread: \(String(cString: strerror(created)))")
+        let started = thread.start { [unowned self] job in job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+        precondition(started, "deadlined: cannot start its executor thread")
     }
 
     public func enqueue(_ job: consuming ExecutorJob) {
