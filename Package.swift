@@ -13,6 +13,8 @@
 //   DeadlineSystemd    journald LogHandler, sd_notify, watchdog, socket activation (libsystemd's C API)
 //   DeadlineWeb        the optional web side over HTTP (Hummingbird): signed links to confirm a task done, each unit's
 //                      calendar feed, the office's report page; served on a socket systemd hands over
+//   Platform           the one place for each platform call: the wall clock, the host name, folders, secret files
+//   Threads            OS threads that run jobs in order (libcurl, SQLite and waits never block Swift's pool)
 //   DeadlineService    the daemon's scheduler and the admin commands' logic, joining the modules above
 //   deadlined, deadlinectl   thin executables: parse flags, call in
 import PackageDescription
@@ -62,6 +64,9 @@ let package = Package(
         .target(name: "CLinuxShim"),
         // Threads of deadlined's own, which sleep until they have work.
         .target(name: "Threads", dependencies: ["CLinuxShim"], swiftSettings: strict),
+        // The few system calls made outside libcurl, libsystemd and SQLite, each in one place: the wall clock, the
+        // host name, folders, secret files.
+        .target(name: "Platform", dependencies: ["DeadlineKit"], swiftSettings: strict),
 
         // The domain: pure, no I/O, no clock reads.
         .target(name: "DeadlineKit", swiftSettings: strict),
@@ -73,7 +78,7 @@ let package = Package(
         .target(
             name: "DeadlineDelivery",
             dependencies: [
-                "DeadlineKit", "CCurl", "CCurlShim", "Threads",
+                "DeadlineKit", "CCurl", "CCurlShim", "Threads", "Platform",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
@@ -83,7 +88,7 @@ let package = Package(
         .target(
             name: "DeadlineStore",
             dependencies: [
-                "DeadlineKit", "Threads", "CSQLite",
+                "DeadlineKit", "Threads", "Platform", "CSQLite",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strict
@@ -119,7 +124,7 @@ let package = Package(
             name: "DeadlineService",
             dependencies: [
                 "DeadlineKit", "DeadlineImport", "DeadlineConfig", "DeadlineDelivery", "DeadlineStore", "DeadlineSystemd", "DeadlineWeb",
-                "CLinuxShim", "Threads",
+                "CLinuxShim", "Threads", "Platform",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -131,7 +136,7 @@ let package = Package(
         .executableTarget(
             name: "deadlined",
             dependencies: [
-                "DeadlineService", "DeadlineSystemd",
+                "DeadlineService", "DeadlineSystemd", "Platform",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -140,7 +145,7 @@ let package = Package(
         .executableTarget(
             name: "deadlinectl",
             dependencies: [
-                "DeadlineService", "DeadlineConfig", "DeadlineStore", "DeadlineImportFiles",
+                "DeadlineService", "DeadlineConfig", "DeadlineStore", "DeadlineImportFiles", "Platform",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -3,6 +3,7 @@ import DeadlineConfig
 import DeadlineKit
 import DeadlineService
 import DeadlineStore
+import Platform
 
 struct Reload: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -43,7 +44,7 @@ struct Done: AsyncParsableCommand {
     func run() async throws {
         let configuration = try config.load(showWarnings: false)
         let language = config.language.of(configuration)
-        var moment = Clock.now()
+        var moment = WallClock.now()
         if let at {
             let given = try momentOption(at, "--at", configuration, language)
             guard given <= moment else {
@@ -68,7 +69,7 @@ struct Undone: AsyncParsableCommand {
         let configuration = try config.load(showWarnings: false)
         let code = await OccurrenceCommands.run(
             .undone, deadlineID: target.id, occurrence: target.occurrence, units: target.units, note: target.note,
-            configuration: configuration, now: Clock.now(), language: config.language.of(configuration))
+            configuration: configuration, now: WallClock.now(), language: config.language.of(configuration))
         if code != 0 { throw ExitCode(code) }
     }
 }
@@ -107,7 +108,7 @@ struct Resend: AsyncParsableCommand {
     func run() async throws {
         let configuration = try config.load(showWarnings: false)
         let code = await ResendCommand.run(
-            deadlineID: id, channel: channel, since: since, configuration: configuration, now: Clock.now(),
+            deadlineID: id, channel: channel, since: since, configuration: configuration, now: WallClock.now(),
             language: config.language.of(configuration))
         if code != 0 { throw ExitCode(code) }
     }

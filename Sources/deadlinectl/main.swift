@@ -2,6 +2,7 @@ import ArgumentParser
 import DeadlineConfig
 import DeadlineKit
 import DeadlineService
+import Platform
 
 #if canImport(Glibc)
     import Glibc
@@ -135,7 +136,7 @@ struct Plan: AsyncParsableCommand {
 /// The moment an option names (`--now`, `--from`, `--to`), in the configuration's zone; now when it is not given.
 /// A moment that cannot be read: the reason on stderr, exit 2.
 func momentOption(_ text: String?, _ option: String, _ configuration: Configuration, _ language: Language) throws -> Instant {
-    guard let text else { return Clock.now() }
+    guard let text else { return WallClock.now() }
     guard let moment = ConfigSession.moment(text, option: option, zone: configuration.agenda.settings.zone, language: language)
     else { throw ExitCode(2) }
     return moment
@@ -172,7 +173,7 @@ struct TestSendCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try config.load(showWarnings: false)
         let code = await TestSend.run(
-            configuration, channel: channel, to: to, now: Clock.now(), language: config.language.of(configuration))
+            configuration, channel: channel, to: to, now: WallClock.now(), language: config.language.of(configuration))
         if code != 0 { throw ExitCode(code) }
     }
 }

@@ -3,6 +3,7 @@ import DeadlineKit
 import DeadlineService
 import DeadlineSystemd
 import Logging
+import Platform
 
 /// The entry point: the whole command, daemon included, runs on one ``DaemonExecutor`` thread instead of
 /// libdispatch's global queues, whose first job would start libdispatch's once-a-second workqueue monitor for the
@@ -56,7 +57,7 @@ struct Deadlined: AsyncParsableCommand {
             }
             guard let configuration = ConfigSession.load(mainFile, environment: environment) else { throw ExitCode(1) }
             let zone = configuration.agenda.settings.zone
-            var start = Clock.now()
+            var start = WallClock.now()
             if let text = pretendNow {
                 switch MomentParser.parse(text, zone: zone) {
                 case .success(let moment): start = moment

@@ -179,7 +179,7 @@ struct WebBrowserTests {
 
         // The ledger: so-1 done, by its link, with the note; the others not.
         let history = try await Self.ctl(["history", "de-xuat"], config)
-        #expect(history.stdout.contains("  done  10/12/2020  so-1  link (so-1)"), "\(history)")
+        #expect(history.stdout.contains("  hoàn thành  10/12/2020  so-1  link (so-1)"), "\(history)")
         #expect(history.stdout.contains("1/3 đã xong; còn: so-2, so-3"), "\(history)")
 
         // so-2's calendar, as a calendar program reads it, holds the occurrences `plan` plans for so-2.

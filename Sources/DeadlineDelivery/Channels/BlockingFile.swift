@@ -43,40 +43,8 @@ enum BlockingFile {
         return names
     }
 
-    /// The contents of a file holding a secret, after checking (on the open file) that its mode keeps it secret
-    /// (``SecretFilePolicy``). The errors name the file, never its contents.
-    static func readSecret(_ path: String) throws(Failure) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw errorText("cannot read the secret file '\(path)'") }
-        defer { close(fd) }
-        var status = stat()
-        guard fstat(fd, &status) == 0 else { throw errorText("cannot read the secret file '\(path)'") }
-        if let message = SecretFilePolicy.message(path: path, mode: UInt32(status.st_mode)) {
-            throw Failure(description: message)
-        }
-        var out: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 16_384)
-        while out.count < 1 << 20 {
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n < 0, errno == EINTR { continue }
-            guard n >= 0 else { throw errorText("cannot read the secret file '\(path)'") }
-            if n == 0 { break }
-            out += buffer[0..<n]
-        }
-        return out
-    }
-
     static func exists(_ path: String) -> Bool {
         access(path, F_OK) == 0
-    }
-
-    /// Creates `path` and its parents with `mode` (like `mkdir -p`).
-    static func makeDirectories(_ path: String, mode: mode_t = 0o750) throws {
-        var current = path.hasPrefix("/") ? "" : "."
-        for component in path.split(separator: "/") {
-            current += "/" + component
-            if mkdir(current, mode) != 0, errno != EEXIST { throw errorText("cannot create '\(current)'") }
-        }
     }
 
     /// Writes `bytes` to `path` atomically: a temporary file in the same folder, fsync, rename, fsync the folder.
@@ -115,12 +83,5 @@ enum BlockingFile {
             fsync(dfd)
             close(dfd)
         }
-    }
-
-    /// This machine's host name (for SMTP's EHLO and Message-IDs).
-    static var hostName: String {
-        var buffer = [CChar](repeating: 0, count: 256)
-        guard gethostname(&buffer, buffer.count) == 0 else { return "localhost" }
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

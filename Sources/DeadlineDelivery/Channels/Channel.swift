@@ -1,4 +1,5 @@
 import DeadlineKit
+import Platform
 
 /// A reminder rendered and ready to go out through a channel.
 public struct OutgoingReminder: Sendable {
@@ -79,20 +80,12 @@ func readSecret(_ path: String, setting: String) throws(DeliveryConfigurationErr
     Secret(fileContents: try readSecretBytes(path, setting: setting, trimmed: true))
 }
 
-/// The bytes of a secret file, checked as ``readSecret(_:setting:)`` says; `trimmed` drops trailing line breaks
-/// and spaces.
+/// The bytes of a secret file, checked as ``readSecret(_:setting:)`` says (``SecretFile``); `trimmed` drops the
+/// trailing line breaks, and an empty file is then an error.
 func readSecretBytes(_ path: String, setting: String, trimmed: Bool) throws(DeliveryConfigurationError) -> [UInt8] {
-    let bytes: [UInt8]
     do {
-        bytes = try BlockingFile.readSecret(path)
+        return try SecretFile.read(path, trimmed: trimmed)
     } catch {
         throw DeliveryConfigurationError(setting: setting, problem: error.description)
     }
-    guard trimmed else { return bytes }
-    var trimmed = bytes
-    while let last = trimmed.last, last == 0x0A || last == 0x0D || last == 0x20 { trimmed.removeLast() }
-    guard !trimmed.isEmpty else {
-        throw DeliveryConfigurationError(setting: setting, problem: "the secret file '\(path)' is empty")
-    }
-    return trimmed
 }

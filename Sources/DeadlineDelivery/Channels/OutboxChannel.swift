@@ -1,6 +1,7 @@
 import Crypto
 import DeadlineKit
 import Dispatch
+import Platform
 
 /// Writes each reminder as an RFC 5322 message file (`.eml`) into a folder: the embedded default, which needs
 /// no server. Any mail client opens the files; a script can pick them up.
@@ -60,7 +61,7 @@ public final class OutboxChannel: Channel {
                         continuation.resume(returning: .delivered(Self.receipt(name, "already in the outbox: \(path)")))
                         return
                     }
-                    try BlockingFile.makeDirectories(directory)
+                    try Folders.create(directory, mode: 0o750)
                     try BlockingFile.writeAtomically(bytes, to: path)
                     continuation.resume(returning: .delivered(Self.receipt(name, "written to \(path)")))
                 } catch {

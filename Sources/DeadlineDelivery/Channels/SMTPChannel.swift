@@ -1,4 +1,5 @@
 import DeadlineKit
+import Platform
 
 /// Email through an SMTP server: one message per reminder, to all of the unit's recipients in one transaction.
 public final class SMTPChannel: Channel {
@@ -36,7 +37,7 @@ public final class SMTPChannel: Channel {
 
     /// The host name to greet the server with, if it is a plain DNS name.
     static let clientName: String? = {
-        let host = BlockingFile.hostName
+        let host = HostName.current
         return host.utf8.allSatisfy { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") || (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) } && !host.isEmpty ? host : nil
     }()
 

@@ -1,4 +1,5 @@
 import CCurl
+import Platform
 
 #if canImport(Glibc)
     import Glibc
@@ -135,7 +136,7 @@ struct WebhookTransferJob: Sendable {
     }
 
     private func perform(on easy: CurlEasy) throws(CurlOptionError) -> HTTPAttempt {
-        let timestamp = request.timestampUnixSeconds ?? currentUnixSeconds()
+        let timestamp = request.timestampUnixSeconds ?? WallClock.seconds()
         var lines = headerLines
         lines.append("webhook-id: \(request.id)")
         lines.append("webhook-timestamp: \(timestamp)")
@@ -180,13 +181,6 @@ struct WebhookTransferJob: Sendable {
             curlCode: Int(code.rawValue),
             curlMessage: code == CURLE_OK ? "" : redactor.redact(easy.errorMessage(for: code)),
             status: easy.responseCode, headerLines: state.headerLines, body: state.body,
-            newConnections: easy.newConnections, nowUnixSeconds: currentUnixSeconds())
+            newConnections: easy.newConnections, nowUnixSeconds: WallClock.seconds())
     }
-}
-
-/// The wall clock, Unix seconds. Only adapters read clocks; the domain gets `now` as a parameter.
-func currentUnixSeconds() -> Int64 {
-    var now = timespec()
-    clock_gettime(CLOCK_REALTIME, &now)
-    return Int64(now.tv_sec)
 }

@@ -1,5 +1,6 @@
 import DeadlineConfig
 import DeadlineKit
+import Platform
 
 /// The logic of `deadlinectl holidays` and `deadlinectl lunar`. Each returns the exit code: 0, 1 for an invalid
 /// configuration, 2 for an argument it cannot use (with the reason on stderr).
@@ -20,7 +21,7 @@ public enum CalendarSession {
             settings = configuration.agenda.settings
         }
         let chosen = AdminLanguage.of(configuration, option: option, environment: environment)
-        let year = year ?? settings.zone.localDateTime(at: Clock.now()).date.year
+        let year = year ?? settings.zone.localDateTime(at: WallClock.now()).date.year
         let years = WorkingCalendar.supportedYears
         guard years.contains(year) else {
             Console.err(

@@ -2,6 +2,7 @@ import DeadlineConfig
 import DeadlineKit
 import DeadlineStore
 import Logging
+import Platform
 
 /// `deadlinectl migrate`: moves an existing SQLite ledger to PostgreSQL, all of its history, so that two or more
 /// servers can share it. The daemon must be stopped while it runs; the target database must be empty.
@@ -52,7 +53,7 @@ public enum MigrateSession {
         do {
             let source = try await SQLiteLedger(path: sourcePath, create: false)
             let configured = try LedgerSelection.postgresConfiguration(
-                target, applicationName: "deadlinectl migrate \(BlockingHost.name)")  // machine: PostgreSQL's application_name
+                target, applicationName: "deadlinectl migrate \(HostName.current)")  // machine: PostgreSQL's application_name
             let destination = try await PostgresLedger(configuration: configured, logger: logger)
             let report: LedgerMigration.Report
             do {

@@ -8,6 +8,8 @@ import DeadlineSystemd
 import Logging
 import ServiceLifecycle
 import UnixSignals
+import Platform
+import Threads
 
 /// How `deadlined` was started.
 public struct DaemonOptions: Sendable {
@@ -48,18 +50,18 @@ public enum DaemonRunner {
         if let text = options.pretendNow {
             switch MomentParser.parse(text, zone: configuration.agenda.settings.zone) {
             case .success(let moment):
-                clock = DaemonClock(offsetSeconds: moment - Clock.now())
+                clock = DaemonClock(offsetSeconds: moment - WallClock.now())
             case .failure(let error):
                 logger.critical("--pretend-now: \(error)")
                 return 2
             }
         }
         let stateDirectory = configuration.daemon.stateDirectory
-        let host = BlockingHost.name
+        let host = HostName.current
         // One daemon per state directory, whatever the ledger: the lock comes first, before the ledger is opened or
         // migrated (SQLite) and before the control socket is made (a second daemon would unlink the first one's).
         // Daemons on other machines share a PostgreSQL ledger, each with its own state directory.
-        LedgerSelection.makeFolders(stateDirectory)
+        try? Folders.create(stateDirectory)  // a failure shows in the lock's error just below
         let lock: StateLock
         switch StateLock.acquire(stateDirectory: stateDirectory) {
         case .success(let l): lock = l
@@ -208,65 +210,23 @@ enum ControlRequests {
 
 /// A one-shot hand-over from the scheduler's task to the control thread.
 final class ReplyBox: @unchecked Sendable {
-    private var value: ReloadOutcome?
-    private let condition = PThreadCondition()
+    private var value: ReloadOutcome?  // guarded by `lock`
+    private let lock = ConditionLock()
 
     func put(_ outcome: ReloadOutcome) {
-        condition.withLock { value = outcome }
-        condition.signal()
-    }
-
-    func take(timeoutSeconds: Int) -> ReloadOutcome? {
-        condition.wait(timeoutSeconds: timeoutSeconds) { value != nil }
-        return condition.withLock { value }
-    }
-}
-
-/// A pthread mutex and condition variable.
-final class PThreadCondition: @unchecked Sendable {
-    private var mutex = pthread_mutex_t()
-    private var cond = pthread_cond_t()
-
-    init() {
-        pthread_mutex_init(&mutex, nil)
-        pthread_cond_init(&cond, nil)
-    }
-
-    deinit {
-        pthread_cond_destroy(&cond)
-        pthread_mutex_destroy(&mutex)
-    }
-
-    func withLock<T>(_ body: () -> T) -> T {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
-        return body()
-    }
-
-    func signal() {
-        pthread_mutex_lock(&mutex)
-        pthread_cond_broadcast(&cond)
-        pthread_mutex_unlock(&mutex)
-    }
-
-    /// Waits until `done()` holds or the timeout passes.
-    func wait(timeoutSeconds: Int, until done: () -> Bool) {
-        var deadline = timespec()
-        clock_gettime(CLOCK_REALTIME, &deadline)
-        deadline.tv_sec += timeoutSeconds
-        pthread_mutex_lock(&mutex)
-        while !done() {
-            if pthread_cond_timedwait(&cond, &mutex, &deadline) == ETIMEDOUT { break }
+        lock.withLock {
+            value = outcome
+            lock.broadcast()
         }
-        pthread_mutex_unlock(&mutex)
+    }
+
+    /// The outcome, waiting for it at most `timeoutSeconds`; nil if none came.
+    func take(timeoutSeconds: Int) -> ReloadOutcome? {
+        let deadline = WallClock.deadline(secondsFromNow: timeoutSeconds)
+        return lock.withLock {
+            while value == nil, lock.wait(until: deadline) {}
+            return value
+        }
     }
 }
 
-/// This machine's host name.
-enum BlockingHost {
-    static var name: String {
-        var buffer = [CChar](repeating: 0, count: 256)
-        guard gethostname(&buffer, buffer.count) == 0 else { return "localhost" }
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-}

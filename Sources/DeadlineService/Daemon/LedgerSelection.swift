@@ -5,6 +5,7 @@ import DeadlineConfig
 import DeadlineKit
 import DeadlineStore
 import Logging
+import Platform
 
 /// Opens the ledger that `[store]` names, for the daemon and for `deadlinectl`: the SQLite file in the state
 /// directory (the default), or a PostgreSQL database shared with other daemons.
@@ -39,7 +40,7 @@ public enum LedgerSelection {
             let path = configuration.store.sqlitePath(stateDirectory: configuration.daemon.stateDirectory) ?? ""
             return Opened(ledger: try await SQLiteLedger(path: path, create: create), shared: nil, location: path)
         case .postgresql(let settings):
-            if create { makeFolders(configuration.daemon.stateDirectory) }  // the control socket and outbox live there
+            if create { try? Folders.create(configuration.daemon.stateDirectory) }  // the control socket and outbox live there
             let ledgerConfiguration = try postgresConfiguration(settings, applicationName: applicationName)
             let ledger = try await PostgresLedger(configuration: ledgerConfiguration, logger: logger)
             return Opened(ledger: ledger, shared: ledger, location: ledger.displayName)
@@ -63,42 +64,13 @@ public enum LedgerSelection {
             applicationName: applicationName)
     }
 
-    /// `mkdir -p` with mode 0700 for each folder it creates (SQLite's ledger does this for its file).
-    static func makeFolders(_ path: String) {
-        var prefix = path.hasPrefix("/") ? "" : "."
-        for part in path.split(separator: "/") {
-            prefix += "/" + part
-            if access(prefix, F_OK) != 0 { mkdir(prefix, 0o700) }
-        }
-    }
-
     /// The password in a secret file, without its trailing line break; the error names the file only.
     static func readPassword(_ path: String) throws(StoreError) -> String {
-        let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            throw StoreError(
-                .cannotOpen,
-                "cannot read the database password file \(path) ([store] password_file): "
-                    + String(cString: strerror(errno)))
+        do {
+            return String(decoding: try SecretFile.read(path), as: UTF8.self)
+        } catch {
+            throw StoreError(.cannotOpen, "[store] password_file: \(error)")
         }
-        defer { close(descriptor) }
-        var status = stat()
-        if fstat(descriptor, &status) == 0, let message = SecretFilePolicy.message(path: path, mode: UInt32(status.st_mode)) {
-            throw StoreError(.invalidInput, "[store] password_file: \(message)")
-        }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while bytes.count < 65_536 {
-            let count = read(descriptor, &buffer, buffer.count)
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { break }
-            bytes += buffer[0..<count]
-        }
-        while let last = bytes.last, last == 0x0A || last == 0x0D { bytes.removeLast() }
-        guard !bytes.isEmpty else {
-            throw StoreError(.cannotOpen, "the database password file \(path) ([store] password_file) is empty")
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
@@ -127,7 +99,7 @@ extension LedgerSelection {
         var logger = Logger(label: "deadlinectl") { _ in SwiftLogNoOpLogHandler() }
         logger.logLevel = .critical
         return try await open(
-            configuration, create: create, applicationName: "deadlinectl \(BlockingHost.name):\(getpid())",
+            configuration, create: create, applicationName: "deadlinectl \(HostName.current):\(getpid())",
             logger: logger)
     }
 }

@@ -5,6 +5,7 @@ import DeadlineStore
 import DeadlineSystemd
 import Logging
 import Synchronization
+import Platform
 
 /// What other tasks ask of the scheduler; it handles them between wake-ups, in order.
 enum SchedulerCommand: Sendable {
@@ -291,7 +292,7 @@ struct DaemonClock: Sendable {
 
     init(offsetSeconds: Int64) {
         self.offsetSeconds = offsetSeconds
-        read = { Clock.now() }
+        read = { WallClock.now() }
     }
 
     /// A clock that shows what `read` says (a test's controllable clock).

@@ -3,6 +3,7 @@
 #endif
 import CLinuxShim
 import DeadlineKit
+import Threads
 
 /// Why the scheduler woke up.
 public enum WakeReason: Sendable, Equatable {
@@ -72,9 +73,9 @@ public final class Waker: @unchecked Sendable {
     }
 }
 
-/// A plain pthread for one blocking wait (created per wait: waits are rare, one per scheduler event).
-final class WaitThread: @unchecked Sendable {
-    /// The thread's name as `ps -L` shows it (its first 15 bytes); without one it would inherit its creator's.
+/// A thread for one blocking wait (one per wait: waits are rare, one per scheduler event), with a small stack;
+/// when no thread can be started, the wait runs on the caller's thread.
+struct WaitThread {
     private let name: String
     private let body: () -> Void
 
@@ -84,22 +85,6 @@ final class WaitThread: @unchecked Sendable {
     }
 
     func start() {
-        let box = Unmanaged.passRetained(self)
-        var attributes = pthread_attr_t()
-        pthread_attr_init(&attributes)
-        pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
-        pthread_attr_setstacksize(&attributes, 256 * 1024)
-        var thread = pthread_t()
-        let rc = pthread_create(&thread, &attributes, { raw in
-            let me = Unmanaged<WaitThread>.fromOpaque(raw!).takeRetainedValue()
-            me.name.withCString { _ = clinux_set_thread_name($0) }
-            me.body()
-            return nil
-        }, box.toOpaque())
-        pthread_attr_destroy(&attributes)
-        if rc != 0 {
-            box.release()
-            body()
-        }
+        if OSThread.start(name: name, stackSize: 256 * 1024, body) == nil { body() }
     }
 }

@@ -4,6 +4,8 @@
     import Musl
 #endif
 
+import Platform
+
 /// Applies ``LedgerSchema`` steps to a SQLite database in one IMMEDIATE transaction, after checking that the
 /// database is not from a newer deadlined (by `schema_migrations` and by `PRAGMA user_version`). Two processes
 /// opening the same old file at once are serialised by the transaction: the second finds the work done.
@@ -37,7 +39,7 @@ struct SQLiteMigrator {
             }
             try db.run(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                [.of(step.version), .text(step.name), .integer(Int64(time(nil)))])
+                [.of(step.version), .text(step.name), .integer(WallClock.seconds())])
         }
         if userVersion != latest {
             try db.execute("PRAGMA user_version = \(latest)")

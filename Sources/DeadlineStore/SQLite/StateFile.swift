@@ -3,6 +3,7 @@
 #elseif canImport(Musl)
     import Musl
 #endif
+import Platform
 
 /// Creates the ledger's file and missing folders with private permissions before SQLite opens it: folders 0700,
 /// the file 0600 (SQLite gives `-wal` and `-shm` the database file's mode). An existing file or folder keeps
@@ -19,7 +20,11 @@ enum StateFile {
             }
             return
         }
-        try makeFolders(containing: path)
+        do {
+            try Folders.create(containing: path)
+        } catch {
+            throw StoreError(.cannotOpen, "cannot create the ledger's folder: \(error)")
+        }
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         if descriptor < 0 {
             let number = errno
@@ -32,26 +37,6 @@ enum StateFile {
             throw StoreError(.cannotOpen, "cannot open \(path): \(describe(number))")
         }
         close(descriptor)
-    }
-
-    /// `mkdir -p` with mode 0700 for each folder it creates. Messages quote the path as given.
-    private static func makeFolders(containing path: String) throws(StoreError) {
-        let utf8 = Array(path.utf8)
-        for (offset, byte) in utf8.enumerated() where byte == UInt8(ascii: "/") && offset > 0 {
-            guard utf8[offset - 1] != UInt8(ascii: "/") else { continue }
-            let folder = String(decoding: utf8[..<offset], as: UTF8.self)
-            var status = stat()
-            if stat(folder, &status) == 0 {
-                guard status.st_mode & S_IFMT == S_IFDIR else {
-                    throw StoreError(.cannotOpen, "cannot create the ledger in \(folder): it is not a folder")
-                }
-                continue
-            }
-            if mkdir(folder, 0o700) != 0, errno != EEXIST {
-                throw StoreError(
-                    .cannotOpen, "cannot create the folder \(folder) for the ledger: \(describe(errno))")
-            }
-        }
     }
 
     private static func describe(_ number: Int32) -> String {
