@@ -4,7 +4,8 @@
 //   Model/           the values it takes and returns: LedgerReminder, LedgerEntry, AttemptClaim, OccurrenceEvent, ...
 //   StoreError.swift the one error type: a code and an admin-readable, secret-free message
 //   Schema/          LedgerSchema: numbered migration steps shared by every backend, dialect bits kept apart
-//   SQLite/          SQLiteLedger over GRDB: open (0600 file, WAL, busy timeout), migrations, queries
+//   SQLite/          SQLiteLedger on SQLite's C API (SQLiteConnection: one connection, statements compiled once): open
+//                    (0600 file, WAL, busy timeout), migrations, queries
 //   Postgres/        PostgresLedger over PostgresNIO, shared by several daemons (SharedLedger): claims with
 //                    FOR UPDATE SKIP LOCKED, leases renewed while sending, fenced results, LISTEN/NOTIFY, one
 //                    connection re-opened with backoff (PostgresLink); LedgerMigration copies SQLite into it

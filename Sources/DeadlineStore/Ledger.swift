@@ -15,6 +15,8 @@ import DeadlineKit
 /// 3. the channel sends;
 /// 4. ``recordSent(_:response:at:)`` or ``recordFailure(_:error:disposition:at:)`` with the claim.
 ///
+/// ``commit(_:)`` makes the writes of steps 2 and 4 for many sends at once, in one transaction.
+///
 /// After `kill -9` or a power loss at any moment nothing is lost, and nothing is sent twice except in one window:
 /// **between a server accepting the message and step 4 being written.** A crash there leaves the row in `sending`;
 /// once its lease (`leaseUntil`) has run out the row is ready again and is sent a second time. The earlier
@@ -56,6 +58,19 @@ public protocol Ledger: Sendable {
     func recordFailure(
         _ claim: AttemptClaim, error: String, disposition: FailureDisposition, at now: Instant
     ) async throws(StoreError)
+
+    /// Several claims and results in one transaction and one commit (one `fsync`): the intents of sends about to
+    /// start and the results of sends that have finished, group-committed. Each write is decided on its own, by
+    /// the same rules as the single-write methods (a claim on a row that is not claimable is
+    /// ``OutboxWriteResult/refused(_:)``, the others go on); they share the commit, so every write of the batch is
+    /// durable when this returns. Results come in the order of `writes`. Throws when the transaction itself
+    /// fails: then none of the batch is written.
+    ///
+    /// The guarantees are those of the single writes: a claim is durable before its send starts, a result before
+    /// it is reported. A crash before the commit loses the batch's claims (their sends had not started) and
+    /// results (their messages may arrive twice, as after a crash between ``recordSent(_:response:at:)`` and a
+    /// send); so a caller batches only the claims of sends it starts at once, and the results it has.
+    func commit(_ writes: [OutboxWrite]) async throws(StoreError) -> [OutboxWriteResult]
 
     /// Gives up a reminder that is not being sent (pending, retry, or sending with an expired lease), e.g. a
     /// retry that has waited past `retry_max_age`. Throws ``StoreError/Code/notClaimable`` if it is final or
@@ -142,4 +157,32 @@ public protocol Ledger: Sendable {
     /// A counter that every done, undone and snooze increases, in the same transaction. A running daemon reads
     /// it cheaply to notice an admin's change and re-plan.
     func changeCounter() async throws(StoreError) -> Int64
+}
+
+extension Ledger {
+    /// The writes one at a time, each in its own transaction, for ledgers that add behaviour around the single
+    /// writes (the daemon's view of a shared ledger keeps leases alive and retries results); the backends commit a
+    /// batch at once. Never throws: a write that fails is ``OutboxWriteResult/refused(_:)`` with its error, whatever
+    /// it is, and the writes before it stay written.
+    public func commitOneByOne(_ writes: [OutboxWrite]) async -> [OutboxWriteResult] {
+        var results: [OutboxWriteResult] = []
+        results.reserveCapacity(writes.count)
+        for write in writes {
+            do {
+                switch write {
+                case .claim(let key, let owner, let leaseUntil, let now):
+                    results.append(.claimed(try await beginAttempt(key: key, owner: owner, leaseUntil: leaseUntil, at: now)))
+                case .sent(let claim, let response, let now):
+                    try await recordSent(claim, response: response, at: now)
+                    results.append(.recorded)
+                case .failure(let claim, let error, let disposition, let now):
+                    try await recordFailure(claim, error: error, disposition: disposition, at: now)
+                    results.append(.recorded)
+                }
+            } catch {
+                results.append(.refused(error))
+            }
+        }
+        return results
+    }
 }

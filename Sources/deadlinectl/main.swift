@@ -125,7 +125,7 @@ struct Plan: AsyncParsableCommand {
         let state = configOnly ? PlannerState.empty : await ledgerState(configuration, language)
         let report = PlanReport(planner: ReminderPlanner(agenda: configuration.agenda), from: start, to: end, state: state)
         if json {
-            report.writeJSON(to: Console.out)
+            report.writeJSON(toFileDescriptor: 1)
             Console.out("\n")
         } else {
             Console.out(report.text(language: language))

@@ -11,24 +11,34 @@ enum QuotedPrintable {
     /// The encoded text, its lines joined by CRLF. It ends with CRLF only if `text` ends with a line break:
     /// in a multipart body the CRLF before the next boundary belongs to the boundary, so the text round-trips.
     static func encode(_ text: String) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count * 2)
-        for (index, line) in lines(of: text).enumerated() {
-            if index > 0 { output += [13, 10] }
-            encodeLine(Array(line.utf8), into: &output)
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count * 2)
+            // Lines end at `\r\n`, a lone `\n` or a lone `\r` (the same breaks as splitting into Characters: line
+            // breaks are always Characters of their own). Each line is encoded in place, from the text's bytes.
+            var lineStart = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard byte == 10 || byte == 13 else {
+                    index += 1
+                    continue
+                }
+                encodeLine(UnsafeBufferPointer(rebasing: bytes[lineStart..<index]), into: &output)
+                output.append(13)
+                output.append(10)
+                index += byte == 13 && index + 1 < bytes.count && bytes[index + 1] == 10 ? 2 : 1
+                lineStart = index
+            }
+            encodeLine(UnsafeBufferPointer(rebasing: bytes[lineStart..<bytes.count]), into: &output)
+            return String(decoding: output, as: UTF8.self)
         }
-        return String(decoding: output, as: UTF8.self)
-    }
-
-    /// The text's lines, split at `\r\n`, `\n` or a lone `\r`.
-    static func lines(of text: String) -> [Substring] {
-        // Swift treats "\r\n" as one Character, so splitting on Characters handles all three forms.
-        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
     }
 
     private static let hex = Array("0123456789ABCDEF".utf8)
 
-    private static func encodeLine(_ bytes: [UInt8], into output: inout [UInt8]) {
+    private static func encodeLine(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
         // Whole UTF-8 sequences are written literally or escaped; soft breaks fall between sequences. Each
         // sequence's width is known before it is written, so nothing is built on the side.
         var lineLength = 0
@@ -68,7 +78,7 @@ enum QuotedPrintable {
     }
 
     /// The length of the UTF-8 sequence starting at `index` (1 for ASCII or a malformed byte).
-    private static func sequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
+    private static func sequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
         let lead = bytes[index]
         let expected: Int
         switch lead {

@@ -210,11 +210,61 @@ public struct TemplateSet: Sendable {
 
     /// Whitespace runs and newlines folded into single spaces (a subject is one line).
     static func oneLine(_ s: String) -> String {
-        s.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == " " || $0 == "\t" }).joined(separator: " ")
+        // Most subjects are one line already: no line break or tab, single spaces between words, none at either end.
+        let bytes = s.utf8
+        if bytes.first != 32, bytes.last != 32,
+            !bytes.contains(where: { $0 == 10 || $0 == 13 || $0 == 9 }),
+            !zip(bytes, bytes.dropFirst()).contains(where: { $0 == 32 && $1 == 32 })
+        {
+            return s
+        }
+        return s.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 
     /// Trailing spaces removed, runs of blank lines folded into one, no blank lines at either end.
+    ///
+    /// Works on the UTF-8 bytes, with the same result as splitting into `Character`s: a line ends at a `\n` that is
+    /// not the end of a `\r\n` (one `Character`), and the spaces, tabs and `\r`s at its end go. Text with characters
+    /// that can join a following space into one `Character` (Arabic prepended marks, some scripts outside the Basic
+    /// Multilingual Plane) takes the `Character` path.
     static func tidy(_ s: String) -> String {
+        var s = s
+        return s.withUTF8 { bytes -> String in
+            if bytes.contains(where: { $0 == 0xD8 || $0 == 0xDC || $0 == 0xE0 || $0 >= 0xF0 }) {
+                return tidyByCharacters(String(decoding: bytes, as: UTF8.self))
+            }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 1)
+            var lineStart = 0
+            var blankPending = false
+            var wroteAny = false
+            func endLine(_ end: Int) {
+                var last = end
+                while last > lineStart, bytes[last - 1] == 32 || bytes[last - 1] == 9 || bytes[last - 1] == 13 { last -= 1 }
+                guard last > lineStart else {
+                    if wroteAny { blankPending = true }
+                    return
+                }
+                if wroteAny {
+                    out.append(10)
+                    if blankPending { out.append(10) }
+                }
+                blankPending = false
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart..<last]))
+                wroteAny = true
+            }
+            for index in 0..<bytes.count where bytes[index] == 10 && (index == 0 || bytes[index - 1] != 13) {
+                endLine(index)
+                lineStart = index + 1
+            }
+            endLine(bytes.count)
+            out.append(10)
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// ``tidy(_:)`` on `Character`s.
+    static func tidyByCharacters(_ s: String) -> String {
         var out: [Substring] = []
         for line in s.split(separator: "\n", omittingEmptySubsequences: false) {
             var l = line

@@ -23,68 +23,107 @@ extension ReminderPlanner {
         ofDeadlineAt index: Int, from: Instant, to: Instant, state: PlannerState, calendar: WorkingCalendar,
         into out: inout [PlannedReminder], folding: inout DigestDays?
     ) {
-        let deadline = agenda.deadlines[index]
+        guard plansAnything(ofDeadlineAt: index), from < to else { return }
+        let range = occurrenceRange(ofDeadlineAt: index, from: from, to: to, folding: folding != nil)
+        for occurrence in occurrences(of: agenda.deadlines[index], from: range.first, through: range.last) {
+            appendReminders(
+                ofDeadlineAt: index, occurrence: occurrence, from: from, to: to, state: state, calendar: calendar, into: &out,
+                folding: &folding)
+        }
+    }
+
+    /// Whether a deadline reaches anyone (its units' recipients, or heads through an escalation).
+    func plansAnything(ofDeadlineAt index: Int) -> Bool {
+        !(targetsByDeadline[index].isEmpty && escalationGroupsByDeadline[index].isEmpty)
+    }
+
+    /// The nominal due days of a deadline's occurrences whose reminders can fall in `from..<to` (a day either side
+    /// with `folding`, for digests).
+    func occurrenceRange(ofDeadlineAt index: Int, from: Instant, to: Instant, folding: Bool) -> (first: CivilDate, last: CivilDate) {
+        let zone = agenda.settings.zone
+        let foldFrom = folding ? from.adding(seconds: -86_400) : from
+        let foldTo = folding ? to.adding(seconds: 86_400) : to
+        let slack = Int64(ReminderPlanner.calendarSlackDays) * 86_400
+        let first = zone.localDateTime(at: foldFrom.adding(seconds: -Int64(trailMinutesByDeadline[index]) * 60 - slack)).date
+        let last = zone.localDateTime(at: foldTo.adding(seconds: Int64(agenda.deadlines[index].rules.leadMinutes) * 60 + slack)).date
+        return (first, last)
+    }
+
+    /// Plans one occurrence of a deadline (see ``appendReminders(ofDeadlineAt:from:to:state:calendar:into:folding:)``).
+    func appendReminders(
+        ofDeadlineAt index: Int, occurrence: CivilDate, from: Instant, to: Instant, state: PlannerState,
+        calendar: WorkingCalendar, into out: inout [PlannedReminder], folding: inout DigestDays?
+    ) {
+        // The deadline borrowed in place, not copied (a copy per occurrence retains each of its strings and arrays).
+        appendReminders(
+            of: agenda.deadlines[index], at: index, occurrence: occurrence, from: from, to: to, state: state, calendar: calendar,
+            into: &out, folding: &folding)
+    }
+
+    private func appendReminders(
+        of deadline: borrowing Deadline, at index: Int, occurrence: CivilDate, from: Instant, to: Instant, state: PlannerState,
+        calendar: WorkingCalendar, into out: inout [PlannedReminder], folding: inout DigestDays?
+    ) {
         let targetIndices = targetsByDeadline[index]
         let escalationGroups = escalationGroupsByDeadline[index]
-        guard !(targetIndices.isEmpty && escalationGroups.isEmpty), from < to else { return }
         let zone = agenda.settings.zone
         let rules = deadline.rules
         let foldFrom = folding == nil ? from : from.adding(seconds: -86_400)
         let foldTo = folding == nil ? to : to.adding(seconds: 86_400)
         let extraUrges = escalationGroups.map(\.rule.limit).max().map { $0 + 1 } ?? 0
-        // Occurrences whose reminders can fall in the window.
-        let slack = Int64(ReminderPlanner.calendarSlackDays) * 86_400
-        let firstDue = zone.localDateTime(at: foldFrom.adding(seconds: -Int64(trailMinutesByDeadline[index]) * 60 - slack)).date
-        let lastDue = zone.localDateTime(at: foldTo.adding(seconds: Int64(rules.leadMinutes) * 60 + slack)).date
-        for occurrence in occurrences(of: deadline, from: firstDue, through: lastDue) {
-            let id = OccurrenceID(deadlineID: deadline.id, date: occurrence)
-            let marked = state.hasMarks(id)
-            if marked, state.isDone(id, units: unitsByDeadline[index]) { continue }
-            let dueLocal = agenda.dueMoment(of: deadline, occurrence: occurrence, calendar: calendar)
-            let due = zone.instant(for: dueLocal)
-            func add(_ rule: ReminderRule, _ sendAt: Instant, _ target: Int32) {
-                out.append(
-                    PlannedReminder(
-                        deadlineIndex: Int32(index), targetIndex: target, occurrence: occurrence, rule: rule, sendAt: sendAt, due: due))
+        let id = OccurrenceID(deadlineID: deadline.id, date: occurrence)
+        let marked = state.hasMarks(id)
+        if marked, state.isDone(id, units: unitsByDeadline[index]) { return }
+        // Agenda.dueMoment(of:occurrence:calendar:) written out, so that the deadline is not copied to be passed.
+        let nominal: LocalDateTime =
+            switch deadline.schedule {
+            case .once(let moment): moment
+            case .recurring(let recurrence): LocalDateTime(occurrence, recurrence.time)
             }
-            /// Whether `unit` gets a reminder at `sendAt`: not done, not snoozed past it.
-            func open(_ unit: String, at sendAt: Instant) -> Bool {
-                guard marked else { return true }
-                if state.isDone(id, unit: unit) { return false }
-                if let until = state.snoozedUntil(id, unit: unit), sendAt < until { return false }
-                return true
+        let dueLocal = calendar.dueMoment(nominal, policy: rules.dueOnDayOff)
+        let due = zone.instant(for: dueLocal)
+        func add(_ rule: ReminderRule, _ sendAt: Instant, _ target: Int32) {
+            out.append(
+                PlannedReminder(
+                    deadlineIndex: Int32(index), targetIndex: target, occurrence: occurrence, rule: rule, sendAt: sendAt, due: due))
+        }
+        /// Whether `unit` gets a reminder at `sendAt`: not done, not snoozed past it.
+        func open(_ unit: String, at sendAt: Instant) -> Bool {
+            guard marked else { return true }
+            if state.isDone(id, unit: unit) { return false }
+            if let until = state.snoozedUntil(id, unit: unit), sendAt < until { return false }
+            return true
+        }
+        let times = sendTimes(rules: rules, dueLocal: dueLocal, due: due, calendar: calendar, extraUrges: extraUrges)
+        // The escalation moments of each group, and so each escalating unit's urging.
+        var escalations: [[(ReminderRule, Instant)]] = []
+        var urgesOfUnit: [String: [(ReminderRule, Instant)]] = [:]
+        for group in escalationGroups {
+            let moments = escalationTimes(group.rule, urges: times.urges, rules: rules, dueLocal: dueLocal, due: due, calendar: calendar)
+            escalations.append(moments)
+            let urges = ReminderPlanner.numbered(times.urges.filter { u in !moments.contains { $0.1 == u } }, limit: rules.overdueLimit)
+            for unit in group.units { urgesOfUnit[unit] = urges }
+        }
+        let commonUrges = ReminderPlanner.numbered(times.urges, limit: rules.overdueLimit)
+        func plan(_ rule: ReminderRule, _ sendAt: Instant, _ t: Int32) {
+            if folding != nil, let digest = digestOfTarget[Int(t)], ReminderPlanner.folds(rule.kind, into: digest) {
+                if sendAt >= foldFrom, sendAt < foldTo { folding!.insert(t, zone.localDateTime(at: sendAt).date) }
+                return
             }
-            let times = sendTimes(rules: rules, dueLocal: dueLocal, due: due, calendar: calendar, extraUrges: extraUrges)
-            // The escalation moments of each group, and so each escalating unit's urging.
-            var escalations: [[(ReminderRule, Instant)]] = []
-            var urgesOfUnit: [String: [(ReminderRule, Instant)]] = [:]
-            for group in escalationGroups {
-                let moments = escalationTimes(group.rule, urges: times.urges, rules: rules, dueLocal: dueLocal, due: due, calendar: calendar)
-                escalations.append(moments)
-                let urges = ReminderPlanner.numbered(times.urges.filter { u in !moments.contains { $0.1 == u } }, limit: rules.overdueLimit)
-                for unit in group.units { urgesOfUnit[unit] = urges }
-            }
-            let commonUrges = ReminderPlanner.numbered(times.urges, limit: rules.overdueLimit)
-            func plan(_ rule: ReminderRule, _ sendAt: Instant, _ t: Int32) {
-                if folding != nil, let digest = digestOfTarget[Int(t)], ReminderPlanner.folds(rule.kind, into: digest) {
-                    if sendAt >= foldFrom, sendAt < foldTo { folding!.insert(t, zone.localDateTime(at: sendAt).date) }
-                    return
+            if sendAt >= from, sendAt < to { add(rule, sendAt, t) }
+        }
+        for t in targetIndices {
+            let unit = targets[Int(t)].unitID
+            for (rule, sendAt) in times.early where open(unit, at: sendAt) { plan(rule, sendAt, t) }
+            for (rule, sendAt) in urgesOfUnit[unit] ?? commonUrges where open(unit, at: sendAt) { plan(rule, sendAt, t) }
+        }
+        for (group, moments) in zip(escalationGroups, escalations) {
+            for (rule, sendAt) in moments where sendAt >= from && sendAt < to {
+                for heads in group.headTargets where open(heads.unit, at: sendAt) {
+                    for t in heads.targets { add(rule, sendAt, t) }
                 }
-                if sendAt >= from, sendAt < to { add(rule, sendAt, t) }
-            }
-            for t in targetIndices {
-                let unit = targets[Int(t)].unitID
-                for (rule, sendAt) in times.early where open(unit, at: sendAt) { plan(rule, sendAt, t) }
-                for (rule, sendAt) in urgesOfUnit[unit] ?? commonUrges where open(unit, at: sendAt) { plan(rule, sendAt, t) }
-            }
-            for (group, moments) in zip(escalationGroups, escalations) {
-                for (rule, sendAt) in moments where sendAt >= from && sendAt < to {
-                    for heads in group.headTargets where open(heads.unit, at: sendAt) {
-                        for t in heads.targets { add(rule, sendAt, t) }
-                    }
-                    if !group.supervisorTargets.isEmpty, group.units.contains(where: { open($0, at: sendAt) }) {
-                        for t in group.supervisorTargets { add(rule, sendAt, t) }
-                    }
+                if !group.supervisorTargets.isEmpty, group.units.contains(where: { open($0, at: sendAt) }) {
+                    for t in group.supervisorTargets { add(rule, sendAt, t) }
                 }
             }
         }

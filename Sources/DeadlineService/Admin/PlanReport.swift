@@ -1,9 +1,11 @@
 import DeadlineKit
 
 /// `deadlinectl plan`: the reminders that would go out in a window, in send order.
+///
+/// The plan is made when it is written, not kept: ``writeJSON(toFileDescriptor:)`` streams a year of 100 000
+/// deadlines (two million reminders) in bounded memory.
 public struct PlanReport {
     public let planner: ReminderPlanner
-    public let reminders: [PlannedReminder]
     public let from: Instant
     public let to: Instant
     let state: PlannerState
@@ -13,8 +15,10 @@ public struct PlanReport {
         self.from = from
         self.to = to
         self.state = state
-        self.reminders = planner.reminders(from: from, to: to, state: state)
     }
+
+    /// The whole plan as one array (for the terminal's table and for tests).
+    public var reminders: [PlannedReminder] { planner.reminders(from: from, to: to, state: state) }
 
     var zone: ZoneRules { planner.agenda.settings.zone }
 
@@ -23,10 +27,18 @@ public struct PlanReport {
         .object(jsonHead + [("reminders", .array(reminders.map(json)))])
     }
 
-    /// The same text as `json().rendered()`, handed to `sink` in pieces as each reminder is rendered, so that a
-    /// year of 100 000 deadlines does not need its whole JSON tree in memory.
-    public func writeJSON(to sink: (String) -> Void) {
-        JSONStream.writeObject(head: jsonHead, arrayKey: "reminders", elements: reminders.lazy.map(json), to: sink)  // machine: a JSON member name
+    /// The same text as `json().rendered()`, written to a file descriptor (stdout: 1) as the plan is made, in
+    /// pieces of 1 MB: a year of 100 000 deadlines needs neither its whole plan nor its JSON in memory.
+    public func writeJSON(toFileDescriptor descriptor: Int32) {
+        writeJSON { PlanJSONWriter.write($0, to: descriptor) }
+    }
+
+    /// The same text as `json().rendered()`, handed to `output` in pieces as the plan is made.
+    public func writeJSON(to output: @escaping (UnsafeRawBufferPointer) -> Void) {
+        var writer = PlanJSONWriter(planner: planner, state: state, output: output)
+        writer.begin(head: jsonHead)
+        planner.forEachReminder(from: from, to: to, state: state) { writer.write($0) }
+        writer.end()
     }
 
     private var jsonHead: [(String, JSONValue)] {
@@ -40,6 +52,11 @@ public struct PlanReport {
 
     /// One reminder. A digest has `deadline_id` null, `due` null, and `items`: the deadlines it lists.
     func json(_ r: PlannedReminder) -> JSONValue {
+        PlanReport.json(r, planner: planner, state: state)
+    }
+
+    static func json(_ r: PlannedReminder, planner: ReminderPlanner, state: PlannerState) -> JSONValue {
+        let zone = planner.agenda.settings.zone
         let target = planner.target(of: r)
         let deadline = r.isDigest ? nil : planner.deadline(of: r)
         var members: [(String, JSONValue)] = [
@@ -72,6 +89,7 @@ public struct PlanReport {
         let words = Wording(language: language)
         let fromText = zone.vietnamese(from)
         let toText = zone.vietnamese(to)
+        let reminders = self.reminders
         guard !reminders.isEmpty else { return words.noReminders(from: fromText, to: toText) }
         var table = TextTable(header: words.planHeader)
         for r in reminders {

@@ -10,7 +10,7 @@ import Threads
 /// such a queue runs starts libdispatch's workqueue monitor (`_dispatch_workq_init_once` in its
 /// `src/event/workqueue.c`), a timer on its manager thread that fires once a second for the life of the process. A
 /// daemon that otherwise sleeps until its next event woke 60 times a minute for it. Serial dispatch queues
-/// (GRDB's, swift-service-lifecycle's signal queue) and the main queue run on other, unmonitored workers, so they
+/// (swift-service-lifecycle's signal queue) and the main queue run on other, unmonitored workers, so they
 /// do not start it; only jobs on the global concurrent queues do.
 ///
 /// What keeps working on it and what does not:

@@ -7,9 +7,11 @@ import Logging
 /// Everything one send needs, taken from the scheduler for one batch: a `Sendable` value, so that the batch's
 /// sends can run as concurrent child tasks while the scheduler itself stays with its one task.
 ///
-/// Each send is durable on its own: ``dispatch(_:)`` records the intent in the ledger (`beginAttempt`), delivers,
-/// then records the result, exactly as when sends went one at a time. A copy holds the configuration and the
-/// planner state of the moment it was made; the scheduler makes a new one for each batch.
+/// A send goes ``prepare(_:)`` (checks against the configuration and state), ``claimWrite(_:)`` (the intent, written
+/// before the send), ``deliver(_:claim:)``, ``resultWrite(_:)`` (written after), ``report(_:_:)`` (the journal). The
+/// writes of concurrent sends are group-committed (``OutboxCommitter``): each is durable before what follows it, as
+/// when every write had its own transaction. A copy holds the configuration and the planner state of the moment it
+/// was made; the scheduler makes a new one for each batch.
 struct Dispatcher: Sendable {
     let context: DaemonContext
     let state: PlannerState
@@ -23,31 +25,32 @@ struct Dispatcher: Sendable {
         max(1, context.configuration.channels[channel]?.connections ?? 1)
     }
 
-    /// Sends one ledger entry: records the intent, delivers, records the result.
-    func dispatch(_ entry: LedgerEntry) async {
+    /// Checks a ready entry against the current configuration and state, and builds what its send needs; sets it
+    /// aside instead (skipped or given up) when it cannot or need not go out. `nil`: nothing to send.
+    func prepare(_ entry: LedgerEntry) async -> PreparedSend? {
         let row = entry.reminder
         let now = clock.now()
         let isDigest = row.deadlineID == ReminderPlanner.digestID
         guard isDigest || context.agenda.deadline(id: row.deadlineID) != nil else {
             await giveUp(row, reason: "the deadline '\(row.deadlineID)' is no longer in the configuration", now: now)
-            return
+            return nil
         }
         guard let channel = context.channels[row.channel] else {
             await giveUp(row, reason: "the channel '\(row.channel)' is no longer in the configuration", now: now)
-            return
+            return nil
         }
         var facts = self.facts(for: row).restated(at: now)
         facts.confirmURL = context.confirmURL(for: row, language: facts.language, at: now)
         if isDigest, facts.items.isEmpty {
             await giveUp(row, reason: "nothing left to list: every item was done or snoozed after it came due", now: now)
-            return
+            return nil
         }
         if row.kind == .escalation, !isDigest {
             let units = row.unit.split(separator: "+").map(String.init)
             let late = units.filter { !state.isDone(row.occurrenceID, unit: $0) }
             guard !late.isEmpty else {
                 await skip(row, reason: "every unit it is about finished the occurrence before it was sent", now: now)
-                return
+                return nil
             }
             let counts = await sentCounts(for: row, units: late)
             if units.count > 1 {
@@ -62,61 +65,101 @@ struct Dispatcher: Sendable {
                 facts.urgedCount = counts[row.unit]?.urged ?? 0
             }
         }
-        let claim: AttemptClaim
+        let lease = Int64(120 + (context.configuration.channels[row.channel]?.sendTimeoutSeconds ?? 30))
+        return PreparedSend(entry: entry, channel: channel, facts: facts, now: now, leaseUntil: now.adding(seconds: lease))
+    }
+
+    /// The intent to send, written before the send starts.
+    func claimWrite(_ send: PreparedSend) -> OutboxWrite {
+        .claim(key: send.entry.reminder.key, owner: instanceID, leaseUntil: send.leaseUntil, at: send.now)
+    }
+
+    /// The claim the ledger wrote, or `nil` when it refused (done meanwhile, or another instance has the row; a
+    /// refusal for another reason is logged).
+    func claimed(_ send: PreparedSend, _ outcome: Result<OutboxWriteResult, StoreError>) -> AttemptClaim? {
         do {
-            let lease = Int64(120 + (context.configuration.channels[row.channel]?.sendTimeoutSeconds ?? 30))
-            claim = try await ledger.beginAttempt(key: row.key, owner: instanceID, leaseUntil: now.adding(seconds: lease), at: now)
+            return try outcome.get().claim()
         } catch {
-            // Not claimable: done meanwhile, or another instance has it.
-            if error.code != .notClaimable { logger.error("cannot record the attempt for \(row.key): \(error)") }
-            return
+            if error.code != .notClaimable { logger.error("cannot record the attempt for \(send.entry.reminder.key): \(error)") }
+            return nil
         }
-        let message = context.templates.render(facts, parts: channel.templateParts)
-        let outcome = await channel.deliver(OutgoingReminder(facts: facts, message: message, attempt: claim.attempt, now: now))
+    }
+
+    /// Renders the message and hands it to the channel; the result is written afterwards (``resultWrite(_:)``).
+    func deliver(_ send: PreparedSend, claim: AttemptClaim) async -> FinishedSend {
+        let message = context.templates.render(send.facts, parts: send.channel.templateParts)
+        let outcome = await send.channel.deliver(
+            OutgoingReminder(facts: send.facts, message: message, attempt: claim.attempt, now: send.now))
         let done = clock.now()
+        let row = send.entry.reminder
+        var disposition = FailureDisposition.permanent
+        if case .temporaryFailure(_, let retryAfter) = outcome {
+            // After `deadlinectl resend`, retry_limit and retry_max_age count from the resend.
+            disposition = context.retryPolicy.afterTemporaryFailure(
+                attempt: claim.attempt - send.entry.requeuedAfter, sendAt: max(row.sendAt, send.entry.requeuedAt ?? row.sendAt),
+                now: done, retryAfterSeconds: retryAfter.map { $0.components.seconds }, random: Double.random(in: 0..<1))
+        }
+        return FinishedSend(row: row, claim: claim, subject: message.subject, outcome: outcome, disposition: disposition, done: done)
+    }
+
+    /// The result to write for a finished send.
+    func resultWrite(_ finished: FinishedSend) -> OutboxWrite {
+        switch finished.outcome {
+        case .delivered(let receipt):
+            return .sent(finished.claim, response: receipt.response, at: finished.done)
+        case .temporaryFailure(let error, _), .permanentFailure(let error):
+            return .failure(finished.claim, error: error.description, disposition: finished.disposition, at: finished.done)
+        }
+    }
+
+    /// Says in the journal what became of a send once its result write is done. A message that went out must not
+    /// become a second delivery because the ledger was busy or unreachable: its result is then written again, alone,
+    /// with retries (bounded), rather than left for the lease to run out.
+    func report(_ finished: FinishedSend, _ written: Result<OutboxWriteResult, StoreError>) async {
+        let row = finished.row
+        let attempt = finished.claim.attempt
         do {
-            switch outcome {
-            case .delivered(let receipt):
-                // The message is out: a busy or unreachable ledger must not turn this into a second delivery, so the
-                // result write is retried (bounded) rather than left for the lease to run out.
-                try await persisting(row.key) { try await ledger.recordSent(claim, response: receipt.response, at: done) }
-                log(.reminderSent, .info, "reminder sent through '\(row.channel)': \(message.subject) (\(receipt.response))", row, attempt: claim.attempt)
-                for rejected in receipt.rejectedRecipients {
-                    log(.deliveryFailed, .warning, "the server refused the recipient \(rejected.address): \(rejected.reply)", row,
-                        attempt: claim.attempt, recipient: rejected.address)
+            do {
+                try written.get().recorded()
+            } catch where finished.outcome.receipt != nil && ![.fenced, .notFound, .notClaimable, .invalidInput].contains(error.code) {
+                try await persisting(row.key) { () async throws(StoreError) in
+                    try await ledger.recordSent(finished.claim, response: finished.outcome.receipt?.response ?? "", at: finished.done)
                 }
-            case .temporaryFailure(let error, let retryAfter):
-                // After `deadlinectl resend`, retry_limit and retry_max_age count from the resend.
-                let disposition = context.retryPolicy.afterTemporaryFailure(
-                    attempt: claim.attempt - entry.requeuedAfter, sendAt: max(row.sendAt, entry.requeuedAt ?? row.sendAt), now: done,
-                    retryAfterSeconds: retryAfter.map { $0.components.seconds }, random: Double.random(in: 0..<1))
-                try await ledger.recordFailure(claim, error: error.description, disposition: disposition, at: done)
-                switch disposition {
-                case .retry(let at):
-                    log(.deliveryFailed, .warning, "delivery failed, will retry at \(context.zone.vietnamese(at)): \(error)", row, attempt: claim.attempt)
-                case .givenUp(let reason):
-                    log(.deliveryGivenUp, .error, "delivery given up: \(reason); last error: \(error)", row, attempt: claim.attempt)
-                case .permanent:
-                    log(.deliveryGivenUp, .error, "delivery failed permanently: \(error)", row, attempt: claim.attempt)
-                }
-            case .permanentFailure(let error):
-                try await ledger.recordFailure(claim, error: error.description, disposition: .permanent, at: done)
-                log(.deliveryGivenUp, .error, "delivery failed permanently, not retried: \(error)", row, attempt: claim.attempt)
             }
         } catch {
             logger.error("cannot record the result for \(row.key): \(error); it will be sent again after the lease runs out")
+            return
+        }
+        switch finished.outcome {
+        case .delivered(let receipt):
+            log(.reminderSent, .info, "reminder sent through '\(row.channel)': \(finished.subject) (\(receipt.response))", row, attempt: attempt)
+            for rejected in receipt.rejectedRecipients {
+                log(.deliveryFailed, .warning, "the server refused the recipient \(rejected.address): \(rejected.reply)", row,
+                    attempt: attempt, recipient: rejected.address)
+            }
+        case .temporaryFailure(let error, _):
+            switch finished.disposition {
+            case .retry(let at):
+                log(.deliveryFailed, .warning, "delivery failed, will retry at \(context.zone.vietnamese(at)): \(error)", row, attempt: attempt)
+            case .givenUp(let reason):
+                log(.deliveryGivenUp, .error, "delivery given up: \(reason); last error: \(error)", row, attempt: attempt)
+            case .permanent:
+                log(.deliveryGivenUp, .error, "delivery failed permanently: \(error)", row, attempt: attempt)
+            }
+        case .permanentFailure(let error):
+            log(.deliveryGivenUp, .error, "delivery failed permanently, not retried: \(error)", row, attempt: attempt)
         }
     }
 
     /// Runs a result write, retrying it while the ledger is busy or unreachable: 1, 2, 4 ... 30 s apart, for up to
     /// about ten minutes. A fenced or refused write is not retried (another attempt owns the row).
-    func persisting(_ key: String, _ write: () async throws -> Void) async throws {
+    func persisting(_ key: String, _ write: () async throws(StoreError) -> Void) async throws(StoreError) {
         var wait: UInt64 = 1
         var waited: UInt64 = 0
         while true {
             do {
                 return try await write()
-            } catch let error as StoreError where ![.fenced, .notFound, .notClaimable, .invalidInput].contains(error.code) {
+            } catch where ![.fenced, .notFound, .notClaimable, .invalidInput].contains(error.code) {
                 guard waited < Dispatcher.resultWriteRetrySeconds else { throw error }
                 logger.warning("cannot record that \(key) was sent yet: \(error); trying again in \(wait) s")
                 try? await Task.sleep(nanoseconds: wait * 1_000_000_000)
@@ -237,4 +280,26 @@ struct Dispatcher: Sendable {
         if let attempt { metadata[LogMetadataKey.attempt] = .string(String(attempt)) }
         logger.log(level: level, "\(row.deadlineID): \(message)", metadata: event.metadata(metadata))
     }
+}
+
+/// A reminder checked and ready to claim and send.
+struct PreparedSend: Sendable {
+    let entry: LedgerEntry
+    let channel: any Channel
+    let facts: ReminderFacts
+    /// When it was prepared: the claim's time and the message's "now".
+    let now: Instant
+    let leaseUntil: Instant
+}
+
+/// A send that has happened, whose result is still to be written.
+struct FinishedSend: Sendable {
+    let row: LedgerReminder
+    let claim: AttemptClaim
+    /// The message's subject, for the journal.
+    let subject: String
+    let outcome: DeliveryOutcome
+    /// What follows a failure (``FailureDisposition/permanent`` for a permanent one; unused when delivered).
+    let disposition: FailureDisposition
+    let done: Instant
 }

@@ -37,6 +37,12 @@ final class LeasedLedger: Ledger {
 
     // MARK: Claims
 
+    /// One write at a time through ``beginAttempt(key:owner:leaseUntil:at:)`` and the result writes, so that each
+    /// keeps this type's short leases, renewal and retries.
+    func commit(_ writes: [OutboxWrite]) async throws(StoreError) -> [OutboxWriteResult] {
+        await commitOneByOne(writes)
+    }
+
     func beginAttempt(key: String, owner: String, leaseUntil: Instant, at now: Instant) async throws(StoreError) -> AttemptClaim {
         let lease = min(leaseUntil, now.adding(seconds: leaseSeconds))
         let claim = try await base.beginAttempt(key: key, owner: owner, leaseUntil: lease, at: now)

@@ -28,11 +28,14 @@ public enum ReloadOutcome: Sendable, Equatable {
 /// Each wake-up: (1) reminders whose send time has come since the last wake-up (the persisted watermark) are
 /// recorded in the ledger: within `catch_up` as due, older ones as skipped (after downtime; logged, never sent as
 /// a flood); (2) whatever the ledger says is ready is sent, up to each channel's `connections` at once, each
-/// reminder intent first, then the result (see ``Dispatcher``); temporary failures are retried with backoff; (3) it sleeps until the next planned send time or retry, a command, or a clock
-/// change. With the watchdog on, it pings systemd from this same loop, so a stuck loop stops the pings.
+/// reminder intent first, then the result (see ``Dispatcher``), the writes of concurrent sends group-committed
+/// (``OutboxCommitter``); temporary failures are retried with backoff; (3) it sleeps until the next planned send
+/// time or retry, a command, or a clock change. With the watchdog on, it pings systemd from this same loop, so a stuck loop stops the pings.
 final class Scheduler {
     var context: DaemonContext
     let ledger: any Ledger
+    /// Group commit of the outbox's claims and results (see ``OutboxCommitter``).
+    let committer: OutboxCommitter
     let waker: Waker
     let notifier: SystemdNotifier
     let logger: Logger
@@ -72,6 +75,7 @@ final class Scheduler {
     ) {
         self.context = context
         self.ledger = ledger
+        self.committer = OutboxCommitter(ledger: ledger)
         self.waker = waker
         self.notifier = notifier
         self.logger = logger

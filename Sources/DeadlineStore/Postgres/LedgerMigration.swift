@@ -1,5 +1,4 @@
 import DeadlineKit
-import GRDB
 import PostgresNIO
 
 /// `deadlinectl migrate`: copies a whole SQLite ledger into an empty PostgreSQL one, every row of every table,
@@ -34,10 +33,9 @@ public enum LedgerMigration {
     public static func copy(from source: SQLiteLedger, to target: PostgresLedger) async throws(StoreError) -> Report {
         let snapshot = try await source.read { db in
             try tables.map { table in
-                let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY rowid")
+                let (columns, rows) = try db.table("SELECT * FROM \(table) ORDER BY rowid")
                 return TableRows(
-                    name: table, columns: rows.first.map { Array($0.columnNames) } ?? [],
-                    rows: try rows.map { row in try row.databaseValues.map(Value.init) })
+                    name: table, columns: rows.isEmpty ? [] : columns, rows: try rows.map { row in try row.values.map(Value.init) })
             }
         }
         let logger = target.queryLogger
@@ -92,12 +90,12 @@ public enum LedgerMigration {
     enum Value: Sendable {
         case null, integer(Int64), real(Double), text(String)
 
-        init(_ value: DatabaseValue) throws {
-            switch value.storage {
+        init(_ value: SQLiteValue) throws {
+            switch value {
             case .null: self = .null
-            case .int64(let n): self = .integer(n)
-            case .double(let d): self = .real(d)
-            case .string(let s): self = .text(s)
+            case .integer(let n): self = .integer(n)
+            case .real(let d): self = .real(d)
+            case .text(let s): self = .text(s)
             case .blob: throw StoreError(.corrupt, "the SQLite ledger holds binary data where the schema has none")
             }
         }

@@ -90,17 +90,72 @@ extension PostgresLedger {
         let logger = queryLogger
         let database = displayName
         return try await link.transaction { connection in
-            guard let standing = try await Self.lockedRow(key, on: connection, skipLocked: true, database: database, logger)
-            else {
-                throw try await Self.missing(key, on: connection, database: database, logger)
-            }
-            let (statements, claim) = try OutboxRules.claim(standing, owner: owner, leaseUntil: leaseUntil, token: token, at: now)
-            for statement in statements { try await connection.run(statement, logger: logger) }
-            if standing.state == .sending {
-                try await Self.announce(.leaseTakenOver(key: key, from: standing.claimedBy, by: owner), on: connection, logger: logger)
-            }
-            return claim
+            try await Self.claim(key, owner: owner, leaseUntil: leaseUntil, token: token, at: now, on: connection, database: database, logger)
         }
+    }
+
+    /// See ``Ledger/commit(_:)``: one transaction, each write decided by the rules as it comes (rows locked as for
+    /// the single writes); a write the rules refuse has written nothing, a database error rolls back all.
+    public func commit(_ writes: [OutboxWrite]) async throws(StoreError) -> [OutboxWriteResult] {
+        guard !writes.isEmpty else { return [] }
+        let tokens = writes.map { write -> String? in if case .claim = write { LedgerText.newClaimToken() } else { nil } }
+        let logger = queryLogger
+        let database = displayName
+        return try await link.transaction { connection in
+            var results: [OutboxWriteResult] = []
+            results.reserveCapacity(writes.count)
+            for (write, token) in zip(writes, tokens) {
+                do {
+                    switch write {
+                    case .claim(let key, let owner, let leaseUntil, let now):
+                        results.append(
+                            .claimed(
+                                try await Self.claim(
+                                    key, owner: owner, leaseUntil: leaseUntil, token: token ?? "", at: now, on: connection,
+                                    database: database, logger)))
+                    case .sent(let claim, let response, let now):
+                        try await Self.finish(claim, OutboxRules.sent(response: response, at: now), at: now, on: connection, database: database, logger)
+                        results.append(.recorded)
+                    case .failure(let claim, let error, let disposition, let now):
+                        try await Self.finish(
+                            claim, OutboxRules.failed(error: error, disposition: disposition), at: now, on: connection, database: database,
+                            logger)
+                        results.append(.recorded)
+                    }
+                } catch let refusal as StoreError {
+                    results.append(.refused(refusal))
+                }
+            }
+            return results
+        }
+    }
+
+    /// A claim's statements in the caller's transaction: the row locked with `FOR UPDATE SKIP LOCKED`.
+    static func claim(
+        _ key: String, owner: String, leaseUntil: Instant, token: String, at now: Instant, on connection: PostgresConnection,
+        database: String, _ logger: Logger
+    ) async throws -> AttemptClaim {
+        guard let standing = try await lockedRow(key, on: connection, skipLocked: true, database: database, logger) else {
+            throw try await missing(key, on: connection, database: database, logger)
+        }
+        let (statements, claim) = try OutboxRules.claim(standing, owner: owner, leaseUntil: leaseUntil, token: token, at: now)
+        for statement in statements { try await connection.run(statement, logger: logger) }
+        if standing.state == .sending {
+            try await announce(.leaseTakenOver(key: key, from: standing.claimedBy, by: owner), on: connection, logger: logger)
+        }
+        return claim
+    }
+
+    /// The fenced result write in the caller's transaction.
+    static func finish(
+        _ claim: AttemptClaim, _ outcome: OutboxRules.Outcome, at now: Instant, on connection: PostgresConnection,
+        database: String, _ logger: Logger
+    ) async throws {
+        let changed = try await connection.rows(LedgerSQL.finish(claim, outcome.result, at: now), location: database, logger: logger)
+        guard changed.count == 1 else {
+            throw try await fencingError(claim, on: connection, database: database, logger)
+        }
+        try await connection.run(LedgerSQL.closeAttempt(claim, outcome: outcome.attempt, detail: outcome.detail, at: now), logger: logger)
     }
 
     /// See ``Ledger/recordSent(_:response:at:)``.
@@ -120,12 +175,7 @@ extension PostgresLedger {
         let logger = queryLogger
         let database = displayName
         try await link.transaction { connection in
-            let changed = try await connection.rows(LedgerSQL.finish(claim, outcome.result, at: now), location: database, logger: logger)
-            guard changed.count == 1 else {
-                throw try await Self.fencingError(claim, on: connection, database: database, logger)
-            }
-            try await connection.run(
-                LedgerSQL.closeAttempt(claim, outcome: outcome.attempt, detail: outcome.detail, at: now), logger: logger)
+            try await Self.finish(claim, outcome, at: now, on: connection, database: database, logger)
         }
     }
 

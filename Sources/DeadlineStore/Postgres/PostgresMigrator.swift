@@ -1,6 +1,7 @@
 #if canImport(Glibc)
     import Glibc
 #endif
+import Platform
 import PostgresNIO
 
 /// Applies ``LedgerSchema`` to a PostgreSQL database: the steps not yet recorded in `schema_migrations`, each with
@@ -37,7 +38,7 @@ enum PostgresMigrator {
                 for statement in step.statements(.postgresql) {
                     try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }
-                let version = step.version, name = step.name, now = Int64(time(nil))
+                let version = step.version, name = step.name, now = WallClock.seconds()
                 try await connection.query(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (\(version), \(name), \(now))",
                     logger: logger)

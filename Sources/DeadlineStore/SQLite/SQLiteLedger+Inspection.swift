@@ -1,5 +1,4 @@
 import DeadlineKit
-import GRDB
 
 extension SQLiteLedger {
     /// See ``Ledger/entries(deadlineID:)``.
@@ -46,12 +45,12 @@ extension SQLiteLedger {
     public func meta(_ key: String) async throws(StoreError) -> String? {
         try await read { db in
             let statement = LedgerSQL.meta(key)
-            return try String.fetchOne(db, sql: statement.sql, arguments: statement.sqliteArguments)
+            return try db.text(statement.sql, statement.arguments)
         }
     }
 
     /// See ``Ledger/setMeta(_:_:)``.
     public func setMeta(_ key: String, _ value: String) async throws(StoreError) {
-        try await write { db in try db.run(LedgerSQL.setMeta(key, value)) }
+        _ = try await write { db in try db.run(LedgerSQL.setMeta(key, value)) }
     }
 }

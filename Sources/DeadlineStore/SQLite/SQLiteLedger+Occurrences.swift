@@ -1,5 +1,4 @@
 import DeadlineKit
-import GRDB
 
 /// Done, undone, snooze and the audit log: the rules are ``OccurrenceRules``'; here they run in one transaction.
 extension SQLiteLedger {
@@ -66,10 +65,10 @@ extension SQLiteLedger {
 
     /// See ``Ledger/changeCounter()``: a row in `counters`, bumped in the admin action's transaction.
     public func changeCounter() async throws(StoreError) -> Int64 {
-        try await read { db in try Int64.fetchOne(db, sql: LedgerSQL.changeCounter.sql) ?? 0 }
+        try await read { db in try db.integer(LedgerSQL.changeCounter.sql) ?? 0 }
     }
 
-    static func marks(_ db: Database, _ id: OccurrenceID, path: String) throws -> [UnitMark] {
+    static func marks(_ db: SQLiteConnection, _ id: OccurrenceID, path: String) throws -> [UnitMark] {
         try db.rows(LedgerSQL.marks(id)).cells(path).map(LedgerRows.mark)
     }
 }

@@ -1,5 +1,4 @@
 import DeadlineKit
-import GRDB
 
 extension SQLiteLedger {
     /// See ``Ledger/recordDue(_:at:)``: one transaction, one prepared `INSERT ... ON CONFLICT DO NOTHING`.
@@ -15,7 +14,8 @@ extension SQLiteLedger {
     }
 
     /// One transaction; multi-row `INSERT ... ON CONFLICT DO NOTHING RETURNING` statements of up to
-    /// ``insertChunk`` rows each, so that per-statement costs are paid once per chunk, not once per row.
+    /// ``insertChunk`` rows each, so that per-statement costs are paid once per chunk, not once per row (a full
+    /// chunk's statement is compiled once and kept; a last, shorter one is compiled again).
     private func insert(
         _ reminders: [LedgerReminder], state: ReminderState, reason: String?, at now: Instant
     ) async throws(StoreError) -> Set<String> {
@@ -26,18 +26,17 @@ extension SQLiteLedger {
             var start = reminders.startIndex
             while start < reminders.endIndex {
                 let chunk = reminders[start..<min(start + Self.insertChunk, reminders.endIndex)]
-                let sql = Self.insertSQL(rows: chunk.count)
-                let statement =
-                    chunk.count == Self.insertChunk ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
-                var arguments = StatementArguments()
+                var arguments: [LedgerValue] = []
+                arguments.reserveCapacity(chunk.count * 14)
                 for r in chunk {
                     arguments += [
-                        r.key, r.deadlineID, r.occurrence.iso, r.rule, r.kind.rawValue, r.unit, r.channel,
-                        r.recipients.joined(separator: "\n"), r.due.secondsSinceEpoch, r.sendAt.secondsSinceEpoch,
-                        state.rawValue, reason, now.secondsSinceEpoch, now.secondsSinceEpoch,
+                        .text(r.key), .text(r.deadlineID), .text(r.occurrence.iso), .text(r.rule), .text(r.kind.rawValue),
+                        .text(r.unit), .text(r.channel), .text(r.recipients.joined(separator: "\n")),
+                        .integer(r.due.secondsSinceEpoch), .integer(r.sendAt.secondsSinceEpoch), .text(state.rawValue),
+                        .of(reason), .integer(now.secondsSinceEpoch), .integer(now.secondsSinceEpoch),
                     ]
                 }
-                new.formUnion(try String.fetchAll(statement, arguments: arguments))
+                new.formUnion(try db.rows(Self.insertSQL(rows: chunk.count), arguments).compactMap { $0.values.first?.text })
                 start += chunk.count
             }
             return new
@@ -66,7 +65,7 @@ extension SQLiteLedger {
             while start < keys.endIndex {
                 let chunk = keys[start..<min(start + 500, keys.endIndex)]
                 let statement = LedgerSQL.knownKeys(chunk)
-                known.formUnion(try String.fetchAll(db, sql: statement.sql, arguments: statement.sqliteArguments))
+                known.formUnion(try db.rows(statement).compactMap { $0.values.first?.text })
                 start += chunk.count
             }
             return known
@@ -86,12 +85,55 @@ extension SQLiteLedger {
     ) async throws(StoreError) -> AttemptClaim {
         let token = LedgerText.newClaimToken()
         let path = self.path
+        return try await write { db in try Self.claim(db, key: key, owner: owner, leaseUntil: leaseUntil, token: token, at: now, path: path) }
+    }
+
+    /// See ``Ledger/commit(_:)``: one IMMEDIATE transaction, each write decided by the rules as it comes; a write the
+    /// rules refuse has written nothing (they refuse before any statement runs), a SQLite error rolls back all.
+    public func commit(_ writes: [OutboxWrite]) async throws(StoreError) -> [OutboxWriteResult] {
+        guard !writes.isEmpty else { return [] }
+        let tokens = writes.map { write -> String? in if case .claim = write { LedgerText.newClaimToken() } else { nil } }
+        let path = self.path
         return try await write { db in
-            let (statements, claim) = try OutboxRules.claim(
-                try Self.standing(db, key: key, path: path), owner: owner, leaseUntil: leaseUntil, token: token, at: now)
-            for statement in statements { try db.run(statement) }
-            return claim
+            var results: [OutboxWriteResult] = []
+            results.reserveCapacity(writes.count)
+            for (write, token) in zip(writes, tokens) {
+                do {
+                    switch write {
+                    case .claim(let key, let owner, let leaseUntil, let now):
+                        results.append(.claimed(try Self.claim(db, key: key, owner: owner, leaseUntil: leaseUntil, token: token ?? "", at: now, path: path)))
+                    case .sent(let claim, let response, let now):
+                        try Self.finish(db, claim, OutboxRules.sent(response: response, at: now), at: now, path: path)
+                        results.append(.recorded)
+                    case .failure(let claim, let error, let disposition, let now):
+                        try Self.finish(db, claim, OutboxRules.failed(error: error, disposition: disposition), at: now, path: path)
+                        results.append(.recorded)
+                    }
+                } catch let refusal as StoreError {
+                    results.append(.refused(refusal))
+                }
+            }
+            return results
         }
+    }
+
+    /// The claim's statements, in the caller's transaction.
+    static func claim(
+        _ db: SQLiteConnection, key: String, owner: String, leaseUntil: Instant, token: String, at now: Instant, path: String
+    ) throws -> AttemptClaim {
+        let (statements, claim) = try OutboxRules.claim(
+            try standing(db, key: key, path: path), owner: owner, leaseUntil: leaseUntil, token: token, at: now)
+        for statement in statements { try db.run(statement) }
+        return claim
+    }
+
+    /// The fenced result write, in the caller's transaction: changes the row only while it is `sending` under this
+    /// claim's token.
+    static func finish(_ db: SQLiteConnection, _ claim: AttemptClaim, _ outcome: OutboxRules.Outcome, at now: Instant, path: String) throws {
+        guard try db.rows(LedgerSQL.finish(claim, outcome.result, at: now)).count == 1 else {
+            throw try fencingError(db, claim: claim, path: path)
+        }
+        try db.run(LedgerSQL.closeAttempt(claim, outcome: outcome.attempt, detail: outcome.detail, at: now))
     }
 
     /// See ``Ledger/recordSent(_:response:at:)``.
@@ -109,12 +151,7 @@ extension SQLiteLedger {
     /// The fenced result write: changes the row only while it is `sending` under this claim's token.
     private func finish(_ claim: AttemptClaim, _ outcome: OutboxRules.Outcome, at now: Instant) async throws(StoreError) {
         let path = self.path
-        try await write { db in
-            guard try db.rows(LedgerSQL.finish(claim, outcome.result, at: now)).count == 1 else {
-                throw try Self.fencingError(db, claim: claim, path: path)
-            }
-            try db.run(LedgerSQL.closeAttempt(claim, outcome: outcome.attempt, detail: outcome.detail, at: now))
-        }
+        try await write { db in try Self.finish(db, claim, outcome, at: now, path: path) }
     }
 
     /// See ``Ledger/recordGivenUp(key:reason:at:)``.
@@ -157,7 +194,7 @@ extension SQLiteLedger {
     /// See ``Ledger/nextRetry()``.
     public func nextRetry() async throws(StoreError) -> Instant? {
         try await read { db in
-            try Int64.fetchOne(db, sql: LedgerSQL.nextRetry.sql).map(Instant.init(secondsSinceEpoch:))
+            try db.integer(LedgerSQL.nextRetry.sql).map(Instant.init(secondsSinceEpoch:))
         }
     }
 

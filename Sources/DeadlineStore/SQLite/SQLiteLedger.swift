@@ -1,7 +1,7 @@
 import DeadlineKit
-import GRDB
 
-/// The ``Ledger`` in one SQLite file (`state.db` in the state directory), through GRDB.
+/// The ``Ledger`` in one SQLite file (`state.db` in the state directory), through SQLite's C API
+/// (``SQLiteConnection``).
 ///
 /// - WAL journal, `synchronous = FULL` (a commit survives a power loss, not only a crash), foreign keys on, and a
 ///   busy timeout of ``busyTimeoutSeconds``: the daemon and `deadlinectl` (or two daemons by mistake) may write
@@ -9,8 +9,8 @@ import GRDB
 /// - The file is created 0600 and missing folders 0700.
 /// - Schema: ``LedgerSchema``, applied on open; a database written by a newer deadlined is refused with
 ///   ``StoreError/Code/schemaTooNew``, its tables and rows left as they were.
-/// - SQLite calls (opening too) run on the ledger's own thread, ``SQLiteThread``, through GRDB's synchronous API:
-///   never on the caller's executor, and not on libdispatch's queues. Writes run to the end even if the calling
+/// - SQLite calls (opening too) run on the ledger's own thread, ``SQLiteThread``, on one connection whose compiled
+///   statements are kept: never on the caller's executor, and not on libdispatch's queues. Writes run to the end even if the calling
 ///   task is cancelled, so that an outcome the daemon learned during shutdown is still written down; a read asked
 ///   for by a cancelled task fails with ``StoreError/Code/cancelled`` without running.
 ///
@@ -26,7 +26,8 @@ public final class SQLiteLedger: Ledger {
 
     /// The database file, or `:memory:`; named in error messages.
     public let path: String
-    let writer: any DatabaseWriter
+    /// The one connection; used only on ``thread``.
+    let connection: SQLiteConnection
     /// Where every SQLite call runs.
     let thread: SQLiteThread
 
@@ -43,28 +44,27 @@ public final class SQLiteLedger: Ledger {
     /// old database, or extra steps to build a newer one.
     convenience init(path: String, schema: [LedgerSchema.Step], create: Bool = true) async throws(StoreError) {
         let thread = SQLiteThread()
-        let writer: any DatabaseWriter
+        let connection: SQLiteConnection
         do {
-            writer = try await thread.run { () throws -> any DatabaseWriter in
+            connection = try await thread.run { () throws -> SQLiteConnection in
                 try StateFile.prepare(path: path, create: create)
-                let pool = try DatabasePool(path: path, configuration: Self.configuration())
-                try pool.writeWithoutTransaction { db in
-                    try db.execute(sql: "PRAGMA synchronous = FULL")
-                    try db.execute(sql: "PRAGMA journal_size_limit = 4194304")
-                }
-                try SQLiteMigrator(steps: schema, path: path).migrate(pool)
-                return pool
+                let connection = try SQLiteLedger.open(path)
+                try connection.execute("PRAGMA journal_mode = WAL")
+                try connection.execute("PRAGMA synchronous = FULL")
+                try connection.execute("PRAGMA journal_size_limit = 4194304")
+                try SQLiteMigrator(steps: schema, path: path).migrate(connection)
+                return connection
             }
         } catch {
             thread.shutdownWithoutWaiting()
             throw StoreError.from(error, path: path)
         }
-        self.init(path: path, writer: writer, thread: thread)
+        self.init(path: path, connection: connection, thread: thread)
     }
 
-    private init(path: String, writer: any DatabaseWriter, thread: SQLiteThread) {
+    private init(path: String, connection: SQLiteConnection, thread: SQLiteThread) {
         self.path = path
-        self.writer = writer
+        self.connection = connection
         self.thread = thread
     }
 
@@ -77,9 +77,9 @@ public final class SQLiteLedger: Ledger {
     public static func inMemory() throws(StoreError) -> SQLiteLedger {
         let path = ":memory:"
         do {
-            let queue = try DatabaseQueue(configuration: configuration())
-            try SQLiteMigrator(steps: LedgerSchema.steps, path: path).migrate(queue)
-            return SQLiteLedger(path: path, writer: queue, thread: SQLiteThread())
+            let connection = try open(path)
+            try SQLiteMigrator(steps: LedgerSchema.steps, path: path).migrate(connection)
+            return SQLiteLedger(path: path, connection: connection, thread: SQLiteThread())
         } catch let error as StoreError {
             throw error
         } catch {
@@ -87,31 +87,30 @@ public final class SQLiteLedger: Ledger {
         }
     }
 
-    static func configuration() -> Configuration {
-        var configuration = Configuration()
-        configuration.label = "deadlined.ledger"
-        configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(busyTimeoutSeconds)
-        configuration.maximumReaderCount = 2
-        return configuration
+    /// A connection with the ledger's settings: foreign keys on, and a busy timeout of ``busyTimeoutSeconds``.
+    static func open(_ path: String) throws -> SQLiteConnection {
+        let connection = try SQLiteConnection(path: path)
+        connection.setBusyTimeout(milliseconds: Int32(busyTimeoutSeconds * 1000))
+        try connection.execute("PRAGMA foreign_keys = ON")
+        return connection
     }
 
-    /// Runs `body` in one IMMEDIATE transaction on the writer, to the end even if the caller is cancelled.
-    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
-        let writer = self.writer
+    /// Runs `body` in one IMMEDIATE transaction on the connection, to the end even if the caller is cancelled.
+    func write<T: Sendable>(_ body: @escaping @Sendable (SQLiteConnection) throws -> T) async throws(StoreError) -> T {
+        let connection = self.connection
         do {
-            return try await thread.run { try writer.write(body) }
+            return try await thread.run { try connection.transaction(.immediate) { try body(connection) } }
         } catch {
             throw StoreError.from(error, path: path)
         }
     }
 
-    /// Runs `body` in a read transaction (a snapshot, concurrent with writes in WAL mode).
-    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
-        let writer = self.writer
+    /// Runs `body` in a read transaction (a snapshot, concurrent with other processes' writes in WAL mode).
+    func read<T: Sendable>(_ body: @escaping @Sendable (SQLiteConnection) throws -> T) async throws(StoreError) -> T {
+        let connection = self.connection
         do {
             try Task.checkCancellation()
-            return try await thread.run { try writer.read(body) }
+            return try await thread.run { try connection.transaction(.deferred) { try body(connection) } }
         } catch {
             throw StoreError.from(error, path: path)
         }
@@ -119,23 +118,23 @@ public final class SQLiteLedger: Ledger {
 
     /// A PRAGMA's value as text, for tests and diagnostics (`journal_mode`, `busy_timeout`, `user_version`).
     func pragma(_ name: String) async throws(StoreError) -> String? {
-        try await read { db in try String.fetchOne(db, sql: "PRAGMA \(name)") }
+        try await read { db in try db.text("PRAGMA \(name)") }
     }
 
-    /// The writer connection's PRAGMA value (per-connection settings such as `synchronous`).
+    /// The same as ``pragma(_:)``: reads and writes share one connection.
     func writerPragma(_ name: String) async throws(StoreError) -> String? {
-        try await write { db in try String.fetchOne(db, sql: "PRAGMA \(name)") }
+        try await write { db in try db.text("PRAGMA \(name)") }
     }
 }
 
 extension SQLiteLedger {
     /// Runs raw SQL in a write transaction: for tests that build odd databases, never for the daemon.
     func execute(_ sql: String) async throws(StoreError) {
-        try await write { db in try db.execute(sql: sql) }
+        try await write { db in try db.execute(sql) }
     }
 
     /// The first column of every row of a query, as text: for tests.
     func texts(_ sql: String) async throws(StoreError) -> [String] {
-        try await read { db in try String.fetchAll(db, sql: sql) }
+        try await read { db in try db.rows(sql).compactMap { $0.values.first?.text } }
     }
 }

@@ -3,7 +3,8 @@
 #elseif canImport(Musl)
     import Musl
 #endif
-import GRDB
+
+import Platform
 
 /// Applies ``LedgerSchema`` steps to a SQLite database in one IMMEDIATE transaction, after checking that the
 /// database is not from a newer deadlined (by `schema_migrations` and by `PRAGMA user_version`). Two processes
@@ -12,24 +13,19 @@ struct SQLiteMigrator {
     let steps: [LedgerSchema.Step]
     let path: String
 
-    func migrate(_ writer: any DatabaseWriter) throws(StoreError) {
+    func migrate(_ connection: SQLiteConnection) throws(StoreError) {
         let latest = steps.last?.version ?? 0
         do {
-            try writer.writeWithoutTransaction { db in
-                try db.inTransaction(.immediate) {
-                    try migrate(db, latest: latest)
-                    return .commit
-                }
-            }
+            try connection.transaction(.immediate) { try migrate(connection, latest: latest) }
         } catch {
             throw StoreError.from(error, path: path)
         }
     }
 
-    private func migrate(_ db: Database, latest: Int) throws {
-        let userVersion = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-        try db.execute(sql: LedgerSchema.createMigrationTable)
-        let applied = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM schema_migrations") ?? 0
+    private func migrate(_ db: SQLiteConnection, latest: Int) throws {
+        let userVersion = Int(try db.integer("PRAGMA user_version") ?? 0)
+        try db.execute(LedgerSchema.createMigrationTable)
+        let applied = Int(try db.integer("SELECT MAX(version) FROM schema_migrations") ?? 0)
         let found = max(applied, userVersion)
         if found > latest {
             throw StoreError(
@@ -39,14 +35,14 @@ struct SQLiteMigrator {
         }
         for step in steps where step.version > applied {
             for statement in step.statements(.sqlite) {
-                try db.execute(sql: statement)
+                try db.execute(statement)
             }
-            try db.execute(
-                sql: "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                arguments: [step.version, step.name, Int64(time(nil))])
+            try db.run(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                [.of(step.version), .text(step.name), .integer(WallClock.seconds())])
         }
         if userVersion != latest {
-            try db.execute(sql: "PRAGMA user_version = \(latest)")
+            try db.execute("PRAGMA user_version = \(latest)")
         }
     }
 }

@@ -1,11 +1,10 @@
 import Threads
 
-/// The dedicated OS thread on which a ``SQLiteLedger`` makes its blocking SQLite calls (through GRDB's synchronous
-/// API), one at a time, in the order they were asked for.
+/// The dedicated OS thread on which a ``SQLiteLedger`` makes its blocking SQLite calls, one at a time, in the order
+/// they were asked for.
 ///
 /// Blocking calls never run on the caller's executor (Swift's pool, or `deadlined`'s one thread), and not on
-/// libdispatch either: GRDB's asynchronous API would run them on dispatch queues, whose worker threads come and go
-/// with the load. An async caller queues a job and suspends on a continuation that this thread resumes. The thread
+/// libdispatch either, whose worker threads come and go with the load. An async caller queues a job and suspends on a continuation that this thread resumes. The thread
 /// sleeps while idle (no wake-ups) and exits once its ledger is gone and the jobs already queued have run.
 final class SQLiteThread: Sendable {
     private let thread: JobThread<@Sendable () -> Void>

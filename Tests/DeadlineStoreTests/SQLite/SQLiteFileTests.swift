@@ -54,7 +54,7 @@ struct SQLiteFileTests {
         defer { directory.remove() }
         let ledger = try await SQLiteLedger(path: directory.path + "/state.db")
         #expect(try await ledger.pragma("journal_mode") == "wal")
-        #expect(Int(try await ledger.pragma("busy_timeout") ?? "") ?? 0 > 0)  // readers: GRDB's own timeout
+        #expect(Int(try await ledger.pragma("busy_timeout") ?? "") ?? 0 > 0)
         #expect(try await ledger.pragma("foreign_keys") == "1")
         #expect(try await ledger.writerPragma("busy_timeout") == "5000")
         #expect(try await ledger.writerPragma("synchronous") == "2")  // FULL
