@@ -1,5 +1,3 @@
-#define _GNU_SOURCE
-#include <pthread.h>
 #include "ccurl_shim.h"
 
 CURLcode ccurl_easy_setopt_long(CURL *handle, CURLoption option, long value) {
@@ -94,6 +92,3 @@ const char *ccurl_default_capath(void) {
     return curl_version_info(CURLVERSION_NOW)->capath;
 }
 
-int ccurl_set_thread_name(const char *name) {
-    return pthread_setname_np(pthread_self(), name);
-}

@@ -37,9 +37,6 @@ CURLcode ccurl_easy_setopt_mail_rcpt_allowfails(CURL *handle, long value);
 const char *ccurl_default_cainfo(void);
 const char *ccurl_default_capath(void);
 
-/* Names the calling thread (at most 15 bytes) so `ps -L` and `top -H` show which transport it serves. */
-int ccurl_set_thread_name(const char *name);
-
 CURLMcode ccurl_multi_setopt_long(CURLM *multi, CURLMoption option, long value);
 
 /* The version string of the libcurl actually linked, e.g. "8.5.0". */

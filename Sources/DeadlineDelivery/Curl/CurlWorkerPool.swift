@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#endif
 import Threads
 
 /// Up to ``threadLimit`` ``CurlWorkerThread``s sharing one bounded queue of blocking transfers: a job goes to
@@ -23,8 +18,9 @@ final class CurlWorkerPool: @unchecked Sendable {
     /// A job gets the running thread's handle, or `nil` if libcurl could not create one.
     typealias Job = @Sendable (CurlEasy?) -> Void
 
-    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    // Guarded by `mutex`:
+    /// The pool's lock; each thread sleeps on a condition of its own under it.
+    let lock = ConditionLock()
+    // Guarded by `lock`:
     private var jobs = JobQueue<Job>()
     private var threads: [CurlWorkerThread] = []
     /// Threads waiting for a job, the one that went idle last at the end.
@@ -45,25 +41,19 @@ final class CurlWorkerPool: @unchecked Sendable {
         self.name = String(name.utf8.prefix(15)) ?? "deadlined-curl"
         self.threadLimit = max(1, threads)
         self.capacity = max(1, capacity)
-        pthread_mutex_init(mutex, nil)
-    }
-
-    deinit {
-        pthread_mutex_destroy(mutex)
-        mutex.deallocate()
     }
 
     /// How many threads have been started so far.
     var startedThreads: Int {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
+        lock.lock()
+        defer { lock.unlock() }
         return threads.count
     }
 
     /// Queues a job; `false` if the queue is full or the pool was shut down (the job is then not run).
     func submit(_ job: @escaping Job) -> Bool {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
+        lock.lock()
+        defer { lock.unlock() }
         guard !isShutDown, jobs.count < capacity else { return false }
         if let thread = idle.popLast() {
             jobs.append(job)
@@ -101,36 +91,36 @@ final class CurlWorkerPool: @unchecked Sendable {
     /// and exited.
     func shutdown() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            pthread_mutex_lock(mutex)
+            lock.lock()
             isShutDown = true
             if exited == threads.count {
-                pthread_mutex_unlock(mutex)
+                lock.unlock()
                 continuation.resume()
                 return
             }
             exitWaiters.append(continuation)
             for thread in idle { thread.signal() }
-            pthread_mutex_unlock(mutex)
+            lock.unlock()
         }
     }
 
     /// Stops accepting jobs without waiting; the threads exit once the queue is empty.
     func shutdownWithoutWaiting() {
-        pthread_mutex_lock(mutex)
+        lock.lock()
         isShutDown = true
         for thread in idle { thread.signal() }
-        pthread_mutex_unlock(mutex)
+        lock.unlock()
     }
 
     // MARK: Called by the worker threads
 
     /// Blocks `thread` until a job is available (returns it) or the pool is shut down with nothing queued (`nil`).
     func nextJob(for thread: CurlWorkerThread) -> Job? {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
+        lock.lock()
+        defer { lock.unlock() }
         while jobs.isEmpty && !isShutDown {
             if !idle.contains(where: { $0 === thread }) { idle.append(thread) }
-            thread.wait(releasing: mutex)
+            thread.wait()
         }
         // Woken by a signal, spuriously, or never asleep: this thread is busy now.
         idle.removeAll { $0 === thread }
@@ -139,11 +129,11 @@ final class CurlWorkerPool: @unchecked Sendable {
 
     /// `thread` has destroyed its handle and is about to exit.
     func threadExited() {
-        pthread_mutex_lock(mutex)
+        lock.lock()
         exited += 1
         let waiters = exited == threads.count ? exitWaiters : []
         if !waiters.isEmpty { exitWaiters.removeAll() }
-        pthread_mutex_unlock(mutex)
+        lock.unlock()
         for waiter in waiters { waiter.resume() }
     }
 }

@@ -18,11 +18,9 @@ public final class SMTPTransport: Sendable {
     /// The server this transport submits to.
     public let server: SMTPServer
     private let url: String
-    private let trust: TrustAnchors
-    private let redactor: SecretRedactor
-    private let workers: CurlWorkerPool
+    private let core: CurlTransport
     /// The most messages in flight at once, each on its own connection.
-    public let connections: Int
+    public var connections: Int { core.workers.threadLimit }
 
     /// Largest message accepted for upload (25 MiB, a common server limit).
     public static let maximumMessageSize = 25 * 1024 * 1024
@@ -36,10 +34,6 @@ public final class SMTPTransport: Sendable {
     ///     once as temporary failures.
     public init(server: SMTPServer, connections: Int = 1, queueCapacity: Int = 64) throws(DeliveryConfigurationError) {
         self.url = try server.url()
-        self.trust =
-            try server.caFile.map { path throws(DeliveryConfigurationError) in
-                try TrustAnchors.adding(caFile: path)
-            } ?? .system
         var redactor = SecretRedactor()
         if let credentials = server.credentials {
             guard !credentials.password.bytes.contains(0), !credentials.password.bytes.isEmpty else {
@@ -52,14 +46,15 @@ public final class SMTPTransport: Sendable {
             }
             redactor.add(String(decoding: credentials.password.bytes, as: UTF8.self))
         }
-        self.redactor = redactor
         self.server = server
-        self.connections = max(1, connections)
-        self.workers = CurlWorkerPool(name: "deadlined-smtp", threads: self.connections, capacity: queueCapacity)
+        self.core = try CurlTransport(
+            channel: server.channelName, host: server.hostAndPort, caFile: server.caFile, redactor: redactor,
+            threadName: "deadlined-smtp", connections: connections, queueCapacity: queueCapacity,
+            waiting: "messages are waiting for this server")
     }
 
     deinit {
-        workers.shutdownWithoutWaiting()
+        core.workers.shutdownWithoutWaiting()
     }
 
     /// Submits one message to every recipient of `envelope` and classifies the result.
@@ -71,31 +66,19 @@ public final class SMTPTransport: Sendable {
     ///   recipients it refused), or a temporary or permanent failure. Cancelling the task aborts the transfer
     ///   and returns a temporary failure.
     public func send(_ message: [UInt8], envelope: SMTPEnvelope) async -> DeliveryOutcome {
-        let channel = server.channelName
-        let host = server.hostAndPort
         do {
             try envelope.validate()
         } catch {
-            return .permanentFailure(
-                DeliveryError(channel: channel, host: host, kind: .configuration, cause: error.description))
+            return core.permanent(error.description)
         }
         guard message.count <= Self.maximumMessageSize else {
-            return .permanentFailure(
-                DeliveryError(
-                    channel: channel, host: host, kind: .configuration,
-                    cause: "the message has \(message.count) bytes, more than \(Self.maximumMessageSize)"))
+            return core.permanent("the message has \(message.count) bytes, more than \(Self.maximumMessageSize)")
         }
         let job = SMTPTransferJob(
-            server: server, url: url, trust: trust, redactor: redactor, message: message, envelope: envelope,
-            cancellation: CancellationFlag())
-        return await workers.run(cancellation: job.cancellation) {
-            .temporaryFailure(
-                DeliveryError(
-                    channel: channel, host: host, kind: .queueFull,
-                    cause: "too many messages are waiting for this server, or the transport was shut down"),
-                retryAfter: nil)
-        } _: { easy in
-            job.run(on: easy)
+            server: server, url: url, trust: core.trust, redactor: core.redactor, message: message,
+            envelope: envelope)
+        return await core.run { easy, cancellation throws(CurlOptionError) in
+            try job.run(on: easy, cancellation: cancellation)
         }
     }
 
@@ -106,17 +89,14 @@ public final class SMTPTransport: Sendable {
         do {
             bytes = try message.render()
         } catch {
-            return .permanentFailure(
-                DeliveryError(
-                    channel: server.channelName, host: server.hostAndPort, kind: .configuration,
-                    cause: "the message cannot be rendered: \(error)"))
+            return core.permanent("the message cannot be rendered: \(error)")
         }
         return await send(bytes, envelope: message.envelope)
     }
 
     /// Lets queued messages finish, closes the connections (QUIT) and stops the threads.
     public func shutdown() async {
-        await workers.shutdown()
+        await core.shutdown()
     }
 }
 
@@ -128,35 +108,15 @@ struct SMTPTransferJob: Sendable {
     var redactor: SecretRedactor
     var message: [UInt8]
     var envelope: SMTPEnvelope
-    var cancellation: CancellationFlag
 
     /// Runs on a worker thread: performs the transfer (once more on a fresh connection if a reused one turned
     /// out to be dead before the message was sent) and classifies it.
-    func run(on easy: CurlEasy?) -> DeliveryOutcome {
-        let channel = server.channelName
-        let host = server.hostAndPort
-        guard let easy else {
-            return .temporaryFailure(
-                DeliveryError(channel: channel, host: host, kind: .unknown, cause: "libcurl could not be initialised"),
-                retryAfter: nil)
+    func run(on easy: CurlEasy, cancellation: CancellationFlag) throws(CurlOptionError) -> DeliveryOutcome {
+        var attempt = try perform(on: easy, freshConnection: false, cancellation: cancellation)
+        if Self.failedOnStaleConnection(attempt) {
+            attempt = try perform(on: easy, freshConnection: true, cancellation: cancellation)
         }
-        guard !cancellation.isCancelled else {
-            return .temporaryFailure(
-                DeliveryError(channel: channel, host: host, kind: .cancelled, cause: "cancelled before sending"),
-                retryAfter: nil)
-        }
-        do {
-            var attempt = try perform(on: easy, freshConnection: false)
-            if Self.failedOnStaleConnection(attempt) {
-                attempt = try perform(on: easy, freshConnection: true)
-            }
-            return SMTPClassifier.classify(attempt, channel: channel, host: host, redactor: redactor)
-        } catch {
-            return .permanentFailure(
-                DeliveryError(
-                    channel: channel, host: host, kind: .configuration,
-                    cause: "libcurl \(CurlGlobal.versionString) refused \(error.option): \(error.message)"))
-        }
+        return SMTPClassifier.classify(attempt, channel: server.channelName, host: server.hostAndPort, redactor: redactor)
     }
 
     /// A reused connection that broke before `DATA`: nothing was delivered, so a fresh connection is safe.
@@ -167,7 +127,9 @@ struct SMTPTransferJob: Sendable {
             && !attempt.transcript.contains { $0.finalReply?.isPositive == false }
     }
 
-    private func perform(on easy: CurlEasy, freshConnection: Bool) throws(CurlOptionError) -> SMTPAttempt {
+    private func perform(on easy: CurlEasy, freshConnection: Bool, cancellation: CancellationFlag) throws(CurlOptionError)
+        -> SMTPAttempt
+    {
         easy.reset()
         try easy.set(CURLOPT_URL, url, name: "CURLOPT_URL")
         try easy.set(CURLOPT_PROTOCOLS_STR, "smtp,smtps", name: "CURLOPT_PROTOCOLS_STR")
@@ -180,12 +142,7 @@ struct SMTPTransferJob: Sendable {
         case .starttls(.off): useSSL = CURLUSESSL_NONE
         }
         try easy.set(CURLOPT_USE_SSL, Int(useSSL.rawValue), name: "CURLOPT_USE_SSL")
-        try easy.set(CURLOPT_SSL_VERIFYPEER, 1, name: "CURLOPT_SSL_VERIFYPEER")
-        try easy.set(CURLOPT_SSL_VERIFYHOST, 2, name: "CURLOPT_SSL_VERIFYHOST")
-        try easy.set(CURLOPT_SSLVERSION, Int(CURL_SSLVERSION_TLSv1_2), name: "CURLOPT_SSLVERSION")
-        if let bundle = trust.bundle {
-            try easy.set(CURLOPT_CAINFO_BLOB, blob: bundle, name: "CURLOPT_CAINFO_BLOB")
-        }
+        try easy.applyTLS(trust)
         if let credentials = server.credentials {
             try easy.set(CURLOPT_USERNAME, credentials.username, name: "CURLOPT_USERNAME")
             let password = credentials.password.bytes + [0]
@@ -194,9 +151,7 @@ struct SMTPTransferJob: Sendable {
             }
             guard code == CURLE_OK else { throw CurlOptionError(option: "CURLOPT_PASSWORD", code: code) }
         }
-        try easy.set(
-            CURLOPT_CONNECTTIMEOUT_MS, server.connectTimeout.wholeMilliseconds, name: "CURLOPT_CONNECTTIMEOUT_MS")
-        try easy.set(CURLOPT_TIMEOUT_MS, server.totalTimeout.wholeMilliseconds, name: "CURLOPT_TIMEOUT_MS")
+        try easy.applyTimeouts(connect: server.connectTimeout, total: server.totalTimeout)
         // Each reply, and above all the one to QUIT when the connection is closed (at a stop or reload, after a
         // timeout), which CURLOPT_TIMEOUT does not bound: without this, libcurl waits up to 120 s for a server that
         // has stopped answering.
@@ -207,7 +162,6 @@ struct SMTPTransferJob: Sendable {
             CURLOPT_MAXAGE_CONN, max(1, server.connectionReuseLimit.wholeMilliseconds / 1000),
             name: "CURLOPT_MAXAGE_CONN")
         try easy.set(CURLOPT_FRESH_CONNECT, freshConnection ? 1 : 0, name: "CURLOPT_FRESH_CONNECT")
-        try easy.set(CURLOPT_TCP_KEEPALIVE, 1, name: "CURLOPT_TCP_KEEPALIVE")
         try easy.set(CURLOPT_MAIL_FROM, "<\(envelope.sender)>", name: "CURLOPT_MAIL_FROM")
         let recipients = CurlStringList(envelope.recipients.map { "<\($0)>" })
         try easy.set(CURLOPT_MAIL_RCPT, recipients, name: "CURLOPT_MAIL_RCPT")
@@ -221,15 +175,5 @@ struct SMTPTransferJob: Sendable {
             curlCode: Int(code.rawValue),
             curlMessage: code == CURLE_OK ? "" : redactor.redact(easy.errorMessage(for: code)),
             transcript: state.transcript.exchanges, newConnections: easy.newConnections, security: server.security)
-    }
-}
-
-extension Duration {
-    /// The duration in whole milliseconds, at least 1 for a positive duration, clamped to `Int` range.
-    var wholeMilliseconds: Int {
-        let (seconds, attoseconds) = components
-        let millis = Double(seconds) * 1000 + Double(attoseconds) / 1e15
-        if millis <= 0 { return 0 }
-        return Int(min(max(millis.rounded(.up), 1), Double(Int32.max)))
     }
 }

@@ -1,12 +1,6 @@
 import CCurl
 import Platform
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#endif
-
 /// POSTs webhooks to one endpoint over libcurl, up to ``connections`` at once, keeping each connection alive
 /// between requests.
 ///
@@ -20,11 +14,9 @@ public final class WebhookTransport: Sendable {
     public let endpoint: WebhookEndpoint
     private let url: WebhookURL
     private let headerLines: [String]
-    private let trust: TrustAnchors
-    private let redactor: SecretRedactor
-    private let workers: CurlWorkerPool
+    private let core: CurlTransport
     /// The most requests in flight at once, each on its own connection.
-    public let connections: Int
+    public var connections: Int { core.workers.threadLimit }
 
     /// Largest body accepted (1 MiB; the spec recommends staying under 20 KiB).
     public static let maximumBodySize = 1024 * 1024
@@ -37,12 +29,9 @@ public final class WebhookTransport: Sendable {
     ///   - queueCapacity: how many ``send(_:)`` calls may wait for a free connection; more fail at once as
     ///     temporary failures.
     public init(endpoint: WebhookEndpoint, connections: Int = 1, queueCapacity: Int = 64) throws(DeliveryConfigurationError) {
-        self.url = try WebhookURL(endpoint.url)
+        let url = try WebhookURL(endpoint.url)
+        self.url = url
         self.headerLines = try endpoint.staticHeaderLines()
-        self.trust =
-            try endpoint.caFile.map { path throws(DeliveryConfigurationError) in
-                try TrustAnchors.adding(caFile: path)
-            } ?? .system
         var redactor = SecretRedactor(url.secrets)
         for header in endpoint.headers where header.value.utf8.count >= 6 {
             redactor.add(header.value)
@@ -52,14 +41,15 @@ public final class WebhookTransport: Sendable {
                 if token.utf8.count >= 6 { redactor.add(token) }
             }
         }
-        self.redactor = redactor
         self.endpoint = endpoint
-        self.connections = max(1, connections)
-        self.workers = CurlWorkerPool(name: "deadlined-http", threads: self.connections, capacity: queueCapacity)
+        self.core = try CurlTransport(
+            channel: endpoint.channelName, host: url.hostAndPort, caFile: endpoint.caFile, redactor: redactor,
+            threadName: "deadlined-http", connections: connections, queueCapacity: queueCapacity,
+            waiting: "requests are waiting for this endpoint")
     }
 
     deinit {
-        workers.shutdownWithoutWaiting()
+        core.workers.shutdownWithoutWaiting()
     }
 
     /// `host:port` of the endpoint, as errors show it.
@@ -67,37 +57,25 @@ public final class WebhookTransport: Sendable {
 
     /// POSTs one request and classifies the answer. Cancelling the task aborts the transfer (temporary failure).
     public func send(_ request: WebhookRequest) async -> DeliveryOutcome {
-        let channel = endpoint.channelName
-        let host = url.hostAndPort
         do {
             try request.validate()
         } catch {
-            return .permanentFailure(
-                DeliveryError(channel: channel, host: host, kind: .configuration, cause: error.description))
+            return core.permanent(error.description)
         }
         guard request.body.count <= Self.maximumBodySize else {
-            return .permanentFailure(
-                DeliveryError(
-                    channel: channel, host: host, kind: .configuration,
-                    cause: "the body has \(request.body.count) bytes, more than \(Self.maximumBodySize)"))
+            return core.permanent("the body has \(request.body.count) bytes, more than \(Self.maximumBodySize)")
         }
         let job = WebhookTransferJob(
-            endpoint: endpoint, url: url, headerLines: headerLines, trust: trust, redactor: redactor,
-            request: request, cancellation: CancellationFlag())
-        return await workers.run(cancellation: job.cancellation) {
-            .temporaryFailure(
-                DeliveryError(
-                    channel: channel, host: host, kind: .queueFull,
-                    cause: "too many requests are waiting for this endpoint, or the transport was shut down"),
-                retryAfter: nil)
-        } _: { easy in
-            job.run(on: easy)
+            endpoint: endpoint, url: url, headerLines: headerLines, trust: core.trust, redactor: core.redactor,
+            request: request)
+        return await core.run { easy, cancellation throws(CurlOptionError) in
+            try job.run(on: easy, cancellation: cancellation)
         }
     }
 
     /// Lets queued requests finish, closes the connections and stops the threads.
     public func shutdown() async {
-        await workers.shutdown()
+        await core.shutdown()
     }
 }
 
@@ -109,33 +87,14 @@ struct WebhookTransferJob: Sendable {
     var trust: TrustAnchors
     var redactor: SecretRedactor
     var request: WebhookRequest
-    var cancellation: CancellationFlag
 
-    func run(on easy: CurlEasy?) -> DeliveryOutcome {
-        let channel = endpoint.channelName
-        let host = url.hostAndPort
-        guard let easy else {
-            return .temporaryFailure(
-                DeliveryError(channel: channel, host: host, kind: .unknown, cause: "libcurl could not be initialised"),
-                retryAfter: nil)
-        }
-        guard !cancellation.isCancelled else {
-            return .temporaryFailure(
-                DeliveryError(channel: channel, host: host, kind: .cancelled, cause: "cancelled before sending"),
-                retryAfter: nil)
-        }
-        do {
-            let attempt = try perform(on: easy)
-            return WebhookClassifier.classify(attempt, channel: channel, host: host, redactor: redactor)
-        } catch {
-            return .permanentFailure(
-                DeliveryError(
-                    channel: channel, host: host, kind: .configuration,
-                    cause: "libcurl \(CurlGlobal.versionString) refused \(error.option): \(error.message)"))
-        }
+    /// Runs on a worker thread: posts the request and classifies the answer.
+    func run(on easy: CurlEasy, cancellation: CancellationFlag) throws(CurlOptionError) -> DeliveryOutcome {
+        let attempt = try perform(on: easy, cancellation: cancellation)
+        return WebhookClassifier.classify(attempt, channel: endpoint.channelName, host: url.hostAndPort, redactor: redactor)
     }
 
-    private func perform(on easy: CurlEasy) throws(CurlOptionError) -> HTTPAttempt {
+    private func perform(on easy: CurlEasy, cancellation: CancellationFlag) throws(CurlOptionError) -> HTTPAttempt {
         let timestamp = request.timestampUnixSeconds ?? WallClock.seconds()
         var lines = headerLines
         lines.append("webhook-id: \(request.id)")
@@ -156,19 +115,11 @@ struct WebhookTransferJob: Sendable {
         try easy.set(CURLOPT_MAXREDIRS, 5, name: "CURLOPT_MAXREDIRS")
         try easy.set(
             CURLOPT_POSTREDIR, Int(CURL_REDIR_POST_301 | CURL_REDIR_POST_302), name: "CURLOPT_POSTREDIR")
-        try easy.set(CURLOPT_SSL_VERIFYPEER, 1, name: "CURLOPT_SSL_VERIFYPEER")
-        try easy.set(CURLOPT_SSL_VERIFYHOST, 2, name: "CURLOPT_SSL_VERIFYHOST")
-        try easy.set(CURLOPT_SSLVERSION, Int(CURL_SSLVERSION_TLSv1_2), name: "CURLOPT_SSLVERSION")
-        if let bundle = trust.bundle {
-            try easy.set(CURLOPT_CAINFO_BLOB, blob: bundle, name: "CURLOPT_CAINFO_BLOB")
-        }
+        try easy.applyTLS(trust)
         if let proxy = endpoint.proxy {
             try easy.set(CURLOPT_PROXY, proxy, name: "CURLOPT_PROXY")
         }
-        try easy.set(
-            CURLOPT_CONNECTTIMEOUT_MS, endpoint.connectTimeout.wholeMilliseconds, name: "CURLOPT_CONNECTTIMEOUT_MS")
-        try easy.set(CURLOPT_TIMEOUT_MS, endpoint.totalTimeout.wholeMilliseconds, name: "CURLOPT_TIMEOUT_MS")
-        try easy.set(CURLOPT_TCP_KEEPALIVE, 1, name: "CURLOPT_TCP_KEEPALIVE")
+        try easy.applyTimeouts(connect: endpoint.connectTimeout, total: endpoint.totalTimeout)
         try easy.set(CURLOPT_USERAGENT, "deadlined", name: "CURLOPT_USERAGENT")
         try easy.set(CURLOPT_HTTPHEADER, headers, name: "CURLOPT_HTTPHEADER")
         try easy.set(CURLOPT_POST, 1, name: "CURLOPT_POST")
