@@ -81,7 +81,6 @@ let package = Package(
                 "DeadlineKit", "CCurl", "CCurlShim", "Threads", "Platform",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -90,6 +89,8 @@ let package = Package(
             dependencies: [
                 "DeadlineKit", "Threads", "Platform", "CSQLite",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                // Declared, not taken from PostgresNIO's re-export (which it marks for removal).
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),

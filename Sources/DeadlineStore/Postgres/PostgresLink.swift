@@ -1,3 +1,4 @@
+import Logging
 import PostgresNIO
 
 /// One connection to the ledger's PostgreSQL database: opened when first needed, used by one caller (one

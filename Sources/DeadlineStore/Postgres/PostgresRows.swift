@@ -1,3 +1,4 @@
+import Logging
 import PostgresNIO
 
 /// Raw PostgreSQL rows, for the few queries outside the shared statements (``LedgerSQL``), e.g. `migrate`'s counts.

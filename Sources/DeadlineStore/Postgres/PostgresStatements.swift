@@ -1,3 +1,4 @@
+import Logging
 import PostgresNIO
 
 /// Runs the shared ``LedgerStatement``s on PostgreSQL: the `?`s numbered, the values bound.
