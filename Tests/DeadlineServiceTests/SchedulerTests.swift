@@ -96,6 +96,18 @@ struct SchedulerTests {
         #expect(try await core.rows("de-xuat") == ["1d so-1 sent", "1d so-2 skipped", "1d so-3 sent"])
     }
 
+    @Test("falling due with one unit done: the journal's overdue entry names the units still owing the work")
+    func overdueNamesThePendingUnits() async throws {
+        let core = try SchedulerHarness(
+            config: coreConfig(units: 3, reminders: #"before = ["1d"]"# + "\non_due = false\noverdue_every = \"\""),
+            at: "10/12/2020 16:00")
+        let id = OccurrenceID(deadlineID: "de-xuat", date: CivilDate(year: 2020, month: 12, day: 10)!)
+        _ = try await core.ledger.markDone(id, units: ["so-2"], by: "vanphong", note: nil, at: core.time.now)
+        try await core.tick(at: "10/12/2020 17:30")
+        let overdue = core.log.all.filter { $0.contains("de-xuat: overdue:") }
+        #expect(overdue == ["notice de-xuat: overdue: due 17:00 10/12/2020 and not marked done by so-1, so-3 (1 of 3 units done)"])
+    }
+
     @Test("a clock set ahead, then corrected: what it set aside goes when its time comes; what went early is named")
     func clockJumps() async throws {
         let core = try SchedulerHarness(

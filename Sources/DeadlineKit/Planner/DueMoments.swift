@@ -4,6 +4,8 @@ public struct DueMoment: Sendable, Hashable {
     public let occurrence: CivilDate
     /// The due moment, after the deadline's move off a day off.
     public let due: Instant
+    /// The units that have not finished it, in the deadline's order (all of them unless some were marked done).
+    public let pendingUnits: [String]
 }
 
 extension ReminderPlanner {
@@ -21,9 +23,11 @@ extension ReminderPlanner {
         for (index, deadline) in agenda.deadlines.enumerated() {
             for date in occurrences(of: deadline, from: first, through: last) {
                 let due = zone.instant(for: agenda.dueMoment(of: deadline, occurrence: date, calendar: calendar))
-                guard due >= from, due < to, !state.isDone(OccurrenceID(deadlineID: deadline.id, date: date), units: unitsByDeadline[index])
-                else { continue }
-                out.append(DueMoment(deadlineIndex: index, occurrence: date, due: due))
+                let id = OccurrenceID(deadlineID: deadline.id, date: date)
+                let units = unitsByDeadline[index]
+                guard due >= from, due < to, !state.isDone(id, units: units) else { continue }
+                let pending = units.filter { !state.isDone(id, unit: $0) }
+                out.append(DueMoment(deadlineIndex: index, occurrence: date, due: due, pendingUnits: pending))
             }
         }
         out.sort { ($0.due, $0.deadlineIndex) < ($1.due, $1.deadlineIndex) }

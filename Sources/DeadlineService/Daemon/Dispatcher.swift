@@ -250,14 +250,19 @@ struct Dispatcher: Sendable {
     /// happens (or at the first start after it), whether or not urging reminders follow.
     func logOverdue(_ moment: DueMoment) {
         let deadline = context.agenda.deadlines[moment.deadlineIndex]
+        // UNIT names the units still owing the work: those that finished are not late.
+        let pending = moment.pendingUnits.isEmpty ? deadline.units : moment.pendingUnits
         var metadata: Logger.Metadata = [
             LogMetadataKey.deadlineID: .string(deadline.id),
             LogMetadataKey.deadlineDue: .string(context.zone.iso8601(moment.due)),
-            LogMetadataKey.unit: .string(deadline.units.joined(separator: ", ")),
+            LogMetadataKey.unit: .string(pending.joined(separator: ", ")),
         ]
         if let ref = deadline.documentRef { metadata[LogMetadataKey.documentRef] = .string(ref) }
+        let late = pending.count < deadline.units.count
+            ? "not marked done by \(pending.joined(separator: ", ")) (\(deadline.units.count - pending.count) of \(deadline.units.count) units done)"
+            : "not marked done"
         logger.log(
-            level: .notice, "\(deadline.id): overdue: due \(context.zone.vietnamese(moment.due)) and not marked done",
+            level: .notice, "\(deadline.id): overdue: due \(context.zone.vietnamese(moment.due)) and \(late)",
             metadata: LogEventID.deadlineOverdue.metadata(metadata))
     }
 
