@@ -116,6 +116,22 @@ struct PerUnitCompletionTests {
         #expect(notDone.status == 1, "\(notDone)")
     }
 
+    @Test("list says when every unit still owing the work is snoozed, and until when; one snoozed unit is not enough")
+    func listShowsSnoozed() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let config = try Self.config(in: dir)
+        let now = ["--now", "05/12/2020 10:00"]
+        _ = try await Self.ctl(["snooze", "de-xuat", "--unit", "so-1", "--until", "08/12/2020 08:00"] + now, config)
+        let one = try await Self.ctl(["list"] + now, config)
+        #expect(!one.stdout.contains("tạm dừng"), "\(one)")
+        _ = try await Self.ctl(["snooze", "de-xuat", "--until", "08/12/2020 08:00"] + now, config)
+        let all = try await Self.ctl(["list"] + now, config)
+        #expect(all.stdout.contains("; tạm dừng nhắc đến 08:00 08/12/2020"), "\(all)")
+        let english = try await Self.ctl(["list", "--lang", "en"] + now, config)
+        #expect(english.stdout.contains("; paused until 08:00 08/12/2020"), "\(english)")
+    }
+
     @Test("after downtime, a unit gets the latest reminder of an occurrence only, stating the facts of the moment it is sent")
     func catchUpSendsTheLatestOnly() async throws {
         let dir = try TemporaryDirectory()

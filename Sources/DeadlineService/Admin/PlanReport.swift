@@ -170,7 +170,7 @@ public struct ListReport {
         for s in statuses {
             let d = planner.agenda.deadlines[s.deadlineIndex]
             table.append([
-                d.id, s.due.map(zone.vietnamese) ?? "—", words.state(s.state) + words.progress(s),
+                d.id, s.due.map(zone.vietnamese) ?? "—", words.state(s.state) + words.progress(s) + words.snoozed(s, zone: zone),
                 s.nextReminder.map { zone.vietnamese($0.sendAt) } ?? "—", TextTable.truncate(d.task, 70),
             ])
         }

@@ -46,6 +46,12 @@ struct Wording {
             ["done": String(s.unitsDone.count), "total": String(s.units.count), "pending": say.list(s.unitsPending)])
     }
 
+    /// `; tạm dừng nhắc đến 00:00 05/12/2020` when every unit still owing the occurrence is snoozed.
+    func snoozed(_ s: DeadlineStatus, zone: ZoneRules) -> String {
+        guard let until = s.snoozedUntil else { return "" }
+        return say(PlanText.snoozed, ["until": zone.vietnamese(until)])
+    }
+
     var planHeader: [String] {
         [
             PlanText.headerSendAt, .headerKind, .headerDue, .headerDeadline, .headerUnit, .headerChannel,

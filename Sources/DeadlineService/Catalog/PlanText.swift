@@ -5,7 +5,7 @@ public enum PlanText: String, CatalogEntry {
     case headerStatus, headerNextReminder, headerTask
     case kindBefore, kindDue, kindOverdue, kindEscalation, kindDigest
     case minutes, hours, days, workingDays, weeks
-    case upcomingTomorrow, upcoming, dueToday, overdueToday, overdue, done, ended, progress
+    case upcomingTomorrow, upcoming, dueToday, overdueToday, overdue, done, ended, progress, snoozed
     case noReminders, reminderCount, toBeforeFrom
 
     public static let area = "plan"
@@ -41,6 +41,7 @@ public enum PlanText: String, CatalogEntry {
         case .ended: Bilingual(vi: "đã kết thúc", en: "ended")
         case .progress:
             Bilingual(vi: " ({done}/{total} xong; còn {pending})", en: " ({done}/{total} done; open: {pending})")
+        case .snoozed: Bilingual(vi: "; tạm dừng nhắc đến {until}", en: "; paused until {until}")
         case .noReminders:
             Bilingual(vi: "Không có lời nhắc nào từ {from} đến {to}.\n", en: "No reminders from {from} to {to}.\n")
         case .reminderCount:
