@@ -8,7 +8,7 @@ export PATH := /opt/swift/usr/bin:$(PATH)
 CONFIG := etc/deadlined/deadlined.toml
 DEMO_STATE := $(CURDIR)/.demo-state
 
-.PHONY: deps build release demo test clean install man deb deb-test fuzz
+.PHONY: deps build release demo test clean install man deb deb-test fuzz lint format
 
 deps:
 	scripts/install-deps.sh build
@@ -100,3 +100,13 @@ FUZZ_SECONDS ?= 600
 
 fuzz:
 	Fuzz/run.sh $(FUZZ_SECONDS)
+
+# The sources' format (.swift-format: 4 spaces, 120 columns, swift-server's rules; .editorconfig for editors):
+# make lint fails on any finding (make test runs it); make format rewrites the files in place.
+FORMATTED := Sources Tests Fuzz Benchmarks Package.swift
+
+lint:
+	swift format lint --strict --recursive --parallel $(FORMATTED)
+
+format:
+	swift format format --in-place --recursive --parallel $(FORMATTED)
