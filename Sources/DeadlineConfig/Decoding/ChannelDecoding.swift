@@ -150,7 +150,7 @@ extension ConfigDecoder {
                     }
                 }
             } else {
-                r.typeError(n, key: "headers", expected: "a table of strings", &sink)
+                r.typeError(n, key: "headers", expected: .problem("a table of strings", "expectTableOfStrings"), &sink)
             }
         }
         let headersFile = secretFile(&r, key: "headers_file", file: file)
