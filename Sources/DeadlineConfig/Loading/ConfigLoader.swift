@@ -44,8 +44,7 @@ public enum ConfigLoader {
             }
         } else if decoder.dropInDirectory.explicit {
             decoder.sink.warning(
-                mainFile, decoder.dropInDirectory.range,
-                "the drop-in folder '\(dropInDirectory)' does not exist or cannot be read; no drop-in files were loaded")
+                mainFile, decoder.dropInDirectory.range, .problem("the drop-in folder '\(dropInDirectory)' does not exist or cannot be read; no drop-in files were loaded", "dropInFolderMissing", ["folder": "\(dropInDirectory)"]))
         }
         let configuration = decoder.finish(mainFile: mainFile, files: files)
         let diagnostics = decoder.sink.diagnostics.sortedForDisplay()
@@ -63,12 +62,12 @@ public enum ConfigLoader {
             do {
                 let bytes = try FileSystem.readBytes(path, limit: 1 << 20)
                 guard let text = String(validating: bytes, as: UTF8.self) else {
-                    diagnostics.append(.error(path, nil, "the template is not UTF-8 text; save it as UTF-8"))
+                    diagnostics.append(.error(path, nil, .problem("the template is not UTF-8 text; save it as UTF-8", "templateNotUTF8")))
                     continue
                 }
                 files[name] = (path, text)
             } catch {
-                diagnostics.append(.error(path, nil, "cannot read the template: \(error)"))
+                diagnostics.append(.error(path, nil, .problem("cannot read the template: \(error)", "templateUnreadable", ["error": "\(error)"])))
             }
         }
         return (files, diagnostics)
@@ -85,7 +84,7 @@ public enum ConfigLoader {
         do {
             bytes = try FileSystem.readBytes(path)
         } catch {
-            sink.error(path, nil, "cannot read the file: \(error)")
+            sink.error(path, nil, .problem("cannot read the file: \(error)", "fileUnreadable", ["error": "\(error)"]))
             return nil
         }
         let (document, diagnostics) = TOMLReader.parse(utf8: bytes, file: path)

@@ -15,6 +15,8 @@ public enum ConfigDiagnosticText: String, CatalogEntry {
     case badDeadlineID, unitsEmpty, dueAndRepeat, missingDueOrRepeat, onlyWithRepeat, notARepeat, unusedWithRepeat, notWeekday, weeklyNeedsWeekday, notDayMonth, yearlyNeedsDate, monthInPeriod, repeatNeedsDay, untilBeforeFrom, notDayOfMonth
     // Tables, units, rules and the calendar (ConfigDecoder, CalendarDecoding, CalendarHolidayDecoding)
     case mainOnlyTable, notTopLevel, unknownTopLevel, mustBeTable, eachMustBeArrayTable, mustBeArrayTables, templatesFolderMissing, notOffset, notIntervalOrNone, notDelay, notInterval, offsetTooLong, unitMustBeTable, badUnitID, unitTwice, digestUrgentAloneUseless, escalatesToNobody, documentDisagrees, notWeekendDay, weekendTwice, weekendAllDays, notOfficeHours, offAndWork, falseSaysNothing, overrideSaysNothing, overriddenTwice, alreadyWorkingDay, yearTwice, tetFirstDay, nationalDayCompanion, notDayOfYear, notInTableYear, holidayTwice, holidaySolarAndLunar, holidayNeedsDay, holidayDateType, notYearlyDayMonth, february29, lunarType
+    // Channels, the ledger, the web side and files (ChannelDecoding, StoreDecoding, WebDecoding, ConfigLoader)
+    case channelMustBeTable, badChannelName, channelTwice, secretInConfig, channelNeedsType, usernameWithoutPassword, smtpURLUserInfo, notSMTPURL, starttlsWithSMTPS, opportunisticWithPassword, plaintextLocal, plaintextAllowed, plaintextRefused, headerNotString, headerValueControl, headerLooksSecret, webhookURLUserInfo, notHTTPURL, webhookPlaintext, telegramToken, telegramChat, headersFileNotUTF8, headerTwice, secretFileMissingHidden, notRegularFile, unreadableFile, notSSLMode, uselessWithSQLite, sslModeTwice, ledgerPlaintext, notWebAddress, linksPlaintext, linkLifetimeShort, linkKeyMissing, secretReadableByAll, dropInFolderMissing, templateNotUTF8, templateUnreadable, fileUnreadable
 
     public static let area = "diagnostic"
 
@@ -350,6 +352,162 @@ public enum ConfigDiagnosticText: String, CatalogEntry {
             Bilingual(
                 vi: "'lunar' phải là ngày và tháng âm lịch trong dấu ngoặc kép, như \"10/3\"",
                 en: "'lunar' must be a lunar day and month in quotes, like \"10/3\"")
+        case .channelMustBeTable:
+            Bilingual(
+                vi: "kênh gửi '{name}' phải là một bảng: hãy viết [channels.{name}] và các khóa của kênh ở dưới",
+                en: "channel '{name}' must be a table: write [channels.{name}] and its keys below")
+        case .badChannelName:
+            Bilingual(
+                vi: "tên kênh gửi '{name}' chỉ được dùng chữ cái a-z, chữ số, '-', '_' và '.'",
+                en: "channel name '{name}' may use only letters a-z, digits, '-', '_' and '.'")
+        case .channelTwice:
+            Bilingual(
+                vi: "kênh gửi '{name}' được khai báo hai lần (lần đầu tại {file}:{position})",
+                en: "channel '{name}' is defined twice (first at {file}:{position})")
+        case .secretInConfig:
+            Bilingual(
+                vi: "không được ghi thông tin bí mật trong tệp cấu hình: hãy ghi vào một tệp chỉ deadlined đọc được (chmod 600) và đặt {replacement} = \"/etc/deadlined/secrets/...\"; hãy xóa '{key}' khỏi tệp này",
+                en: "secrets are not allowed in config files: put it in a file readable only by deadlined (chmod 600) and set {replacement} = \"/etc/deadlined/secrets/...\"; remove '{key}' from this file")
+        case .channelNeedsType:
+            Bilingual(
+                vi: "kênh gửi '{name}' cần có loại: type = \"smtp\", \"webhook\" hoặc \"outbox\"",
+                en: "channel '{name}' needs a type: type = \"smtp\", \"webhook\" or \"outbox\"")
+        case .usernameWithoutPassword:
+            Bilingual(
+                vi: "đã đặt 'username' nhưng chưa đặt 'password_file'; máy chủ thư nhiều khả năng sẽ từ chối đăng nhập",
+                en: "'username' is set but 'password_file' is not; the server will likely refuse to log in")
+        case .smtpURLUserInfo:
+            Bilingual(
+                vi: "URL chứa tên người dùng hoặc mật khẩu (trước '@'); thông tin bí mật không được ghi trong tệp cấu hình: hãy ghi người dùng vào username và mật khẩu vào tệp do password_file chỉ định",
+                en: "the URL holds a user name or password (before '@'); secrets stay out of config files: put the user in username and the password in a file named by password_file")
+        case .notSMTPURL:
+            Bilingual(
+                vi: "'{url}' không phải URL SMTP; hãy viết smtp://máy-chủ:cổng (STARTTLS) hoặc smtps://máy-chủ:cổng (TLS)",
+                en: "'{url}' is not an SMTP URL; write smtp://host:port (STARTTLS) or smtps://host:port (TLS)")
+        case .starttlsWithSMTPS:
+            Bilingual(
+                vi: "'starttls' không có tác dụng với smtps://, vì TLS được bật ngay từ đầu",
+                en: "'starttls' has no effect with smtps://, where TLS starts at once")
+        case .opportunisticWithPassword:
+            Bilingual(
+                vi: "với starttls = \"opportunistic\" và có mật khẩu, máy chủ không hỗ trợ STARTTLS sẽ không nhận được thư: deadlined không bao giờ gửi mật khẩu khi chưa mã hóa, nên các lần gửi đó thất bại; hãy dùng \"required\" để nói rõ điều này",
+                en: "with starttls = \"opportunistic\" and a password, a server that offers no STARTTLS gets no mail: deadlined never sends the password unencrypted, so those deliveries fail; use \"required\" to say so plainly")
+        case .plaintextLocal:
+            Bilingual(
+                vi: "thư gửi đến {host} không được mã hóa (starttls = \"off\"); chỉ chấp nhận được vì máy chủ thư nằm trên chính máy này",
+                en: "mail to {host} is sent unencrypted (starttls = \"off\"); acceptable only because the server is on this machine")
+        case .plaintextAllowed:
+            Bilingual(
+                vi: "thư gửi đến {host} đi qua mạng mà không được mã hóa (starttls = \"off\" cùng allow_plaintext = true)",
+                en: "mail to {host} is sent unencrypted over the network (starttls = \"off\" with allow_plaintext = true)")
+        case .plaintextRefused:
+            Bilingual(
+                vi: "starttls = \"off\" sẽ gửi thư đến {host} qua mạng mà không mã hóa; hãy dùng \"required\", hoặc thêm allow_plaintext = true nếu chấp nhận điều đó",
+                en: "starttls = \"off\" would send mail to {host} unencrypted over the network; use \"required\", or add allow_plaintext = true if you accept that")
+        case .headerNotString:
+            Bilingual(
+                vi: "trường tiêu đề '{name}' phải là một chuỗi",
+                en: "header '{name}' must be a string")
+        case .headerValueControl:
+            Bilingual(
+                vi: "giá trị của trường tiêu đề '{name}' không được chứa dấu xuống dòng hay ký tự điều khiển",
+                en: "the value of header '{name}' may not contain line breaks or control characters")
+        case .headerLooksSecret:
+            Bilingual(
+                vi: "trường tiêu đề '{name}' có vẻ là thông tin bí mật, mà thông tin bí mật không được ghi trong tệp cấu hình: hãy ghi vào tệp do headers_file chỉ định (mỗi dòng một 'Tên: giá trị', chmod 600)",
+                en: "header '{name}' looks like a secret, and secrets stay out of config files: put it in a file named by headers_file (one 'Name: value' per line, chmod 600)")
+        case .webhookURLUserInfo:
+            Bilingual(
+                vi: "URL chứa tên người dùng hoặc mật khẩu (trước '@'); thông tin bí mật không được ghi trong tệp cấu hình: hãy đưa thông tin đăng nhập vào trường tiêu đề Authorization trong tệp do headers_file chỉ định",
+                en: "the URL holds a user name or password (before '@'); secrets stay out of config files: give the credentials as an Authorization header in a file named by headers_file")
+        case .notHTTPURL:
+            Bilingual(
+                vi: "'{url}' không phải URL http:// hay https://",
+                en: "'{url}' is not an http:// or https:// URL")
+        case .webhookPlaintext:
+            Bilingual(
+                vi: "webhook gửi đến {host} đi qua http:// không được mã hóa; nên dùng https://",
+                en: "webhooks to {host} go unencrypted over http://; prefer https://")
+        case .telegramToken:
+            Bilingual(
+                vi: "format = \"telegram\" cần token_file (tệp chứa mã bot)",
+                en: "format = \"telegram\" needs token_file (a file holding the bot token)")
+        case .telegramChat:
+            Bilingual(
+                vi: "format = \"telegram\" cần chat_id, cuộc trò chuyện sẽ nhận tin",
+                en: "format = \"telegram\" needs chat_id, the chat to post to")
+        case .headersFileNotUTF8:
+            Bilingual(
+                vi: "tệp trường tiêu đề không phải văn bản UTF-8; hãy lưu lại ở dạng UTF-8",
+                en: "the headers file is not UTF-8 text; save it as UTF-8")
+        case .headerTwice:
+            Bilingual(
+                vi: "trường tiêu đề '{name}' được ghi cả trong headers lẫn trong headers_file (dòng {line}); hãy giữ một chỗ",
+                en: "header '{name}' is given both in headers and in headers_file (line {line}); keep one")
+        case .secretFileMissingHidden:
+            Bilingual(
+                vi: "không có tệp nào mang tên này (giá trị không được hiển thị, phòng khi đó chính là thông tin bí mật); hãy ghi đường dẫn của một tệp chứa thông tin bí mật, ví dụ \"/etc/deadlined/secrets/TÊN\", tạo bằng install -m 600 /dev/null ĐƯỜNG-DẪN",
+                en: "no file by this name exists (the value is not shown, in case it is the secret itself); write the path of a file that holds the secret, e.g. \"/etc/deadlined/secrets/NAME\", created with install -m 600 /dev/null PATH")
+        case .notRegularFile:
+            Bilingual(
+                vi: "'{path}' không phải một tệp thông thường",
+                en: "'{path}' is not a regular file")
+        case .unreadableFile:
+            Bilingual(
+                vi: "người dùng này không đọc được '{path}'; hãy bảo đảm người dùng deadlined đọc được tệp này",
+                en: "'{path}' cannot be read by this user; make sure the deadlined user can read it")
+        case .notSSLMode:
+            Bilingual(
+                vi: "'{text}' không phải giá trị hợp lệ của sslmode{hint} (các giá trị được dùng: {list})",
+                en: "'{text}' is not a valid sslmode{hint} (one of {list})")
+        case .uselessWithSQLite:
+            Bilingual(
+                vi: "'{key}' không có tác dụng: sổ theo dõi là một tệp SQLite",
+                en: "'{key}' has no effect: the ledger is a SQLite file")
+        case .sslModeTwice:
+            Bilingual(
+                vi: "sslmode được ghi hai lần, ở đây và trong url (sslmode={mode})",
+                en: "sslmode is given twice, here and in the url (sslmode={mode})")
+        case .ledgerPlaintext:
+            Bilingual(
+                vi: "dữ liệu của sổ theo dõi gửi đến {url} có thể đi qua mạng mà không được mã hóa (sslmode = \"{mode}\"); nên dùng \"verify-full\"",
+                en: "the ledger's traffic to {url} may go unencrypted over the network (sslmode = \"{mode}\"); prefer \"verify-full\"")
+        case .notWebAddress:
+            Bilingual(
+                vi: "'{url}' không phải một địa chỉ web; hãy viết dạng https://máy-chủ[/đường-dẫn], như người dùng mở",
+                en: "'{url}' is not a web address; write it as https://host[/path], as people open it")
+        case .linksPlaintext:
+            Bilingual(
+                vi: "liên kết đến '{url}' đi qua mạng mà không được mã hóa; hãy đặt reverse proxy có TLS của cơ quan ở phía trước và viết https://",
+                en: "links to '{url}' travel unencrypted; put the office's reverse proxy with TLS in front and write https://")
+        case .linkLifetimeShort:
+            Bilingual(
+                vi: "'link_lifetime' phải từ 1h trở lên",
+                en: "'link_lifetime' must be at least 1h")
+        case .linkKeyMissing:
+            Bilingual(
+                vi: "khóa liên kết '{path}' chưa có; hãy tạo bằng lệnh: deadlinectl web-key (đến lúc đó thư nhắc không kèm liên kết)",
+                en: "the link key '{path}' does not exist yet; create it with: deadlinectl web-key (until then reminders carry no links)")
+        case .secretReadableByAll:
+            Bilingual(
+                vi: "tệp bí mật '{path}' ai cũng đọc được (mode {mode}); hãy chạy: chmod 600 {path}",
+                en: "the secret file '{path}' is readable by everyone (mode {mode}); run: chmod 600 {path}")
+        case .dropInFolderMissing:
+            Bilingual(
+                vi: "thư mục tệp bổ sung '{folder}' không tồn tại hoặc không đọc được; không tệp bổ sung nào được nạp",
+                en: "the drop-in folder '{folder}' does not exist or cannot be read; no drop-in files were loaded")
+        case .templateNotUTF8:
+            Bilingual(
+                vi: "mẫu thư không phải văn bản UTF-8; hãy lưu lại ở dạng UTF-8",
+                en: "the template is not UTF-8 text; save it as UTF-8")
+        case .templateUnreadable:
+            Bilingual(
+                vi: "không đọc được mẫu thư: {error}",
+                en: "cannot read the template: {error}")
+        case .fileUnreadable:
+            Bilingual(
+                vi: "không đọc được tệp: {error}",
+                en: "cannot read the file: {error}")
         }
     }
 }
