@@ -7,7 +7,7 @@ import Testing
 
 /// Records, for every diagnostic a test produced, that it names its catalog entry and that the entry's English is
 /// the message the daemon logs; `check` then says it in the admin's language.
-func expectSaidByCatalog(_ diagnostics: [Diagnostic], sourceLocation: SourceLocation = #_sourceLocation) {
+func expectSaidByCatalog(_ diagnostics: [Diagnostic], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
     for d in diagnostics {
         guard let message = d.catalogMessage else {
             Issue.record("names no catalog entry: \(d.message)", sourceLocation: sourceLocation)

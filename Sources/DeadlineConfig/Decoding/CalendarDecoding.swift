@@ -115,8 +115,21 @@ extension ConfigDecoder {
         for o in overrides where o.isDayOff != calendar.isWorkingDay(o.date) {
             if o.isDayOff {
                 let holiday = calendar.daysOff(in: o.date.year).first { $0.date == o.date }
-                let what = holiday.map { "a day off (\($0.nameEnglish))" } ?? "a weekly day off"
-                sink.warning(file, o.range, "\(o.date.vietnamese) is already \(what); this override changes nothing")
+                if let holiday {
+                    let name = Phrase(
+                        holiday.nameEnglish, "diagnostic.nameInBoth", ["en": holiday.nameEnglish, "vi": holiday.nameVietnamese])
+                    sink.warning(
+                        file, o.range,
+                        .problem(
+                            "\(o.date.vietnamese) is already a day off (\(name)); this override changes nothing", "alreadyHoliday",
+                            ["date": o.date.vietnamese], parts: ["holiday": name]))
+                } else {
+                    sink.warning(
+                        file, o.range,
+                        .problem(
+                            "\(o.date.vietnamese) is already a weekly day off; this override changes nothing", "alreadyWeeklyDayOff",
+                            ["date": o.date.vietnamese]))
+                }
             } else {
                 sink.warning(file, o.range, .problem("\(o.date.vietnamese) is already a working day; this override changes nothing", "alreadyWorkingDay", ["date": "\(o.date.vietnamese)"]))
             }

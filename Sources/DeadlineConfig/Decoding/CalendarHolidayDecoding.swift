@@ -97,10 +97,12 @@ extension ConfigDecoder {
         guard parts.count == 2, let day = Int(parts[0]), let month = Int(parts[1]), (1...30).contains(day),
             (1...12).contains(month)
         else {
-            let leap = text.contains("+") ? " (a leap month is not in every year)" : ""
+            let leap = text.contains("+") ? Phrase.problem(" (a leap month is not in every year)", "leapMonth") : .empty
             sink.error(
                 file, node.range,
-                "'\(text)' is not a lunar day and month\(leap); write it as \"DD/MM\" with the day 1–30 and the month 1–12, like \"10/3\"")
+                .problem(
+                    "'\(text)' is not a lunar day and month\(leap); write it as \"DD/MM\" with the day 1–30 and the month 1–12, like \"10/3\"",
+                    "notLunarDayMonth", ["text": text], parts: ["leap": leap]))
             return nil
         }
         return (day, month)
@@ -121,12 +123,20 @@ extension ConfigDecoder {
         guard let statutory = matches.last else { return }
         let lower = max(matches.map { $0.firstYear ?? .min }.min() ?? .min, declared.firstYear ?? .min)
         let upper = min(matches.map { $0.lastYear ?? .max }.max() ?? .max, declared.lastYear ?? .max)
-        let years = upper == .max ? "from \(lower)" : lower == upper ? "in \(lower)" : "from \(lower) to \(upper)"
+        let years: Phrase =
+            upper == .max
+            ? .problem("from \(lower)", "yearsFrom", ["from": String(lower)])
+            : lower == upper
+                ? .problem("in \(lower)", "yearsIn", ["year": String(lower)])
+                : .problem("from \(lower) to \(upper)", "yearsFromTo", ["from": String(lower), "to": String(upper)])
         // The first law the row cites, without its comments: "BLLĐ 2019 Điều 112 khoản 1 điểm đ".
         let article = statutory.basis.prefix { ![";", ":", "("].contains($0) }.trimmingSpaces
         sink.warning(
             file, holiday.range,
-            "\(Self.describe(declared.date)) is already \(statutory.nameVietnamese) \(years), a holiday of the Labour Code (\(article)); this [[calendar.holiday]] adds no day off then")
+            .problem(
+                "\(Self.describe(declared.date)) is already \(statutory.nameVietnamese) \(years), a holiday of the Labour Code (\(article)); this [[calendar.holiday]] adds no day off then",
+                "alreadyStatutory", ["day": Self.describe(declared.date), "holiday": statutory.nameVietnamese, "article": String(article)],
+                parts: ["years": years]))
     }
 
     /// `date = "24/11"` or `lunar = "10/3"`, as written.

@@ -132,7 +132,7 @@ struct ConfigDecoder {
         if let tz = r.string("timezone", &sink) {
             switch ZoneLoader.load(tz.value, environment: environment) {
             case .success(let zone): settings.zone = zone
-            case .failure(let error): sink.error(file, tz.range, error.description)
+            case .failure(let error): sink.error(file, tz.range, error.phrase)
             }
         } else if case .success(let zone) = ZoneLoader.load("Asia/Ho_Chi_Minh", environment: environment) {
             settings.zone = zone
@@ -275,7 +275,10 @@ struct ConfigDecoder {
         guard span.overflow || span.partialValue > ValueRange.longestOffsetMinutes else { return }
         sink.error(
             r.file, entry.node.range,
-            "\(what) every '\(every)' up to \(keys.limit) = \(times) times spans more than a year; lower \(keys.limit) or \(keys.every)")
+            .problem(
+                "\(what) every '\(every)' up to \(keys.limit) = \(times) times spans more than a year; lower \(keys.limit) or \(keys.every)",
+                what == "urging" ? "urgingSpan" : "escalationSpan",
+                ["every": "\(every)", "limitKey": keys.limit, "times": String(times), "everyKey": keys.every]))
     }
 
     /// See ``ValueRange/offset``.
@@ -350,10 +353,13 @@ struct ConfigDecoder {
             kind = DocumentKind.named(text.value)
             if kind == nil {
                 let names = DocumentKind.allCases.map(\.rawValue)
+                let hint = Suggestions.hintPhrase(for: text.value, in: names)
+                let list = names.map { "\"\($0)\"" }.joined(separator: ", ")
                 sink.error(
                     file, text.range,
-                    "'\(text.value)' is not a kind of document\(Suggestions.hint(for: text.value, in: names)) (one of "
-                        + names.map { "\"\($0)\"" }.joined(separator: ", ") + ")")
+                    .problem(
+                        "'\(text.value)' is not a kind of document\(hint) (one of \(list))", "notDocumentKind",
+                        ["text": text.value, "choices": list], parts: ["hint": hint]))
             }
         }
         r.reportUnknownKeys(&sink, alsoKnownIn: [ConfigSchema.deadline])

@@ -98,32 +98,37 @@ enum ZoneLoader {
     static func load(_ name: String, environment: [String: String]) -> Result<ZoneRules, ZoneLoadError> {
         guard !name.isEmpty, !name.contains(".."), !name.hasPrefix("/"),
             name.unicodeScalars.allSatisfy({ $0.isASCIILetter || $0.asciiDigit != nil || "/_+-".unicodeScalars.contains($0) })
-        else { return .failure(ZoneLoadError("'\(name)' is not a time zone name (e.g. \"Asia/Ho_Chi_Minh\")")) }
+        else { return .failure(ZoneLoadError(.problem("'\(name)' is not a time zone name (e.g. \"Asia/Ho_Chi_Minh\")", "notZoneName", ["name": name]))) }
         let directory = environment["TZDIR"] ?? "/usr/share/zoneinfo"
         let path = FileSystem.join(directory, name)
         guard let bytes = try? FileSystem.readBytes(path, limit: 1 << 20) else {
             let lowered = name.lowercased().replacingAll("_", with: "").replacingAll(" ", with: "")
             if ["hanoi", "saigon", "vietnam", "danang", "haiphong", "hue", "cantho"].contains(where: { lowered.contains($0) }) {
-                return .failure(ZoneLoadError("unknown time zone '\(name)'; did you mean 'Asia/Ho_Chi_Minh'? (Vietnam's zone)"))
+                return .failure(ZoneLoadError(
+                        .problem("unknown time zone '\(name)'; did you mean 'Asia/Ho_Chi_Minh'? (Vietnam's zone)", "vietnamZone", ["name": name])))
             }
             let region = FileSystem.directory(of: name)
             let candidates = (FileSystem.list(FileSystem.join(directory, region)) ?? []).map {
                 region == "." ? $0 : "\(region)/\($0)"
             }
             return .failure(
-                ZoneLoadError("unknown time zone '\(name)'\(Suggestions.hint(for: name, in: candidates + ["Asia/Ho_Chi_Minh"]))"))
+                ZoneLoadError(
+                    .problem(
+                        "unknown time zone '\(name)'\(Suggestions.hint(for: name, in: candidates + ["Asia/Ho_Chi_Minh"]))", "unknownZone",
+                        ["name": name], parts: ["hint": Suggestions.hintPhrase(for: name, in: candidates + ["Asia/Ho_Chi_Minh"])])))
         }
         do {
             return .success(try ZoneRules(tzif: bytes, identifier: name))
         } catch {
-            return .failure(ZoneLoadError("cannot read time zone '\(name)': \(error)"))
+            return .failure(ZoneLoadError(.problem("cannot read time zone '\(name)': \(error)", "zoneUnreadable", ["name": name, "error": "\(error)"])))
         }
     }
 }
 
 struct ZoneLoadError: Error, CustomStringConvertible {
-    let description: String
-    init(_ message: String) { description = message }
+    let phrase: Phrase
+    var description: String { phrase.english }
+    init(_ phrase: Phrase) { self.phrase = phrase }
 }
 
 extension ConfigLoader {

@@ -17,6 +17,8 @@ public enum ConfigDiagnosticText: String, CatalogEntry {
     case mainOnlyTable, notTopLevel, unknownTopLevel, mustBeTable, eachMustBeArrayTable, mustBeArrayTables, templatesFolderMissing, notOffset, notIntervalOrNone, notDelay, notInterval, offsetTooLong, unitMustBeTable, badUnitID, unitTwice, digestUrgentAloneUseless, escalatesToNobody, documentDisagrees, notWeekendDay, weekendTwice, weekendAllDays, notOfficeHours, offAndWork, falseSaysNothing, overrideSaysNothing, overriddenTwice, alreadyWorkingDay, yearTwice, tetFirstDay, nationalDayCompanion, notDayOfYear, notInTableYear, holidayTwice, holidaySolarAndLunar, holidayNeedsDay, holidayDateType, notYearlyDayMonth, february29, lunarType
     // Channels, the ledger, the web side and files (ChannelDecoding, StoreDecoding, WebDecoding, ConfigLoader)
     case channelMustBeTable, badChannelName, channelTwice, secretInConfig, channelNeedsType, usernameWithoutPassword, smtpURLUserInfo, notSMTPURL, starttlsWithSMTPS, opportunisticWithPassword, plaintextLocal, plaintextAllowed, plaintextRefused, headerNotString, headerValueControl, headerLooksSecret, webhookURLUserInfo, notHTTPURL, webhookPlaintext, telegramToken, telegramChat, headersFileNotUTF8, headerTwice, secretFileMissingHidden, notRegularFile, unreadableFile, notSSLMode, uselessWithSQLite, sslModeTwice, ledgerPlaintext, notWebAddress, linksPlaintext, linkLifetimeShort, linkKeyMissing, secretReadableByAll, dropInFolderMissing, templateNotUTF8, templateUnreadable, fileUnreadable
+    // Time zones, kinds of documents, spans and holidays (written by hand)
+    case notZoneName, vietnamZone, unknownZone, zoneUnreadable, notDocumentKind, urgingSpan, escalationSpan, nameInBoth, alreadyHoliday, alreadyWeeklyDayOff, leapMonth, notLunarDayMonth, yearsFrom, yearsIn, yearsFromTo, alreadyStatutory
 
     public static let area = "diagnostic"
 
@@ -508,6 +510,70 @@ public enum ConfigDiagnosticText: String, CatalogEntry {
             Bilingual(
                 vi: "không đọc được tệp: {error}",
                 en: "cannot read the file: {error}")
+        case .notZoneName:
+            Bilingual(
+                vi: "'{name}' không phải tên múi giờ (ví dụ \"Asia/Ho_Chi_Minh\")",
+                en: "'{name}' is not a time zone name (e.g. \"Asia/Ho_Chi_Minh\")")
+        case .vietnamZone:
+            Bilingual(
+                vi: "không có múi giờ '{name}'; có phải ý bạn là 'Asia/Ho_Chi_Minh'? (múi giờ Việt Nam)",
+                en: "unknown time zone '{name}'; did you mean 'Asia/Ho_Chi_Minh'? (Vietnam's zone)")
+        case .unknownZone:
+            Bilingual(
+                vi: "không có múi giờ '{name}'{hint}",
+                en: "unknown time zone '{name}'{hint}")
+        case .zoneUnreadable:
+            Bilingual(
+                vi: "không đọc được múi giờ '{name}': {error}",
+                en: "cannot read time zone '{name}': {error}")
+        case .notDocumentKind:
+            Bilingual(
+                vi: "'{text}' không phải một loại văn bản{hint} (các loại: {choices})",
+                en: "'{text}' is not a kind of document{hint} (one of {choices})")
+        case .urgingSpan:
+            Bilingual(
+                vi: "đôn đốc mỗi '{every}' tối đa {limitKey} = {times} lần kéo dài quá một năm; hãy giảm {limitKey} hoặc {everyKey}",
+                en: "urging every '{every}' up to {limitKey} = {times} times spans more than a year; lower {limitKey} or {everyKey}")
+        case .escalationSpan:
+            Bilingual(
+                vi: "báo cáo lãnh đạo mỗi '{every}' tối đa {limitKey} = {times} lần kéo dài quá một năm; hãy giảm {limitKey} hoặc {everyKey}",
+                en: "escalation every '{every}' up to {limitKey} = {times} times spans more than a year; lower {limitKey} or {everyKey}")
+        case .nameInBoth:
+            Bilingual(
+                vi: "{vi}{en||}",
+                en: "{en}{vi||}")
+        case .alreadyHoliday:
+            Bilingual(
+                vi: "ngày {date} vốn đã là ngày nghỉ ({holiday}); mục điều chỉnh này không thay đổi gì",
+                en: "{date} is already a day off ({holiday}); this override changes nothing")
+        case .alreadyWeeklyDayOff:
+            Bilingual(
+                vi: "ngày {date} vốn đã là ngày nghỉ hằng tuần; mục điều chỉnh này không thay đổi gì",
+                en: "{date} is already a weekly day off; this override changes nothing")
+        case .leapMonth:
+            Bilingual(
+                vi: " (tháng nhuận không có trong mọi năm)",
+                en: " (a leap month is not in every year)")
+        case .notLunarDayMonth:
+            Bilingual(
+                vi: "'{text}' không phải một ngày và tháng âm lịch{leap}; hãy viết dạng \"DD/MM\" với ngày từ 1 đến 30 và tháng từ 1 đến 12, như \"10/3\"",
+                en: "'{text}' is not a lunar day and month{leap}; write it as \"DD/MM\" with the day 1–30 and the month 1–12, like \"10/3\"")
+        case .yearsFrom:
+            Bilingual(
+                vi: "từ năm {from}",
+                en: "from {from}")
+        case .yearsIn:
+            Bilingual(
+                vi: "trong năm {year}",
+                en: "in {year}")
+        case .yearsFromTo:
+            Bilingual(
+                vi: "từ năm {from} đến năm {to}",
+                en: "from {from} to {to}")
+        case .alreadyStatutory:
+            Bilingual(
+                vi: "{day} vốn đã là {holiday} {years}, ngày nghỉ theo Bộ luật Lao động ({article}); mục [[calendar.holiday]] này không thêm ngày nghỉ nào trong thời gian đó",
+                en: "{day} is already {holiday} {years}, a holiday of the Labour Code ({article}); this [[calendar.holiday]] adds no day off then")
         }
     }
 }
