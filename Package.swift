@@ -188,7 +188,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DeadlineConfigTests",
-            dependencies: ["DeadlineConfig", "TestSupport", "FuzzTargets"],
+            dependencies: ["DeadlineConfig", "DeadlineService", "TestSupport", "FuzzTargets"],
             swiftSettings: strict
         ),
         .testTarget(

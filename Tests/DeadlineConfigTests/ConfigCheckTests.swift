@@ -13,6 +13,7 @@ func load(_ files: [String: String], environment: [String: String] = [:], modes:
     for (name, text) in files { try dir.write(name, text, mode: modes[name] ?? 0o644) }
     let result = ConfigLoader.load(mainFile: dir.path + "/deadlined.toml", environment: environment)
     let lines = result.diagnostics.map { $0.description.replacingOccurrences(of: dir.path + "/", with: "") }
+    expectSaidByCatalog(result.diagnostics)
     return (result, lines)
 }
 

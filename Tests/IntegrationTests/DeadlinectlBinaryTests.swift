@@ -109,7 +109,7 @@ struct DeadlinectlBinaryTests {
     func checkMissing() async throws {
         let result = try await run(["check", "--config", "/nonexistent/deadlined.toml"])
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("/nonexistent/deadlined.toml: error: cannot read the file: No such file or directory\n"))
+        #expect(result.stderr.hasPrefix("/nonexistent/deadlined.toml: lỗi: không đọc được tệp: No such file or directory\n"), "\(result.stderr)")
     }
 
     @Test("plan --json lists reminders for each of the six seed deadlines")

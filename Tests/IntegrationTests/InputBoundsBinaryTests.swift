@@ -18,7 +18,7 @@ struct InputBoundsBinaryTests {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let config = try daemonConfig(in: dir, smtpPort: nil, units: 1, due: "10/12/0202")
-        let result = try await Self.run("deadlinectl", ["check", "--config", config])
+        let result = try await Self.run("deadlinectl", ["check", "--lang", "en", "--config", config])
         #expect(result.status == 1, "\(result)")
         #expect(!result.terminatedBySignal)
         #expect(result.stderr == """
@@ -28,11 +28,30 @@ struct InputBoundsBinaryTests {
             """)
     }
 
+    @Test("check in Vietnamese (the default): the same error, the year, the value and the hint as written")
+    func checkYearTypoVietnamese() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let config = try daemonConfig(in: dir, smtpPort: nil, units: 1, due: "10/12/0202")
+        let result = try await Self.run("deadlinectl", ["check", "--config", config])
+        #expect(result.status == 1, "\(result)")
+        #expect(!result.terminatedBySignal)
+        #expect(result.stderr == """
+            \(config):23:7: lỗi: '10/12/0202': năm 0202 nằm ngoài các năm deadlined lập lịch nhắc việc (1901–2199); có phải ý bạn là năm 2020?
+            \(config): 1 lỗi; cấu hình không hợp lệ
+
+            """)
+    }
+
     @Test("list and plan: --now, --from and --to outside 1901–2199 exit 2 with the reason", arguments: [
-        (["list", "--now", "01/01/0001"], "deadlinectl: --now: '01/01/0001': the year 0001 is outside the years deadlined plans in (1901–2199)\n"),
-        (["plan", "--now", "31/12/9999"], "deadlinectl: --now: '31/12/9999': the year 9999 is outside the years deadlined plans in (1901–2199)\n"),
-        (["plan", "--from", "0001"], "deadlinectl: --from: '0001': the year 0001 is outside the years deadlined plans in (1901–2199)\n"),
-        (["plan", "--to", "10/12/0202"], "deadlinectl: --to: '10/12/0202': the year 0202 is outside the years deadlined plans in (1901–2199); did you mean 2020?\n"),
+        (["list", "--lang", "en", "--now", "01/01/0001"], "deadlinectl: --now: '01/01/0001': the year 0001 is outside the years deadlined plans in (1901–2199)\n"),
+        (["plan", "--lang", "en", "--now", "31/12/9999"], "deadlinectl: --now: '31/12/9999': the year 9999 is outside the years deadlined plans in (1901–2199)\n"),
+        (["plan", "--lang", "en", "--from", "0001"], "deadlinectl: --from: '0001': the year 0001 is outside the years deadlined plans in (1901–2199)\n"),
+        (["plan", "--lang", "en", "--to", "10/12/0202"], "deadlinectl: --to: '10/12/0202': the year 0202 is outside the years deadlined plans in (1901–2199); did you mean 2020?\n"),
+        (["list", "--now", "01/01/0001"], "deadlinectl: --now: '01/01/0001': năm 0001 nằm ngoài các năm deadlined lập lịch nhắc việc (1901–2199)\n"),
+        (["plan", "--now", "31/12/9999"], "deadlinectl: --now: '31/12/9999': năm 9999 nằm ngoài các năm deadlined lập lịch nhắc việc (1901–2199)\n"),
+        (["plan", "--from", "0001"], "deadlinectl: --from: '0001': năm 0001 nằm ngoài các năm deadlined lập lịch nhắc việc (1901–2199)\n"),
+        (["plan", "--to", "10/12/0202"], "deadlinectl: --to: '10/12/0202': năm 0202 nằm ngoài các năm deadlined lập lịch nhắc việc (1901–2199); có phải ý bạn là năm 2020?\n"),
     ])
     func commandLineMoments(_ arguments: [String], _ message: String) async throws {
         let dir = try TemporaryDirectory()
@@ -88,7 +107,7 @@ struct InputBoundsBinaryTests {
 
         try dir.write("deadlined.toml", good.replacingOccurrences(of: "due = \"08/03/2021\"", with: "due = \"Q4/9999\""))
         let rejected = try await ProcessRunner.run(
-            BuiltProducts.path("deadlinectl"), ["reload", "--config", config], environment: Self.environment)
+            BuiltProducts.path("deadlinectl"), ["reload", "--lang", "en", "--config", config], environment: Self.environment)
         #expect(rejected.status == 1, "\(rejected)")
         #expect(rejected.stderr.contains("'Q4/9999': the year 9999 is outside the years deadlined plans in (1901–2199)"))
         #expect(!daemon.process.waitForExit(timeout: .milliseconds(500)), "\(daemon.log)")

@@ -165,7 +165,7 @@ struct SecretOutputTests {
         let results = try await Self.runAll(config, channels: ["email", "hook", "tg"])
         let check = try #require(results.first?.1)
         #expect(check.status == 0, "\(check)")
-        #expect(check.stderr.contains("header 'X-Api-Token' looks like a secret"), "\(check)")
+        #expect(check.stderr.contains("trường tiêu đề 'X-Api-Token' có vẻ là thông tin bí mật"), "\(check)")
         let once = try #require(results.first { $0.0.hasPrefix("deadlined --once") }?.1)
         // Each channel failed, and said so: the daemon did reach the secrets' positions.
         #expect(once.stderr.contains("the server does not offer STARTTLS, and deadlined never sends the password unencrypted"), "\(once)")

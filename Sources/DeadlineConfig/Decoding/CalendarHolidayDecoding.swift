@@ -19,8 +19,7 @@ extension ConfigDecoder {
                 $0.rule.date == holiday.rule.date && $0.rule.overlapsYears(of: holiday.rule)
             }) {
                 sink.error(
-                    file, holiday.range,
-                    "\(Self.describe(holiday.rule.date)) is declared twice (first at \(file):\(first.range.start)) for years in common; keep one [[calendar.holiday]] or separate their years with from and until")
+                    file, holiday.range, .problem("\(Self.describe(holiday.rule.date)) is declared twice (first at \(file):\(first.range.start)) for years in common; keep one [[calendar.holiday]] or separate their years with from and until", "holidayTwice", ["day": "\(Self.describe(holiday.rule.date))", "file": "\(file)", "position": "\(first.range.start)"]))
                 continue
             }
             warnIfStatutory(holiday, file: file)
@@ -54,13 +53,11 @@ extension ConfigDecoder {
             (date, range) = (.lunar(month: month, day: day), node.range)
         case (.some, let node?):
             sink.error(
-                file, node.range,
-                "a [[calendar.holiday]] falls on a solar date or on a lunar one; keep either date or lunar")
+                file, node.range, .problem("a [[calendar.holiday]] falls on a solar date or on a lunar one; keep either date or lunar", "holidaySolarAndLunar"))
             return nil
         case (nil, nil):
             sink.error(
-                file, r.anchor,
-                "[[calendar.holiday]] needs its day: date = \"24/11\" (solar) or lunar = \"10/3\" (âm lịch)")
+                file, r.anchor, .problem("[[calendar.holiday]] needs its day: date = \"24/11\" (solar) or lunar = \"10/3\" (âm lịch)", "holidayNeedsDay"))
             return nil
         }
         guard let from, let name, let range else { return nil }
@@ -75,17 +72,16 @@ extension ConfigDecoder {
     /// `"24/11"`: a day and month that every year has.
     private mutating func solarDayMonth(_ node: TOMLNode, file: String) -> (Int, Int)? {
         guard case .string(let text) = node.value else {
-            sink.error(file, node.range, "'date' must be a day and month in quotes, like \"24/11\"")
+            sink.error(file, node.range, .problem("'date' must be a day and month in quotes, like \"24/11\"", "holidayDateType"))
             return nil
         }
         guard let (day, month) = Self.dayMonth(text) else {
             sink.error(
-                file, node.range,
-                "'\(text)' is not a day and month; write the day of every year as \"DD/MM\", like \"24/11\"")
+                file, node.range, .problem("'\(text)' is not a day and month; write the day of every year as \"DD/MM\", like \"24/11\"", "notYearlyDayMonth", ["text": "\(text)"]))
             return nil
         }
         guard (day, month) != (29, 2) else {
-            sink.error(file, node.range, "29/02 is not in every year; a yearly holiday needs a day that is")
+            sink.error(file, node.range, .problem("29/02 is not in every year; a yearly holiday needs a day that is", "february29"))
             return nil
         }
         return (day, month)
@@ -94,17 +90,19 @@ extension ConfigDecoder {
     /// `"10/3"`: a day (1–30) and month (1–12) of the lunar calendar.
     private mutating func lunarDayMonth(_ node: TOMLNode, file: String) -> (Int, Int)? {
         guard case .string(let text) = node.value else {
-            sink.error(file, node.range, "'lunar' must be a lunar day and month in quotes, like \"10/3\"")
+            sink.error(file, node.range, .problem("'lunar' must be a lunar day and month in quotes, like \"10/3\"", "lunarType"))
             return nil
         }
         let parts = text.trimmingSpaces.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let day = Int(parts[0]), let month = Int(parts[1]), (1...30).contains(day),
             (1...12).contains(month)
         else {
-            let leap = text.contains("+") ? " (a leap month is not in every year)" : ""
+            let leap = text.contains("+") ? Phrase.problem(" (a leap month is not in every year)", "leapMonth") : .empty
             sink.error(
                 file, node.range,
-                "'\(text)' is not a lunar day and month\(leap); write it as \"DD/MM\" with the day 1–30 and the month 1–12, like \"10/3\"")
+                .problem(
+                    "'\(text)' is not a lunar day and month\(leap); write it as \"DD/MM\" with the day 1–30 and the month 1–12, like \"10/3\"",
+                    "notLunarDayMonth", ["text": text], parts: ["leap": leap]))
             return nil
         }
         return (day, month)
@@ -125,12 +123,20 @@ extension ConfigDecoder {
         guard let statutory = matches.last else { return }
         let lower = max(matches.map { $0.firstYear ?? .min }.min() ?? .min, declared.firstYear ?? .min)
         let upper = min(matches.map { $0.lastYear ?? .max }.max() ?? .max, declared.lastYear ?? .max)
-        let years = upper == .max ? "from \(lower)" : lower == upper ? "in \(lower)" : "from \(lower) to \(upper)"
+        let years: Phrase =
+            upper == .max
+            ? .problem("from \(lower)", "yearsFrom", ["from": String(lower)])
+            : lower == upper
+                ? .problem("in \(lower)", "yearsIn", ["year": String(lower)])
+                : .problem("from \(lower) to \(upper)", "yearsFromTo", ["from": String(lower), "to": String(upper)])
         // The first law the row cites, without its comments: "BLLĐ 2019 Điều 112 khoản 1 điểm đ".
         let article = statutory.basis.prefix { ![";", ":", "("].contains($0) }.trimmingSpaces
         sink.warning(
             file, holiday.range,
-            "\(Self.describe(declared.date)) is already \(statutory.nameVietnamese) \(years), a holiday of the Labour Code (\(article)); this [[calendar.holiday]] adds no day off then")
+            .problem(
+                "\(Self.describe(declared.date)) is already \(statutory.nameVietnamese) \(years), a holiday of the Labour Code (\(article)); this [[calendar.holiday]] adds no day off then",
+                "alreadyStatutory", ["day": Self.describe(declared.date), "holiday": statutory.nameVietnamese, "article": String(article)],
+                parts: ["years": years]))
     }
 
     /// `date = "24/11"` or `lunar = "10/3"`, as written.

@@ -75,16 +75,13 @@ struct ConfigDecoder {
         for entry in root.entries where !allowed.contains(entry.key) {
             if ["daemon", "reminders", "calendar", "web"].contains(entry.key) {
                 sink.error(
-                    file, entry.keyRange,
-                    "[\(entry.key)] belongs in the main file, not in a drop-in; move it to deadlined.toml")
+                    file, entry.keyRange, .problem("[\(entry.key)] belongs in the main file, not in a drop-in; move it to deadlined.toml", "mainOnlyTable", ["table": "\(entry.key)"]))
             } else if let owner = ConfigSchema.tables.first(where: { $0.key(entry.key) != nil }) {
                 sink.error(
-                    file, entry.keyRange,
-                    "'\(entry.key)' is not a top-level setting; it belongs in \(owner.header) (write the table header above it)")
+                    file, entry.keyRange, .problem("'\(entry.key)' is not a top-level setting; it belongs in \(owner.header) (write the table header above it)", "notTopLevel", ["key": "\(entry.key)", "table": "\(owner.header)"]))
             } else {
                 sink.error(
-                    file, entry.keyRange,
-                    "unknown table or key '\(entry.key)'\(Suggestions.hint(for: entry.key, in: allowed))")
+                    file, entry.keyRange, .problem("unknown table or key '\(entry.key)'\(Suggestions.hint(for: entry.key, in: allowed))", "unknownTopLevel", ["key": "\(entry.key)"], parts: ["hint": Suggestions.hintPhrase(for: entry.key, in: allowed)]))
             }
         }
         if let node = root["units"], let table = tableOrError(node, name: "units", file: file) {
@@ -101,7 +98,7 @@ struct ConfigDecoder {
 
     mutating func tableOrError(_ node: TOMLNode, name: String, file: String) -> TOMLTable? {
         guard case .table(let t) = node.value else {
-            sink.error(file, node.range, "'\(name)' must be a table, written as [\(name)] on a line of its own")
+            sink.error(file, node.range, .problem("'\(name)' must be a table, written as [\(name)] on a line of its own", "mustBeTable", ["name": "\(name)"]))
             return nil
         }
         return t
@@ -118,12 +115,12 @@ struct ConfigDecoder {
                 if case .table(let t) = item.value {
                     out.append(t)
                 } else {
-                    sink.error(file, item.range, "each '\(name)' must be a table written as [[\(name)]]")
+                    sink.error(file, item.range, .problem("each '\(name)' must be a table written as [[\(name)]]", "eachMustBeArrayTable", ["name": "\(name)"]))
                 }
             }
             return out
         default:
-            sink.error(file, node.range, "'\(name)' must be written as [[\(name)]] tables")
+            sink.error(file, node.range, .problem("'\(name)' must be written as [[\(name)]] tables", "mustBeArrayTables", ["name": "\(name)"]))
             return []
         }
     }
@@ -135,7 +132,7 @@ struct ConfigDecoder {
         if let tz = r.string("timezone", &sink) {
             switch ZoneLoader.load(tz.value, environment: environment) {
             case .success(let zone): settings.zone = zone
-            case .failure(let error): sink.error(file, tz.range, error.description)
+            case .failure(let error): sink.error(file, tz.range, error.phrase)
             }
         } else if case .success(let zone) = ZoneLoader.load("Asia/Ho_Chi_Minh", environment: environment) {
             settings.zone = zone
@@ -153,7 +150,7 @@ struct ConfigDecoder {
             if FileSystem.info(path)?.isDirectory == true {
                 daemon.templatesDirectory = path
             } else {
-                sink.error(file, s.range, "the templates folder '\(path)' does not exist or is not a folder; create it or remove templates_directory")
+                sink.error(file, s.range, .problem("the templates folder '\(path)' does not exist or is not a folder; create it or remove templates_directory", "templatesFolderMissing", ["path": "\(path)"]))
             }
         }
         if let s = r.nonEmptyString("organization", &sink) { settings.organization = s.value }
@@ -178,8 +175,7 @@ struct ConfigDecoder {
                     if offsetWithinAYear(o, item.value, file: file, range: item.range) { offsets.append(o) }
                 } else {
                     sink.error(
-                        file, item.range,
-                        "'\(item.value)' is not a reminder offset; write \"7d\" (days), \"3wd\" (working days), \"1w\" (weeks), \"2h\" (hours) or \"30m\" (minutes)")
+                        file, item.range, .problem("'\(item.value)' is not a reminder offset; write \"7d\" (days), \"3wd\" (working days), \"1w\" (weeks), \"2h\" (hours) or \"30m\" (minutes)", "notOffset", ["text": "\(item.value)"]))
                 }
             }
             rules.before = offsets.sorted(by: >)
@@ -191,7 +187,7 @@ struct ConfigDecoder {
             } else if let o = ReminderOffset(parsing: s.value), offsetIsPositive(o) {
                 if offsetWithinAYear(o, s.value, file: file, range: s.range) { rules.overdueEvery = o }
             } else {
-                sink.error(file, s.range, "'\(s.value)' is not an interval; write \"1d\", \"2wd\", \"1w\" or \"4h\" (or \"\" for none)")
+                sink.error(file, s.range, .problem("'\(s.value)' is not an interval; write \"1d\", \"2wd\", \"1w\" or \"4h\" (or \"\" for none)", "notIntervalOrNone", ["text": "\(s.value)"]))
             }
         }
         if let n = r.integer("overdue_limit", &sink) { rules.overdueLimit = n.value }
@@ -227,7 +223,7 @@ struct ConfigDecoder {
             if let o = ReminderOffset(parsing: s.value), offsetIsPositive(o) {
                 if offsetWithinAYear(o, s.value, file: file, range: s.range) { after = o }
             } else {
-                sink.error(file, s.range, "'\(s.value)' is not a delay; write \"3d\" (days) or \"2wd\" (working days)")
+                sink.error(file, s.range, .problem("'\(s.value)' is not a delay; write \"3d\" (days) or \"2wd\" (working days)", "notDelay", ["text": "\(s.value)"]))
             }
         }
         if let n = r.integer("escalate_after_urges", &sink) { urges = n.value == 0 ? nil : n.value }
@@ -235,7 +231,7 @@ struct ConfigDecoder {
             if let o = ReminderOffset(parsing: s.value), offsetIsPositive(o) {
                 if offsetWithinAYear(o, s.value, file: file, range: s.range) { rule.every = o }
             } else {
-                sink.error(file, s.range, "'\(s.value)' is not an interval; write \"1d\", \"2wd\" or \"1w\"")
+                sink.error(file, s.range, .problem("'\(s.value)' is not an interval; write \"1d\", \"2wd\" or \"1w\"", "notInterval", ["text": "\(s.value)"]))
             }
         }
         if let n = r.integer("escalate_limit", &sink) { rule.limit = n.value }
@@ -256,7 +252,7 @@ struct ConfigDecoder {
     /// time in proportion (`9999wd` took half a minute per deadline) and mean nothing for a directive's deadline.
     private mutating func offsetWithinAYear(_ o: ReminderOffset, _ text: String, file: String, range: SourceRange) -> Bool {
         if Self.isWithinAYear(o) { return true }
-        sink.error(file, range, "'\(text)' is longer than a year; an offset is at most 366d, 52w, 252wd or 8784h")
+        sink.error(file, range, .problem("'\(text)' is longer than a year; an offset is at most 366d, 52w, 252wd or 8784h", "offsetTooLong", ["text": "\(text)"]))
         return false
     }
 
@@ -279,7 +275,10 @@ struct ConfigDecoder {
         guard span.overflow || span.partialValue > ValueRange.longestOffsetMinutes else { return }
         sink.error(
             r.file, entry.node.range,
-            "\(what) every '\(every)' up to \(keys.limit) = \(times) times spans more than a year; lower \(keys.limit) or \(keys.every)")
+            .problem(
+                "\(what) every '\(every)' up to \(keys.limit) = \(times) times spans more than a year; lower \(keys.limit) or \(keys.every)",
+                what == "urging" ? "urgingSpan" : "escalationSpan",
+                ["every": "\(every)", "limitKey": keys.limit, "times": String(times), "everyKey": keys.every]))
     }
 
     /// See ``ValueRange/offset``.
@@ -298,14 +297,14 @@ struct ConfigDecoder {
     private mutating func decodeUnit(_ entry: TOMLTable.Entry, file: String) {
         let id = Located(entry.key, file: file, range: entry.keyRange)
         guard case .table(let table) = entry.node.value else {
-            sink.error(file, entry.node.range, "unit '\(entry.key)' must be a table: write [units.\(entry.key)] and its keys below")
+            sink.error(file, entry.node.range, .problem("unit '\(entry.key)' must be a table: write [units.\(entry.key)] and its keys below", "unitMustBeTable", ["id": "\(entry.key)", "key": "\(entry.key)"]))
             return
         }
         if !ValueDecoding.isValidID(entry.key) {
-            sink.error(file, entry.keyRange, "unit id '\(entry.key)' may use only letters a-z, digits, '-', '_' and '.'")
+            sink.error(file, entry.keyRange, .problem("unit id '\(entry.key)' may use only letters a-z, digits, '-', '_' and '.'", "badUnitID", ["id": "\(entry.key)"]))
         }
         if let first = units[entry.key] {
-            sink.error(file, entry.keyRange, "unit '\(entry.key)' is defined twice (first at \(first.id.file):\(first.id.range.start))")
+            sink.error(file, entry.keyRange, .problem("unit '\(entry.key)' is defined twice (first at \(first.id.file):\(first.id.range.start))", "unitTwice", ["id": "\(entry.key)", "file": "\(first.id.file)", "position": "\(first.id.range.start)"]))
             return
         }
         var r = TableReader(table, file: file, spec: ConfigSchema.unit)
@@ -318,7 +317,7 @@ struct ConfigDecoder {
         if let time = r.time("digest", &sink) { digest = Unit.Digest(time: time) }
         if let alone = r.bool("digest_urgent_alone", &sink) {
             if digest == nil {
-                sink.warning(file, r.table.entry(forKey: "digest_urgent_alone")?.keyRange, "'digest_urgent_alone' has no effect without 'digest'")
+                sink.warning(file, r.table.entry(forKey: "digest_urgent_alone")?.keyRange, .problem("'digest_urgent_alone' has no effect without 'digest'", "digestUrgentAloneUseless"))
             }
             digest?.urgentAlone = alone
         }
@@ -327,7 +326,7 @@ struct ConfigDecoder {
             escalation = rule ?? EscalationRule(afterUrges: nil)  // turned off for this unit: a rule that never fires
         }
         if let escalation, escalation.afterOverdue != nil || escalation.afterUrges != nil, heads.isEmpty, escalation.supervisors.isEmpty {
-            sink.warning(file, entry.keyRange, "unit '\(entry.key)' escalates but has no heads or supervisors; escalations by email reach nobody")
+            sink.warning(file, entry.keyRange, .problem("unit '\(entry.key)' escalates but has no heads or supervisors; escalations by email reach nobody", "escalatesToNobody", ["id": "\(entry.key)"]))
         }
         r.reportUnknownKeys(&sink)
         let unit = Unit(
@@ -354,10 +353,13 @@ struct ConfigDecoder {
             kind = DocumentKind.named(text.value)
             if kind == nil {
                 let names = DocumentKind.allCases.map(\.rawValue)
+                let hint = Suggestions.hintPhrase(for: text.value, in: names)
+                let list = names.map { "\"\($0)\"" }.joined(separator: ", ")
                 sink.error(
                     file, text.range,
-                    "'\(text.value)' is not a kind of document\(Suggestions.hint(for: text.value, in: names)) (one of "
-                        + names.map { "\"\($0)\"" }.joined(separator: ", ") + ")")
+                    .problem(
+                        "'\(text.value)' is not a kind of document\(hint) (one of \(list))", "notDocumentKind",
+                        ["text": text.value, "choices": list], parts: ["hint": hint]))
             }
         }
         r.reportUnknownKeys(&sink, alsoKnownIn: [ConfigSchema.deadline])
@@ -372,9 +374,8 @@ struct ConfigDecoder {
             case .failure(let conflict):
                 let key = conflict.key
                 sink.error(
-                    file, r.table.entry(forKey: key)?.node.range ?? ref.range,
-                    "document '\(ref.value)' is declared again with another '\(key)' (first at \(first.file):\(first.range.start)); "
-                        + "a document may be declared in several files only if they agree: make the two '\(key)' the same or remove one")
+                    file, r.table.entry(forKey: key)?.node.range ?? ref.range, .problem("document '\(ref.value)' is declared again with another '\(key)' (first at \(first.file):\(first.range.start)); "
+                        + "a document may be declared in several files only if they agree: make the two '\(key)' the same or remove one", "documentDisagrees", ["ref": "\(ref.value)", "key": "\(key)", "file": "\(first.file)", "position": "\(first.range.start)"]))
             }
             return
         }

@@ -17,7 +17,9 @@ extension ConfigDecoder {
             if let first = seenIDs[d.id.value] {
                 sink.error(
                     d.file, d.id.range,
-                    "duplicate deadline id '\(d.id.value)' (first defined at \(first.file):\(first.range.start)); ids must be unique across all files")
+                    .problem(
+                        "duplicate deadline id '\(d.id.value)' (first defined at \(first.file):\(first.range.start)); ids must be unique across all files",
+                        "duplicateDeadline", ["id": d.id.value, "first": "\(first.file):\(first.range.start)"]))
                 _ = resolve(d)  // for its other problems; the deadline itself is left out
                 continue
             }
@@ -53,13 +55,17 @@ extension ConfigDecoder {
     private mutating func unknownChannel(_ ref: Located<String>) {
         sink.error(
             ref.file, ref.range,
-            "unknown channel '\(ref.value)'\(Suggestions.hint(for: ref.value, in: channelOrder)) (channels are declared as [channels.NAME])")
+            .problem(
+                "unknown channel '\(ref.value)'\(Suggestions.hint(for: ref.value, in: channelOrder)) (channels are declared as [channels.NAME])",
+                "unknownChannel", ["name": ref.value], parts: ["hint": Suggestions.hintPhrase(for: ref.value, in: channelOrder)]))
     }
 
     private mutating func unknownUnit(_ ref: Located<String>) {
         sink.error(
             ref.file, ref.range,
-            "unknown unit '\(ref.value)'\(Suggestions.hint(for: ref.value, in: unitOrder)) (units are declared as [units.ID])")
+            .problem(
+                "unknown unit '\(ref.value)'\(Suggestions.hint(for: ref.value, in: unitOrder)) (units are declared as [units.ID])",
+                "unknownUnit", ["id": ref.value], parts: ["hint": Suggestions.hintPhrase(for: ref.value, in: unitOrder)]))
     }
 
     private mutating func checkUnits() {
@@ -70,7 +76,9 @@ extension ConfigDecoder {
             if u.channelRefs.isEmpty, settings.defaultChannels.isEmpty, u.memberRefs.isEmpty {
                 sink.error(
                     u.id.file, u.id.range,
-                    "unit '\(id)' names no channels and there is no default; add channels = [\"...\"] or [daemon] default_channels")
+                    .problem(
+                        "unit '\(id)' names no channels and there is no default; add channels = [\"...\"] or [daemon] default_channels",
+                        "unitWithoutChannels", ["id": id]))
             }
         }
         // Membership cycles: a unit cannot (indirectly) contain itself.
@@ -82,7 +90,11 @@ extension ConfigDecoder {
                 guard visited.insert(current).inserted else { continue }
                 for m in units[current]?.memberRefs ?? [] {
                     if m.value == id, let u = units[id] {
-                        sink.error(u.id.file, u.id.range, "unit '\(id)' contains itself through members: \((path + [id]).joined(separator: " -> "))")
+                        sink.error(
+                            u.id.file, u.id.range,
+                            .problem(
+                                "unit '\(id)' contains itself through members: \((path + [id]).joined(separator: " -> "))", "unitCycle",
+                                ["id": id, "path": (path + [id]).joined(separator: " -> ")]))
                         reported = true
                         break
                     }
@@ -110,7 +122,9 @@ extension ConfigDecoder {
             } else {
                 sink.error(
                     d.file, ref.range,
-                    "unknown document '\(ref.value)'\(Suggestions.hint(for: ref.value, in: documentOrder)); declare it in a [[document]] table with ref = \"\(ref.value)\"")
+                    .problem(
+                        "unknown document '\(ref.value)'\(Suggestions.hint(for: ref.value, in: documentOrder)); declare it in a [[document]] table with ref = \"\(ref.value)\"",
+                        "unknownDocument", ["ref": ref.value], parts: ["hint": Suggestions.hintPhrase(for: ref.value, in: documentOrder)]))
                 documentKnown = false
             }
         } else if let declared = documentsByFile[d.file] {
@@ -119,7 +133,9 @@ extension ConfigDecoder {
             } else {
                 sink.error(
                     d.file, d.anchor,
-                    "this file declares \(declared.count) documents; say which one set this task, e.g. document = \"\(declared[0])\"")
+                    .problem(
+                        "this file declares \(declared.count) documents; say which one set this task, e.g. document = \"\(declared[0])\"",
+                        "whichDocument", ["count": String(declared.count), "ref": declared[0]]))
                 documentKnown = false
             }
         }
@@ -149,16 +165,16 @@ extension ConfigDecoder {
             switch DueDateParser.parse(text.nfc, issued: issued) {
             case .success(let due): return due.moment(closingTime: settings.closingTime)
             case .failure(let error):
-                sink.error(file, node.range, error.description)
+                sink.error(file, node.range, error.phrase)
                 return nil
             }
         case .dateTime(let dt):
             guard let date = dt.date else {
-                sink.error(file, node.range, "'due' needs a date, not only a time; e.g. due = \"15:00 10/12/2020\"")
+                sink.error(file, node.range, .problem("'due' needs a date, not only a time; e.g. due = \"15:00 10/12/2020\"", "dueNeedsDate"))
                 return nil
             }
             guard SupportedYears.contains(date.year) else {
-                sink.error(file, node.range, "'due': \(SupportedYears.outOfRangeMessage(year: date.year, reference: issued?.year))")
+                sink.error(file, node.range, SupportedYears.outOfRange(year: date.year, reference: issued?.year).about("due"))
                 return nil
             }
             guard let time = dt.time else { return LocalDateTime(date, settings.closingTime) }
@@ -169,7 +185,9 @@ extension ConfigDecoder {
         default:
             sink.error(
                 file, node.range,
-                "'due' must be a date in quotes such as \"10/12/2020\", found \(node.value.typeNameWithArticle)")
+                .problem(
+                    "'due' must be a date in quotes such as \"10/12/2020\", found \(node.value.typeNameWithArticle)", "dueWrongType",
+                    parts: ["found": node.value.typeNamePhrase]))
             return nil
         }
     }
@@ -181,7 +199,9 @@ extension ConfigDecoder {
             guard let d = deadlines.first(where: { $0.id.value == deadline.id }) else { continue }
             sink.warning(
                 d.file, d.id.range,
-                "deadline '\(deadline.id)' reaches nobody: its units have no recipients for their email/outbox channels and no webhook channel")
+                .problem(
+                    "deadline '\(deadline.id)' reaches nobody: its units have no recipients for their email/outbox channels and no webhook channel",
+                    "reachesNobody", ["id": deadline.id]))
         }
     }
 }

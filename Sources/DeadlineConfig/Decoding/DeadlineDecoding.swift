@@ -30,14 +30,13 @@ extension ConfigDecoder {
         let id = r.nonEmptyString("id", &sink, required: true)
         if let id, !ValueDecoding.isValidID(id.value) {
             sink.error(
-                file, id.range,
-                "deadline id '\(id.value)' may use only letters a-z, digits, '-', '_' and '.' (no spaces or accents), e.g. \"5418-de-xuat\"")
+                file, id.range, .problem("deadline id '\(id.value)' may use only letters a-z, digits, '-', '_' and '.' (no spaces or accents), e.g. \"5418-de-xuat\"", "badDeadlineID", ["id": "\(id.value)"]))
         }
         let task = r.messageText("task", &sink, required: true)
         let documentRef = r.string("document", &sink)
         let unitRefs = r.stringList("units", &sink, required: true) ?? []
         if let n = table["units"], unitRefs.isEmpty, case .array = n.value {
-            sink.error(file, n.range, "'units' is empty; name at least one unit, e.g. units = [\"so-khdt\"]")
+            sink.error(file, n.range, .problem("'units' is empty; name at least one unit, e.g. units = [\"so-khdt\"]", "unitsEmpty"))
         }
         let channelRefs = r.stringList("channels", &sink)
         var rules = defaultRules
@@ -47,18 +46,17 @@ extension ConfigDecoder {
                 rules = decodeRules(t, file: file, base: defaultRules)
                 escalationIsOwn = ConfigSchema.escalationKeys.contains { t[$0.name] != nil }
             } else {
-                r.typeError(n, key: "reminders", expected: "a table", &sink)
+                r.typeError(n, key: "reminders", expected: .problem("a table", "expectTable"), &sink)
             }
         }
         _ = r.string("note", &sink)
         let due = r.node("due")
         let recurrence = decodeRecurrence(&r, file: file)
         if due != nil, recurrence != nil, let n = due {
-            sink.error(file, n.range, "a deadline has either 'due' (once) or 'repeat' (recurring), not both")
+            sink.error(file, n.range, .problem("a deadline has either 'due' (once) or 'repeat' (recurring), not both", "dueAndRepeat"))
         } else if due == nil, recurrence == nil, table["repeat"] == nil {
             sink.error(
-                file, r.anchor,
-                "missing 'due' (e.g. due = \"10/12/2020\") or, for a recurring deadline, 'repeat' (e.g. repeat = \"monthly\" with day = 20)")
+                file, r.anchor, .problem("missing 'due' (e.g. due = \"10/12/2020\") or, for a recurring deadline, 'repeat' (e.g. repeat = \"monthly\" with day = 20)", "missingDueOrRepeat"))
         }
         r.reportUnknownKeys(&sink, alsoKnownIn: [ConfigSchema.document, ConfigSchema.reminders])
         guard let id, let task, !unitRefs.isEmpty else { return nil }
@@ -83,20 +81,19 @@ extension ConfigDecoder {
                 ("date", dateValue != nil), ("from", start != nil), ("until", end != nil), ("time", time != nil),
             ] where present {
                 let range = r.table.entry(forKey: key)?.keyRange
-                sink.error(file, range, "'\(key)' is only used with 'repeat'; for a one-off deadline put the time in 'due', e.g. due = \"15:00 10/12/2020\"")
+                sink.error(file, range, .problem("'\(key)' is only used with 'repeat'; for a one-off deadline put the time in 'due', e.g. due = \"15:00 10/12/2020\"", "onlyWithRepeat", ["key": "\(key)"]))
             }
             return nil
         }
         let kinds = ["weekly", "monthly", "quarterly", "half-yearly", "yearly"]
         guard kinds.contains(repeatValue.value) else {
             sink.error(
-                file, repeatValue.range,
-                "'\(repeatValue.value)' is not a valid repeat\(Suggestions.hint(for: repeatValue.value, in: kinds)) (one of \(kinds.map { "\"\($0)\"" }.joined(separator: ", ")))")
+                file, repeatValue.range, .problem("'\(repeatValue.value)' is not a valid repeat\(Suggestions.hint(for: repeatValue.value, in: kinds)) (one of \(kinds.map { "\"\($0)\"" }.joined(separator: ", ")))", "notARepeat", ["text": "\(repeatValue.value)", "choices": "\(kinds.map { "\"\($0)\"" }.joined(separator: ", "))"], parts: ["hint": Suggestions.hintPhrase(for: repeatValue.value, in: kinds)]))
             return nil
         }
         func unused(_ key: String, _ present: Bool) {
             if present, let range = r.table.entry(forKey: key)?.keyRange {
-                sink.error(file, range, "'\(key)' is not used with repeat = \"\(repeatValue.value)\"")
+                sink.error(file, range, .problem("'\(key)' is not used with repeat = \"\(repeatValue.value)\"", "unusedWithRepeat", ["key": "\(key)", "repeat": "\(repeatValue.value)"]))
             }
         }
         var pattern: Recurrence.Pattern?
@@ -109,10 +106,10 @@ extension ConfigDecoder {
                 if let wd = Self.weekday(w.value) {
                     pattern = .weekly(wd)
                 } else {
-                    sink.error(file, w.range, "'\(w.value)' is not a weekday; write \"monday\" ... \"sunday\" or \"thứ hai\" ... \"chủ nhật\"")
+                    sink.error(file, w.range, .problem("'\(w.value)' is not a weekday; write \"monday\" ... \"sunday\" or \"thứ hai\" ... \"chủ nhật\"", "notWeekday", ["text": "\(w.value)"]))
                 }
             } else {
-                sink.error(file, repeatValue.range, "repeat = \"weekly\" needs 'weekday', e.g. weekday = \"friday\"")
+                sink.error(file, repeatValue.range, .problem("repeat = \"weekly\" needs 'weekday', e.g. weekday = \"friday\"", "weeklyNeedsWeekday"))
             }
         case "yearly":
             unused("day", dayNode != nil)
@@ -122,10 +119,10 @@ extension ConfigDecoder {
                 if let (day, month) = Self.dayMonth(d.value) {
                     pattern = Recurrence.yearly(month: month, day: day)
                 } else {
-                    sink.error(file, d.range, "'\(d.value)' is not a day and month; write it as \"15/12\"")
+                    sink.error(file, d.range, .problem("'\(d.value)' is not a day and month; write it as \"15/12\"", "notDayMonth", ["text": "\(d.value)"]))
                 }
             } else {
-                sink.error(file, repeatValue.range, "repeat = \"yearly\" needs 'date', e.g. date = \"15/12\"")
+                sink.error(file, repeatValue.range, .problem("repeat = \"yearly\" needs 'date', e.g. date = \"15/12\"", "yearlyNeedsDate"))
             }
         default:
             unused("weekday", weekdayValue != nil)
@@ -140,7 +137,7 @@ extension ConfigDecoder {
             var anchor = defaultMonth
             if let m = monthValue, interval > 1 {
                 if m.value > maxMonth {
-                    sink.error(file, m.range, "'month' must be between 1 and \(maxMonth) for repeat = \"\(repeatValue.value)\" (the month within each period)")
+                    sink.error(file, m.range, .problem("'month' must be between 1 and \(maxMonth) for repeat = \"\(repeatValue.value)\" (the month within each period)", "monthInPeriod", ["highest": "\(maxMonth)", "repeat": "\(repeatValue.value)"]))
                 } else {
                     anchor = m.value
                 }
@@ -150,11 +147,11 @@ extension ConfigDecoder {
                     pattern = .monthly(interval: interval, anchor: anchor, day: day)
                 }
             } else {
-                sink.error(file, repeatValue.range, "repeat = \"\(repeatValue.value)\" needs 'day', e.g. day = 20 (or day = \"last\")")
+                sink.error(file, repeatValue.range, .problem("repeat = \"\(repeatValue.value)\" needs 'day', e.g. day = 20 (or day = \"last\")", "repeatNeedsDay", ["repeat": "\(repeatValue.value)"]))
             }
         }
         if let start, let end, end < start, let range = r.table.entry(forKey: "until")?.node.range {
-            sink.error(file, range, "'until' (\(end.vietnamese)) is before 'from' (\(start.vietnamese))")
+            sink.error(file, range, .problem("'until' (\(end.vietnamese)) is before 'from' (\(start.vietnamese))", "untilBeforeFrom", ["until": "\(end.vietnamese)", "from": "\(start.vietnamese)"]))
         }
         guard let pattern else { return nil }
         return RecurrenceDraft(pattern: pattern, time: time, start: start, end: end)
@@ -165,7 +162,7 @@ extension ConfigDecoder {
         case .integer(let n) where (1...31).contains(n): return .day(Int(n))
         case .string(let s) where ["last", "cuối tháng", "cuoi thang"].contains(s.lowercased()): return .last
         default:
-            sink.error(file, node.range, "'day' must be a day of the month from 1 to 31, or \"last\"")
+            sink.error(file, node.range, .problem("'day' must be a day of the month from 1 to 31, or \"last\"", "notDayOfMonth"))
             return nil
         }
     }

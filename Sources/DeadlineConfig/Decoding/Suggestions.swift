@@ -1,3 +1,5 @@
+import DeadlineKit
+
 /// "did you mean ...?" for near misses: the closest candidate within a small edit distance.
 public enum Suggestions {
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
@@ -15,6 +17,12 @@ public enum Suggestions {
     /// `; did you mean 'x'?` or the empty string.
     public static func hint(for word: String, in candidates: some Sequence<String>) -> String {
         closest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
+    }
+
+    /// ``hint(for:in:)`` as a catalog phrase: `common.didYouMean`, or nothing.
+    public static func hintPhrase(for word: String, in candidates: some Sequence<String>) -> Phrase {
+        guard let suggestion = closest(to: word, in: candidates) else { return .empty }
+        return Phrase("; did you mean '\(suggestion)'?", "common.didYouMean", ["suggestion": suggestion])
     }
 
     /// Damerau-Levenshtein distance (adjacent transpositions count as one edit).

@@ -24,6 +24,24 @@ struct DiagnosticSink {
     mutating func warning(_ file: String, _ range: SourceRange?, _ message: String) {
         diagnostics.append(.warning(file, range, message))
     }
+
+    mutating func error(_ file: String, _ range: SourceRange?, _ phrase: Phrase) {
+        diagnostics.append(.error(file, range, phrase))
+    }
+
+    mutating func warning(_ file: String, _ range: SourceRange?, _ phrase: Phrase) {
+        diagnostics.append(.warning(file, range, phrase))
+    }
+}
+
+extension Phrase {
+    /// A problem of the configuration: the English that is logged, and `deadlinectl`'s catalog entry
+    /// `diagnostic.ID` (Sources/DeadlineService/Catalog/ConfigDiagnosticText.swift) with the same placeholders.
+    static func problem(_ english: String, _ id: String, _ arguments: [String: String] = [:], parts: [String: Phrase] = [:])
+        -> Phrase
+    {
+        Phrase(english, "diagnostic." + id, arguments, parts: parts)
+    }
 }
 
 /// Reads one TOML table against its ``TableSpec``: typed getters that report wrong types at the value,
@@ -49,25 +67,36 @@ struct TableReader {
         return table[key]
     }
 
-    mutating func requireNode(_ key: String, _ sink: inout DiagnosticSink, hint: String = "") -> TOMLNode? {
+    mutating func requireNode(_ key: String, _ sink: inout DiagnosticSink, hint: Phrase = .empty) -> TOMLNode? {
         guard let n = node(key) else {
-            let example = spec.key(key)?.example.map { ", e.g. \(key) = \($0)" } ?? ""
-            sink.error(file, anchor, "missing required key '\(key)' in \(spec.header)\(example)\(hint)")
+            let example = spec.key(key)?.example.map { Phrase(", e.g. \(key) = \($0)", "diagnostic.exampleComma", ["key": key, "example": $0]) }
+                ?? .empty
+            sink.error(
+                file, anchor,
+                .problem(
+                    "missing required key '\(key)' in \(spec.header)\(example)\(hint)", "missingKey", ["key": key, "table": spec.header],
+                    parts: ["example": example, "hint": hint]))
             return nil
         }
         return n
     }
 
-    func typeError(_ node: TOMLNode, key: String, expected: String, _ sink: inout DiagnosticSink) {
-        var message = "'\(key)' must be \(expected), found \(node.value.typeNameWithArticle)"
-        if let example = spec.key(key)?.example { message += "; e.g. \(key) = \(example)" }
-        sink.error(file, node.range, message)
+    func typeError(_ node: TOMLNode, key: String, expected: Phrase, _ sink: inout DiagnosticSink) {
+        let found = node.value.typeNamePhrase
+        let example =
+            spec.key(key)?.example.map { Phrase("; e.g. \(key) = \($0)", "diagnostic.exampleSemicolon", ["key": key, "example": $0]) }
+            ?? .empty
+        sink.error(
+            file, node.range,
+            .problem(
+                "'\(key)' must be \(expected), found \(found)\(example)", "wrongType", ["key": key],
+                parts: ["expected": expected, "found": found, "example": example]))
     }
 
     mutating func string(_ key: String, _ sink: inout DiagnosticSink, required: Bool = false) -> Located<String>? {
         guard let n = required ? requireNode(key, &sink) : node(key) else { return nil }
         guard case .string(let s) = n.value else {
-            typeError(n, key: key, expected: "a string in quotes", &sink)
+            typeError(n, key: key, expected: .problem("a string in quotes", "expectString"), &sink)
             return nil
         }
         return Located(s.nfc, file: file, range: n.range)
@@ -76,7 +105,7 @@ struct TableReader {
     mutating func nonEmptyString(_ key: String, _ sink: inout DiagnosticSink, required: Bool = false) -> Located<String>? {
         guard let s = string(key, &sink, required: required) else { return nil }
         if s.value.trimmingSpaces.isEmpty {
-            sink.error(file, s.range, "'\(key)' is empty")
+            sink.error(file, s.range, .problem("'\(key)' is empty", "empty", ["key": key]))
             return nil
         }
         return s
@@ -95,7 +124,10 @@ struct TableReader {
         switch MessageText.normalised(s.value) {
         case .success(let text): return Located(text, file: file, range: s.range)
         case .failure(let control):
-            sink.error(file, s.range, "'\(key)' contains the control character \(MessageText.name(control.scalar)); remove it")
+            let name = MessageText.name(control.scalar)
+            sink.error(
+                file, s.range,
+                .problem("'\(key)' contains the control character \(name); remove it", "controlCharacter", ["key": key, "character": name]))
             return nil
         }
     }
@@ -103,7 +135,7 @@ struct TableReader {
     mutating func bool(_ key: String, _ sink: inout DiagnosticSink) -> Bool? {
         guard let n = node(key) else { return nil }
         guard case .boolean(let b) = n.value else {
-            typeError(n, key: key, expected: "true or false (without quotes)", &sink)
+            typeError(n, key: key, expected: .problem("true or false (without quotes)", "expectBoolean"), &sink)
             return nil
         }
         return b
@@ -112,11 +144,15 @@ struct TableReader {
     mutating func integer(_ key: String, _ sink: inout DiagnosticSink, in range: ClosedRange<Int>) -> Located<Int>? {
         guard let n = node(key) else { return nil }
         guard case .integer(let i) = n.value else {
-            typeError(n, key: key, expected: "a whole number (without quotes)", &sink)
+            typeError(n, key: key, expected: .problem("a whole number (without quotes)", "expectWholeNumber"), &sink)
             return nil
         }
         guard i >= range.lowerBound, i <= range.upperBound else {
-            sink.error(file, n.range, "'\(key)' must be between \(range.lowerBound) and \(range.upperBound), found \(i)")
+            sink.error(
+                file, n.range,
+                .problem(
+                    "'\(key)' must be between \(range.lowerBound) and \(range.upperBound), found \(i)", "numberOutOfRange",
+                    ["key": key, "lowest": String(range.lowerBound), "highest": String(range.upperBound), "found": String(i)]))
             return nil
         }
         return Located(Int(i), file: file, range: n.range)
@@ -136,13 +172,16 @@ struct TableReader {
             return [Located(s.nfc, file: file, range: n.range)]
         }
         guard case .array(let items) = n.value else {
-            typeError(n, key: key, expected: "a list of strings like [\"a\", \"b\"]", &sink)
+            typeError(n, key: key, expected: .problem("a list of strings like [\"a\", \"b\"]", "expectList"), &sink)
             return nil
         }
         var out: [Located<String>] = []
         for item in items {
             guard case .string(let s) = item.value else {
-                sink.error(file, item.range, "'\(key)' must contain only strings in quotes, found \(item.value.typeNameWithArticle)")
+                let found = item.value.typeNamePhrase
+                sink.error(
+                    file, item.range,
+                    .problem("'\(key)' must contain only strings in quotes, found \(found)", "listItemNotString", ["key": key], parts: ["found": found]))
                 continue
             }
             out.append(Located(s.nfc, file: file, range: item.range))
@@ -155,14 +194,14 @@ struct TableReader {
         switch n.value {
         case .string(let s):
             guard let t = TimeOfDay(parsing: s) else {
-                sink.error(file, n.range, "'\(s)' is not a time of day; write it as \"08:00\"")
+                sink.error(file, n.range, .problem("'\(s)' is not a time of day; write it as \"08:00\"", "notTimeOfDay", ["text": s]))
                 return nil
             }
             return t
         case .dateTime(let dt) where dt.kind == .localTime:
             return TimeOfDay(hour: dt.hour ?? 0, minute: dt.minute ?? 0)
         default:
-            typeError(n, key: key, expected: "a time like \"08:00\"", &sink)
+            typeError(n, key: key, expected: .problem("a time like \"08:00\"", "expectTime"), &sink)
             return nil
         }
     }
@@ -170,17 +209,21 @@ struct TableReader {
     mutating func duration(_ key: String, _ sink: inout DiagnosticSink) -> Int64? {
         guard let n = node(key) else { return nil }
         guard case .string(let s) = n.value else {
-            typeError(n, key: key, expected: "a duration like \"24h\" in quotes", &sink)
+            typeError(n, key: key, expected: .problem("a duration like \"24h\" in quotes", "expectDuration"), &sink)
             return nil
         }
         guard let seconds = DurationParser.seconds(s) else {
-            sink.error(file, n.range, "'\(s)' is not a duration; write it as \"30s\", \"10m\", \"24h\" or \"2d\"")
+            sink.error(
+                file, n.range, .problem("'\(s)' is not a duration; write it as \"30s\", \"10m\", \"24h\" or \"2d\"", "notDuration", ["text": s]))
             return nil
         }
         if case .seconds(let range) = spec.key(key)?.range, !range.contains(seconds) {
+            let (low, high) = (ValueRange.words(range.lowerBound), ValueRange.words(range.upperBound))
             sink.error(
                 file, n.range,
-                "'\(key)' must be from \(ValueRange.words(range.lowerBound)) to \(ValueRange.words(range.upperBound)), found '\(s)'")
+                .problem(
+                    "'\(key)' must be from \(low) to \(high), found '\(s)'", "durationOutOfRange",
+                    ["key": key, "lowest": low, "highest": high, "found": s]))
             return nil
         }
         return seconds
@@ -197,9 +240,12 @@ struct TableReader {
         guard let value = T(rawValue: s.value) else {
             guard case .choice(let options) = spec.key(key)?.kind else { return nil }
             let list = options.map { "\"\($0)\"" }.joined(separator: ", ")
+            let hint = Suggestions.hintPhrase(for: s.value, in: options)
             sink.error(
                 file, s.range,
-                "'\(s.value)' is not a valid \(key)\(Suggestions.hint(for: s.value, in: options)) (one of \(list))")
+                .problem(
+                    "'\(s.value)' is not a valid \(key)\(hint) (one of \(list))", "notAChoice", ["text": s.value, "key": key, "choices": list],
+                    parts: ["hint": hint]))
             return nil
         }
         return value
@@ -224,12 +270,17 @@ struct TableReader {
         switch Mailbox.parse(s.value) {
         case .success(let m):
             if let name = m.displayName, let scalar = name.unicodeScalars.first(where: MessageText.isControl) {
-                sink.error(file, s.range, "the name in '\(m.address)' contains the control character \(MessageText.name(scalar)); remove it")
+                let character = MessageText.name(scalar)
+                sink.error(
+                    file, s.range,
+                    .problem(
+                        "the name in '\(m.address)' contains the control character \(character); remove it", "nameControlCharacter",
+                        ["address": m.address, "character": character]))
                 return nil
             }
             return m
         case .failure(let e):
-            sink.error(file, s.range, "\(e)")
+            sink.error(file, s.range, e.phrase)
             return nil
         }
     }
@@ -237,13 +288,18 @@ struct TableReader {
     /// Reports every key not in the spec (or not allowed here), with a suggestion for near misses.
     func reportUnknownKeys(_ sink: inout DiagnosticSink, alsoKnownIn others: [TableSpec] = []) {
         for entry in table.entries where spec.key(entry.key) == nil {
-            var message = "unknown key '\(entry.key)' in \(spec.header)"
+            let arguments = ["key": entry.key, "table": spec.header]
             if let other = others.first(where: { $0.key(entry.key) != nil }) {
-                message += "; '\(entry.key)' belongs in \(other.header)"
+                sink.error(
+                    file, entry.keyRange,
+                    .problem(
+                        "unknown key '\(entry.key)' in \(spec.header); '\(entry.key)' belongs in \(other.header)", "keyBelongsElsewhere",
+                        arguments.merging(["other": other.header]) { a, _ in a }))
             } else {
-                message += Suggestions.hint(for: entry.key, in: spec.keyNames)
+                let hint = Suggestions.hintPhrase(for: entry.key, in: spec.keyNames)
+                sink.error(
+                    file, entry.keyRange, .problem("unknown key '\(entry.key)' in \(spec.header)\(hint)", "unknownKey", arguments, parts: ["hint": hint]))
             }
-            sink.error(file, entry.keyRange, message)
         }
     }
 }
@@ -303,7 +359,7 @@ enum ValueDecoding {
         case .dateTime(let dt) where dt.kind == .localDate:
             guard let date = dt.date else { return nil }
             guard SupportedYears.contains(date.year) else {
-                sink.error(file, n.range, "'\(key)': \(SupportedYears.outOfRangeMessage(year: date.year))")
+                sink.error(file, n.range, SupportedYears.outOfRange(year: date.year).about(key))
                 return nil
             }
             return date
@@ -312,14 +368,19 @@ enum ValueDecoding {
             case .success(let due) where due.granularity == .day && due.time == nil:
                 return due.date
             case .failure(let e):
-                sink.error(file, n.range, "\(e)")
+                sink.error(file, n.range, e.phrase)
                 return nil
             default:
-                sink.error(file, n.range, "'\(key)' must be a single day such as \"19/11/2020\", found '\(s)'")
+                sink.error(
+                    file, n.range,
+                    .problem("'\(key)' must be a single day such as \"19/11/2020\", found '\(s)'", "notSingleDay", ["key": key, "text": s]))
                 return nil
             }
         default:
-            sink.error(file, n.range, "'\(key)' must be a date such as \"19/11/2020\", found \(n.value.typeNameWithArticle)")
+            let found = n.value.typeNamePhrase
+            sink.error(
+                file, n.range,
+                .problem("'\(key)' must be a date such as \"19/11/2020\", found \(found)", "notDate", ["key": key], parts: ["found": found]))
             return nil
         }
     }

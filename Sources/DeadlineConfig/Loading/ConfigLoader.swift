@@ -44,8 +44,7 @@ public enum ConfigLoader {
             }
         } else if decoder.dropInDirectory.explicit {
             decoder.sink.warning(
-                mainFile, decoder.dropInDirectory.range,
-                "the drop-in folder '\(dropInDirectory)' does not exist or cannot be read; no drop-in files were loaded")
+                mainFile, decoder.dropInDirectory.range, .problem("the drop-in folder '\(dropInDirectory)' does not exist or cannot be read; no drop-in files were loaded", "dropInFolderMissing", ["folder": "\(dropInDirectory)"]))
         }
         let configuration = decoder.finish(mainFile: mainFile, files: files)
         let diagnostics = decoder.sink.diagnostics.sortedForDisplay()
@@ -63,12 +62,12 @@ public enum ConfigLoader {
             do {
                 let bytes = try FileSystem.readBytes(path, limit: 1 << 20)
                 guard let text = String(validating: bytes, as: UTF8.self) else {
-                    diagnostics.append(.error(path, nil, "the template is not UTF-8 text; save it as UTF-8"))
+                    diagnostics.append(.error(path, nil, .problem("the template is not UTF-8 text; save it as UTF-8", "templateNotUTF8")))
                     continue
                 }
                 files[name] = (path, text)
             } catch {
-                diagnostics.append(.error(path, nil, "cannot read the template: \(error)"))
+                diagnostics.append(.error(path, nil, .problem("cannot read the template: \(error)", "templateUnreadable", ["error": "\(error)"])))
             }
         }
         return (files, diagnostics)
@@ -85,7 +84,7 @@ public enum ConfigLoader {
         do {
             bytes = try FileSystem.readBytes(path)
         } catch {
-            sink.error(path, nil, "cannot read the file: \(error)")
+            sink.error(path, nil, .problem("cannot read the file: \(error)", "fileUnreadable", ["error": "\(error)"]))
             return nil
         }
         let (document, diagnostics) = TOMLReader.parse(utf8: bytes, file: path)
@@ -99,32 +98,37 @@ enum ZoneLoader {
     static func load(_ name: String, environment: [String: String]) -> Result<ZoneRules, ZoneLoadError> {
         guard !name.isEmpty, !name.contains(".."), !name.hasPrefix("/"),
             name.unicodeScalars.allSatisfy({ $0.isASCIILetter || $0.asciiDigit != nil || "/_+-".unicodeScalars.contains($0) })
-        else { return .failure(ZoneLoadError("'\(name)' is not a time zone name (e.g. \"Asia/Ho_Chi_Minh\")")) }
+        else { return .failure(ZoneLoadError(.problem("'\(name)' is not a time zone name (e.g. \"Asia/Ho_Chi_Minh\")", "notZoneName", ["name": name]))) }
         let directory = environment["TZDIR"] ?? "/usr/share/zoneinfo"
         let path = FileSystem.join(directory, name)
         guard let bytes = try? FileSystem.readBytes(path, limit: 1 << 20) else {
             let lowered = name.lowercased().replacingAll("_", with: "").replacingAll(" ", with: "")
             if ["hanoi", "saigon", "vietnam", "danang", "haiphong", "hue", "cantho"].contains(where: { lowered.contains($0) }) {
-                return .failure(ZoneLoadError("unknown time zone '\(name)'; did you mean 'Asia/Ho_Chi_Minh'? (Vietnam's zone)"))
+                return .failure(ZoneLoadError(
+                        .problem("unknown time zone '\(name)'; did you mean 'Asia/Ho_Chi_Minh'? (Vietnam's zone)", "vietnamZone", ["name": name])))
             }
             let region = FileSystem.directory(of: name)
             let candidates = (FileSystem.list(FileSystem.join(directory, region)) ?? []).map {
                 region == "." ? $0 : "\(region)/\($0)"
             }
             return .failure(
-                ZoneLoadError("unknown time zone '\(name)'\(Suggestions.hint(for: name, in: candidates + ["Asia/Ho_Chi_Minh"]))"))
+                ZoneLoadError(
+                    .problem(
+                        "unknown time zone '\(name)'\(Suggestions.hint(for: name, in: candidates + ["Asia/Ho_Chi_Minh"]))", "unknownZone",
+                        ["name": name], parts: ["hint": Suggestions.hintPhrase(for: name, in: candidates + ["Asia/Ho_Chi_Minh"])])))
         }
         do {
             return .success(try ZoneRules(tzif: bytes, identifier: name))
         } catch {
-            return .failure(ZoneLoadError("cannot read time zone '\(name)': \(error)"))
+            return .failure(ZoneLoadError(.problem("cannot read time zone '\(name)': \(error)", "zoneUnreadable", ["name": name, "error": "\(error)"])))
         }
     }
 }
 
 struct ZoneLoadError: Error, CustomStringConvertible {
-    let description: String
-    init(_ message: String) { description = message }
+    let phrase: Phrase
+    var description: String { phrase.english }
+    init(_ phrase: Phrase) { self.phrase = phrase }
 }
 
 extension ConfigLoader {

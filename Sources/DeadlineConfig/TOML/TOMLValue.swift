@@ -79,6 +79,26 @@ public enum TOMLValue: Sendable {
         return (name.first.map { vowels.contains($0) } ?? false ? "an " : "a ") + name
     }
 
+    /// ``typeNameWithArticle`` as a catalog phrase (`toml.aString`, `toml.anInteger`, ...).
+    public var typeNamePhrase: Phrase {
+        let id: String =
+            switch self {
+            case .string: "aString"
+            case .integer: "anInteger"
+            case .float: "aFloat"
+            case .boolean: "aBoolean"
+            case .dateTime(let dt):
+                switch dt.kind {
+                case .localDate: "aDate"
+                case .localTime: "aTime"
+                case .offsetDateTime, .localDateTime: "aDateTime"
+                }
+            case .array: "anArray"
+            case .table: "aTable"
+            }
+        return Phrase(typeNameWithArticle, "toml." + id)
+    }
+
     /// The text of a string value, or `nil` for any other type.
     public var stringValue: String? {
         if case .string(let value) = self { value } else { nil }

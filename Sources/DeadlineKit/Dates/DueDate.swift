@@ -28,14 +28,26 @@ public struct DueDate: Sendable, Hashable {
 }
 
 /// Why a due date could not be read, in words an admin can act on.
+///
+/// ``phrase`` names its entry of `deadlinectl`'s catalog (`date.…`), for the admin's language; ``description`` is
+/// the English.
 public struct DueDateError: Error, Sendable, Hashable, CustomStringConvertible {
-    public let description: String
+    public let phrase: Phrase
     /// The year is the problem: outside ``SupportedYears/range``, or not written with four digits.
     public let isAboutYear: Bool
 
-    init(_ message: String, isAboutYear: Bool = false) {
-        description = message
+    public var description: String { phrase.english }
+
+    init(_ phrase: Phrase, isAboutYear: Bool = false) {
+        self.phrase = phrase
         self.isAboutYear = isAboutYear
+    }
+
+    init(
+        _ english: String, _ id: String, _ arguments: [String: String] = [:], parts: [String: Phrase] = [:],
+        isAboutYear: Bool = false
+    ) {
+        self.init(Phrase(english, "date." + id, arguments, parts: parts), isAboutYear: isAboutYear)
     }
 }
 
@@ -51,9 +63,12 @@ public enum DueDateParser {
     public static let formsHint =
         "write it as 10/12/2020, 15:00 10/12/2020, 2020-12-10, 12/2020 (a month), Q1/2024 (a quarter) or 2024 (a year)"
 
+    /// ``formsHint`` as a catalog phrase.
+    static var forms: Phrase { Phrase(formsHint, "date.forms") }
+
     public static func parse(_ text: String, issued: CivilDate?) -> Result<DueDate, DueDateError> {
         let input = normalise(text)
-        if input.isEmpty { return .failure(DueDateError("the due date is empty; \(formsHint)")) }
+        if input.isEmpty { return .failure(DueDateError("the due date is empty; \(formsHint)", "empty", parts: ["forms": forms])) }
         var s = TextScanner(input)
         let result: Result<DueDate, DueDateError>
         let written = text.trimmingSpaces
@@ -72,7 +87,8 @@ public enum DueDateParser {
         return .failure(
             DueDateError(
                 "'\(written)' falls in \(due.date.year) (the first such day after the document's date), outside "
-                    + "the years deadlined plans in (\(SupportedYears.text))", isAboutYear: true))
+                    + "the years deadlined plans in (\(SupportedYears.text))", "inferredYearOutside",
+                ["text": written, "year": String(due.date.year), "years": SupportedYears.text], isAboutYear: true))
     }
 
     /// The error for a year written outside ``SupportedYears/range`` (before any date is built from it: the
@@ -80,8 +96,7 @@ public enum DueDateParser {
     private static func outside(_ year: Int, original: String, issued: CivilDate?) -> Result<DueDate, DueDateError>? {
         guard !SupportedYears.contains(year) else { return nil }
         return .failure(
-            DueDateError(
-                "'\(original)': \(SupportedYears.outOfRangeMessage(year: year, reference: issued?.year))", isAboutYear: true))
+            DueDateError(SupportedYears.outOfRange(year: year, reference: issued?.year).about(original), isAboutYear: true))
     }
 
     /// Lowercased ASCII letters, single spaces, `quí` spelt `quý`.
@@ -105,7 +120,7 @@ public enum DueDateParser {
     private static func iso(_ s: inout TextScanner, original: String, issued: CivilDate?) -> Result<DueDate, DueDateError>? {
         guard s.digitRunLength == 4, let y = s.integer(maxDigits: 4), s.skip("-") else { return nil }
         guard let m = s.integer(maxDigits: 2), s.skip("-"), let d = s.integer(maxDigits: 2) else {
-            return .failure(DueDateError("'\(s.scalarsText)' is not a valid ISO date (expected YYYY-MM-DD)"))
+            return .failure(DueDateError("'\(s.scalarsText)' is not a valid ISO date (expected YYYY-MM-DD)", "notISO", ["text": s.scalarsText]))
         }
         if let error = outside(y, original: original, issued: issued) { return error }
         guard let date = CivilDate(year: y, month: m, day: d) else {
@@ -114,12 +129,12 @@ public enum DueDateParser {
         var time: TimeOfDay?
         if s.skip("t") || s.skip(" ") {
             guard let t = clock(&s) else {
-                return .failure(DueDateError("'\(s.scalarsText)': the time after the date is not HH:MM"))
+                return .failure(DueDateError("'\(s.scalarsText)': the time after the date is not HH:MM", "timeNotHHMM", ["text": s.scalarsText]))
             }
             time = t
             if s.skip(":") { _ = s.integer(maxDigits: 2) }  // seconds are accepted and dropped
         }
-        guard s.isAtEnd else { return .failure(DueDateError("unexpected '\(s.remainder)' after the date")) }
+        guard s.isAtEnd else { return .failure(DueDateError("unexpected '\(s.remainder)' after the date", "unexpectedAfter", ["rest": s.remainder])) }
         return .success(DueDate(date: date, time: time))
     }
 
@@ -132,13 +147,13 @@ public enum DueDateParser {
             guard let q = quarterNumber(&s), s.skip("/") || s.skip("-") || s.skip(" năm ") || s.skip(" "),
                 let y = year(&s), s.isAtEnd
             else { return nil }
-            guard (1...4).contains(q) else { return .failure(DueDateError("there is no quarter \(q); use 1 to 4")) }
+            guard (1...4).contains(q) else { return .failure(DueDateError("there is no quarter \(q); use 1 to 4", "noQuarter", ["number": String(q)])) }
             if let error = outside(y, original: original, issued: issued) { return error }
             return .success(DueDate(date: CivilDate.lastDay(ofMonth: q * 3, year: y), granularity: .quarter))
         }
         s.reset(to: 0)
         if s.skip("h"), let h = s.integer(maxDigits: 1), s.skip("/") || s.skip("-"), let y = year(&s), s.isAtEnd {
-            guard (1...2).contains(h) else { return .failure(DueDateError("there is no half-year \(h); use H1 or H2")) }
+            guard (1...2).contains(h) else { return .failure(DueDateError("there is no half-year \(h); use H1 or H2", "noHalfYear", ["number": String(h)])) }
             if let error = outside(y, original: original, issued: issued) { return error }
             return .success(DueDate(date: CivilDate.lastDay(ofMonth: h * 6, year: y), granularity: .halfYear))
         }
@@ -162,7 +177,7 @@ public enum DueDateParser {
             let y = year(&s), s.isAtEnd
         {
             guard (1...12).contains(m) else {
-                return .failure(DueDateError("'\(s.scalarsText)': there is no month \(m); use 1 to 12"))
+                return .failure(DueDateError("'\(s.scalarsText)': there is no month \(m); use 1 to 12", "noMonthUse", ["text": s.scalarsText, "month": String(m)]))
             }
             if let error = outside(y, original: original, issued: issued) { return error }
             return .success(DueDate(date: CivilDate.lastDay(ofMonth: m, year: y), granularity: .month))
@@ -196,7 +211,7 @@ public enum DueDateParser {
             _ = s.skip("ngày ")
         }
         guard let d = s.integer(maxDigits: 2) else {
-            return .failure(DueDateError("'\(original)' is not a date I can read; \(formsHint)"))
+            return .failure(DueDateError("'\(original)' is not a date I can read; \(formsHint)", "unreadable", ["text": original], parts: ["forms": forms]))
         }
         var m: Int?
         var y: Int?
@@ -205,9 +220,7 @@ public enum DueDateParser {
             if m != nil, s.skip("/") || s.skip("-") || s.skip(".") {
                 guard let yy = year(&s) else {
                     return .failure(
-                        DueDateError(
-                            "'\(original)': the year must have four digits, e.g. 10/12/2020"
-                                + SupportedYears.hintSuffix(forDigits: s.digits, reference: issued?.year), isAboutYear: true))
+                        SupportedYears.fourDigits(original, digits: s.digits, reference: issued?.year, example: true))
                 }
                 y = yy
             }
@@ -218,23 +231,25 @@ public enum DueDateParser {
                 y = year(&s)
                 if y == nil {
                     return .failure(
-                        DueDateError(
-                            "'\(original)': the year must have four digits"
-                                + SupportedYears.hintSuffix(forDigits: digits, reference: issued?.year), isAboutYear: true))
+                        SupportedYears.fourDigits(original, digits: digits, reference: issued?.year, example: false))
                 }
             }
         }
         guard let month = m else {
-            return .failure(DueDateError("'\(original)' is not a date I can read; \(formsHint)"))
+            return .failure(DueDateError("'\(original)' is not a date I can read; \(formsHint)", "unreadable", ["text": original], parts: ["forms": forms]))
         }
         if time == nil, s.skip(" lúc ") || s.skip(", ") || s.skip(" ") {
             guard let t = clock(&s) else {
-                return .failure(DueDateError("unexpected '\(s.remainder)' after the date; \(formsHint)"))
+                return .failure(DueDateError(
+                    "unexpected '\(s.remainder)' after the date; \(formsHint)", "unexpectedAfterForms", ["rest": s.remainder],
+                    parts: ["forms": forms]))
             }
             time = t
         }
         guard s.isAtEnd else {
-            return .failure(DueDateError("unexpected '\(s.remainder)' after the date; \(formsHint)"))
+            return .failure(DueDateError(
+                    "unexpected '\(s.remainder)' after the date; \(formsHint)", "unexpectedAfterForms", ["rest": s.remainder],
+                    parts: ["forms": forms]))
         }
         if let y {
             if let error = outside(y, original: original, issued: issued) { return error }
@@ -251,7 +266,8 @@ public enum DueDateParser {
             return .failure(
                 DueDateError(
                     "'\(original)' has no year and its document has no issued date: write the year "
-                        + "(\(d)/\(month)/YYYY) or set 'issued' on the document"))
+                        + "(\(d)/\(month)/YYYY) or set 'issued' on the document", "noYear",
+                    ["text": original, "day": String(d), "month": String(month)]))
         }
         return .success(DueDate(date: firstOnOrAfter(day: d, month: month, from: issued), time: time, yearInferred: true))
     }
@@ -294,11 +310,17 @@ public enum DueDateParser {
 
     private static func impossible(day: Int, month: Int, year: Int?, written: String) -> DueDateError {
         guard (1...12).contains(month) else {
-            return DueDateError("'\(written)' is not a date: there is no month \(month)")
+            return DueDateError("'\(written)' is not a date: there is no month \(month)", "noMonth", ["text": written, "month": String(month)])
         }
         let length = year.map { CivilDate.daysIn(month: month, year: $0) } ?? (month == 2 ? 29 : CivilDate.daysIn(month: month, year: 2001))
-        let monthName = year.map { "month \(month) of \($0)" } ?? "month \(month)"
-        return DueDateError("'\(written)' is not a date: \(monthName) has \(length) days")
+        guard let year else {
+            return DueDateError(
+                "'\(written)' is not a date: month \(month) has \(length) days", "monthLength",
+                ["text": written, "month": String(month), "days": String(length)])
+        }
+        return DueDateError(
+            "'\(written)' is not a date: month \(month) of \(year) has \(length) days", "monthOfYearLength",
+            ["text": written, "month": String(month), "year": String(year), "days": String(length)])
     }
 }
 

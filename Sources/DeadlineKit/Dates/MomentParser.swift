@@ -6,8 +6,7 @@ public enum MomentParser {
         let trimmed = text.trimmingSpaces
         if let (date, instant) = isoWithOffset(trimmed) {
             guard SupportedYears.contains(date.year) else {
-                return .failure(
-                    DueDateError("'\(trimmed)': \(SupportedYears.outOfRangeMessage(year: date.year))", isAboutYear: true))
+                return .failure(DueDateError(SupportedYears.outOfRange(year: date.year).about(trimmed), isAboutYear: true))
             }
             return .success(instant)
         }
@@ -15,13 +14,14 @@ public enum MomentParser {
         case .success(let due) where due.granularity == .day:
             return .success(zone.instant(for: LocalDateTime(due.date, due.time ?? .midnight)))
         case .success:
-            return .failure(DueDateError("'\(trimmed)' is a period, not a moment; write a day such as 20/11/2020"))
+            return .failure(DueDateError("'\(trimmed)' is a period, not a moment; write a day such as 20/11/2020", "momentIsPeriod", ["text": trimmed]))
         case .failure(let error) where error.isAboutYear:
             return .failure(error)
         case .failure:
             return .failure(
                 DueDateError(
-                    "'\(trimmed)' is not a moment; write 20/11/2020, '20/11/2020 08:00' or 2020-11-20T08:00:00+07:00"))
+                    "'\(trimmed)' is not a moment; write 20/11/2020, '20/11/2020 08:00' or 2020-11-20T08:00:00+07:00",
+                    "notMoment", ["text": trimmed]))
         }
     }
 

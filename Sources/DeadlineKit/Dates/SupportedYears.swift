@@ -76,14 +76,35 @@ public enum SupportedYears {
 
     /// `; did you mean 2020?`, or nothing.
     public static func hintSuffix(forDigits digits: String, reference: Int? = nil) -> String {
-        hint(forDigits: digits, reference: reference).map { "; did you mean \($0)?" } ?? ""
+        hintPhrase(forDigits: digits, reference: reference).english
+    }
+
+    /// ``hintSuffix(forDigits:reference:)`` as a catalog phrase (the empty text when there is no guess).
+    public static func hintPhrase(forDigits digits: String, reference: Int? = nil) -> Phrase {
+        guard let year = hint(forDigits: digits, reference: reference) else { return .empty }
+        return Phrase("; did you mean \(year)?", "date.yearHint", ["year": String(year)])
     }
 
     /// The message for a date whose year is outside ``range``: `the year 0202 is outside the years deadlined
     /// plans in (1901–2199); did you mean 2020?`.
     public static func outOfRangeMessage(year: Int, reference: Int? = nil) -> String {
+        outOfRange(year: year, reference: reference).english
+    }
+
+    /// ``outOfRangeMessage(year:reference:)`` as a catalog phrase.
+    public static func outOfRange(year: Int, reference: Int? = nil) -> Phrase {
         let digits = year >= 0 && year < 1000 ? String(repeating: "0", count: 4 - String(year).count) + String(year) : String(year)
-        return "the year \(digits) is outside the years deadlined plans in (\(text))"
-            + hintSuffix(forDigits: digits, reference: reference)
+        let hint = hintPhrase(forDigits: digits, reference: reference)
+        return Phrase(
+            "the year \(digits) is outside the years deadlined plans in (\(text))" + hint.english, "date.yearOutside",
+            ["year": digits, "years": text], parts: ["hint": hint])
+    }
+
+    /// `'10/12/20': the year must have four digits[, e.g. 10/12/2020][; did you mean 2020?]`.
+    static func fourDigits(_ written: String, digits: String, reference: Int?, example: Bool) -> DueDateError {
+        let hint = hintPhrase(forDigits: digits, reference: reference)
+        let english = "'\(written)': the year must have four digits" + (example ? ", e.g. 10/12/2020" : "") + hint.english
+        return DueDateError(
+            english, example ? "fourDigitsExample" : "fourDigits", ["text": written], parts: ["hint": hint], isAboutYear: true)
     }
 }

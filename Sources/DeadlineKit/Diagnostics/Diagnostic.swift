@@ -34,14 +34,59 @@ public struct SourceRange: Hashable, Sendable {
 /// A message named by its catalog entry and arguments (`config.unknown-key`, `["key": "recipents"]`), so that a
 /// module that does not know the catalog (it lives in DeadlineService) can hand `deadlinectl` a message to say in
 /// the admin's language.
+///
+/// An argument that is itself a phrase to translate (the `; did you mean 2020?` after a message, the `a string`
+/// in `found a string`) is a ``parts`` entry: said in the same language, then put in its placeholder.
 public struct CatalogMessage: Hashable, Sendable {
     public var id: String
     public var arguments: [String: String]
+    /// Placeholders filled with other entries, said in the same language first.
+    public var parts: [String: CatalogMessage]
 
-    public init(_ id: String, _ arguments: [String: String] = [:]) {
+    public init(_ id: String, _ arguments: [String: String] = [:], parts: [String: CatalogMessage] = [:]) {
         self.id = id
         self.arguments = arguments
+        self.parts = parts
     }
+}
+
+/// An English text with the catalog entry that says it in any language: a message, or a piece of one that
+/// another message takes as a ``CatalogMessage/parts`` entry.
+public struct Phrase: Hashable, Sendable, CustomStringConvertible {
+    /// What is logged, and what English speakers read.
+    public var english: String
+    public var catalog: CatalogMessage
+
+    /// A phrase `english` that the catalog has as entry `id`; each part is said in the same language and put in the
+    /// placeholder of its name (``empty`` puts nothing there, in any language).
+    public init(_ english: String, _ id: String, _ arguments: [String: String] = [:], parts: [String: Phrase] = [:]) {
+        self.english = english
+        var arguments = arguments
+        var named: [String: CatalogMessage] = [:]
+        for (name, part) in parts {
+            if part.catalog.id.isEmpty {
+                arguments[name] = ""
+            } else {
+                named[name] = part.catalog
+            }
+        }
+        self.catalog = CatalogMessage(id, arguments, parts: named)
+    }
+
+    private init(nothing: Void) {
+        english = ""
+        catalog = CatalogMessage("")
+    }
+
+    /// Nothing, in every language: a hint that has no suggestion.
+    public static let empty = Phrase(nothing: ())
+
+    /// `'text': phrase`: the phrase about a value as written.
+    public func about(_ text: String) -> Phrase {
+        Phrase("'\(text)': \(english)", "date.about", ["text": text], parts: ["reason": self])
+    }
+
+    public var description: String { english }
 }
 
 /// Where a diagnostic points: a file and, when known, a range in it.
@@ -96,6 +141,21 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
     public static func warning(_ file: String, _ range: SourceRange?, _ message: String) -> Diagnostic {
         Diagnostic(.warning, SourceSpan(file: file, range: range), message)
+    }
+
+    /// A diagnostic whose message is a catalog entry: `check` says it in the admin's language, the daemon logs the
+    /// English.
+    public init(_ severity: Severity, _ span: SourceSpan, _ phrase: Phrase) {
+        self.init(severity, span, phrase.english)
+        catalogMessage = phrase.catalog
+    }
+
+    public static func error(_ file: String, _ range: SourceRange?, _ phrase: Phrase) -> Diagnostic {
+        Diagnostic(.error, SourceSpan(file: file, range: range), phrase)
+    }
+
+    public static func warning(_ file: String, _ range: SourceRange?, _ phrase: Phrase) -> Diagnostic {
+        Diagnostic(.warning, SourceSpan(file: file, range: range), phrase)
     }
 
     /// `file:line:column: severity: message`, or `file: severity: message` without a position.

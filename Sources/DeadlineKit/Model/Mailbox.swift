@@ -12,7 +12,7 @@ public struct Mailbox: Hashable, Sendable, CustomStringConvertible {
     public static func parse(_ text: String) -> Result<Mailbox, MailboxError> {
         let trimmed = text.trimmingSpaces
         if trimmed.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) {
-            return .failure(MailboxError("an address cannot contain a line break"))
+            return .failure(MailboxError("an address cannot contain a line break", "lineBreak"))
         }
         var name: String?
         var address = trimmed
@@ -27,14 +27,16 @@ public struct Mailbox: Hashable, Sendable, CustomStringConvertible {
         address = address.trimmingSpaces
         let parts = address.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-            return .failure(MailboxError("'\(address)' is not an email address (expected name@domain)"))
+            return .failure(MailboxError("'\(address)' is not an email address (expected name@domain)", "notAddress", ["address": address]))
         }
         guard address.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && $0 != "<" && $0 != ">" })
         else {
-            return .failure(MailboxError("'\(address)' has spaces or characters not allowed in an email address"))
+            return .failure(MailboxError("'\(address)' has spaces or characters not allowed in an email address", "badCharacters", ["address": address]))
         }
         guard parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else {
-            return .failure(MailboxError("'\(address)': the domain '\(parts[1])' is not a full domain name"))
+            return .failure(MailboxError(
+                    "'\(address)': the domain '\(parts[1])' is not a full domain name", "partialDomain",
+                    ["address": address, "domain": String(parts[1])]))
         }
         return .success(Mailbox(displayName: name, address: address))
     }
@@ -52,7 +54,12 @@ public struct Mailbox: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Why a text is not a usable email address.
+///
+/// ``phrase`` names its entry of `deadlinectl`'s catalog (`mailbox.…`); ``description`` is the English.
 public struct MailboxError: Error, Sendable, CustomStringConvertible {
-    public let description: String
-    init(_ message: String) { description = message }
+    public let phrase: Phrase
+    public var description: String { phrase.english }
+    init(_ english: String, _ id: String, _ arguments: [String: String] = [:]) {
+        phrase = Phrase(english, "mailbox." + id, arguments)
+    }
 }

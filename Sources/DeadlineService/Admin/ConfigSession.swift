@@ -77,6 +77,10 @@ public enum ConfigSession {
     public static func moment(_ text: String, option: String, zone: ZoneRules, language: Language = .en) -> Instant? {
         switch MomentParser.parse(text, zone: zone) {
         case .success(let i): return i
+        case .failure(let error) where error.isAboutYear:
+            let say = Catalog(language)
+            Console.err(say(CommonText.momentReason, ["option": option, "reason": say(error.phrase)]))
+            return nil
         case .failure:
             let isPeriod: Bool =
                 if case .success(let due) = DueDateParser.parse(text.trimmingSpaces, issued: nil), due.granularity != .day {

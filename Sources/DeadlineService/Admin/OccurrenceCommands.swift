@@ -45,7 +45,12 @@ public enum OccurrenceCommands {
         let zone = agenda.settings.zone
         var until: Instant?
         if case .snooze(let untilText) = action {
-            guard case .success(let moment) = MomentParser.parse(untilText, zone: zone) else {
+            let parsed = MomentParser.parse(untilText, zone: zone)
+            if case .failure(let error) = parsed, error.isAboutYear {
+                Console.err(words.say(CommonText.momentReason, ["option": "--until", "reason": words.say(error.phrase)]))
+                return 2
+            }
+            guard case .success(let moment) = parsed else {
                 Console.err(words.badUntil(untilText))
                 return 2
             }

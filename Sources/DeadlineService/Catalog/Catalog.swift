@@ -186,15 +186,27 @@ extension Catalog {
     static var allEntries: [(id: String, texts: Bilingual)] {
         CommonText.entries + ConfigText.entries + PlanText.entries + OccurrenceText.entries + StatusText.entries
             + RecordedText.entries + ReportText.entries + CalendarText.entries + DeliveryText.entries
-            + MigrateText.entries + WebText.entries
+            + MigrateText.entries + WebText.entries + DateText.entries + TOMLText.entries + ConfigDiagnosticText.entries + MailboxText.entries
     }
 
     /// Entries by id, for messages that name theirs (``CatalogMessage``).
     static let byID: [String: Bilingual] = Dictionary(allEntries.map { ($0.id, $0.texts) }, uniquingKeysWith: { a, _ in a })
 
     /// A message another module named by its entry; nil when the catalog has no such entry.
+    /// Its parts are said first, in the same language; nil too when one of them has no entry.
     public func callAsFunction(_ message: CatalogMessage) -> String? {
-        Catalog.byID[message.id].map { Catalog.render($0.text(language), message.arguments) }
+        guard let texts = Catalog.byID[message.id] else { return nil }
+        var arguments = message.arguments
+        for (name, part) in message.parts {
+            guard let said = self(part) else { return nil }
+            arguments[name] = said
+        }
+        return Catalog.render(texts.text(language), arguments)
+    }
+
+    /// A phrase from another module in this language; its English when the catalog lacks it.
+    public func callAsFunction(_ phrase: Phrase) -> String {
+        self(phrase.catalog) ?? phrase.english
     }
 
     /// A diagnostic as compilers print one, `file:line:column: lỗi: …`, in this language when its message is in the

@@ -1,7 +1,7 @@
 /// What several commands say: options they cannot read, the ledger, the configuration, the running daemon.
 public enum CommonText: String, CatalogEntry {
     case unknownLanguage, didYouMean, ledgerUnusable, ledgerUnreadable, configurationHasErrors, errorCount
-    case errorAndWarningCount, badMoment, momentIsPeriod, unknownDeadline, controlNotRunning, controlUnreachable
+    case errorAndWarningCount, badMoment, momentIsPeriod, momentReason, unknownDeadline, controlNotRunning, controlUnreachable
     case changeTakesEffectLater, problem, dash, nothing, everyUnit
 
     public static let area = "common"
@@ -34,6 +34,8 @@ public enum CommonText: String, CatalogEntry {
             Bilingual(
                 vi: "deadlinectl: {option}: '{text}' không phải một thời điểm; hãy viết 20/11/2020, '20/11/2020 08:00' hoặc 2020-11-20T08:00:00+07:00\n",
                 en: "deadlinectl: {option}: '{text}' is not a moment; write 20/11/2020, '20/11/2020 08:00' or 2020-11-20T08:00:00+07:00\n")
+        case .momentReason:
+            Bilingual(vi: "deadlinectl: {option}: {reason}\n", en: "deadlinectl: {option}: {reason}\n")
         case .momentIsPeriod:
             Bilingual(
                 vi: "deadlinectl: {option}: '{text}' là một khoảng thời gian, không phải một thời điểm; hãy viết một ngày, ví dụ 20/11/2020\n",
