@@ -154,7 +154,7 @@ func ledgerState(_ configuration: Configuration, _ language: Language) async -> 
 struct ConfigReference: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config-reference",
-        abstract: "Print the reference of every config key (Markdown, in English: it is the README's reference).")
+        abstract: "Print the reference of every config key (Markdown, in English, as in docs/configuration.md).")
 
     func run() throws {
         Console.out(ConfigReferenceDocument.markdown())

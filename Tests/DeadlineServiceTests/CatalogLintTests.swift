@@ -136,7 +136,7 @@ extension String {
 @Suite("Lint: every text deadlinectl prints comes from the catalog")
 struct CatalogLintTests {
     /// The sources of the admin's commands, but for the import command (being rewritten elsewhere) and the
-    /// config reference (the README's reference, in English like the man pages).
+    /// config reference (docs/configuration.md's, in English like the man pages).
     static let files: [String] = {
         let admin = fileNames(in: sourcesFolder("DeadlineService/Admin"))
             .filter { $0.hasSuffix(".swift") && !$0.hasPrefix("Import") && $0 != "ConfigReferenceDocument.swift" }

@@ -200,13 +200,13 @@ struct CalendarCommandsTests {
         #expect(text.stdout.hasSuffix("Ngày làm việc theo thông báo: thứ Bảy 26/04/2025.\n"))
     }
 
-    @Test("README's table of statutory holidays is the one the calendar computes from")
-    func readmeHolidayTable() throws {
-        let readme = try String(contentsOfFile: BuiltProducts.repositoryRoot + "/README.md", encoding: .utf8)
+    @Test("docs/calendar.md's table of statutory holidays is the one the calendar computes from")
+    func guideHolidayTable() throws {
+        let guide = try String(contentsOfFile: BuiltProducts.repositoryRoot + "/docs/calendar.md", encoding: .utf8)
         let begin = "<!-- BEGIN HOLIDAY TABLE -->\n"
-        let start = try #require(readme.range(of: begin)).upperBound
-        let stop = try #require(readme.range(of: "<!-- END HOLIDAY TABLE -->")).lowerBound
-        #expect(String(readme[start..<stop]) == HolidayReport.lawTableMarkdown())
+        let start = try #require(guide.range(of: begin)).upperBound
+        let stop = try #require(guide.range(of: "<!-- END HOLIDAY TABLE -->")).lowerBound
+        #expect(String(guide[start..<stop]) == HolidayReport.lawTableMarkdown())
     }
 
     @Test("holidays refuses a year outside 1901–2199 and an unknown language")

@@ -86,7 +86,7 @@ struct ManualPageTests {
 
     @Test(
         "the units' Documentation= names these pages",
-        arguments: ["deadlined.service", "deadlined-once.service", "deadlined.timer"])
+        arguments: ["deadlined.service", "deadlined-once.service", "deadlined.timer", "deadlined-web.socket"])
     func unitDocumentation(unit: String) throws {
         let text = try String(contentsOfFile: Self.root + "/deploy/" + unit, encoding: .utf8)
         let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("Documentation=") })

@@ -5,14 +5,15 @@ import Testing
 
 @Suite("README")
 struct ReadmeReferenceTests {
-    @Test("the config reference in README.md is the one the schema generates")
+    @Test("the config reference in docs/configuration.md is the one the schema generates")
     func configReference() throws {
-        let readme = try String(contentsOfFile: BuiltProducts.repositoryRoot + "/README.md", encoding: .utf8)
+        let guide = try String(
+            contentsOfFile: BuiltProducts.repositoryRoot + "/docs/configuration.md", encoding: .utf8)
         let begin = "<!-- BEGIN CONFIG REFERENCE -->\n"
         let end = "<!-- END CONFIG REFERENCE -->"
-        let start = try #require(readme.range(of: begin)).upperBound
-        let stop = try #require(readme.range(of: end)).lowerBound
-        #expect(String(readme[start..<stop]) == ConfigReferenceDocument.markdown(),
+        let start = try #require(guide.range(of: begin)).upperBound
+        let stop = try #require(guide.range(of: end)).lowerBound
+        #expect(String(guide[start..<stop]) == ConfigReferenceDocument.markdown(),
             "regenerate with: deadlinectl config-reference")
     }
 

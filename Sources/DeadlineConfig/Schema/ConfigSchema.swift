@@ -3,7 +3,7 @@ import DeadlineKit
 /// Every table and key of deadlined's configuration, in one place.
 ///
 /// The decoder accepts exactly these keys (anything else is "unknown key ..., did you mean ...?"), and
-/// `deadlinectl config-reference` prints them as the README's reference, so code and docs cannot drift.
+/// `deadlinectl config-reference` prints them as the reference of docs/configuration.md, so code and docs cannot drift.
 public enum ConfigSchema {
     public static let daemon = TableSpec(
         "[daemon]", "Settings of the daemon itself. Main file only.",
@@ -356,7 +356,7 @@ public enum ConfigSchema {
             KeySpec("note", .string, "Free text for admins; not sent."),
         ])
 
-    /// Every table, in the order the README lists them.
+    /// Every table, in the order the config reference lists them.
     public static let tables: [TableSpec] = [
         daemon, reminders, calendar, calendarOverride, calendarYear, calendarHoliday, unit, outboxChannel, smtpChannel, webhookChannel,
         document, deadline, store, web,

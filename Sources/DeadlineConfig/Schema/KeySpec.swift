@@ -23,7 +23,7 @@ public enum ValueKind: Sendable, Hashable {
     case tableList  // [[calendar.override]]
     case dayMonth  // "24/11", a day of every year
 
-    /// How the README names the type.
+    /// How the config reference (docs/configuration.md, deadlined.toml(5)) names the type.
     public var documentation: String {
         switch self {
         case .string: "string"
@@ -53,7 +53,7 @@ public enum ValueKind: Sendable, Hashable {
 }
 
 /// The values a number, a duration or an offset may take. Checked where the key is read (an error at the value's
-/// `file:line:column`) and shown in the README's reference, so that no value passes `check` and then hurts.
+/// `file:line:column`) and shown in the config reference, so that no value passes `check` and then hurts.
 public enum ValueRange: Sendable, Hashable {
     /// A whole number from the lower to the upper bound.
     case count(ClosedRange<Int>)
@@ -65,7 +65,7 @@ public enum ValueRange: Sendable, Hashable {
     /// A year, in minutes: the longest offset (`366d`, `52w`, `252wd`, `8784h`).
     public static let longestOffsetMinutes = 366 * 1440
 
-    /// `Range: 1 s – 10 min.`, as the README shows it.
+    /// `Range: 1 s – 10 min.`, as the config reference shows it.
     public var documentation: String {
         switch self {
         case .count(let r): "Range: \(r.lowerBound)–\(r.upperBound)."
@@ -92,7 +92,7 @@ public struct KeySpec: Sendable {
     public let defaultValue: String?
     /// What values are allowed, for numbers, durations and offsets.
     public let range: ValueRange?
-    /// What the key is for, with its range (for the README's reference).
+    /// What the key is for, with its range (for the config reference).
     public let doc: String
     public let example: String?
 

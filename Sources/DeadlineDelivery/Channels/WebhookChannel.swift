@@ -68,7 +68,7 @@ public final class WebhookChannel: Channel {
 
 /// The request bodies, one per ``WebhookFormat``.
 ///
-/// `json` is deadlined's own payload, version 1 (documented in the README):
+/// `json` is deadlined's own payload, version 1 (documented in docs/webhook.md and deadlined-webhook(7)):
 /// `{"version":1,"type":"deadline.reminder","idempotency_key":"msg_…","key":"…","kind":"before","rule":"7d",
 /// "attempt":1,"send_at":"…","sent_at":"…","language":"vi","deadline":{…},"unit":{…},"recipients":[…],"message":{…}}`.
 public enum WebhookPayload {

@@ -108,7 +108,7 @@ public enum HolidayDate: Sendable, Hashable {
     /// The day beside Quốc khánh 2/9: 1/9 or 3/9, as announced each year or forecast.
     case nationalDayCompanion
 
-    /// `24/11`, `10/3 âm lịch`, `5 ngày quanh mùng 1`, `01/09 hoặc 03/09`: how README and messages write it.
+    /// `24/11`, `10/3 âm lịch`, `5 ngày quanh mùng 1`, `01/09 hoặc 03/09`: how docs/calendar.md and messages write it.
     public var vietnamese: String {
         switch self {
         case .solar(let month, let day): "\(pad(day))/\(pad(month))"

@@ -1,8 +1,9 @@
 import DeadlineConfig
 import DeadlineKit
 
-/// The config reference, generated from ``ConfigSchema`` so that docs and parser agree: as Markdown for the README,
-/// and as mdoc(7) for the KEYS section of deadlined.toml(5) (man/src/deadlined.toml.5.in; `make man`).
+/// The config reference, generated from ``ConfigSchema`` so that docs and parser agree: as Markdown for
+/// docs/configuration.md, and as mdoc(7) for the KEYS section of deadlined.toml(5) (man/src/deadlined.toml.5.in;
+/// `make man`).
 public enum ConfigReferenceDocument {
     public static func markdown() -> String {
         var out = ""
@@ -124,8 +125,8 @@ enum MdocText {
 }
 
 extension HolidayReport {
-    /// The Labour Code's table of holidays (``HolidayRule/labourCode``) as README shows it, one row per rule with
-    /// its article; a test keeps README equal to it.
+    /// The Labour Code's table of holidays (``HolidayRule/labourCode``) as docs/calendar.md shows it, one row per rule
+    /// with its article; a test keeps docs/calendar.md equal to it.
     public static func lawTableMarkdown() -> String {
         var out = "| holiday | date | from | until | nghỉ bù | article |\n|---|---|---|---|---|---|\n"
         for rule in HolidayRule.labourCode {

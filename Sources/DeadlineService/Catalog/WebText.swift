@@ -11,8 +11,8 @@ public enum WebText: String, CatalogEntry {
             Bilingual(vi: "deadlinectl: chưa có bảng [web] trong cấu hình\n", en: "deadlinectl: the configuration has no [web] table\n")
         case .noWebTableHint:
             Bilingual(
-                vi: "deadlinectl: chưa có bảng [web] trong cấu hình; thêm [web] với public_url trước (xem README, \"Confirming from the reminder\")\n",
-                en: "deadlinectl: the configuration has no [web] table; add [web] with public_url first (README, \"Confirming from the reminder\")\n")
+                vi: "deadlinectl: chưa có bảng [web] trong cấu hình; thêm [web] với public_url trước (xem docs/web.md, \"Confirming from the reminder\")\n",
+                en: "deadlinectl: the configuration has no [web] table; add [web] with public_url first (docs/web.md, \"Confirming from the reminder\")\n")
         case .keyIsCredential:
             Bilingual(
                 vi: "deadlinectl: key_file là một credential của systemd ({path}); hãy ghi khoá vào tệp nguồn của LoadCredential=: deadlinectl web-key --file /etc/deadlined/secrets/web-key\n",
