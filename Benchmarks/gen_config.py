@@ -95,12 +95,17 @@ def write_main(path, args, units, channels):
         'url = "smtp://127.0.0.1:%d"' % args.smtp_port,
         'starttls = "off"',
         'from = "Văn phòng UBND Thành phố <nhacviec@hanoi.example>"',
+        # Below the idle benchmark's watchdog (20 s): deadlined refuses a send that could outlast it.
+        'connect_timeout = "5s"',
+        'timeout = "10s"',
     ] + connections + [
         "",
         "[channels.chat]",
         'type = "webhook"',
         'url = "http://127.0.0.1:%d/hook"' % args.http_port,
         'format = "json"',
+        'connect_timeout = "5s"',
+        'timeout = "10s"',
     ] + connections + [
         "",
     ]
