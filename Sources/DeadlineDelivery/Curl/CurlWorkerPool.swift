@@ -25,6 +25,8 @@ final class CurlWorkerPool: @unchecked Sendable {
     private var threads: [CurlWorkerThread] = []
     /// Threads waiting for a job, the one that went idle last at the end.
     private var idle: [CurlWorkerThread] = []
+    /// Threads running a job now; the others are idle, starting, or on their way back for the next job.
+    private var running = 0
     private var exited = 0
     private var isShutDown = false
     private var exitWaiters: [CheckedContinuation<Void, Never>] = []
@@ -60,12 +62,15 @@ final class CurlWorkerPool: @unchecked Sendable {
             thread.signal()
             return true
         }
-        if threads.count < threadLimit, let thread = CurlWorkerThread(name: name, pool: self) {
+        // A thread that just finished a job (or just started) takes the next queued one before it would sleep: no
+        // new thread, and so no new connection, while one is about to be free.
+        let free = threads.count - running
+        if free <= jobs.count, threads.count < threadLimit, let thread = CurlWorkerThread(name: name, pool: self) {
             threads.append(thread)
         } else if threads.isEmpty {
             return false  // no thread could be started: nothing would ever run the job
         }
-        // A started or busy thread takes it when it next asks for a job.
+        // A started, returning or busy thread takes it when it next asks for a job.
         jobs.append(job)
         return true
     }
@@ -115,16 +120,20 @@ final class CurlWorkerPool: @unchecked Sendable {
     // MARK: Called by the worker threads
 
     /// Blocks `thread` until a job is available (returns it) or the pool is shut down with nothing queued (`nil`).
-    func nextJob(for thread: CurlWorkerThread) -> Job? {
+    /// `finished`: the thread comes back from running a job (not from its start).
+    func nextJob(for thread: CurlWorkerThread, finished: Bool) -> Job? {
         lock.lock()
         defer { lock.unlock() }
+        if finished { running -= 1 }
         while jobs.isEmpty && !isShutDown {
             if !idle.contains(where: { $0 === thread }) { idle.append(thread) }
             thread.wait()
         }
         // Woken by a signal, spuriously, or never asleep: this thread is busy now.
         idle.removeAll { $0 === thread }
-        return jobs.popFirst()
+        guard let job = jobs.popFirst() else { return nil }
+        running += 1
+        return job
     }
 
     /// `thread` has destroyed its handle and is about to exit.

@@ -16,8 +16,10 @@ final class CurlWorkerThread: @unchecked Sendable {
         condition = pool.lock.makeCondition()
         let started = OSThread.start(name: name) { [self] in
             var easy = CurlEasy()
-            while let job = pool.nextJob(for: self) {
+            var finished = false
+            while let job = pool.nextJob(for: self, finished: finished) {
                 job(easy)
+                finished = true
             }
             easy = nil  // curl_easy_cleanup: closes cached connections
             pool.threadExited()
