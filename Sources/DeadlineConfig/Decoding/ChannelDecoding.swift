@@ -219,10 +219,14 @@ extension ConfigDecoder {
         let watchdog = fromSystemd ?? ConfigSchema.shippedWatchdogSeconds
         guard seconds >= watchdog else { return }
         let range = r.table.entry(forKey: "timeout")?.node.range ?? r.table.entry(forKey: "connect_timeout")?.node.range ?? r.anchor
-        let message =
-            "connect_timeout + timeout (\(DurationParser.format(seconds: seconds))) must be below the watchdog interval ("
-            + "\(DurationParser.format(seconds: watchdog))\(fromSystemd == nil ? ", WatchdogSec= in deadlined.service" : "")): "
-            + "a send that takes that long gets deadlined killed; lower them, or raise WatchdogSec= (systemctl edit deadlined)"
+        let total = DurationParser.format(seconds: seconds)
+        let interval = DurationParser.format(seconds: watchdog)
+        let unit = fromSystemd == nil ? ", WatchdogSec= in deadlined.service" : ""
+        let message = Phrase.problem(
+            "connect_timeout + timeout (\(total)) must be below the watchdog interval (\(interval)\(unit)): "
+                + "a send that takes that long gets deadlined killed; lower them, or raise WatchdogSec= "
+                + "(systemctl edit deadlined)",
+            fromSystemd == nil ? "sendTimeShippedWatchdog" : "sendTimeWatchdog", ["total": total, "interval": interval])
         if fromSystemd == nil {
             sink.warning(file, range, message)
         } else {
@@ -257,13 +261,19 @@ extension ConfigDecoder {
                     file, s.range, .problem("no file by this name exists (the value is not shown, in case it is the secret itself); write the path of a file that holds the secret, e.g. \"/etc/deadlined/secrets/NAME\", created with install -m 600 /dev/null PATH", "secretFileMissingHidden"))
                 return path
             }
-            let hint = secret ? " (create it with: install -m 600 /dev/null \(path), then write the secret into it)" : ""
-            sink.error(file, s.range, "the file '\(path)' does not exist\(hint)")
+            sink.error(
+                file, s.range,
+                secret
+                    ? .problem(
+                        "the file '\(path)' does not exist (create it with: install -m 600 /dev/null \(path), then "
+                            + "write the secret into it)",
+                        "secretFileMissing", ["path": path])
+                    : .problem("the file '\(path)' does not exist", "fileMissing", ["path": path]))
             return path
         }
         if !info.isRegular {
             sink.error(file, s.range, .problem("'\(path)' is not a regular file", "notRegularFile", ["path": "\(path)"]))
-        } else if secret, let message = SecretFilePolicy.message(path: path, mode: info.mode) {
+        } else if secret, let message = SecretFilePolicy.phrase(path: path, mode: info.mode) {
             sink.error(file, s.range, message)
         } else if !FileSystem.isReadable(path) {
             sink.warning(file, s.range, .problem("'\(path)' cannot be read by this user; make sure the deadlined user can read it", "unreadableFile", ["path": "\(path)"]))

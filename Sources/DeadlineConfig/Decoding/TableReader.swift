@@ -13,17 +13,10 @@ public struct Located<Value: Sendable>: Sendable {
     }
 }
 
-/// Collects diagnostics while decoding.
+/// Collects diagnostics while decoding. Every message is a ``Phrase``, so that `check` can say each one in the
+/// admin's language (there is no overload that takes plain English).
 struct DiagnosticSink {
     var diagnostics: [Diagnostic] = []
-
-    mutating func error(_ file: String, _ range: SourceRange?, _ message: String) {
-        diagnostics.append(.error(file, range, message))
-    }
-
-    mutating func warning(_ file: String, _ range: SourceRange?, _ message: String) {
-        diagnostics.append(.warning(file, range, message))
-    }
 
     mutating func error(_ file: String, _ range: SourceRange?, _ phrase: Phrase) {
         diagnostics.append(.error(file, range, phrase))
