@@ -269,7 +269,12 @@ extension ConfigDecoder {
         if let sslMode, !ConfigSchema.sslModes.contains(sslMode.value) {
             let list = ConfigSchema.sslModes.map { "\"\($0)\"" }.joined(separator: ", ")
             sink.error(
-                file, sslMode.range, .problem("'\(sslMode.value)' is not a valid sslmode\(Suggestions.hint(for: sslMode.value, in: ConfigSchema.sslModes)) (one of \(list))", "notSSLMode", ["text": "\(sslMode.value)", "list": "\(list)"], parts: ["hint": Suggestions.hintPhrase(for: sslMode.value, in: ConfigSchema.sslModes)]))
+                file, sslMode.range,
+                .problem(
+                    "'\(sslMode.value)' is not a valid "
+                        + "sslmode\(Suggestions.hint(for: sslMode.value, in: ConfigSchema.sslModes)) (one of \(list))",
+                    "notSSLMode", ["text": "\(sslMode.value)", "list": "\(list)"],
+                    parts: ["hint": Suggestions.hintPhrase(for: sslMode.value, in: ConfigSchema.sslModes)]))
         }
         guard let url else { return settings }
         switch StoreURL.parse(url.value) {
@@ -279,12 +284,20 @@ extension ConfigDecoder {
             settings.backend = .sqlite(path: path)
             for key in ["password_file", "sslmode", "ca_file", "connect_timeout"] {
                 if let entry = table.entry(forKey: key) {
-                    sink.warning(file, entry.keyRange, .problem("'\(key)' has no effect: the ledger is a SQLite file", "uselessWithSQLite", ["key": "\(key)"]))
+                    sink.warning(
+                        file, entry.keyRange,
+                        .problem(
+                            "'\(key)' has no effect: the ledger is a SQLite file", "uselessWithSQLite",
+                            ["key": "\(key)"]))
                 }
             }
         case .success(.postgresql(var pg)):
             if let sslMode, !pg.sslMode.isEmpty, sslMode.value != pg.sslMode {
-                sink.error(file, sslMode.range, .problem("sslmode is given twice, here and in the url (sslmode=\(pg.sslMode))", "sslModeTwice", ["mode": "\(pg.sslMode)"]))
+                sink.error(
+                    file, sslMode.range,
+                    .problem(
+                        "sslmode is given twice, here and in the url (sslmode=\(pg.sslMode))", "sslModeTwice",
+                        ["mode": "\(pg.sslMode)"]))
             }
             if let sslMode { pg.sslMode = sslMode.value }
             if pg.sslMode.isEmpty { pg.sslMode = pg.isLocal ? "prefer" : "verify-full" }
@@ -293,7 +306,11 @@ extension ConfigDecoder {
             if let connectTimeout { pg.connectTimeoutSeconds = Int(connectTimeout) }
             if !pg.isLocal, ["disable", "allow", "prefer"].contains(pg.sslMode) {
                 sink.warning(
-                    file, sslMode?.range ?? url.range, .problem("the ledger's traffic to \(StoreURL.shown(url.value)) may go unencrypted over the network (sslmode = \"\(pg.sslMode)\"); prefer \"verify-full\"", "ledgerPlaintext", ["url": "\(StoreURL.shown(url.value))", "mode": "\(pg.sslMode)"]))
+                    file, sslMode?.range ?? url.range,
+                    .problem(
+                        "the ledger's traffic to \(StoreURL.shown(url.value)) may go unencrypted over the network "
+                            + "(sslmode = \"\(pg.sslMode)\"); prefer \"verify-full\"",
+                        "ledgerPlaintext", ["url": "\(StoreURL.shown(url.value))", "mode": "\(pg.sslMode)"]))
             }
             settings.backend = .postgresql(pg)
         }

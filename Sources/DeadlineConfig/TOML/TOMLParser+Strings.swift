@@ -187,7 +187,8 @@ extension TOMLParser {
             let written = cursor.text(from: startIndex)
             report(
                 .toml(
-                    "invalid escape sequence '\(written)'; " + Self.backslashHint, "invalidEscape", ["escape": written]),
+                    "invalid escape sequence '\(written)'; " + Self.backslashHint, "invalidEscape",
+                    ["escape": written]),
                 from: start)
             return
         }
@@ -210,7 +211,8 @@ extension TOMLParser {
         }
         guard let scalar = Unicode.Scalar(value) else {
             let written = (width == 4 ? "\\u" : "\\U") + cursor.text(from: digitsStart)
-            report(.toml("'\(written)' is not a valid Unicode character", "notUnicode", ["escape": written]), from: start)
+            report(
+                .toml("'\(written)' is not a valid Unicode character", "notUnicode", ["escape": written]), from: start)
             return
         }
         text.append(contentsOf: String(Character(scalar)).utf8)

@@ -146,7 +146,8 @@ extension TOMLParser {
             let found = cursor.describeCurrent()
             throw problemHere(
                 .toml(
-                    "expected ',' or ']' after an element of the array that starts at line \(start.line), found \(found)",
+                    "expected ',' or ']' after an element of the array that starts at line \(start.line), "
+                        + "found \(found)",
                     "afterArrayElement", ["line": String(start.line)], parts: ["found": found]))
         }
         cursor.advance()

@@ -170,7 +170,8 @@ struct TOMLParser {
                         ? .toml(
                             "the header [[\(key.display)]] must end with ']]', without a space between the brackets",
                             "arrayHeaderSpaced", ["key": key.display])
-                        : .toml("the header [[\(key.display)]] must end with ']]'", "arrayHeaderEnd", ["key": key.display]))
+                        : .toml(
+                            "the header [[\(key.display)]] must end with ']]'", "arrayHeaderEnd", ["key": key.display]))
             }
             if cursor.peek() == TOMLByte.equals {
                 throw problemHere(
@@ -288,7 +289,8 @@ struct TOMLParser {
         case TOMLByte.dot:
             throw problemHere(
                 afterDot
-                    ? .toml("two dots in a row in a key", "twoDots") : .toml("a key cannot start with '.'", "leadingDot"))
+                    ? .toml("two dots in a row in a key", "twoDots")
+                    : .toml("a key cannot start with '.'", "leadingDot"))
         default:
             let found = cursor.atNewline ? Phrase.endOfLine : cursor.describeCurrent()
             throw problemHere(

@@ -220,7 +220,8 @@ enum TOMLTreeRules {
             throw TOMLProblem(
                 range: segment.range,
                 message: .toml(
-                    "tables are nested more than \(maxDepth) levels deep", "tablesTooDeep", ["levels": String(maxDepth)]))
+                    "tables are nested more than \(maxDepth) levels deep", "tablesTooDeep", ["levels": String(maxDepth)]
+                ))
         }
     }
 

@@ -98,7 +98,8 @@ public enum HeaderLines {
         "keep-alive", "upgrade", "te", "trailer", "proxy-connection",
     ]
 
-    static let reservedDescription = "Content-Type, Content-Length, Host, Transfer-Encoding, Expect, Connection, webhook-*"
+    static let reservedDescription =
+        "Content-Type, Content-Length, Host, Transfer-Encoding, Expect, Connection, webhook-*"
 
     /// A header value: one line, no control characters but tab.
     public static func isValidValue(_ value: some StringProtocol) -> Bool {
