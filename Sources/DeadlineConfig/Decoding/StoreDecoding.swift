@@ -83,15 +83,21 @@ public enum StoreURL {
             var path = String(text.dropFirst(7))
             if path.hasPrefix("//") { path = String(path.dropFirst(2)) }
             guard path.hasPrefix("/") else {
-                return .failure(StoreURLError("'\(text)': write sqlite:/absolute/path/state.db, or just sqlite"))
+                return .failure(
+                    StoreURLError(
+                        .problem(
+                            "'\(text)': write sqlite:/absolute/path/state.db, or just sqlite", "ledgerSQLitePath",
+                            ["url": text])))
             }
             return .success(.sqlite(path: path))
         }
         guard let url = LenientURL(text), ["postgresql", "postgres"].contains(url.scheme.lowercased()) else {
             return .failure(
                 StoreURLError(
-                    "'\(shown(text))' is not a ledger location; write sqlite, sqlite:/path/state.db or "
-                        + "postgresql://user@host/database"))
+                    .problem(
+                        "'\(shown(text))' is not a ledger location; write sqlite, sqlite:/path/state.db or "
+                            + "postgresql://user@host/database",
+                        "notLedgerURL", ["url": shown(text)])))
         }
         return postgres(text, url: url).map(StoreSettings.Backend.postgresql)
     }
@@ -114,8 +120,7 @@ public enum StoreURL {
         var user = "deadlined"
         if let info = url.userInfo {
             if info.contains(":") {
-                return .failure(
-                    StoreURLError("the URL holds a password; remove it and put the password in [store] password_file"))
+                return .failure(StoreURLError.password)
             }
             user = percentDecoded(info)
         }
@@ -154,26 +159,42 @@ public enum StoreURL {
             case "sslrootcert": settings.caFile = value
             case "connect_timeout":
                 guard let seconds = Int(value), (1...600).contains(seconds) else {
-                    return .failure(StoreURLError("the URL's connect_timeout must be a number of seconds from 1 to 600"))
+                    return .failure(
+                        StoreURLError(
+                            .problem(
+                                "the URL's connect_timeout must be a number of seconds from 1 to 600",
+                                "ledgerConnectTimeout")))
                 }
                 settings.connectTimeoutSeconds = seconds
             case "password":
-                return .failure(
-                    StoreURLError("the URL holds a password; remove it and put the password in [store] password_file"))
+                return .failure(StoreURLError.password)
             default:
                 // The name is quoted only when it is one of libpq's or near one of ours: a lone token may be a secret.
-                let hint = Suggestions.hint(for: name, in: parameters)
-                let what =
-                    libpqParameters.contains(name) || !hint.isEmpty
-                    ? "unknown URL parameter '\(name)'\(hint)"
-                    : "the URL has a parameter deadlined does not understand (not shown, in case it is a secret)"
-                return .failure(StoreURLError("\(what); deadlined understands \(parameters.joined(separator: ", "))"))
+                let hint = Suggestions.hintPhrase(for: name, in: parameters)
+                let known = parameters.joined(separator: ", ")
+                guard libpqParameters.contains(name) || !hint.english.isEmpty else {
+                    return .failure(
+                        StoreURLError(
+                            .problem(
+                                "the URL has a parameter deadlined does not understand (not shown, in case it is a "
+                                    + "secret); deadlined understands \(known)",
+                                "ledgerHiddenParameter", ["known": known])))
+                }
+                return .failure(
+                    StoreURLError(
+                        .problem(
+                            "unknown URL parameter '\(name)'\(hint); deadlined understands \(known)",
+                            "ledgerUnknownParameter", ["name": name, "known": known], parts: ["hint": hint])))
             }
         }
         if !settings.sslMode.isEmpty, !ConfigSchema.sslModes.contains(settings.sslMode) {
+            let hint = Suggestions.hintPhrase(for: settings.sslMode, in: ConfigSchema.sslModes)
+            let modes = ConfigSchema.sslModes.joined(separator: ", ")
             return .failure(
                 StoreURLError(
-                    "the URL's sslmode is not a valid sslmode\(Suggestions.hint(for: settings.sslMode, in: ConfigSchema.sslModes)) (one of \(ConfigSchema.sslModes.joined(separator: ", ")))"))
+                    .problem(
+                        "the URL's sslmode is not a valid sslmode\(hint) (one of \(modes))", "ledgerSSLMode",
+                        ["list": modes], parts: ["hint": hint])))
         }
         settings.user = user
         settings.database = database ?? user
@@ -186,7 +207,7 @@ public enum StoreURL {
 
     private static func badPort(_ text: String) -> Result<PostgresSettings, StoreURLError> {
         // Not quoted: what stands where the port goes may be a password written without its user.
-        .failure(StoreURLError("the URL's port must be a number from 1 to 65535"))
+        .failure(StoreURLError(.problem("the URL's port must be a number from 1 to 65535", "ledgerPort")))
     }
 
     private static func percentDecoded(_ text: Substring) -> String {
@@ -212,10 +233,17 @@ public enum StoreURL {
 
 /// Why a ledger location could not be read.
 public struct StoreURLError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// What is wrong and how to write it.
-    public let description: String
+    /// What is wrong and how to write it, with its catalog entry (`diagnostic.ledger…`).
+    public let phrase: Phrase
 
-    init(_ description: String) { self.description = description }
+    /// What is wrong and how to write it, in English.
+    public var description: String { phrase.english }
+
+    init(_ phrase: Phrase) { self.phrase = phrase }
+
+    static let password = StoreURLError(
+        .problem(
+            "the URL holds a password; remove it and put the password in [store] password_file", "ledgerPassword"))
 }
 
 extension ConfigSchema {
@@ -241,22 +269,35 @@ extension ConfigDecoder {
         if let sslMode, !ConfigSchema.sslModes.contains(sslMode.value) {
             let list = ConfigSchema.sslModes.map { "\"\($0)\"" }.joined(separator: ", ")
             sink.error(
-                file, sslMode.range, .problem("'\(sslMode.value)' is not a valid sslmode\(Suggestions.hint(for: sslMode.value, in: ConfigSchema.sslModes)) (one of \(list))", "notSSLMode", ["text": "\(sslMode.value)", "list": "\(list)"], parts: ["hint": Suggestions.hintPhrase(for: sslMode.value, in: ConfigSchema.sslModes)]))
+                file, sslMode.range,
+                .problem(
+                    "'\(sslMode.value)' is not a valid "
+                        + "sslmode\(Suggestions.hint(for: sslMode.value, in: ConfigSchema.sslModes)) (one of \(list))",
+                    "notSSLMode", ["text": "\(sslMode.value)", "list": "\(list)"],
+                    parts: ["hint": Suggestions.hintPhrase(for: sslMode.value, in: ConfigSchema.sslModes)]))
         }
         guard let url else { return settings }
         switch StoreURL.parse(url.value) {
         case .failure(let error):
-            sink.error(file, url.range, error.description)
+            sink.error(file, url.range, error.phrase)
         case .success(.sqlite(let path)):
             settings.backend = .sqlite(path: path)
             for key in ["password_file", "sslmode", "ca_file", "connect_timeout"] {
                 if let entry = table.entry(forKey: key) {
-                    sink.warning(file, entry.keyRange, .problem("'\(key)' has no effect: the ledger is a SQLite file", "uselessWithSQLite", ["key": "\(key)"]))
+                    sink.warning(
+                        file, entry.keyRange,
+                        .problem(
+                            "'\(key)' has no effect: the ledger is a SQLite file", "uselessWithSQLite",
+                            ["key": "\(key)"]))
                 }
             }
         case .success(.postgresql(var pg)):
             if let sslMode, !pg.sslMode.isEmpty, sslMode.value != pg.sslMode {
-                sink.error(file, sslMode.range, .problem("sslmode is given twice, here and in the url (sslmode=\(pg.sslMode))", "sslModeTwice", ["mode": "\(pg.sslMode)"]))
+                sink.error(
+                    file, sslMode.range,
+                    .problem(
+                        "sslmode is given twice, here and in the url (sslmode=\(pg.sslMode))", "sslModeTwice",
+                        ["mode": "\(pg.sslMode)"]))
             }
             if let sslMode { pg.sslMode = sslMode.value }
             if pg.sslMode.isEmpty { pg.sslMode = pg.isLocal ? "prefer" : "verify-full" }
@@ -265,7 +306,11 @@ extension ConfigDecoder {
             if let connectTimeout { pg.connectTimeoutSeconds = Int(connectTimeout) }
             if !pg.isLocal, ["disable", "allow", "prefer"].contains(pg.sslMode) {
                 sink.warning(
-                    file, sslMode?.range ?? url.range, .problem("the ledger's traffic to \(StoreURL.shown(url.value)) may go unencrypted over the network (sslmode = \"\(pg.sslMode)\"); prefer \"verify-full\"", "ledgerPlaintext", ["url": "\(StoreURL.shown(url.value))", "mode": "\(pg.sslMode)"]))
+                    file, sslMode?.range ?? url.range,
+                    .problem(
+                        "the ledger's traffic to \(StoreURL.shown(url.value)) may go unencrypted over the network "
+                            + "(sslmode = \"\(pg.sslMode)\"); prefer \"verify-full\"",
+                        "ledgerPlaintext", ["url": "\(StoreURL.shown(url.value))", "mode": "\(pg.sslMode)"]))
             }
             settings.backend = .postgresql(pg)
         }

@@ -13,17 +13,10 @@ public struct Located<Value: Sendable>: Sendable {
     }
 }
 
-/// Collects diagnostics while decoding.
+/// Collects diagnostics while decoding. Every message is a ``Phrase``, so that `check` can say each one in the
+/// admin's language (there is no overload that takes plain English).
 struct DiagnosticSink {
     var diagnostics: [Diagnostic] = []
-
-    mutating func error(_ file: String, _ range: SourceRange?, _ message: String) {
-        diagnostics.append(.error(file, range, message))
-    }
-
-    mutating func warning(_ file: String, _ range: SourceRange?, _ message: String) {
-        diagnostics.append(.warning(file, range, message))
-    }
 
     mutating func error(_ file: String, _ range: SourceRange?, _ phrase: Phrase) {
         diagnostics.append(.error(file, range, phrase))
@@ -37,7 +30,9 @@ struct DiagnosticSink {
 extension Phrase {
     /// A problem of the configuration: the English that is logged, and `deadlinectl`'s catalog entry
     /// `diagnostic.ID` (Sources/DeadlineService/Catalog/ConfigDiagnosticText.swift) with the same placeholders.
-    static func problem(_ english: String, _ id: String, _ arguments: [String: String] = [:], parts: [String: Phrase] = [:])
+    static func problem(
+        _ english: String, _ id: String, _ arguments: [String: String] = [:], parts: [String: Phrase] = [:]
+    )
         -> Phrase
     {
         Phrase(english, "diagnostic." + id, arguments, parts: parts)
@@ -69,12 +64,16 @@ struct TableReader {
 
     mutating func requireNode(_ key: String, _ sink: inout DiagnosticSink, hint: Phrase = .empty) -> TOMLNode? {
         guard let n = node(key) else {
-            let example = spec.key(key)?.example.map { Phrase(", e.g. \(key) = \($0)", "diagnostic.exampleComma", ["key": key, "example": $0]) }
+            let example =
+                spec.key(key)?.example.map {
+                    Phrase(", e.g. \(key) = \($0)", "diagnostic.exampleComma", ["key": key, "example": $0])
+                }
                 ?? .empty
             sink.error(
                 file, anchor,
                 .problem(
-                    "missing required key '\(key)' in \(spec.header)\(example)\(hint)", "missingKey", ["key": key, "table": spec.header],
+                    "missing required key '\(key)' in \(spec.header)\(example)\(hint)", "missingKey",
+                    ["key": key, "table": spec.header],
                     parts: ["example": example, "hint": hint]))
             return nil
         }
@@ -84,7 +83,9 @@ struct TableReader {
     func typeError(_ node: TOMLNode, key: String, expected: Phrase, _ sink: inout DiagnosticSink) {
         let found = node.value.typeNamePhrase
         let example =
-            spec.key(key)?.example.map { Phrase("; e.g. \(key) = \($0)", "diagnostic.exampleSemicolon", ["key": key, "example": $0]) }
+            spec.key(key)?.example.map {
+                Phrase("; e.g. \(key) = \($0)", "diagnostic.exampleSemicolon", ["key": key, "example": $0])
+            }
             ?? .empty
         sink.error(
             file, node.range,
@@ -102,7 +103,9 @@ struct TableReader {
         return Located(s.nfc, file: file, range: n.range)
     }
 
-    mutating func nonEmptyString(_ key: String, _ sink: inout DiagnosticSink, required: Bool = false) -> Located<String>? {
+    mutating func nonEmptyString(
+        _ key: String, _ sink: inout DiagnosticSink, required: Bool = false
+    ) -> Located<String>? {
         guard let s = string(key, &sink, required: required) else { return nil }
         if s.value.trimmingSpaces.isEmpty {
             sink.error(file, s.range, .problem("'\(key)' is empty", "empty", ["key": key]))
@@ -115,10 +118,13 @@ struct TableReader {
     /// and other white-space control characters become one space each run (a long task may be written as a
     /// multi-line string), and any other control character is an error at the value, since a mail header
     /// cannot carry it and every message would fail.
-    mutating func messageText(_ key: String, _ sink: inout DiagnosticSink, required: Bool = false, nonEmpty: Bool = true)
+    mutating func messageText(
+        _ key: String, _ sink: inout DiagnosticSink, required: Bool = false, nonEmpty: Bool = true
+    )
         -> Located<String>?
     {
-        guard let s = nonEmpty ? nonEmptyString(key, &sink, required: required) : string(key, &sink, required: required) else {
+        guard let s = nonEmpty ? nonEmptyString(key, &sink, required: required) : string(key, &sink, required: required)
+        else {
             return nil
         }
         switch MessageText.normalised(s.value) {
@@ -127,7 +133,9 @@ struct TableReader {
             let name = MessageText.name(control.scalar)
             sink.error(
                 file, s.range,
-                .problem("'\(key)' contains the control character \(name); remove it", "controlCharacter", ["key": key, "character": name]))
+                .problem(
+                    "'\(key)' contains the control character \(name); remove it", "controlCharacter",
+                    ["key": key, "character": name]))
             return nil
         }
     }
@@ -151,8 +159,12 @@ struct TableReader {
             sink.error(
                 file, n.range,
                 .problem(
-                    "'\(key)' must be between \(range.lowerBound) and \(range.upperBound), found \(i)", "numberOutOfRange",
-                    ["key": key, "lowest": String(range.lowerBound), "highest": String(range.upperBound), "found": String(i)]))
+                    "'\(key)' must be between \(range.lowerBound) and \(range.upperBound), found \(i)",
+                    "numberOutOfRange",
+                    [
+                        "key": key, "lowest": String(range.lowerBound), "highest": String(range.upperBound),
+                        "found": String(i),
+                    ]))
             return nil
         }
         return Located(Int(i), file: file, range: n.range)
@@ -166,7 +178,8 @@ struct TableReader {
         return integer(key, &sink, in: range)
     }
 
-    mutating func stringList(_ key: String, _ sink: inout DiagnosticSink, required: Bool = false) -> [Located<String>]? {
+    mutating func stringList(_ key: String, _ sink: inout DiagnosticSink, required: Bool = false) -> [Located<String>]?
+    {
         guard let n = required ? requireNode(key, &sink) : node(key) else { return nil }
         if case .string(let s) = n.value {  // a single value where a list is expected: accept it
             return [Located(s.nfc, file: file, range: n.range)]
@@ -181,7 +194,9 @@ struct TableReader {
                 let found = item.value.typeNamePhrase
                 sink.error(
                     file, item.range,
-                    .problem("'\(key)' must contain only strings in quotes, found \(found)", "listItemNotString", ["key": key], parts: ["found": found]))
+                    .problem(
+                        "'\(key)' must contain only strings in quotes, found \(found)", "listItemNotString",
+                        ["key": key], parts: ["found": found]))
                 continue
             }
             out.append(Located(s.nfc, file: file, range: item.range))
@@ -194,7 +209,9 @@ struct TableReader {
         switch n.value {
         case .string(let s):
             guard let t = TimeOfDay(parsing: s) else {
-                sink.error(file, n.range, .problem("'\(s)' is not a time of day; write it as \"08:00\"", "notTimeOfDay", ["text": s]))
+                sink.error(
+                    file, n.range,
+                    .problem("'\(s)' is not a time of day; write it as \"08:00\"", "notTimeOfDay", ["text": s]))
                 return nil
             }
             return t
@@ -214,7 +231,10 @@ struct TableReader {
         }
         guard let seconds = DurationParser.seconds(s) else {
             sink.error(
-                file, n.range, .problem("'\(s)' is not a duration; write it as \"30s\", \"10m\", \"24h\" or \"2d\"", "notDuration", ["text": s]))
+                file, n.range,
+                .problem(
+                    "'\(s)' is not a duration; write it as \"30s\", \"10m\", \"24h\" or \"2d\"", "notDuration",
+                    ["text": s]))
             return nil
         }
         if case .seconds(let range) = spec.key(key)?.range, !range.contains(seconds) {
@@ -244,7 +264,8 @@ struct TableReader {
             sink.error(
                 file, s.range,
                 .problem(
-                    "'\(s.value)' is not a valid \(key)\(hint) (one of \(list))", "notAChoice", ["text": s.value, "key": key, "choices": list],
+                    "'\(s.value)' is not a valid \(key)\(hint) (one of \(list))", "notAChoice",
+                    ["text": s.value, "key": key, "choices": list],
                     parts: ["hint": hint]))
             return nil
         }
@@ -274,7 +295,8 @@ struct TableReader {
                 sink.error(
                     file, s.range,
                     .problem(
-                        "the name in '\(m.address)' contains the control character \(character); remove it", "nameControlCharacter",
+                        "the name in '\(m.address)' contains the control character \(character); remove it",
+                        "nameControlCharacter",
                         ["address": m.address, "character": character]))
                 return nil
             }
@@ -293,12 +315,16 @@ struct TableReader {
                 sink.error(
                     file, entry.keyRange,
                     .problem(
-                        "unknown key '\(entry.key)' in \(spec.header); '\(entry.key)' belongs in \(other.header)", "keyBelongsElsewhere",
+                        "unknown key '\(entry.key)' in \(spec.header); '\(entry.key)' belongs in \(other.header)",
+                        "keyBelongsElsewhere",
                         arguments.merging(["other": other.header]) { a, _ in a }))
             } else {
                 let hint = Suggestions.hintPhrase(for: entry.key, in: spec.keyNames)
                 sink.error(
-                    file, entry.keyRange, .problem("unknown key '\(entry.key)' in \(spec.header)\(hint)", "unknownKey", arguments, parts: ["hint": hint]))
+                    file, entry.keyRange,
+                    .problem(
+                        "unknown key '\(entry.key)' in \(spec.header)\(hint)", "unknownKey", arguments,
+                        parts: ["hint": hint]))
             }
         }
     }
@@ -373,14 +399,18 @@ enum ValueDecoding {
             default:
                 sink.error(
                     file, n.range,
-                    .problem("'\(key)' must be a single day such as \"19/11/2020\", found '\(s)'", "notSingleDay", ["key": key, "text": s]))
+                    .problem(
+                        "'\(key)' must be a single day such as \"19/11/2020\", found '\(s)'", "notSingleDay",
+                        ["key": key, "text": s]))
                 return nil
             }
         default:
             let found = n.value.typeNamePhrase
             sink.error(
                 file, n.range,
-                .problem("'\(key)' must be a date such as \"19/11/2020\", found \(found)", "notDate", ["key": key], parts: ["found": found]))
+                .problem(
+                    "'\(key)' must be a date such as \"19/11/2020\", found \(found)", "notDate", ["key": key],
+                    parts: ["found": found]))
             return nil
         }
     }
@@ -388,7 +418,9 @@ enum ValueDecoding {
     /// Ids of units and deadlines: ASCII letters, digits, `.`, `-`, `_`; 1 to 64 characters.
     static func isValidID(_ id: String) -> Bool {
         !id.isEmpty && id.unicodeScalars.count <= 64
-            && id.unicodeScalars.allSatisfy { $0.isASCIILetter || $0.asciiDigit != nil || $0 == "-" || $0 == "_" || $0 == "." }
+            && id.unicodeScalars.allSatisfy {
+                $0.isASCIILetter || $0.asciiDigit != nil || $0 == "-" || $0 == "_" || $0 == "."
+            }
     }
 }
 

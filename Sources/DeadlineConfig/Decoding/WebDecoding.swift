@@ -29,17 +29,27 @@ extension ConfigDecoder {
         guard let server = ServerURL(publicURL), ["http", "https"].contains(server.scheme), !publicURL.contains("?"),
             !publicURL.contains("#")
         else {
-            sink.error(file, url.range, .problem("'\(url.value)' is not a web address; write it as https://host[/path], as people open it", "notWebAddress", ["url": "\(url.value)"]))
+            sink.error(
+                file, url.range,
+                .problem(
+                    "'\(url.value)' is not a web address; write it as https://host[/path], as people open it",
+                    "notWebAddress", ["url": "\(url.value)"]))
             return nil
         }
         if server.scheme == "http", !server.isLoopback {
             sink.warning(
-                file, url.range, .problem("links to '\(url.value)' travel unencrypted; put the office's reverse proxy with TLS in front and write https://", "linksPlaintext", ["url": "\(url.value)"]))
+                file, url.range,
+                .problem(
+                    "links to '\(url.value)' travel unencrypted; put the office's reverse proxy with TLS in front and "
+                        + "write https://",
+                    "linksPlaintext", ["url": "\(url.value)"]))
         }
         var settings = WebSettings(publicURL: publicURL, keyFile: webKeyPath(keyFile?.value ?? "web-key"))
         if let lifetime {
             if lifetime < 3600 {
-                sink.error(file, table.entry(forKey: "link_lifetime")?.node.range, .problem("'link_lifetime' must be at least 1h", "linkLifetimeShort"))
+                sink.error(
+                    file, table.entry(forKey: "link_lifetime")?.node.range,
+                    .problem("'link_lifetime' must be at least 1h", "linkLifetimeShort"))
             } else {
                 settings.linkLifetimeSeconds = lifetime
             }
@@ -64,16 +74,28 @@ extension ConfigDecoder {
         guard !path.contains("CREDENTIALS_DIRECTORY") else { return }  // checked when the service loads it
         guard let info = FileSystem.info(path) else {
             sink.warning(
-                file, range, .problem("the link key '\(path)' does not exist yet; create it with: deadlinectl web-key (until then reminders carry no links)", "linkKeyMissing", ["path": "\(path)"]))
+                file, range,
+                .problem(
+                    "the link key '\(path)' does not exist yet; create it with: deadlinectl web-key (until then "
+                        + "reminders carry no links)",
+                    "linkKeyMissing", ["path": "\(path)"]))
             return
         }
         if !info.isRegular {
             sink.error(file, range, .problem("'\(path)' is not a regular file", "notRegularFile", ["path": "\(path)"]))
         } else if info.mode & 0o004 != 0 {
             sink.error(
-                file, range, .problem("the secret file '\(path)' is readable by everyone (mode \(String(info.mode & 0o777, radix: 8))); run: chmod 600 \(path)", "secretReadableByAll", ["path": "\(path)", "mode": "\(String(info.mode & 0o777, radix: 8))"]))
+                file, range,
+                .problem(
+                    "the secret file '\(path)' is readable by everyone (mode \(String(info.mode & 0o777, radix: 8))); "
+                        + "run: chmod 600 \(path)",
+                    "secretReadableByAll", ["path": "\(path)", "mode": "\(String(info.mode & 0o777, radix: 8))"]))
         } else if !FileSystem.isReadable(path) {
-            sink.warning(file, range, .problem("'\(path)' cannot be read by this user; make sure the deadlined user can read it", "unreadableFile", ["path": "\(path)"]))
+            sink.warning(
+                file, range,
+                .problem(
+                    "'\(path)' cannot be read by this user; make sure the deadlined user can read it", "unreadableFile",
+                    ["path": "\(path)"]))
         }
     }
 }

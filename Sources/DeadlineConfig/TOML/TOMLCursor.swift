@@ -121,18 +121,19 @@ struct TOMLCursor {
     }
 
     /// The scalar starting at the cursor, shown for a message: `'x'`, or `U+0007` for an invisible one.
-    func describeCurrent() -> String {
-        guard let byte = peek() else { return "the end of the file" }
+    func describeCurrent() -> Phrase {
+        guard let byte = peek() else { return .toml("the end of the file", "endOfFile") }
         if byte == TOMLByte.lineFeed || byte == TOMLByte.carriageReturn {
-            return "the end of the line"
+            return .endOfLine
         }
         var end = index + 1
         while end < bytes.count, bytes[end] & 0xC0 == 0x80 {
             end += 1
         }
         let text = String(decoding: bytes[index..<end], as: UTF8.self)
-        guard let scalar = text.unicodeScalars.first else { return "an invalid character" }
-        return TOMLByte.describe(scalar)
+        guard let scalar = text.unicodeScalars.first else { return .toml("an invalid character", "invalidCharacter") }
+        let shown = TOMLByte.describe(scalar)
+        return .toml(shown, "character", ["character": shown])
     }
 }
 

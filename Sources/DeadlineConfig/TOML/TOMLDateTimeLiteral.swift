@@ -5,7 +5,7 @@ import DeadlineKit
 struct TOMLDateTimeLiteral {
     enum Result {
         case valid(TOMLDateTime)
-        case invalid(String)
+        case invalid(Phrase)
     }
 
     private let bytes: [UInt8]
@@ -56,16 +56,17 @@ struct TOMLDateTimeLiteral {
 
     private mutating func read(isTime: Bool) -> Result {
         var date: CivilDate?
-        var kind = "time"
+        var kind = TOMLValueKind.time
+        let dateForm = Phrase.toml("write a date as YYYY-MM-DD, as in 2024-12-10", "dateForm")
         if !isTime {
-            kind = "date"
+            kind = .date
             guard let year = number(4), eat(TOMLByte.minus), let month = number(2), eat(TOMLByte.minus),
                 let day = number(2)
             else {
-                return .invalid("invalid date '\(written)': write a date as YYYY-MM-DD, as in 2024-12-10")
+                return .invalid(.invalidValue(.date, written, dateForm))
             }
             guard let valid = CivilDate(year: year, month: month, day: day) else {
-                return .invalid("invalid date '\(written)': " + Self.whyInvalid(year: year, month: month, day: day))
+                return .invalid(.invalidValue(.date, written, Self.whyInvalid(year: year, month: month, day: day)))
             }
             date = valid
             if let separator = peek(), separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t") {
@@ -75,20 +76,23 @@ struct TOMLDateTimeLiteral {
             {
                 index += 1
             } else if TOMLByte.endsValue(peek()) {
-                return TOMLDateTime(date: valid, time: nil).map(Result.valid) ?? .invalid("invalid date")
+                return TOMLDateTime(date: valid, time: nil).map(Result.valid)
+                    ?? .invalid(.toml("invalid date", "invalidDate"))
             } else {
-                return .invalid("invalid date '\(written)': write a date as YYYY-MM-DD, as in 2024-12-10")
+                return .invalid(.invalidValue(.date, written, dateForm))
             }
-            kind = "date-time"
+            kind = .dateTime
         }
-        let format =
-            kind == "time"
-            ? "put it in quotes, as in \"08:30\" (a bare TOML time needs seconds: 08:30:00)"
-            : "write a date-time as YYYY-MM-DDTHH:MM:SS, as in 2024-12-10T08:30:00, "
-                + "optionally followed by Z or an offset such as +07:00"
+        let format: Phrase =
+            kind == .time
+            ? .toml("put it in quotes, as in \"08:30\" (a bare TOML time needs seconds: 08:30:00)", "timeForm")
+            : .toml(
+                "write a date-time as YYYY-MM-DDTHH:MM:SS, as in 2024-12-10T08:30:00, "
+                    + "optionally followed by Z or an offset such as +07:00",
+                "dateTimeForm")
         guard let hour = number(2), eat(TOMLByte.colon), let minute = number(2), eat(TOMLByte.colon),
             let second = number(2)
-        else { return .invalid("invalid \(kind) '\(written)': \(format)") }
+        else { return .invalid(.invalidValue(kind, written, format)) }
         var nanosecond = 0
         if eat(TOMLByte.dot) {
             var digits = 0
@@ -101,20 +105,21 @@ struct TOMLDateTimeLiteral {
                 index += 1
             }
             if digits == 0 {
-                return .invalid("invalid \(kind) '\(written)': a '.' in the seconds must be followed by digits")
+                let reason = Phrase.toml("a '.' in the seconds must be followed by digits", "fractionDigits")
+                return .invalid(.invalidValue(kind, written, reason))
             }
             for _ in min(digits, 9)..<9 {
                 nanosecond *= 10
             }
         }
         guard let time = TOMLDateTime.Time(hour: hour, minute: minute, second: second, nanosecond: nanosecond) else {
-            let field =
+            let field: Phrase =
                 hour > 23
-                ? "the hour must be 00 to 23"
+                ? .toml("the hour must be 00 to 23", "hourRange")
                 : minute > 59
-                    ? "the minute must be 00 to 59"
-                    : "the second must be 00 to 59 (60 only for a leap second)"
-            return .invalid("invalid \(kind) '\(written)': \(field)")
+                    ? .toml("the minute must be 00 to 59", "minuteRange")
+                    : .toml("the second must be 00 to 59 (60 only for a leap second)", "secondRange")
+            return .invalid(.invalidValue(kind, written, field))
         }
         var offset: Int?
         if date != nil, let mark = peek() {
@@ -124,16 +129,18 @@ struct TOMLDateTimeLiteral {
             } else if mark == TOMLByte.plus || mark == TOMLByte.minus {
                 index += 1
                 guard let hours = number(2), eat(TOMLByte.colon), let minutes = number(2) else {
-                    return .invalid("invalid \(kind) '\(written)': write the offset as +HH:MM or -HH:MM, as in +07:00")
+                    let reason = Phrase.toml("write the offset as +HH:MM or -HH:MM, as in +07:00", "offsetForm")
+                    return .invalid(.invalidValue(kind, written, reason))
                 }
                 guard hours <= 23, minutes <= 59 else {
-                    return .invalid("invalid \(kind) '\(written)': the offset must be between -23:59 and +23:59")
+                    let reason = Phrase.toml("the offset must be between -23:59 and +23:59", "offsetRange")
+                    return .invalid(.invalidValue(kind, written, reason))
                 }
                 offset = (mark == TOMLByte.minus ? -1 : 1) * (hours * 60 + minutes)
             }
         }
         guard TOMLByte.endsValue(peek()), let value = TOMLDateTime(date: date, time: time, offsetMinutes: offset) else {
-            return .invalid("invalid \(kind) '\(written)': \(format)")
+            return .invalid(.invalidValue(kind, written, format))
         }
         return .valid(value)
     }
@@ -143,12 +150,16 @@ struct TOMLDateTimeLiteral {
         "November", "December",
     ]
 
-    private static func whyInvalid(year: Int, month: Int, day: Int) -> String {
+    private static func whyInvalid(year: Int, month: Int, day: Int) -> Phrase {
         if year < 1 {
-            return "the year must be 0001 to 9999"
+            return .toml("the year must be 0001 to 9999", "yearRange")
         }
-        guard (1...12).contains(month) else { return "the month must be 01 to 12" }
+        guard (1...12).contains(month) else { return .toml("the month must be 01 to 12", "monthRange") }
         let days = CivilDate.daysIn(month: month, year: year)
-        return day < 1 ? "the day must be 01 or more" : "\(monthNames[month - 1]) \(year) has only \(days) days"
+        guard day >= 1 else { return .toml("the day must be 01 or more", "dayRange") }
+        return .toml(
+            "\(monthNames[month - 1]) \(year) has only \(days) days", "monthDays",
+            ["year": String(year), "days": String(days)],
+            parts: ["monthName": .toml(monthNames[month - 1], "month\(month)")])
     }
 }

@@ -1,10 +1,12 @@
+import DeadlineKit
+
 /// The rules for TOML integers and floats, applied to one token such as `-1_000`, `0xdead_beef` or `6.626e-34`.
 enum TOMLNumberLiteral {
     enum Result: Equatable {
         case integer(Int64)
         case float(Double)
         /// A number written wrongly; the message says what is wrong.
-        case invalid(String)
+        case invalid(Phrase)
         /// Not a number at all but text someone forgot to quote, such as `10/12/2020`.
         case text
     }
@@ -22,12 +24,17 @@ enum TOMLNumberLiteral {
         if rest.elementsEqual("nan".utf8) {
             return .float(negative ? -.nan : .nan)
         }
-        if rest.count >= 2, rest.first == UInt8(ascii: "0"), let (radix, name) = prefixed(rest.dropFirst().first) {
+        if rest.count >= 2, rest.first == UInt8(ascii: "0"), let (radix, kind) = prefixed(rest.dropFirst().first) {
             if sign != nil {
-                let article = name == "octal" ? "an" : "a"
-                return .invalid("invalid number '\(text(token))': \(article) \(name) number cannot have a sign")
+                let reason: Phrase =
+                    switch kind {
+                    case .octal: .toml("an octal number cannot have a sign", "octalSign")
+                    case .binary: .toml("a binary number cannot have a sign", "binarySign")
+                    default: .toml("a hexadecimal number cannot have a sign", "hexadecimalSign")
+                    }
+                return .invalid(.invalidValue(.number, text(token), reason))
             }
-            return parsePrefixed(rest.dropFirst(2), radix: radix, name: name, token: token)
+            return parsePrefixed(rest.dropFirst(2), radix: radix, kind: kind, token: token)
         }
         if !token.allSatisfy(isNumberByte) {
             return .text
@@ -49,11 +56,11 @@ enum TOMLNumberLiteral {
         }
     }
 
-    private static func prefixed(_ letter: UInt8?) -> (radix: UInt64, name: String)? {
+    private static func prefixed(_ letter: UInt8?) -> (radix: UInt64, kind: TOMLValueKind)? {
         switch letter {
-        case UInt8(ascii: "x"): (16, "hexadecimal")
-        case UInt8(ascii: "o"): (8, "octal")
-        case UInt8(ascii: "b"): (2, "binary")
+        case UInt8(ascii: "x"): (16, .hexadecimal)
+        case UInt8(ascii: "o"): (8, .octal)
+        case UInt8(ascii: "b"): (2, .binary)
         default: nil
         }
     }
@@ -61,13 +68,13 @@ enum TOMLNumberLiteral {
     private static func parsePrefixed(
         _ digits: ArraySlice<UInt8>,
         radix: UInt64,
-        name: String,
+        kind: TOMLValueKind,
         token: ArraySlice<UInt8>
     )
         -> Result
     {
         if let problem = problem(in: digits, radix: radix) {
-            return .invalid("invalid \(name) number '\(text(token))': \(problem)")
+            return .invalid(.invalidValue(kind, text(token), problem))
         }
         var value: UInt64 = 0
         for digit in digits where digit != TOMLByte.underscore {
@@ -81,17 +88,18 @@ enum TOMLNumberLiteral {
 
     private static func parseDecimal(_ unsigned: ArraySlice<UInt8>, token: ArraySlice<UInt8>) -> Result {
         let text = { Self.text(token) }
+        let invalid = { (reason: Phrase) in Result.invalid(.invalidValue(.number, Self.text(token), reason)) }
         let isMark: (UInt8) -> Bool = { $0 == TOMLByte.dot || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }
         let integerEnd = unsigned.firstIndex(where: isMark) ?? unsigned.endIndex
         let integerPart = unsigned[..<integerEnd]
         if integerPart.isEmpty {
-            return .invalid("invalid number '\(text())': a number must start with a digit")
+            return invalid(.toml("a number must start with a digit", "startWithDigit"))
         }
         if let problem = problem(in: integerPart, radix: 10) {
-            return .invalid("invalid number '\(text())': \(problem)")
+            return invalid(problem)
         }
         if integerPart.count > 1 && integerPart.first == UInt8(ascii: "0") {
-            return .invalid("invalid number '\(text())': leading zeros are not allowed")
+            return invalid(.toml("leading zeros are not allowed", "leadingZeros"))
         }
         var rest = unsigned[integerEnd...]
         var isFloat = false
@@ -101,10 +109,10 @@ enum TOMLNumberLiteral {
             let fractionEnd = fraction.firstIndex(where: isMark) ?? fraction.endIndex
             let digits = fraction[..<fractionEnd]
             if digits.isEmpty || !TOMLByte.isDigit(digits[digits.startIndex]) {
-                return .invalid("invalid number '\(text())': a decimal point must have digits on both sides")
+                return invalid(.toml("a decimal point must have digits on both sides", "decimalPoint"))
             }
             if let problem = problem(in: digits, radix: 10) {
-                return .invalid("invalid number '\(text())': \(problem)")
+                return invalid(problem)
             }
             rest = fraction[fractionEnd...]
         }
@@ -115,17 +123,17 @@ enum TOMLNumberLiteral {
                 exponent = exponent.dropFirst()
             }
             if exponent.isEmpty || problem(in: exponent, radix: 10) != nil {
-                return .invalid("invalid number '\(text())': the exponent after 'e' must be a whole number")
+                return invalid(.toml("the exponent after 'e' must be a whole number", "exponent"))
             }
             rest = rest[rest.endIndex...]
         }
         if !rest.isEmpty {
-            return .invalid("invalid number '\(text())'")
+            return .invalid(.toml("invalid number '\(text())'", "invalidNumber", ["text": text()]))
         }
         if isFloat {
             let clean = String(decoding: token.lazy.filter { $0 != TOMLByte.underscore }, as: UTF8.self)
             guard let value = Double(clean), value.isFinite else {
-                return .invalid("invalid number '\(text())': it is too large for a float")
+                return invalid(.toml("it is too large for a float", "floatTooLarge"))
             }
             return .float(value)
         }
@@ -144,25 +152,29 @@ enum TOMLNumberLiteral {
     }
 
     /// What is wrong with a run of digits and underscores, or `nil` if nothing is.
-    private static func problem(in digits: ArraySlice<UInt8>, radix: UInt64) -> String? {
+    private static func problem(in digits: ArraySlice<UInt8>, radix: UInt64) -> Phrase? {
+        let underscore = Phrase.toml("an underscore must be between two digits", "underscore")
         if digits.isEmpty {
-            return "digits are missing"
+            return .toml("digits are missing", "digitsMissing")
         }
         var previous: UInt8?
         for byte in digits {
             if byte == TOMLByte.underscore {
                 if previous == nil || previous == TOMLByte.underscore {
-                    return "an underscore must be between two digits"
+                    return underscore
                 }
             } else if !TOMLByte.isHexDigit(byte) || UInt64(TOMLParser.hexValue(byte)) >= radix {
-                return "'\(String(decoding: [byte], as: UTF8.self))' is not a digit here"
+                let digit = String(decoding: [byte], as: UTF8.self)
+                return .toml("'\(digit)' is not a digit here", "notADigit", ["character": digit])
             }
             previous = byte
         }
-        return previous == TOMLByte.underscore ? "an underscore must be between two digits" : nil
+        return previous == TOMLByte.underscore ? underscore : nil
     }
 
-    private static func tooLarge(_ text: String) -> String {
-        "integer '\(text)' is out of range: integers must be between -9223372036854775808 and 9223372036854775807"
+    private static func tooLarge(_ text: String) -> Phrase {
+        .toml(
+            "integer '\(text)' is out of range: integers must be between -9223372036854775808 and 9223372036854775807",
+            "integerRange", ["text": text])
     }
 }

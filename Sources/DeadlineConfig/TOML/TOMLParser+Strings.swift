@@ -27,7 +27,9 @@ extension TOMLParser {
         var text = Array(cursor.bytes[contentStart..<cursor.index])
         while true {
             guard let byte = cursor.peek(), !cursor.atNewline else {
-                throw problem("unterminated string (a string must end with \" on the same line)", from: start)
+                throw problem(
+                    .toml("unterminated string (a string must end with \" on the same line)", "unterminatedString"),
+                    from: start)
             }
             switch byte {
             case TOMLByte.quote:
@@ -36,7 +38,7 @@ extension TOMLParser {
             case TOMLByte.backslash:
                 parseEscape(into: &text)
             case _ where TOMLByte.isControl(byte):
-                reportControlCharacter(byte, in: "a string", escape: true)
+                reportControlCharacter(byte, in: .basic)
             default:
                 text.append(byte)
                 cursor.advance()
@@ -52,7 +54,10 @@ extension TOMLParser {
         while true {
             cursor.advance(while: { $0 != TOMLByte.apostrophe && !TOMLByte.isControl($0) })
             guard let byte = cursor.peek(), !cursor.atNewline else {
-                throw problem("unterminated string (a string must end with ' on the same line)", from: start)
+                throw problem(
+                    .toml(
+                        "unterminated string (a string must end with ' on the same line)", "unterminatedLiteralString"),
+                    from: start)
             }
             if byte == TOMLByte.apostrophe {
                 let text = cursor.text(from: contentStart)
@@ -60,7 +65,7 @@ extension TOMLParser {
                 return text
             }
             if TOMLByte.isControl(byte) {
-                reportControlCharacter(byte, in: "a literal string", escape: false)
+                reportControlCharacter(byte, in: .literal)
             } else {
                 cursor.advance()
             }
@@ -86,7 +91,9 @@ extension TOMLParser {
             guard let byte = cursor.peek() else {
                 throw TOMLProblem(
                     range: SourceRange(start: start, end: openEnd),
-                    message: "unterminated multi-line string (missing the closing \(delimiter))"
+                    message: .toml(
+                        "unterminated multi-line string (missing the closing \(delimiter))", "unterminatedMultiLine",
+                        ["delimiter": delimiter])
                 )
             }
             switch byte {
@@ -105,11 +112,12 @@ extension TOMLParser {
                 text.append(contentsOf: repeatElement(quote, count: min(run, 5) - 3))
                 cursor.advance(by: run)
                 if run > 5 {
-                    report(
+                    let english =
                         "too many quotes in a row in a multi-line string: write at most two before the closing "
-                            + "\(delimiter)" + (isBasic ? ", or escape them as \\\"" : ""),
-                        from: tooMany
-                    )
+                        + "\(delimiter)" + (isBasic ? ", or escape them as \\\"" : "")
+                    report(
+                        .toml(english, isBasic ? "tooManyQuotesEscape" : "tooManyQuotes", ["delimiter": delimiter]),
+                        from: tooMany)
                 }
                 return String(decoding: text, as: UTF8.self)
             case TOMLByte.backslash where isBasic:
@@ -123,7 +131,7 @@ extension TOMLParser {
                 text.append(TOMLByte.lineFeed)
                 cursor.advance(by: 2)
             case _ where TOMLByte.isControl(byte):
-                reportControlCharacter(byte, in: "a multi-line string", escape: isBasic)
+                reportControlCharacter(byte, in: isBasic ? .multiLineBasic : .multiLineLiteral)
             default:
                 text.append(byte)
                 cursor.advance()
@@ -155,7 +163,7 @@ extension TOMLParser {
         let startIndex = cursor.index
         cursor.advance()
         guard let letter = cursor.peek(), !cursor.atNewline else {
-            report("a backslash must be followed by an escape such as \\n or \\\\", from: start)
+            report(.toml("a backslash must be followed by an escape such as \\n or \\\\", "loneBackslash"), from: start)
             return
         }
         let simple: UInt8? =
@@ -176,7 +184,12 @@ extension TOMLParser {
         }
         guard letter == UInt8(ascii: "u") || letter == UInt8(ascii: "U") else {
             cursor.advanceScalar()
-            report("invalid escape sequence '\(cursor.text(from: startIndex))'; " + Self.backslashHint, from: start)
+            let written = cursor.text(from: startIndex)
+            report(
+                .toml(
+                    "invalid escape sequence '\(written)'; " + Self.backslashHint, "invalidEscape",
+                    ["escape": written]),
+                from: start)
             return
         }
         let width = letter == UInt8(ascii: "u") ? 4 : 8
@@ -187,9 +200,10 @@ extension TOMLParser {
             guard let digit = cursor.peek(), TOMLByte.isHexDigit(digit) else {
                 let letterText = width == 4 ? "\\u" : "\\U"
                 report(
-                    "\(letterText) must be followed by \(width) hexadecimal digits; " + Self.backslashHint,
-                    from: start
-                )
+                    .toml(
+                        "\(letterText) must be followed by \(width) hexadecimal digits; " + Self.backslashHint,
+                        "unicodeEscapeDigits", ["escape": letterText, "count": String(width)]),
+                    from: start)
                 return
             }
             value = value &* 16 &+ UInt32(Self.hexValue(digit))
@@ -197,7 +211,8 @@ extension TOMLParser {
         }
         guard let scalar = Unicode.Scalar(value) else {
             let written = (width == 4 ? "\\u" : "\\U") + cursor.text(from: digitsStart)
-            report("'\(written)' is not a valid Unicode character", from: start)
+            report(
+                .toml("'\(written)' is not a valid Unicode character", "notUnicode", ["escape": written]), from: start)
             return
         }
         text.append(contentsOf: String(Character(scalar)).utf8)
@@ -210,12 +225,36 @@ extension TOMLParser {
         TOMLByte.isDigit(digit) ? digit - 0x30 : (digit | 0x20) - 0x61 + 10
     }
 
+    /// The kinds of string, for ``reportControlCharacter(_:in:)``.
+    private enum StringKind {
+        case basic, literal, multiLineBasic, multiLineLiteral
+    }
+
     /// Reports a control character inside a string and moves past it.
-    private mutating func reportControlCharacter(_ byte: UInt8, in what: String, escape: Bool) {
+    private mutating func reportControlCharacter(_ byte: UInt8, in kind: StringKind) {
         let start = cursor.location
         cursor.advance()
         let name = TOMLByte.hexName(UInt32(byte))
-        let hint = escape ? "; write it as \\u\(name.dropFirst(2))" : ""
-        report("control character \(name) is not allowed in \(what)\(hint)", from: start)
+        let code = String(name.dropFirst(2))
+        let message: Phrase =
+            switch kind {
+            case .basic:
+                .toml(
+                    "control character \(name) is not allowed in a string; write it as \\u\(code)",
+                    "controlInString", ["character": name, "code": code])
+            case .literal:
+                .toml(
+                    "control character \(name) is not allowed in a literal string", "controlInLiteralString",
+                    ["character": name])
+            case .multiLineBasic:
+                .toml(
+                    "control character \(name) is not allowed in a multi-line string; write it as \\u\(code)",
+                    "controlInMultiLineString", ["character": name, "code": code])
+            case .multiLineLiteral:
+                .toml(
+                    "control character \(name) is not allowed in a multi-line string", "controlInMultiLineLiteral",
+                    ["character": name])
+            }
+        report(message, from: start)
     }
 }

@@ -6,9 +6,9 @@ extension TOMLParser {
         let start = cursor.location
         guard let byte = cursor.peek(), !cursor.atNewline, byte != TOMLByte.hash else {
             if let key {
-                throw problemHere("missing value for key '\(key.display)'")
+                throw problemHere(.toml("missing value for key '\(key.display)'", "missingValue", ["key": key.display]))
             }
-            throw problemHere("expected a value, found \(cursor.describeCurrent())")
+            throw problemHere(expectedValue)
         }
         switch byte {
         case TOMLByte.quote, TOMLByte.apostrophe:
@@ -21,12 +21,18 @@ extension TOMLParser {
         case _ where TOMLByte.isDigit(byte) || byte == TOMLByte.plus || byte == TOMLByte.minus:
             return try parseNumberOrDateTime()
         case TOMLByte.dot:
-            throw problemHere("a number cannot start with '.'; write a 0 before it, as in 0.5")
+            throw problemHere(.toml("a number cannot start with '.'; write a 0 before it, as in 0.5", "numberAfterDot"))
         case _ where TOMLByte.isLetter(byte) || byte >= 0x80:
             return try parseWord()
         default:
-            throw problemHere("expected a value, found \(cursor.describeCurrent())")
+            throw problemHere(expectedValue)
         }
+    }
+
+    /// `expected a value, found …`, of what stands at the cursor.
+    private var expectedValue: Phrase {
+        let found = cursor.describeCurrent()
+        return .toml("expected a value, found \(found)", "expectedValue", parts: ["found": found])
     }
 
     /// `true`, `false`, `inf`, `nan`, or a mistake such as unquoted text.
@@ -47,9 +53,11 @@ extension TOMLParser {
         }
         switch word.lowercased() {
         case "true", "false":
-            throw problem("invalid value '\(word)': write true or false in lowercase", from: start)
+            let reason = Phrase.toml("write true or false in lowercase", "lowercaseBoolean")
+            throw problem(.invalidValue(.value, word, reason), from: start)
         case "inf", "nan":
-            throw problem("invalid value '\(word)': write inf or nan in lowercase", from: start)
+            let reason = Phrase.toml("write inf or nan in lowercase", "lowercaseInfNaN")
+            throw problem(.invalidValue(.value, word, reason), from: start)
         default:
             throw problem(Self.unquotedText(word), from: start)
         }
@@ -95,8 +103,9 @@ extension TOMLParser {
     }
 
     /// The message for text written without quotes.
-    static func unquotedText(_ word: String) -> String {
-        "invalid value '\(word)': text must be in double quotes, as in \"\(word)\""
+    static func unquotedText(_ word: String) -> Phrase {
+        let reason = Phrase.toml("text must be in double quotes, as in \"\(word)\"", "quoteText", ["text": word])
+        return .invalidValue(.value, word, reason)
     }
 
     /// `[ value, value, ... ]`, over several lines if need be, with comments and a trailing comma allowed.
@@ -107,7 +116,7 @@ extension TOMLParser {
         var elements: [TOMLNode] = []
         let unterminated = TOMLProblem(
             range: SourceRange(start: start, end: SourceLocation(line: start.line, column: start.column + 1)),
-            message: "unterminated array (missing ']')",
+            message: .toml("unterminated array (missing ']')", "unterminatedArray"),
             resumeAtCursor: true
         )
         while true {
@@ -132,12 +141,14 @@ extension TOMLParser {
                 throw unterminated
             }
             if startsValue(cursor.peek()) {
-                throw problemHere("missing ',' between two elements of the array")
+                throw problemHere(.toml("missing ',' between two elements of the array", "arrayComma"))
             }
+            let found = cursor.describeCurrent()
             throw problemHere(
-                "expected ',' or ']' after an element of the array that starts at line \(start.line), "
-                    + "found \(cursor.describeCurrent())"
-            )
+                .toml(
+                    "expected ',' or ']' after an element of the array that starts at line \(start.line), "
+                        + "found \(found)",
+                    "afterArrayElement", ["line": String(start.line)], parts: ["found": found]))
         }
         cursor.advance()
         return TOMLNode(value: .array(elements), range: SourceRange(start: start, end: cursor.location))
@@ -211,7 +222,7 @@ extension TOMLParser {
                             start: lastComma,
                             end: SourceLocation(line: lastComma.line, column: lastComma.column + 1)
                         ),
-                        message: "an inline table cannot have a comma after its last value"
+                        message: .toml("an inline table cannot have a comma after its last value", "inlineLastComma")
                     )
                 }
                 try checkInlineLineEnd(start)
@@ -228,9 +239,13 @@ extension TOMLParser {
                 }
                 try checkInlineLineEnd(start)
                 if startsValue(cursor.peek()) {
-                    throw problemHere("missing ',' between two keys of the inline table")
+                    throw problemHere(.toml("missing ',' between two keys of the inline table", "inlineComma"))
                 }
-                throw problemHere("expected ',' or '}' in the inline table, found \(cursor.describeCurrent())")
+                let found = cursor.describeCurrent()
+                throw problemHere(
+                    .toml(
+                        "expected ',' or '}' in the inline table, found \(found)", "afterInlineValue",
+                        parts: ["found": found]))
             }
         }
         table.headerRange = SourceRange(start: start, end: cursor.location)
@@ -241,16 +256,20 @@ extension TOMLParser {
     private func checkInlineLineEnd(_ start: SourceLocation) throws(TOMLProblem) {
         if cursor.atNewline || cursor.isAtEnd || cursor.peek() == TOMLByte.hash {
             throw problem(
-                "unterminated inline table (missing '}'): an inline table must be on one line; "
-                    + "for a longer table use a [table] header",
-                from: start
-            )
+                .toml(
+                    "unterminated inline table (missing '}'): an inline table must be on one line; "
+                        + "for a longer table use a [table] header",
+                    "unterminatedInlineTable"),
+                from: start)
         }
     }
 
     private func checkNesting(_ depth: Int) throws(TOMLProblem) {
         if depth > TOMLTreeRules.maxDepth {
-            throw problemHere("arrays and tables are nested more than \(TOMLTreeRules.maxDepth) levels deep")
+            throw problemHere(
+                .toml(
+                    "arrays and tables are nested more than \(TOMLTreeRules.maxDepth) levels deep", "valuesTooDeep",
+                    ["levels": String(TOMLTreeRules.maxDepth)]))
         }
     }
 }

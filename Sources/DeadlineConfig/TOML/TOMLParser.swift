@@ -39,12 +39,12 @@ struct TOMLParser {
         diagnostics.append(.error(file, problem.range, problem.message))
     }
 
-    mutating func report(_ message: String, from start: SourceLocation) {
+    mutating func report(_ message: Phrase, from start: SourceLocation) {
         report(TOMLProblem(range: SourceRange(start: start, end: cursor.location), message: message))
     }
 
     /// A problem at the cursor, covering the scalar there (or nothing at the end of a line or file).
-    func problemHere(_ message: String) -> TOMLProblem {
+    func problemHere(_ message: Phrase) -> TOMLProblem {
         var end = cursor
         if !cursor.atNewline && !cursor.isAtEnd {
             end.advanceScalar()
@@ -52,7 +52,7 @@ struct TOMLParser {
         return TOMLProblem(range: SourceRange(start: cursor.location, end: end.location), message: message)
     }
 
-    func problem(_ message: String, from start: SourceLocation) -> TOMLProblem {
+    func problem(_ message: Phrase, from start: SourceLocation) -> TOMLProblem {
         TOMLProblem(range: SourceRange(start: start, end: cursor.location), message: message)
     }
 
@@ -80,23 +80,26 @@ struct TOMLParser {
             return
         }
         if cursor.peek() == TOMLByte.carriageReturn {
-            throw problemHere("a carriage return (U+000D) must be followed by a line feed")
+            throw problemHere(.toml("a carriage return (U+000D) must be followed by a line feed", "loneCarriageReturn"))
         }
         let found = cursor.describeCurrent()
         if let header {
             let written = header.isArray ? "[[\(header.key.display)]]" : "[\(header.key.display)]"
             throw problemHere(
-                "expected the end of the line after the header \(written), found \(found); "
-                    + "a header goes on a line of its own"
-            )
+                .toml(
+                    "expected the end of the line after the header \(written), found \(found); "
+                        + "a header goes on a line of its own",
+                    "afterHeader", ["header": written], parts: ["found": found]))
         }
         if let pair {
             throw problemHere(
-                "expected the end of the line after the value of '\(pair.display)', found \(found); "
-                    + "put each key = value on its own line"
-            )
+                .toml(
+                    "expected the end of the line after the value of '\(pair.display)', found \(found); "
+                        + "put each key = value on its own line",
+                    "afterValue", ["key": pair.display], parts: ["found": found]))
         }
-        throw problemHere("expected a key or a [table] header, found \(found)")
+        throw problemHere(
+            .toml("expected a key or a [table] header, found \(found)", "expectedKeyOrHeader", parts: ["found": found]))
     }
 
     /// Skips a `#` comment up to (not including) the end of its line, reporting control characters in it.
@@ -109,7 +112,12 @@ struct TOMLParser {
             if TOMLByte.isControl(byte) {
                 let start = cursor.location
                 cursor.advance()
-                report("control character \(TOMLByte.hexName(UInt32(byte))) is not allowed in a comment", from: start)
+                let name = TOMLByte.hexName(UInt32(byte))
+                report(
+                    .toml(
+                        "control character \(name) is not allowed in a comment", "controlInComment",
+                        ["character": name]),
+                    from: start)
             } else {
                 cursor.advance()
             }
@@ -150,24 +158,33 @@ struct TOMLParser {
         cursor.advance(by: isArray ? 2 : 1)
         cursor.skipWhitespace()
         if cursor.peek() == TOMLByte.closeBracket {
-            throw problemHere("missing table name between '\(isArray ? "[[" : "[")' and ']'")
+            let open = isArray ? "[[" : "["
+            throw problemHere(.toml("missing table name between '\(open)' and ']'", "missingTableName", ["open": open]))
         }
         let key = try parseKey()
         if isArray ? !cursor.lookingAt("]]") : cursor.peek() != TOMLByte.closeBracket {
             if isArray && cursor.peek() == TOMLByte.closeBracket {
                 let spaced = cursor.peek(1) == TOMLByte.space || cursor.peek(1) == TOMLByte.tab
                 throw problemHere(
-                    "the header [[\(key.display)]] must end with ']]'"
-                        + (spaced ? ", without a space between the brackets" : "")
-                )
+                    spaced
+                        ? .toml(
+                            "the header [[\(key.display)]] must end with ']]', without a space between the brackets",
+                            "arrayHeaderSpaced", ["key": key.display])
+                        : .toml(
+                            "the header [[\(key.display)]] must end with ']]'", "arrayHeaderEnd", ["key": key.display]))
             }
             if cursor.peek() == TOMLByte.equals {
-                throw problemHere("a table header cannot contain '='; write [\(key.display)] on its own line")
+                throw problemHere(
+                    .toml(
+                        "a table header cannot contain '='; write [\(key.display)] on its own line", "headerWithEquals",
+                        ["key": key.display]))
             }
+            let (open, close) = isArray ? ("[[", "]]") : ("[", "]")
+            let found = cursor.describeCurrent()
             throw problemHere(
-                "expected '\(isArray ? "]]" : "]")' to close the header \(isArray ? "[[" : "[")\(key.display), "
-                    + "found \(cursor.describeCurrent())"
-            )
+                .toml(
+                    "expected '\(close)' to close the header \(open)\(key.display), found \(found)", "headerNotClosed",
+                    ["close": close, "header": open + key.display], parts: ["found": found]))
         }
         cursor.advance(by: isArray ? 2 : 1)
         let range = SourceRange(start: start, end: cursor.location)
@@ -191,9 +208,16 @@ struct TOMLParser {
         let key = try parseKey()
         guard cursor.peek() == TOMLByte.equals else {
             if cursor.atNewline || cursor.isAtEnd || cursor.peek() == TOMLByte.hash {
-                throw problemHere("expected '=' after key '\(key.display)' (the key, '=' and value go on one line)")
+                throw problemHere(
+                    .toml(
+                        "expected '=' after key '\(key.display)' (the key, '=' and value go on one line)",
+                        "equalsAtEndOfLine", ["key": key.display]))
             }
-            throw problemHere("expected '=' after key '\(key.display)', found \(cursor.describeCurrent())")
+            let found = cursor.describeCurrent()
+            throw problemHere(
+                .toml(
+                    "expected '=' after key '\(key.display)', found \(found)", "expectedEquals", ["key": key.display],
+                    parts: ["found": found]))
         }
         cursor.advance()
         cursor.skipWhitespace()
@@ -226,12 +250,13 @@ struct TOMLParser {
         let start = cursor.location
         let startIndex = cursor.index
         guard let byte = cursor.peek() else {
-            throw problemHere(afterDot ? "expected a key after '.'" : "expected a key")
+            throw problemHere(
+                afterDot ? .toml("expected a key after '.'", "keyAfterDot") : .toml("expected a key", "keyMissing"))
         }
         switch byte {
         case TOMLByte.quote, TOMLByte.apostrophe:
             if cursor.lookingAt("\"\"\"") || cursor.lookingAt("'''") {
-                throw problemHere("a key cannot be a multi-line string")
+                throw problemHere(.toml("a key cannot be a multi-line string", "multiLineKey"))
             }
             let name = try byte == TOMLByte.quote ? parseBasicString() : parseLiteralString()
             return TOMLKey.Segment(name: name, range: SourceRange(start: start, end: cursor.location))
@@ -246,22 +271,32 @@ struct TOMLParser {
                 }
                 let word = cursor.text(from: startIndex)
                 throw problem(
-                    "the key '\(word)' must be in quotes (\"\(word)\"): a key without quotes may only contain "
-                        + "the letters A-Z and a-z, digits, '_' and '-'",
-                    from: start
-                )
+                    .toml(
+                        "the key '\(word)' must be in quotes (\"\(word)\"): a key without quotes may only contain "
+                            + "the letters A-Z and a-z, digits, '_' and '-'",
+                        "bareKeyLetters", ["key": word]),
+                    from: start)
             }
             return TOMLKey.Segment(
                 name: cursor.text(from: startIndex),
                 range: SourceRange(start: start, end: cursor.location)
             )
         case TOMLByte.equals:
-            throw problemHere(afterDot ? "expected a key after '.', found '='" : "missing key before '='")
+            throw problemHere(
+                afterDot
+                    ? .toml("expected a key after '.', found '='", "equalsAfterDot")
+                    : .toml("missing key before '='", "keyBeforeEquals"))
         case TOMLByte.dot:
-            throw problemHere(afterDot ? "two dots in a row in a key" : "a key cannot start with '.'")
+            throw problemHere(
+                afterDot
+                    ? .toml("two dots in a row in a key", "twoDots")
+                    : .toml("a key cannot start with '.'", "leadingDot"))
         default:
-            let found = cursor.atNewline ? "the end of the line" : cursor.describeCurrent()
-            throw problemHere(afterDot ? "expected a key after '.', found \(found)" : "expected a key, found \(found)")
+            let found = cursor.atNewline ? Phrase.endOfLine : cursor.describeCurrent()
+            throw problemHere(
+                afterDot
+                    ? .toml("expected a key after '.', found \(found)", "keyAfterDotFound", parts: ["found": found])
+                    : .toml("expected a key, found \(found)", "keyFound", parts: ["found": found]))
         }
     }
 }

@@ -82,7 +82,7 @@ public enum TOMLReader {
                         .error(
                             file,
                             SourceRange(start: location, end: SourceLocation(line: line, column: column + 1)),
-                            "this line is not valid UTF-8; save the file with the UTF-8 encoding"
+                            .toml("this line is not valid UTF-8; save the file with the UTF-8 encoding", "notUTF8")
                         )
                     )
                 }

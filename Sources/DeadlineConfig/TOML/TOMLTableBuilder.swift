@@ -186,7 +186,7 @@ final class TOMLTableArrayBuilder {
 /// A problem found while adding to the tree: what to say and where.
 struct TOMLProblem: Error {
     var range: SourceRange
-    var message: String
+    var message: Phrase
     /// The cursor already stands at the start of a statement on a later line (as after an array whose `]` was
     /// forgotten), so reading resumes there instead of skipping that line.
     var resumeAtCursor = false

@@ -14,7 +14,7 @@ enum TOMLTreeRules {
     ) throws(TOMLProblem)
         -> TOMLTableBuilder
     {
-        let what = { "table [\(key.display)]" }
+        let what = { Phrase.toml("define table [\(key.display)]", "defineTable", ["key": key.display]) }
         let parent = try descend(key, header: header, root: root, what: what)
         let last = key.last
         guard let position = parent.position(of: last.name) else {
@@ -32,21 +32,27 @@ enum TOMLTreeRules {
             parent.update(at: position) { $0.keyRange = last.range }
             return table
         case .table(let table) where table.origin == .dotted:
+            let line = String(table.headerRange.start.line)
             throw TOMLProblem(
                 range: last.range,
-                message: "\(what()) is already defined by the dotted key at line \(table.headerRange.start.line)"
-            )
+                message: .toml(
+                    "table [\(key.display)] is already defined by the dotted key at line \(line)", "tableByDottedKey",
+                    ["key": key.display, "line": line]))
         case .table:
+            let line = String(firstLine(of: existing))
             throw TOMLProblem(
                 range: last.range,
-                message: "\(what()) is defined twice (first defined at line \(line(of: existing)))"
-            )
+                message: .toml(
+                    "table [\(key.display)] is defined twice (first defined at line \(line))", "tableTwice",
+                    ["key": key.display, "line": line]))
         case .tableArray:
+            let line = String(firstLine(of: existing))
             throw TOMLProblem(
                 range: last.range,
-                message: "[\(key.display)] is an array of tables (first defined at line \(line(of: existing))); "
-                    + "write [[\(key.display)]] to add an element to it"
-            )
+                message: .toml(
+                    "[\(key.display)] is an array of tables (first defined at line \(line)); "
+                        + "write [[\(key.display)]] to add an element to it",
+                    "tableIsArray", ["key": key.display, "line": line]))
         case .closed(let node):
             throw closedProblem(node, existing, range: last.range, path: key.display, what: what())
         }
@@ -60,7 +66,9 @@ enum TOMLTreeRules {
     ) throws(TOMLProblem)
         -> TOMLTableBuilder
     {
-        let what = { "array of tables [[\(key.display)]]" }
+        let what = {
+            Phrase.toml("define array of tables [[\(key.display)]]", "defineArrayOfTables", ["key": key.display])
+        }
         let parent = try descend(key, header: header, root: root, what: what)
         let last = key.last
         try checkDepth(parent, last)
@@ -77,18 +85,22 @@ enum TOMLTreeRules {
             array.elements.append(element)
             return element
         case .table:
+            let line = String(firstLine(of: existing))
             throw TOMLProblem(
                 range: last.range,
-                message: "cannot define \(what()): [\(key.display)] is already a table "
-                    + "(defined at line \(line(of: existing)))"
-            )
+                message: .toml(
+                    "cannot define array of tables [[\(key.display)]]: [\(key.display)] is already a table "
+                        + "(defined at line \(line))",
+                    "arrayIsTable", ["key": key.display, "line": line]))
         case .closed(let node):
             if case .array = node.value {
+                let line = String(firstLine(of: existing))
                 throw TOMLProblem(
                     range: last.range,
-                    message: "cannot add to the array '\(key.display)' with [[\(key.display)]]: "
-                        + "it was written with '=' at line \(line(of: existing))"
-                )
+                    message: .toml(
+                        "cannot add to the array '\(key.display)' with [[\(key.display)]]: "
+                            + "it was written with '=' at line \(line)",
+                        "arrayWithEquals", ["key": key.display, "line": line]))
             }
             throw closedProblem(node, existing, range: last.range, path: key.display, what: what())
         }
@@ -116,34 +128,34 @@ enum TOMLTreeRules {
             case .table(let child):
                 let rest = TOMLKey.display(key.segments[(position + 1)...].map(\.name))
                 let header = child.headerKey?.display ?? written()
+                let line = String(child.headerRange.start.line)
                 throw TOMLProblem(
                     range: segment.range,
-                    message: "cannot add '\(key.display)' with a dotted key: table [\(header)] has its own header "
-                        + "at line \(child.headerRange.start.line); write '\(rest)' under that header instead"
-                )
+                    message: .toml(
+                        "cannot add '\(key.display)' with a dotted key: table [\(header)] has its own header "
+                            + "at line \(line); write '\(rest)' under that header instead",
+                        "dottedIntoHeader", ["key": key.display, "header": header, "line": line, "rest": rest]))
             case .tableArray:
+                let line = String(firstLine(of: existing))
                 throw TOMLProblem(
                     range: segment.range,
-                    message: "cannot use the dotted key '\(key.display)': '\(written())' is an array of tables "
-                        + "(defined at line \(line(of: existing)))"
-                )
+                    message: .toml(
+                        "cannot use the dotted key '\(key.display)': '\(written())' is an array of tables "
+                            + "(defined at line \(line))",
+                        "dottedIntoArray", ["key": key.display, "path": written(), "line": line]))
             case .closed(let node):
-                throw closedProblem(
-                    node,
-                    existing,
-                    range: segment.range,
-                    path: written(),
-                    what: "the dotted key '\(key.display)'",
-                    verb: "use"
-                )
+                let what = Phrase.toml("use the dotted key '\(key.display)'", "useDottedKey", ["key": key.display])
+                throw closedProblem(node, existing, range: segment.range, path: written(), what: what)
             }
         }
         let last = key.last
         if let found = table.position(of: last.name) {
+            let line = String(firstLine(of: table.entries[found]))
             throw TOMLProblem(
                 range: last.range,
-                message: "duplicate key '\(key.display)' (first defined at line \(line(of: table.entries[found])))"
-            )
+                message: .toml(
+                    "duplicate key '\(key.display)' (first defined at line \(line))", "duplicateKey",
+                    ["key": key.display, "line": line]))
         }
         table.append(TOMLTableBuilder.Entry(key: last.name, keyRange: last.range, value: .closed(node)))
     }
@@ -153,7 +165,7 @@ enum TOMLTreeRules {
         _ key: TOMLKey,
         header: SourceRange,
         root: TOMLTableBuilder,
-        what: () -> String
+        what: () -> Phrase
     )
         throws(TOMLProblem) -> TOMLTableBuilder
     {
@@ -184,31 +196,36 @@ enum TOMLTreeRules {
         _ existing: TOMLTableBuilder.Entry,
         range: SourceRange,
         path: String,
-        what: String,
-        verb: String = "define"
+        what: Phrase
     ) -> TOMLProblem {
+        let line = String(firstLine(of: existing))
         if case .table(let table) = node.value, table.isInline {
             return TOMLProblem(
                 range: range,
-                message:
-                    "cannot \(verb) \(what): '\(path)' is an inline table (defined at line \(line(of: existing))), "
-                    + "and an inline table cannot be extended"
-            )
+                message: .toml(
+                    "cannot \(what): '\(path)' is an inline table (defined at line \(line)), "
+                        + "and an inline table cannot be extended",
+                    "extendInline", ["path": path, "line": line], parts: ["action": what]))
         }
+        let type = node.value.typeNamePhrase
         return TOMLProblem(
             range: range,
-            message: "cannot \(verb) \(what): '\(path)' is already \(node.value.typeNameWithArticle) "
-                + "(defined at line \(line(of: existing)))"
-        )
+            message: .toml(
+                "cannot \(what): '\(path)' is already \(type) (defined at line \(line))", "alreadyValue",
+                ["path": path, "line": line], parts: ["action": what, "type": type]))
     }
 
     private static func checkDepth(_ parent: TOMLTableBuilder, _ segment: TOMLKey.Segment) throws(TOMLProblem) {
         if parent.depth + 1 > maxDepth {
-            throw TOMLProblem(range: segment.range, message: "tables are nested more than \(maxDepth) levels deep")
+            throw TOMLProblem(
+                range: segment.range,
+                message: .toml(
+                    "tables are nested more than \(maxDepth) levels deep", "tablesTooDeep", ["levels": String(maxDepth)]
+                ))
         }
     }
 
-    private static func line(of entry: TOMLTableBuilder.Entry) -> Int {
+    private static func firstLine(of entry: TOMLTableBuilder.Entry) -> Int {
         entry.keyRange.start.line
     }
 }

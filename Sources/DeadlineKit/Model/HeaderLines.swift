@@ -15,7 +15,8 @@ public enum HeaderLines {
     public struct Problem: Sendable, Hashable, CustomStringConvertible {
         public let line: Int
         public let column: Int
-        public let message: String
+        /// What is wrong, with its catalog entry (`diagnostic.header…`).
+        public let message: Phrase
         public var description: String { "\(line):\(column): \(message)" }
     }
 
@@ -33,7 +34,8 @@ public enum HeaderLines {
             let content = line.drop { $0 == " " || $0 == "\t" }
             if content.isEmpty || content.hasPrefix("#") { continue }
             guard let colon = line.firstIndex(of: ":") else {
-                problems.append(Problem(line: number, column: 1, message: "expected 'Name: value' (the line has no ':')"))
+                let message = Phrase("expected 'Name: value' (the line has no ':')", "diagnostic.headerLineNoColon")
+                problems.append(Problem(line: number, column: 1, message: message))
                 continue
             }
             let name = String(line[..<colon])
@@ -43,15 +45,17 @@ public enum HeaderLines {
                 continue
             }
             if !isValidValue(value) {
-                problems.append(
-                    Problem(
-                        line: number, column: name.count + 2,
-                        message: "the value of header '\(name)' contains a control character; write it on one line"))
+                let message = Phrase(
+                    "the value of header '\(name)' contains a control character; write it on one line",
+                    "diagnostic.headerLineControl", ["name": name])
+                problems.append(Problem(line: number, column: name.count + 2, message: message))
                 continue
             }
             if let first = seen[name.lowercased()] {
-                problems.append(
-                    Problem(line: number, column: 1, message: "header '\(name)' is given twice (first on line \(first)); keep one"))
+                let message = Phrase(
+                    "header '\(name)' is given twice (first on line \(first)); keep one", "diagnostic.headerLineTwice",
+                    ["name": name, "line": String(first)])
+                problems.append(Problem(line: number, column: 1, message: message))
                 continue
             }
             seen[name.lowercased()] = number
@@ -62,13 +66,21 @@ public enum HeaderLines {
 
     /// Why `name` cannot be a header of ours, or nil: it must be an RFC 9110 token, and not one that deadlined or
     /// libcurl sets (``isReserved(_:)``).
-    public static func nameProblem(_ name: String) -> String? {
+    public static func nameProblem(_ name: String) -> Phrase? {
         guard !name.isEmpty, name.unicodeScalars.allSatisfy(isTokenScalar) else {
-            let shown = name.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7F } ? " '\(name)'" : ""
-            return "\(shown.isEmpty ? "a header name" : "the header name\(shown)") may use only letters, digits and !#$%&'*+-.^_`|~"
+            // Quoted only when printable: a name with a line break in it may be a value pasted in the wrong place.
+            guard name.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) else {
+                return Phrase(
+                    "a header name may use only letters, digits and !#$%&'*+-.^_`|~", "diagnostic.headerNameLetters")
+            }
+            return Phrase(
+                "the header name '\(name)' may use only letters, digits and !#$%&'*+-.^_`|~",
+                "diagnostic.headerNameLettersNamed", ["name": name])
         }
         if isReserved(name) {
-            return "'\(name)' is set by deadlined itself (\(reservedDescription)); remove it"
+            return Phrase(
+                "'\(name)' is set by deadlined itself (\(reservedDescription)); remove it", "diagnostic.headerReserved",
+                ["name": name, "reserved": reservedDescription])
         }
         return nil
     }
@@ -86,7 +98,8 @@ public enum HeaderLines {
         "keep-alive", "upgrade", "te", "trailer", "proxy-connection",
     ]
 
-    static let reservedDescription = "Content-Type, Content-Length, Host, Transfer-Encoding, Expect, Connection, webhook-*"
+    static let reservedDescription =
+        "Content-Type, Content-Length, Host, Transfer-Encoding, Expect, Connection, webhook-*"
 
     /// A header value: one line, no control characters but tab.
     public static func isValidValue(_ value: some StringProtocol) -> Bool {

@@ -10,19 +10,39 @@ public enum SecretFilePolicy {
     /// Why a file with these permission bits may not hold a secret (`is readable by everyone and writable by its
     /// group (mode 664)`), or nil when it may.
     public static func problem(mode: UInt32) -> String? {
-        var faults: [String] = []
-        if mode & 0o004 != 0 { faults.append("readable by everyone") }
-        if mode & 0o002 != 0 {
-            faults.append("writable by everyone")
-        } else if mode & 0o020 != 0 {
-            faults.append("writable by its group")
-        }
-        guard !faults.isEmpty else { return nil }
-        return "is " + faults.joined(separator: " and ") + " (mode " + String(mode & 0o777, radix: 8) + ")"
+        faults(mode: mode).map { "is \($0) (mode \(String(mode & 0o777, radix: 8)))" }
+    }
+
+    /// What is wrong with the mode (`readable by everyone and writable by its group`), as a catalog phrase
+    /// (`diagnostic.modeReadable`, ...), or nil when nothing is.
+    static func faults(mode: UInt32) -> Phrase? {
+        let readable = mode & 0o004 != 0
+        let writable: String? = mode & 0o002 != 0 ? "Writable" : mode & 0o020 != 0 ? "GroupWritable" : nil
+        let english: String? =
+            switch (readable, writable) {
+            case (true, nil): "readable by everyone"
+            case (true, "Writable"): "readable by everyone and writable by everyone"
+            case (true, _): "readable by everyone and writable by its group"
+            case (false, "Writable"): "writable by everyone"
+            case (false, "GroupWritable"): "writable by its group"
+            default: nil
+            }
+        guard let english else { return nil }
+        return Phrase(english, "diagnostic.mode" + (readable ? "Readable" : "") + (writable ?? ""))
     }
 
     /// The whole message for `path`: what is wrong, the owner and mode expected, and the command that fixes it.
     public static func message(path: String, mode: UInt32) -> String? {
-        problem(mode: mode).map { "the secret file '\(path)' \($0); \(expected): chmod 600 \(path)" }
+        phrase(path: path, mode: mode)?.english
+    }
+
+    /// ``message(path:mode:)`` as a catalog phrase (`diagnostic.secretFileMode`), for `deadlinectl check` to say in
+    /// the admin's language.
+    public static func phrase(path: String, mode: UInt32) -> Phrase? {
+        guard let faults = faults(mode: mode) else { return nil }
+        let octal = String(mode & 0o777, radix: 8)
+        return Phrase(
+            "the secret file '\(path)' is \(faults) (mode \(octal)); \(expected): chmod 600 \(path)",
+            "diagnostic.secretFileMode", ["path": path, "mode": octal], parts: ["faults": faults])
     }
 }

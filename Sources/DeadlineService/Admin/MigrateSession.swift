@@ -90,7 +90,7 @@ public enum MigrateSession {
         case .success(.postgresql):
             Console.err(say(MigrateText.fromNotSQLite))
         case .failure(let error):
-            Console.err(say(MigrateText.fromBad, ["error": "\(error)"]))
+            Console.err(say(MigrateText.fromBad, ["error": say(error.phrase)]))
         }
         return nil
     }
@@ -119,7 +119,7 @@ public enum MigrateSession {
         case .success(.sqlite):
             Console.err(say(MigrateText.toNotPostgres))
         case .failure(let error):
-            Console.err(say(MigrateText.toBad, ["error": "\(error)"]))
+            Console.err(say(MigrateText.toBad, ["error": say(error.phrase)]))
         }
         return nil
     }

@@ -19,6 +19,13 @@ public enum ConfigDiagnosticText: String, CatalogEntry {
     case channelMustBeTable, badChannelName, channelTwice, secretInConfig, channelNeedsType, usernameWithoutPassword, smtpURLUserInfo, notSMTPURL, starttlsWithSMTPS, opportunisticWithPassword, plaintextLocal, plaintextAllowed, plaintextRefused, headerNotString, headerValueControl, headerLooksSecret, webhookURLUserInfo, notHTTPURL, webhookPlaintext, telegramToken, telegramChat, headersFileNotUTF8, headerTwice, secretFileMissingHidden, notRegularFile, unreadableFile, notSSLMode, uselessWithSQLite, sslModeTwice, ledgerPlaintext, notWebAddress, linksPlaintext, linkLifetimeShort, linkKeyMissing, secretReadableByAll, dropInFolderMissing, templateNotUTF8, templateUnreadable, fileUnreadable
     // Time zones, kinds of documents, spans and holidays (written by hand)
     case notZoneName, vietnamZone, unknownZone, zoneUnreadable, notDocumentKind, urgingSpan, escalationSpan, nameInBoth, alreadyHoliday, alreadyWeeklyDayOff, leapMonth, notLunarDayMonth, yearsFrom, yearsIn, yearsFromTo, alreadyStatutory
+    // Headers files, secret files' modes, missing files, the ledger's URL and the watchdog (HeaderLines,
+    // SecretFilePolicy, ChannelDecoding, StoreURL)
+    case headerLineNoColon, headerLineControl, headerLineTwice, headerNameLetters, headerNameLettersNamed
+    case headerReserved, modeReadable, modeReadableWritable, modeReadableGroupWritable, modeWritable
+    case modeGroupWritable, secretFileMode, secretFileMissing, fileMissing, ledgerSQLitePath, notLedgerURL
+    case ledgerPassword, ledgerConnectTimeout, ledgerHiddenParameter, ledgerUnknownParameter, ledgerSSLMode
+    case ledgerPort, sendTimeShippedWatchdog, sendTimeWatchdog
 
     public static let area = "diagnostic"
 
@@ -574,6 +581,92 @@ public enum ConfigDiagnosticText: String, CatalogEntry {
             Bilingual(
                 vi: "{day} vốn đã là {holiday} {years}, ngày nghỉ theo Bộ luật Lao động ({article}); mục [[calendar.holiday]] này không thêm ngày nghỉ nào trong thời gian đó",
                 en: "{day} is already {holiday} {years}, a holiday of the Labour Code ({article}); this [[calendar.holiday]] adds no day off then")
+        case .headerLineNoColon:
+            Bilingual(
+                vi: "dòng này phải có dạng 'Tên: giá trị' (dòng không có dấu ':')",
+                en: "expected 'Name: value' (the line has no ':')")
+        case .headerLineControl:
+            Bilingual(
+                vi: "giá trị của trường tiêu đề '{name}' chứa ký tự điều khiển; hãy viết giá trị trên một dòng",
+                en: "the value of header '{name}' contains a control character; write it on one line")
+        case .headerLineTwice:
+            Bilingual(
+                vi: "trường tiêu đề '{name}' được ghi hai lần (lần đầu ở dòng {line}); hãy giữ một lần",
+                en: "header '{name}' is given twice (first on line {line}); keep one")
+        case .headerNameLetters:
+            Bilingual(
+                vi: "tên trường tiêu đề chỉ được dùng chữ cái, chữ số và các ký tự !#$%&'*+-.^_`|~",
+                en: "a header name may use only letters, digits and !#$%&'*+-.^_`|~")
+        case .headerNameLettersNamed:
+            Bilingual(
+                vi: "tên trường tiêu đề '{name}' chỉ được dùng chữ cái, chữ số và các ký tự !#$%&'*+-.^_`|~",
+                en: "the header name '{name}' may use only letters, digits and !#$%&'*+-.^_`|~")
+        case .headerReserved:
+            Bilingual(
+                vi: "'{name}' do deadlined tự đặt ({reserved}); hãy xóa trường tiêu đề này",
+                en: "'{name}' is set by deadlined itself ({reserved}); remove it")
+        case .modeReadable:
+            Bilingual(vi: "ai cũng đọc được", en: "readable by everyone")
+        case .modeReadableWritable:
+            Bilingual(vi: "ai cũng đọc được và ai cũng ghi được", en: "readable by everyone and writable by everyone")
+        case .modeReadableGroupWritable:
+            Bilingual(
+                vi: "ai cũng đọc được và nhóm của tệp ghi được",
+                en: "readable by everyone and writable by its group")
+        case .modeWritable:
+            Bilingual(vi: "ai cũng ghi được", en: "writable by everyone")
+        case .modeGroupWritable:
+            Bilingual(vi: "nhóm của tệp ghi được", en: "writable by its group")
+        case .secretFileMode:
+            Bilingual(
+                vi: "tệp bí mật '{path}' {faults} (mode {mode}); tệp bí mật phải thuộc root (đọc qua LoadCredential=) hoặc thuộc người dùng chạy deadlined, với mode 600 (640 nếu cho nhóm của tệp đọc): chmod 600 {path}",
+                en: "the secret file '{path}' is {faults} (mode {mode}); a secret file must be owned by root (read through LoadCredential=) or by the user deadlined runs as, with mode 600 (640 to let its group read it): chmod 600 {path}")
+        case .secretFileMissing:
+            Bilingual(
+                vi: "tệp '{path}' không tồn tại (hãy tạo bằng: install -m 600 /dev/null {path}, rồi ghi thông tin bí mật vào tệp)",
+                en: "the file '{path}' does not exist (create it with: install -m 600 /dev/null {path}, then write the secret into it)")
+        case .fileMissing:
+            Bilingual(vi: "tệp '{path}' không tồn tại", en: "the file '{path}' does not exist")
+        case .ledgerSQLitePath:
+            Bilingual(
+                vi: "'{url}': hãy viết sqlite:/absolute/path/state.db (một đường dẫn tuyệt đối), hoặc chỉ sqlite",
+                en: "'{url}': write sqlite:/absolute/path/state.db, or just sqlite")
+        case .notLedgerURL:
+            Bilingual(
+                vi: "'{url}' không phải vị trí của sổ theo dõi; hãy viết sqlite, sqlite:/path/state.db hoặc postgresql://user@host/database",
+                en: "'{url}' is not a ledger location; write sqlite, sqlite:/path/state.db or postgresql://user@host/database")
+        case .ledgerPassword:
+            Bilingual(
+                vi: "URL chứa mật khẩu; hãy xóa mật khẩu khỏi URL và ghi vào tệp do password_file của [store] chỉ định",
+                en: "the URL holds a password; remove it and put the password in [store] password_file")
+        case .ledgerConnectTimeout:
+            Bilingual(
+                vi: "connect_timeout trong URL phải là số giây từ 1 đến 600",
+                en: "the URL's connect_timeout must be a number of seconds from 1 to 600")
+        case .ledgerHiddenParameter:
+            Bilingual(
+                vi: "URL có một tham số deadlined không hiểu (không hiển thị, phòng khi đó là thông tin bí mật); deadlined hiểu các tham số {known}",
+                en: "the URL has a parameter deadlined does not understand (not shown, in case it is a secret); deadlined understands {known}")
+        case .ledgerUnknownParameter:
+            Bilingual(
+                vi: "deadlined không hiểu tham số '{name}' của URL{hint}; deadlined hiểu các tham số {known}",
+                en: "unknown URL parameter '{name}'{hint}; deadlined understands {known}")
+        case .ledgerSSLMode:
+            Bilingual(
+                vi: "sslmode trong URL không phải giá trị hợp lệ{hint} (các giá trị được dùng: {list})",
+                en: "the URL's sslmode is not a valid sslmode{hint} (one of {list})")
+        case .ledgerPort:
+            Bilingual(
+                vi: "cổng trong URL phải là một số từ 1 đến 65535",
+                en: "the URL's port must be a number from 1 to 65535")
+        case .sendTimeShippedWatchdog:
+            Bilingual(
+                vi: "connect_timeout + timeout ({total}) phải nhỏ hơn chu kỳ watchdog ({interval}, WatchdogSec= trong deadlined.service): một lần gửi kéo dài như vậy sẽ khiến systemd buộc dừng deadlined; hãy giảm hai giá trị này, hoặc tăng WatchdogSec= (systemctl edit deadlined)",
+                en: "connect_timeout + timeout ({total}) must be below the watchdog interval ({interval}, WatchdogSec= in deadlined.service): a send that takes that long gets deadlined killed; lower them, or raise WatchdogSec= (systemctl edit deadlined)")
+        case .sendTimeWatchdog:
+            Bilingual(
+                vi: "connect_timeout + timeout ({total}) phải nhỏ hơn chu kỳ watchdog ({interval}): một lần gửi kéo dài như vậy sẽ khiến systemd buộc dừng deadlined; hãy giảm hai giá trị này, hoặc tăng WatchdogSec= (systemctl edit deadlined)",
+                en: "connect_timeout + timeout ({total}) must be below the watchdog interval ({interval}): a send that takes that long gets deadlined killed; lower them, or raise WatchdogSec= (systemctl edit deadlined)")
         }
     }
 }
