@@ -38,7 +38,7 @@ struct ConfigOptions: ParsableArguments {
 
     /// The configuration, or exit 1 after printing its errors (2 for a `--lang` that is not a language).
     func load(showWarnings: Bool = true) throws -> Configuration {
-        let early = try language.early()
+        let early = try language.early(mainFile: mainFile)
         guard let configuration = ConfigSession.load(mainFile, environment: Console.environment, showWarnings: showWarnings, language: early)
         else { throw ExitCode(1) }
         return configuration
@@ -53,8 +53,10 @@ struct LanguageOption: ParsableArguments {
     var value: String?
 
     /// The language before the configuration is read; exit 2 after saying why `--lang` is not one.
-    func early() throws -> Language {
-        guard let language = AdminLanguage.early(value, environment: Console.environment) else { throw ExitCode(2) }
+    func early(mainFile: String? = nil) throws -> Language {
+        guard let language = AdminLanguage.early(value, environment: Console.environment, mainFile: mainFile) else {
+            throw ExitCode(2)
+        }
         return language
     }
 

@@ -235,6 +235,48 @@ struct ConfigCheckTests {
             ])
     }
 
+    @Test(
+        "a due date before its document or years after it is a warning with the year meant; a near one is not",
+        arguments: [
+            ("15/1/2012", "deadlines.d/04.toml:8:7: warning: the due date 15/01/2012 is before the document's date (18/11/2020); did you mean 2021?"),
+            ("15/1/2102", "deadlines.d/04.toml:8:7: warning: the due date 15/01/2102 is 82 years after the document's date (18/11/2020); did you mean 2021?"),
+            ("2102-01-15", "deadlines.d/04.toml:8:7: warning: the due date 15/01/2102 is 82 years after the document's date (18/11/2020); did you mean 2021?"),
+            ("15/1/2021", nil),
+            ("31/12/2025", nil),
+        ] as [(String, String?)])
+    func implausibleYears(_ due: String, _ warning: String?) throws {
+        let (result, lines) = try load([
+            "deadlined.toml": units,
+            "deadlines.d/04.toml": """
+                [[document]]
+                ref = "04-KH/TU"
+                issued = "18/11/2020"
+                [[deadline]]
+                id = "a"
+                task = "Hội nghị"
+                units = ["so-khdt"]
+                due = "\(due)"
+                """,
+        ])
+        #expect(result.configuration != nil, "only a warning")
+        #expect(lines == (warning.map { [$0] } ?? []))
+    }
+
+    @Test(
+        "the language a main file declares is found by a line scan, whatever else is wrong in it",
+        arguments: [
+            ("[daemon]\nlanguage = \"vi\"\n", "vi"),
+            ("[daemon]\n  language='en' # English\nzone = \"oops\n", "en"),
+            ("title = \"x\n[ daemon ]\r\nlanguage =\"VI\"\r\n", "vi"),
+            ("[channels.a]\nlanguage = \"en\"\n", nil),
+            ("[daemon]\nlanguage = \"fr\"\n", nil),
+            ("[[daemon]]\nlanguage = \"en\"\n", nil),
+            ("", nil),
+        ] as [(String, String?)])
+    func declaredLanguage(_ text: String, _ expected: String?) {
+        #expect(DeclaredLanguage.scan(text) == expected)
+    }
+
     @Test("documents: year inference from the issued date, unknown references, two documents in one file")
     func documents() throws {
         let (ok, _) = try load([

@@ -45,6 +45,21 @@ struct DeadlinectlBinaryTests {
         #expect(result.stdout == "\(main): \(summary)\n")
     }
 
+    @Test("a configuration with errors is still explained in the language its main file declares, not the shell's")
+    func declaredLanguageWithErrors() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let main = try dir.write(
+            "deadlined.toml",
+            "[daemon]\nlanguage = \"vi\"\n\n[units.so-khdt]\nname = \"Sở Kế hoạch và Đầu tư\"\nrecipents = [\"vanthu@khdt.hanoi.example\"]\n")
+        let result = try await run(["check", "--config", main], locale: ["LANG": "C.UTF-8"])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("\(main):6:1: lỗi: khóa 'recipents' không có trong [units.ID]; có phải ý bạn là 'recipients'?"), "\(result)")
+        #expect(result.stderr.hasSuffix("\(main): 1 lỗi; cấu hình không hợp lệ\n"), "\(result)")
+        let english = try await run(["check", "--lang", "en", "--config", main], locale: ["LANG": "vi_VN.UTF-8"])
+        #expect(english.stderr.hasSuffix("\(main): 1 error; the configuration is not valid\n"), "\(english)")
+    }
+
     @Test("check fails on a misspelt key and an impossible date, naming both lines")
     func checkBroken() async throws {
         let dir = try TemporaryDirectory()

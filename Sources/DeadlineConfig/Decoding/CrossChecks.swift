@@ -163,7 +163,9 @@ extension ConfigDecoder {
         switch node.value {
         case .string(let text):
             switch DueDateParser.parse(text.nfc, issued: issued) {
-            case .success(let due): return due.moment(closingTime: settings.closingTime)
+            case .success(let due):
+                warnImplausible(due.date, issued: issued, file: file, node: node)
+                return due.moment(closingTime: settings.closingTime)
             case .failure(let error):
                 sink.error(file, node.range, error.phrase)
                 return nil
@@ -177,6 +179,7 @@ extension ConfigDecoder {
                 sink.error(file, node.range, SupportedYears.outOfRange(year: date.year, reference: issued?.year).about("due"))
                 return nil
             }
+            warnImplausible(date, issued: issued, file: file, node: node)
             guard let time = dt.time else { return LocalDateTime(date, settings.closingTime) }
             let local = LocalDateTime(date, TimeOfDay(hour: time.hour, minute: time.minute) ?? .midnight)
             guard let offset = dt.offsetMinutes else { return local }
@@ -190,6 +193,29 @@ extension ConfigDecoder {
                     parts: ["found": node.value.typeNamePhrase]))
             return nil
         }
+    }
+
+    /// How many years after its document a due date may fall before `check` asks whether the year is a typo.
+    static let plausibleYearsAfterIssue = 5
+
+    /// A due date before its document was issued, or years after it, is most likely a mistyped year (`2012`,
+    /// `2102` for 2021): valid, so only a warning, with the year meant when the digits suggest one.
+    private mutating func warnImplausible(_ due: CivilDate, issued: CivilDate?, file: String, node: TOMLNode) {
+        guard let issued else { return }
+        let before = due < issued
+        guard before || due.year > issued.year + Self.plausibleYearsAfterIssue else { return }
+        let hint = SupportedYears.hintPhrase(forDigits: String(due.year), reference: issued.year)
+        let arguments = ["due": due.vietnamese, "issued": issued.vietnamese, "years": String(due.year - issued.year)]
+        sink.warning(
+            file, node.range,
+            before
+                ? .problem(
+                    "the due date \(due.vietnamese) is before the document's date (\(issued.vietnamese))" + hint.english,
+                    "dueBeforeIssued", arguments, parts: ["hint": hint])
+                : .problem(
+                    "the due date \(due.vietnamese) is \(due.year - issued.year) years after the document's date "
+                        + "(\(issued.vietnamese))" + hint.english,
+                    "dueLongAfterIssued", arguments, parts: ["hint": hint]))
     }
 
     /// Warns about deadlines that no message would reach (units without recipients for their channels).

@@ -10,8 +10,8 @@ public enum CalendarSession {
     public static func holidays(
         year: Int?, json: Bool, language option: String?, configOption: String?, environment: [String: String]
     ) -> Int32 {
-        guard let early = AdminLanguage.early(option, environment: environment) else { return 2 }
         let mainFile = ConfigSession.mainFile(configOption, environment: environment)
+        guard let early = AdminLanguage.early(option, environment: environment, mainFile: mainFile) else { return 2 }
         let explicit = configOption != nil || environment["DEADLINED_CONFIG"] != nil
         var settings = AgendaSettings()
         var configuration: Configuration?

@@ -26,9 +26,9 @@ public enum ConfigEdit {
         file: String?, mainFile: String, environment: [String: String], language option: String? = nil,
         ask: Ask = ConfigEdit.askOnTerminal
     ) -> Int32 {
-        guard AdminLanguage.early(option, environment: environment) != nil else { return 2 }
+        guard let early = AdminLanguage.early(option, environment: environment, mainFile: mainFile) else { return 2 }
         let current = ConfigLoader.load(mainFile: mainFile, environment: environment)
-        let say = Catalog(AdminLanguage.of(current.configuration, option: option, environment: environment))
+        let say = Catalog(current.configuration.map { AdminLanguage.of($0, option: option, environment: environment) } ?? early)
         guard let target = resolve(file, mainFile: mainFile, dropInDirectory: current.dropInDirectory, say) else { return 2 }
         let original = read(target)
         if original == nil, file == nil || !isInDropIns(target, current.dropInDirectory) {

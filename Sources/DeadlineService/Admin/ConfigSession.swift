@@ -24,10 +24,11 @@ public enum ConfigSession {
     }
 
     /// `deadlinectl check`: 0 when the whole configuration is valid, 1 otherwise with every problem on stderr.
-    /// Problems are said in the language `--lang` or the locale gives (the configuration may not say one); the
-    /// verdict on a valid configuration in the one it gives (see ``LanguageChoice``).
+    /// Problems are said in the language `--lang` gives, else the main file's `[daemon] language` (read even when
+    /// the configuration has errors), else the locale's; the verdict on a valid configuration in the one it gives
+    /// (see ``LanguageChoice``).
     public static func check(_ mainFile: String, environment: [String: String], language option: String?) -> Int32 {
-        guard let early = AdminLanguage.early(option, environment: environment) else { return 2 }
+        guard let early = AdminLanguage.early(option, environment: environment, mainFile: mainFile) else { return 2 }
         var say = Catalog(early)
         let result = LoadedConfiguration.load(mainFile: mainFile, environment: environment)
         guard let configuration = result.configuration else {

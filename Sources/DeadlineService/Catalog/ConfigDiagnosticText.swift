@@ -10,7 +10,7 @@ public enum ConfigDiagnosticText: String, CatalogEntry {
     case controlCharacter, numberOutOfRange, listItemNotString, notTimeOfDay, notDuration, durationOutOfRange
     case notAChoice, nameControlCharacter, keyBelongsElsewhere, unknownKey, notSingleDay, notDate
     // Checks across files (CrossChecks)
-    case duplicateDeadline, unknownChannel, unknownUnit, unitWithoutChannels, unitCycle, unknownDocument, whichDocument, dueNeedsDate, dueWrongType, reachesNobody
+    case duplicateDeadline, unknownChannel, unknownUnit, unitWithoutChannels, unitCycle, unknownDocument, whichDocument, dueBeforeIssued, dueLongAfterIssued, dueNeedsDate, dueWrongType, reachesNobody
     // Deadlines (DeadlineDecoding)
     case badDeadlineID, unitsEmpty, dueAndRepeat, missingDueOrRepeat, onlyWithRepeat, notARepeat, unusedWithRepeat, notWeekday, weeklyNeedsWeekday, notDayMonth, yearlyNeedsDate, monthInPeriod, repeatNeedsDay, untilBeforeFrom, notDayOfMonth
     // Tables, units, rules and the calendar (ConfigDecoder, CalendarDecoding, CalendarHolidayDecoding)
@@ -133,6 +133,14 @@ public enum ConfigDiagnosticText: String, CatalogEntry {
             Bilingual(
                 vi: "tệp này khai báo {count} văn bản; hãy nêu văn bản nào giao nhiệm vụ này, ví dụ document = \"{ref}\"",
                 en: "this file declares {count} documents; say which one set this task, e.g. document = \"{ref}\"")
+        case .dueBeforeIssued:
+            Bilingual(
+                vi: "hạn {due} trước ngày ban hành văn bản ({issued}){hint}",
+                en: "the due date {due} is before the document's date ({issued}){hint}")
+        case .dueLongAfterIssued:
+            Bilingual(
+                vi: "hạn {due} sau ngày ban hành văn bản ({issued}) tới {years} năm{hint}",
+                en: "the due date {due} is {years} years after the document's date ({issued}){hint}")
         case .dueNeedsDate:
             Bilingual(
                 vi: "'due' cần có ngày, không chỉ có giờ; ví dụ due = \"15:00 10/12/2020\"",

@@ -9,10 +9,12 @@ import DeadlineKit
 public enum LanguageChoice {
     /// The language for an option value, a configuration (nil when it is not loaded or not valid) and the
     /// environment; an option value that is not `vi` or `en` is an ``UnknownLanguage``.
+    /// `declared`: the `[daemon] language` the main file writes when the configuration could not be loaded
+    /// (``DeclaredLanguage``).
     public static func resolve(
-        option: String?, configuration: Configuration?, environment: [String: String]
+        option: String?, configuration: Configuration?, declared: Language? = nil, environment: [String: String]
     ) -> Result<Language, UnknownLanguage> {
-        let fallback = configuration?.daemon.configuredLanguage ?? locale(environment) ?? .vi
+        let fallback = configuration?.daemon.configuredLanguage ?? declared ?? locale(environment) ?? .vi
         guard let option else { return .success(fallback) }
         guard let language = Language(rawValue: option.lowercased()) else {
             return .failure(UnknownLanguage(text: option, fallback: fallback))
@@ -44,10 +46,12 @@ public enum LanguageChoice {
 
 /// The language of one `deadlinectl` command, for the executable to ask without knowing the rules.
 public enum AdminLanguage {
-    /// The language before the configuration is read (`--lang`, else the locale, else Vietnamese); nil after
-    /// saying on stderr that `--lang` is not a language (exit status 2).
-    public static func early(_ option: String?, environment: [String: String]) -> Language? {
-        switch LanguageChoice.resolve(option: option, configuration: nil, environment: environment) {
+    /// The language before the configuration is read (`--lang`, else the `[daemon] language` that `mainFile`
+    /// writes, even if the configuration has errors, else the locale, else Vietnamese); nil after saying on stderr
+    /// that `--lang` is not a language (exit status 2).
+    public static func early(_ option: String?, environment: [String: String], mainFile: String? = nil) -> Language? {
+        let declared = mainFile.flatMap(DeclaredLanguage.of(mainFile:)).flatMap(Language.init(rawValue:))
+        switch LanguageChoice.resolve(option: option, configuration: nil, declared: declared, environment: environment) {
         case .success(let language): return language
         case .failure(let unknown):
             Console.err(unknown.message)
