@@ -65,6 +65,12 @@ struct DaemonServiceTests {
         #expect(rejected.stderr.contains("error: '31/02/2021' is not a date: month 2 of 2021 has 28 days"))
         #expect(rejected.stderr.hasSuffix("the new configuration was rejected; deadlined keeps running with the previous one\n"))
         #expect(daemon.log.contains("config rejected"))
+        // The same refusal for an admin who reads Vietnamese: the daemon's English line, said in the catalog's words.
+        let vietnamese = try await ProcessRunner.run(ctl, ["reload", "--config", config], environment: env)
+        #expect(vietnamese.status == 1)
+        #expect(vietnamese.stderr.contains(": lỗi: '31/02/2021' không phải một ngày"), "\(vietnamese)")
+        #expect(!vietnamese.stderr.contains("error:"), "\(vietnamese)")
+        #expect(vietnamese.stderr.hasSuffix("cấu hình mới bị từ chối; deadlined vẫn chạy với cấu hình cũ\n"))
 
         // The old plan still sends its 08:00 reminder.
         let outbox = dir.path + "/state/outbox"
