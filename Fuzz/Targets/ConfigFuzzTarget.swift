@@ -3,11 +3,11 @@ import DeadlineKit
 
 /// A configuration's text, loaded as `deadlinectl check` loads the main file (the bytes stand in for the file, so
 /// nothing is written to disk), then planned as `list` and `plan` would, over a few weeks around its first deadline.
-public enum ConfigFuzzTarget {
+package enum ConfigFuzzTarget {
     /// Where the bytes pretend to be: a folder that does not exist, so no drop-in or secret file is found.
     static let mainFile = "/nonexistent/deadlined-fuzz/deadlined.toml"
 
-    public static func run(_ bytes: [UInt8]) {
+    package static func run(_ bytes: [UInt8]) {
         run(bytes, environment: [:])
     }
 

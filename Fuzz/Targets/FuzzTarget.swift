@@ -3,7 +3,7 @@
 ///
 /// They are a library so that the tests replay the committed corpus (`Fuzz/Corpus/<target>/`) in-process, and
 /// so that the driver (`deadline-fuzz`) runs them under libFuzzer when `Fuzz/run.sh` builds it with coverage.
-public enum FuzzTarget: String, CaseIterable, Sendable {
+package enum FuzzTarget: String, CaseIterable, Sendable {
     /// A configuration's text as the main file: TOML reader, decoder, cross-file checks, `check`'s diagnostics,
     /// then a short plan and the deadlines' status (``ConfigFuzzTarget``).
     case config
@@ -14,7 +14,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case `import`
 
     /// Runs the target on one input.
-    public func run(_ bytes: [UInt8]) {
+    package func run(_ bytes: [UInt8]) {
         switch self {
         case .config: ConfigFuzzTarget.run(bytes)
         case .values: ValueFuzzTarget.run(bytes)
@@ -23,7 +23,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     }
 
     /// The longest input worth trying: larger ones only take longer on the same paths.
-    public var maximumLength: Int {
+    package var maximumLength: Int {
         switch self {
         case .config: 16_384
         case .values: 512

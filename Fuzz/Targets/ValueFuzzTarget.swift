@@ -5,8 +5,8 @@ import DeadlineKit
 /// The value goes through its own parser (durations, offsets, dates, moments, times, addresses, year hints) and,
 /// put in that position, through the whole configuration as the daemon's reload loads it (with `WATCHDOG_USEC`
 /// set, as under systemd).
-public enum ValueFuzzTarget {
-    public static func run(_ bytes: [UInt8]) {
+package enum ValueFuzzTarget {
+    package static func run(_ bytes: [UInt8]) {
         guard let selector = bytes.first else { return }
         let text = String(decoding: bytes.dropFirst(), as: UTF8.self)
         parseAlone(text)

@@ -1,24 +1,24 @@
-import DeadlineKit
+package import DeadlineKit
 
 /// Settings of the daemon process (not of reminders).
-public struct DaemonSettings: Sendable, Hashable {
+package struct DaemonSettings: Sendable, Hashable {
     /// Where the ledger lives; `$STATE_DIRECTORY` overrides the config.
-    public var stateDirectory: String
+    package var stateDirectory: String
     /// Reminders missed by less than this during downtime are still sent once.
-    public var catchUpSeconds: Int64
+    package var catchUpSeconds: Int64
     /// Attempts before a temporarily failing delivery is given up.
-    public var retryLimit: Int
+    package var retryLimit: Int
     /// A delivery still failing this long after its send time is given up.
-    public var retryMaxAgeSeconds: Int64
+    package var retryMaxAgeSeconds: Int64
     /// The first retry's wait; doubled for each further one.
-    public var retryDelaySeconds: Int64 = 60
+    package var retryDelaySeconds: Int64 = 60
     /// `templates_directory`, resolved against the main file's folder; nil for the built-in templates only.
-    public var templatesDirectory: String?
+    package var templatesDirectory: String?
     /// `language` as the main file writes it; nil when it does not set it (reminders are then Vietnamese, and
     /// `deadlinectl` follows the locale).
-    public var configuredLanguage: Language?
+    package var configuredLanguage: Language?
 
-    public init(
+    package init(
         stateDirectory: String = "/var/lib/deadlined", catchUpSeconds: Int64 = 86_400, retryLimit: Int = 8,
         retryMaxAgeSeconds: Int64 = 2 * 86_400
     ) {
@@ -31,20 +31,20 @@ public struct DaemonSettings: Sendable, Hashable {
 
 /// A whole, validated configuration: the agenda the planner works from, the channels' delivery
 /// settings and the daemon's own settings.
-public struct Configuration: Sendable {
-    public let agenda: Agenda
-    public let channels: [String: ChannelSettings]
-    public let daemon: DaemonSettings
+package struct Configuration: Sendable {
+    package let agenda: Agenda
+    package let channels: [String: ChannelSettings]
+    package let daemon: DaemonSettings
     /// Where the ledger lives (`[store]`): SQLite by default, or PostgreSQL shared by several daemons.
-    public var store = StoreSettings()
+    package var store = StoreSettings()
     /// The web side (`[web]`); nil when it is off.
-    public var web: WebSettings?
+    package var web: WebSettings?
     /// The main file, as given.
-    public let mainFile: String
+    package let mainFile: String
     /// Every file read, main file first, then drop-ins in name order.
-    public let files: [String]
+    package let files: [String]
 
-    public init(agenda: Agenda, channels: [String: ChannelSettings], daemon: DaemonSettings, mainFile: String, files: [String]) {
+    package init(agenda: Agenda, channels: [String: ChannelSettings], daemon: DaemonSettings, mainFile: String, files: [String]) {
         self.agenda = agenda
         self.channels = channels
         self.daemon = daemon
@@ -53,7 +53,7 @@ public struct Configuration: Sendable {
     }
 
     /// `2 documents, 7 deadlines, 6 units, 1 channel`
-    public var summary: String {
+    package var summary: String {
         func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         return [
             count(agenda.documents.count, "document"), count(agenda.deadlines.count, "deadline"),
@@ -64,12 +64,12 @@ public struct Configuration: Sendable {
 
 /// What loading produced: a configuration when there were no errors, and every diagnostic (errors and
 /// warnings) in file and position order.
-public struct ConfigLoadResult: Sendable {
-    public let configuration: Configuration?
-    public let diagnostics: [Diagnostic]
+package struct ConfigLoadResult: Sendable {
+    package let configuration: Configuration?
+    package let diagnostics: [Diagnostic]
     /// The drop-in folder, as the main file names it (nil when the main file could not be read).
-    public let dropInDirectory: String?
+    package let dropInDirectory: String?
 
-    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
-    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+    package var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    package var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
 }

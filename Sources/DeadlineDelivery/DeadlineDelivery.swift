@@ -29,4 +29,4 @@
 // Cancelling the calling task aborts a running transfer within about a second (libcurl's progress callback).
 
 /// The version of the libcurl library linked into the process, e.g. `7.88.1`.
-public var linkedCurlVersion: String { CurlGlobal.versionString }
+package var linkedCurlVersion: String { CurlGlobal.versionString }

@@ -11,9 +11,9 @@ import DeadlineKit
 /// unit is the agent (`do X`), the unit a task is handed to (`giao X`), the clause's or sentence's subject, or
 /// that of one of the three sentences before in the same paragraph. Each deadline belongs to the document whose
 /// part of the text it is in. Use ``UnitNameMatcher`` to match the units against a configuration.
-public enum DocumentImporter {
+package enum DocumentImporter {
     /// The documents and deadlines found in `text`. Offsets count Characters of the NFC text from its very start.
-    public static func propose(_ text: String, options: ImportOptions = ImportOptions()) -> ImportProposal {
+    package static func propose(_ text: String, options: ImportOptions = ImportOptions()) -> ImportProposal {
         let characters = Array(ImportText.nfc(text))
         let body = ImportText.bodyStart(of: characters)
         let pageDate = ImportText.headerDate(characters, bodyStart: body)

@@ -1,18 +1,19 @@
+import DeadlineKit
 /// The article text of a saved web page: what a reader sees as the article, without menus, scripts or forms.
 ///
 /// The article is the page's `<article>` (the longest, when there are several), else its `<main>`, else its
 /// `<body>`. Inside it, scripts, styles, navigation, headers and footers of the site, asides, forms and elements whose
 /// `class` or `id` names a menu, breadcrumb, sidebar, share bar or comment box are left out. Block elements (`p`,
 /// `div`, `li`, `h1`, table cells...) end a line; entities are decoded; the result is NFC.
-public enum HTMLText {
+package enum HTMLText {
     /// Whether `text` begins like an HTML document (`<!DOCTYPE html`, `<html`), after white space.
-    public static func looksLikeHTML(_ text: String) -> Bool {
+    package static func looksLikeHTML(_ text: String) -> Bool {
         let start = text.drop { $0.isWhitespace || $0 == "\u{FEFF}" }.prefix(15).lowercased()
         return start.hasPrefix("<!doctype html") || start.hasPrefix("<html")
     }
 
     /// The article's text, one block per line.
-    public static func articleText(_ html: String) -> String {
+    package static func articleText(_ html: String) -> String {
         let blocks = collect(html)
         let chosen = blocks.articles.max { $0.count < $1.count } ?? blocks.main ?? blocks.body
         return ImportText.nfc(chosen)

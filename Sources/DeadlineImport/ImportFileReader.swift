@@ -2,14 +2,14 @@
 ///
 /// The readers (PDF through `pdftotext`, Word documents through a ZIP library that brings Foundation) live in
 /// `DeadlineImportFiles`, which only `deadlinectl` links: the daemon's modules never load them.
-public struct ImportFileReader: Sendable {
+package struct ImportFileReader: Sendable {
     /// The text of the document at a path (plain text, a web page, a PDF or a Word document).
-    public var document: @Sendable (String) -> Result<ImportInput, ImportInputError>
+    package var document: @Sendable (String) -> Result<ImportInput, ImportInputError>
     /// The bytes of a file at a path (the `--units` file).
-    public var bytes: @Sendable (String) -> Result<[UInt8], ImportInputError>
+    package var bytes: @Sendable (String) -> Result<[UInt8], ImportInputError>
 
     /// A reader from its two functions.
-    public init(
+    package init(
         document: @escaping @Sendable (String) -> Result<ImportInput, ImportInputError>,
         bytes: @escaping @Sendable (String) -> Result<[UInt8], ImportInputError>
     ) {

@@ -1,12 +1,12 @@
 import DeadlineKit
 
 /// Why a file cannot be imported, in words that say what to do about it.
-public struct ImportInputError: Error, Hashable, Sendable, CustomStringConvertible {
+package struct ImportInputError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What went wrong and what to do, e.g. `'doc.pdf' is a binary file, not text (byte 10 is NUL); save ...`.
-    public let description: String
+    package let description: String
 
     /// An error with the given explanation (what went wrong and what to do).
-    public init(_ description: String) { self.description = description }
+    package init(_ description: String) { self.description = description }
 }
 
 /// The text of a document to import, normalised to NFC, with the form it came in.
@@ -16,35 +16,35 @@ public struct ImportInputError: Error, Hashable, Sendable, CustomStringConvertib
 /// binary files (NUL bytes or many control characters) and text in another encoding are refused with an
 /// ``ImportInputError``. A web page's text comes from ``HTMLText``, a Word document's from ``WordDocumentText``;
 /// reading files (and PDF) is `DeadlineImportFiles`' job.
-public struct ImportInput: Sendable, Hashable {
+package struct ImportInput: Sendable, Hashable {
     /// The forms of document ``DocumentImporter`` can be given.
-    public enum Format: String, Sendable, Hashable {
+    package enum Format: String, Sendable, Hashable {
         case text, html, pdf, docx
     }
 
     /// The encodings ``decode(_:name:)`` recognises.
-    public enum Encoding: String, Sendable, Hashable {
+    package enum Encoding: String, Sendable, Hashable {
         case utf8 = "UTF-8"
         case utf16 = "UTF-16"
         case windows1258 = "Windows-1258"
     }
 
     /// The text, in NFC.
-    public let text: String
+    package let text: String
     /// The encoding the bytes were read in (UTF-8 for PDF and Word documents).
-    public let encoding: Encoding
+    package let encoding: Encoding
     /// The form of the file.
-    public let format: Format
+    package let format: Format
 
     /// Text already decoded, e.g. a PDF's as `pdftotext` printed it; normalised to NFC.
-    public init(text: String, encoding: Encoding = .utf8, format: Format = .text) {
+    package init(text: String, encoding: Encoding = .utf8, format: Format = .text) {
         self.text = ImportText.nfc(text)
         self.encoding = encoding
         self.format = format
     }
 
     /// Decodes `bytes`; `name` is used in error messages.
-    public static func decode(_ bytes: [UInt8], name: String) -> Result<ImportInput, ImportInputError> {
+    package static func decode(_ bytes: [UInt8], name: String) -> Result<ImportInput, ImportInputError> {
         let advice = "save the document as plain text (UTF-8) and import that file"
         guard !bytes.isEmpty else {
             return .failure(ImportInputError("'\(name)' is empty; there is nothing to import"))

@@ -1,19 +1,19 @@
-import DeadlineKit
+package import DeadlineKit
 
 /// What the admin tells ``DocumentImporter`` that the text itself may not say.
-public struct ImportOptions: Sendable {
+package struct ImportOptions: Sendable {
     /// The issue date of a document whose own date the text does not give with a year (`--issued`); also the day
     /// from which due dates written without a year are counted when no document date is known.
-    public var issued: CivilDate?
+    package var issued: CivilDate?
     /// The reference of the main document (`--ref`): selects one of the documents the text introduces, or
     /// replaces the first one's reference, or names the document when the text introduces none.
-    public var ref: String?
+    package var ref: String?
     /// The office's working days, for deadlines counted in working days (`trong 10 ngày làm việc`): the
     /// configuration's calendar, by default Vietnamese public holidays with Saturday and Sunday off.
-    public var calendar: WorkingCalendar
+    package var calendar: WorkingCalendar
 
     /// Options as given on the command line; both may be nil.
-    public init(issued: CivilDate? = nil, ref: String? = nil, calendar: WorkingCalendar = WorkingCalendar()) {
+    package init(issued: CivilDate? = nil, ref: String? = nil, calendar: WorkingCalendar = WorkingCalendar()) {
         self.issued = issued
         self.ref = ref
         self.calendar = calendar
@@ -21,23 +21,23 @@ public struct ImportOptions: Sendable {
 }
 
 /// A document (directive, plan, letter) that the imported text introduces, e.g. `5418/UBND-TKBT` of 19/11/2020.
-public struct ImportedDocument: Sendable, Hashable {
+package struct ImportedDocument: Sendable, Hashable {
     /// The reference as printed, or nil when neither the text nor `--ref` names one.
-    public var ref: String?
+    package var ref: String?
     /// The date of issue, when known.
-    public var issued: CivilDate?
+    package var issued: CivilDate?
     /// Where (in Characters of the NFC text) the part of the text about this document starts: deadlines at or
     /// after it, and before the next document's, belong to this document.
-    public var offset: Int
+    package var offset: Int
     /// Who issued it, as its header prints it (`BỘ NỘI VỤ`), when the text has the header of a công văn's layout.
-    public var issuer: String?
+    package var issuer: String?
     /// What it is about: a công văn's `V/v ...` line without `V/v`.
-    public var title: String?
+    package var title: String?
     /// Where the text was taken from: the saved page's `url:` header.
-    public var url: String?
+    package var url: String?
 
     /// A document with its reference, date and the offset where its part of the text starts.
-    public init(
+    package init(
         ref: String?, issued: CivilDate?, offset: Int, issuer: String? = nil, title: String? = nil, url: String? = nil
     ) {
         self.ref = ref
@@ -50,25 +50,25 @@ public struct ImportedDocument: Sendable, Hashable {
 }
 
 /// A repeating deadline found in the text (`hằng tháng trước ngày 20`, `định kỳ hằng quý`).
-public struct ProposedRecurrence: Sendable, Hashable {
+package struct ProposedRecurrence: Sendable, Hashable {
     /// How often it repeats.
-    public enum Frequency: String, Sendable, Hashable {
+    package enum Frequency: String, Sendable, Hashable {
         case weekly, monthly, quarterly
         case halfYearly = "half-yearly"
         case yearly
     }
 
     /// How often it repeats.
-    public var frequency: Frequency
+    package var frequency: Frequency
     /// Day of the month; nil means the month's last day.
-    public var day: Int?
+    package var day: Int?
     /// Yearly: the month. Quarterly and half-yearly: the month within the period (nil: its last month).
-    public var month: Int?
+    package var month: Int?
     /// Weekly: the weekday.
-    public var weekday: Weekday?
+    package var weekday: Weekday?
 
     /// A recurrence; see the properties for what nil means.
-    public init(frequency: Frequency, day: Int? = nil, month: Int? = nil, weekday: Weekday? = nil) {
+    package init(frequency: Frequency, day: Int? = nil, month: Int? = nil, weekday: Weekday? = nil) {
         self.frequency = frequency
         self.day = day
         self.month = month
@@ -76,7 +76,7 @@ public struct ProposedRecurrence: Sendable, Hashable {
     }
 
     /// The iCalendar (RFC 5545) rule, e.g. `FREQ=MONTHLY;BYMONTHDAY=20`; a missing day is the last (`-1`).
-    public var rrule: String {
+    package var rrule: String {
         let dayPart = "BYMONTHDAY=\(day.map(String.init) ?? "-1")"
         switch frequency {
         case .weekly:
@@ -98,36 +98,36 @@ public struct ProposedRecurrence: Sendable, Hashable {
 }
 
 /// One deadline ``DocumentImporter`` proposes, with where it came from and how sure the importer is.
-public struct ProposedDeadline: Sendable, Hashable {
+package struct ProposedDeadline: Sendable, Hashable {
     /// The due date of a one-off deadline (a period's last day), or nil for a recurring one or when no year could
     /// be inferred.
-    public var due: DueDate?
+    package var due: DueDate?
     /// The recurrence of a repeating deadline.
-    public var recurrence: ProposedRecurrence?
+    package var recurrence: ProposedRecurrence?
     /// The date phrase as written, e.g. `trước ngày 10/12/2020`.
-    public var phrase: String
+    package var phrase: String
     /// The responsible unit(s) as written, e.g. `Sở Kế hoạch và Đầu tư`, or nil when none was found.
-    public var unit: String?
+    package var unit: String?
     /// ``unit`` split into the units it names (`A và B` gives two parts).
-    public var unitParts: [String]
+    package var unitParts: [String]
     /// True when the unit came from an earlier sentence rather than the deadline's own.
-    public var unitFromEarlierSentence: Bool
+    package var unitFromEarlierSentence: Bool
     /// What is to be done, as the sentence says it (the date phrase removed).
-    public var task: String
+    package var task: String
     /// The source sentence as written; a very long one (over ``ProposedDeadline/sentenceLimit`` Characters) is cut
     /// to the part around the date phrase, with `…` where text was left out.
-    public var sentence: String
+    package var sentence: String
     /// The sentence's offset in the input, in Characters of the NFC text.
-    public var offset: Int
+    package var offset: Int
     /// The whole sentence's length in Characters (``sentence`` may be an excerpt of it).
-    public var sentenceLength: Int
+    package var sentenceLength: Int
     /// Index into ``ImportProposal/documents`` of the document this deadline belongs to.
-    public var documentIndex: Int?
+    package var documentIndex: Int?
     /// 0–1: how likely the entry is a real deadline with the right date and unit (before unit matching).
-    public var confidence: Double
+    package var confidence: Double
 
     /// A proposal with every field given; ``DocumentImporter`` makes these.
-    public init(
+    package init(
         due: DueDate?, recurrence: ProposedRecurrence?, phrase: String, unit: String?, unitParts: [String],
         unitFromEarlierSentence: Bool, task: String, sentence: String, offset: Int, sentenceLength: Int? = nil,
         documentIndex: Int?, confidence: Double
@@ -148,18 +148,18 @@ public struct ProposedDeadline: Sendable, Hashable {
 }
 
 /// Everything ``DocumentImporter`` found in a text: its documents and the deadlines they set.
-public struct ImportProposal: Sendable, Hashable {
+package struct ImportProposal: Sendable, Hashable {
     /// The documents, in the order the text introduces them.
-    public var documents: [ImportedDocument]
+    package var documents: [ImportedDocument]
     /// Index of the main document in ``documents`` (the first, or the one `--ref` names), nil when there is none.
-    public var mainDocument: Int?
+    package var mainDocument: Int?
     /// The proposed deadlines, in text order.
-    public var deadlines: [ProposedDeadline]
+    package var deadlines: [ProposedDeadline]
     /// Where the body starts: the length of a saved web page's `key: value` header ended by `---` (0 if none).
-    public var bodyOffset: Int
+    package var bodyOffset: Int
 
     /// A proposal with every field given; ``DocumentImporter`` makes these.
-    public init(documents: [ImportedDocument], mainDocument: Int?, deadlines: [ProposedDeadline], bodyOffset: Int) {
+    package init(documents: [ImportedDocument], mainDocument: Int?, deadlines: [ProposedDeadline], bodyOffset: Int) {
         self.documents = documents
         self.mainDocument = mainDocument
         self.deadlines = deadlines

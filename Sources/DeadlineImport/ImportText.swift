@@ -1,16 +1,16 @@
 import DeadlineKit
 
 /// The imported text made ready for reading: NFC, a saved web page's header skipped, cut into sentences.
-public enum ImportText {
+package enum ImportText {
     /// `text` in Unicode normalisation form C (composed), so `Việt` written with combining marks compares equal to
     /// the precomposed spelling. Uses the standard library's normaliser; no Foundation.
-    public static func nfc(_ text: String) -> String {
+    package static func nfc(_ text: String) -> String {
         String(decoding: text._nfcCodeUnits, as: UTF8.self)
     }
 
     /// The offset (in Characters) where the body starts: after a header of `key: value` lines ended by a line
     /// `---`, as a saved web page has; 0 when the text has no such header.
-    public static func bodyStart(of characters: [Character]) -> Int {
+    package static func bodyStart(of characters: [Character]) -> Int {
         var lineStart = 0
         var headerLines = 0
         while lineStart < characters.count, headerLines <= 40 {

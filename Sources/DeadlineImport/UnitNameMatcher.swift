@@ -7,32 +7,32 @@ import DeadlineKit
 /// qualifier such as `trực thuộc ...`, `có liên quan`, `của thành phố` (good), or when the written name, cut at such
 /// a qualifier, is at least three words long and begins the unit's (`các sở, ban, ngành có liên quan` and `Các sở,
 /// ban, ngành, cơ quan, đơn vị trực thuộc UBND Thành phố`). A tie between units at the best level is no match.
-public struct UnitNameMatcher: Sendable {
+package struct UnitNameMatcher: Sendable {
     /// One written name and the unit it matched, if any.
-    public struct Match: Sendable, Hashable {
+    package struct Match: Sendable, Hashable {
         /// The name as written.
-        public let written: String
+        package let written: String
         /// The matched unit's id, or nil.
-        public let id: String?
+        package let id: String?
         /// With no match: the units that matched equally well (two or more), for the admin to choose from.
-        public var tied: [String] = []
+        package var tied: [String] = []
     }
 
     private let units: [(id: String, key: [String], core: [String])]
 
     /// - Parameter units: (id, name) of each configured unit.
-    public init(units: [(id: String, name: String)]) {
+    package init(units: [(id: String, name: String)]) {
         self.units = units.map { ($0.id, Self.normalised($0.name), Self.core(Self.normalised($0.name))) }
     }
 
     /// The id of the unit `written` names, or nil when none (or more than one equally) matches.
-    public func match(_ written: String) -> String? {
+    package func match(_ written: String) -> String? {
         let ids = candidates(written)
         return ids.count == 1 ? ids[0] : nil
     }
 
     /// The units that match `written` best: one, none, or several that match it equally well.
-    public func candidates(_ written: String) -> [String] {
+    package func candidates(_ written: String) -> [String] {
         let key = Self.normalised(written)
         let core = Self.core(key)
         guard !key.isEmpty else { return [] }
@@ -57,7 +57,7 @@ public struct UnitNameMatcher: Sendable {
 
     /// Each unit a responsible-unit phrase names: each of its parts when it has several (`A và B`), else the whole
     /// phrase; a part that does not match is tried as a comma-separated list whose every item matches.
-    public func matchAll(unit: String, parts: [String]) -> [Match] {
+    package func matchAll(unit: String, parts: [String]) -> [Match] {
         var result: [Match] = []
         for part in parts.count > 1 ? parts : [unit] {
             let whole = candidates(part)
@@ -87,7 +87,7 @@ public struct UnitNameMatcher: Sendable {
     ]
 
     /// Folded words, abbreviations spelt out, `các`/`những` dropped; `KH&ĐT` becomes `ke hoach va dau tu`.
-    public static func normalised(_ name: String) -> [String] {
+    package static func normalised(_ name: String) -> [String] {
         var words = VietnameseFolding.words(name)
         for i in words.indices.dropLast() where words[i] == "kh" && words[i + 1] == "dt" {
             words[i] = "khdt"

@@ -4,7 +4,7 @@
 /// 0xE2, `ê` 0xEA, `ô` 0xF4, `ơ` 0xF5, `ư` 0xFD, `đ` 0xF0) followed by a combining tone mark: grave 0xCC, acute
 /// 0xEC, hook above 0xD2, tilde 0xDE, dot below 0xF2. Decoded text is composed to NFC so it compares equal to the
 /// same words typed in UTF-8.
-public enum Windows1258 {
+package enum Windows1258 {
     /// The code points of bytes 0x80–0xFF; 0 marks the bytes the code page leaves undefined.
     static let upperHalf: [UInt16] = [
         0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
@@ -26,7 +26,7 @@ public enum Windows1258 {
     ]
 
     /// The text of `bytes` (not yet normalised), or the offset of the first byte the code page does not define.
-    public static func decode(_ bytes: [UInt8]) -> Result<String, UndefinedByte> {
+    package static func decode(_ bytes: [UInt8]) -> Result<String, UndefinedByte> {
         var scalars = String.UnicodeScalarView()
         scalars.reserveCapacity(bytes.count)
         for (offset, byte) in bytes.enumerated() {
@@ -44,10 +44,10 @@ public enum Windows1258 {
     }
 
     /// A byte that Windows-1258 does not define (0x81, 0x8A, 0x8D–0x90, 0x9A, 0x9D, 0x9E).
-    public struct UndefinedByte: Error, Hashable, Sendable {
+    package struct UndefinedByte: Error, Hashable, Sendable {
         /// The byte's value.
-        public let byte: UInt8
+        package let byte: UInt8
         /// Its offset in the input.
-        public let offset: Int
+        package let offset: Int
     }
 }

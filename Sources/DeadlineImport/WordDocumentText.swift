@@ -4,9 +4,9 @@
 /// codes (`w:instrText`) are left out. Table cells are read row by row, each cell's paragraphs on their own lines:
 /// the two-column header of a công văn (issuer and number left, motto and date right) comes out as the left
 /// cell's lines, then the right cell's.
-public enum WordDocumentText {
+package enum WordDocumentText {
     /// The text of a `document.xml`.
-    public static func text(ofDocumentXML xml: String) -> String {
+    package static func text(ofDocumentXML xml: String) -> String {
         var scanner = MarkupScanner(xml, lowercaseNames: false)
         var out = ""
         var inText = false

@@ -1,3 +1,4 @@
+import DeadlineKit
 /// Paragraphs out of a PDF's text, whose lines `pdftotext` ends where the page's lines end.
 ///
 /// The importer reads a line as a paragraph (a sentence ends at a line's end), so the lines of a paragraph are
@@ -5,14 +6,14 @@
 /// percentile of line lengths) and does not end a sentence (`.`, `:`, `;`, `!`, `?`) goes on into the next, unless
 /// that one is blank or starts a list item (`-`, `+`, `•`, `1.`, `a)`). The short lines of a header (issuer, motto,
 /// `Số:`, place and date) stay as they are, and so does an addressee line (`Kính gửi: ...`).
-public enum WrappedLines {
+package enum WrappedLines {
     /// How long a line must be, against the text's full lines, to be a wrapped one.
     static let fullShare = 0.75
     /// Text whose full lines are shorter than this is not a page of prose: it is left alone.
     static let minimumFullLength = 40
 
     /// The text with each paragraph's lines joined by a space.
-    public static func unwrap(_ text: String) -> String {
+    package static func unwrap(_ text: String) -> String {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingSpaces }
         let lengths = lines.map(\.count).filter { $0 > 0 }.sorted()
         guard !lengths.isEmpty else { return text }

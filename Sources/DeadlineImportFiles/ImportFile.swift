@@ -1,4 +1,4 @@
-import DeadlineImport
+package import DeadlineImport
 
 #if canImport(Glibc)
     import Glibc
@@ -7,15 +7,15 @@ import DeadlineImport
 /// Reads a document to import from a file: plain text in any encoding ``ImportInput/decode(_:name:)`` reads, a
 /// saved web page (`.html`, `.htm`, or text that starts as HTML), a PDF (through poppler's `pdftotext`) or a Word
 /// document (`.docx`). The format is told by the file's first bytes, not its name, except for HTML.
-public enum ImportFile {
+package enum ImportFile {
     /// The largest file read (16 MiB): a directive is a few hundred kilobytes, a scanned PDF a few megabytes.
-    public static let sizeLimit = 16 << 20
+    package static let sizeLimit = 16 << 20
 
     /// The reader `deadlinectl import` uses.
-    public static let reader = ImportFileReader(document: read(path:), bytes: readBytes)
+    package static let reader = ImportFileReader(document: read(path:), bytes: readBytes)
 
     /// The document at `path` as text, or why it cannot be read.
-    @Sendable public static func read(path: String) -> Result<ImportInput, ImportInputError> {
+    @Sendable package static func read(path: String) -> Result<ImportInput, ImportInputError> {
         readBytes(path).flatMap { decode($0, name: path) }
     }
 
@@ -46,7 +46,7 @@ public enum ImportFile {
     }
 
     /// The bytes of the file at `path` (at most ``sizeLimit``).
-    @Sendable public static func readBytes(_ path: String) -> Result<[UInt8], ImportInputError> {
+    @Sendable package static func readBytes(_ path: String) -> Result<[UInt8], ImportInputError> {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             return .failure(ImportInputError("cannot read '\(path)': \(String(cString: strerror(errno)))"))

@@ -1,4 +1,4 @@
-import DeadlineKit
+package import DeadlineKit
 
 /// The durable ledger behind the daemon: what was planned, sent, failed; which occurrences are done or snoozed;
 /// which daemons run. One protocol, two backends: ``SQLiteLedger`` (one daemon, the default) and
@@ -30,7 +30,7 @@ import DeadlineKit
 /// database) may claim the row again; the first instance's late result is then refused with
 /// ``StoreError/Code/fenced`` rather than overwriting the newer attempt. On a ``SharedLedger`` the daemon keeps
 /// short leases and renews them while it sends (``SharedLedger/renewLeases(_:until:at:)``).
-public protocol Ledger: Sendable {
+package protocol Ledger: Sendable {
     /// Records reminders whose send time has come (state `pending`), in one transaction. Idempotent: keys
     /// already recorded, in any state, are left alone. Returns the keys that were new.
     func recordDue(_ reminders: [LedgerReminder], at now: Instant) async throws(StoreError) -> Set<String>
@@ -164,7 +164,7 @@ extension Ledger {
     /// writes (the daemon's view of a shared ledger keeps leases alive and retries results); the backends commit a
     /// batch at once. Never throws: a write that fails is ``OutboxWriteResult/refused(_:)`` with its error, whatever
     /// it is, and the writes before it stay written.
-    public func commitOneByOne(_ writes: [OutboxWrite]) async -> [OutboxWriteResult] {
+    package func commitOneByOne(_ writes: [OutboxWrite]) async -> [OutboxWriteResult] {
         var results: [OutboxWriteResult] = []
         results.reserveCapacity(writes.count)
         for write in writes {

@@ -1,24 +1,24 @@
-import Logging
+package import Logging
 
 /// One `NAME=value` field of a journal entry, as sent to journald over its native protocol.
 ///
 /// A value may contain any bytes, including newlines and UTF-8 Vietnamese text: `sd_journal_sendv` switches to
 /// the length-prefixed binary form when it needs to, so nothing is escaped or lost.
-public struct JournalField: Sendable, Hashable, CustomStringConvertible {
+package struct JournalField: Sendable, Hashable, CustomStringConvertible {
     /// The field name; valid for journald (see ``JournalFieldName``) when built by this module.
-    public var name: String
+    package var name: String
     /// The field value, sent byte for byte as UTF-8.
-    public var value: String
+    package var value: String
 
     /// Creates a field. The name is used as given: pass it through ``JournalFieldName/forMetadataKey(_:)`` first
     /// unless it is a constant known to be valid.
-    public init(_ name: String, _ value: String) {
+    package init(_ name: String, _ value: String) {
         self.name = name
         self.value = value
     }
 
     /// The `NAME=value` form, exactly as it goes into one `iovec`.
-    public var description: String { "\(self.name)=\(self.value)" }
+    package var description: String { "\(self.name)=\(self.value)" }
 }
 
 /// The rules for journald field names, and the mapping from swift-log metadata keys to them.
@@ -36,22 +36,22 @@ public struct JournalField: Sendable, Hashable, CustomStringConvertible {
 /// 4. The result is cut to 64 characters.
 ///
 /// Two keys that map to the same name both arrive, as two values of one field (journald fields may repeat).
-public enum JournalFieldName {
+package enum JournalFieldName {
     /// The longest field name journald accepts.
-    public static let maximumLength = 64
+    package static let maximumLength = 64
 
     /// The prefix given to metadata keys that would otherwise be invalid or collide with ``reservedNames``.
-    public static let escapePrefix = "META_"
+    package static let escapePrefix = "META_"
 
     /// Fields ``JournalLogHandler`` sets from the log call itself; metadata cannot override them.
     ///
     /// `MESSAGE_ID` is deliberately absent: metadata is how a statement carries its ``LogEventID``.
-    public static let reservedNames: Set<String> = [
+    package static let reservedNames: Set<String> = [
         "MESSAGE", "PRIORITY", "SYSLOG_IDENTIFIER", "CODE_FILE", "CODE_LINE", "CODE_FUNC",
     ]
 
     /// Whether journald accepts `name` as a field name sent by a client.
-    public static func isValid(_ name: String) -> Bool {
+    package static func isValid(_ name: String) -> Bool {
         let bytes = Array(name.utf8)
         guard let first = bytes.first, bytes.count <= Self.maximumLength else { return false }
         guard first != UInt8(ascii: "_"), !Self.isDigit(first) else { return false }
@@ -62,7 +62,7 @@ public enum JournalFieldName {
     ///
     /// For example `deadline_id` → `DEADLINE_ID`, `error.message` → `ERROR_MESSAGE`, `_pid` → `PID`,
     /// `2fa` → `META_2FA`, `message` → `META_MESSAGE`.
-    public static func forMetadataKey(_ key: String) -> String {
+    package static func forMetadataKey(_ key: String) -> String {
         var mapped = ""
         mapped.reserveCapacity(key.utf8.count)
         for scalar in key.unicodeScalars {
@@ -85,7 +85,7 @@ public enum JournalFieldName {
 }
 
 /// The syslog priorities journald stores in `PRIORITY=`, from `sd-daemon.h`'s `SD_EMERG` to `SD_DEBUG`.
-public enum SyslogPriority: Int, Sendable, CaseIterable, Comparable {
+package enum SyslogPriority: Int, Sendable, CaseIterable, Comparable {
     /// 0, `SD_EMERG`: the system is unusable. Never used by deadlined.
     case emergency = 0
     /// 1, `SD_ALERT`: action must be taken immediately. Never used by deadlined.
@@ -105,7 +105,7 @@ public enum SyslogPriority: Int, Sendable, CaseIterable, Comparable {
 
     /// The priority for a swift-log level: `trace` and `debug` → 7, `info` → 6, `notice` → 5, `warning` → 4,
     /// `error` → 3, `critical` → 2.
-    public init(_ level: Logger.Level) {
+    package init(_ level: Logger.Level) {
         switch level {
         case .trace, .debug: self = .debug
         case .info: self = .info
@@ -117,8 +117,8 @@ public enum SyslogPriority: Int, Sendable, CaseIterable, Comparable {
     }
 
     /// The `<N>` line prefix that journald's stdout/stderr stream reads as this priority (`SD_INFO` is `"<6>"`).
-    public var linePrefix: String { "<\(self.rawValue)>" }
+    package var linePrefix: String { "<\(self.rawValue)>" }
 
     /// Orders by numeric value, so `.critical < .info` (more severe first).
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+    package static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }

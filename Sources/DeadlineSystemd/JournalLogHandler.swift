@@ -1,6 +1,6 @@
 import CSystemd
 import Glibc
-import Logging
+package import Logging
 
 /// A swift-log handler that writes structured entries to journald through `sd_journal_sendv`.
 ///
@@ -15,17 +15,17 @@ import Logging
 /// never lost silently. That needs a check of our own: `sd_journal_sendv` deliberately returns success, dropping
 /// the entry, when `/run/systemd/journal/socket` does not exist (`ENOENT`), so the handler tests for the socket
 /// before each send (one `stat`) and also falls back when `sd_journal_sendv` reports any other error.
-public struct JournalLogHandler: LogHandler {
+package struct JournalLogHandler: LogHandler {
     /// The value of `SYSLOG_IDENTIFIER=` on every entry; `journalctl -t` filters on it.
-    public var identifier: String
+    package var identifier: String
     /// The handler's own metadata, below the provider's and the call's in precedence.
-    public var metadata: Logger.Metadata = [:]
+    package var metadata: Logger.Metadata = [:]
     /// Supplies contextual metadata at each statement, such as task-local values.
-    public var metadataProvider: Logger.MetadataProvider?
+    package var metadataProvider: Logger.MetadataProvider?
     /// The minimum level this handler emits.
-    public var logLevel: Logger.Level = .info
+    package var logLevel: Logger.Level = .info
     /// How a statement is written to stderr when journald cannot be reached.
-    public var fallbackFormat: StderrLogHandler.LineFormat
+    package var fallbackFormat: StderrLogHandler.LineFormat
 
     /// Creates a handler.
     ///
@@ -33,7 +33,7 @@ public struct JournalLogHandler: LogHandler {
     ///   - identifier: the `SYSLOG_IDENTIFIER`; `deadlined` unless a tool logs under its own name.
     ///   - metadataProvider: contextual metadata added to every statement.
     ///   - fallbackFormat: the stderr line format used when journald is unreachable.
-    public init(
+    package init(
         identifier: String = "deadlined",
         metadataProvider: Logger.MetadataProvider? = nil,
         fallbackFormat: StderrLogHandler.LineFormat = .plain
@@ -44,13 +44,13 @@ public struct JournalLogHandler: LogHandler {
     }
 
     /// Reads or writes one key of the handler's own metadata.
-    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    package subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { self.metadata[key] }
         set { self.metadata[key] = newValue }
     }
 
     /// Sends the statement to journald, or to stderr if that fails.
-    public func log(event: LogEvent) {
+    package func log(event: LogEvent) {
         let provided = self.metadataProvider?.get() ?? [:]
         let record = JournalRecord(
             event: event,

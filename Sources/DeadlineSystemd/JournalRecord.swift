@@ -1,16 +1,16 @@
-import Logging
+package import Logging
 
 /// The journal entry for one log statement: the pure, I/O-free half of ``JournalLogHandler``.
 ///
 /// Building the fields is separated from sending them so that the mapping (priorities, field names, flattening,
 /// metadata precedence) can be tested without a journald. The fields come in this order: `MESSAGE`, `PRIORITY`,
 /// `SYSLOG_IDENTIFIER`, `CODE_FILE`, `CODE_LINE`, `CODE_FUNC`, then the metadata sorted by key.
-public struct JournalRecord: Sendable, Hashable {
+package struct JournalRecord: Sendable, Hashable {
     /// Every field of the entry, in the order they are sent.
-    public var fields: [JournalField]
+    package var fields: [JournalField]
 
     /// Creates a record from already built fields.
-    public init(fields: [JournalField]) {
+    package init(fields: [JournalField]) {
         self.fields = fields
     }
 
@@ -21,7 +21,7 @@ public struct JournalRecord: Sendable, Hashable {
     ///   - identifier: the `SYSLOG_IDENTIFIER` value, `deadlined` for the daemon.
     ///   - metadata: the handler's own metadata (`logger[metadataKey:]`).
     ///   - providedMetadata: what the handler's metadata provider returned for this statement.
-    public init(
+    package init(
         event: LogEvent,
         identifier: String,
         metadata: Logger.Metadata = [:],
@@ -48,12 +48,12 @@ public struct JournalRecord: Sendable, Hashable {
     }
 
     /// The first value of the named field, if present.
-    public subscript(name: String) -> String? {
+    package subscript(name: String) -> String? {
         self.fields.first { $0.name == name }?.value
     }
 
     /// Every value of the named field, in order; journald keeps them all.
-    public func values(of name: String) -> [String] {
+    package func values(of name: String) -> [String] {
         self.fields.filter { $0.name == name }.map(\.value)
     }
 

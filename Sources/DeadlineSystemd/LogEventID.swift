@@ -1,4 +1,4 @@
-import Logging
+package import Logging
 
 /// The fixed journald `MESSAGE_ID` of every event deadlined logs that an operator may want to find, count or
 /// have explained.
@@ -16,7 +16,7 @@ import Logging
 /// ```
 ///
 /// Do not use this for one-off debugging messages: only events with a catalog entry deserve an identifier.
-public enum LogEventID: String, Sendable, CaseIterable, CustomStringConvertible {
+package enum LogEventID: String, Sendable, CaseIterable, CustomStringConvertible {
     /// A reminder was delivered on one channel to one recipient.
     case reminderSent = "1adbb4ec72d44f4ba39f51675cd451ae"
     /// A delivery attempt failed temporarily; it will be retried with backoff.
@@ -50,10 +50,10 @@ public enum LogEventID: String, Sendable, CaseIterable, CustomStringConvertible 
     case confirmedByLink = "e1be0833ad584d558d1ffa61404eca49"
 
     /// The journald `MESSAGE_ID` value: 32 lowercase hexadecimal digits.
-    public var messageID: String { self.rawValue }
+    package var messageID: String { self.rawValue }
 
     /// A stable kebab-case name for the event, for tests, documentation and the catalog's comments.
-    public var name: String {
+    package var name: String {
         switch self {
         case .reminderSent: "reminder-sent"
         case .deliveryFailed: "delivery-failed"
@@ -74,12 +74,12 @@ public enum LogEventID: String, Sendable, CaseIterable, CustomStringConvertible 
     }
 
     /// The ``name``, so that string interpolation reads well in messages and test output.
-    public var description: String { self.name }
+    package var description: String { self.name }
 
     /// Metadata carrying this identifier under ``LogMetadataKey/messageID``, merged over `other`.
     ///
     /// - Parameter other: further metadata for the same log statement; its own `message_id`, if any, is replaced.
-    public func metadata(_ other: Logger.Metadata = [:]) -> Logger.Metadata {
+    package func metadata(_ other: Logger.Metadata = [:]) -> Logger.Metadata {
         var merged = other
         merged[LogMetadataKey.messageID] = .string(self.rawValue)
         return merged
@@ -90,22 +90,22 @@ public enum LogEventID: String, Sendable, CaseIterable, CustomStringConvertible 
 ///
 /// Use these constants rather than string literals so that a typo cannot silently create a new journald field.
 /// Any other key still works: ``JournalFieldName/forMetadataKey(_:)`` maps it to a valid field name.
-public enum LogMetadataKey {
+package enum LogMetadataKey {
     /// The deadline's identifier (`DEADLINE_ID=`).
-    public static let deadlineID = "deadline_id"
+    package static let deadlineID = "deadline_id"
     /// The deadline's due date in ISO 8601 (`DEADLINE_DUE=`).
-    public static let deadlineDue = "deadline_due"
+    package static let deadlineDue = "deadline_due"
     /// The directive or document reference the deadline comes from, such as `123/QĐ-UBND` (`DOCUMENT_REF=`).
-    public static let documentRef = "document_ref"
+    package static let documentRef = "document_ref"
     /// The office unit the reminder is for, by its id in the configuration, such as `so-khdt`
     /// (`DEADLINE_UNIT=`; not `UNIT=`, which systemd uses for the name of a systemd unit and `journalctl -u` matches).
-    public static let unit = "deadline_unit"
+    package static let unit = "deadline_unit"
     /// The delivery channel's name (`CHANNEL=`).
-    public static let channel = "channel"
+    package static let channel = "channel"
     /// The recipient's address (`RECIPIENT=`).
-    public static let recipient = "recipient"
+    package static let recipient = "recipient"
     /// The delivery attempt number, starting at 1 (`ATTEMPT=`).
-    public static let attempt = "attempt"
+    package static let attempt = "attempt"
     /// The event's ``LogEventID`` (`MESSAGE_ID=`).
-    public static let messageID = "message_id"
+    package static let messageID = "message_id"
 }

@@ -1,5 +1,5 @@
 import Glibc
-import Logging
+package import Logging
 
 /// Where deadlined's log statements go: chosen by the `--log-target` flag, `auto` by default.
 ///
@@ -14,7 +14,7 @@ import Logging
 ///
 /// The console format is `<N>`-prefixed when stderr is the journal stream (only reachable with an explicit
 /// ``console``) and plain otherwise.
-public enum LogTarget: String, Sendable, CaseIterable {
+package enum LogTarget: String, Sendable, CaseIterable {
     /// Decide at start-up from the environment; see the type's documentation.
     case auto
     /// Always write to journald with ``JournalLogHandler`` (which writes to stderr while journald is absent).
@@ -23,7 +23,7 @@ public enum LogTarget: String, Sendable, CaseIterable {
     case console
 
     /// The destination this target means in the given environment.
-    public func resolve(in environment: LogEnvironment) -> LogDestination {
+    package func resolve(in environment: LogEnvironment) -> LogDestination {
         let consoleFormat: StderrLogHandler.LineFormat = environment.stderrIsJournalStream ? .priorityPrefixed : .plain
         switch self {
         case .journal:
@@ -50,7 +50,7 @@ public enum LogTarget: String, Sendable, CaseIterable {
     ///   - identifier: the `SYSLOG_IDENTIFIER` for journal entries.
     ///   - logLevel: the minimum level of every handler made.
     ///   - environment: the environment to resolve in; the process's own by default.
-    public func makeHandlerFactory(
+    package func makeHandlerFactory(
         identifier: String = "deadlined",
         logLevel: Logger.Level = .info,
         environment: LogEnvironment = .current()
@@ -61,14 +61,14 @@ public enum LogTarget: String, Sendable, CaseIterable {
 }
 
 /// A resolved ``LogTarget``: which handler to build and how it writes to stderr.
-public enum LogDestination: Sendable, Hashable {
+package enum LogDestination: Sendable, Hashable {
     /// ``JournalLogHandler``, writing stderr lines in the given format only if journald cannot be reached.
     case journal(fallback: StderrLogHandler.LineFormat)
     /// ``StderrLogHandler`` with the given line format.
     case console(StderrLogHandler.LineFormat)
 
     /// A new handler for this destination.
-    public func makeHandler(identifier: String = "deadlined", logLevel: Logger.Level = .info) -> any LogHandler {
+    package func makeHandler(identifier: String = "deadlined", logLevel: Logger.Level = .info) -> any LogHandler {
         switch self {
         case .journal(let fallback):
             var handler = JournalLogHandler(identifier: identifier, fallbackFormat: fallback)
@@ -83,31 +83,31 @@ public enum LogDestination: Sendable, Hashable {
 }
 
 /// The facts ``LogTarget/resolve(in:)`` decides on, gathered by ``current()`` or written by a test.
-public struct LogEnvironment: Sendable, Hashable {
+package struct LogEnvironment: Sendable, Hashable {
     /// The value of `$JOURNAL_STREAM`, if set.
-    public var journalStream: String?
+    package var journalStream: String?
     /// Device and inode of file descriptor 2, or `nil` if it is closed.
-    public var stderrIdentity: FileIdentity?
+    package var stderrIdentity: FileIdentity?
     /// Whether file descriptor 2 is a terminal.
-    public var stderrIsTerminal: Bool
+    package var stderrIsTerminal: Bool
     /// Whether `/run/systemd/journal/socket` exists.
-    public var journalSocketExists: Bool
+    package var journalSocketExists: Bool
 
     /// A device and inode number pair, as in `struct stat`.
-    public struct FileIdentity: Sendable, Hashable {
+    package struct FileIdentity: Sendable, Hashable {
         /// `st_dev`.
-        public var device: UInt64
+        package var device: UInt64
         /// `st_ino`.
-        public var inode: UInt64
+        package var inode: UInt64
         /// Creates an identity.
-        public init(device: UInt64, inode: UInt64) {
+        package init(device: UInt64, inode: UInt64) {
             self.device = device
             self.inode = inode
         }
     }
 
     /// Creates an environment from explicit facts.
-    public init(
+    package init(
         journalStream: String?,
         stderrIdentity: FileIdentity?,
         stderrIsTerminal: Bool,
@@ -120,10 +120,10 @@ public struct LogEnvironment: Sendable, Hashable {
     }
 
     /// The path of journald's native-protocol socket.
-    public static let journalSocketPath = "/run/systemd/journal/socket"
+    package static let journalSocketPath = "/run/systemd/journal/socket"
 
     /// The calling process's environment, read now.
-    public static func current() -> LogEnvironment {
+    package static func current() -> LogEnvironment {
         var status = stat()
         let identity =
             fstat(STDERR_FILENO, &status) == 0
@@ -138,7 +138,7 @@ public struct LogEnvironment: Sendable, Hashable {
     }
 
     /// Whether `$JOURNAL_STREAM` is `"<device>:<inode>"` of stderr, meaning stderr is connected to journald.
-    public var stderrIsJournalStream: Bool {
+    package var stderrIsJournalStream: Bool {
         guard let journalStream, let stderrIdentity else { return false }
         let parts = journalStream.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, let device = UInt64(parts[0]), let inode = UInt64(parts[1]) else { return false }

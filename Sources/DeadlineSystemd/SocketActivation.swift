@@ -7,19 +7,19 @@ import Glibc
 /// ``take()`` reads `$LISTEN_FDS`, `$LISTEN_PID` and `$LISTEN_FDNAMES` once and unsets them (so that nothing
 /// started later believes the sockets are its own); the descriptors, from 3 on, are marked close-on-exec. Without
 /// those variables, or when `$LISTEN_PID` names another process, there are none.
-public enum SocketActivation {
+package enum SocketActivation {
     /// One descriptor passed in.
-    public struct PassedSocket: Sendable, Hashable {
+    package struct PassedSocket: Sendable, Hashable {
         /// The file descriptor, 3 or more.
-        public let descriptor: CInt
+        package let descriptor: CInt
         /// Its name: the socket unit's `FileDescriptorName=`, by default the unit's name.
-        public let name: String
+        package let name: String
         /// Whether it is a stream socket in the listening state (what a web server can accept on).
-        public let isListeningStream: Bool
+        package let isListeningStream: Bool
     }
 
     /// Takes the passed descriptors. Call once, at start-up, before other threads read the environment.
-    public static func take() -> [PassedSocket] {
+    package static func take() -> [PassedSocket] {
         let names = getenv("LISTEN_FDNAMES").map { String(cString: $0).split(separator: ":", omittingEmptySubsequences: false).map(String.init) }
         let count = sd_listen_fds(1)
         guard count > 0 else { return [] }

@@ -1,5 +1,5 @@
 import Glibc
-import Logging
+package import Logging
 
 /// A swift-log handler that writes one line per statement to stderr, for when journald is not the target.
 ///
@@ -12,9 +12,9 @@ import Logging
 /// Every statement is exactly one line, written with a single `write(2)`: newlines, tabs and other control
 /// characters in the message or values appear as `\n`, `\t`, `\u{1B}`. Metadata keys appear as written, in sorted
 /// order; nested dictionaries as `parent.child=…`, arrays as `key=[a,b]`. Vietnamese text is written as UTF-8.
-public struct StderrLogHandler: LogHandler {
+package struct StderrLogHandler: LogHandler {
     /// The shape of each line.
-    public enum LineFormat: Sendable, Hashable {
+    package enum LineFormat: Sendable, Hashable {
         /// `LEVEL message key=value`, for people.
         case plain
         /// `<N>message key=value`, for journald's stdout/stderr stream.
@@ -22,28 +22,28 @@ public struct StderrLogHandler: LogHandler {
     }
 
     /// The shape of each line.
-    public var format: LineFormat
+    package var format: LineFormat
     /// The handler's own metadata, below the provider's and the call's in precedence.
-    public var metadata: Logger.Metadata = [:]
+    package var metadata: Logger.Metadata = [:]
     /// Supplies contextual metadata at each statement, such as task-local values.
-    public var metadataProvider: Logger.MetadataProvider?
+    package var metadataProvider: Logger.MetadataProvider?
     /// The minimum level this handler emits.
-    public var logLevel: Logger.Level = .info
+    package var logLevel: Logger.Level = .info
 
     /// Creates a handler writing lines of the given format.
-    public init(format: LineFormat = .plain, metadataProvider: Logger.MetadataProvider? = nil) {
+    package init(format: LineFormat = .plain, metadataProvider: Logger.MetadataProvider? = nil) {
         self.format = format
         self.metadataProvider = metadataProvider
     }
 
     /// Reads or writes one key of the handler's own metadata.
-    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    package subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { self.metadata[key] }
         set { self.metadata[key] = newValue }
     }
 
     /// Writes the statement's line to stderr.
-    public func log(event: LogEvent) {
+    package func log(event: LogEvent) {
         let merged = LogMetadataMerge.merged(
             handler: self.metadata,
             provided: self.metadataProvider?.get() ?? [:],
@@ -61,7 +61,7 @@ public struct StderrLogHandler: LogHandler {
     }
 
     /// The line for a statement, without the trailing newline. Pure; used by tests and by ``log(event:)``.
-    public static func line(
+    package static func line(
         level: Logger.Level,
         message: String,
         metadata: Logger.Metadata,

@@ -1,4 +1,4 @@
-import CSystemd
+package import CSystemd
 import Glibc
 
 /// Tells the service manager about the daemon's state through `sd_notify` (`Type=notify` / `notify-reload`).
@@ -10,12 +10,12 @@ import Glibc
 /// The daemon's sequence, as in timesyncd: ``ready(status:)`` once started; ``watchdog()`` every
 /// ``watchdogInterval``; on SIGHUP ``reloading(status:)``, then ``ready(status:)`` when the new configuration is
 /// in effect (or rejected); ``stopping(status:)`` on SIGTERM.
-public struct SystemdNotifier: Sendable {
+package struct SystemdNotifier: Sendable {
     /// Creates a notifier. Cheap; there is nothing to open.
-    public init() {}
+    package init() {}
 
     /// What happened to a notification.
-    public enum Outcome: Sendable, Hashable {
+    package enum Outcome: Sendable, Hashable {
         /// The datagram was sent.
         case sent
         /// `$NOTIFY_SOCKET` is unset: not running under a service manager that wants notifications.
@@ -25,17 +25,17 @@ public struct SystemdNotifier: Sendable {
     }
 
     /// Whether `$NOTIFY_SOCKET` is set, meaning notifications go somewhere.
-    public var isEnabled: Bool { getenv("NOTIFY_SOCKET") != nil }
+    package var isEnabled: Bool { getenv("NOTIFY_SOCKET") != nil }
 
     /// Sends `READY=1`, with `STATUS=` when a status is given: start-up (or a reload) is complete.
     @discardableResult
-    public func ready(status: String? = nil) -> Outcome {
+    package func ready(status: String? = nil) -> Outcome {
         self.send(["READY=1"] + Self.statusAssignment(status))
     }
 
     /// Sends `STATUS=`: a one-line description `systemctl status` shows. Newlines are replaced by spaces.
     @discardableResult
-    public func status(_ status: String) -> Outcome {
+    package func status(_ status: String) -> Outcome {
         self.send(Self.statusAssignment(status))
     }
 
@@ -44,7 +44,7 @@ public struct SystemdNotifier: Sendable {
     /// systemd 253's `Type=notify-reload` needs the timestamp to tell this reload from an earlier one; older
     /// versions ignore it. Send ``ready(status:)`` when the reload is finished.
     @discardableResult
-    public func reloading(status: String? = nil) -> Outcome {
+    package func reloading(status: String? = nil) -> Outcome {
         self.send(
             ["RELOADING=1", "MONOTONIC_USEC=\(Self.monotonicMicroseconds())"] + Self.statusAssignment(status)
         )
@@ -52,26 +52,26 @@ public struct SystemdNotifier: Sendable {
 
     /// Sends `STOPPING=1`: the daemon has begun shutting down.
     @discardableResult
-    public func stopping(status: String? = nil) -> Outcome {
+    package func stopping(status: String? = nil) -> Outcome {
         self.send(["STOPPING=1"] + Self.statusAssignment(status))
     }
 
     /// Sends `WATCHDOG=1`: the daemon is alive. Call every ``watchdogInterval``.
     @discardableResult
-    public func watchdog() -> Outcome {
+    package func watchdog() -> Outcome {
         self.send(["WATCHDOG=1"])
     }
 
     /// Sends `MAINPID=`: tells the service manager which process is the main one, if not the sender.
     @discardableResult
-    public func mainPID(_ pid: pid_t) -> Outcome {
+    package func mainPID(_ pid: pid_t) -> Outcome {
         self.send(["MAINPID=\(pid)"])
     }
 
     /// How often to call ``watchdog()``: half of `$WATCHDOG_USEC`, as `sd_watchdog_enabled(3)` recommends.
     ///
     /// `nil` when the watchdog is off: `$WATCHDOG_USEC` unset or invalid, or `$WATCHDOG_PID` set to another process.
-    public var watchdogInterval: Duration? {
+    package var watchdogInterval: Duration? {
         var microseconds: UInt64 = 0
         guard sd_watchdog_enabled(0, &microseconds) > 0, microseconds > 0 else { return nil }
         return .microseconds(Int64(clamping: microseconds / 2))
@@ -81,7 +81,7 @@ public struct SystemdNotifier: Sendable {
     ///
     /// Use the named methods instead where one exists. Variables of our own should start with `X_`.
     @discardableResult
-    public func send(_ assignments: [String]) -> Outcome {
+    package func send(_ assignments: [String]) -> Outcome {
         let result = sd_notify(0, assignments.joined(separator: "\n"))
         if result > 0 { return .sent }
         if result == 0 { return .notConfigured }
@@ -89,7 +89,7 @@ public struct SystemdNotifier: Sendable {
     }
 
     /// The current `CLOCK_MONOTONIC` time in microseconds, the clock `MONOTONIC_USEC=` is read against.
-    public static func monotonicMicroseconds() -> UInt64 {
+    package static func monotonicMicroseconds() -> UInt64 {
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC, &now)
         return UInt64(now.tv_sec) * 1_000_000 + UInt64(now.tv_nsec) / 1_000

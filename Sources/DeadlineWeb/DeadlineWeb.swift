@@ -10,4 +10,4 @@
 ///
 /// Pages are HTML escaped everywhere, carry a strict Content-Security-Policy, and need no script; GET never changes
 /// anything, and POST is rate-limited per address.
-public enum DeadlineWeb {}
+package enum DeadlineWeb {}

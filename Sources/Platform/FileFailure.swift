@@ -5,10 +5,10 @@
 #endif
 
 /// Why a file or folder could not be used, naming the path and never a file's contents.
-public struct FileFailure: Error, Sendable, Hashable, CustomStringConvertible {
-    public let description: String
+package struct FileFailure: Error, Sendable, Hashable, CustomStringConvertible {
+    package let description: String
 
-    public init(_ description: String) { self.description = description }
+    package init(_ description: String) { self.description = description }
 
     /// `what: <the system's reason>` for the current `errno`.
     static func system(_ what: String) -> FileFailure { FileFailure("\(what): \(String(cString: strerror(errno)))") }

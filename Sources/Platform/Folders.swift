@@ -1,14 +1,14 @@
 #if canImport(Glibc)
-    import Glibc
+    package import Glibc
 #elseif canImport(Musl)
-    import Musl
+    package import Musl
 #endif
 
 /// Folders, made the one way deadlined makes them.
-public enum Folders {
+package enum Folders {
     /// Creates `path` and each missing parent with `mode` (like `mkdir -p`). A part that exists but is not a
     /// folder is an error.
-    public static func create(_ path: String, mode: mode_t = 0o700) throws(FileFailure) {
+    package static func create(_ path: String, mode: mode_t = 0o700) throws(FileFailure) {
         var current = path.hasPrefix("/") ? "" : "."
         for component in path.split(separator: "/") {
             current += "/" + component
@@ -22,7 +22,7 @@ public enum Folders {
     }
 
     /// Creates the folders that would contain `file` (everything before its last `/`).
-    public static func create(containing file: String, mode: mode_t = 0o700) throws(FileFailure) {
+    package static func create(containing file: String, mode: mode_t = 0o700) throws(FileFailure) {
         guard let slash = file.lastIndex(of: "/"), slash > file.startIndex else { return }
         try create(String(file[..<slash]), mode: mode)
     }

@@ -8,10 +8,10 @@ import DeadlineKit
 /// Reads a file holding a secret (a password, a token, a signing key, secret headers), the one way deadlined
 /// reads them: the file's mode is checked on the open file (``SecretFilePolicy``), at most 1 MiB is read, and
 /// every error names the file, never its contents.
-public enum SecretFile {
+package enum SecretFile {
     /// The file's bytes; with `trimmed`, without its trailing line breaks (an editor's final newline; spaces are
     /// kept, a password may end with one), and an empty file is an error.
-    public static func read(_ path: String, trimmed: Bool = true) throws(FileFailure) -> [UInt8] {
+    package static func read(_ path: String, trimmed: Bool = true) throws(FileFailure) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw FileFailure.system("cannot read the secret file '\(path)'") }
         defer { close(fd) }

@@ -4,6 +4,7 @@ import DeadlineService
 import DeadlineSystemd
 import Logging
 import Platform
+import DeadlineConfig
 
 /// The entry point: the whole command, daemon included, runs on one ``DaemonExecutor`` thread instead of
 /// libdispatch's global queues, whose first job would start libdispatch's once-a-second workqueue monitor for the

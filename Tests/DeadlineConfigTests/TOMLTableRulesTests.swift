@@ -1,4 +1,5 @@
 import DeadlineConfig
+import DeadlineKit
 import Testing
 
 private let cannotExtend = ", and an inline table cannot be extended"

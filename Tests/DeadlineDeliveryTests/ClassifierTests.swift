@@ -1,4 +1,5 @@
 import Testing
+import DeadlineKit
 
 @testable import DeadlineDelivery
 

@@ -1,6 +1,7 @@
 import DeadlineDelivery
 import Foundation
 import TestSupport
+import DeadlineKit
 
 /// Settings for talking to an ``SMTPTestServer`` with short, bounded timeouts.
 func smtpSettings(

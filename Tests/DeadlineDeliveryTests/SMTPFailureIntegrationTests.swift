@@ -2,6 +2,7 @@ import DeadlineDelivery
 import Foundation
 import TestSupport
 import Testing
+import DeadlineKit
 
 /// SMTPTransport failures against a real aiosmtpd server on 127.0.0.1 (or a port nobody listens on).
 @Suite("SMTP failures against a real server", .timeLimit(.minutes(2)))

@@ -2,6 +2,7 @@ import DeadlineDelivery
 import Foundation
 import TestSupport
 import Testing
+import DeadlineKit
 
 /// SMTPTransport against a real aiosmtpd server on 127.0.0.1.
 @Suite("SMTP against a real server", .timeLimit(.minutes(2)))

@@ -1,8 +1,10 @@
 import DeadlineConfig
 import DeadlineDelivery
 import DeadlineKit
+import DeadlineStore
 @testable import DeadlineService
 import Testing
+import FoundationEssentials
 
 #if canImport(Glibc)
     import Glibc

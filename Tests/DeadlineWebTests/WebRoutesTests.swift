@@ -4,6 +4,7 @@ import DeadlineWeb
 import Foundation
 import TestSupport
 import Testing
+import Logging
 
 @testable import DeadlineStore
 

@@ -1,5 +1,6 @@
 import DeadlineImport
 import ImportEvaluation
+import DeadlineKit
 
 #if canImport(Glibc)
     import Glibc

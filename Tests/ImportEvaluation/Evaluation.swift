@@ -1,4 +1,4 @@
-import DeadlineImport
+package import DeadlineImport
 import DeadlineKit
 
 /// The importer's proposals on the corpus scored against the gold file, deadline by deadline.
@@ -8,23 +8,23 @@ import DeadlineKit
 /// is false; it is put in the class of the gold deadline whose sentence it is in (a wrong date), else of the
 /// listed not-deadline it is in, else `unlisted`. A unit is right when its words (folded, `và` and punctuation
 /// left out) are the gold's, or the text names nobody and nothing was proposed.
-public struct Evaluation: Sendable {
+package struct Evaluation: Sendable {
     /// One document's result.
-    public struct DocumentResult: Sendable {
-        public let document: GoldDocument
-        public let proposals: [ProposedDeadline]
+    package struct DocumentResult: Sendable {
+        package let document: GoldDocument
+        package let proposals: [ProposedDeadline]
         /// Gold deadline index -> matching proposal index.
-        public let matches: [Int: Int]
+        package let matches: [Int: Int]
         /// Proposals that match nothing, with the class they fall in.
-        public let falseProposals: [(proposal: Int, phraseClass: String)]
+        package let falseProposals: [(proposal: Int, phraseClass: String)]
         /// Proposals that repeat another of the same sentence with the same date.
-        public let duplicates: Int
+        package let duplicates: Int
     }
 
-    public let results: [DocumentResult]
+    package let results: [DocumentResult]
 
     /// Runs the importer on each document (with its `issued`, as `--issued` would give it) and scores it.
-    public init(_ corpus: GoldCorpus) {
+    package init(_ corpus: GoldCorpus) {
         results = corpus.documents.map(Self.score)
     }
 
@@ -99,7 +99,7 @@ public struct Evaluation: Sendable {
     }
 
     /// Words of the gold task found in the proposed one, and of the proposed one found in the gold (an F1).
-    public static func taskOverlap(_ proposed: String, _ gold: String) -> Double {
+    package static func taskOverlap(_ proposed: String, _ gold: String) -> Double {
         let a = VietnameseFolding.words(proposed)
         let b = VietnameseFolding.words(gold)
         guard !a.isEmpty, !b.isEmpty else { return 0 }

@@ -1,14 +1,15 @@
 import DeadlineConfig
+import DeadlineKit
 
 /// The lowest figures the importer may score on the corpus (`floor.toml`): raised when the importer improves, so
 /// that a change that makes it worse fails `ImportCorpusTests`.
-public struct Floor: Sendable {
+package struct Floor: Sendable {
     /// Per part (`all`, `heldout`): the least precision, recall, F1 and unit accuracy.
-    public var figures: [Evaluation.Part: [String: Double]] = [:]
+    package var figures: [Evaluation.Part: [String: Double]] = [:]
     /// The most duplicate proposals allowed.
-    public var duplicates = 0
+    package var duplicates = 0
 
-    public static func load(directory: String) throws(GoldError) -> Floor {
+    package static func load(directory: String) throws(GoldError) -> Floor {
         let path = directory + "/floor.toml"
         let (document, diagnostics) = TOMLReader.parse(utf8: try GoldCorpus.readFile(path), file: path)
         if let error = diagnostics.first(where: { $0.severity == .error }) { throw GoldError(error.description) }
@@ -29,7 +30,7 @@ public struct Floor: Sendable {
     }
 
     /// Each figure below its floor, as `heldout recall 0.71 < 0.80`.
-    public func shortfalls(of evaluation: Evaluation) -> [String] {
+    package func shortfalls(of evaluation: Evaluation) -> [String] {
         var out: [String] = []
         for part in Evaluation.Part.allCases {
             let s = evaluation.scores(part)

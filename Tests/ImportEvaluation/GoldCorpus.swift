@@ -1,6 +1,6 @@
 import DeadlineConfig
 import DeadlineImport
-import DeadlineKit
+package import DeadlineKit
 
 #if canImport(Glibc)
     import Glibc
@@ -8,11 +8,11 @@ import DeadlineKit
 
 /// The import corpus (`Tests/Fixtures/import-corpus`): real public texts in `docs/` and the deadlines a person
 /// found in them by reading, in `gold.toml`.
-public struct GoldCorpus: Sendable {
-    public var documents: [GoldDocument]
+package struct GoldCorpus: Sendable {
+    package var documents: [GoldDocument]
 
     /// Reads `gold.toml` and every document it names from `directory`; throws with `file:line:` on any problem.
-    public static func load(directory: String) throws(GoldError) -> GoldCorpus {
+    package static func load(directory: String) throws(GoldError) -> GoldCorpus {
         let goldPath = directory + "/gold.toml"
         let (document, diagnostics) = TOMLReader.parse(utf8: try readFile(goldPath), file: goldPath)
         if let error = diagnostics.first(where: { $0.severity == .error }) { throw GoldError(error.description) }
@@ -110,15 +110,15 @@ public struct GoldCorpus: Sendable {
 }
 
 /// A corpus document with what a reader found in it.
-public struct GoldDocument: Sendable {
-    public let file: String
-    public let text: String
+package struct GoldDocument: Sendable {
+    package let file: String
+    package let text: String
     /// Kept out of tuning: its figures are reported apart.
-    public let heldout: Bool
+    package let heldout: Bool
     /// The date an admin would give with `--issued`.
-    public var issued: CivilDate?
-    public var deadlines: [GoldDeadline] = []
-    public var nonDeadlines: [GoldNonDeadline] = []
+    package var issued: CivilDate?
+    package var deadlines: [GoldDeadline] = []
+    package var nonDeadlines: [GoldNonDeadline] = []
 
     init(file: String, text: String, heldout: Bool) {
         self.file = file
@@ -128,8 +128,8 @@ public struct GoldDocument: Sendable {
 }
 
 /// A deadline a reader found.
-public struct GoldDeadline: Sendable {
-    public enum Expected: Sendable, Hashable {
+package struct GoldDeadline: Sendable {
+    package enum Expected: Sendable, Hashable {
         /// `10/12/2020`, `12/2020`, `Q4/2020`, `H2/2020`, `2020`.
         case due(String)
         /// An iCalendar rule, as ``ProposedRecurrence/rrule`` writes it.
@@ -137,26 +137,26 @@ public struct GoldDeadline: Sendable {
     }
 
     /// Where the quoted part of its sentence is in the text.
-    public let span: Range<Int>
-    public let fragment: String
-    public let expected: Expected
+    package let span: Range<Int>
+    package let fragment: String
+    package let expected: Expected
     /// The units as written (parts of a list apart, people's titles left out); empty when the text names nobody.
-    public let units: [String]
-    public let task: String
-    public let phraseClass: String
+    package let units: [String]
+    package let task: String
+    package let phraseClass: String
     /// Its line in gold.toml.
-    public let line: Int
+    package let line: Int
 }
 
 /// A sentence that looks like a deadline but is not one.
-public struct GoldNonDeadline: Sendable {
-    public let span: Range<Int>
-    public let fragment: String
-    public let phraseClass: String
+package struct GoldNonDeadline: Sendable {
+    package let span: Range<Int>
+    package let fragment: String
+    package let phraseClass: String
 }
 
 /// A problem with the corpus or its gold file.
-public struct GoldError: Error, CustomStringConvertible {
-    public let description: String
+package struct GoldError: Error, CustomStringConvertible {
+    package let description: String
     init(_ description: String) { self.description = description }
 }

@@ -3,7 +3,7 @@ import DeadlineImport
 extension Evaluation {
     /// The figures as `make import-eval` prints them: overall (all, development, held-out documents), per phrasing
     /// class, then each miss and each false proposal.
-    public func report() -> String {
+    package func report() -> String {
         var out = "Import corpus: \(results.count) documents (\(results.filter(\.document.heldout).count) held out), "
         out += "\(scores().gold) deadlines, \(listedNonDeadlines().values.reduce(0, +)) listed not-deadlines\n\n"
         out +=

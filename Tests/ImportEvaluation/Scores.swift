@@ -1,26 +1,27 @@
+import DeadlineImport
 /// Counts and the figures made from them, for a set of documents or a phrasing class.
-public struct Scores: Sendable, Hashable {
-    public var gold = 0
-    public var proposed = 0
-    public var matched = 0
-    public var unitsRight = 0
-    public var taskOverlap = 0.0
+package struct Scores: Sendable, Hashable {
+    package var gold = 0
+    package var proposed = 0
+    package var matched = 0
+    package var unitsRight = 0
+    package var taskOverlap = 0.0
 
-    public var precision: Double { proposed == 0 ? 1 : Double(matched) / Double(proposed) }
-    public var recall: Double { gold == 0 ? 1 : Double(matched) / Double(gold) }
-    public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
-    public var unitAccuracy: Double { matched == 0 ? 1 : Double(unitsRight) / Double(matched) }
-    public var meanTaskOverlap: Double { matched == 0 ? 0 : taskOverlap / Double(matched) }
+    package var precision: Double { proposed == 0 ? 1 : Double(matched) / Double(proposed) }
+    package var recall: Double { gold == 0 ? 1 : Double(matched) / Double(gold) }
+    package var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+    package var unitAccuracy: Double { matched == 0 ? 1 : Double(unitsRight) / Double(matched) }
+    package var meanTaskOverlap: Double { matched == 0 ? 0 : taskOverlap / Double(matched) }
 }
 
 extension Evaluation {
     /// Which documents a figure covers.
-    public enum Part: String, Sendable, CaseIterable {
+    package enum Part: String, Sendable, CaseIterable {
         case all, development, heldout
     }
 
     /// Overall scores over `part`.
-    public func scores(_ part: Part = .all) -> Scores {
+    package func scores(_ part: Part = .all) -> Scores {
         var s = Scores()
         for r in results where include(r, part) {
             s.gold += r.document.deadlines.count
@@ -36,7 +37,7 @@ extension Evaluation {
 
     /// Scores per phrasing class of the gold deadlines (proposals: the matches and the wrong dates in their
     /// sentences), and for the not-deadline classes the number of false proposals in them.
-    public func classScores(_ part: Part = .all) -> [(phraseClass: String, scores: Scores)] {
+    package func classScores(_ part: Part = .all) -> [(phraseClass: String, scores: Scores)] {
         var table: [String: Scores] = [:]
         for r in results where include(r, part) {
             for (g, gold) in r.document.deadlines.enumerated() {
@@ -61,7 +62,7 @@ extension Evaluation {
     }
 
     /// Listed not-deadlines per class, over `part`.
-    public func listedNonDeadlines(_ part: Part = .all) -> [String: Int] {
+    package func listedNonDeadlines(_ part: Part = .all) -> [String: Int] {
         var counts: [String: Int] = [:]
         for r in results where include(r, part) {
             for n in r.document.nonDeadlines { counts[n.phraseClass, default: 0] += 1 }
@@ -70,7 +71,7 @@ extension Evaluation {
     }
 
     /// Proposals that repeat another of their sentence's.
-    public var duplicates: Int { results.reduce(0) { $0 + $1.duplicates } }
+    package var duplicates: Int { results.reduce(0) { $0 + $1.duplicates } }
 
     func include(_ r: DocumentResult, _ part: Part) -> Bool {
         switch part {

@@ -1,49 +1,49 @@
 import Foundation
 
 /// What Python's `email` package (and `icalendar`) make of a message: `Tests/Servers/verify_email.py`.
-public struct EmailVerification: Decodable {
-    public struct Calendar: Decodable {
-        public struct Event: Decodable {
-            public struct Alarm: Decodable {
-                public var action: String
-                public var trigger: String
-                public var description: String
+package struct EmailVerification: Decodable {
+    package struct Calendar: Decodable {
+        package struct Event: Decodable {
+            package struct Alarm: Decodable {
+                package var action: String
+                package var trigger: String
+                package var description: String
             }
-            public var uid: String
-            public var summary: String
-            public var description: String
-            public var dtstart: String
-            public var dtend: String
-            public var alarms: [Alarm]
+            package var uid: String
+            package var summary: String
+            package var description: String
+            package var dtstart: String
+            package var dtend: String
+            package var alarms: [Alarm]
         }
-        public var method: String
-        public var content_type_method: String?
-        public var filename: String?
-        public var events: [Event]
-        public var max_line_octets: Int
-        public var crlf_only: Bool
+        package var method: String
+        package var content_type_method: String?
+        package var filename: String?
+        package var events: [Event]
+        package var max_line_octets: Int
+        package var crlf_only: Bool
     }
-    public var subject: String
-    public var from_display_name: String
-    public var from_address: String
-    public var to: [[String]]
-    public var date: String
-    public var date_iso: String
-    public var message_id: String
-    public var auto_submitted: String
-    public var key: String
-    public var content_type: String
-    public var text: String?
-    public var html: String?
-    public var calendar: Calendar?
-    public var crlf_only: Bool
-    public var max_line_octets: Int
-    public var max_header_line_octets: Int
-    public var defects: [String]
+    package var subject: String
+    package var from_display_name: String
+    package var from_address: String
+    package var to: [[String]]
+    package var date: String
+    package var date_iso: String
+    package var message_id: String
+    package var auto_submitted: String
+    package var key: String
+    package var content_type: String
+    package var text: String?
+    package var html: String?
+    package var calendar: Calendar?
+    package var crlf_only: Bool
+    package var max_line_octets: Int
+    package var max_header_line_octets: Int
+    package var defects: [String]
 }
 
 /// Runs the verify script with /usr/bin/python3 on `message`.
-public func verifyWithPython(_ message: [UInt8]) async throws -> EmailVerification {
+package func verifyWithPython(_ message: [UInt8]) async throws -> EmailVerification {
     let directory = try TemporaryDirectory(prefix: "deadlined-verify")
     defer { directory.remove() }
     let path = directory.path + "/message.eml"

@@ -9,16 +9,16 @@ import Foundation
 /// It answers with a script of responses in request order (the last one repeats), records every request, and
 /// counts TCP connections. With `webhookSecret` it verifies Standard Webhooks signatures itself (Python's
 /// `hmac`), an implementation independent of ours.
-public final class HTTPTestServer: Sendable {
+package final class HTTPTestServer: Sendable {
     /// One scripted response.
-    public struct Response: Sendable, Encodable {
-        public var status: Int
-        public var headers: [String: String]
-        public var body: String
+    package struct Response: Sendable, Encodable {
+        package var status: Int
+        package var headers: [String: String]
+        package var body: String
         /// Seconds to wait before answering.
-        public var delay: Double?
+        package var delay: Double?
 
-        public init(status: Int, headers: [String: String] = [:], body: String = "", delay: Double? = nil) {
+        package init(status: Int, headers: [String: String] = [:], body: String = "", delay: Double? = nil) {
             self.status = status
             self.headers = headers
             self.body = body
@@ -27,9 +27,9 @@ public final class HTTPTestServer: Sendable {
     }
 
     /// The port the server listens on, on 127.0.0.1.
-    public let port: Int
+    package let port: Int
     /// `http://127.0.0.1:<port>` or `https://…`.
-    public let baseURL: String
+    package let baseURL: String
     private let process: LoopbackServerProcess
 
     /// Starts the server and waits (bounded) until it listens.
@@ -38,7 +38,7 @@ public final class HTTPTestServer: Sendable {
     ///   - responses: answers in request order; the last repeats.
     ///   - tls: serve HTTPS with the shared ``TestCertificates`` server certificate (or the wrong-name one).
     ///   - webhookSecret: verify `webhook-signature` with this secret (`whsec_…` or raw).
-    public init(
+    package init(
         responses: [Response] = [Response(status: 200, body: "{\"ok\":true}")], tls: Bool = false,
         wrongNameCertificate: Bool = false, webhookSecret: String? = nil
     ) throws {
@@ -58,10 +58,10 @@ public final class HTTPTestServer: Sendable {
     }
 
     /// The server's PID.
-    public var pid: Int32 { process.pid }
+    package var pid: Int32 { process.pid }
 
     /// The requests received so far, in order.
-    public func requests() throws -> [HTTPReceivedRequest] {
+    package func requests() throws -> [HTTPReceivedRequest] {
         try process.events().filter { $0.event == "request" }.map { event in
             HTTPReceivedRequest(
                 method: event.method ?? "", path: event.path ?? "",
@@ -74,26 +74,26 @@ public final class HTTPTestServer: Sendable {
     }
 
     /// How many TCP connections the server has accepted.
-    public func connectionCount() throws -> Int {
+    package func connectionCount() throws -> Int {
         try process.connectionCount()
     }
 
     /// The most TCP connections that were open at the same time.
-    public func maximumOpenConnections() throws -> Int {
+    package func maximumOpenConnections() throws -> Int {
         try process.maximumOpenConnections()
     }
 
     /// The server's stderr, for failure messages.
-    public var standardError: String { process.standardError }
+    package var standardError: String { process.standardError }
 
     /// Stops the server by PID. Also done on deinit.
-    public func stop() {
+    package func stop() {
         process.stop()
     }
 
     /// A port on 127.0.0.1 that nothing listens on: bound to learn a free number, then closed. For "server down"
     /// tests (connection refused).
-    public static func unusedPort() throws -> Int {
+    package static func unusedPort() throws -> Int {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw TestServerError(description: "socket failed: errno \(errno)") }
         defer { close(descriptor) }
@@ -113,22 +113,22 @@ public final class HTTPTestServer: Sendable {
 }
 
 /// A request as the HTTP server received it.
-public struct HTTPReceivedRequest: Sendable, Equatable {
+package struct HTTPReceivedRequest: Sendable, Equatable {
     /// One header line, as sent.
-    public struct Header: Sendable, Equatable {
-        public var name: String
-        public var value: String
+    package struct Header: Sendable, Equatable {
+        package var name: String
+        package var value: String
     }
 
-    public var method: String
-    public var path: String
-    public var headers: [Header]
-    public var body: [UInt8]
+    package var method: String
+    package var path: String
+    package var headers: [Header]
+    package var body: [UInt8]
     /// Whether the Standard Webhooks signature verified (`nil` when the server had no secret).
-    public var signatureValid: Bool?
+    package var signatureValid: Bool?
 
     /// The first value of a header, case-insensitively.
-    public func header(_ name: String) -> String? {
+    package func header(_ name: String) -> String? {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 #if canImport(Glibc)
     import Glibc
@@ -24,24 +24,24 @@ import Foundation
 ///
 /// Needs root and util-linux `unshare`/`nsenter`; check ``unavailableReason`` and skip when it is non-nil.
 /// Call ``stop()`` when done (deinit also does); it ends journald with SIGTERM, and SIGKILL if it lingers.
-public final class JournalHarness: @unchecked Sendable {
+package final class JournalHarness: @unchecked Sendable {
     /// journald's process ID; also the `nsenter` target.
-    public let pid: Int32
+    package let pid: Int32
     /// A private directory for this instance: the script, `journald.log`, catalog staging.
-    public let workDirectory: URL
+    package let workDirectory: URL
 
     private let anchor: ChildProcess
     private let stopLock = NSLock()
     private var stopped = false  // guarded by stopLock
 
     /// The journald executable started in the namespace.
-    public static let journaldPath = "/lib/systemd/systemd-journald"
+    package static let journaldPath = "/lib/systemd/systemd-journald"
     /// The journal directory inside the namespace.
-    public static let journalDirectory = "/run/log/journal"
+    package static let journalDirectory = "/run/log/journal"
 
     /// Why a harness cannot run here (not root, a tool missing, mount namespaces refused), or `nil` if it can.
     /// Computed once, by actually trying `unshare --mount true`.
-    public static let unavailableReason: String? = {
+    package static let unavailableReason: String? = {
         guard geteuid() == 0 else { return "journald harness needs root (it mounts tmpfs in a private namespace)" }
         for tool in ["unshare", "nsenter", "journalctl", JournalHarness.journaldPath]
         where ProcessRunner.locate(tool) == nil {
@@ -58,7 +58,7 @@ public final class JournalHarness: @unchecked Sendable {
     /// - Parameters:
     ///   - startupTimeout: how long to wait for the socket before giving up (journald is killed then).
     ///   - maximumLifetime: journald is stopped after this even if ``stop()`` is never called.
-    public init(startupTimeout: Duration = .seconds(15), maximumLifetime: Duration = .seconds(1_800)) throws {
+    package init(startupTimeout: Duration = .seconds(15), maximumLifetime: Duration = .seconds(1_800)) throws {
         if let reason = Self.unavailableReason { throw ProcessRunnerError(description: reason) }
         let work = FileManager.default.temporaryDirectory
             .appendingPathComponent("deadlined-journal-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
@@ -125,7 +125,7 @@ public final class JournalHarness: @unchecked Sendable {
     }
 
     /// What journald (and the namespace script) wrote to stderr: start-up problems, `Received SIGTERM`.
-    public var journaldLog: String {
+    package var journaldLog: String {
         (try? String(contentsOf: self.workDirectory.appendingPathComponent("journald.log"), encoding: .utf8)) ?? ""
     }
 
@@ -134,7 +134,7 @@ public final class JournalHarness: @unchecked Sendable {
     /// - Parameters:
     ///   - executable: an absolute path (the file system is the host's, apart from the mounts above).
     ///   - environment: the command's environment; by default ``ProcessRunner/environment(adding:removing:)``.
-    public func run(
+    package func run(
         _ executable: String,
         _ arguments: [String] = [],
         environment: [String: String]? = nil,
@@ -155,7 +155,7 @@ public final class JournalHarness: @unchecked Sendable {
     ///
     /// - Parameters:
     ///   - standardOutput, standardError: descriptors for the command's output (`/dev/null` when `nil`).
-    public func start(
+    package func start(
         _ executable: String,
         _ arguments: [String] = [],
         environment: [String: String]? = nil,
@@ -172,18 +172,18 @@ public final class JournalHarness: @unchecked Sendable {
     }
 
     /// Runs `journalctl` inside the namespace with the given arguments (no pager).
-    public func journalctl(_ arguments: [String], timeout: Duration = .seconds(30)) async throws -> ProcessResult {
+    package func journalctl(_ arguments: [String], timeout: Duration = .seconds(30)) async throws -> ProcessResult {
         try await self.run(ProcessRunner.locate("journalctl")!, ["--no-pager"] + arguments, timeout: timeout)
     }
 
     /// Asks journald to process and write everything sent before this call (`journalctl --sync`).
-    public func sync() async throws {
+    package func sync() async throws {
         let result = try await self.journalctl(["--sync"])
         guard result.succeeded else { throw ProcessRunnerError(description: "journalctl --sync failed: \(result)") }
     }
 
     /// The entries matching all of `matches` (`FIELD=value`, as `journalctl` takes them), oldest first.
-    public func entries(matching matches: [String]) async throws -> [JournalEntry] {
+    package func entries(matching matches: [String]) async throws -> [JournalEntry] {
         try await self.sync()
         let result = try await self.journalctl(
             ["--directory=" + Self.journalDirectory, "--output=json", "--all"] + matches
@@ -193,7 +193,7 @@ public final class JournalHarness: @unchecked Sendable {
     }
 
     /// Polls (bounded) until at least `count` entries match, then returns all matching entries.
-    public func waitForEntries(
+    package func waitForEntries(
         matching matches: [String],
         count: Int,
         timeout: Duration = .seconds(10)
@@ -217,7 +217,7 @@ public final class JournalHarness: @unchecked Sendable {
     /// - Returns: what `journalctl --update-catalog` printed (it reports syntax problems as warnings and still
     ///   succeeds, so a test should check this is empty).
     @discardableResult
-    public func installCatalog(fileAt url: URL) async throws -> String {
+    package func installCatalog(fileAt url: URL) async throws -> String {
         let root = self.workDirectory.appendingPathComponent("catalog-root")
         let sources = root.appendingPathComponent("usr/lib/systemd/catalog")
         try FileManager.default.createDirectory(at: sources, withIntermediateDirectories: true)
@@ -240,7 +240,7 @@ public final class JournalHarness: @unchecked Sendable {
     ///
     /// SIGTERM goes to the namespace's shell, which passes it to journald and waits for it; if that has not ended
     /// both within five seconds, journald and the shell get SIGKILL (by PID).
-    public func stop() {
+    package func stop() {
         self.stopLock.lock()
         defer { self.stopLock.unlock() }
         guard !self.stopped else { return }
@@ -259,7 +259,7 @@ public final class JournalHarness: @unchecked Sendable {
     }
 
     /// The shell script run by `unshare`; see the type's documentation.
-    public static func namespaceScript(workDirectory: String, testPID: Int32, lifetimeSeconds: Int) -> String {
+    package static func namespaceScript(workDirectory: String, testPID: Int32, lifetimeSeconds: Int) -> String {
         """
         set -eu
         # Private tmpfs over everything journald writes; never create anything on the host.
@@ -304,19 +304,19 @@ public final class JournalHarness: @unchecked Sendable {
 }
 
 /// One journal entry as `journalctl -o json` prints it.
-public struct JournalEntry: Sendable, CustomStringConvertible {
+package struct JournalEntry: Sendable, CustomStringConvertible {
     /// Every field's values. Most fields have one; repeated fields have several.
-    public var fields: [String: [String]]
+    package var fields: [String: [String]]
 
     /// The first value of a field, or `nil` if absent.
-    public subscript(name: String) -> String? { self.fields[name]?.first }
+    package subscript(name: String) -> String? { self.fields[name]?.first }
 
     /// Every value of a field, in order.
-    public func values(of name: String) -> [String] { self.fields[name] ?? [] }
+    package func values(of name: String) -> [String] { self.fields[name] ?? [] }
 
     /// Parses one line of `journalctl -o json` output. Values journalctl printed as byte arrays (non-printable or
     /// invalid UTF-8 data) are decoded as UTF-8; `null` (value too large) becomes no value.
-    public init(jsonLine: String) throws {
+    package init(jsonLine: String) throws {
         guard let object = try JSONSerialization.jsonObject(with: Data(jsonLine.utf8)) as? [String: Any] else {
             throw ProcessRunnerError(description: "not a journal JSON object: \(jsonLine)")
         }
@@ -339,7 +339,7 @@ public struct JournalEntry: Sendable, CustomStringConvertible {
     }
 
     /// The entry's fields, sorted, one per line.
-    public var description: String {
+    package var description: String {
         self.fields.keys.sorted().map { "\($0)=\(self.fields[$0]!)" }.joined(separator: "\n")
     }
 }

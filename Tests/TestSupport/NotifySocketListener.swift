@@ -16,9 +16,9 @@ import Foundation
 ///
 /// A background thread receives datagrams until ``stop()`` (also called on deinit), or at the latest after
 /// `maximumLifetime`. ``stop()`` closes the socket and removes its file.
-public final class NotifySocketListener: @unchecked Sendable {
+package final class NotifySocketListener: @unchecked Sendable {
     /// The value to put in `$NOTIFY_SOCKET`: a file path, or `@name` for an abstract socket.
-    public let address: String
+    package let address: String
 
     private let fd: Int32
     private let inbox = Inbox()
@@ -27,7 +27,7 @@ public final class NotifySocketListener: @unchecked Sendable {
     private var thread: Thread?
 
     /// The most datagrams kept; later ones are dropped, so a runaway sender cannot exhaust memory.
-    public static let maximumMessages = 10_000
+    package static let maximumMessages = 10_000
 
     /// Binds a new socket and starts receiving.
     ///
@@ -35,7 +35,7 @@ public final class NotifySocketListener: @unchecked Sendable {
     ///   - abstractName: bind in the abstract namespace as `@abstractName` instead of at a file path.
     ///   - directory: where the socket file goes (ignored for abstract sockets). Paths must stay under 108 bytes.
     ///   - maximumLifetime: after this the receiving thread ends even if ``stop()`` is never called.
-    public init(
+    package init(
         abstractName: String? = nil,
         directory: String = NSTemporaryDirectory(),
         maximumLifetime: Duration = .seconds(600)
@@ -82,7 +82,7 @@ public final class NotifySocketListener: @unchecked Sendable {
     }
 
     /// Every datagram received so far, in order of arrival.
-    public var messages: [String] {
+    package var messages: [String] {
         self.inbox.condition.lock()
         defer { self.inbox.condition.unlock() }
         return self.inbox.received
@@ -90,7 +90,7 @@ public final class NotifySocketListener: @unchecked Sendable {
 
     /// Waits until a received datagram satisfies `predicate` (including ones received before the call) and returns
     /// it, or returns `nil` once `timeout` has passed.
-    public func waitFor(timeout: Duration = .seconds(5), where predicate: (String) -> Bool) -> String? {
+    package func waitFor(timeout: Duration = .seconds(5), where predicate: (String) -> Bool) -> String? {
         let (seconds, attoseconds) = timeout.components
         let deadline = Date().addingTimeInterval(Double(seconds) + Double(attoseconds) / 1e18)
         let condition = self.inbox.condition
@@ -106,12 +106,12 @@ public final class NotifySocketListener: @unchecked Sendable {
     }
 
     /// Waits for a datagram that has `line` (such as `READY=1`) as one of its newline-separated assignments.
-    public func waitFor(line: String, timeout: Duration = .seconds(5)) -> String? {
+    package func waitFor(line: String, timeout: Duration = .seconds(5)) -> String? {
         self.waitFor(timeout: timeout) { $0.split(separator: "\n").contains(Substring(line)) }
     }
 
     /// Stops receiving, closes the socket and removes its file. Safe to call more than once.
-    public func stop() {
+    package func stop() {
         self.inbox.condition.lock()
         self.inbox.stopped = true
         self.inbox.condition.broadcast()

@@ -19,43 +19,43 @@ import Foundation
 /// `initdb` runs once per test process into a template folder that each server copies (it takes seconds; a copy
 /// takes milliseconds). Durability is off (`fsync = off`): the tests need a real server, not a safe one.
 /// Logins over TCP need a password (SCRAM-SHA-256), as in production; `psql` here uses the Unix socket.
-public final class PostgresServer: @unchecked Sendable {
+package final class PostgresServer: @unchecked Sendable {
     /// The superuser the tests connect as.
-    public static let user = "postgres"
+    package static let user = "postgres"
     /// Its password (over TCP; the Unix socket trusts local users).
-    public static let password = "deadlined-test-pw"
+    package static let password = "deadlined-test-pw"
 
     /// The TCP port on 127.0.0.1.
-    public let port: Int
+    package let port: Int
     /// The folder holding the data folder, the log and the Unix socket (`.s.PGSQL.<port>`).
-    public let directory: String
+    package let directory: String
     /// The server's log (its stdout and stderr).
-    public var logPath: String { directory + "/server.log" }
+    package var logPath: String { directory + "/server.log" }
     private var process: ChildProcess?
     private let lock = NSLock()
     private var databaseCount = 0
 
     /// Whether the PostgreSQL binaries (and, as root, the `postgres` user) are there.
-    public static var isAvailable: Bool { binaries != nil && (geteuid() != 0 || postgresIDs != nil) }
+    package static var isAvailable: Bool { binaries != nil && (geteuid() != 0 || postgresIDs != nil) }
 
     /// One server for the whole test process, started on first use and stopped when the process exits.
     /// (`initdb` and the start run off the cooperative pool: they take seconds on a loaded machine.)
-    public static func shared() async throws -> PostgresServer {
+    package static func shared() async throws -> PostgresServer {
         try await ProcessRunner.offPool("postgres shared") { try sharedServer.get() }
     }
 
     /// A server of its own (``init()``), started off the cooperative pool.
-    public static func started() async throws -> PostgresServer {
+    package static func started() async throws -> PostgresServer {
         try await ProcessRunner.offPool("postgres start") { try PostgresServer() }
     }
 
     /// ``stop()`` off the cooperative pool.
-    public func stopped() async {
+    package func stopped() async {
         _ = try? await ProcessRunner.offPool("postgres stop") { self.stop() }
     }
 
     /// ``start()`` again, off the cooperative pool.
-    public func restarted() async throws {
+    package func restarted() async throws {
         try await ProcessRunner.offPool("postgres start") { try self.start() }
     }
 
@@ -74,11 +74,11 @@ public final class PostgresServer: @unchecked Sendable {
     }()
 
     /// Whether the server offers TLS (``init(tls:)``), with the certificate for 127.0.0.1 and localhost.
-    public let offersTLS: Bool
+    package let offersTLS: Bool
 
     /// Starts a server of its own, on a fresh copy of the template cluster; with `tls`, it offers TLS with the
     /// server certificate of those test certificates (`ssl = on`).
-    public init(tls: TestCertificates? = nil) throws {
+    package init(tls: TestCertificates? = nil) throws {
         guard Self.binaries != nil else {
             throw PostgresServerError(description: "PostgreSQL is not installed (apt-get install postgresql)")
         }
@@ -98,12 +98,12 @@ public final class PostgresServer: @unchecked Sendable {
     }
 
     /// A server of its own that offers TLS (``init(tls:)``), started off the cooperative pool.
-    public static func startedWithTLS(_ certificates: TestCertificates) async throws -> PostgresServer {
+    package static func startedWithTLS(_ certificates: TestCertificates) async throws -> PostgresServer {
         try await ProcessRunner.offPool("postgres start") { try PostgresServer(tls: certificates) }
     }
 
     /// Starts `postgres` (again, after ``stop()``) and waits until it accepts connections.
-    public func start() throws {
+    package func start() throws {
         guard let binaries = Self.binaries else { return }
         let log = open(logPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         defer { close(log) }
@@ -129,11 +129,11 @@ public final class PostgresServer: @unchecked Sendable {
     }
 
     /// The postmaster's PID while it runs.
-    public var pid: Int32? { lock.withLock { process?.isRunning == true ? process?.pid : nil } }
+    package var pid: Int32? { lock.withLock { process?.isRunning == true ? process?.pid : nil } }
 
     /// Fast shutdown (SIGINT to the postmaster, by PID): sessions are ended, then it exits. SIGKILL to its process
     /// group if it has not exited within 20 s.
-    public func stop() {
+    package func stop() {
         guard let child = lock.withLock({ process }) else { return }
         child.send(SIGINT)
         if !child.waitForExit(timeout: .seconds(20)) {
@@ -144,17 +144,17 @@ public final class PostgresServer: @unchecked Sendable {
     }
 
     /// Stops the server and removes its folder.
-    public func remove() {
+    package func remove() {
         stop()
         try? FileManager.default.removeItem(atPath: directory)
     }
 
     /// The server's log so far.
-    public var serverLog: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
+    package var serverLog: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
 
     /// Runs SQL with `psql` as the superuser over the Unix socket; returns its output, fields separated by `|`.
     @discardableResult
-    public func psql(_ sql: String, database: String = "postgres") throws -> String {
+    package func psql(_ sql: String, database: String = "postgres") throws -> String {
         let result = try ProcessRunner.runBlocking(
             "psql",
             ["-h", directory, "-p", String(port), "-U", Self.user, "-d", database, "-X", "-q", "-A", "-t",
@@ -165,7 +165,7 @@ public final class PostgresServer: @unchecked Sendable {
     }
 
     /// Creates an empty database (owned by `owner`, or the superuser) and returns its name.
-    public func createDatabase(owner: String? = nil) throws -> String {
+    package func createDatabase(owner: String? = nil) throws -> String {
         let name = lock.withLock {
             databaseCount += 1
             return "ledger_\(getpid())_\(databaseCount)"
@@ -175,12 +175,12 @@ public final class PostgresServer: @unchecked Sendable {
     }
 
     /// Drops a database, ending its sessions first.
-    public func dropDatabase(_ name: String) {
+    package func dropDatabase(_ name: String) {
         _ = try? psql("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
     }
 
     /// Creates a login role with a password (SCRAM-SHA-256).
-    public func createRole(_ name: String, password: String) throws {
+    package func createRole(_ name: String, password: String) throws {
         try psql("CREATE ROLE \(name) LOGIN PASSWORD '\(password.replacingOccurrences(of: "'", with: "''"))'")
     }
 
@@ -251,7 +251,7 @@ public final class PostgresServer: @unchecked Sendable {
 }
 
 /// Why the PostgreSQL test server could not be set up.
-public struct PostgresServerError: Error, CustomStringConvertible {
+package struct PostgresServerError: Error, CustomStringConvertible {
     /// What failed, with the command's output.
-    public var description: String
+    package var description: String
 }

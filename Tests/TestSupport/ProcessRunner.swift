@@ -1,31 +1,31 @@
-import Foundation
+package import Foundation
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
 /// What a finished (or killed) child process left behind.
-public struct ProcessResult: Sendable, CustomStringConvertible {
+package struct ProcessResult: Sendable, CustomStringConvertible {
     /// The exit status, or the signal number if ``terminatedBySignal``.
-    public var status: Int32
+    package var status: Int32
     /// Whether the process was ended by a signal (including the runner's own kill after a timeout).
-    public var terminatedBySignal: Bool
+    package var terminatedBySignal: Bool
     /// Whether the runner killed the process because it outlived its timeout.
-    public var timedOut: Bool
+    package var timedOut: Bool
     /// Everything written to stdout.
-    public var standardOutput: Data
+    package var standardOutput: Data
     /// Everything written to stderr.
-    public var standardError: Data
+    package var standardError: Data
 
     /// stdout decoded as UTF-8 (invalid bytes replaced).
-    public var stdout: String { String(decoding: self.standardOutput, as: UTF8.self) }
+    package var stdout: String { String(decoding: self.standardOutput, as: UTF8.self) }
     /// stderr decoded as UTF-8 (invalid bytes replaced).
-    public var stderr: String { String(decoding: self.standardError, as: UTF8.self) }
+    package var stderr: String { String(decoding: self.standardError, as: UTF8.self) }
     /// Whether the process exited by itself with status 0.
-    public var succeeded: Bool { !self.terminatedBySignal && !self.timedOut && self.status == 0 }
+    package var succeeded: Bool { !self.terminatedBySignal && !self.timedOut && self.status == 0 }
 
     /// A summary for test failure messages: status, and both streams.
-    public var description: String {
+    package var description: String {
         let how =
             self.timedOut ? "timed out" : self.terminatedBySignal ? "signal \(self.status)" : "exit \(self.status)"
         return "[\(how)]\n--- stdout ---\n\(self.stdout)\n--- stderr ---\n\(self.stderr)"
@@ -33,9 +33,9 @@ public struct ProcessResult: Sendable, CustomStringConvertible {
 }
 
 /// Why ``ProcessRunner`` could not run a process at all.
-public struct ProcessRunnerError: Error, CustomStringConvertible {
+package struct ProcessRunnerError: Error, CustomStringConvertible {
     /// What went wrong and what to check.
-    public var description: String
+    package var description: String
 }
 
 /// Runs a program to completion with a timeout, capturing stdout and stderr. For tests only.
@@ -45,13 +45,13 @@ public struct ProcessRunnerError: Error, CustomStringConvertible {
 /// cannot block. A child that outlives `timeout` gets SIGTERM (SIGKILL two seconds later if need be), then its
 /// whole process group gets SIGKILL, and the result says ``ProcessResult/timedOut``. If a grandchild keeps the
 /// pipes open after the child exits, reading stops after a one-second grace period instead of hanging the test.
-public enum ProcessRunner {
+package enum ProcessRunner {
     /// The environment of this process with the given variables removed and others added: the usual base for a
     /// child's environment. `NOTIFY_SOCKET`, `WATCHDOG_USEC`, `WATCHDOG_PID` and `JOURNAL_STREAM` are always
     /// removed unless re-added, because tests set them on this process and a child must not inherit them by
     /// accident; so are `LC_ALL`, `LC_MESSAGES` and `LANG`, so that `deadlinectl` speaks the configuration's
     /// language, else Vietnamese, on every machine (a test of the locale adds them back).
-    public static func environment(
+    package static func environment(
         adding added: [String: String] = [:],
         removing removed: [String] = []
     ) -> [String: String] {
@@ -64,7 +64,7 @@ public enum ProcessRunner {
     }
 
     /// The absolute path of an executable found on `$PATH` (and `/usr/sbin`, `/sbin`), or `nil`.
-    public static func locate(_ name: String) -> String? {
+    package static func locate(_ name: String) -> String? {
         if name.hasPrefix("/") { return FileManager.default.isExecutableFile(atPath: name) ? name : nil }
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         let directories = path.split(separator: ":").map(String.init) + ["/usr/sbin", "/sbin", "/usr/bin", "/bin"]
@@ -73,7 +73,7 @@ public enum ProcessRunner {
 
     /// Runs `executable` and waits for it, on a dedicated thread so the caller's task does not block the
     /// cooperative pool.
-    public static func run(
+    package static func run(
         _ executable: String,
         _ arguments: [String] = [],
         environment: [String: String]? = nil,
@@ -104,7 +104,7 @@ public enum ProcessRunner {
     /// Runs blocking work (waiting for a child, polling a server) on a thread of its own and suspends until it is
     /// done, so that it does not hold one of the cooperative pool's threads (two on a 2-core machine), which
     /// every test of the process shares.
-    public static func offPool<T: Sendable>(_ name: String, _ body: @escaping @Sendable () throws -> T) async throws -> T {
+    package static func offPool<T: Sendable>(_ name: String, _ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread { continuation.resume(with: Result { try body() }) }
             thread.name = name
@@ -120,7 +120,7 @@ public enum ProcessRunner {
     ///   - environment: the child's complete environment; by default ``environment(adding:removing:)``.
     ///   - standardInput: bytes to feed on stdin, then end of file; `/dev/null` when `nil`.
     ///   - timeout: how long the child may run before it is killed.
-    public static func runBlocking(
+    package static func runBlocking(
         _ executable: String,
         _ arguments: [String] = [],
         environment: [String: String]? = nil,
@@ -276,9 +276,9 @@ struct PipeReader {
 /// Testing's threads block SIGTERM, so a child would ignore the SIGTERM meant to stop it; and (2) it learns of
 /// the child's exit through a descriptor that grandchildren inherit, so a child that leaves a background process
 /// behind looks alive until that process exits too.
-public final class ChildProcess: @unchecked Sendable {
+package final class ChildProcess: @unchecked Sendable {
     /// The child's process ID, which is also its process group ID.
-    public let pid: pid_t
+    package let pid: pid_t
 
     private let lock = NSLock()
     private var exitStatus: Int32?  // raw wait status, guarded by lock
@@ -289,7 +289,7 @@ public final class ChildProcess: @unchecked Sendable {
     ///   - standardInput, standardOutput, standardError: descriptors the child gets as 0, 1 and 2; `nil` means
     ///     `/dev/null`.
     ///   - currentDirectory: the child's working directory, or the caller's when `nil`.
-    public init(
+    package init(
         path: String,
         arguments: [String],
         environment: [String: String],
@@ -346,7 +346,7 @@ public final class ChildProcess: @unchecked Sendable {
     }
 
     /// The raw wait status once the child has exited and been reaped, else `nil`. Never blocks.
-    public var status: Int32? {
+    package var status: Int32? {
         self.lock.lock()
         defer { self.lock.unlock() }
         if self.exitStatus == nil {
@@ -357,11 +357,11 @@ public final class ChildProcess: @unchecked Sendable {
     }
 
     /// Whether the child is still running (not yet exited and reaped).
-    public var isRunning: Bool { self.status == nil }
+    package var isRunning: Bool { self.status == nil }
 
     /// Waits up to `timeout` for the child to exit, polling every few milliseconds. Returns whether it exited.
     @discardableResult
-    public func waitForExit(timeout: Duration) -> Bool {
+    package func waitForExit(timeout: Duration) -> Bool {
         let deadline = ContinuousClock.now + timeout
         for _ in 0..<1_000_000 {
             if !self.isRunning { return true }
@@ -372,17 +372,17 @@ public final class ChildProcess: @unchecked Sendable {
     }
 
     /// Sends `signal` to the child (only while it has not been reaped, so the PID cannot have been reused).
-    public func send(_ signal: Int32) {
+    package func send(_ signal: Int32) {
         if self.isRunning { kill(self.pid, signal) }
     }
 
     /// Sends `signal` to the child's whole process group: the child and any descendants it did not move elsewhere.
-    public func sendToGroup(_ signal: Int32) {
+    package func sendToGroup(_ signal: Int32) {
         kill(-self.pid, signal)
     }
 
     /// SIGTERM, then SIGKILL to the process group if the child has not exited after `grace`.
-    public func terminate(grace: Duration = .seconds(2)) {
+    package func terminate(grace: Duration = .seconds(2)) {
         guard self.isRunning else { return }
         self.send(SIGTERM)
         if !self.waitForExit(timeout: grace) {
@@ -392,7 +392,7 @@ public final class ChildProcess: @unchecked Sendable {
     }
 
     /// Whether the child exited on its own and with which code, or was killed by which signal.
-    public var termination: (exitCode: Int32?, signal: Int32?)? {
+    package var termination: (exitCode: Int32?, signal: Int32?)? {
         guard let status = self.status else { return nil }
         let signal = status & 0x7f
         return signal == 0 ? ((status >> 8) & 0xff, nil) : (nil, signal)

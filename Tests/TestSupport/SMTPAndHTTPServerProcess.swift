@@ -144,10 +144,10 @@ struct ServerEvent: Decodable {
 }
 
 /// A test server could not be started or read.
-public struct TestServerError: Error, CustomStringConvertible {
-    public var description: String
+package struct TestServerError: Error, CustomStringConvertible {
+    package var description: String
 
-    public init(description: String) {
+    package init(description: String) {
         self.description = description
     }
 }

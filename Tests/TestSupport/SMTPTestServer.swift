@@ -8,9 +8,9 @@ import Foundation
 /// // … send to 127.0.0.1:server.port …
 /// let messages = try server.messages()
 /// ```
-public final class SMTPTestServer: Sendable {
+package final class SMTPTestServer: Sendable {
     /// How the server offers TLS.
-    public enum TLS: Sendable {
+    package enum TLS: Sendable {
         /// Plain text; no STARTTLS offered.
         case none
         /// STARTTLS offered (with the shared ``TestCertificates``); `required` refuses MAIL before it.
@@ -22,31 +22,31 @@ public final class SMTPTestServer: Sendable {
     }
 
     /// Where a 451 temporary failure is answered.
-    public enum TemporaryFailure: String, Sendable {
+    package enum TemporaryFailure: String, Sendable {
         case none, rcpt, data
     }
 
     /// The server's behaviour.
-    public struct Options: Sendable {
-        public var tls: TLS
+    package struct Options: Sendable {
+        package var tls: TLS
         /// AUTH user and password (AUTH is offered only after TLS).
-        public var user: String?
-        public var password: String?
+        package var user: String?
+        package var password: String?
         /// Refuse MAIL before AUTH (530).
-        public var authRequired: Bool
+        package var authRequired: Bool
         /// Recipients refused with `550 5.1.1 … unknown mailbox`.
-        public var rejectedRecipients: [String]
+        package var rejectedRecipients: [String]
         /// Recipients answered `451 4.2.0` the first time only; a retry is accepted.
-        public var temporarilyRefusedOnce: [String] = []
-        public var temporaryFailure: TemporaryFailure
+        package var temporarilyRefusedOnce: [String] = []
+        package var temporaryFailure: TemporaryFailure
         /// Listen on this port instead of a free one (for a server that comes up later on a known port).
-        public var port: Int?
+        package var port: Int?
         /// Seconds the server waits before accepting each message (a slow server, for crash tests).
-        public var delay: Double = 0
+        package var delay: Double = 0
         /// Offer AUTH on an unencrypted connection too, so that a test can prove a client never uses it there.
-        public var authWithoutTLS = false
+        package var authWithoutTLS = false
 
-        public init(
+        package init(
             tls: TLS = .none, user: String? = nil, password: String? = nil, authRequired: Bool = false,
             rejectedRecipients: [String] = [], temporaryFailure: TemporaryFailure = .none
         ) {
@@ -60,11 +60,11 @@ public final class SMTPTestServer: Sendable {
     }
 
     /// The port the server listens on, on 127.0.0.1.
-    public let port: Int
+    package let port: Int
     private let process: LoopbackServerProcess
 
     /// Starts the server and waits (bounded) until it listens.
-    public init(_ options: Options = Options()) throws {
+    package init(_ options: Options = Options()) throws {
         var arguments: [String] = ["--tempfail", options.temporaryFailure.rawValue]
         switch options.tls {
         case .none:
@@ -94,10 +94,10 @@ public final class SMTPTestServer: Sendable {
     }
 
     /// The server's PID.
-    public var pid: Int32 { process.pid }
+    package var pid: Int32 { process.pid }
 
     /// The messages received so far, in order.
-    public func messages() throws -> [SMTPReceivedMessage] {
+    package func messages() throws -> [SMTPReceivedMessage] {
         try process.events().filter { $0.event == "message" }.map { event in
             SMTPReceivedMessage(
                 mailFrom: event.mail_from ?? "", recipients: event.rcpt_tos ?? [],
@@ -107,37 +107,37 @@ public final class SMTPTestServer: Sendable {
     }
 
     /// Every AUTH the client attempted (right or wrong): the user, and whether the session was encrypted.
-    public func authAttempts() throws -> [(user: String?, tls: Bool)] {
+    package func authAttempts() throws -> [(user: String?, tls: Bool)] {
         try process.events().filter { $0.event == "auth" }.map { ($0.auth_user, $0.tls ?? false) }
     }
 
     /// How many TCP connections the server has accepted.
-    public func connectionCount() throws -> Int {
+    package func connectionCount() throws -> Int {
         try process.connectionCount()
     }
 
     /// The most TCP connections that were open at the same time.
-    public func maximumOpenConnections() throws -> Int {
+    package func maximumOpenConnections() throws -> Int {
         try process.maximumOpenConnections()
     }
 
     /// The server's stderr, for failure messages.
-    public var standardError: String { process.standardError }
+    package var standardError: String { process.standardError }
 
     /// Stops the server by PID. Also done on deinit.
-    public func stop() {
+    package func stop() {
         process.stop()
     }
 }
 
 /// A message as the SMTP server received it (after dot-unstuffing).
-public struct SMTPReceivedMessage: Sendable, Equatable {
-    public var mailFrom: String
-    public var recipients: [String]
+package struct SMTPReceivedMessage: Sendable, Equatable {
+    package var mailFrom: String
+    package var recipients: [String]
     /// The raw message bytes, exactly as sent between DATA and the final dot.
-    public var data: [UInt8]
+    package var data: [UInt8]
     /// Whether the session was encrypted (STARTTLS or implicit TLS).
-    public var tls: Bool
+    package var tls: Bool
     /// The AUTH user, if the client authenticated.
-    public var authenticatedUser: String?
+    package var authenticatedUser: String?
 }

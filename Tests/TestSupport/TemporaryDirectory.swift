@@ -1,10 +1,10 @@
 import Foundation
 
 /// A fresh directory under the system's temporary folder, removed by ``remove()``.
-public struct TemporaryDirectory: Sendable {
-    public let path: String
+package struct TemporaryDirectory: Sendable {
+    package let path: String
 
-    public init(prefix: String = "deadlined-test") throws {
+    package init(prefix: String = "deadlined-test") throws {
         var template = Array((NSTemporaryDirectory() + "/\(prefix)-XXXXXX").utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
             throw ProcessRunnerError(description: "mkdtemp failed: \(String(cString: strerror(errno)))")
@@ -14,7 +14,7 @@ public struct TemporaryDirectory: Sendable {
 
     /// Writes `text` to `relative` (creating folders), with the given permissions.
     @discardableResult
-    public func write(_ relative: String, _ text: String, mode: Int = 0o644) throws -> String {
+    package func write(_ relative: String, _ text: String, mode: Int = 0o644) throws -> String {
         let full = path + "/" + relative
         try FileManager.default.createDirectory(
             atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -23,26 +23,26 @@ public struct TemporaryDirectory: Sendable {
         return full
     }
 
-    public func read(_ relative: String) throws -> String {
+    package func read(_ relative: String) throws -> String {
         try String(contentsOfFile: path + "/" + relative, encoding: .utf8)
     }
 
-    public func remove() {
+    package func remove() {
         try? FileManager.default.removeItem(atPath: path)
     }
 }
 
 /// Where the repository and the built executables are.
-public enum BuiltProducts {
+package enum BuiltProducts {
     /// The repository root (found from this source file's path).
-    public static let repositoryRoot: String = {
+    package static let repositoryRoot: String = {
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<3 { url.deleteLastPathComponent() }
         return url.path
     }()
 
     /// The folder holding the built executables: the one that holds the running test bundle.
-    public static let directory: String = {
+    package static let directory: String = {
         let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? ""
         var url = URL(fileURLWithPath: exe).deletingLastPathComponent()
         // The test binary may sit inside a `.xctest` bundle folder.
@@ -54,8 +54,8 @@ public enum BuiltProducts {
     }()
 
     /// The path of a built executable, e.g. `deadlinectl`.
-    public static func path(_ name: String) -> String { directory + "/" + name }
+    package static func path(_ name: String) -> String { directory + "/" + name }
 
     /// The example configuration shipped in `etc/`.
-    public static var exampleConfig: String { repositoryRoot + "/etc/deadlined/deadlined.toml" }
+    package static var exampleConfig: String { repositoryRoot + "/etc/deadlined/deadlined.toml" }
 }

@@ -9,13 +9,13 @@ import Foundation
 ///   host name verification.
 ///
 /// EC P-256 keys, valid for three days. Made once per test process (``shared()``) in a temporary directory.
-public struct TestCertificates: Sendable {
-    public let directory: String
-    public let caCertificate: String
-    public let serverCertificate: String
-    public let serverKey: String
-    public let wrongNameCertificate: String
-    public let wrongNameKey: String
+package struct TestCertificates: Sendable {
+    package let directory: String
+    package let caCertificate: String
+    package let serverCertificate: String
+    package let serverKey: String
+    package let wrongNameCertificate: String
+    package let wrongNameKey: String
 
     private static let made: Result<TestCertificates, CertificateGenerationError> = {
         do {
@@ -35,12 +35,12 @@ public struct TestCertificates: Sendable {
     }()
 
     /// The certificates of this test process, made on first use.
-    public static func shared() throws -> TestCertificates {
+    package static func shared() throws -> TestCertificates {
         try made.get()
     }
 
     /// Makes a fresh set in a new temporary directory.
-    public static func make() throws -> TestCertificates {
+    package static func make() throws -> TestCertificates {
         let directory = try TemporaryDirectory(prefix: "deadlined-certs").path
         func path(_ name: String) -> String { directory + "/" + name }
         try Data(
@@ -98,6 +98,6 @@ public struct TestCertificates: Sendable {
 }
 
 /// The `openssl` command failed or is missing (Debian package `openssl`).
-public struct CertificateGenerationError: Error, CustomStringConvertible {
-    public var description: String
+package struct CertificateGenerationError: Error, CustomStringConvertible {
+    package var description: String
 }

@@ -1,3 +1,4 @@
+import DeadlineKit
 /// A URL taken apart leniently, for checks and for messages. The user-info ends at the last `@` before the host even
 /// when a password holds `/`, `?` or `#` (which a URL should percent-encode, and admins do not), so that such a
 /// password is still recognised as one, refused, and never quoted.

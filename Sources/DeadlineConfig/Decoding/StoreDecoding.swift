@@ -1,9 +1,9 @@
-import DeadlineKit
+package import DeadlineKit
 
 /// Where the ledger lives (`[store]`), and how the daemons that share it keep their claims.
-public struct StoreSettings: Sendable, Hashable {
+package struct StoreSettings: Sendable, Hashable {
     /// The ledger's backend.
-    public enum Backend: Sendable, Hashable {
+    package enum Backend: Sendable, Hashable {
         /// A SQLite file: `nil` for `state.db` in the state directory.
         case sqlite(path: String?)
         /// A PostgreSQL database that several daemons may share.
@@ -11,26 +11,26 @@ public struct StoreSettings: Sendable, Hashable {
     }
 
     /// SQLite in the state directory unless `[store] url` says otherwise.
-    public var backend: Backend = .sqlite(path: nil)
+    package var backend: Backend = .sqlite(path: nil)
     /// PostgreSQL: how long a claim holds without renewal.
-    public var leaseSeconds: Int64 = 30
+    package var leaseSeconds: Int64 = 30
     /// PostgreSQL: the longest time between two examinations of the ledger when nothing was heard.
-    public var recheckSeconds: Int64 = 60
+    package var recheckSeconds: Int64 = 60
 
     /// The default: SQLite in the state directory.
-    public init() {}
+    package init() {}
 
     /// The SQLite file for this backend, or `nil` for PostgreSQL.
-    public func sqlitePath(stateDirectory: String) -> String? {
+    package func sqlitePath(stateDirectory: String) -> String? {
         guard case .sqlite(let path) = backend else { return nil }
         return path ?? stateDirectory + "/state.db"
     }
 }
 
 /// A PostgreSQL database, as `[store]` describes it (the password stays in its file until the daemon reads it).
-public struct PostgresSettings: Sendable, Hashable {
+package struct PostgresSettings: Sendable, Hashable {
     /// How to reach the server.
-    public enum Location: Sendable, Hashable {
+    package enum Location: Sendable, Hashable {
         /// TCP to a host and port.
         case tcp(host: String, port: Int)
         /// The Unix socket `<directory>/.s.PGSQL.<port>`.
@@ -38,22 +38,22 @@ public struct PostgresSettings: Sendable, Hashable {
     }
 
     /// The server.
-    public var location: Location
+    package var location: Location
     /// The database user.
-    public var user: String
+    package var user: String
     /// The database.
-    public var database: String
+    package var database: String
     /// The file holding the password, if any.
-    public var passwordFile: String?
+    package var passwordFile: String?
     /// libpq's `sslmode`: `disable`, `allow`, `prefer`, `require`, `verify-ca` or `verify-full`.
-    public var sslMode: String
+    package var sslMode: String
     /// A CA certificate (PEM) to trust.
-    public var caFile: String?
+    package var caFile: String?
     /// Time allowed to connect.
-    public var connectTimeoutSeconds: Int = 10
+    package var connectTimeoutSeconds: Int = 10
 
     /// Whether the server is on this machine (a Unix socket, `localhost`, 127.0.0.0/8 or ::1).
-    public var isLocal: Bool {
+    package var isLocal: Bool {
         switch location {
         case .socket: true
         case .tcp(let host, _): host == "localhost" || host == "::1" || host.hasPrefix("127.")
@@ -64,7 +64,7 @@ public struct PostgresSettings: Sendable, Hashable {
 /// Reads the ledger locations admins write: `sqlite`, `sqlite:/path.db`, and libpq's URLs
 /// `postgresql://user@host:port/database?sslmode=verify-full` (`postgres://` too). A password in the URL is
 /// refused: it belongs in `password_file`.
-public enum StoreURL {
+package enum StoreURL {
     /// The libpq URL parameters understood after `?`.
     static let parameters = ["host", "port", "user", "dbname", "sslmode", "sslrootcert", "connect_timeout"]
     /// libpq's other parameters: named in the error when given, since they are not secrets.
@@ -77,7 +77,7 @@ public enum StoreURL {
     ]
 
     /// The backend a URL names, or why it names none (a message for the admin).
-    public static func parse(_ text: String) -> Result<StoreSettings.Backend, StoreURLError> {
+    package static func parse(_ text: String) -> Result<StoreSettings.Backend, StoreURLError> {
         if text == "sqlite" { return .success(.sqlite(path: nil)) }
         if text.hasPrefix("sqlite:") {
             var path = String(text.dropFirst(7))
@@ -232,12 +232,12 @@ public enum StoreURL {
 }
 
 /// Why a ledger location could not be read.
-public struct StoreURLError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct StoreURLError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What is wrong and how to write it, with its catalog entry (`diagnostic.ledger…`).
-    public let phrase: Phrase
+    package let phrase: Phrase
 
     /// What is wrong and how to write it, in English.
-    public var description: String { phrase.english }
+    package var description: String { phrase.english }
 
     init(_ phrase: Phrase) { self.phrase = phrase }
 
@@ -248,7 +248,7 @@ public struct StoreURLError: Error, Sendable, Equatable, CustomStringConvertible
 
 extension ConfigSchema {
     /// libpq's `sslmode` values.
-    public static let sslModes = ["disable", "allow", "prefer", "require", "verify-ca", "verify-full"]
+    package static let sslModes = ["disable", "allow", "prefer", "require", "verify-ca", "verify-full"]
 }
 
 extension ConfigDecoder {

@@ -1,8 +1,8 @@
-import DeadlineKit
+package import DeadlineKit
 
 /// "did you mean ...?" for near misses: the closest candidate within a small edit distance.
-public enum Suggestions {
-    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+package enum Suggestions {
+    package static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let w = Array(word.lowercased().unicodeScalars)
         var best: (String, Int)?
         for candidate in candidates {
@@ -15,12 +15,12 @@ public enum Suggestions {
     }
 
     /// `; did you mean 'x'?` or the empty string.
-    public static func hint(for word: String, in candidates: some Sequence<String>) -> String {
+    package static func hint(for word: String, in candidates: some Sequence<String>) -> String {
         closest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 
     /// ``hint(for:in:)`` as a catalog phrase: `common.didYouMean`, or nothing.
-    public static func hintPhrase(for word: String, in candidates: some Sequence<String>) -> Phrase {
+    package static func hintPhrase(for word: String, in candidates: some Sequence<String>) -> Phrase {
         guard let suggestion = closest(to: word, in: candidates) else { return .empty }
         return Phrase("; did you mean '\(suggestion)'?", "common.didYouMean", ["suggestion": suggestion])
     }

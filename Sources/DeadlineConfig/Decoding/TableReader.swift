@@ -1,12 +1,12 @@
-import DeadlineKit
+package import DeadlineKit
 
 /// A value with where it was written, so later checks (unknown unit, duplicate id) can point at it.
-public struct Located<Value: Sendable>: Sendable {
-    public let value: Value
-    public let file: String
-    public let range: SourceRange
+package struct Located<Value: Sendable>: Sendable {
+    package let value: Value
+    package let file: String
+    package let range: SourceRange
 
-    public init(_ value: Value, file: String, range: SourceRange) {
+    package init(_ value: Value, file: String, range: SourceRange) {
         self.value = value
         self.file = file
         self.range = range

@@ -1,15 +1,15 @@
 import DeadlineKit
 
 /// The web side (`[web]`): where people reach it, the key that signs its links, how long a link works.
-public struct WebSettings: Sendable, Hashable {
+package struct WebSettings: Sendable, Hashable {
     /// The site's address through the reverse proxy, as written (without a trailing `/`).
-    public var publicURL: String
+    package var publicURL: String
     /// The key file, `$CREDENTIALS_DIRECTORY` expanded where set, relative paths made absolute in the state directory.
-    public var keyFile: String
+    package var keyFile: String
     /// How long a confirmation link works after its reminder was sent.
-    public var linkLifetimeSeconds: Int64 = 60 * 86_400
+    package var linkLifetimeSeconds: Int64 = 60 * 86_400
 
-    public init(publicURL: String, keyFile: String) {
+    package init(publicURL: String, keyFile: String) {
         self.publicURL = publicURL
         self.keyFile = keyFile
     }

@@ -1,18 +1,18 @@
-import DeadlineKit
+package import DeadlineKit
 
 /// Finds and reads the main file and its drop-ins, and decodes them into a ``Configuration``.
 ///
 /// The main file defaults to `/etc/deadlined/deadlined.toml`; drop-ins are the `*.toml` files of
 /// `deadlines.d/` next to it (or of the folder `[daemon] drop_in_directory` names), read in name order.
-public enum ConfigLoader {
-    public static let defaultMainFile = "/etc/deadlined/deadlined.toml"
+package enum ConfigLoader {
+    package static let defaultMainFile = "/etc/deadlined/deadlined.toml"
 
     /// Loads everything and reports every problem found (never just the first).
     /// - Parameters:
     ///   - environment: `STATE_DIRECTORY`, `CREDENTIALS_DIRECTORY` and `TZDIR` are read from it.
     ///   - pending: a file's contents to use in place of what is on disk (`deadlinectl edit` checks an edited copy
     ///     as if installed); a path in the drop-in folder that does not exist yet is loaded as a new drop-in.
-    public static func load(
+    package static func load(
         mainFile: String = defaultMainFile, environment: [String: String], pending: (path: String, bytes: [UInt8])? = nil
     ) -> ConfigLoadResult {
         var decoder = ConfigDecoder(environment: environment)
@@ -54,7 +54,7 @@ public enum ConfigLoader {
 
     /// The `*.mustache` files of the templates folder: file name to (path, text). Unreadable files and files that
     /// are not UTF-8 are errors; other files are ignored.
-    public static func templateFiles(in directory: String) -> ([String: (path: String, source: String)], [Diagnostic]) {
+    package static func templateFiles(in directory: String) -> ([String: (path: String, source: String)], [Diagnostic]) {
         var files: [String: (path: String, source: String)] = [:]
         var diagnostics: [Diagnostic] = []
         for name in (FileSystem.list(directory) ?? []).sorted() where name.hasSuffix(".mustache") && !name.hasPrefix(".") {
@@ -75,7 +75,7 @@ public enum ConfigLoader {
 
     /// Whether `path` names a regular file, e.g. to decide whether a command that can work without a configuration
     /// should read the default one.
-    public static func fileExists(_ path: String) -> Bool {
+    package static func fileExists(_ path: String) -> Bool {
         FileSystem.info(path)?.isRegular == true
     }
 
@@ -134,7 +134,7 @@ struct ZoneLoadError: Error, CustomStringConvertible {
 extension ConfigLoader {
     /// The state directory from `$STATE_DIRECTORY` or the main file's `[daemon] state_directory` alone, for when
     /// the whole configuration does not load (a reload request must still find the daemon).
-    public static func stateDirectory(mainFile: String, environment: [String: String]) -> String {
+    package static func stateDirectory(mainFile: String, environment: [String: String]) -> String {
         if let state = environment["STATE_DIRECTORY"], !state.isEmpty {
             return String(state.split(separator: ":").first ?? Substring(state))
         }

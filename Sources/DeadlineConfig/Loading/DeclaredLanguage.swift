@@ -6,15 +6,15 @@ import DeadlineKit
 ///
 /// A line scan, not the TOML reader: it looks for `language = "vi"` (or `'en'`) under a `[daemon]` header, and
 /// gives up quietly on anything else.
-public enum DeclaredLanguage {
+package enum DeclaredLanguage {
     /// `vi` or `en` when the main file at `path` declares it; nil when it does not, or cannot be read.
-    public static func of(mainFile path: String) -> String? {
+    package static func of(mainFile path: String) -> String? {
         guard let bytes = try? FileSystem.readBytes(path, limit: 4 << 20) else { return nil }
         return scan(String(decoding: bytes, as: UTF8.self))
     }
 
     /// The declared language in the text of a main file.
-    public static func scan(_ text: String) -> String? {
+    package static func scan(_ text: String) -> String? {
         var inDaemon = false
         for rawLine in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             let line = rawLine.drop { $0 == " " || $0 == "\t" }

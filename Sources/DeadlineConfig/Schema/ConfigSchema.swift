@@ -4,8 +4,8 @@ import DeadlineKit
 ///
 /// The decoder accepts exactly these keys (anything else is "unknown key ..., did you mean ...?"), and
 /// `deadlinectl config-reference` prints them as the reference of docs/configuration.md, so code and docs cannot drift.
-public enum ConfigSchema {
-    public static let daemon = TableSpec(
+package enum ConfigSchema {
+    package static let daemon = TableSpec(
         "[daemon]", "Settings of the daemon itself. Main file only.",
         keys: [
             KeySpec(
@@ -48,7 +48,7 @@ public enum ConfigSchema {
                 "A delivery still failing this long after its send time is given up."),
         ])
 
-    public static let reminders = TableSpec(
+    package static let reminders = TableSpec(
         "[reminders]",
         "Default reminder rules for every deadline. A deadline may override any of them in its own `reminders` table.",
         keys: [
@@ -78,7 +78,7 @@ public enum ConfigSchema {
 
     /// Escalation to a unit's heads: in `[reminders]`, a deadline's `reminders`, or a unit (`[units.ID]`). A
     /// deadline's own setting wins over the unit's, which wins over `[reminders]`.
-    public static let escalationKeys: [KeySpec] = [
+    package static let escalationKeys: [KeySpec] = [
         KeySpec(
             "escalate_after", .offset, default: "none", range: .offset,
             "Escalate to the unit's head(s) once an occurrence is this late and not done: days (`3d`) or working days (`2wd`).",
@@ -95,7 +95,7 @@ public enum ConfigSchema {
             example: "[\"Văn phòng Thành ủy <vanphong@thanhuy.hanoi.example>\"]"),
     ]
 
-    public static let calendar = TableSpec(
+    package static let calendar = TableSpec(
         "[calendar]",
         "The office's working calendar. Public holidays of the Labour Code are computed for the years 1901–2199 as the law of each year gives them (Tết Dương lịch, the Tết Nguyên đán days, Giỗ Tổ Hùng Vương from 2007, 30/4, 1/5, 2/9 and, from 2021, the day beside it), with a nghỉ bù on the next working day for each that falls on a weekly day off; `deadlinectl holidays YEAR` lists them. Working days (`wd`) skip days off, and reminders go out on working days within working hours. Main file only.",
         keys: [
@@ -116,7 +116,7 @@ public enum ConfigSchema {
                 "Yearly holidays besides the Labour Code's, such as a new statutory day: one `[[calendar.holiday]]` table each (below)."),
         ])
 
-    public static let calendarOverride = TableSpec(
+    package static let calendarOverride = TableSpec(
         "[[calendar.override]]",
         "A day announced as a day off or as a working day, such as a swapped day off (nghỉ hoán đổi) and the Saturday worked for it (làm bù), or a computed holiday that is not taken. Give `off = true` or `work = true`. Example: `date = \"26/04/2025\"` with `work = true` and `note = \"Làm bù\"`.",
         keys: [
@@ -132,7 +132,7 @@ public enum ConfigSchema {
             KeySpec("note_en", .string, default: "\"Swapped day off\"", "The same in English (`--lang en`)."),
         ])
 
-    public static let calendarYear = TableSpec(
+    package static let calendarYear = TableSpec(
         "[[calendar.year]]",
         "What the government announced for one year's Tết and Quốc khánh. Without it the forecast applies: the five Tết days start one or two days before mùng 1, whichever puts fewer of them on weekly days off (as every announcement from 2020 to 2026 did), and 2/9's companion is whichever of 1/9 and 3/9 joins the weekend.",
         keys: [
@@ -146,7 +146,7 @@ public enum ConfigSchema {
             KeySpec("note", .string, "Where it was announced; for admins.", example: "\"Thông báo nghỉ Tết Âm lịch năm 2025\""),
         ])
 
-    public static let calendarHoliday = TableSpec(
+    package static let calendarHoliday = TableSpec(
         "[[calendar.holiday]]",
         "A holiday every year from `from` (to `until`), on a solar `date` or a `lunar` date, counted like the Labour Code's days everywhere: working days, reminders, `deadlinectl holidays`, the .ics. Give one of `date` and `lunar`. Example: `date = \"24/11\"`, `from = 2026`, `name = \"Ngày Văn hóa Việt Nam\"` once the amendment of Điều 112 that adds it is in force.",
         keys: [
@@ -174,7 +174,7 @@ public enum ConfigSchema {
             KeySpec("note", .string, "Where it was decided; for admins.", example: "\"Bộ luật Lao động sửa đổi, Điều 112\""),
         ])
 
-    public static let unit = TableSpec(
+    package static let unit = TableSpec(
         "[units.ID]",
         "A unit (sở, ban, ngành, quận, huyện...) that receives tasks. ID is a short key used in deadlines: letters, digits, `-`, `_`.",
         keys: [
@@ -201,12 +201,12 @@ public enum ConfigSchema {
                 "With `digest`: reminders on the due day, urging after it (and escalations, always) still go out on their own; `false` folds due-day and urging reminders into the digest too."),
         ] + escalationKeys)
 
-    public static let channelCommon: [KeySpec] = [
+    package static let channelCommon: [KeySpec] = [
         KeySpec("type", .choice(["smtp", "webhook", "outbox"]), required: true, "What kind of channel this is."),
         KeySpec("language", .choice(["vi", "en"]), default: "daemon.language", "Language of this channel's messages."),
     ]
 
-    public static let outboxChannel = TableSpec(
+    package static let outboxChannel = TableSpec(
         "[channels.NAME] type = \"outbox\"",
         "Writes each message as a file (RFC 5322 `.eml`): the embedded default that needs no server.",
         keys: channelCommon + [
@@ -219,7 +219,7 @@ public enum ConfigSchema {
                 example: "\"Văn phòng UBND Thành phố <nhacviec@hanoi.gov.vn>\""),
         ])
 
-    public static let smtpChannel = TableSpec(
+    package static let smtpChannel = TableSpec(
         "[channels.NAME] type = \"smtp\"", "Email through an SMTP server.",
         keys: channelCommon + [
             KeySpec(
@@ -252,7 +252,7 @@ public enum ConfigSchema {
             connectionsKey(default: SMTPSettings.defaultConnections, what: "messages", server: "A mail server"),
         ])
 
-    public static let webhookChannel = TableSpec(
+    package static let webhookChannel = TableSpec(
         "[channels.NAME] type = \"webhook\"", "An HTTP POST to a chat system or another program.",
         keys: channelCommon + [
             KeySpec(
@@ -292,13 +292,13 @@ public enum ConfigSchema {
     }
 
     /// `connect_timeout` and `timeout` of channels and of `[store]`: 1 s to 10 min.
-    public static let timeoutRange = ValueRange.seconds(1...600)
+    package static let timeoutRange = ValueRange.seconds(1...600)
 
     /// The watchdog interval of the shipped unit (`WatchdogSec=3min` in deadlined.service), which `check` assumes
     /// when `$WATCHDOG_USEC` does not say otherwise.
-    public static let shippedWatchdogSeconds: Int64 = 180
+    package static let shippedWatchdogSeconds: Int64 = 180
 
-    public static let document = TableSpec(
+    package static let document = TableSpec(
         "[[document]]", "A directive or plan that hands out tasks. Usually one drop-in file per document; a document declared in several files is one document if the declarations agree (each key set in one of them, or set the same).",
         keys: [
             KeySpec("ref", .string, required: true, "Reference number as printed.", example: "\"5418/UBND-TKBT\""),
@@ -320,7 +320,7 @@ public enum ConfigSchema {
             KeySpec("url", .string, "Where to read it."),
         ])
 
-    public static let deadline = TableSpec(
+    package static let deadline = TableSpec(
         "[[deadline]]", "A task with a due date. Give either `due` (once) or `repeat` (recurring).",
         keys: [
             KeySpec(
@@ -357,12 +357,12 @@ public enum ConfigSchema {
         ])
 
     /// Every table, in the order the config reference lists them.
-    public static let tables: [TableSpec] = [
+    package static let tables: [TableSpec] = [
         daemon, reminders, calendar, calendarOverride, calendarYear, calendarHoliday, unit, outboxChannel, smtpChannel, webhookChannel,
         document, deadline, store, web,
     ]
 
     /// Top-level tables of the main file and of drop-in files.
-    public static let topLevelMain = ["daemon", "reminders", "calendar", "units", "channels", "document", "deadline", "store", "web"]
-    public static let topLevelDropIn = ["units", "channels", "document", "deadline"]
+    package static let topLevelMain = ["daemon", "reminders", "calendar", "units", "channels", "document", "deadline", "store", "web"]
+    package static let topLevelDropIn = ["units", "channels", "document", "deadline"]
 }

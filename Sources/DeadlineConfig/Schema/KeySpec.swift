@@ -1,5 +1,5 @@
 /// The type of a config value, as the admin must write it.
-public enum ValueKind: Sendable, Hashable {
+package enum ValueKind: Sendable, Hashable {
     case string
     case integer
     case boolean
@@ -24,7 +24,7 @@ public enum ValueKind: Sendable, Hashable {
     case dayMonth  // "24/11", a day of every year
 
     /// How the config reference (docs/configuration.md, deadlined.toml(5)) names the type.
-    public var documentation: String {
+    package var documentation: String {
         switch self {
         case .string: "string"
         case .integer: "integer"
@@ -54,7 +54,7 @@ public enum ValueKind: Sendable, Hashable {
 
 /// The values a number, a duration or an offset may take. Checked where the key is read (an error at the value's
 /// `file:line:column`) and shown in the config reference, so that no value passes `check` and then hurts.
-public enum ValueRange: Sendable, Hashable {
+package enum ValueRange: Sendable, Hashable {
     /// A whole number from the lower to the upper bound.
     case count(ClosedRange<Int>)
     /// A duration, in seconds, from the lower to the upper bound.
@@ -63,10 +63,10 @@ public enum ValueRange: Sendable, Hashable {
     case offset
 
     /// A year, in minutes: the longest offset (`366d`, `52w`, `252wd`, `8784h`).
-    public static let longestOffsetMinutes = 366 * 1440
+    package static let longestOffsetMinutes = 366 * 1440
 
     /// `Range: 1 s – 10 min.`, as the config reference shows it.
-    public var documentation: String {
+    package var documentation: String {
         switch self {
         case .count(let r): "Range: \(r.lowerBound)–\(r.upperBound)."
         case .seconds(let r): "Range: \(Self.words(r.lowerBound)) – \(Self.words(r.upperBound))."
@@ -75,7 +75,7 @@ public enum ValueRange: Sendable, Hashable {
     }
 
     /// `30 s`, `10 min`, `1 h`, `30 d`: a bound in the largest unit that divides it.
-    public static func words(_ seconds: Int64) -> String {
+    package static func words(_ seconds: Int64) -> String {
         for (unit, name) in [(Int64(86_400), "d"), (3600, "h"), (60, "min")] where seconds >= unit && seconds % unit == 0 {
             return "\(seconds / unit) \(name)"
         }
@@ -84,19 +84,19 @@ public enum ValueRange: Sendable, Hashable {
 }
 
 /// One key admins may write: its name, type, default, range and what it is for.
-public struct KeySpec: Sendable {
-    public let name: String
-    public let kind: ValueKind
-    public let required: Bool
+package struct KeySpec: Sendable {
+    package let name: String
+    package let kind: ValueKind
+    package let required: Bool
     /// The default as admins would write it, or nil when there is none.
-    public let defaultValue: String?
+    package let defaultValue: String?
     /// What values are allowed, for numbers, durations and offsets.
-    public let range: ValueRange?
+    package let range: ValueRange?
     /// What the key is for, with its range (for the config reference).
-    public let doc: String
-    public let example: String?
+    package let doc: String
+    package let example: String?
 
-    public init(
+    package init(
         _ name: String, _ kind: ValueKind, required: Bool = false, default defaultValue: String? = nil,
         range: ValueRange? = nil, _ doc: String, example: String? = nil
     ) {
@@ -111,21 +111,21 @@ public struct KeySpec: Sendable {
 }
 
 /// A table admins may write (`[daemon]`, `[units.ID]`, `[[deadline]]`...) and the keys it accepts.
-public struct TableSpec: Sendable {
+package struct TableSpec: Sendable {
     /// How the table is written in a file: `[daemon]`, `[units.ID]`, `[[deadline]]`.
-    public let header: String
-    public let doc: String
-    public let keys: [KeySpec]
+    package let header: String
+    package let doc: String
+    package let keys: [KeySpec]
     /// Each key's position in `keys`: looked up for every key of every table read (a million at 100 000 deadlines).
     private let positions: [String: Int]
 
-    public init(_ header: String, _ doc: String, keys: [KeySpec]) {
+    package init(_ header: String, _ doc: String, keys: [KeySpec]) {
         self.header = header
         self.doc = doc
         self.keys = keys
         positions = Dictionary(keys.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    public func key(_ name: String) -> KeySpec? { positions[name].map { keys[$0] } }
-    public var keyNames: [String] { keys.map(\.name) }
+    package func key(_ name: String) -> KeySpec? { positions[name].map { keys[$0] } }
+    package var keyNames: [String] { keys.map(\.name) }
 }

@@ -1,6 +1,6 @@
 extension ConfigSchema {
     /// `[store]`: where the ledger lives.
-    public static let store = TableSpec(
+    package static let store = TableSpec(
         "[store]",
         "Where the ledger lives. Without this table: SQLite, the file `state.db` in `state_directory`, for one server. With a PostgreSQL `url`, two or more servers share one ledger and every reminder still goes out once (see \"Running two or more servers\"); each plans from the same configuration. Main file only.",
         keys: [

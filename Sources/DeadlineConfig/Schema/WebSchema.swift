@@ -1,6 +1,6 @@
 extension ConfigSchema {
     /// `[web]`: the optional web side (links to confirm a task done, calendars, the report).
-    public static let web = TableSpec(
+    package static let web = TableSpec(
         "[web]",
         "The web side, off unless this table is present: each reminder to a unit carries a link to confirm the task done, each unit can subscribe to a calendar of its deadlines, and the office's report is a page (see \"Confirming from the reminder\"). deadlined serves it when systemd hands it the socket of deadlined-web.socket (plain HTTP on 127.0.0.1:8087, behind the office's reverse proxy for TLS). Main file only.",
         keys: [

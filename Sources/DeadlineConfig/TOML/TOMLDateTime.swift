@@ -1,4 +1,4 @@
-import DeadlineKit
+package import DeadlineKit
 
 /// A TOML date and/or time as written: an offset date-time (`1979-05-27T07:32:00-07:00`), a local date-time
 /// (`1979-05-27T07:32:00`), a local date (`1979-05-27`) or a local time (`07:32:00`).
@@ -6,20 +6,20 @@ import DeadlineKit
 /// The parser has already checked that the date exists (no 2024-02-30) and that each field is in range.
 /// Fractional seconds beyond nanoseconds are truncated, as the TOML specification asks.
 /// Converting a local value to an instant needs a time zone, which is the config layer's business.
-public struct TOMLDateTime: Sendable, Hashable, CustomStringConvertible {
+package struct TOMLDateTime: Sendable, Hashable, CustomStringConvertible {
     /// A time of day: hour 0-23, minute 0-59, second 0-60 (60 only for a leap second), nanosecond below 10⁹.
-    public struct Time: Sendable, Hashable {
+    package struct Time: Sendable, Hashable {
         /// 0-23.
-        public let hour: Int
+        package let hour: Int
         /// 0-59.
-        public let minute: Int
+        package let minute: Int
         /// 0-60.
-        public let second: Int
+        package let second: Int
         /// 0-999 999 999.
-        public let nanosecond: Int
+        package let nanosecond: Int
 
         /// A time of day, or `nil` when a field is out of range.
-        public init?(hour: Int, minute: Int, second: Int, nanosecond: Int = 0) {
+        package init?(hour: Int, minute: Int, second: Int, nanosecond: Int = 0) {
             guard (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second),
                 (0..<1_000_000_000).contains(nanosecond)
             else { return nil }
@@ -31,7 +31,7 @@ public struct TOMLDateTime: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Which of TOML's four date and time forms a value is.
-    public enum Kind: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         /// Date, time and offset from UTC: `1979-05-27T07:32:00Z`.
         case offsetDateTime
         /// Date and time without an offset: `1979-05-27T07:32:00`.
@@ -43,15 +43,15 @@ public struct TOMLDateTime: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The date, absent for a local time.
-    public let date: CivilDate?
+    package let date: CivilDate?
     /// The time of day, absent for a local date.
-    public let time: Time?
+    package let time: Time?
     /// Minutes east of UTC (`+07:00` is 420, `Z` is 0); present only for an offset date-time.
-    public let offsetMinutes: Int?
+    package let offsetMinutes: Int?
 
     /// A date-time, or `nil` for a combination TOML cannot express: neither a date nor a time, or an offset
     /// without both a date and a time, or an offset beyond ±23:59.
-    public init?(date: CivilDate?, time: Time?, offsetMinutes: Int? = nil) {
+    package init?(date: CivilDate?, time: Time?, offsetMinutes: Int? = nil) {
         guard date != nil || time != nil else { return nil }
         if let offsetMinutes {
             guard date != nil, time != nil, abs(offsetMinutes) < 24 * 60 else { return nil }
@@ -62,7 +62,7 @@ public struct TOMLDateTime: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Which form was written.
-    public var kind: Kind {
+    package var kind: Kind {
         switch (date, time, offsetMinutes) {
         case (.some, .some, .some): .offsetDateTime
         case (.some, .some, .none): .localDateTime
@@ -72,17 +72,17 @@ public struct TOMLDateTime: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The hour, when there is a time.
-    public var hour: Int? { time?.hour }
+    package var hour: Int? { time?.hour }
     /// The minute, when there is a time.
-    public var minute: Int? { time?.minute }
+    package var minute: Int? { time?.minute }
     /// The second, when there is a time.
-    public var second: Int? { time?.second }
+    package var second: Int? { time?.second }
     /// The fraction of the second in nanoseconds, when there is a time.
-    public var nanosecond: Int? { time?.nanosecond }
+    package var nanosecond: Int? { time?.nanosecond }
 
     /// RFC 3339 text in TOML's own form: `1979-05-27T00:32:00.999999-07:00`, `1979-05-27`, `07:32:00`.
     /// Fractional seconds are shown without trailing zeros and omitted when zero; a zero offset is `Z`.
-    public var description: String {
+    package var description: String {
         var text = ""
         if let date {
             text += date.iso

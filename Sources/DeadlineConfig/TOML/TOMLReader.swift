@@ -1,4 +1,4 @@
-import DeadlineKit
+package import DeadlineKit
 
 // How the TOML reader is put together (for the next engineer):
 //
@@ -23,7 +23,7 @@ import DeadlineKit
 /// Reading never stops at the first problem: after a syntax error it skips to the next line that starts a key or
 /// a header and carries on, so one run reports every broken line. It never throws and never traps, whatever the
 /// input. Use it for files people edit by hand; it does not write TOML.
-public enum TOMLReader {
+package enum TOMLReader {
     /// Parses the whole text.
     ///
     /// - Parameters:
@@ -32,7 +32,7 @@ public enum TOMLReader {
     /// - Returns: The document built from everything that could be read, and every syntax and semantic error
     ///   (duplicate keys, tables defined twice, impossible dates, ...) in the order found. When the diagnostics
     ///   hold errors, the document lacks the broken parts.
-    public static func parse(_ text: String, file: String) -> (document: TOMLDocument, diagnostics: [Diagnostic]) {
+    package static func parse(_ text: String, file: String) -> (document: TOMLDocument, diagnostics: [Diagnostic]) {
         var parser = TOMLParser(bytes: Array(text.utf8), file: file)
         let document = parser.parseDocument()
         return (document, parser.diagnostics)
@@ -43,7 +43,7 @@ public enum TOMLReader {
     ///
     /// Invalid bytes read as U+FFFD, so the rest of the file is still checked. At most one encoding error is
     /// reported per line.
-    public static func parse(utf8 bytes: [UInt8], file: String) -> (document: TOMLDocument, diagnostics: [Diagnostic]) {
+    package static func parse(utf8 bytes: [UInt8], file: String) -> (document: TOMLDocument, diagnostics: [Diagnostic]) {
         let encodingErrors = encodingDiagnostics(bytes, file: file)
         guard !encodingErrors.isEmpty else {
             var parser = TOMLParser(bytes: bytes, file: file)

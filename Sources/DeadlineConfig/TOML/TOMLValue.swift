@@ -1,15 +1,15 @@
-import DeadlineKit
+package import DeadlineKit
 
 /// A parsed TOML file: the root table, with a ``SourceRange`` on every key and value.
 ///
 /// Get one from ``TOMLReader/parse(_:file:)``. When that call also returns errors, the document holds only
 /// the parts that were read correctly; do not validate it as a configuration until the errors are fixed.
-public struct TOMLDocument: Sendable {
+package struct TOMLDocument: Sendable {
     /// The nameless top-level table: the keys before the first `[header]` and every table below them.
-    public let root: TOMLTable
+    package let root: TOMLTable
 
     /// A document with the given root table.
-    public init(root: TOMLTable) {
+    package init(root: TOMLTable) {
         self.root = root
     }
 }
@@ -19,14 +19,14 @@ public struct TOMLDocument: Sendable {
 /// For scalars and arrays, ``range`` covers the value as written, quotes and brackets included.
 /// For tables, it is the table's ``TOMLTable/headerRange``: the `[a.b]` or `[[a]]` header, the `{ ... }` of an
 /// inline table, or the dotted key that created the table.
-public struct TOMLNode: Sendable {
+package struct TOMLNode: Sendable {
     /// What was written.
-    public let value: TOMLValue
+    package let value: TOMLValue
     /// Where it was written.
-    public let range: SourceRange
+    package let range: SourceRange
 
     /// A value at a position; the parser makes these, tests may too.
-    public init(value: TOMLValue, range: SourceRange) {
+    package init(value: TOMLValue, range: SourceRange) {
         self.value = value
         self.range = range
     }
@@ -36,7 +36,7 @@ public struct TOMLNode: Sendable {
 ///
 /// An array of tables (`[[deadline]]`) is an ``array(_:)`` whose elements are ``table(_:)`` nodes.
 /// Every date and time form is a ``dateTime(_:)``; ask ``TOMLDateTime/kind`` which one was written.
-public enum TOMLValue: Sendable {
+package enum TOMLValue: Sendable {
     /// Any of the four string forms, escapes already decoded. Multi-line strings have CRLF turned into LF.
     case string(String)
     /// A 64-bit signed integer, written in decimal, `0x` hexadecimal, `0o` octal or `0b` binary.
@@ -54,7 +54,7 @@ public enum TOMLValue: Sendable {
 
     /// The TOML name of the value's type, for messages: `string`, `integer`, `float`, `boolean`, `date`, `time`,
     /// `date-time`, `array` or `table`.
-    public var typeName: String {
+    package var typeName: String {
         switch self {
         case .string: "string"
         case .integer: "integer"
@@ -73,14 +73,14 @@ public enum TOMLValue: Sendable {
 
     /// ``typeName`` with its article, ready for `expected a string, found \(value.typeNameWithArticle)`:
     /// `a string`, `an integer`, `an array`, ...
-    public var typeNameWithArticle: String {
+    package var typeNameWithArticle: String {
         let name = typeName
         let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
         return (name.first.map { vowels.contains($0) } ?? false ? "an " : "a ") + name
     }
 
     /// ``typeNameWithArticle`` as a catalog phrase (`toml.aString`, `toml.anInteger`, ...).
-    public var typeNamePhrase: Phrase {
+    package var typeNamePhrase: Phrase {
         let id: String =
             switch self {
             case .string: "aString"
@@ -100,37 +100,37 @@ public enum TOMLValue: Sendable {
     }
 
     /// The text of a string value, or `nil` for any other type.
-    public var stringValue: String? {
+    package var stringValue: String? {
         if case .string(let value) = self { value } else { nil }
     }
 
     /// The number of an integer value, or `nil` for any other type (floats included).
-    public var integerValue: Int64? {
+    package var integerValue: Int64? {
         if case .integer(let value) = self { value } else { nil }
     }
 
     /// The number of a float value, or `nil` for any other type (integers included).
-    public var floatValue: Double? {
+    package var floatValue: Double? {
         if case .float(let value) = self { value } else { nil }
     }
 
     /// The truth value of a boolean, or `nil` for any other type.
-    public var booleanValue: Bool? {
+    package var booleanValue: Bool? {
         if case .boolean(let value) = self { value } else { nil }
     }
 
     /// The date and/or time of a date-time value, or `nil` for any other type.
-    public var dateTimeValue: TOMLDateTime? {
+    package var dateTimeValue: TOMLDateTime? {
         if case .dateTime(let value) = self { value } else { nil }
     }
 
     /// The elements of an array (or array of tables), or `nil` for any other type.
-    public var arrayValue: [TOMLNode]? {
+    package var arrayValue: [TOMLNode]? {
         if case .array(let value) = self { value } else { nil }
     }
 
     /// The table, or `nil` for any other type.
-    public var tableValue: TOMLTable? {
+    package var tableValue: TOMLTable? {
         if case .table(let value) = self { value } else { nil }
     }
 }

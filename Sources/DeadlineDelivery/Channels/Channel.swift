@@ -1,16 +1,16 @@
-import DeadlineKit
+package import DeadlineKit
 import Platform
 
 /// A reminder rendered and ready to go out through a channel.
-public struct OutgoingReminder: Sendable {
-    public var facts: ReminderFacts
-    public var message: RenderedMessage
+package struct OutgoingReminder: Sendable {
+    package var facts: ReminderFacts
+    package var message: RenderedMessage
     /// 1 for the first try; the same ``ReminderFacts/key`` on every try.
-    public var attempt: Int
+    package var attempt: Int
     /// When this attempt is made.
-    public var now: Instant
+    package var now: Instant
 
-    public init(facts: ReminderFacts, message: RenderedMessage, attempt: Int, now: Instant) {
+    package init(facts: ReminderFacts, message: RenderedMessage, attempt: Int, now: Instant) {
         self.facts = facts
         self.message = message
         self.attempt = attempt
@@ -22,7 +22,7 @@ public struct OutgoingReminder: Sendable {
 ///
 /// `deliver` never throws: every result, good or bad, is a ``DeliveryOutcome`` that says whether a retry could
 /// help. Implementations do their blocking work on their own threads, never on Swift's cooperative pool.
-public protocol Channel: Sendable {
+package protocol Channel: Sendable {
     var name: String { get }
     var kind: ChannelKind { get }
     /// The parts of a message this channel sends (the subject is always rendered: the log names it).
@@ -33,7 +33,7 @@ public protocol Channel: Sendable {
 }
 
 extension Channel {
-    public var templateParts: Set<TemplatePart> { TemplatePart.messageParts }
+    package var templateParts: Set<TemplatePart> { TemplatePart.messageParts }
 }
 
 /// A channel whose settings could not be turned into a working channel (a missing secret file, say): every
@@ -52,10 +52,10 @@ struct UnavailableChannel: Channel {
 }
 
 /// Builds the channels of a configuration.
-public enum ChannelFactory {
+package enum ChannelFactory {
     /// One channel per settings entry. A channel that cannot be set up becomes one whose deliveries fail
     /// (temporarily) with the reason; the reasons are also returned, for the log.
-    public static func make(_ settings: [String: ChannelSettings]) -> (channels: [String: any Channel], problems: [String: String]) {
+    package static func make(_ settings: [String: ChannelSettings]) -> (channels: [String: any Channel], problems: [String: String]) {
         var channels: [String: any Channel] = [:]
         var problems: [String: String] = [:]
         for (name, s) in settings {

@@ -1,5 +1,5 @@
 import Crypto
-import DeadlineKit
+package import DeadlineKit
 import Dispatch
 import Platform
 
@@ -8,17 +8,17 @@ import Platform
 ///
 /// The file name comes from the reminder's key, so a retry after a crash finds the file already there and does
 /// not write a second one: the outbox delivers exactly once.
-public final class OutboxChannel: Channel {
-    public let name: String
-    public var kind: ChannelKind { .outbox }
-    public let directory: String
+package final class OutboxChannel: Channel {
+    package let name: String
+    package var kind: ChannelKind { .outbox }
+    package let directory: String
     /// The configured From (`from`); nil: ``defaultSender(for:)``.
     let from: Mailbox?
     static let queue = DispatchQueue(label: "deadlined.outbox")
     /// The address of the default From: local, as the messages go to a folder.
     static let localAddress = "deadlined@localhost.localdomain"
 
-    public init(_ settings: OutboxSettings) {
+    package init(_ settings: OutboxSettings) {
         name = settings.name
         directory = settings.directory
         from = settings.from
@@ -36,14 +36,14 @@ public final class OutboxChannel: Channel {
 
     /// `20201203T080000-<16 hex of SHA-256(key)>.eml`: sorted by planned send time, unique per reminder, the same
     /// for every attempt.
-    public static func fileName(for facts: ReminderFacts) -> String {
+    package static func fileName(for facts: ReminderFacts) -> String {
         let local = facts.zone.localDateTime(at: facts.plannedAt)
         let stamp = local.date.iso.replacingAll("-", with: "") + "T" + local.time.description.replacingAll(":", with: "") + "00"
         let digest = SHA256.hash(data: Array(facts.key.utf8)).prefix(8).map { b in (b < 16 ? "0" : "") + String(b, radix: 16) }.joined()
         return "\(stamp)-\(digest).eml"
     }
 
-    public func deliver(_ reminder: OutgoingReminder) async -> DeliveryOutcome {
+    package func deliver(_ reminder: OutgoingReminder) async -> DeliveryOutcome {
         let path = directory + "/" + OutboxChannel.fileName(for: reminder.facts)
         let bytes: [UInt8]
         do {
@@ -75,7 +75,7 @@ public final class OutboxChannel: Channel {
 
     /// The messages in an outbox folder, oldest first (by file name: the planned send time), read back with
     /// ``MIMEReader``; files that cannot be read are left out.
-    public static func messages(in directory: String) -> [(path: String, message: ReadMessage)] {
+    package static func messages(in directory: String) -> [(path: String, message: ReadMessage)] {
         BlockingFile.list(directory).filter { $0.hasSuffix(".eml") }.sorted().compactMap { name in
             let path = directory + "/" + name
             guard let bytes = try? BlockingFile.read(path) else { return nil }
@@ -87,5 +87,5 @@ public final class OutboxChannel: Channel {
         DeliveryReceipt(channel: channel, host: "-", response: response, statusCode: 0, newConnections: 0)
     }
 
-    public func shutdown() async {}
+    package func shutdown() async {}
 }

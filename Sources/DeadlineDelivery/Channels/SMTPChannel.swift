@@ -1,17 +1,17 @@
-import DeadlineKit
+package import DeadlineKit
 import Platform
 
 /// Email through an SMTP server: one message per reminder, to all of the unit's recipients in one transaction.
-public final class SMTPChannel: Channel {
-    public let name: String
-    public var kind: ChannelKind { .smtp }
-    public var templateParts: Set<TemplatePart> { [.subject, .text, .html] }
+package final class SMTPChannel: Channel {
+    package let name: String
+    package var kind: ChannelKind { .smtp }
+    package var templateParts: Set<TemplatePart> { [.subject, .text, .html] }
     let settings: SMTPSettings
     let from: EmailAddress
     let replyTo: EmailAddress?
     let transport: SMTPTransport
 
-    public init(_ settings: SMTPSettings) throws(DeliveryConfigurationError) {
+    package init(_ settings: SMTPSettings) throws(DeliveryConfigurationError) {
         name = settings.name
         self.settings = settings
         let (scheme, host, port) = try SMTPChannel.parse(settings.url)
@@ -48,15 +48,24 @@ public final class SMTPChannel: Channel {
         let scheme = url[..<sep.lowerBound].lowercased()
         var authority = url[sep.upperBound...]
         if let slash = authority.firstIndex(of: "/") { authority = authority[..<slash] }
+        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
         var host = String(authority)
-        var port: Int?
+        var portText: Substring?
         if host.hasPrefix("["), let close = host.firstIndex(of: "]") {
             let after = host[host.index(after: close)...]
-            port = after.hasPrefix(":") ? Int(after.dropFirst()) : nil
+            portText = after.hasPrefix(":") ? after.dropFirst() : nil
             host = String(host[host.index(after: host.startIndex)..<close])
         } else if let colon = host.lastIndex(of: ":") {
-            port = Int(host[host.index(after: colon)...])
+            portText = host[host.index(after: colon)...]
             host = String(host[..<colon])
+        }
+        var port: Int?
+        if let portText {
+            // A port that is not a number is an error here, never dropped for the scheme's default.
+            guard let value = Int(portText), (1...65535).contains(value) else {
+                throw DeliveryConfigurationError(setting: "url", problem: "the port must be a number from 1 to 65535")
+            }
+            port = value
         }
         guard scheme == "smtp" || scheme == "smtps", !host.isEmpty else {
             throw DeliveryConfigurationError(setting: "url", problem: "'\(url)' is not smtp://host:port or smtps://host:port")
@@ -64,7 +73,7 @@ public final class SMTPChannel: Channel {
         return (scheme, host, port)
     }
 
-    public func deliver(_ reminder: OutgoingReminder) async -> DeliveryOutcome {
+    package func deliver(_ reminder: OutgoingReminder) async -> DeliveryOutcome {
         do {
             let message = try email(for: reminder)
             return await transport.send(message)
@@ -78,7 +87,7 @@ public final class SMTPChannel: Channel {
         try EmailComposer.message(for: reminder, from: from, replyTo: replyTo, attachICS: settings.attachICS)
     }
 
-    public func shutdown() async {
+    package func shutdown() async {
         await transport.shutdown()
     }
 }

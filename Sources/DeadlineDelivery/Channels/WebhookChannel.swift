@@ -1,11 +1,11 @@
 import Crypto
-import DeadlineKit
+package import DeadlineKit
 
 /// A webhook: one HTTP POST per reminder, in deadlined's JSON or in a chat service's own shape.
-public final class WebhookChannel: Channel {
-    public let name: String
-    public var kind: ChannelKind { .webhook }
-    public var templateParts: Set<TemplatePart> {
+package final class WebhookChannel: Channel {
+    package let name: String
+    package var kind: ChannelKind { .webhook }
+    package var templateParts: Set<TemplatePart> {
         switch settings.format {
         case .json: [.subject, .text]
         case .slack, .teams, .telegram: [.subject, .chat]
@@ -14,7 +14,7 @@ public final class WebhookChannel: Channel {
     let settings: WebhookSettings
     let transport: WebhookTransport
 
-    public init(_ settings: WebhookSettings) throws(DeliveryConfigurationError) {
+    package init(_ settings: WebhookSettings) throws(DeliveryConfigurationError) {
         name = settings.name
         self.settings = settings
         var url = settings.url
@@ -53,7 +53,7 @@ public final class WebhookChannel: Channel {
         return headers.map { HTTPHeader($0.name, $0.value) }
     }
 
-    public func deliver(_ reminder: OutgoingReminder) async -> DeliveryOutcome {
+    package func deliver(_ reminder: OutgoingReminder) async -> DeliveryOutcome {
         let body = WebhookPayload.body(for: reminder, format: settings.format, chatID: settings.chatID)
         // `webhook-timestamp` is the real clock's, even when --pretend-now shifts the daemon's: receivers compare it
         // with theirs (Standard Webhooks verifiers allow five minutes) to refuse replays.
@@ -61,7 +61,7 @@ public final class WebhookChannel: Channel {
         return await transport.send(request)
     }
 
-    public func shutdown() async {
+    package func shutdown() async {
         await transport.shutdown()
     }
 }
@@ -71,10 +71,10 @@ public final class WebhookChannel: Channel {
 /// `json` is deadlined's own payload, version 1 (documented in docs/webhook.md and deadlined-webhook(7)):
 /// `{"version":1,"type":"deadline.reminder","idempotency_key":"msg_…","key":"…","kind":"before","rule":"7d",
 /// "attempt":1,"send_at":"…","sent_at":"…","language":"vi","deadline":{…},"unit":{…},"recipients":[…],"message":{…}}`.
-public enum WebhookPayload {
+package enum WebhookPayload {
     /// The Standard Webhooks `webhook-id` (and the payload's `idempotency_key`): `msg_` and 32 hex digits of
     /// SHA-256 of the reminder's ledger key, so it is the same on every retry and contains no `.`.
-    public static func webhookID(for key: String) -> String {
+    package static func webhookID(for key: String) -> String {
         let digest = SHA256.hash(data: Array(key.utf8))
         return "msg_" + digest.prefix(16).map { byte in
             let hex = String(byte, radix: 16)
@@ -82,7 +82,7 @@ public enum WebhookPayload {
         }.joined()
     }
 
-    public static func body(for reminder: OutgoingReminder, format: WebhookFormat, chatID: String?) -> String {
+    package static func body(for reminder: OutgoingReminder, format: WebhookFormat, chatID: String?) -> String {
         let m = reminder.message
         switch format {
         case .json:

@@ -1,5 +1,6 @@
 import CCurl
 import Synchronization
+import CCurlShim
 
 /// Set from any thread when the task waiting for a transfer is cancelled; read by the transfer's progress
 /// callback, which then aborts the transfer (`CURLE_ABORTED_BY_CALLBACK`).

@@ -1,18 +1,18 @@
 /// A message could not be rendered: a field holds something a mail header or body cannot carry.
-public struct MessageFormatError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct MessageFormatError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The field at fault, e.g. `From`, `Subject`, `X-Deadlined-Key`.
-    public var field: String
+    package var field: String
     /// What is wrong and how to fix it.
-    public var problem: String
+    package var problem: String
 
     /// Creates an error.
-    public init(field: String, problem: String) {
+    package init(field: String, problem: String) {
         self.field = field
         self.problem = problem
     }
 
     /// `field: problem`.
-    public var description: String { "\(field): \(problem)" }
+    package var description: String { "\(field): \(problem)" }
 }
 
 /// A mailbox: an optional display name and an ASCII address, `Văn phòng UBND Thành phố <nhacviec@hanoi.gov.vn>`.
@@ -20,15 +20,15 @@ public struct MessageFormatError: Error, Sendable, Equatable, CustomStringConver
 /// The display name may be any Unicode text without control characters; it is encoded per RFC 2047 when the
 /// message is rendered. The address must be an ASCII `local@domain` (dot-atom local part): internationalised
 /// addresses (SMTPUTF8) are not supported, use the punycode form of a domain.
-public struct EmailAddress: Sendable, Hashable, CustomStringConvertible {
+package struct EmailAddress: Sendable, Hashable, CustomStringConvertible {
     /// The name shown to readers, or `nil`.
-    public let displayName: String?
+    package let displayName: String?
     /// `local@domain`.
-    public let address: String
+    package let address: String
 
     /// A mailbox from its parts. Throws for an invalid address or a display name with CR, LF or another
     /// control character (header injection).
-    public init(_ address: String, displayName: String? = nil) throws(MessageFormatError) {
+    package init(_ address: String, displayName: String? = nil) throws(MessageFormatError) {
         try EmailAddress.validate(address: address)
         if let displayName {
             try HeaderText.checkNoControlCharacters(displayName, field: "display name")
@@ -39,7 +39,7 @@ public struct EmailAddress: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Parses `Name <local@domain>`, `"Name, with comma" <local@domain>` or a bare `local@domain`.
-    public init(parsing text: String) throws(MessageFormatError) {
+    package init(parsing text: String) throws(MessageFormatError) {
         try HeaderText.checkNoControlCharacters(text, field: "address")
         let trimmed = text.trimmingHeaderWhitespace
         guard trimmed.hasSuffix(">"), let open = trimmed.lastIndex(of: "<") else {
@@ -55,12 +55,12 @@ public struct EmailAddress: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The part after `@`, e.g. `hanoi.gov.vn`.
-    public var domain: String {
+    package var domain: String {
         address.lastIndex(of: "@").map { String(address[address.index(after: $0)...]) } ?? ""
     }
 
     /// `Name <address>` or `address`, unencoded: for logs, not for headers.
-    public var description: String {
+    package var description: String {
         displayName.map { "\($0) <\(address)>" } ?? address
     }
 

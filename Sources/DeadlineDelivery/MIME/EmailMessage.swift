@@ -1,12 +1,12 @@
 /// An `.ics` file attached to a message as `text/calendar; method=PUBLISH; charset=UTF-8`.
-public struct CalendarAttachment: Sendable, Equatable {
+package struct CalendarAttachment: Sendable, Equatable {
     /// The file name readers see, e.g. `nhac-han.ics` or `Lịch hạn.ics` (non-ASCII is encoded per RFC 2231).
-    public var filename: String
+    package var filename: String
     /// The iCalendar text, e.g. from ``ICalendarWriter/document(events:)``.
-    public var content: String
+    package var content: String
 
     /// Creates an attachment.
-    public init(filename: String, content: String) {
+    package init(filename: String, content: String) {
         self.filename = filename
         self.content = content
     }
@@ -19,37 +19,37 @@ public struct CalendarAttachment: Sendable, Equatable {
 /// quoted-printable (text) and base64 (calendar) so no line passes 76 characters. It marks the message
 /// `Auto-Submitted: auto-generated` (RFC 3834) so auto-responders stay quiet, and carries the caller's
 /// idempotency key in `X-Deadlined-Key`. Rendering is pure: the date and Message-ID are fields.
-public struct EmailMessage: Sendable, Equatable {
+package struct EmailMessage: Sendable, Equatable {
     /// The author and `MAIL FROM`.
-    public var from: EmailAddress
+    package var from: EmailAddress
     /// Visible recipients.
-    public var to: [EmailAddress]
+    package var to: [EmailAddress]
     /// Visible copies.
-    public var cc: [EmailAddress]
+    package var cc: [EmailAddress]
     /// Hidden copies: in the envelope only, never in a header.
-    public var bcc: [EmailAddress]
+    package var bcc: [EmailAddress]
     /// Where replies go, if not to ``from``.
-    public var replyTo: EmailAddress?
+    package var replyTo: EmailAddress?
     /// The subject, any Unicode text on one line.
-    public var subject: String
+    package var subject: String
     /// The plain-text body (`\n` line breaks).
-    public var textBody: String
+    package var textBody: String
     /// An HTML alternative of the same content, if any.
-    public var htmlBody: String?
+    package var htmlBody: String?
     /// A calendar file, if any.
-    public var calendar: CalendarAttachment?
+    package var calendar: CalendarAttachment?
     /// The caller's idempotency key (printable ASCII, e.g. `5418/2020-12-10/email`), sent as `X-Deadlined-Key`.
-    public var idempotencyKey: String
+    package var idempotencyKey: String
     /// The `Date:` header's moment and zone.
-    public var date: MessageDate
+    package var date: MessageDate
     /// `<…@domain>`; generated from ``from``'s domain unless given.
-    public var messageID: String
+    package var messageID: String
 
     /// The header that carries ``idempotencyKey``.
-    public static let idempotencyHeader = "X-Deadlined-Key"
+    package static let idempotencyHeader = "X-Deadlined-Key"
 
     /// Creates a message; a `nil` `messageID` gets a new random one.
-    public init(
+    package init(
         from: EmailAddress, to: [EmailAddress], cc: [EmailAddress] = [], bcc: [EmailAddress] = [],
         replyTo: EmailAddress? = nil, subject: String, textBody: String, htmlBody: String? = nil,
         calendar: CalendarAttachment? = nil, idempotencyKey: String, date: MessageDate, messageID: String? = nil
@@ -69,14 +69,14 @@ public struct EmailMessage: Sendable, Equatable {
     }
 
     /// The SMTP envelope: ``from`` and every recipient (To, Cc, Bcc), each address once.
-    public var envelope: SMTPEnvelope {
+    package var envelope: SMTPEnvelope {
         var seen = Set<String>()
         let recipients = (to + cc + bcc).map(\.address).filter { seen.insert($0.lowercased()).inserted }
         return SMTPEnvelope(sender: from.address, recipients: recipients)
     }
 
     /// The complete message as bytes with CRLF line endings.
-    public func render() throws(MessageFormatError) -> [UInt8] {
+    package func render() throws(MessageFormatError) -> [UInt8] {
         guard !(to + cc + bcc).isEmpty else {
             throw MessageFormatError(field: "To", problem: "the message has no recipient")
         }

@@ -1,19 +1,19 @@
 /// A message read back as a person reads it: headers unfolded and decoded (RFC 2047 encoded-words), and the
 /// plain text, with its transfer encoding undone. For `deadlinectl outbox`, which shows what the outbox channel
 /// wrote without a mail client.
-public struct ReadMessage: Sendable, Hashable {
+package struct ReadMessage: Sendable, Hashable {
     /// Every header, in order, with encoded-words decoded.
-    public var headers: [Header]
+    package var headers: [Header]
     /// The first `text/plain` part (the whole body for a single-part text message), decoded; `nil` if none.
-    public var text: String?
+    package var text: String?
 
-    public struct Header: Sendable, Hashable {
-        public var name: String
-        public var value: String
+    package struct Header: Sendable, Hashable {
+        package var name: String
+        package var value: String
     }
 
     /// The first header called `name` (case-insensitive).
-    public func header(_ name: String) -> String? {
+    package func header(_ name: String) -> String? {
         let wanted = name.lowercased()
         return headers.first { $0.name.lowercased() == wanted }?.value
     }
@@ -21,11 +21,11 @@ public struct ReadMessage: Sendable, Hashable {
 
 /// Reads RFC 5322 messages with MIME bodies: enough for what deadlined writes and for ordinary mail. Never traps
 /// on malformed input: what cannot be decoded is shown as it is.
-public enum MIMEReader {
+package enum MIMEReader {
     /// Parts nested deeper than this are not looked into.
     static let maximumDepth = 8
 
-    public static func read(_ bytes: [UInt8]) -> ReadMessage {
+    package static func read(_ bytes: [UInt8]) -> ReadMessage {
         let (head, body) = split(bytes)
         let headers = parseHeaders(head)
         return ReadMessage(headers: headers, text: plainText(headers: headers, body: body, depth: 0))
@@ -193,7 +193,7 @@ public enum MIMEReader {
 
     /// A header value with its RFC 2047 encoded-words (`=?UTF-8?B?...?=`, `=?UTF-8?Q?...?=`) decoded; the white
     /// space between two adjacent encoded-words is dropped, as the RFC says.
-    public static func decodeWords(_ value: String) -> String {
+    package static func decodeWords(_ value: String) -> String {
         var out = ""
         var pendingSpace = ""
         var lastWasEncoded = false

@@ -3,14 +3,14 @@ import DeadlineKit
 /// A moment for a `Date:` header: seconds since the Unix epoch and the sender's UTC offset at that moment.
 ///
 /// The caller supplies both (the daemon reads the clock and its time zone rules); rendering reads no clock.
-public struct MessageDate: Sendable, Hashable {
+package struct MessageDate: Sendable, Hashable {
     /// Seconds since 1970-01-01T00:00:00Z.
-    public var unixSeconds: Int64
+    package var unixSeconds: Int64
     /// The UTC offset shown in the header, in seconds east of UTC (`25200` for Vietnam, `+0700`).
-    public var utcOffsetSeconds: Int
+    package var utcOffsetSeconds: Int
 
     /// Creates a moment. Offsets are shown to the minute; seconds of an offset are dropped.
-    public init(unixSeconds: Int64, utcOffsetSeconds: Int) {
+    package init(unixSeconds: Int64, utcOffsetSeconds: Int) {
         self.unixSeconds = unixSeconds
         self.utcOffsetSeconds = utcOffsetSeconds
     }
@@ -19,7 +19,7 @@ public struct MessageDate: Sendable, Hashable {
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// RFC 5322 §3.3 `date-time` with a numeric zone: `Thu, 10 Dec 2020 08:00:00 +0700`.
-    public var rfc5322: String {
+    package var rfc5322: String {
         let local = unixSeconds + Int64(utcOffsetSeconds)
         let days = Int(local.floorDivided(by: 86_400))
         let secondOfDay = Int(local - Int64(days) * 86_400)
@@ -48,15 +48,15 @@ extension Int64 {
 }
 
 /// Message-IDs: `<random@domain>` with 128 random bits.
-public enum MessageID {
+package enum MessageID {
     /// A new, globally unique Message-ID for mail from `domain`, e.g. `<3f9c…e1@hanoi.gov.vn>`.
-    public static func generate(domain: String) -> String {
+    package static func generate(domain: String) -> String {
         var generator = SystemRandomNumberGenerator()
         return generate(domain: domain, using: &generator)
     }
 
     /// A Message-ID from the given random source (for reproducible tests).
-    public static func generate(domain: String, using generator: inout some RandomNumberGenerator) -> String {
+    package static func generate(domain: String, using generator: inout some RandomNumberGenerator) -> String {
         let high = generator.next() as UInt64
         let low = generator.next() as UInt64
         return "<\(hex16(high))\(hex16(low))@\(domain.isEmpty ? "deadlined.invalid" : domain)>"

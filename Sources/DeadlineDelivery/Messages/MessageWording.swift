@@ -1,4 +1,4 @@
-import DeadlineKit
+package import DeadlineKit
 
 /// Small pieces of wording shared by messages, as a Vietnamese office writes them (Nghị định 30/2020/NĐ-CP) and
 /// as an English-speaking office does.
@@ -101,14 +101,14 @@ enum Wording {
 /// How a message cites the document that set a task, as an office cites one in a công văn:
 /// `Công văn số 5418/UBND-TKBT ngày 19/11/2020 của UBND thành phố Hà Nội về việc triển khai …`; in English
 /// `Official Letter No. 5418/UBND-TKBT of 19 November 2020 from UBND thành phố Hà Nội on “Triển khai …”`.
-public struct DocumentCitation: Sendable, Hashable {
-    public var ref: String
-    public var kind: DocumentKind?
-    public var issued: CivilDate?
-    public var issuer: String?
-    public var title: String?
+package struct DocumentCitation: Sendable, Hashable {
+    package var ref: String
+    package var kind: DocumentKind?
+    package var issued: CivilDate?
+    package var issuer: String?
+    package var title: String?
 
-    public init(ref: String, kind: DocumentKind? = nil, issued: CivilDate? = nil, issuer: String? = nil, title: String? = nil) {
+    package init(ref: String, kind: DocumentKind? = nil, issued: CivilDate? = nil, issuer: String? = nil, title: String? = nil) {
         self.ref = ref
         self.kind = kind
         self.issued = issued
@@ -117,7 +117,7 @@ public struct DocumentCitation: Sendable, Hashable {
     }
 
     /// The citation of a configured document: its kind and issuer as given or as its reference shows them.
-    public init(_ document: Document) {
+    package init(_ document: Document) {
         self.init(
             ref: document.ref, kind: document.citedKind, issued: document.issued, issuer: document.citedIssuer,
             title: document.title)
@@ -125,7 +125,7 @@ public struct DocumentCitation: Sendable, Hashable {
 
     /// The citation in a language. A part the configuration does not give is left out; a document of unknown
     /// kind is a `Văn bản` (`Document`).
-    public func text(_ language: Language) -> String {
+    package func text(_ language: Language) -> String {
         switch language {
         case .vi:
             var out = "\(kind?.capitalized ?? "Văn bản") số \(ref)"

@@ -1,53 +1,53 @@
-import DeadlineKit
+package import DeadlineKit
 import Mustache
 
 /// Everything a reminder message may say, gathered from the agenda and the planned reminder.
 ///
 /// Templates see these as variables (``templateVariables``); the webhook JSON payload is built from them too.
-public struct ReminderFacts: Sendable, Hashable {
+package struct ReminderFacts: Sendable, Hashable {
     /// The ledger key: stable across retries; used as the idempotency key.
-    public var key: String
-    public var deadlineID: String
-    public var task: String
-    public var documentRef: String?
-    public var documentTitle: String?
-    public var unitID: String
-    public var unitName: String
-    public var kind: ReminderKind
-    public var rule: String
+    package var key: String
+    package var deadlineID: String
+    package var task: String
+    package var documentRef: String?
+    package var documentTitle: String?
+    package var unitID: String
+    package var unitName: String
+    package var kind: ReminderKind
+    package var rule: String
     /// The nominal due day of the occurrence.
-    public var occurrence: CivilDate
-    public var due: Instant
+    package var occurrence: CivilDate
+    package var due: Instant
     /// When the message goes out: the planned moment, or the moment it is actually sent once
     /// ``restated(at:)``.
-    public var sendAt: Instant
+    package var sendAt: Instant
     /// The moment the planner chose; stays the same across retries and restatements (the outbox names files
     /// by it, so that a retry after a crash finds its file).
-    public var plannedAt: Instant
+    package var plannedAt: Instant
     /// The n-th urging reminder (overdue) or escalation; 0 otherwise.
-    public var reminderNumber: Int
+    package var reminderNumber: Int
     /// For escalations: how many times the unit itself was reminded (before, on and after the due day)...
-    public var remindedCount: Int
+    package var remindedCount: Int
     /// ...and how many of those were urgings after it.
-    public var urgedCount: Int
+    package var urgedCount: Int
     /// For an escalation to the supervisors of several units: the units still late when it is sent.
-    public var lateUnits: [LateUnit]
-    public var recipients: [Mailbox]
-    public var zone: ZoneRules
-    public var language: Language
+    package var lateUnits: [LateUnit]
+    package var recipients: [Mailbox]
+    package var zone: ZoneRules
+    package var language: Language
     /// A clearly marked test message (`deadlinectl test-send`).
-    public var isTest: Bool
+    package var isTest: Bool
     /// A digest's lines, soonest due first (overdue ones come first); empty for any other reminder.
-    public var items: [DigestEntry]
+    package var items: [DigestEntry]
     /// The office that sends the reminder (`[daemon] organization`), named in the text and the signature.
-    public var organization: String?
+    package var organization: String?
     /// How the message cites the document that set the task (its kind, number, date, issuer, subject).
-    public var citation: DocumentCitation?
+    package var citation: DocumentCitation?
     /// The unit's link to confirm the task done (`[web]`); nil when the web side is off, and for digests and
     /// escalations.
-    public var confirmURL: String?
+    package var confirmURL: String?
 
-    public init(
+    package init(
         key: String, deadlineID: String, task: String, documentRef: String?, documentTitle: String?, unitID: String,
         unitName: String, kind: ReminderKind, rule: String, occurrence: CivilDate, due: Instant, sendAt: Instant,
         reminderNumber: Int = 0, remindedCount: Int = 0, recipients: [Mailbox], zone: ZoneRules, language: Language,
@@ -85,7 +85,7 @@ public struct ReminderFacts: Sendable, Hashable {
     }
 
     /// The facts of a planned reminder. A digest lists what ``ReminderPlanner/digestItems(of:state:)`` found.
-    public init(
+    package init(
         _ reminder: PlannedReminder, planner: ReminderPlanner, language: Language? = nil, remindedCount: Int = 0,
         isTest: Bool = false, items: [DigestItem] = []
     ) {
@@ -116,7 +116,7 @@ public struct ReminderFacts: Sendable, Hashable {
     }
 
     /// The facts of a unit's digest for one day.
-    public init(
+    package init(
         digestKey: String, unitID: String, unitName: String, day: CivilDate, sendAt: Instant, items: [DigestEntry],
         recipients: [Mailbox], zone: ZoneRules, language: Language, isTest: Bool = false, organization: String? = nil
     ) {
@@ -126,13 +126,13 @@ public struct ReminderFacts: Sendable, Hashable {
             recipients: recipients, zone: zone, language: language, isTest: isTest, items: items, organization: organization)
     }
 
-    public var isDigest: Bool { kind == .digest }
+    package var isDigest: Bool { kind == .digest }
 
     /// The facts as they stand at `moment`, when the message is actually sent: after downtime or a retry hours
     /// later, a reminder planned as "due in 1 day" says "due today" or "overdue" if that is true by then. Days
     /// left or overdue count from `moment`; a reminder before or on the due day sent after the due moment becomes
     /// an urging without a number. Escalations and digests keep their kind.
-    public func restated(at moment: Instant) -> ReminderFacts {
+    package func restated(at moment: Instant) -> ReminderFacts {
         var facts = self
         facts.sendAt = moment
         guard [.before, .due, .overdue].contains(kind) else { return facts }
@@ -145,34 +145,34 @@ public struct ReminderFacts: Sendable, Hashable {
         return facts
     }
 
-    public var dueLocal: LocalDateTime { zone.localDateTime(at: due) }
-    public var sendLocal: LocalDateTime { zone.localDateTime(at: sendAt) }
+    package var dueLocal: LocalDateTime { zone.localDateTime(at: due) }
+    package var sendLocal: LocalDateTime { zone.localDateTime(at: sendAt) }
 
     /// Whole calendar days from the send day to the due day (0 on the due day).
-    public var daysLeft: Int { max(sendLocal.date.days(until: dueLocal.date), 0) }
+    package var daysLeft: Int { max(sendLocal.date.days(until: dueLocal.date), 0) }
     /// Whole calendar days from the due day to the send day.
-    public var daysOverdue: Int { max(dueLocal.date.days(until: sendLocal.date), 0) }
+    package var daysOverdue: Int { max(dueLocal.date.days(until: sendLocal.date), 0) }
 
     /// `7 ngày`, `2 giờ`, `45 phút` (or English): how long until the due moment, as a person would say it.
-    public var timeLeft: String {
+    package var timeLeft: String {
         if daysLeft >= 1 { return Wording.duration(days: daysLeft, language) }
         let minutes = max(Int((due - sendAt) / 60), 0)
         return minutes >= 60 ? Wording.duration(hours: minutes / 60, language) : Wording.duration(minutes: minutes, language)
     }
 
     /// `3 ngày` (or English): how long past the due moment.
-    public var overdueBy: String {
+    package var overdueBy: String {
         if daysOverdue >= 1 { return Wording.duration(days: daysOverdue, language) }
         let minutes = max(Int((sendAt - due) / 60), 0)
         return minutes >= 60 ? Wording.duration(hours: minutes / 60, language) : Wording.duration(minutes: minutes, language)
     }
 
     /// The task cut to about 80 characters at a word boundary, for subjects and chat titles.
-    public var taskShort: String { Wording.short(task) }
+    package var taskShort: String { Wording.short(task) }
 
     /// The names templates may use, with the values for this reminder. Booleans drive sections
     /// (`{{#is_overdue}}...{{/is_overdue}}`); absent optional values render as nothing and skip their sections.
-    public var templateVariables: [String: any Sendable] {
+    package var templateVariables: [String: any Sendable] {
         var v: [String: any Sendable] = [
             "deadline_id": deadlineID, "task": task, "task_short": taskShort, "unit": unitName, "unit_id": unitID,
             "kind": kind.rawValue, "rule": rule, "occurrence": occurrence.vietnamese,
@@ -216,7 +216,7 @@ public struct ReminderFacts: Sendable, Hashable {
     }
 
     /// Every variable name a template may use (for `check`).
-    public static let variableNames: Set<String> = [
+    package static let variableNames: Set<String> = [
         "deadline_id", "task", "task_short", "unit", "unit_id", "kind", "rule", "occurrence", "due_date", "due_time",
         "due_weekday", "due_iso", "due_text", "due_day_text", "send_date", "send_time", "send_text", "days_left",
         "days_overdue", "time_left", "overdue_by", "reminder_number", "reminder_ordinal", "reminded_count", "urged_count",
@@ -229,21 +229,21 @@ public struct ReminderFacts: Sendable, Hashable {
     ]
 
     /// The names each of a digest's `{{#items}}` has.
-    public static let itemVariableNames: Set<String> = [
+    package static let itemVariableNames: Set<String> = [
         "number", "deadline_id", "task", "task_short", "document_ref", "document", "occurrence", "due_date", "due_time",
         "due_weekday", "due_iso", "due_text", "is_overdue", "is_due_today", "days_left", "days_overdue", "status",
     ]
 }
 
 /// One late unit in an escalation to the supervisors of several units.
-public struct LateUnit: Sendable, Hashable {
-    public var id: String
-    public var name: String
+package struct LateUnit: Sendable, Hashable {
+    package var id: String
+    package var name: String
     /// Reminders the unit was sent for the occurrence, and how many of them were urgings.
-    public var remindedCount: Int
-    public var urgedCount: Int
+    package var remindedCount: Int
+    package var urgedCount: Int
 
-    public init(id: String, name: String, remindedCount: Int, urgedCount: Int) {
+    package init(id: String, name: String, remindedCount: Int, urgedCount: Int) {
         self.id = id
         self.name = name
         self.remindedCount = remindedCount
@@ -260,22 +260,22 @@ public struct LateUnit: Sendable, Hashable {
     }
 
     /// The names each of `{{#late_units}}` has.
-    public static let variableNames: Set<String> = [
+    package static let variableNames: Set<String> = [
         "unit_id", "unit", "reminded_count", "urged_count", "reminded_times", "urged_times", "is_last",
     ]
 }
 
 /// One line of a digest: an occurrence of one of the unit's deadlines, due soon or overdue.
-public struct DigestEntry: Sendable, Hashable {
-    public var deadlineID: String
-    public var task: String
-    public var documentRef: String?
-    public var occurrence: CivilDate
-    public var due: Instant
+package struct DigestEntry: Sendable, Hashable {
+    package var deadlineID: String
+    package var task: String
+    package var documentRef: String?
+    package var occurrence: CivilDate
+    package var due: Instant
     /// How the line cites its document; nil without one.
-    public var citation: DocumentCitation?
+    package var citation: DocumentCitation?
 
-    public init(deadlineID: String, task: String, documentRef: String?, occurrence: CivilDate, due: Instant) {
+    package init(deadlineID: String, task: String, documentRef: String?, occurrence: CivilDate, due: Instant) {
         self.deadlineID = deadlineID
         self.task = task
         self.documentRef = documentRef
@@ -284,14 +284,14 @@ public struct DigestEntry: Sendable, Hashable {
         self.citation = documentRef.map { DocumentCitation(Document(ref: $0, issued: nil)) }
     }
 
-    public init(_ item: DigestItem, agenda: Agenda) {
+    package init(_ item: DigestItem, agenda: Agenda) {
         let deadline = agenda.deadlines[Int(item.deadlineIndex)]
         self.init(deadlineID: deadline.id, task: deadline.task, documentRef: deadline.documentRef, occurrence: item.occurrence, due: item.due)
         if let document = deadline.documentRef.flatMap({ agenda.documents[$0] }) { citation = DocumentCitation(document) }
     }
 
     /// `còn 3 ngày`, `hôm nay đến hạn`, `QUÁ HẠN 2 ngày` (or English), seen from `now`.
-    public func status(at now: Instant, zone: ZoneRules, _ language: Language) -> String {
+    package func status(at now: Instant, zone: ZoneRules, _ language: Language) -> String {
         let days = zone.localDateTime(at: now).date.days(until: zone.localDateTime(at: due).date)
         switch (days, due < now, language) {
         case (_, true, .vi): return days == 0 ? "QUÁ HẠN (hôm nay)" : "QUÁ HẠN \(Wording.duration(days: -days, .vi))"

@@ -1,8 +1,8 @@
-import DeadlineKit
+package import DeadlineKit
 import Mustache
 
 /// The four parts of a reminder message, and the same four of a unit's daily digest.
-public enum TemplatePart: String, Sendable, CaseIterable, Hashable {
+package enum TemplatePart: String, Sendable, CaseIterable, Hashable {
     /// The email subject (one line).
     case subject
     /// The plain-text email body.
@@ -17,7 +17,7 @@ public enum TemplatePart: String, Sendable, CaseIterable, Hashable {
     case digestChat = "digest-chat"
 
     /// The parts of a reminder's message (a digest uses their `digest-` counterparts).
-    public static let messageParts: Set<TemplatePart> = [.subject, .text, .html, .chat]
+    package static let messageParts: Set<TemplatePart> = [.subject, .text, .html, .chat]
 
     var escapesHTML: Bool { self == .html || self == .digestHTML }
     var isDigest: Bool { rawValue.hasPrefix("digest-") }
@@ -35,11 +35,11 @@ public enum TemplatePart: String, Sendable, CaseIterable, Hashable {
 }
 
 /// A reminder rendered into its parts.
-public struct RenderedMessage: Sendable, Hashable {
-    public var subject: String
-    public var text: String
-    public var html: String
-    public var chat: String
+package struct RenderedMessage: Sendable, Hashable {
+    package var subject: String
+    package var text: String
+    package var html: String
+    package var chat: String
 }
 
 /// The templates messages are rendered from: the built-in ones, each replaceable by an admin's file named
@@ -49,7 +49,7 @@ public struct RenderedMessage: Sendable, Hashable {
 /// Templates are logic-less Mustache. Plain-text parts are never HTML-escaped; the HTML part escapes every
 /// `{{variable}}` (`{{{variable}}}` does not). A template that does not parse, or that names a variable that
 /// does not exist, is an error with its file and line, found when the set is loaded (that is, by `check`).
-public struct TemplateSet: Sendable {
+package struct TemplateSet: Sendable {
     struct Key: Hashable, Sendable {
         let part: TemplatePart
         let language: Language
@@ -57,10 +57,10 @@ public struct TemplateSet: Sendable {
 
     let templates: [Key: MustacheTemplate]
     /// Which templates came from files, for messages.
-    public let overriddenFiles: [String]
+    package let overriddenFiles: [String]
 
     /// The built-in templates.
-    public static let builtIn: TemplateSet = {
+    package static let builtIn: TemplateSet = {
         var templates: [Key: MustacheTemplate] = [:]
         for part in TemplatePart.allCases {
             for language in Language.allCases {
@@ -71,13 +71,13 @@ public struct TemplateSet: Sendable {
     }()
 
     /// The file name that overrides a part in a language.
-    public static func fileName(_ part: TemplatePart, _ language: Language) -> String {
+    package static func fileName(_ part: TemplatePart, _ language: Language) -> String {
         "\(part.rawValue).\(language.rawValue).mustache"
     }
 
     /// The built-in set with each `(file name -> source)` override applied; every problem is reported.
     /// - Parameter files: file name (`subject.vi.mustache`) to (display path, source text).
-    public static func load(overrides files: [String: (path: String, source: String)]) -> (TemplateSet, [Diagnostic]) {
+    package static func load(overrides files: [String: (path: String, source: String)]) -> (TemplateSet, [Diagnostic]) {
         var templates = builtIn.templates
         var diagnostics: [Diagnostic] = []
         var used: [String] = []
@@ -109,7 +109,7 @@ public struct TemplateSet: Sendable {
 
     /// Renders the parts of a reminder a channel sends (``Channel/templateParts``; by default all four) in the
     /// facts' language; the subject always, the others left empty when not asked for.
-    public func render(_ facts: ReminderFacts, parts: Set<TemplatePart> = TemplatePart.messageParts) -> RenderedMessage {
+    package func render(_ facts: ReminderFacts, parts: Set<TemplatePart> = TemplatePart.messageParts) -> RenderedMessage {
         let variables = facts.templateVariables
         func run(_ part: TemplatePart) -> String? {
             guard part == .subject || parts.contains(part) else { return nil }
@@ -127,7 +127,7 @@ public struct TemplateSet: Sendable {
     }
 
     /// Parse errors and unknown variables in one template, each at its line and column.
-    public static func validate(_ source: String, part: TemplatePart, file: String) -> [Diagnostic] {
+    package static func validate(_ source: String, part: TemplatePart, file: String) -> [Diagnostic] {
         let template: MustacheTemplate
         do {
             template = try compile(source, part: part)

@@ -4,7 +4,7 @@
 /// Alertmanager's notifiers say whether a failure is retryable. The scheduler retries
 /// ``temporaryFailure(_:retryAfter:)`` with backoff (no sooner than `retryAfter` when the server asked for it) and
 /// gives up on ``permanentFailure(_:)``, which needs an administrator.
-public enum DeliveryOutcome: Sendable, Equatable {
+package enum DeliveryOutcome: Sendable, Equatable {
     /// The server accepted the message; the receipt carries its answer.
     case delivered(DeliveryReceipt)
     /// Worth retrying later: the server or the network may recover. `retryAfter` is the delay the server asked for
@@ -14,13 +14,13 @@ public enum DeliveryOutcome: Sendable, Equatable {
     case permanentFailure(DeliveryError)
 
     /// The receipt, when delivered.
-    public var receipt: DeliveryReceipt? {
+    package var receipt: DeliveryReceipt? {
         if case .delivered(let receipt) = self { return receipt }
         return nil
     }
 
     /// The error, when the delivery failed either way.
-    public var error: DeliveryError? {
+    package var error: DeliveryError? {
         switch self {
         case .delivered: return nil
         case .temporaryFailure(let error, _), .permanentFailure(let error): return error
@@ -28,39 +28,39 @@ public enum DeliveryOutcome: Sendable, Equatable {
     }
 
     /// `true` for ``temporaryFailure(_:retryAfter:)``.
-    public var isTemporaryFailure: Bool {
+    package var isTemporaryFailure: Bool {
         if case .temporaryFailure = self { return true }
         return false
     }
 
     /// `true` for ``permanentFailure(_:)``.
-    public var isPermanentFailure: Bool {
+    package var isPermanentFailure: Bool {
         if case .permanentFailure = self { return true }
         return false
     }
 }
 
 /// The server's answer to a delivered message.
-public struct DeliveryReceipt: Sendable, Equatable {
+package struct DeliveryReceipt: Sendable, Equatable {
     /// The channel that delivered it, e.g. `smtp` or `webhook`.
-    public var channel: String
+    package var channel: String
     /// `host:port` of the server.
-    public var host: String
+    package var host: String
     /// The server's final answer: the SMTP reply to the message (`250 2.0.0 Ok: queued as 4F2A1`) or the HTTP
     /// status line with a short body excerpt (`200 OK: {"ok":true}`). Secret-free.
-    public var response: String
+    package var response: String
     /// The SMTP reply code or HTTP status code of ``response``.
-    public var statusCode: Int
+    package var statusCode: Int
     /// SMTP only: the recipients the server accepted, in the order given.
-    public var acceptedRecipients: [String]
+    package var acceptedRecipients: [String]
     /// SMTP only: the recipients the server refused while accepting the others, with its reasons.
     /// Empty when everyone was accepted.
-    public var rejectedRecipients: [RecipientRejection]
+    package var rejectedRecipients: [RecipientRejection]
     /// How many new connections the transfer opened: `0` when an existing connection was reused.
-    public var newConnections: Int
+    package var newConnections: Int
 
     /// Creates a receipt; transports fill it in.
-    public init(
+    package init(
         channel: String, host: String, response: String, statusCode: Int,
         acceptedRecipients: [String] = [], rejectedRecipients: [RecipientRejection] = [], newConnections: Int
     ) {
@@ -75,24 +75,24 @@ public struct DeliveryReceipt: Sendable, Equatable {
 }
 
 /// One recipient an SMTP server refused while the message went to the others.
-public struct RecipientRejection: Sendable, Equatable, CustomStringConvertible {
+package struct RecipientRejection: Sendable, Equatable, CustomStringConvertible {
     /// The refused address, as given in the envelope.
-    public var address: String
+    package var address: String
     /// The server's reply to `RCPT TO`, e.g. `550 5.1.1 <x@example.org>: unknown mailbox`.
-    public var reply: String
+    package var reply: String
     /// The reply code, e.g. `550`.
-    public var code: Int
+    package var code: Int
 
     /// `true` for a 4xx reply: this recipient may accept the message later, so resending to it alone is worth it.
-    public var isTemporary: Bool { (400..<500).contains(code) }
+    package var isTemporary: Bool { (400..<500).contains(code) }
 
     /// Creates a rejection record.
-    public init(address: String, reply: String, code: Int) {
+    package init(address: String, reply: String, code: Int) {
         self.address = address
         self.reply = reply
         self.code = code
     }
 
     /// `x@example.org: 550 5.1.1 unknown mailbox`.
-    public var description: String { "\(address): \(reply)" }
+    package var description: String { "\(address): \(reply)" }
 }

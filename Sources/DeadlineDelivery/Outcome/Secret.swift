@@ -3,17 +3,17 @@
 /// `description`, `debugDescription` and string interpolation all show `[redacted]`. The caller reads the value,
 /// typically from a file named in the configuration (`password_file`), and hands the bytes over; transports pass
 /// them to libcurl and add them to the redactor that scrubs every error text.
-public struct Secret: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+package struct Secret: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// The secret's bytes. Read them only to hand them to the library that needs them.
-    public let bytes: [UInt8]
+    package let bytes: [UInt8]
 
     /// Wraps the bytes as they are.
-    public init(_ bytes: [UInt8]) {
+    package init(_ bytes: [UInt8]) {
         self.bytes = bytes
     }
 
     /// Wraps the contents of a secret file, dropping one trailing line break (`\n` or `\r\n`), as editors add one.
-    public init(fileContents: [UInt8]) {
+    package init(fileContents: [UInt8]) {
         var bytes = fileContents
         if bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
         if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
@@ -21,11 +21,11 @@ public struct Secret: Sendable, Equatable, CustomStringConvertible, CustomDebugS
     }
 
     /// Always `[redacted]`.
-    public var description: String { "[redacted]" }
+    package var description: String { "[redacted]" }
     /// Always `[redacted]`.
-    public var debugDescription: String { "[redacted]" }
+    package var debugDescription: String { "[redacted]" }
     /// No children, so `dump` and debuggers show nothing of the bytes.
-    public var customMirror: Mirror { Mirror(self, children: [:]) }
+    package var customMirror: Mirror { Mirror(self, children: [:]) }
 
     /// The bytes as UTF-8 text, if they are valid UTF-8 and contain no NUL (libcurl takes C strings).
     var cString: String? {

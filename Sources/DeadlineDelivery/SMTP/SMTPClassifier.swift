@@ -1,3 +1,4 @@
+import DeadlineKit
 /// What one SMTP transfer produced, before classification: libcurl's result and the reply transcript.
 struct SMTPAttempt: Sendable, Equatable {
     /// libcurl's result code (``CurlCode``).

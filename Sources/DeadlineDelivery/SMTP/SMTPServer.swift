@@ -1,7 +1,7 @@
-import DeadlineKit
+package import DeadlineKit
 
 /// How the connection to the SMTP server is secured.
-public enum SMTPSecurity: Sendable, Equatable {
+package enum SMTPSecurity: Sendable, Equatable {
     /// `smtp://`, usually port 587 or 25, upgraded per the policy.
     case starttls(StartTLSPolicy)
     /// `smtps://`, usually port 465: TLS from the first byte.
@@ -9,48 +9,48 @@ public enum SMTPSecurity: Sendable, Equatable {
 }
 
 /// A user name and password for SMTP AUTH (PLAIN or LOGIN, whichever the server offers; libcurl picks).
-public struct SMTPCredentials: Sendable, Equatable {
+package struct SMTPCredentials: Sendable, Equatable {
     /// The user name, often the full mailbox address.
-    public var username: String
+    package var username: String
     /// The password, as the caller read it from its file. Never logged, never in an error.
-    public var password: Secret
+    package var password: Secret
 
     /// Creates credentials.
-    public init(username: String, password: Secret) {
+    package init(username: String, password: Secret) {
         self.username = username
         self.password = password
     }
 }
 
 /// Where and how to submit mail. Independent of the configuration file's format: the caller maps its keys here.
-public struct SMTPServer: Sendable, Equatable {
+package struct SMTPServer: Sendable, Equatable {
     /// Host name or IP address of the server (an IPv6 address without brackets).
-    public var host: String
+    package var host: String
     /// TCP port: 587 (submission, STARTTLS), 465 (implicit TLS), 25.
-    public var port: Int
+    package var port: Int
     /// STARTTLS policy or implicit TLS. Default: STARTTLS required.
-    public var security: SMTPSecurity
+    package var security: SMTPSecurity
     /// A PEM file with the CA that signed the server's certificate, trusted in addition to the system's CAs (libcurl
     /// gets the system bundle plus this file as `CURLOPT_CAINFO_BLOB`, since `CURLOPT_CAINFO` would replace the
     /// bundle). Certificate verification is always on; there is no switch to turn it off.
-    public var caFile: String?
+    package var caFile: String?
     /// AUTH credentials; `nil` to send without authenticating. libcurl authenticates only when the server
     /// offers AUTH: a server that requires it then refuses `MAIL FROM` (a permanent failure naming the reply).
-    public var credentials: SMTPCredentials?
+    package var credentials: SMTPCredentials?
     /// The name sent in `EHLO`; `nil` lets libcurl send this machine's host name. Use the fully qualified name.
-    public var clientName: String?
+    package var clientName: String?
     /// How long to wait for the TCP (and TLS) connection. Default 10 s.
-    public var connectTimeout: Duration
+    package var connectTimeout: Duration
     /// How long one message may take from connecting to the server's final reply. Default 60 s.
-    public var totalTimeout: Duration
+    package var totalTimeout: Duration
     /// How long an idle connection may be kept for the next message (`CURLOPT_MAXAGE_CONN`). Default 30 s,
     /// well under common server idle timeouts (Postfix: 300 s).
-    public var connectionReuseLimit: Duration
+    package var connectionReuseLimit: Duration
     /// The name errors and receipts use for this channel. Default `smtp`.
-    public var channelName: String
+    package var channelName: String
 
     /// Creates a server description with the defaults above.
-    public init(
+    package init(
         host: String, port: Int = 587, security: SMTPSecurity = .starttls(.required), caFile: String? = nil,
         credentials: SMTPCredentials? = nil, clientName: String? = nil,
         connectTimeout: Duration = .seconds(10), totalTimeout: Duration = .seconds(60),
@@ -69,7 +69,7 @@ public struct SMTPServer: Sendable, Equatable {
     }
 
     /// `host:port` as errors show it (IPv6 in brackets).
-    public var hostAndPort: String {
+    package var hostAndPort: String {
         host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
     }
 
@@ -110,14 +110,14 @@ public struct SMTPServer: Sendable, Equatable {
 
 /// The SMTP envelope: who the message is from (`MAIL FROM`) and to whom it goes (`RCPT TO`, one transaction).
 /// Addresses are bare (`nhacviec@hanoi.gov.vn`), without display names.
-public struct SMTPEnvelope: Sendable, Equatable {
+package struct SMTPEnvelope: Sendable, Equatable {
     /// The return path; bounces go here.
-    public var sender: String
+    package var sender: String
     /// Every recipient, To, Cc and Bcc alike.
-    public var recipients: [String]
+    package var recipients: [String]
 
     /// Creates an envelope.
-    public init(sender: String, recipients: [String]) {
+    package init(sender: String, recipients: [String]) {
         self.sender = sender
         self.recipients = recipients
     }

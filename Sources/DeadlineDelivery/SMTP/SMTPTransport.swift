@@ -1,4 +1,5 @@
 import CCurl
+import DeadlineKit
 
 /// Submits messages to one SMTP server over libcurl, up to ``connections`` at once, reusing each connection
 /// between messages.
@@ -14,16 +15,16 @@ import CCurl
 /// intact) and ends the data with `CRLF.CRLF`: pass the message as rendered, CRLF line endings, unstuffed.
 ///
 /// Use one transport per server and keep it for the life of the daemon; call ``shutdown()`` when stopping.
-public final class SMTPTransport: Sendable {
+package final class SMTPTransport: Sendable {
     /// The server this transport submits to.
-    public let server: SMTPServer
+    package let server: SMTPServer
     private let url: String
     private let core: CurlTransport
     /// The most messages in flight at once, each on its own connection.
-    public var connections: Int { core.workers.threadLimit }
+    package var connections: Int { core.workers.threadLimit }
 
     /// Largest message accepted for upload (25 MiB, a common server limit).
-    public static let maximumMessageSize = 25 * 1024 * 1024
+    package static let maximumMessageSize = 25 * 1024 * 1024
 
     /// Checks the settings and reads `caFile`. Nothing is sent and no thread runs yet.
     ///
@@ -32,7 +33,7 @@ public final class SMTPTransport: Sendable {
     ///     own; at least 1.
     ///   - queueCapacity: how many ``send(_:envelope:)`` calls may wait for a free connection; more fail at
     ///     once as temporary failures.
-    public init(server: SMTPServer, connections: Int = 1, queueCapacity: Int = 64) throws(DeliveryConfigurationError) {
+    package init(server: SMTPServer, connections: Int = 1, queueCapacity: Int = 64) throws(DeliveryConfigurationError) {
         self.url = try server.url()
         var redactor = SecretRedactor()
         if let credentials = server.credentials {
@@ -65,7 +66,7 @@ public final class SMTPTransport: Sendable {
     /// - Returns: delivered (with the server's final reply, e.g. `250 2.0.0 Ok: queued as 4F2A1`, and any
     ///   recipients it refused), or a temporary or permanent failure. Cancelling the task aborts the transfer
     ///   and returns a temporary failure.
-    public func send(_ message: [UInt8], envelope: SMTPEnvelope) async -> DeliveryOutcome {
+    package func send(_ message: [UInt8], envelope: SMTPEnvelope) async -> DeliveryOutcome {
         do {
             try envelope.validate()
         } catch {
@@ -84,7 +85,7 @@ public final class SMTPTransport: Sendable {
 
     /// Renders `message` and submits it to its envelope (every To, Cc and Bcc address). A message that cannot
     /// be rendered (see ``MessageFormatError``) is a permanent failure of kind `configuration`.
-    public func send(_ message: EmailMessage) async -> DeliveryOutcome {
+    package func send(_ message: EmailMessage) async -> DeliveryOutcome {
         let bytes: [UInt8]
         do {
             bytes = try message.render()
@@ -95,7 +96,7 @@ public final class SMTPTransport: Sendable {
     }
 
     /// Lets queued messages finish, closes the connections (QUIT) and stops the threads.
-    public func shutdown() async {
+    package func shutdown() async {
         await core.shutdown()
     }
 }

@@ -1,48 +1,48 @@
 import DeadlineKit
 
 /// One extra request header, e.g. `Authorization: Bearer …` or `X-Api-Key: …`.
-public struct HTTPHeader: Sendable, Equatable {
+package struct HTTPHeader: Sendable, Equatable {
     /// The field name, an RFC 9110 token.
-    public var name: String
+    package var name: String
     /// The value, one line. Values are treated as secrets: never shown in errors.
-    public var value: String
+    package var value: String
 
     /// Creates a header.
-    public init(_ name: String, _ value: String) {
+    package init(_ name: String, _ value: String) {
         self.name = name
         self.value = value
     }
 }
 
 /// Where and how to POST webhooks. Independent of the configuration file's format: the caller maps its keys here.
-public struct WebhookEndpoint: Sendable, Equatable {
+package struct WebhookEndpoint: Sendable, Equatable {
     /// `https://…` (or `http://` on a trusted network). May hold a token (Telegram's `…/bot<TOKEN>/sendMessage`):
     /// errors show only its host and port.
-    public var url: String
+    package var url: String
     /// `Content-Type` of the body. Default `application/json`.
-    public var contentType: String
+    package var contentType: String
     /// Static extra headers sent with every request.
-    public var headers: [HTTPHeader]
+    package var headers: [HTTPHeader]
     /// Standard Webhooks signing key; `nil` sends no `webhook-signature` (`webhook-id` and `webhook-timestamp`
     /// are always sent).
-    public var signingKey: WebhookSigningKey?
+    package var signingKey: WebhookSigningKey?
     /// A PEM file with a private CA to trust in addition to the system's (the system bundle plus this file, as `CURLOPT_CAINFO_BLOB`).
-    public var caFile: String?
+    package var caFile: String?
     /// How long to wait for the TCP (and TLS) connection. Default 10 s.
-    public var connectTimeout: Duration
+    package var connectTimeout: Duration
     /// How long one request may take in all. Default 30 s.
-    public var totalTimeout: Duration
+    package var totalTimeout: Duration
     /// Follow 301/302/303/307/308 (at most 5, never from https to http, keeping POST). Default off: a redirect is
     /// a permanent failure naming the new address, because a moved endpoint deserves a config change.
-    public var followRedirects: Bool
+    package var followRedirects: Bool
     /// `nil`: libcurl's default, the `https_proxy`/`http_proxy`/`no_proxy` environment variables. `""`: no proxy
     /// whatever the environment says. Otherwise a proxy URL.
-    public var proxy: String?
+    package var proxy: String?
     /// The name errors and receipts use for this channel. Default `webhook`.
-    public var channelName: String
+    package var channelName: String
 
     /// Creates an endpoint with the defaults above.
-    public init(
+    package init(
         url: String, contentType: String = "application/json", headers: [HTTPHeader] = [],
         signingKey: WebhookSigningKey? = nil, caFile: String? = nil, connectTimeout: Duration = .seconds(10),
         totalTimeout: Duration = .seconds(30), followRedirects: Bool = false, proxy: String? = nil,
@@ -96,18 +96,18 @@ public struct WebhookEndpoint: Sendable, Equatable {
 }
 
 /// One webhook to POST.
-public struct WebhookRequest: Sendable, Equatable {
+package struct WebhookRequest: Sendable, Equatable {
     /// `webhook-id`: the caller's stable idempotency id, the same on every retry of the same reminder, so the
     /// receiver can drop duplicates. Printable ASCII without spaces, `,` or `.` (the spec forbids `.`), at most
     /// 256 characters.
-    public var id: String
+    package var id: String
     /// The body, e.g. UTF-8 JSON, sent and signed byte for byte.
-    public var body: [UInt8]
+    package var body: [UInt8]
     /// `webhook-timestamp`: Unix seconds of this attempt; `nil` takes the clock when the request is sent.
-    public var timestampUnixSeconds: Int64?
+    package var timestampUnixSeconds: Int64?
 
     /// Creates a request.
-    public init(id: String, body: [UInt8], timestampUnixSeconds: Int64? = nil) {
+    package init(id: String, body: [UInt8], timestampUnixSeconds: Int64? = nil) {
         self.id = id
         self.body = body
         self.timestampUnixSeconds = timestampUnixSeconds

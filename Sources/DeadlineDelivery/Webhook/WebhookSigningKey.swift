@@ -12,17 +12,17 @@ import Crypto
 /// - a raw secret (anything without the `whsec_` prefix): the key is the secret's bytes as they are. Use this
 ///   for receivers that document "HMAC with this string". Note that some Standard Webhooks libraries instead
 ///   base64-decode an unprefixed secret: give those receivers the `whsec_` form.
-public struct WebhookSigningKey: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible,
+package struct WebhookSigningKey: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible,
     CustomReflectable
 {
     private let key: [UInt8]
 
     /// The `whsec_` prefix of the spec's serialised secrets.
-    public static let standardPrefix = "whsec_"
+    package static let standardPrefix = "whsec_"
 
     /// A key from a `whsec_<base64>` secret. Throws (without quoting it) if the prefix is missing or the rest is
     /// not base64.
-    public init(standardSecret: Secret) throws(DeliveryConfigurationError) {
+    package init(standardSecret: Secret) throws(DeliveryConfigurationError) {
         let text = String(decoding: standardSecret.bytes, as: UTF8.self)
         guard text.hasPrefix(Self.standardPrefix) else {
             throw DeliveryConfigurationError(setting: "secret", problem: "a standard secret starts with 'whsec_'")
@@ -35,7 +35,7 @@ public struct WebhookSigningKey: Sendable, Equatable, CustomStringConvertible, C
     }
 
     /// A key that is the secret's bytes as they are. Throws if empty.
-    public init(rawSecret: Secret) throws(DeliveryConfigurationError) {
+    package init(rawSecret: Secret) throws(DeliveryConfigurationError) {
         guard !rawSecret.bytes.isEmpty else {
             throw DeliveryConfigurationError(setting: "secret", problem: "the secret is empty")
         }
@@ -43,7 +43,7 @@ public struct WebhookSigningKey: Sendable, Equatable, CustomStringConvertible, C
     }
 
     /// `whsec_…` as a standard secret, anything else as a raw one.
-    public init(parsing secret: Secret) throws(DeliveryConfigurationError) {
+    package init(parsing secret: Secret) throws(DeliveryConfigurationError) {
         if secret.bytes.starts(with: Array(Self.standardPrefix.utf8)) {
             try self.init(standardSecret: secret)
         } else {
@@ -52,7 +52,7 @@ public struct WebhookSigningKey: Sendable, Equatable, CustomStringConvertible, C
     }
 
     /// The `webhook-signature` header value: `v1,<base64 HMAC-SHA256>` over `id.timestamp.body`.
-    public func signature(id: String, timestamp: Int64, body: [UInt8]) -> String {
+    package func signature(id: String, timestamp: Int64, body: [UInt8]) -> String {
         var message = Array("\(id).\(timestamp).".utf8)
         message += body
         let mac = HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: key))
@@ -60,9 +60,9 @@ public struct WebhookSigningKey: Sendable, Equatable, CustomStringConvertible, C
     }
 
     /// Always `[redacted]`: printing a key never shows it.
-    public var description: String { "[redacted]" }
+    package var description: String { "[redacted]" }
     /// Always `[redacted]`.
-    public var debugDescription: String { "[redacted]" }
+    package var debugDescription: String { "[redacted]" }
     /// No children, so `dump` shows nothing of the key.
-    public var customMirror: Mirror { Mirror(self, children: [:]) }
+    package var customMirror: Mirror { Mirror(self, children: [:]) }
 }

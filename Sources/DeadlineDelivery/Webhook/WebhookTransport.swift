@@ -9,17 +9,17 @@ import Platform
 /// handshake); threads start as concurrent requests need them. Each request is signed per
 /// Standard Webhooks when the endpoint has a key. Use one transport per endpoint for the life of the daemon;
 /// call ``shutdown()`` when stopping.
-public final class WebhookTransport: Sendable {
+package final class WebhookTransport: Sendable {
     /// The endpoint this transport posts to.
-    public let endpoint: WebhookEndpoint
+    package let endpoint: WebhookEndpoint
     private let url: WebhookURL
     private let headerLines: [String]
     private let core: CurlTransport
     /// The most requests in flight at once, each on its own connection.
-    public var connections: Int { core.workers.threadLimit }
+    package var connections: Int { core.workers.threadLimit }
 
     /// Largest body accepted (1 MiB; the spec recommends staying under 20 KiB).
-    public static let maximumBodySize = 1024 * 1024
+    package static let maximumBodySize = 1024 * 1024
 
     /// Checks the settings and reads `caFile`. Nothing is sent and no thread runs yet.
     ///
@@ -28,7 +28,7 @@ public final class WebhookTransport: Sendable {
     ///     own; at least 1.
     ///   - queueCapacity: how many ``send(_:)`` calls may wait for a free connection; more fail at once as
     ///     temporary failures.
-    public init(endpoint: WebhookEndpoint, connections: Int = 1, queueCapacity: Int = 64) throws(DeliveryConfigurationError) {
+    package init(endpoint: WebhookEndpoint, connections: Int = 1, queueCapacity: Int = 64) throws(DeliveryConfigurationError) {
         let url = try WebhookURL(endpoint.url)
         self.url = url
         self.headerLines = try endpoint.staticHeaderLines()
@@ -53,10 +53,10 @@ public final class WebhookTransport: Sendable {
     }
 
     /// `host:port` of the endpoint, as errors show it.
-    public var hostAndPort: String { url.hostAndPort }
+    package var hostAndPort: String { url.hostAndPort }
 
     /// POSTs one request and classifies the answer. Cancelling the task aborts the transfer (temporary failure).
-    public func send(_ request: WebhookRequest) async -> DeliveryOutcome {
+    package func send(_ request: WebhookRequest) async -> DeliveryOutcome {
         do {
             try request.validate()
         } catch {
@@ -74,7 +74,7 @@ public final class WebhookTransport: Sendable {
     }
 
     /// Lets queued requests finish, closes the connections and stops the threads.
-    public func shutdown() async {
+    package func shutdown() async {
         await core.shutdown()
     }
 }

@@ -1,10 +1,10 @@
 import Crypto
-import DeadlineKit
+package import DeadlineKit
 
 /// One deadline as an RFC 5545 `VEVENT`, for the `.ics` attachment of a reminder.
-public struct CalendarEvent: Sendable, Equatable {
+package struct CalendarEvent: Sendable, Equatable {
     /// When the event takes place.
-    public enum Timing: Sendable, Equatable {
+    package enum Timing: Sendable, Equatable {
         /// All-day, from `first` through `last` inclusive (`DTSTART;VALUE=DATE`, `DTEND` the day after `last`).
         case allDay(first: CivilDate, last: CivilDate)
         /// From one moment to another, seconds since the Unix epoch, written in UTC (`…Z`), so no `VTIMEZONE`.
@@ -13,24 +13,24 @@ public struct CalendarEvent: Sendable, Equatable {
 
     /// A stable key from the caller, e.g. `5418/2020-12-10`: the same key gives the same `UID`, so a calendar
     /// updates the event it already has instead of adding a second one.
-    public var key: String
+    package var key: String
     /// When this version of the event was made (`DTSTAMP`), seconds since the Unix epoch.
-    public var stampUnixSeconds: Int64
+    package var stampUnixSeconds: Int64
     /// Day(s) or interval.
-    public var timing: Timing
+    package var timing: Timing
     /// `SUMMARY`: one line, e.g. `Hạn nộp báo cáo trình UBND TP`.
-    public var summary: String
+    package var summary: String
     /// `DESCRIPTION`: any text, line breaks allowed.
-    public var description: String?
+    package var description: String?
     /// `LOCATION`, if any.
-    public var location: String?
+    package var location: String?
     /// `SEQUENCE`: raise it when the deadline changes.
-    public var sequence: Int
+    package var sequence: Int
     /// Reminders the calendar shows before the start (`VALARM`).
-    public var alarms: [CalendarAlarm]
+    package var alarms: [CalendarAlarm]
 
     /// Creates an event.
-    public init(
+    package init(
         key: String, stampUnixSeconds: Int64, timing: Timing, summary: String, description: String? = nil,
         location: String? = nil, sequence: Int = 0, alarms: [CalendarAlarm] = []
     ) {
@@ -46,7 +46,7 @@ public struct CalendarEvent: Sendable, Equatable {
 
     /// `UID`: the first 128 bits of SHA-256 of ``key`` in hex, `@deadlined`. Stable, and safe whatever the key
     /// holds.
-    public var uid: String {
+    package var uid: String {
         let digest = SHA256.hash(data: Array(key.utf8))
         let hex = digest.prefix(16).map { pad(Int($0), 2, radix: 16) }.joined()
         return "\(hex)@deadlined"
@@ -54,20 +54,20 @@ public struct CalendarEvent: Sendable, Equatable {
 }
 
 /// A `VALARM` with `ACTION:DISPLAY`, triggered some time before the event starts.
-public struct CalendarAlarm: Sendable, Equatable {
+package struct CalendarAlarm: Sendable, Equatable {
     /// How long before the start, in minutes (`1440` → `TRIGGER:-P1D`; `0` → at the start).
-    public var minutesBefore: Int
+    package var minutesBefore: Int
     /// The text the calendar shows.
-    public var message: String
+    package var message: String
 
     /// Creates an alarm; negative `minutesBefore` is treated as 0.
-    public init(minutesBefore: Int, message: String) {
+    package init(minutesBefore: Int, message: String) {
         self.minutesBefore = max(0, minutesBefore)
         self.message = message
     }
 
     /// The RFC 5545 duration before the start: `-P1D`, `-PT2H`, `-P1DT2H30M`, `PT0S`.
-    public var trigger: String {
+    package var trigger: String {
         guard minutesBefore > 0 else { return "PT0S" }
         let days = minutesBefore / 1440
         let hours = minutesBefore % 1440 / 60

@@ -5,15 +5,15 @@ import DeadlineKit
 /// TEXT values are escaped (`\\`, `\;`, `\,`, line breaks as `\n`); content lines are folded at 75 octets with
 /// CRLF and one space, between grapheme clusters, so a UTF-8 sequence or a combining sequence is never split.
 /// Lines end with CRLF.
-public enum ICalendarWriter {
+package enum ICalendarWriter {
     /// The product identifier written as `PRODID`.
-    public static let productID = "-//deadlined//deadlined//VI"
+    package static let productID = "-//deadlined//deadlined//VI"
     /// RFC 5545's limit for one content line, in octets, without the CRLF.
     static let lineLimit = 75
 
     /// A whole `VCALENDAR` with `METHOD:PUBLISH` (an announcement, no RSVP) holding `events`; `name`, for a
     /// calendar people subscribe to, is the name their calendar program shows (`X-WR-CALNAME`).
-    public static func document(events: [CalendarEvent], name: String? = nil) -> String {
+    package static func document(events: [CalendarEvent], name: String? = nil) -> String {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:\(productID)", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
         if let name { lines.append("X-WR-CALNAME:\(escape(name))") }
         for event in events {
@@ -58,7 +58,7 @@ public enum ICalendarWriter {
 
     /// RFC 5545 §3.3.11 TEXT escaping. Control characters other than line breaks and TAB are not allowed in
     /// TEXT and become spaces.
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text {
@@ -80,7 +80,7 @@ public enum ICalendarWriter {
 
     /// Folds a content line: at most 75 octets per line, continuation lines start with one space (which counts).
     /// Breaks fall between grapheme clusters; a cluster longer than a whole line (rare) is split between scalars.
-    public static func fold(_ line: String) -> String {
+    package static func fold(_ line: String) -> String {
         guard line.utf8.count > lineLimit else { return line }
         var output = ""
         var used = 0

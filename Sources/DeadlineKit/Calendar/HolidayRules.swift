@@ -7,36 +7,36 @@
 /// working day with a Saturday to join holidays to a weekend. An office may add yearly holidays of its own
 /// (``declaredHolidays``), e.g. a new statutory day before a release knows it. Set ``tetPlacementByYear``, ``nationalDayCompanionByYear``, ``extraDaysOff`` and
 /// ``workingDays`` from the announcement once it is out; until then the defaults are a forecast.
-public struct HolidayRules: Sendable, Hashable {
+package struct HolidayRules: Sendable, Hashable {
     /// Where the Tết days lie around mùng 1 in years without an entry in ``tetPlacementByYear`` (default
     /// ``TetPlacement/fewestOnWeeklyDaysOff``).
-    public var tetPlacement: TetPlacement
+    package var tetPlacement: TetPlacement
     /// Announced Tết placements, by Gregorian year.
-    public var tetPlacementByYear: [Int: TetPlacement]
+    package var tetPlacementByYear: [Int: TetPlacement]
     /// Which day accompanies Quốc khánh (2/9) in years without an entry in ``nationalDayCompanionByYear``.
-    public var nationalDayCompanion: NationalDayCompanion
+    package var nationalDayCompanion: NationalDayCompanion
     /// Announced choices of 1/9 or 3/9, by Gregorian year.
-    public var nationalDayCompanionByYear: [Int: NationalDayCompanion]
+    package var nationalDayCompanionByYear: [Int: NationalDayCompanion]
     /// The weekly days off (ngày nghỉ hằng tuần). Saturday and Sunday for government offices.
-    public var weeklyDaysOff: Set<Weekday>
+    package var weeklyDaysOff: Set<Weekday>
     /// Whether a holiday on a weekly day off gives a ``HolidayKind/weekendCompensation`` day (nghỉ bù) on the next
     /// working day (Labour Code 2019, Article 111(3)).
-    public var compensatesWeeklyDaysOff: Bool
+    package var compensatesWeeklyDaysOff: Bool
     /// Yearly holidays the office declared (`[[calendar.holiday]]`), applied after the Labour Code's
     /// (``HolidayRule/labourCode``) exactly as they are.
-    public var declaredHolidays: [HolidayRule]
+    package var declaredHolidays: [HolidayRule]
     /// Further announced days off, such as a weekday swapped with a Saturday (ngày nghỉ hoán đổi); reported as
     /// ``HolidayKind/override``.
-    public var extraDaysOff: [AnnouncedDayOff]
+    package var extraDaysOff: [AnnouncedDayOff]
     /// Announced working days (ngày làm bù), e.g. Saturday 4/5/2024. They are not weekly days off, so no
     /// compensation is owed for them, and no compensation day is put on them. A computed holiday on one of them is
     /// cancelled, e.g. a forecast companion of Quốc khánh that the government did not give.
-    public var workingDays: Set<CivilDate>
+    package var workingDays: Set<CivilDate>
 
     /// Rules with the defaults: the Tết days placed to put the fewest of them on weekly days off (which reproduces
     /// every announced Tết break 2020–2026), the 2/9 companion that joins the weekend, Saturday and Sunday off with
     /// compensation, nothing declared or announced.
-    public init(
+    package init(
         tetPlacement: TetPlacement = .fewestOnWeeklyDaysOff,
         tetPlacementByYear: [Int: TetPlacement] = [:],
         nationalDayCompanion: NationalDayCompanion = .joiningWeekend,
@@ -59,17 +59,17 @@ public struct HolidayRules: Sendable, Hashable {
     }
 
     /// Every row of yearly holidays: the Labour Code's, then the declared ones.
-    public var table: [HolidayRule] { HolidayRule.labourCode + declaredHolidays }
+    package var table: [HolidayRule] { HolidayRule.labourCode + declaredHolidays }
 
     /// Whether `date` is a weekly day off: its weekday is in ``weeklyDaysOff`` and it is not an announced working
     /// day.
-    public func isWeeklyDayOff(_ date: CivilDate) -> Bool {
+    package func isWeeklyDayOff(_ date: CivilDate) -> Bool {
         weeklyDaysOff.contains(date.weekday) && !workingDays.contains(date)
     }
 }
 
 /// How the Tết days are placed around mùng 1 Tết.
-public enum TetPlacement: Sendable, Hashable {
+package enum TetPlacement: Sendable, Hashable {
     /// The given number of Tết days fall before mùng 1 (on the last days of the old lunar year), the rest from
     /// mùng 1 on. `.daysBeforeNewYear(1)` is the eve (29 or 30 tháng Chạp) and mùng 1–4; `.daysBeforeNewYear(2)`
     /// gives 2024's 8/2–12/2 and 2025's 27/1–31/1. Clamped to the number of Tết days.
@@ -81,7 +81,7 @@ public enum TetPlacement: Sendable, Hashable {
 
 /// Which day accompanies Quốc khánh 2/9 as its second day off (Labour Code 2019: "02 ngày ... ngày 02 tháng 9 dương
 /// lịch và 01 ngày liền kề trước hoặc sau").
-public enum NationalDayCompanion: Sendable, Hashable {
+package enum NationalDayCompanion: Sendable, Hashable {
     /// Of 1/9 and 3/9, the one that is a working day and makes the longest run of days off with the weekly days
     /// off and 2/9; 1/9 when both make runs of the same length. This reproduces 2021 (3/9), 2022 (1/9), 2023 (1/9),
     /// 2024 (3/9) and 2025 (1/9).
@@ -93,16 +93,16 @@ public enum NationalDayCompanion: Sendable, Hashable {
 }
 
 /// A day off the government announced beyond the Labour Code's list, e.g. a weekday swapped with a Saturday.
-public struct AnnouncedDayOff: Sendable, Hashable {
+package struct AnnouncedDayOff: Sendable, Hashable {
     /// The day off.
-    public var date: CivilDate
+    package var date: CivilDate
     /// Its name in Vietnamese.
-    public var nameVietnamese: String
+    package var nameVietnamese: String
     /// Its name in English.
-    public var nameEnglish: String
+    package var nameEnglish: String
 
     /// An announced day off, named by default as a swapped day off (nghỉ hoán đổi).
-    public init(
+    package init(
         date: CivilDate, nameVietnamese: String = "Nghỉ hoán đổi", nameEnglish: String = "Swapped day off"
     ) {
         self.date = date

@@ -5,25 +5,25 @@
 /// The law's changes are rows with first and last years, not code paths: the fifth Tết day, Giỗ Tổ Hùng Vương and
 /// the second Quốc khánh day each begin in the year the law that added them first applied. A new statutory day is
 /// one more row.
-public struct HolidayRule: Sendable, Hashable {
+package struct HolidayRule: Sendable, Hashable {
     /// What the days are; ``HolidayKind/declared`` for a row from configuration.
-    public var kind: HolidayKind
+    package var kind: HolidayKind
     /// The name in Vietnamese, e.g. "Ngày Văn hóa Việt Nam".
-    public var nameVietnamese: String
+    package var nameVietnamese: String
     /// The name in English, e.g. "Vietnam Culture Day".
-    public var nameEnglish: String
+    package var nameEnglish: String
     /// Which day of the year it falls on.
-    public var date: HolidayDate
+    package var date: HolidayDate
     /// The first year it applies to; `nil` for every year before the last one too.
-    public var firstYear: Int?
+    package var firstYear: Int?
     /// The last year it applies to; `nil` for every year after the first one.
-    public var lastYear: Int?
+    package var lastYear: Int?
     /// Whether a day of it that falls on a weekly day off gives a nghỉ bù on the next working day.
-    public var compensated: Bool
+    package var compensated: Bool
     /// The law and article it comes from (`"BLLĐ 2019 Điều 112 khoản 1 điểm a"`), or where it was declared.
-    public var basis: String
+    package var basis: String
 
-    public init(
+    package init(
         kind: HolidayKind, nameVietnamese: String, nameEnglish: String, date: HolidayDate, firstYear: Int? = nil,
         lastYear: Int? = nil, compensated: Bool = true, basis: String
     ) {
@@ -38,12 +38,12 @@ public struct HolidayRule: Sendable, Hashable {
     }
 
     /// Whether the row applies in `year`.
-    public func applies(in year: Int) -> Bool {
+    package func applies(in year: Int) -> Bool {
         (firstYear.map { $0 <= year } ?? true) && (lastYear.map { year <= $0 } ?? true)
     }
 
     /// Whether the row applies in some year that `other` applies in too.
-    public func overlapsYears(of other: HolidayRule) -> Bool {
+    package func overlapsYears(of other: HolidayRule) -> Bool {
         let lower = max(firstYear ?? .min, other.firstYear ?? .min)
         let upper = min(lastYear ?? .max, other.lastYear ?? .max)
         return lower <= upper
@@ -53,7 +53,7 @@ public struct HolidayRule: Sendable, Hashable {
     /// years each applies to. Bộ luật Lao động 1994 (in force from 1/1/1995) is applied to the years before it too:
     /// the decrees before it are not modelled. A statutory day on a weekly day off gives a nghỉ bù on the next
     /// working day under each code (BLLĐ 1994 Điều 73, BLLĐ 2012 Điều 115 khoản 3, BLLĐ 2019 Điều 111 khoản 3).
-    public static let labourCode: [HolidayRule] = [
+    package static let labourCode: [HolidayRule] = [
         HolidayRule(
             kind: .newYear, nameVietnamese: "Tết Dương lịch", nameEnglish: "New Year's Day",
             date: .solar(month: 1, day: 1),
@@ -96,7 +96,7 @@ public struct HolidayRule: Sendable, Hashable {
 }
 
 /// Which day of each year a ``HolidayRule`` falls on.
-public enum HolidayDate: Sendable, Hashable {
+package enum HolidayDate: Sendable, Hashable {
     /// A day of the Gregorian calendar, `24/11`.
     case solar(month: Int, day: Int)
     /// A day of an ordinary (not leap) month of the lunar calendar, `10/3`; day 30 of a 29-day month is its 29th.
@@ -109,7 +109,7 @@ public enum HolidayDate: Sendable, Hashable {
     case nationalDayCompanion
 
     /// `24/11`, `10/3 âm lịch`, `5 ngày quanh mùng 1`, `01/09 hoặc 03/09`: how docs/calendar.md and messages write it.
-    public var vietnamese: String {
+    package var vietnamese: String {
         switch self {
         case .solar(let month, let day): "\(pad(day))/\(pad(month))"
         case .lunar(let month, let day): "\(day)/\(month) âm lịch"
@@ -123,7 +123,7 @@ public enum HolidayDate: Sendable, Hashable {
 }
 
 /// Where a day off comes from, as `deadlinectl holidays` shows it. The raw values are the names in `--json`.
-public enum HolidaySource: String, Sendable, CaseIterable {
+package enum HolidaySource: String, Sendable, CaseIterable {
     /// A statutory day on its fixed date, or a nghỉ bù the law gives for one.
     case law
     /// A holiday declared in the configuration (`[[calendar.holiday]]`), or its nghỉ bù.

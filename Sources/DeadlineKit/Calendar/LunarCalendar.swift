@@ -4,18 +4,18 @@
 /// `year` is the lunar year that begins with Tết in that Gregorian year: Giỗ Tổ 10/3 of lunar year 2024 is
 /// 18/4/2024, and 30/12 of lunar year 2023 is 9/2/2024. A value is not checked when made; convert it with
 /// ``VietnameseLunarCalendar/solarDate(for:)`` to learn whether the day exists.
-public struct LunarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+package struct LunarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The lunar year, named by the Gregorian year in which its Tết falls.
-    public let year: Int
+    package let year: Int
     /// The month number, 1 (tháng Giêng) to 12 (tháng Chạp).
-    public let month: Int
+    package let month: Int
     /// The day of the month, 1 to 29 or 30.
-    public let day: Int
+    package let day: Int
     /// Whether the month is the leap month (tháng nhuận) that follows the ordinary month with the same number.
-    public let isLeapMonth: Bool
+    package let isLeapMonth: Bool
 
     /// A lunar date from its fields, unchecked: `LunarDate(year: 2024, month: 3, day: 10)` is Giỗ Tổ 2024.
-    public init(year: Int, month: Int, day: Int, isLeapMonth: Bool = false) {
+    package init(year: Int, month: Int, day: Int, isLeapMonth: Bool = false) {
         self.year = year
         self.month = month
         self.day = day
@@ -23,17 +23,17 @@ public struct LunarDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// `10/3`, or `1/2+` in a leap month: day and month, the way lunar dates are written on Vietnamese calendars.
-    public var description: String {
+    package var description: String {
         "\(day)/\(month)\(isLeapMonth ? "+" : "")"
     }
 
     /// `10/3/2024`, or `1/2+/2023` in a leap month.
-    public var descriptionWithYear: String {
+    package var descriptionWithYear: String {
         "\(description)/\(year)"
     }
 
     /// Calendar order: by year, then month, with a leap month after the ordinary month of the same number.
-    public static func < (lhs: LunarDate, rhs: LunarDate) -> Bool {
+    package static func < (lhs: LunarDate, rhs: LunarDate) -> Bool {
         lhs.sortKey < rhs.sortKey
     }
 
@@ -43,20 +43,20 @@ public struct LunarDate: Hashable, Comparable, Sendable, CustomStringConvertible
 }
 
 /// One month of a lunar year: its number, whether it is the leap month, and the civil days it spans.
-public struct LunarMonth: Hashable, Sendable {
+package struct LunarMonth: Hashable, Sendable {
     /// The lunar year the month belongs to.
-    public let year: Int
+    package let year: Int
     /// The month number, 1 to 12.
-    public let month: Int
+    package let month: Int
     /// Whether this is the leap month (tháng nhuận) that repeats `month`.
-    public let isLeapMonth: Bool
+    package let isLeapMonth: Bool
     /// Mùng 1 of the month: the civil day that holds its new moon.
-    public let firstDay: CivilDate
+    package let firstDay: CivilDate
     /// 29 (tháng thiếu) or 30 (tháng đủ).
-    public let dayCount: Int
+    package let dayCount: Int
 
     /// The month's last day.
-    public var lastDay: CivilDate { firstDay.adding(days: dayCount - 1) }
+    package var lastDay: CivilDate { firstDay.adding(days: dayCount - 1) }
 }
 
 /// The Vietnamese lunisolar calendar (âm lịch), computed from astronomy, with no table and no ICU.
@@ -86,9 +86,9 @@ public struct LunarMonth: Hashable, Sendable {
 /// the nearer of those two (and has no leap month or month length to ask for), and a day beyond the years 1–9999 as
 /// the nearer end of them. Every call computes from scratch (under 0.1 ms per lunar year when optimised); nothing is
 /// cached.
-public enum VietnameseLunarCalendar {
+package enum VietnameseLunarCalendar {
     /// The lunar years whose every month is checked against the published table: ``WorkingCalendar/supportedYears``.
-    public static let supportedYears: ClosedRange<Int> = WorkingCalendar.supportedYears
+    package static let supportedYears: ClosedRange<Int> = WorkingCalendar.supportedYears
 
     /// The lunar years computed as asked; a year outside them is computed as the nearest of them.
     static let computableYears: ClosedRange<Int> = 0...10_000
@@ -96,29 +96,29 @@ public enum VietnameseLunarCalendar {
     private static let reckoning = LunisolarReckoning.vietnam
 
     /// The lunar date of a civil day.
-    public static func lunarDate(for date: CivilDate) -> LunarDate {
+    package static func lunarDate(for date: CivilDate) -> LunarDate {
         lunarDate(forDay: date.daysSinceEpoch, reckoning: reckoning)
     }
 
     /// The civil day of a lunar date, or `nil` if that day does not exist: day 30 of a 29-day month, a leap month
     /// the year does not have, or a month or day out of range.
-    public static func solarDate(for lunar: LunarDate) -> CivilDate? {
+    package static func solarDate(for lunar: LunarDate) -> CivilDate? {
         solarDay(for: lunar, reckoning: reckoning).map(CivilDate.init(daysSinceEpoch:))
     }
 
     /// Mùng 1 Tết (the first day of month 1) of a lunar year.
-    public static func newYear(_ lunarYear: Int) -> CivilDate {
+    package static func newYear(_ lunarYear: Int) -> CivilDate {
         CivilDate(daysSinceEpoch: LunarYearLayout(lunarYear, reckoning: reckoning).newYearDay)
     }
 
     /// The number of the month that has a leap month after it in `lunarYear`, or `nil` in a 12-month year.
-    public static func leapMonth(ofLunarYear lunarYear: Int) -> Int? {
+    package static func leapMonth(ofLunarYear lunarYear: Int) -> Int? {
         guard computableYears.contains(lunarYear) else { return nil }
         return LunarYearLayout(lunarYear, reckoning: reckoning).months.first(where: \.isLeap)?.number
     }
 
     /// 29 or 30, or `nil` if the year has no such month.
-    public static func daysInMonth(_ month: Int, isLeapMonth: Bool = false, ofLunarYear lunarYear: Int) -> Int? {
+    package static func daysInMonth(_ month: Int, isLeapMonth: Bool = false, ofLunarYear lunarYear: Int) -> Int? {
         guard computableYears.contains(lunarYear) else { return nil }
         let layout = LunarYearLayout(lunarYear, reckoning: reckoning)
         guard let index = layout.months.firstIndex(where: { $0.number == month && $0.isLeap == isLeapMonth })
@@ -127,7 +127,7 @@ public enum VietnameseLunarCalendar {
     }
 
     /// The 12 or 13 months of a lunar year, in order.
-    public static func months(ofLunarYear lunarYear: Int) -> [LunarMonth] {
+    package static func months(ofLunarYear lunarYear: Int) -> [LunarMonth] {
         let layout = LunarYearLayout(lunarYear, reckoning: reckoning)
         return layout.months.indices.map { index in
             let month = layout.months[index]

@@ -1,5 +1,5 @@
 /// What a ``Holiday`` is. The raw values are the stable names used in configuration and output.
-public enum HolidayKind: String, Sendable, CaseIterable {
+package enum HolidayKind: String, Sendable, CaseIterable {
     /// Tết Dương lịch, 1/1.
     case newYear = "new_year"
     /// One of the Tết Nguyên đán (lunar new year) days.
@@ -21,23 +21,23 @@ public enum HolidayKind: String, Sendable, CaseIterable {
 }
 
 /// A public holiday (ngày nghỉ lễ, tết) or a day off that stands for one.
-public struct Holiday: Hashable, Sendable {
+package struct Holiday: Hashable, Sendable {
     /// The civil day off.
-    public let date: CivilDate
+    package let date: CivilDate
     /// What kind of day off it is.
-    public let kind: HolidayKind
+    package let kind: HolidayKind
     /// Its name in Vietnamese, e.g. "Tết Nguyên đán (mùng 1)".
-    public let nameVietnamese: String
+    package let nameVietnamese: String
     /// Its name in English, e.g. "Lunar New Year (day 1)".
-    public let nameEnglish: String
+    package let nameEnglish: String
     /// The lunar date, for the days fixed by the lunar calendar: the Tết days, Giỗ Tổ Hùng Vương and declared
     /// lunar holidays.
-    public let lunar: LunarDate?
+    package let lunar: LunarDate?
     /// Where the day comes from: the law, the configuration, an announcement, or a forecast.
-    public let source: HolidaySource
+    package let source: HolidaySource
 
     /// A holiday from its fields, e.g. to build an expected list in a test.
-    public init(
+    package init(
         date: CivilDate, kind: HolidayKind, nameVietnamese: String, nameEnglish: String, lunar: LunarDate?,
         source: HolidaySource = .law
     ) {
@@ -59,9 +59,9 @@ public struct Holiday: Hashable, Sendable {
 /// Two holidays on one date (Giỗ Tổ on 30/4, in 1917 and 1947, or a declared day on a statutory one) are both
 /// listed, with no extra day: the Labour Code has no rule for it. Computing a year takes under 0.1 ms when optimised
 /// (one lunar year's new moons); nothing is cached.
-public enum PublicHolidays {
+package enum PublicHolidays {
     /// The holidays and compensatory days off whose dates fall in `year`, sorted by date.
-    public static func holidays(in year: Int, rules: HolidayRules = .init()) -> [Holiday] {
+    package static func holidays(in year: Int, rules: HolidayRules = .init()) -> [Holiday] {
         let announced = rules.extraDaysOff.filter { $0.date.year == year && !rules.workingDays.contains($0.date) }
             .map {
                 Holiday(

@@ -10,22 +10,22 @@
 ///
 /// Holidays are known for ``supportedYears``. Every other day is still answered, as a working day unless it is a
 /// weekly day off or announced as a day off: no date, year or count of working days traps the calendar.
-public struct WorkingCalendar: Sendable {
+package struct WorkingCalendar: Sendable {
     /// The years whose holidays the calendar knows, 1901–2199: those of the lunar calendar checked against the
     /// published Vietnamese tables. A date outside them has no public holiday; configuration and command-line
     /// values outside them are refused where they are read.
-    public static let supportedYears: ClosedRange<Int> = 1901...2199
+    package static let supportedYears: ClosedRange<Int> = 1901...2199
 
     /// The longest count of working days ``adding(workingDays:to:)`` moves by, more than the supported years hold;
     /// a larger count is taken as this one.
     static let workingDayLimit = 200_000
 
     /// Weekly days off, Tết placement, announced days off and working days.
-    public let rules: HolidayRules
+    package let rules: HolidayRules
     /// Office hours on working days.
-    public let hours: WorkingHours
+    package let hours: WorkingHours
     /// The years whose days are precomputed; `nil` when none are.
-    public let precomputedYears: ClosedRange<Int>?
+    package let precomputedYears: ClosedRange<Int>?
     /// Day number (days since 1970-01-01) of 1 January of the first precomputed year.
     private let firstDay: Int
     /// For each day from `firstDay` on, through the last precomputed year, whether it is a working day.
@@ -37,12 +37,12 @@ public struct WorkingCalendar: Sendable {
     static let scanLimit = 3660
 
     /// A calendar with the days of `years` precomputed, as far as they lie within ``supportedYears``.
-    public init(rules: HolidayRules = HolidayRules(), hours: WorkingHours = .office, years: ClosedRange<Int>? = nil) {
+    package init(rules: HolidayRules = HolidayRules(), hours: WorkingHours = .office, years: ClosedRange<Int>? = nil) {
         self.init(rules: rules, hours: hours, years: years.flatMap(Self.supported), reusing: nil)
     }
 
     /// The part of `years` within ``supportedYears``; `nil` when none is.
-    public static func supported(_ years: ClosedRange<Int>) -> ClosedRange<Int>? {
+    package static func supported(_ years: ClosedRange<Int>) -> ClosedRange<Int>? {
         guard years.overlaps(supportedYears) else { return nil }
         return years.clamped(to: supportedYears)
     }
@@ -92,7 +92,7 @@ public struct WorkingCalendar: Sendable {
     /// This calendar with the days of `years` precomputed too, as far as they lie within ``supportedYears``; itself
     /// when they already are. Only the missing years are computed, and the precomputed range grows to span both
     /// (filling any gap).
-    public func covering(_ requested: ClosedRange<Int>) -> WorkingCalendar {
+    package func covering(_ requested: ClosedRange<Int>) -> WorkingCalendar {
         guard let years = Self.supported(requested) else { return self }
         guard let known = precomputedYears else {
             return WorkingCalendar(rules: rules, hours: hours, years: years)
@@ -103,19 +103,19 @@ public struct WorkingCalendar: Sendable {
     }
 
     /// The year's days off other than weekly days off, sorted by date: ``PublicHolidays`` under ``rules``.
-    public func daysOff(in year: Int) -> [Holiday] {
+    package func daysOff(in year: Int) -> [Holiday] {
         PublicHolidays.holidays(in: year, rules: rules)
     }
 
     /// Whether `date` is a public holiday, a compensatory day or an announced day off. Computes the year's holidays
     /// each time: to test many days, use ``isWorkingDay(_:)``, which looks them up.
-    public func isHoliday(_ date: CivilDate) -> Bool {
+    package func isHoliday(_ date: CivilDate) -> Bool {
         PublicHolidays.holidays(in: date.year, rules: rules).contains { $0.date == date }
     }
 
     /// Whether the office works on `date`: an announced working day always; otherwise neither a weekly day off nor
     /// a holiday.
-    public func isWorkingDay(_ date: CivilDate) -> Bool {
+    package func isWorkingDay(_ date: CivilDate) -> Bool {
         isWorkingDay(dayNumber: date.daysSinceEpoch)
     }
 
@@ -130,14 +130,14 @@ public struct WorkingCalendar: Sendable {
     }
 
     /// Whether `moment` lies within working hours on a working day.
-    public func isWorkingMoment(_ moment: LocalDateTime) -> Bool {
+    package func isWorkingMoment(_ moment: LocalDateTime) -> Bool {
         hours.contains(moment.time) && isWorkingDay(moment.date)
     }
 
     /// The `n`-th working day after `date` (before it when `n` is negative); `date` itself is not counted, so
     /// `adding(workingDays: -3, to:)` a Monday is the Wednesday before when no holiday intervenes.
     /// A count beyond ``workingDayLimit`` either way is taken as that limit.
-    public func adding(workingDays n: Int, to date: CivilDate) -> CivilDate {
+    package func adding(workingDays n: Int, to date: CivilDate) -> CivilDate {
         let step = n < 0 ? -1 : 1
         var day = date.daysSinceEpoch
         var left = Int(min(n.magnitude, UInt(Self.workingDayLimit)))
@@ -166,21 +166,21 @@ public struct WorkingCalendar: Sendable {
     }
 
     /// The first working day after `date`.
-    public func workingDay(after date: CivilDate) -> CivilDate { adding(workingDays: 1, to: date) }
+    package func workingDay(after date: CivilDate) -> CivilDate { adding(workingDays: 1, to: date) }
 
     /// The last working day before `date`.
-    public func workingDay(before date: CivilDate) -> CivilDate { adding(workingDays: -1, to: date) }
+    package func workingDay(before date: CivilDate) -> CivilDate { adding(workingDays: -1, to: date) }
 
     /// The time reminders go out on a working day: `preferred` when it lies within working hours, else the start of
     /// working hours.
-    public func morningTime(preferring preferred: TimeOfDay) -> TimeOfDay {
+    package func morningTime(preferring preferred: TimeOfDay) -> TimeOfDay {
         hours.contains(preferred) ? preferred : hours.start
     }
 
     /// `moment` itself when it is a working moment; otherwise the next working morning: that day's
     /// ``morningTime(preferring:)`` if the day is a working day and it is still to come, else that of the next
     /// working day.
-    public func nextWorkingMoment(from moment: LocalDateTime, morning preferred: TimeOfDay) -> LocalDateTime {
+    package func nextWorkingMoment(from moment: LocalDateTime, morning preferred: TimeOfDay) -> LocalDateTime {
         if isWorkingMoment(moment) { return moment }
         let morning = morningTime(preferring: preferred)
         if moment.time < morning, isWorkingDay(moment.date) { return LocalDateTime(moment.date, morning) }
@@ -188,7 +188,7 @@ public struct WorkingCalendar: Sendable {
     }
 
     /// The latest working morning (a working day at ``morningTime(preferring:)``) at or before `moment`.
-    public func previousWorkingMorning(from moment: LocalDateTime, morning preferred: TimeOfDay) -> LocalDateTime {
+    package func previousWorkingMorning(from moment: LocalDateTime, morning preferred: TimeOfDay) -> LocalDateTime {
         let morning = morningTime(preferring: preferred)
         if morning <= moment.time, isWorkingDay(moment.date) { return LocalDateTime(moment.date, morning) }
         return LocalDateTime(workingDay(before: moment.date), morning)
@@ -197,7 +197,7 @@ public struct WorkingCalendar: Sendable {
     /// The due moment once `policy` is applied: unchanged on a working day or with ``DayOffDuePolicy/keep``;
     /// otherwise the same time on the previous (``DayOffDuePolicy/before``) or next (``DayOffDuePolicy/after``)
     /// working day.
-    public func dueMoment(_ nominal: LocalDateTime, policy: DayOffDuePolicy) -> LocalDateTime {
+    package func dueMoment(_ nominal: LocalDateTime, policy: DayOffDuePolicy) -> LocalDateTime {
         switch policy {
         case .keep: return nominal
         case .before where !isWorkingDay(nominal.date):

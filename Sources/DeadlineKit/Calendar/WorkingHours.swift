@@ -2,27 +2,27 @@
 ///
 /// Reminders that would go out outside them (or on a day off) are moved; see ``ReminderRules/offHours``. The end may
 /// be `24:00`, so `00:00-24:00` is the whole day.
-public struct WorkingHours: Sendable, Hashable, CustomStringConvertible {
+package struct WorkingHours: Sendable, Hashable, CustomStringConvertible {
     /// Minutes since midnight at which work starts.
-    public let startMinutes: Int
+    package let startMinutes: Int
     /// Minutes since midnight at which work ends (1440 for midnight at the end of the day).
-    public let endMinutes: Int
+    package let endMinutes: Int
 
     /// Hours from `startMinutes` to `endMinutes`, or `nil` unless `0 <= start < end <= 1440`.
-    public init?(startMinutes: Int, endMinutes: Int) {
+    package init?(startMinutes: Int, endMinutes: Int) {
         guard startMinutes >= 0, startMinutes < endMinutes, endMinutes <= 1440 else { return nil }
         self.startMinutes = startMinutes
         self.endMinutes = endMinutes
     }
 
     /// 08:00 to 17:00, the hours of Hanoi's offices (the end is the default `closing_time`).
-    public static let office = WorkingHours(startMinutes: 8 * 60, endMinutes: 17 * 60)!
+    package static let office = WorkingHours(startMinutes: 8 * 60, endMinutes: 17 * 60)!
 
     /// The whole day: no time of a working day is outside working hours.
-    public static let wholeDay = WorkingHours(startMinutes: 0, endMinutes: 1440)!
+    package static let wholeDay = WorkingHours(startMinutes: 0, endMinutes: 1440)!
 
     /// Parses `08:00-17:00`, `7:30 - 17:00`, `7h30-17h` or `07:30–17:00` (an en dash); the end may be `24:00`.
-    public init?(parsing text: String) {
+    package init?(parsing text: String) {
         let separators: Set<Character> = ["-", "–", "—"]
         let parts = text.split(maxSplits: 1, whereSeparator: { separators.contains($0) })
         guard parts.count == 2, let start = TimeOfDay(parsing: String(parts[0])) else { return nil }
@@ -39,15 +39,15 @@ public struct WorkingHours: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The time work starts.
-    public var start: TimeOfDay { TimeOfDay(minutesSinceMidnight: startMinutes) }
+    package var start: TimeOfDay { TimeOfDay(minutesSinceMidnight: startMinutes) }
 
     /// Whether `time` lies within the hours.
-    public func contains(_ time: TimeOfDay) -> Bool {
+    package func contains(_ time: TimeOfDay) -> Bool {
         time.minutesSinceMidnight >= startMinutes && time.minutesSinceMidnight < endMinutes
     }
 
     /// `08:00-17:00`
-    public var description: String {
+    package var description: String {
         let end = endMinutes == 1440 ? "24:00" : TimeOfDay(minutesSinceMidnight: endMinutes).description
         return "\(start)-\(end)"
     }

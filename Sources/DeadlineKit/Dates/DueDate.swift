@@ -1,20 +1,20 @@
 /// A due date as an office wrote it, resolved to a day (and maybe a time).
 ///
 /// Periods mean their last day: `12/2020` is due 31/12/2020, `Q1/2024` on 31/3/2024, `2024` on 31/12/2024.
-public struct DueDate: Sendable, Hashable {
-    public enum Granularity: String, Sendable, Hashable {
+package struct DueDate: Sendable, Hashable {
+    package enum Granularity: String, Sendable, Hashable {
         case day, month, quarter, halfYear = "half-year", year
     }
 
     /// The due day (for a period, its last day).
-    public let date: CivilDate
+    package let date: CivilDate
     /// The time of day if one was written (`15:00 10/12/2020`); otherwise the closing time applies.
-    public let time: TimeOfDay?
-    public let granularity: Granularity
+    package let time: TimeOfDay?
+    package let granularity: Granularity
     /// True when the year was not written and was taken from the document's date.
-    public let yearInferred: Bool
+    package let yearInferred: Bool
 
-    public init(date: CivilDate, time: TimeOfDay? = nil, granularity: Granularity = .day, yearInferred: Bool = false) {
+    package init(date: CivilDate, time: TimeOfDay? = nil, granularity: Granularity = .day, yearInferred: Bool = false) {
         self.date = date
         self.time = time
         self.granularity = granularity
@@ -22,7 +22,7 @@ public struct DueDate: Sendable, Hashable {
     }
 
     /// The due moment, with `closingTime` for a date written without a time.
-    public func moment(closingTime: TimeOfDay) -> LocalDateTime {
+    package func moment(closingTime: TimeOfDay) -> LocalDateTime {
         LocalDateTime(date, time ?? closingTime)
     }
 }
@@ -31,12 +31,12 @@ public struct DueDate: Sendable, Hashable {
 ///
 /// ``phrase`` names its entry of `deadlinectl`'s catalog (`date.…`), for the admin's language; ``description`` is
 /// the English.
-public struct DueDateError: Error, Sendable, Hashable, CustomStringConvertible {
-    public let phrase: Phrase
+package struct DueDateError: Error, Sendable, Hashable, CustomStringConvertible {
+    package let phrase: Phrase
     /// The year is the problem: outside ``SupportedYears/range``, or not written with four digits.
-    public let isAboutYear: Bool
+    package let isAboutYear: Bool
 
-    public var description: String { phrase.english }
+    package var description: String { phrase.english }
 
     init(_ phrase: Phrase, isAboutYear: Bool = false) {
         self.phrase = phrase
@@ -59,14 +59,14 @@ public struct DueDateError: Error, Sendable, Hashable, CustomStringConvertible {
 /// - with a time: `15:00 10/12/2020`, `10/12/2020 15:00`, `15 giờ ngày 10/12/2020`, `15h30 10/12/2020`
 /// - periods: `12/2020` or `tháng 12/2020` (a month), `Q1/2024`, `quý I/2024`, `quý 1-2024` (a quarter),
 ///   `H1/2024`, `6 tháng đầu năm 2024` (a half-year), `2024` or `năm 2024` (a year)
-public enum DueDateParser {
-    public static let formsHint =
+package enum DueDateParser {
+    package static let formsHint =
         "write it as 10/12/2020, 15:00 10/12/2020, 2020-12-10, 12/2020 (a month), Q1/2024 (a quarter) or 2024 (a year)"
 
     /// ``formsHint`` as a catalog phrase.
     static var forms: Phrase { Phrase(formsHint, "date.forms") }
 
-    public static func parse(_ text: String, issued: CivilDate?) -> Result<DueDate, DueDateError> {
+    package static func parse(_ text: String, issued: CivilDate?) -> Result<DueDate, DueDateError> {
         let input = normalise(text)
         if input.isEmpty { return .failure(DueDateError("the due date is empty; \(formsHint)", "empty", parts: ["forms": forms])) }
         var s = TextScanner(input)
@@ -273,7 +273,7 @@ public enum DueDateParser {
     }
 
     /// The first `day/month` on or after `from` (29/2 waits for the next leap year).
-    public static func firstOnOrAfter(day: Int, month: Int, from: CivilDate) -> CivilDate {
+    package static func firstOnOrAfter(day: Int, month: Int, from: CivilDate) -> CivilDate {
         var y = from.year
         for _ in 0..<9 {
             if let d = CivilDate(year: y, month: month, day: day), d >= from { return d }
@@ -342,7 +342,7 @@ extension TextScanner {
 
 extension String {
     /// Every occurrence of `target` replaced (a stdlib-only stand-in for Foundation's method).
-    public func replacingAll(_ target: String, with replacement: String) -> String {
+    package func replacingAll(_ target: String, with replacement: String) -> String {
         guard !target.isEmpty, contains(target) else { return self }
         var result = ""
         var rest = self[...]

@@ -1,8 +1,8 @@
 /// Reads a moment given on the command line (`--now`, `--from`, `--to`, `--until`):
 /// `dd/mm/yyyy` (the start of that day), `dd/mm/yyyy HH:MM`, `HH:MM dd/mm/yyyy`, and ISO 8601
 /// (`2020-11-20`, `2020-11-20T08:00`, `2020-11-20T08:00:00+07:00`, `...Z`). Times without an offset are in `zone`.
-public enum MomentParser {
-    public static func parse(_ text: String, zone: ZoneRules) -> Result<Instant, DueDateError> {
+package enum MomentParser {
+    package static func parse(_ text: String, zone: ZoneRules) -> Result<Instant, DueDateError> {
         let trimmed = text.trimmingSpaces
         if let (date, instant) = isoWithOffset(trimmed) {
             guard SupportedYears.contains(date.year) else {
@@ -58,10 +58,10 @@ public enum MomentParser {
 }
 
 /// Reads a length of time from the config: `24h`, `90s`, `30m`, `2d`, `1h30m`, `1d 12h`.
-public enum DurationParser {
+package enum DurationParser {
     /// Seconds, or nil when the text is not a duration. A sum beyond `Int64.max` seconds is `Int64.max`, so that
     /// the caller's range check reports it as too long (no arithmetic here can overflow).
-    public static func seconds(_ text: String) -> Int64? {
+    package static func seconds(_ text: String) -> Int64? {
         var s = TextScanner(text.trimmingSpaces)
         var total: Int64 = 0
         var parts = 0
@@ -95,7 +95,7 @@ public enum DurationParser {
     }
 
     /// `1d 2h`, `45m`, `30s`: the shortest way to write a duration back.
-    public static func format(seconds: Int64) -> String {
+    package static func format(seconds: Int64) -> String {
         if seconds == 0 { return "0s" }
         var rest = seconds
         var parts: [String] = []

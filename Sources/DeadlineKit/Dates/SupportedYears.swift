@@ -3,18 +3,18 @@
 /// Every date that reaches the planner (due dates, calendar overrides, `from`/`until`, `--now`, `--from`, `--to`,
 /// `--pretend-now`) is checked against ``range`` where it is read, so that a typo such as `10/12/0202` is an error
 /// at its `file:line:column` instead of a year the calendar cannot compute.
-public enum SupportedYears {
+package enum SupportedYears {
     /// 1901–2199: the years whose lunar new year and public holidays the calendar computes (1900–2199), less the
     /// first, since planning around a date also looks at the year before it.
     ///
     /// The calendar's own range (``WorkingCalendar/supportedYears``): dates are accepted where holidays are known.
-    public static var range: ClosedRange<Int> { WorkingCalendar.supportedYears }
+    package static var range: ClosedRange<Int> { WorkingCalendar.supportedYears }
 
     /// `1901–2199`, for messages.
-    public static var text: String { "\(range.lowerBound)–\(range.upperBound)" }
+    package static var text: String { "\(range.lowerBound)–\(range.upperBound)" }
 
     /// Whether `year` is one deadlined plans in.
-    public static func contains(_ year: Int) -> Bool { range.contains(year) }
+    package static func contains(_ year: Int) -> Bool { range.contains(year) }
 
     /// Years an office plausibly means: a hint is one of these.
     static let plausible: ClosedRange<Int> = 1945...2099
@@ -26,7 +26,7 @@ public enum SupportedYears {
     /// reordered (`0202` → 2020), one digit added (`202` → 2020, only near a document's year), one dropped
     /// (`20200` → 2020), or a century added (`20` → 2020). Among several, the one nearest `reference`
     /// (the document's year, when known).
-    public static func hint(forDigits digits: String, reference: Int? = nil) -> Int? {
+    package static func hint(forDigits digits: String, reference: Int? = nil) -> Int? {
         let scalars = Array(digits.unicodeScalars)
         guard (2...5).contains(scalars.count), scalars.allSatisfy({ $0.asciiDigit != nil }) else { return nil }
         let values = scalars.compactMap(\.asciiDigit)
@@ -75,24 +75,24 @@ public enum SupportedYears {
     }
 
     /// `; did you mean 2020?`, or nothing.
-    public static func hintSuffix(forDigits digits: String, reference: Int? = nil) -> String {
+    package static func hintSuffix(forDigits digits: String, reference: Int? = nil) -> String {
         hintPhrase(forDigits: digits, reference: reference).english
     }
 
     /// ``hintSuffix(forDigits:reference:)`` as a catalog phrase (the empty text when there is no guess).
-    public static func hintPhrase(forDigits digits: String, reference: Int? = nil) -> Phrase {
+    package static func hintPhrase(forDigits digits: String, reference: Int? = nil) -> Phrase {
         guard let year = hint(forDigits: digits, reference: reference) else { return .empty }
         return Phrase("; did you mean \(year)?", "date.yearHint", ["year": String(year)])
     }
 
     /// The message for a date whose year is outside ``range``: `the year 0202 is outside the years deadlined
     /// plans in (1901–2199); did you mean 2020?`.
-    public static func outOfRangeMessage(year: Int, reference: Int? = nil) -> String {
+    package static func outOfRangeMessage(year: Int, reference: Int? = nil) -> String {
         outOfRange(year: year, reference: reference).english
     }
 
     /// ``outOfRangeMessage(year:reference:)`` as a catalog phrase.
-    public static func outOfRange(year: Int, reference: Int? = nil) -> Phrase {
+    package static func outOfRange(year: Int, reference: Int? = nil) -> Phrase {
         let digits = year >= 0 && year < 1000 ? String(repeating: "0", count: 4 - String(year).count) + String(year) : String(year)
         let hint = hintPhrase(forDigits: digits, reference: reference)
         return Phrase(

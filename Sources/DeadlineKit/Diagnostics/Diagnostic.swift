@@ -1,32 +1,32 @@
 /// A position in a text file: 1-based line and column, the column counted in characters (Unicode scalars),
 /// so that `Sở` is two columns, the way editors other than byte-counting ones show it.
-public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var line: Int
-    public var column: Int
+package struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
+    package var line: Int
+    package var column: Int
 
-    public init(line: Int, column: Int) {
+    package init(line: Int, column: Int) {
         self.line = line
         self.column = column
     }
 
-    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+    package static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.line, lhs.column) < (rhs.line, rhs.column)
     }
 
-    public var description: String { "\(line):\(column)" }
+    package var description: String { "\(line):\(column)" }
 }
 
 /// The span of a key or value in a file, from its first character to just after its last.
-public struct SourceRange: Hashable, Sendable {
-    public var start: SourceLocation
-    public var end: SourceLocation
+package struct SourceRange: Hashable, Sendable {
+    package var start: SourceLocation
+    package var end: SourceLocation
 
-    public init(start: SourceLocation, end: SourceLocation) {
+    package init(start: SourceLocation, end: SourceLocation) {
         self.start = start
         self.end = end
     }
 
-    public init(at location: SourceLocation) {
+    package init(at location: SourceLocation) {
         self.init(start: location, end: location)
     }
 }
@@ -37,13 +37,13 @@ public struct SourceRange: Hashable, Sendable {
 ///
 /// An argument that is itself a phrase to translate (the `; did you mean 2020?` after a message, the `a string`
 /// in `found a string`) is a ``parts`` entry: said in the same language, then put in its placeholder.
-public struct CatalogMessage: Hashable, Sendable {
-    public var id: String
-    public var arguments: [String: String]
+package struct CatalogMessage: Hashable, Sendable {
+    package var id: String
+    package var arguments: [String: String]
     /// Placeholders filled with other entries, said in the same language first.
-    public var parts: [String: CatalogMessage]
+    package var parts: [String: CatalogMessage]
 
-    public init(_ id: String, _ arguments: [String: String] = [:], parts: [String: CatalogMessage] = [:]) {
+    package init(_ id: String, _ arguments: [String: String] = [:], parts: [String: CatalogMessage] = [:]) {
         self.id = id
         self.arguments = arguments
         self.parts = parts
@@ -52,14 +52,14 @@ public struct CatalogMessage: Hashable, Sendable {
 
 /// An English text with the catalog entry that says it in any language: a message, or a piece of one that
 /// another message takes as a ``CatalogMessage/parts`` entry.
-public struct Phrase: Hashable, Sendable, CustomStringConvertible {
+package struct Phrase: Hashable, Sendable, CustomStringConvertible {
     /// What is logged, and what English speakers read.
-    public var english: String
-    public var catalog: CatalogMessage
+    package var english: String
+    package var catalog: CatalogMessage
 
     /// A phrase `english` that the catalog has as entry `id`; each part is said in the same language and put in the
     /// placeholder of its name (``empty`` puts nothing there, in any language).
-    public init(_ english: String, _ id: String, _ arguments: [String: String] = [:], parts: [String: Phrase] = [:]) {
+    package init(_ english: String, _ id: String, _ arguments: [String: String] = [:], parts: [String: Phrase] = [:]) {
         self.english = english
         var arguments = arguments
         var named: [String: CatalogMessage] = [:]
@@ -79,22 +79,22 @@ public struct Phrase: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Nothing, in every language: a hint that has no suggestion.
-    public static let empty = Phrase(nothing: ())
+    package static let empty = Phrase(nothing: ())
 
     /// `'text': phrase`: the phrase about a value as written.
-    public func about(_ text: String) -> Phrase {
+    package func about(_ text: String) -> Phrase {
         Phrase("'\(text)': \(english)", "date.about", ["text": text], parts: ["reason": self])
     }
 
-    public var description: String { english }
+    package var description: String { english }
 }
 
 /// Where a diagnostic points: a file and, when known, a range in it.
-public struct SourceSpan: Hashable, Sendable {
-    public var file: String
-    public var range: SourceRange?
+package struct SourceSpan: Hashable, Sendable {
+    package var file: String
+    package var range: SourceRange?
 
-    public init(file: String, range: SourceRange? = nil) {
+    package init(file: String, range: SourceRange? = nil) {
         self.file = file
         self.range = range
     }
@@ -104,11 +104,11 @@ public struct SourceSpan: Hashable, Sendable {
 /// `deadlines.d/5418.toml:12:7: error: unknown key 'recipents'; did you mean 'recipients'?`
 ///
 /// The message says what is wrong and, where it can, how to fix it. It never contains a secret.
-public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Hashable, Comparable {
+package struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+    package enum Severity: String, Sendable, Hashable, Comparable {
         case error, warning, note
 
-        public static func < (lhs: Severity, rhs: Severity) -> Bool {
+        package static func < (lhs: Severity, rhs: Severity) -> Bool {
             lhs.rank < rhs.rank
         }
 
@@ -121,45 +121,45 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var severity: Severity
-    public var span: SourceSpan
+    package var severity: Severity
+    package var span: SourceSpan
     /// What is wrong, in English: what the daemon logs, and what `deadlinectl` shows when ``catalogMessage`` is nil.
-    public var message: String
+    package var message: String
     /// The same message as an entry of `deadlinectl`'s message catalog, for it to say in the admin's language;
     /// nil for a message the catalog does not have.
-    public var catalogMessage: CatalogMessage?
+    package var catalogMessage: CatalogMessage?
 
-    public init(_ severity: Severity, _ span: SourceSpan, _ message: String) {
+    package init(_ severity: Severity, _ span: SourceSpan, _ message: String) {
         self.severity = severity
         self.span = span
         self.message = message
     }
 
-    public static func error(_ file: String, _ range: SourceRange?, _ message: String) -> Diagnostic {
+    package static func error(_ file: String, _ range: SourceRange?, _ message: String) -> Diagnostic {
         Diagnostic(.error, SourceSpan(file: file, range: range), message)
     }
 
-    public static func warning(_ file: String, _ range: SourceRange?, _ message: String) -> Diagnostic {
+    package static func warning(_ file: String, _ range: SourceRange?, _ message: String) -> Diagnostic {
         Diagnostic(.warning, SourceSpan(file: file, range: range), message)
     }
 
     /// A diagnostic whose message is a catalog entry: `check` says it in the admin's language, the daemon logs the
     /// English.
-    public init(_ severity: Severity, _ span: SourceSpan, _ phrase: Phrase) {
+    package init(_ severity: Severity, _ span: SourceSpan, _ phrase: Phrase) {
         self.init(severity, span, phrase.english)
         catalogMessage = phrase.catalog
     }
 
-    public static func error(_ file: String, _ range: SourceRange?, _ phrase: Phrase) -> Diagnostic {
+    package static func error(_ file: String, _ range: SourceRange?, _ phrase: Phrase) -> Diagnostic {
         Diagnostic(.error, SourceSpan(file: file, range: range), phrase)
     }
 
-    public static func warning(_ file: String, _ range: SourceRange?, _ phrase: Phrase) -> Diagnostic {
+    package static func warning(_ file: String, _ range: SourceRange?, _ phrase: Phrase) -> Diagnostic {
         Diagnostic(.warning, SourceSpan(file: file, range: range), phrase)
     }
 
     /// `file:line:column: severity: message`, or `file: severity: message` without a position.
-    public var description: String {
+    package var description: String {
         if let start = span.range?.start {
             return "\(span.file):\(start.line):\(start.column): \(severity.rawValue): \(message)"
         }
@@ -169,10 +169,10 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
 extension Array where Element == Diagnostic {
     /// True when at least one diagnostic is an error (warnings alone keep a configuration valid).
-    public var hasErrors: Bool { contains { $0.severity == .error } }
+    package var hasErrors: Bool { contains { $0.severity == .error } }
 
     /// Sorted by file, then position, so output is stable and reads top to bottom.
-    public func sortedForDisplay() -> [Diagnostic] {
+    package func sortedForDisplay() -> [Diagnostic] {
         sorted {
             if $0.span.file != $1.span.file { return $0.span.file < $1.span.file }
             let l = $0.span.range?.start ?? SourceLocation(line: 0, column: 0)

@@ -1,27 +1,27 @@
 /// The language of messages and of `deadlinectl`'s human-readable output.
-public enum Language: String, Sendable, Hashable, CaseIterable {
+package enum Language: String, Sendable, Hashable, CaseIterable {
     case vi, en
 }
 
 /// Settings that apply to every deadline unless it says otherwise.
-public struct AgendaSettings: Sendable, Hashable {
+package struct AgendaSettings: Sendable, Hashable {
     /// The zone in which due dates and send times are read (default `Asia/Ho_Chi_Minh`).
-    public var zone: ZoneRules
-    public var language: Language
+    package var zone: ZoneRules
+    package var language: Language
     /// A date-only deadline (`10/12/2020`) is due at this time of that day (default 17:00, the end of
     /// office hours; so `deadlinectl plan` shows `2020-12-10T17:00:00+07:00`).
-    public var closingTime: TimeOfDay
+    package var closingTime: TimeOfDay
     /// Channels used for units that name none.
-    public var defaultChannels: [String]
+    package var defaultChannels: [String]
     /// Weekly days off, Tết placement and the announced days off and working days (`[calendar]`).
-    public var holidayRules: HolidayRules
+    package var holidayRules: HolidayRules
     /// Office hours on working days (default 08:00–17:00).
-    public var workingHours: WorkingHours
+    package var workingHours: WorkingHours
     /// The office that sends the reminders (`[daemon] organization`, e.g. `Văn phòng UBND Thành phố Hà Nội`):
     /// messages name it in their text and signature, and the outbox in its From. Nil when not configured.
-    public var organization: String?
+    package var organization: String?
 
-    public init(
+    package init(
         zone: ZoneRules = .vietnam, language: Language = .vi, closingTime: TimeOfDay = TimeOfDay(hour: 17, minute: 0)!,
         defaultChannels: [String] = [], holidayRules: HolidayRules = HolidayRules(),
         workingHours: WorkingHours = .office
@@ -38,20 +38,20 @@ public struct AgendaSettings: Sendable, Hashable {
 /// Everything the planner works from: units, channels, documents and deadlines, validated.
 ///
 /// Built by `DeadlineConfig` from the admin's files; built directly in tests. Immutable once built.
-public struct Agenda: Sendable {
-    public let settings: AgendaSettings
-    public let units: [String: Unit]
-    public let channels: [String: ChannelInfo]
+package struct Agenda: Sendable {
+    package let settings: AgendaSettings
+    package let units: [String: Unit]
+    package let channels: [String: ChannelInfo]
     /// Documents by reference number.
-    public let documents: [String: Document]
+    package let documents: [String: Document]
     /// In the order the files list them (files in name order).
-    public let deadlines: [Deadline]
-    public let deadlineIndex: [String: Int]
+    package let deadlines: [Deadline]
+    package let deadlineIndex: [String: Int]
     /// The working calendar of ``settings``, with the days off of the years the deadlines name precomputed
     /// (see ``covering(years:)`` for more).
-    public let calendar: WorkingCalendar
+    package let calendar: WorkingCalendar
 
-    public init(
+    package init(
         settings: AgendaSettings, units: [Unit], channels: [ChannelInfo], documents: [Document], deadlines: [Deadline]
     ) {
         self.settings = settings
@@ -79,7 +79,7 @@ public struct Agenda: Sendable {
 
     /// This agenda with the days off of `years` precomputed as well, e.g. the current year and the next when the
     /// daemon starts. Planning works without it (it computes a missing year once per call), only slower.
-    public func covering(years: ClosedRange<Int>) -> Agenda {
+    package func covering(years: ClosedRange<Int>) -> Agenda {
         Agenda(self, calendar: calendar.covering(years))
     }
 
@@ -105,19 +105,19 @@ public struct Agenda: Sendable {
         return WorkingCalendar.supported((lowest - 1)...min(highest + 1, lowest + 30))
     }
 
-    public func deadline(id: String) -> Deadline? {
+    package func deadline(id: String) -> Deadline? {
         deadlineIndex[id].map { deadlines[$0] }
     }
 
     /// The due moment of a deadline's occurrence on `date` (its nominal due day), as an instant, after the
     /// deadline's ``ReminderRules/dueOnDayOff`` policy has been applied.
-    public func dueInstant(of deadline: Deadline, occurrence date: CivilDate) -> Instant {
+    package func dueInstant(of deadline: Deadline, occurrence date: CivilDate) -> Instant {
         settings.zone.instant(for: dueMoment(of: deadline, occurrence: date))
     }
 
     /// The local due moment of an occurrence, after the deadline's ``ReminderRules/dueOnDayOff`` policy has been
     /// applied: with `before` or `after`, a due date on a day off moves to a working day.
-    public func dueMoment(of deadline: Deadline, occurrence date: CivilDate) -> LocalDateTime {
+    package func dueMoment(of deadline: Deadline, occurrence date: CivilDate) -> LocalDateTime {
         dueMoment(of: deadline, occurrence: date, calendar: calendar)
     }
 
@@ -126,7 +126,7 @@ public struct Agenda: Sendable {
     }
 
     /// The local due moment of an occurrence as written, before any move off a day off.
-    public func nominalDueMoment(of deadline: Deadline, occurrence date: CivilDate) -> LocalDateTime {
+    package func nominalDueMoment(of deadline: Deadline, occurrence date: CivilDate) -> LocalDateTime {
         switch deadline.schedule {
         case .once(let moment): moment
         case .recurring(let r): LocalDateTime(date, r.time)

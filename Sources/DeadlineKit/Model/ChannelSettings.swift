@@ -1,16 +1,16 @@
 /// A channel's delivery settings as the admin configured them: plain data, produced by `DeadlineConfig`
 /// and consumed by `DeadlineDelivery`. Secrets appear only as file paths, never as values.
-public enum ChannelSettings: Sendable, Hashable {
+package enum ChannelSettings: Sendable, Hashable {
     case smtp(SMTPSettings)
     case webhook(WebhookSettings)
     case outbox(OutboxSettings)
 
     /// How many connections an `smtp` or `webhook` channel may open at once (its `connections` key).
-    public static let connectionLimits = 1...16
+    package static let connectionLimits = 1...16
 
     /// How many reminders of this channel may be sent at once: `connections` for SMTP and webhooks, 1 for the
     /// outbox (its files are written one at a time).
-    public var connections: Int {
+    package var connections: Int {
         switch self {
         case .smtp(let s): s.connections
         case .webhook(let s): s.connections
@@ -18,7 +18,7 @@ public enum ChannelSettings: Sendable, Hashable {
         }
     }
 
-    public var name: String {
+    package var name: String {
         switch self {
         case .smtp(let s): s.name
         case .webhook(let s): s.name
@@ -26,7 +26,7 @@ public enum ChannelSettings: Sendable, Hashable {
         }
     }
 
-    public var kind: ChannelKind {
+    package var kind: ChannelKind {
         switch self {
         case .smtp: .smtp
         case .webhook: .webhook
@@ -35,7 +35,7 @@ public enum ChannelSettings: Sendable, Hashable {
     }
 
     /// The language the channel's messages are written in, when it sets one (else the daemon's).
-    public var language: Language? {
+    package var language: Language? {
         switch self {
         case .smtp(let s): s.language
         case .webhook(let s): s.language
@@ -46,7 +46,7 @@ public enum ChannelSettings: Sendable, Hashable {
     /// The longest one delivery may take: connecting plus the whole transfer (seconds; the outbox writes a file).
     /// Bounds the lease a daemon holds on a reminder it is sending. `check` bounds each timeout to 10 minutes; they
     /// are clamped here too, so that no value can overflow the lease.
-    public var sendTimeoutSeconds: Int {
+    package var sendTimeoutSeconds: Int {
         func clamped(_ seconds: Int) -> Int { min(max(seconds, 0), 3600) }
         switch self {
         case .smtp(let s): return clamped(s.connectTimeoutSeconds) + clamped(s.timeoutSeconds)
@@ -57,7 +57,7 @@ public enum ChannelSettings: Sendable, Hashable {
 }
 
 /// How strictly an `smtp://` connection must be upgraded with STARTTLS.
-public enum StartTLSPolicy: String, Sendable, Hashable, CaseIterable {
+package enum StartTLSPolicy: String, Sendable, Hashable, CaseIterable {
     /// STARTTLS or fail (libcurl's `CURLUSESSL_ALL`): the default. A server that does not offer it is a
     /// permanent failure.
     case required
@@ -69,28 +69,28 @@ public enum StartTLSPolicy: String, Sendable, Hashable, CaseIterable {
     case off
 }
 
-public struct SMTPSettings: Sendable, Hashable {
-    public var name: String
+package struct SMTPSettings: Sendable, Hashable {
+    package var name: String
     /// `smtp://host:port` or `smtps://host:port`.
-    public var url: String
-    public var startTLS: StartTLSPolicy
-    public var from: Mailbox
-    public var replyTo: Mailbox?
-    public var username: String?
-    public var passwordFile: String?
-    public var caFile: String?
-    public var connectTimeoutSeconds: Int
-    public var timeoutSeconds: Int
-    public var onePerRecipient: Bool
-    public var attachICS: Bool
-    public var language: Language?
+    package var url: String
+    package var startTLS: StartTLSPolicy
+    package var from: Mailbox
+    package var replyTo: Mailbox?
+    package var username: String?
+    package var passwordFile: String?
+    package var caFile: String?
+    package var connectTimeoutSeconds: Int
+    package var timeoutSeconds: Int
+    package var onePerRecipient: Bool
+    package var attachICS: Bool
+    package var language: Language?
     /// Connections to the server at once, each sending one message at a time (1 sends strictly in turn).
-    public var connections: Int
+    package var connections: Int
 
     /// Mail servers often limit how many connections one client may hold open; two stays well below that.
-    public static let defaultConnections = 2
+    package static let defaultConnections = 2
 
-    public init(
+    package init(
         name: String, url: String, startTLS: StartTLSPolicy = .required, from: Mailbox, replyTo: Mailbox? = nil,
         username: String? = nil, passwordFile: String? = nil, caFile: String? = nil, connectTimeoutSeconds: Int = 10,
         timeoutSeconds: Int = 60, onePerRecipient: Bool = false, attachICS: Bool = false, language: Language? = nil,
@@ -114,7 +114,7 @@ public struct SMTPSettings: Sendable, Hashable {
 }
 
 /// The shape of a webhook's request body.
-public enum WebhookFormat: String, Sendable, Hashable, CaseIterable {
+package enum WebhookFormat: String, Sendable, Hashable, CaseIterable {
     /// deadlined's own versioned JSON payload.
     case json
     /// Slack incoming webhooks; also Mattermost and Rocket.Chat.
@@ -125,33 +125,33 @@ public enum WebhookFormat: String, Sendable, Hashable, CaseIterable {
     case telegram
 }
 
-public struct WebhookSettings: Sendable, Hashable {
-    public var name: String
-    public var url: String
-    public var format: WebhookFormat
+package struct WebhookSettings: Sendable, Hashable {
+    package var name: String
+    package var url: String
+    package var format: WebhookFormat
     /// Standard Webhooks signing secret (`whsec_...`), read from this file.
-    public var secretFile: String?
+    package var secretFile: String?
     /// Telegram: the bot token, read from this file (it is part of the URL, never logged).
-    public var tokenFile: String?
+    package var tokenFile: String?
     /// Telegram: the chat to post to.
-    public var chatID: String?
+    package var chatID: String?
     /// Extra static request headers.
-    public var headers: [String: String]
+    package var headers: [String: String]
     /// A file of secret headers (`Authorization: Bearer …`), one `Name: value` per line (``HeaderLines``), read when
     /// the channel is set up.
-    public var headersFile: String?
-    public var connectTimeoutSeconds: Int
-    public var timeoutSeconds: Int
-    public var followRedirects: Bool
-    public var language: Language?
+    package var headersFile: String?
+    package var connectTimeoutSeconds: Int
+    package var timeoutSeconds: Int
+    package var followRedirects: Bool
+    package var language: Language?
     /// A private CA certificate (PEM) trusted besides the system's, for an office's own HTTPS servers.
-    public var caFile: String?
+    package var caFile: String?
     /// Connections to the endpoint at once, each carrying one request at a time (1 sends strictly in turn).
-    public var connections: Int
+    package var connections: Int
 
-    public static let defaultConnections = 4
+    package static let defaultConnections = 4
 
-    public init(
+    package init(
         name: String, url: String, format: WebhookFormat = .json, secretFile: String? = nil, tokenFile: String? = nil,
         chatID: String? = nil, headers: [String: String] = [:], connectTimeoutSeconds: Int = 10,
         timeoutSeconds: Int = 30, followRedirects: Bool = false, language: Language? = nil,
@@ -172,15 +172,15 @@ public struct WebhookSettings: Sendable, Hashable {
     }
 }
 
-public struct OutboxSettings: Sendable, Hashable {
-    public var name: String
+package struct OutboxSettings: Sendable, Hashable {
+    package var name: String
     /// Where message files are written (absolute, resolved by the config layer).
-    public var directory: String
-    public var language: Language?
+    package var directory: String
+    package var language: Language?
     /// The From of the messages; nil: the organization's name (`[daemon] organization`) at a local address.
-    public var from: Mailbox?
+    package var from: Mailbox?
 
-    public init(name: String, directory: String, language: Language? = nil) {
+    package init(name: String, directory: String, language: Language? = nil) {
         self.name = name
         self.directory = directory
         self.language = language

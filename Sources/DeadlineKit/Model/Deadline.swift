@@ -1,24 +1,24 @@
 /// A task with a due date, handed to one or more units by a document.
-public struct Deadline: Sendable, Hashable {
+package struct Deadline: Sendable, Hashable {
     /// Stable and unique across all config files; the ledger's keys and `deadlinectl done ID` use it.
-    public let id: String
+    package let id: String
     /// What is to be done, as the document says it.
-    public let task: String
+    package let task: String
     /// The reference of the document that set the task, e.g. `5418/UBND-TKBT`.
-    public let documentRef: String?
+    package let documentRef: String?
     /// The responsible units (ids of ``Unit``).
-    public let units: [String]
+    package let units: [String]
     /// When it is due: once, or on a recurrence.
-    public let schedule: Schedule
+    package let schedule: Schedule
     /// When reminders go out (the defaults merged with this deadline's own settings).
-    public let rules: ReminderRules
+    package let rules: ReminderRules
     /// Channels for this deadline only; nil means each unit's channels.
-    public let channels: [String]?
+    package let channels: [String]?
     /// Whether ``ReminderRules/escalation`` was set on this deadline itself (it then wins over a unit's own rule);
     /// otherwise it is the default from `[reminders]`, which a unit's rule replaces.
-    public let escalationIsOwn: Bool
+    package let escalationIsOwn: Bool
 
-    public init(
+    package init(
         id: String, task: String, documentRef: String?, units: [String], schedule: Schedule, rules: ReminderRules,
         channels: [String]? = nil, escalationIsOwn: Bool = false
     ) {
@@ -33,19 +33,19 @@ public struct Deadline: Sendable, Hashable {
     }
 
     /// The escalation rule for one of this deadline's units.
-    public func escalation(for unit: Unit?) -> EscalationRule? {
+    package func escalation(for unit: Unit?) -> EscalationRule? {
         escalationIsOwn ? rules.escalation : (unit?.escalation ?? rules.escalation)
     }
 }
 
 /// When a deadline is due.
-public enum Schedule: Sendable, Hashable {
+package enum Schedule: Sendable, Hashable {
     /// Once, at a local date and time.
     case once(LocalDateTime)
     /// Repeatedly.
     case recurring(Recurrence)
 
-    public var isRecurring: Bool {
+    package var isRecurring: Bool {
         if case .recurring = self { return true }
         return false
     }

@@ -1,17 +1,17 @@
 /// A directive or plan that hands out tasks: `5418/UBND-TKBT` of 19/11/2020.
-public struct Document: Sendable, Hashable {
+package struct Document: Sendable, Hashable {
     /// The reference number as printed on the document, e.g. `5418/UBND-TKBT`, `04-KH/TU`.
-    public let ref: String
+    package let ref: String
     /// The date of issue; a due date written without a year (`30/1`) falls on or after it.
-    public let issued: CivilDate?
+    package let issued: CivilDate?
     /// What it is about (trích yếu), as printed under its kind: `Triển khai thực hiện Chương trình hành động ...`.
-    public let title: String?
-    public let issuer: String?
-    public let url: String?
+    package let title: String?
+    package let issuer: String?
+    package let url: String?
     /// The kind as the configuration gives it (`kind = "kế hoạch"`); see ``citedKind``.
-    public let kind: DocumentKind?
+    package let kind: DocumentKind?
 
-    public init(
+    package init(
         ref: String, issued: CivilDate?, title: String? = nil, issuer: String? = nil, url: String? = nil,
         kind: DocumentKind? = nil
     ) {
@@ -25,11 +25,11 @@ public struct Document: Sendable, Hashable {
 
     /// The kind messages cite the document by: the configured one, else the one its reference shows
     /// (``DocumentKind/inferred(fromReference:)``); nil when neither says.
-    public var citedKind: DocumentKind? { kind ?? DocumentKind.inferred(fromReference: ref) }
+    package var citedKind: DocumentKind? { kind ?? DocumentKind.inferred(fromReference: ref) }
 
     /// The issuer messages name: the configured one, else the one its reference names when that is beyond doubt
     /// (`/TTg`: Thủ tướng Chính phủ, `/NĐ-CP`: Chính phủ); nil otherwise.
-    public var citedIssuer: String? {
+    package var citedIssuer: String? {
         if let issuer { return issuer }
         let symbol = ref.split(separator: "/").last.map { $0.split(separator: "-").last.map(String.init) ?? "" } ?? ""
         switch symbol {

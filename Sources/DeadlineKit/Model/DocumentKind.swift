@@ -3,7 +3,7 @@
 /// document by, "Công văn số 5418/UBND-TKBT", "Kế hoạch số 04-KH/TU".
 ///
 /// The raw value is the Vietnamese name as written inside a sentence (`[[document]] kind = "kế hoạch"`).
-public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
+package enum DocumentKind: String, Sendable, Hashable, CaseIterable {
     case congVan = "công văn"
     case keHoach = "kế hoạch"
     case chiThi = "chỉ thị"
@@ -22,13 +22,13 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
     case thongTu = "thông tư"
 
     /// The name at the start of a sentence or a line: `Công văn`, `Kế hoạch`.
-    public var capitalized: String {
+    package var capitalized: String {
         guard let first = rawValue.first else { return rawValue }
         return first.uppercased() + rawValue.dropFirst()
     }
 
     /// The English name, as an English-speaking office cites it: `Official Letter`, `Plan`, `Directive`.
-    public var english: String {
+    package var english: String {
         switch self {
         case .congVan: "Official Letter"
         case .keHoach: "Plan"
@@ -76,7 +76,7 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
     /// - state documents, `123/QĐ-UBND`, `45/TB-VP`, `12/2020/NĐ-CP`: the code after the number (and year);
     /// - `5418/UBND-TKBT`, `1234/CV-UBND`: a công văn, whose reference names its issuer and drafting unit
     ///   instead of a kind.
-    public static func inferred(fromReference ref: String) -> DocumentKind? {
+    package static func inferred(fromReference ref: String) -> DocumentKind? {
         let parts = ref.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard parts.count >= 2 else { return nil }
         let head = parts[0].split(separator: "-", maxSplits: 1).map(String.init)
@@ -92,7 +92,7 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
 
     /// The kind an admin names: its Vietnamese name in any case (`Kế hoạch`, `kế hoạch`) or its abbreviation
     /// (`KH`, `QĐ`).
-    public static func named(_ text: String) -> DocumentKind? {
+    package static func named(_ text: String) -> DocumentKind? {
         let name = text.trimmingSpaces.lowercased()
         return DocumentKind(rawValue: name) ?? kind(code: text.trimmingSpaces)
     }

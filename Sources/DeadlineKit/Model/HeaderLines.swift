@@ -2,26 +2,26 @@
 /// Blank lines and lines starting with `#` are skipped; a trailing CR (a file saved on Windows) is dropped.
 ///
 /// The values are secrets (API keys, `Authorization`): no message here ever quotes one.
-public enum HeaderLines {
+package enum HeaderLines {
     /// One header of the file.
-    public struct Header: Sendable, Hashable {
-        public let name: String
-        public let value: String
+    package struct Header: Sendable, Hashable {
+        package let name: String
+        package let value: String
         /// 1-based line in the file.
-        public let line: Int
+        package let line: Int
     }
 
     /// A problem at a line and column (1-based) of the file.
-    public struct Problem: Sendable, Hashable, CustomStringConvertible {
-        public let line: Int
-        public let column: Int
+    package struct Problem: Sendable, Hashable, CustomStringConvertible {
+        package let line: Int
+        package let column: Int
         /// What is wrong, with its catalog entry (`diagnostic.header…`).
-        public let message: Phrase
-        public var description: String { "\(line):\(column): \(message)" }
+        package let message: Phrase
+        package var description: String { "\(line):\(column): \(message)" }
     }
 
     /// The headers of `text` and every problem found, in line order.
-    public static func parse(_ text: String) -> (headers: [Header], problems: [Problem]) {
+    package static func parse(_ text: String) -> (headers: [Header], problems: [Problem]) {
         var headers: [Header] = []
         var problems: [Problem] = []
         var seen: [String: Int] = [:]
@@ -66,7 +66,7 @@ public enum HeaderLines {
 
     /// Why `name` cannot be a header of ours, or nil: it must be an RFC 9110 token, and not one that deadlined or
     /// libcurl sets (``isReserved(_:)``).
-    public static func nameProblem(_ name: String) -> Phrase? {
+    package static func nameProblem(_ name: String) -> Phrase? {
         guard !name.isEmpty, name.unicodeScalars.allSatisfy(isTokenScalar) else {
             // Quoted only when printable: a name with a line break in it may be a value pasted in the wrong place.
             guard name.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) else {
@@ -88,7 +88,7 @@ public enum HeaderLines {
     /// Headers deadlined or libcurl sets on every request, which a configuration may not set or override:
     /// `Content-Type`, `Content-Length`, `Host`, `Transfer-Encoding`, `Expect`, `Connection` and the other hop-by-hop
     /// headers, and every `webhook-*` header (Standard Webhooks' id, timestamp and signature).
-    public static func isReserved(_ name: String) -> Bool {
+    package static func isReserved(_ name: String) -> Bool {
         let lowered = name.lowercased()
         return reserved.contains(lowered) || lowered.hasPrefix("webhook-")
     }
@@ -102,7 +102,7 @@ public enum HeaderLines {
         "Content-Type, Content-Length, Host, Transfer-Encoding, Expect, Connection, webhook-*"
 
     /// A header value: one line, no control characters but tab.
-    public static func isValidValue(_ value: some StringProtocol) -> Bool {
+    package static func isValidValue(_ value: some StringProtocol) -> Bool {
         value.unicodeScalars.allSatisfy { ($0.value >= 0x20 && $0.value != 0x7F) || $0 == "\t" }
     }
 

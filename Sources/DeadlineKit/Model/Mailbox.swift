@@ -1,15 +1,15 @@
 /// An email address with an optional display name: `Sở Kế hoạch và Đầu tư <vanthu@khdt.hanoi.gov.vn>`.
-public struct Mailbox: Hashable, Sendable, CustomStringConvertible {
-    public let displayName: String?
-    public let address: String
+package struct Mailbox: Hashable, Sendable, CustomStringConvertible {
+    package let displayName: String?
+    package let address: String
 
-    public init(displayName: String?, address: String) {
+    package init(displayName: String?, address: String) {
         self.displayName = displayName
         self.address = address
     }
 
     /// Parses `Name <addr@host>` or a bare `addr@host`; returns a message saying what is wrong otherwise.
-    public static func parse(_ text: String) -> Result<Mailbox, MailboxError> {
+    package static func parse(_ text: String) -> Result<Mailbox, MailboxError> {
         let trimmed = text.trimmingSpaces
         if trimmed.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) {
             return .failure(MailboxError("an address cannot contain a line break", "lineBreak"))
@@ -42,13 +42,13 @@ public struct Mailbox: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `Name <addr>` or `addr`.
-    public var description: String {
+    package var description: String {
         if let displayName { return "\(displayName) <\(address)>" }
         return address
     }
 
     /// The part after `@`.
-    public var domain: String {
+    package var domain: String {
         String(address[address.index(after: address.lastIndex(of: "@")!)...])
     }
 }
@@ -56,9 +56,9 @@ public struct Mailbox: Hashable, Sendable, CustomStringConvertible {
 /// Why a text is not a usable email address.
 ///
 /// ``phrase`` names its entry of `deadlinectl`'s catalog (`mailbox.…`); ``description`` is the English.
-public struct MailboxError: Error, Sendable, CustomStringConvertible {
-    public let phrase: Phrase
-    public var description: String { phrase.english }
+package struct MailboxError: Error, Sendable, CustomStringConvertible {
+    package let phrase: Phrase
+    package var description: String { phrase.english }
     init(_ english: String, _ id: String, _ arguments: [String: String] = [:]) {
         phrase = Phrase(english, "mailbox." + id, arguments)
     }

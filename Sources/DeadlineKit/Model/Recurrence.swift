@@ -1,6 +1,6 @@
 /// How a recurring deadline repeats: "báo cáo hằng tháng trước ngày 20", "định kỳ hằng quý"...
-public struct Recurrence: Sendable, Hashable {
-    public enum Pattern: Sendable, Hashable {
+package struct Recurrence: Sendable, Hashable {
+    package enum Pattern: Sendable, Hashable {
         /// Every week on a weekday.
         case weekly(Weekday)
         /// Every `interval` months (1 monthly, 3 quarterly, 6 half-yearly, 12 yearly), in month `anchor`
@@ -9,7 +9,7 @@ public struct Recurrence: Sendable, Hashable {
     }
 
     /// A day of the month; days past a short month's end fall on its last day (31 -> 30/4, 28 or 29/2).
-    public enum DayOfMonth: Sendable, Hashable {
+    package enum DayOfMonth: Sendable, Hashable {
         case day(Int)
         case last
 
@@ -21,34 +21,34 @@ public struct Recurrence: Sendable, Hashable {
         }
     }
 
-    public let pattern: Pattern
+    package let pattern: Pattern
     /// The due time on each occurrence's day.
-    public let time: TimeOfDay
+    package let time: TimeOfDay
     /// No occurrence before this day.
-    public let start: CivilDate?
+    package let start: CivilDate?
     /// No occurrence after this day.
-    public let end: CivilDate?
+    package let end: CivilDate?
 
-    public init(pattern: Pattern, time: TimeOfDay, start: CivilDate? = nil, end: CivilDate? = nil) {
+    package init(pattern: Pattern, time: TimeOfDay, start: CivilDate? = nil, end: CivilDate? = nil) {
         self.pattern = pattern
         self.time = time
         self.start = start
         self.end = end
     }
 
-    public static func monthly(day: DayOfMonth) -> Pattern { .monthly(interval: 1, anchor: 1, day: day) }
-    public static func quarterly(month: Int = 3, day: DayOfMonth) -> Pattern {
+    package static func monthly(day: DayOfMonth) -> Pattern { .monthly(interval: 1, anchor: 1, day: day) }
+    package static func quarterly(month: Int = 3, day: DayOfMonth) -> Pattern {
         .monthly(interval: 3, anchor: month, day: day)
     }
-    public static func halfYearly(month: Int = 6, day: DayOfMonth) -> Pattern {
+    package static func halfYearly(month: Int = 6, day: DayOfMonth) -> Pattern {
         .monthly(interval: 6, anchor: month, day: day)
     }
-    public static func yearly(month: Int, day: Int) -> Pattern {
+    package static func yearly(month: Int, day: Int) -> Pattern {
         .monthly(interval: 12, anchor: month, day: .day(day))
     }
 
     /// The occurrence dates in `from...through`, in order.
-    public func dates(from: CivilDate, through: CivilDate) -> [CivilDate] {
+    package func dates(from: CivilDate, through: CivilDate) -> [CivilDate] {
         let lower = max(from, start ?? from)
         let upper = min(through, end ?? through)
         guard lower <= upper else { return [] }
@@ -76,7 +76,7 @@ public struct Recurrence: Sendable, Hashable {
     }
 
     /// The first occurrence on or after `date`, if the recurrence has one.
-    public func firstDate(onOrAfter date: CivilDate) -> CivilDate? {
+    package func firstDate(onOrAfter date: CivilDate) -> CivilDate? {
         let span: Int
         switch pattern {
         case .weekly: span = 7
@@ -86,7 +86,7 @@ public struct Recurrence: Sendable, Hashable {
     }
 
     /// The last occurrence on or before `date`.
-    public func lastDate(onOrBefore date: CivilDate) -> CivilDate? {
+    package func lastDate(onOrBefore date: CivilDate) -> CivilDate? {
         let span: Int
         switch pattern {
         case .weekly: span = 7

@@ -1,5 +1,5 @@
 /// How far before (or after) a due moment a reminder goes out: `7d`, `3wd`, `2h`, `30m`, `2w`.
-public enum ReminderOffset: Sendable, Hashable, Comparable, CustomStringConvertible {
+package enum ReminderOffset: Sendable, Hashable, Comparable, CustomStringConvertible {
     case minutes(Int)
     case hours(Int)
     case days(Int)
@@ -9,7 +9,7 @@ public enum ReminderOffset: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Parses `7d`, `3wd`, `2h`, `30m`, `2w` (also with a space, `7 d`, and Vietnamese `7 ngày`,
     /// `3 ngày làm việc`, `2 giờ`, `30 phút`, `2 tuần`).
-    public init?(parsing text: String) {
+    package init?(parsing text: String) {
         var s = TextScanner(text.trimmingSpaces)
         guard let n = s.integer(maxDigits: 4) else { return nil }
         s.skipSpaces()
@@ -25,7 +25,7 @@ public enum ReminderOffset: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// True for offsets counted in whole days, whose reminders go out at the rules' send time.
-    public var isDayBased: Bool {
+    package var isDayBased: Bool {
         switch self {
         case .days, .workingDays, .weeks: true
         case .minutes, .hours: false
@@ -33,7 +33,7 @@ public enum ReminderOffset: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// Approximate length in minutes, for ordering and for bounding a planning window.
-    public var approximateMinutes: Int {
+    package var approximateMinutes: Int {
         switch self {
         case .minutes(let n): n
         case .hours(let n): n * 60
@@ -43,12 +43,12 @@ public enum ReminderOffset: Sendable, Hashable, Comparable, CustomStringConverti
         }
     }
 
-    public static func < (lhs: ReminderOffset, rhs: ReminderOffset) -> Bool {
+    package static func < (lhs: ReminderOffset, rhs: ReminderOffset) -> Bool {
         lhs.approximateMinutes < rhs.approximateMinutes
     }
 
     /// `7d`, `3wd`, `2h`
-    public var description: String {
+    package var description: String {
         switch self {
         case .minutes(let n): "\(n)m"
         case .hours(let n): "\(n)h"
@@ -60,7 +60,7 @@ public enum ReminderOffset: Sendable, Hashable, Comparable, CustomStringConverti
 }
 
 /// What happens to a deadline due on a day off (a weekend, a holiday, an announced day off).
-public enum DayOffDuePolicy: String, Sendable, Hashable, CaseIterable {
+package enum DayOffDuePolicy: String, Sendable, Hashable, CaseIterable {
     /// The due date stays (the default): directives mean "by that date". Reminders still go out on working days
     /// before it.
     case keep
@@ -71,7 +71,7 @@ public enum DayOffDuePolicy: String, Sendable, Hashable, CaseIterable {
 }
 
 /// What happens to a reminder whose send time falls outside working hours or on a day off.
-public enum OffHoursPolicy: String, Sendable, Hashable, CaseIterable {
+package enum OffHoursPolicy: String, Sendable, Hashable, CaseIterable {
     /// Moved to the next working morning; a reminder before the due moment that would then come after it goes to
     /// the latest working morning before its send time instead (the default).
     case move
@@ -80,29 +80,29 @@ public enum OffHoursPolicy: String, Sendable, Hashable, CaseIterable {
 }
 
 /// When reminders go out for one deadline: before the due moment, on the day, and after it while not done.
-public struct ReminderRules: Sendable, Hashable {
+package struct ReminderRules: Sendable, Hashable {
     /// Reminders before the due moment.
-    public var before: [ReminderOffset]
+    package var before: [ReminderOffset]
     /// A reminder on the due day itself, at ``sendTime`` (or at the due moment if that is earlier).
-    public var onDue: Bool
+    package var onDue: Bool
     /// Urging reminders (đôn đốc) after the due moment while the occurrence is not done: every `overdueEvery`...
-    public var overdueEvery: ReminderOffset?
+    package var overdueEvery: ReminderOffset?
     /// ...at most this many times.
-    public var overdueLimit: Int
+    package var overdueLimit: Int
     /// The local time at which day-based reminders go out, and moved reminders too when it lies within working
     /// hours.
-    public var sendTime: TimeOfDay
+    package var sendTime: TimeOfDay
     /// Whether a due date on a day off stays or moves to a working day (default ``DayOffDuePolicy/keep``).
-    public var dueOnDayOff: DayOffDuePolicy
+    package var dueOnDayOff: DayOffDuePolicy
     /// What happens to reminders before the due moment and on the due day that fall outside working hours or on a
     /// day off (default ``OffHoursPolicy/move``).
-    public var offHours: OffHoursPolicy
+    package var offHours: OffHoursPolicy
     /// The same for urging reminders and escalations after the due moment (default ``OffHoursPolicy/move``).
-    public var overdueOffHours: OffHoursPolicy
+    package var overdueOffHours: OffHoursPolicy
     /// Escalation to the unit's heads when the work stays late; nil for none (the default).
-    public var escalation: EscalationRule?
+    package var escalation: EscalationRule?
 
-    public init(
+    package init(
         before: [ReminderOffset] = [.days(7), .days(3), .days(1)], onDue: Bool = true,
         overdueEvery: ReminderOffset? = .days(1), overdueLimit: Int = 5,
         sendTime: TimeOfDay = TimeOfDay(hour: 8, minute: 0)!, dueOnDayOff: DayOffDuePolicy = .keep,
@@ -121,13 +121,13 @@ public struct ReminderRules: Sendable, Hashable {
 
     /// How far before a due moment the earliest reminder can go out, in minutes (bounds planning windows), before
     /// the working calendar moves anything.
-    public var leadMinutes: Int {
+    package var leadMinutes: Int {
         (before.map(\.approximateMinutes).max() ?? 0) + 1440
     }
 
     /// How long after a due moment reminders can still go out, in minutes, before the working calendar moves
     /// anything.
-    public var trailMinutes: Int {
+    package var trailMinutes: Int {
         var trail = 1440
         if let overdueEvery { trail = max(trail, overdueEvery.approximateMinutes * max(overdueLimit, 0) + 1440) }
         if let e = escalation {
@@ -141,20 +141,20 @@ public struct ReminderRules: Sendable, Hashable {
 
 /// When overdue work goes up to the head(s) of the unit (and, if set, to a supervising office): "a task urged
 /// more than 3 times goes up to the supervising committee".
-public struct EscalationRule: Sendable, Hashable {
+package struct EscalationRule: Sendable, Hashable {
     /// Escalate once the occurrence is overdue by this much (`3d`, `2wd`)...
-    public var afterOverdue: ReminderOffset?
+    package var afterOverdue: ReminderOffset?
     /// ...or once this many urging reminders went out without the task done: the first escalation comes in the
     /// place of the next one. With both set, whichever comes first.
-    public var afterUrges: Int?
+    package var afterUrges: Int?
     /// Escalations repeat this often while the occurrence is not done...
-    public var every: ReminderOffset
+    package var every: ReminderOffset
     /// ...at most this many times.
-    public var limit: Int
+    package var limit: Int
     /// Addresses that receive every escalation besides the unit's heads, e.g. the supervising committee's office.
-    public var supervisors: [Mailbox]
+    package var supervisors: [Mailbox]
 
-    public init(
+    package init(
         afterOverdue: ReminderOffset? = nil, afterUrges: Int? = 3, every: ReminderOffset = .workingDays(2), limit: Int = 3,
         supervisors: [Mailbox] = []
     ) {

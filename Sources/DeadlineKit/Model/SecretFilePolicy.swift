@@ -1,15 +1,15 @@
 /// What a file holding a secret (a password, a token, a signing key, secret headers) must be: not readable by
 /// everyone, and writable by its owner alone, so that nobody else can read the secret or put another in its place.
 /// `deadlinectl check` applies it to every `*_file` key that names a secret, and the daemon again when it reads one.
-public enum SecretFilePolicy {
+package enum SecretFilePolicy {
     /// The owner and mode to give such a file, for messages.
-    public static let expected =
+    package static let expected =
         "a secret file must be owned by root (read through LoadCredential=) or by the user deadlined runs as, "
         + "with mode 600 (640 to let its group read it)"
 
     /// Why a file with these permission bits may not hold a secret (`is readable by everyone and writable by its
     /// group (mode 664)`), or nil when it may.
-    public static func problem(mode: UInt32) -> String? {
+    package static func problem(mode: UInt32) -> String? {
         faults(mode: mode).map { "is \($0) (mode \(String(mode & 0o777, radix: 8)))" }
     }
 
@@ -32,13 +32,13 @@ public enum SecretFilePolicy {
     }
 
     /// The whole message for `path`: what is wrong, the owner and mode expected, and the command that fixes it.
-    public static func message(path: String, mode: UInt32) -> String? {
+    package static func message(path: String, mode: UInt32) -> String? {
         phrase(path: path, mode: mode)?.english
     }
 
     /// ``message(path:mode:)`` as a catalog phrase (`diagnostic.secretFileMode`), for `deadlinectl check` to say in
     /// the admin's language.
-    public static func phrase(path: String, mode: UInt32) -> Phrase? {
+    package static func phrase(path: String, mode: UInt32) -> Phrase? {
         guard let faults = faults(mode: mode) else { return nil }
         let octal = String(mode & 0o777, radix: 8)
         return Phrase(

@@ -1,6 +1,6 @@
 /// A JSON value whose objects keep their keys in the order written, so `--json` output is stable and
 /// reads in a sensible order (Foundation's encoder can only sort keys alphabetically).
-public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
+package indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral
 {
     case string(String)
@@ -11,16 +11,16 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, 
     case array([JSONValue])
     case object([(String, JSONValue)])
 
-    public init(stringLiteral value: String) { self = .string(value) }
-    public init(integerLiteral value: Int) { self = .integer(Int64(value)) }
-    public init(booleanLiteral value: Bool) { self = .bool(value) }
-    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    package init(stringLiteral value: String) { self = .string(value) }
+    package init(integerLiteral value: Int) { self = .integer(Int64(value)) }
+    package init(booleanLiteral value: Bool) { self = .bool(value) }
+    package init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
 
     /// `.string(s)` or `.null`.
-    public static func optional(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
+    package static func optional(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
 
     /// Compact (one line) or pretty (two-space indent, one key per line) text.
-    public func rendered(pretty: Bool = true) -> String {
+    package func rendered(pretty: Bool = true) -> String {
         var out: [UInt8] = []
         write(to: &out, pretty: pretty, indent: 0)
         return String(decoding: out, as: UTF8.self)
@@ -101,11 +101,11 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, 
         out.append(UInt8(ascii: "\""))
     }
 
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         lhs.rendered(pretty: false) == rhs.rendered(pretty: false)
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(rendered(pretty: false))
     }
 }
@@ -113,8 +113,8 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, 
 /// Writes a pretty JSON object whose last member is a long array without holding the whole text, or a tree of it,
 /// in memory: the elements are rendered one by one and handed to `sink` in pieces of about 64 KB. The text is
 /// exactly `JSONValue.object(head + [(arrayKey, .array(elements))]).rendered()`.
-public enum JSONStream {
-    public static func writeObject(
+package enum JSONStream {
+    package static func writeObject(
         head: [(String, JSONValue)], arrayKey: String, elements: some Sequence<JSONValue>, to sink: (String) -> Void
     ) {
         var out: [UInt8] = []

@@ -1,6 +1,6 @@
 /// Where a deadline stands at a moment: what `deadlinectl list` shows.
-public struct DeadlineStatus: Sendable, Hashable {
-    public enum State: Sendable, Hashable {
+package struct DeadlineStatus: Sendable, Hashable {
+    package enum State: Sendable, Hashable {
         /// Due in this many days (1 = tomorrow).
         case upcoming(daysLeft: Int)
         /// Due later today.
@@ -14,22 +14,22 @@ public struct DeadlineStatus: Sendable, Hashable {
         case ended
     }
 
-    public let deadlineIndex: Int
+    package let deadlineIndex: Int
     /// The occurrence this status is about (the open overdue one, else the next one).
-    public let occurrence: CivilDate?
-    public let due: Instant?
-    public let state: State
+    package let occurrence: CivilDate?
+    package let due: Instant?
+    package let state: State
     /// The next reminder that will go out for this deadline, if any.
-    public let nextReminder: PlannedReminder?
+    package let nextReminder: PlannedReminder?
     /// The units the occurrence is given to (groups expanded), and those of them that finished it.
-    public let units: [String]
-    public let unitsDone: [String]
+    package let units: [String]
+    package let unitsDone: [String]
     /// When every unit still working on the occurrence is snoozed: until when the first of them is (reminders
     /// resume then); nil otherwise.
-    public var snoozedUntil: Instant? = nil
+    package var snoozedUntil: Instant? = nil
 
     /// The units still working on the occurrence, in the deadline's order.
-    public var unitsPending: [String] { units.filter { !unitsDone.contains($0) } }
+    package var unitsPending: [String] { units.filter { !unitsDone.contains($0) } }
 }
 
 extension ReminderPlanner {
@@ -37,13 +37,13 @@ extension ReminderPlanner {
     static let statusHorizonDays = 400
 
     /// The status of one deadline at `now`.
-    public func status(ofDeadlineAt index: Int, now: Instant, state: PlannerState = .empty) -> DeadlineStatus {
+    package func status(ofDeadlineAt index: Int, now: Instant, state: PlannerState = .empty) -> DeadlineStatus {
         status(ofDeadlineAt: index, now: now, state: state, calendar: statusCalendar(now: now))
     }
 
     /// The status of every deadline at `now`, in agenda order: the same as calling
     /// ``status(ofDeadlineAt:now:state:)`` for each, with the working calendar extended once for all of them.
-    public func statuses(now: Instant, state: PlannerState = .empty) -> [DeadlineStatus] {
+    package func statuses(now: Instant, state: PlannerState = .empty) -> [DeadlineStatus] {
         let calendar = statusCalendar(now: now)
         return agenda.deadlines.indices.map { status(ofDeadlineAt: $0, now: now, state: state, calendar: calendar) }
     }

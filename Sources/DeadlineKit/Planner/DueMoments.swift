@@ -1,17 +1,17 @@
 /// The moment an occurrence falls due: when it becomes overdue if nobody marks it done.
-public struct DueMoment: Sendable, Hashable {
-    public let deadlineIndex: Int
-    public let occurrence: CivilDate
+package struct DueMoment: Sendable, Hashable {
+    package let deadlineIndex: Int
+    package let occurrence: CivilDate
     /// The due moment, after the deadline's move off a day off.
-    public let due: Instant
+    package let due: Instant
     /// The units that have not finished it, in the deadline's order (all of them unless some were marked done).
-    public let pendingUnits: [String]
+    package let pendingUnits: [String]
 }
 
 extension ReminderPlanner {
     /// The occurrences not finished by every unit whose due moment falls in `from <= due < to`, in due order (then agenda
     /// order): the daemon says in the journal when each becomes overdue, whether or not urging follows.
-    public func dueMoments(from: Instant, to: Instant, state: PlannerState = .empty) -> [DueMoment] {
+    package func dueMoments(from: Instant, to: Instant, state: PlannerState = .empty) -> [DueMoment] {
         guard from < to else { return [] }
         let zone = agenda.settings.zone
         let calendar = calendar(from: from, to: to)

@@ -1,5 +1,5 @@
 /// What kind of reminder a planned message is.
-public enum ReminderKind: String, Sendable, Hashable, CaseIterable {
+package enum ReminderKind: String, Sendable, Hashable, CaseIterable {
     /// Before the due moment: "còn 3 ngày".
     case before
     /// On the due day.
@@ -13,7 +13,7 @@ public enum ReminderKind: String, Sendable, Hashable, CaseIterable {
 }
 
 /// Which of a deadline's rules produced a reminder.
-public enum ReminderRule: Sendable, Hashable, Comparable, CustomStringConvertible {
+package enum ReminderRule: Sendable, Hashable, Comparable, CustomStringConvertible {
     case before(ReminderOffset)
     case due
     /// The n-th urging reminder after the due moment (1-based).
@@ -23,7 +23,7 @@ public enum ReminderRule: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// A unit's digest of the day.
     case digest
 
-    public var kind: ReminderKind {
+    package var kind: ReminderKind {
         switch self {
         case .before: .before
         case .due: .due
@@ -34,7 +34,7 @@ public enum ReminderRule: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     /// Stable text used in ledger keys and output: `7d`, `3wd`, `2h`, `due`, `overdue-2`, `escalation-1`.
-    public var description: String {
+    package var description: String {
         switch self {
         case .before(let offset): offset.description
         case .due: "due"
@@ -45,7 +45,7 @@ public enum ReminderRule: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     /// Parses the stable text of ``description`` back: `7d`, `3wd`, `due`, `overdue-2`, `escalation-1`, `digest`.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         switch text {
         case "due": self = .due
         case "digest": self = .digest
@@ -68,14 +68,14 @@ public enum ReminderRule: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     /// The n of an urging or an escalation (`overdue-2`: 2); 0 for the other rules.
-    public var ordinal: Int {
+    package var ordinal: Int {
         switch self {
         case .overdue(let n), .escalation(let n): n
         default: 0
         }
     }
 
-    public static func < (lhs: ReminderRule, rhs: ReminderRule) -> Bool {
+    package static func < (lhs: ReminderRule, rhs: ReminderRule) -> Bool {
         lhs.order < rhs.order
     }
 
@@ -91,9 +91,9 @@ public enum ReminderRule: Sendable, Hashable, Comparable, CustomStringConvertibl
 }
 
 /// Where one reminder goes: a unit, through a channel, to some recipients.
-public struct ReminderTarget: Sendable, Hashable {
+package struct ReminderTarget: Sendable, Hashable {
     /// Who in the unit a target addresses.
-    public enum Audience: String, Sendable, Hashable {
+    package enum Audience: String, Sendable, Hashable {
         /// The unit's recipients (its văn thư, the officer in charge).
         case unit
         /// The unit's head(s), and supervisors: for escalations.
@@ -103,14 +103,14 @@ public struct ReminderTarget: Sendable, Hashable {
         case supervisors
     }
 
-    public let unitID: String
-    public let channel: String
-    public let channelKind: ChannelKind
+    package let unitID: String
+    package let channel: String
+    package let channelKind: ChannelKind
     /// Email recipients (smtp and outbox channels); empty for a webhook, whose URL is the destination.
-    public let recipients: [Mailbox]
-    public let audience: Audience
+    package let recipients: [Mailbox]
+    package let audience: Audience
 
-    public init(unitID: String, channel: String, channelKind: ChannelKind, recipients: [Mailbox], audience: Audience = .unit) {
+    package init(unitID: String, channel: String, channelKind: ChannelKind, recipients: [Mailbox], audience: Audience = .unit) {
         self.unitID = unitID
         self.channel = channel
         self.channelKind = channelKind
@@ -125,18 +125,18 @@ public struct ReminderTarget: Sendable, Hashable {
 ///
 /// A digest belongs to no single deadline: its `deadlineIndex` is -1, its occurrence is the digest's day, and
 /// ``ReminderPlanner/digestItems(of:state:)`` lists what it contains.
-public struct PlannedReminder: Sendable, Hashable {
+package struct PlannedReminder: Sendable, Hashable {
     /// The deadline's index in the agenda, or -1 for a digest.
-    public let deadlineIndex: Int32
-    public let targetIndex: Int32
+    package let deadlineIndex: Int32
+    package let targetIndex: Int32
     /// The occurrence's nominal due day.
-    public let occurrence: CivilDate
-    public let rule: ReminderRule
-    public let sendAt: Instant
-    public let due: Instant
+    package let occurrence: CivilDate
+    package let rule: ReminderRule
+    package let sendAt: Instant
+    package let due: Instant
 
-    public var kind: ReminderKind { rule.kind }
-    public var isDigest: Bool { deadlineIndex < 0 }
+    package var kind: ReminderKind { rule.kind }
+    package var isDigest: Bool { deadlineIndex < 0 }
 }
 
 /// Units of one deadline that escalate at the same moments: the same escalation rule (and so the same
@@ -161,7 +161,7 @@ struct EscalationGroup: Sendable {
 
 extension ReminderTarget {
     /// The units a target is about: one, or several for a supervisors' escalation.
-    public var unitIDs: [String] {
+    package var unitIDs: [String] {
         audience == .supervisors ? unitID.split(separator: "+").map(String.init) : [unitID]
     }
 }

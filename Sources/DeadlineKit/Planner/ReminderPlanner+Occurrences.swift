@@ -198,24 +198,24 @@ extension ReminderPlanner {
 }
 
 /// One line of a digest: an occurrence due soon or overdue.
-public struct DigestItem: Sendable, Hashable {
-    public let deadlineIndex: Int32
-    public let occurrence: CivilDate
-    public let due: Instant
+package struct DigestItem: Sendable, Hashable {
+    package let deadlineIndex: Int32
+    package let occurrence: CivilDate
+    package let due: Instant
     /// True when the due moment has passed at the digest's time.
-    public let overdue: Bool
+    package let overdue: Bool
 }
 
 extension ReminderPlanner {
     /// What a digest lists: every open occurrence of the unit's deadlines that is due within that deadline's
     /// reminder lead (`before` rules) or overdue within its urging span, sorted by due moment.
-    public func digestItems(of digest: PlannedReminder, state: PlannerState) -> [DigestItem] {
+    package func digestItems(of digest: PlannedReminder, state: PlannerState) -> [DigestItem] {
         guard digest.isDigest else { return [] }
         return digestItems(unit: targets[Int(digest.targetIndex)].unitID, day: digest.occurrence, at: digest.sendAt, state: state)
     }
 
     /// What a unit's digest of `day`, sent at `at`, lists (see ``digestItems(of:state:)``).
-    public func digestItems(unit: String, day: CivilDate, at sendAt: Instant, state: PlannerState) -> [DigestItem] {
+    package func digestItems(unit: String, day: CivilDate, at sendAt: Instant, state: PlannerState) -> [DigestItem] {
         var items: [DigestItem] = []
         for index in deadlinesByDigestUnit[unit] ?? [] {
             let deadline = agenda.deadlines[Int(index)]

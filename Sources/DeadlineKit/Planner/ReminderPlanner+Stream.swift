@@ -12,7 +12,7 @@ extension ReminderPlanner {
     /// ``reminders(from:to:state:)`` returns, handed to `body` one at a time.
     ///
     /// Use it for long windows (a year); for a day or a week the array is as cheap.
-    public func forEachReminder(
+    package func forEachReminder(
         from: Instant, to: Instant, state: PlannerState = .empty, _ body: (PlannedReminder) -> Void
     ) {
         guard from < to else { return }

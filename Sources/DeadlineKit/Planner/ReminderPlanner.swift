@@ -2,17 +2,17 @@
 /// window, in send order. No I/O and no clock: the caller passes `now` and the window.
 ///
 /// Build one per agenda (it precomputes who each deadline reaches) and call it as often as needed.
-public struct ReminderPlanner: Sendable {
-    public let agenda: Agenda
+package struct ReminderPlanner: Sendable {
+    package let agenda: Agenda
     /// Every distinct (unit, channel, recipients, audience) a reminder can go to.
-    public let targets: [ReminderTarget]
+    package let targets: [ReminderTarget]
     /// For each deadline (by index), the indices of its targets: the units' recipients.
     let targetsByDeadline: [[Int32]]
     /// For each deadline, its escalation groups: units that escalate at the same moments to the same people.
     let escalationGroupsByDeadline: [[EscalationGroup]]
     /// For each deadline, the units its occurrences are given to (groups expanded to their members): the units
     /// that each finish it (``PlannerState``).
-    public let unitsByDeadline: [[String]]
+    package let unitsByDeadline: [[String]]
     /// For each unit with a digest, the deadlines (by index) that reach it.
     let deadlinesByDigestUnit: [String: [Int32]]
     /// For each target, the digest of its unit when it addresses the unit's recipients and the unit has one.
@@ -28,7 +28,7 @@ public struct ReminderPlanner: Sendable {
     /// shift send times by up to about ten days.
     static let calendarSlackDays = 31
 
-    public init(agenda: Agenda) {
+    package init(agenda: Agenda) {
         self.agenda = agenda
         var table = TargetTable()
         var byDeadline: [[Int32]] = []
@@ -172,7 +172,7 @@ public struct ReminderPlanner: Sendable {
     }
 
     /// Units in order, groups replaced by their members (a group with recipients of its own is kept too).
-    public static func expandUnits(_ ids: [String], agenda: Agenda) -> [Unit] {
+    package static func expandUnits(_ ids: [String], agenda: Agenda) -> [Unit] {
         var seen: Set<String> = []
         var out: [Unit] = []
         func visit(_ id: String, depth: Int) {
@@ -185,20 +185,20 @@ public struct ReminderPlanner: Sendable {
     }
 
     /// The reminder's deadline. Not for digests (see ``PlannedReminder/isDigest``).
-    public func deadline(of reminder: PlannedReminder) -> Deadline { agenda.deadlines[Int(reminder.deadlineIndex)] }
-    public func target(of reminder: PlannedReminder) -> ReminderTarget { targets[Int(reminder.targetIndex)] }
+    package func deadline(of reminder: PlannedReminder) -> Deadline { agenda.deadlines[Int(reminder.deadlineIndex)] }
+    package func target(of reminder: PlannedReminder) -> ReminderTarget { targets[Int(reminder.targetIndex)] }
 
     /// The id the ledger files a reminder under: its deadline's, or `@digest` for a digest.
-    public func deadlineID(of reminder: PlannedReminder) -> String {
+    package func deadlineID(of reminder: PlannedReminder) -> String {
         reminder.isDigest ? ReminderPlanner.digestID : deadline(of: reminder).id
     }
 
     /// The deadline id under which digests are filed.
-    public static let digestID = "@digest"
+    package static let digestID = "@digest"
 
     /// The reminder's stable ledger key: `deadline|occurrence|rule|unit|channel[|recipient]` (`@digest|day|digest|...`
     /// for a digest).
-    public func key(of reminder: PlannedReminder) -> String {
+    package func key(of reminder: PlannedReminder) -> String {
         let t = target(of: reminder)
         var key = "\(deadlineID(of: reminder))|\(reminder.occurrence.iso)|\(reminder.rule)|\(t.unitID)|\(t.channel)"
         if t.recipients.count == 1, agenda.channels[t.channel]?.onePerRecipient == true {
@@ -207,12 +207,12 @@ public struct ReminderPlanner: Sendable {
         return key
     }
 
-    public func occurrenceID(of reminder: PlannedReminder) -> OccurrenceID {
+    package func occurrenceID(of reminder: PlannedReminder) -> OccurrenceID {
         OccurrenceID(deadlineID: deadlineID(of: reminder), date: reminder.occurrence)
     }
 
     /// The nominal due days of a deadline's occurrences in `from...through`.
-    public func occurrences(of deadline: Deadline, from: CivilDate, through: CivilDate) -> [CivilDate] {
+    package func occurrences(of deadline: Deadline, from: CivilDate, through: CivilDate) -> [CivilDate] {
         switch deadline.schedule {
         case .once(let moment):
             return (from...through).contains(moment.date) ? [moment.date] : []
@@ -223,7 +223,7 @@ public struct ReminderPlanner: Sendable {
 
     /// Every reminder with `from <= sendAt < to`, for occurrences not done, in send order: digests in place of the
     /// reminders they fold in.
-    public func reminders(from: Instant, to: Instant, state: PlannerState = .empty) -> [PlannedReminder] {
+    package func reminders(from: Instant, to: Instant, state: PlannerState = .empty) -> [PlannedReminder] {
         guard from < to else { return [] }
         var out: [PlannedReminder] = []
         var folded: DigestDays? = DigestDays()
@@ -237,7 +237,7 @@ public struct ReminderPlanner: Sendable {
     }
 
     /// The reminders of one deadline with `from <= sendAt < to`, in send order, as if no unit had a digest.
-    public func reminders(ofDeadlineAt index: Int, from: Instant, to: Instant, state: PlannerState = .empty)
+    package func reminders(ofDeadlineAt index: Int, from: Instant, to: Instant, state: PlannerState = .empty)
         -> [PlannedReminder]
     {
         var out: [PlannedReminder] = []
@@ -249,7 +249,7 @@ public struct ReminderPlanner: Sendable {
     }
 
     /// Send time, then deadline order, occurrence, rule, target: a total order, so plans are stable.
-    public static func sendOrder(_ a: PlannedReminder, _ b: PlannedReminder) -> Bool {
+    package static func sendOrder(_ a: PlannedReminder, _ b: PlannedReminder) -> Bool {
         if a.sendAt != b.sendAt { return a.sendAt < b.sendAt }
         if a.deadlineIndex != b.deadlineIndex { return a.deadlineIndex < b.deadlineIndex }
         if a.occurrence != b.occurrence { return a.occurrence < b.occurrence }
@@ -260,5 +260,5 @@ public struct ReminderPlanner: Sendable {
 
 extension ReminderPlanner {
     /// The targets of one deadline (empty when it reaches nobody).
-    public func targetIndices(ofDeadlineAt index: Int) -> [Int32] { targetsByDeadline[index] }
+    package func targetIndices(ofDeadlineAt index: Int) -> [Int32] { targetsByDeadline[index] }
 }

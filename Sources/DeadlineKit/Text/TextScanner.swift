@@ -1,28 +1,28 @@
 /// A cursor over a string's Unicode scalars for small hand-written parsers (dates, durations, rules).
 ///
 /// Works on scalars, so input must be NFC (the config reader and the importer normalise it first).
-public struct TextScanner: Sendable {
-    public let scalars: [Unicode.Scalar]
-    public private(set) var position: Int = 0
+package struct TextScanner: Sendable {
+    package let scalars: [Unicode.Scalar]
+    package private(set) var position: Int = 0
 
-    public init(_ text: some StringProtocol) {
+    package init(_ text: some StringProtocol) {
         self.scalars = Array(text.unicodeScalars)
     }
 
-    public var isAtEnd: Bool { position >= scalars.count }
-    public var current: Unicode.Scalar? { position < scalars.count ? scalars[position] : nil }
-    public var remainder: String {
+    package var isAtEnd: Bool { position >= scalars.count }
+    package var current: Unicode.Scalar? { position < scalars.count ? scalars[position] : nil }
+    package var remainder: String {
         var s = String.UnicodeScalarView()
         s.append(contentsOf: scalars[min(position, scalars.count)...])
         return String(s)
     }
 
-    public mutating func advance(_ n: Int = 1) { position = min(position + n, scalars.count) }
-    public mutating func reset(to p: Int) { position = p }
+    package mutating func advance(_ n: Int = 1) { position = min(position + n, scalars.count) }
+    package mutating func reset(to p: Int) { position = p }
 
     /// Consumes `literal` if the input continues with it, ignoring ASCII case.
     @discardableResult
-    public mutating func skip(_ literal: String) -> Bool {
+    package mutating func skip(_ literal: String) -> Bool {
         var p = position
         for s in literal.unicodeScalars {
             guard p < scalars.count, scalars[p].lowercasedASCII == s.lowercasedASCII else { return false }
@@ -32,12 +32,12 @@ public struct TextScanner: Sendable {
         return true
     }
 
-    public mutating func skipSpaces() {
+    package mutating func skipSpaces() {
         while let c = current, c == " " || c == "\t" || c == "\u{00A0}" { position += 1 }
     }
 
     /// A run of ASCII digits, at most `maxDigits` long, or nil (consuming nothing).
-    public mutating func integer(maxDigits: Int = 9) -> Int? {
+    package mutating func integer(maxDigits: Int = 9) -> Int? {
         var p = position
         var value = 0
         while p < scalars.count, p - position < maxDigits, let d = scalars[p].asciiDigit {
@@ -51,7 +51,7 @@ public struct TextScanner: Sendable {
     }
 
     /// The number of consecutive ASCII digits at the cursor.
-    public var digitRunLength: Int {
+    package var digitRunLength: Int {
         var p = position
         while p < scalars.count, scalars[p].asciiDigit != nil { p += 1 }
         return p - position
@@ -60,22 +60,22 @@ public struct TextScanner: Sendable {
 
 extension Unicode.Scalar {
     /// 0...9 for an ASCII digit.
-    @inlinable public var asciiDigit: Int? {
+    @inlinable package var asciiDigit: Int? {
         (0x30...0x39).contains(value) ? Int(value - 0x30) : nil
     }
 
-    @inlinable public var lowercasedASCII: Unicode.Scalar {
+    @inlinable package var lowercasedASCII: Unicode.Scalar {
         (0x41...0x5A).contains(value) ? Unicode.Scalar(value + 0x20)! : self
     }
 
-    @inlinable public var isASCIILetter: Bool {
+    @inlinable package var isASCIILetter: Bool {
         (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
     }
 }
 
 extension StringProtocol {
     /// The text without leading and trailing spaces, tabs and newlines.
-    public var trimmingSpaces: String {
+    package var trimmingSpaces: String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.isSpaceLike }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.isSpaceLike })!
@@ -84,7 +84,7 @@ extension StringProtocol {
 }
 
 extension Unicode.Scalar {
-    @inlinable public var isSpaceLike: Bool {
+    @inlinable package var isSpaceLike: Bool {
         self == " " || self == "\t" || self == "\n" || self == "\r" || self == "\u{00A0}"
     }
 }

@@ -2,13 +2,13 @@
 ///
 /// Arithmetic is done on the count of days since 1970-01-01, so no ICU calendar is needed.
 /// Use ``LocalDateTime`` when a time of day matters and ``Instant`` for a moment in time.
-public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+package struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    package let year: Int
+    package let month: Int
+    package let day: Int
 
     /// A valid date, or `nil` for an impossible one such as 31/2/2024.
-    public init?(year: Int, month: Int, day: Int) {
+    package init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
             day >= 1, day <= CivilDate.daysIn(month: month, year: year)
         else { return nil }
@@ -18,7 +18,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// The date `days` days after 1970-01-01 (negative before it).
-    public init(daysSinceEpoch days: Int) {
+    package init(daysSinceEpoch days: Int) {
         // Howard Hinnant's civil_from_days.
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
@@ -34,7 +34,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// Days since 1970-01-01.
-    public var daysSinceEpoch: Int {
+    package var daysSinceEpoch: Int {
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -45,11 +45,11 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return era * 146_097 + doe - 719_468
     }
 
-    public static func isLeap(year: Int) -> Bool {
+    package static func isLeap(year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
 
-    public static func daysIn(month: Int, year: Int) -> Int {
+    package static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return isLeap(year: year) ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -58,43 +58,43 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// The last day of the given month.
-    public static func lastDay(ofMonth month: Int, year: Int) -> CivilDate {
+    package static func lastDay(ofMonth month: Int, year: Int) -> CivilDate {
         CivilDate(year: year, month: month, day: daysIn(month: month, year: year))!
     }
 
     /// Day `day` of the month, or the month's last day when the month is shorter (31 -> 30/4, 28 or 29/2).
-    public static func clamped(year: Int, month: Int, day: Int) -> CivilDate {
+    package static func clamped(year: Int, month: Int, day: Int) -> CivilDate {
         CivilDate(year: year, month: month, day: min(max(day, 1), daysIn(month: month, year: year)))!
     }
 
-    public var weekday: Weekday {
+    package var weekday: Weekday {
         // 1970-01-01 was a Thursday (ISO 4).
         let d = daysSinceEpoch
         let index = ((d % 7) + 7 + 3) % 7  // 0 = Monday
         return Weekday(rawValue: index + 1)!
     }
 
-    public func adding(days: Int) -> CivilDate {
+    package func adding(days: Int) -> CivilDate {
         CivilDate(daysSinceEpoch: daysSinceEpoch + days)
     }
 
     /// The same day `months` months later, clamped to the end of a shorter month.
-    public func adding(months: Int) -> CivilDate {
+    package func adding(months: Int) -> CivilDate {
         let total = year * 12 + (month - 1) + months
         return CivilDate.clamped(year: total / 12, month: total % 12 + 1, day: day)
     }
 
     /// Days from `self` to `other` (positive when `other` is later).
-    public func days(until other: CivilDate) -> Int {
+    package func days(until other: CivilDate) -> Int {
         other.daysSinceEpoch - daysSinceEpoch
     }
 
-    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
+    package static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
     /// `2020-12-10`
-    public var iso: String {
+    package var iso: String {
         guard (0...9999).contains(year) else { return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
         return String(unsafeUninitializedCapacity: 10) { buffer in
             var at = 0
@@ -115,15 +115,15 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// `10/12/2020`, the way Vietnamese offices write dates.
-    public var vietnamese: String {
+    package var vietnamese: String {
         "\(pad(day, 2))/\(pad(month, 2))/\(year)"
     }
 
-    public var description: String { iso }
+    package var description: String { iso }
 }
 
 /// ISO weekday numbers: Monday is 1, Sunday is 7.
-public enum Weekday: Int, Sendable, CaseIterable, Hashable {
+package enum Weekday: Int, Sendable, CaseIterable, Hashable {
     case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
 }
 

@@ -1,12 +1,12 @@
 /// Why a TZif file could not be read.
-public struct TimeZoneDataError: Error, Sendable, CustomStringConvertible {
-    public let message: String
-    public var description: String { message }
+package struct TimeZoneDataError: Error, Sendable, CustomStringConvertible {
+    package let message: String
+    package var description: String { message }
 }
 
 extension ZoneRules {
     /// Reads RFC 8536 TZif data (versions 1 to 4), as found in `/usr/share/zoneinfo`.
-    public init(tzif bytes: [UInt8], identifier: String) throws {
+    package init(tzif bytes: [UInt8], identifier: String) throws {
         var reader = ByteReader(bytes: bytes)
         var header = try reader.tzifHeader()
         var timeSize = 4

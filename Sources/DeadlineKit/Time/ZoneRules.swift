@@ -3,8 +3,8 @@
 /// `Asia/Ho_Chi_Minh` has been UTC+7 since 1975, but admins may name any zone, so we read the real
 /// rules (transitions plus the POSIX TZ footer for times past the last transition) without ICU.
 /// Parsing is pure: the caller reads `/usr/share/zoneinfo/NAME` and hands the bytes in.
-public struct ZoneRules: Sendable, Hashable {
-    public let identifier: String
+package struct ZoneRules: Sendable, Hashable {
+    package let identifier: String
     /// UTC instants at which the offset changes, ascending.
     let transitions: [Int64]
     /// The UTC offset in seconds in force from each transition on.
@@ -23,17 +23,17 @@ public struct ZoneRules: Sendable, Hashable {
     }
 
     /// A zone with one fixed offset, e.g. `.fixed(hours: 7)` for Vietnam today.
-    public static func fixed(offsetSeconds: Int, identifier: String) -> ZoneRules {
+    package static func fixed(offsetSeconds: Int, identifier: String) -> ZoneRules {
         ZoneRules(
             identifier: identifier, transitions: [], offsets: [], initialOffset: Int32(offsetSeconds),
             footer: nil)
     }
 
     /// Vietnam's zone as it has been since 1975 (UTC+7, no daylight saving), for tests and defaults.
-    public static let vietnam = ZoneRules.fixed(offsetSeconds: 7 * 3600, identifier: "Asia/Ho_Chi_Minh")
+    package static let vietnam = ZoneRules.fixed(offsetSeconds: 7 * 3600, identifier: "Asia/Ho_Chi_Minh")
 
     /// The UTC offset in seconds at `instant`.
-    public func offset(at instant: Instant) -> Int {
+    package func offset(at instant: Instant) -> Int {
         let t = instant.secondsSinceEpoch
         if transitions.isEmpty || t < transitions[0] {
             if transitions.isEmpty, let footer { return footer.offset(atUTC: t) }
@@ -53,13 +53,13 @@ public struct ZoneRules: Sendable, Hashable {
     }
 
     /// The wall-clock date and time at `instant` in this zone.
-    public func localDateTime(at instant: Instant) -> LocalDateTime {
+    package func localDateTime(at instant: Instant) -> LocalDateTime {
         LocalDateTime(localSeconds: instant.secondsSinceEpoch + Int64(offset(at: instant)))
     }
 
     /// The instant a wall-clock time names. In a gap (clocks jump forward) the time is moved forward by the
     /// gap; in an overlap (clocks fall back) the earlier of the two instants is chosen.
-    public func instant(for local: LocalDateTime) -> Instant {
+    package func instant(for local: LocalDateTime) -> Instant {
         let t = local.localSeconds
         let before = offset(at: Instant(secondsSinceEpoch: t - 86_400))
         let after = offset(at: Instant(secondsSinceEpoch: t + 86_400))
@@ -74,7 +74,7 @@ public struct ZoneRules: Sendable, Hashable {
     }
 
     /// `+07:00`, the ISO 8601 form of the offset at `instant`.
-    public func isoOffset(at instant: Instant) -> String {
+    package func isoOffset(at instant: Instant) -> String {
         ZoneRules.isoOffset(seconds: offset(at: instant))
     }
 
@@ -85,7 +85,7 @@ public struct ZoneRules: Sendable, Hashable {
     }
 
     /// `2020-12-10T17:00:00+07:00`
-    public func iso8601(_ instant: Instant) -> String {
+    package func iso8601(_ instant: Instant) -> String {
         let offset = offset(at: instant)
         let localSeconds = instant.secondsSinceEpoch + Int64(offset)
         let local = LocalDateTime(localSeconds: localSeconds)
@@ -111,12 +111,12 @@ public struct ZoneRules: Sendable, Hashable {
         }
     }
 
-    public static func == (lhs: ZoneRules, rhs: ZoneRules) -> Bool {
+    package static func == (lhs: ZoneRules, rhs: ZoneRules) -> Bool {
         lhs.identifier == rhs.identifier && lhs.transitions == rhs.transitions && lhs.offsets == rhs.offsets
             && lhs.initialOffset == rhs.initialOffset && lhs.footer == rhs.footer
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(identifier)
         hasher.combine(transitions.count)
     }

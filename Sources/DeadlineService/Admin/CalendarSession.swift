@@ -4,10 +4,10 @@ import Platform
 
 /// The logic of `deadlinectl holidays` and `deadlinectl lunar`. Each returns the exit code: 0, 1 for an invalid
 /// configuration, 2 for an argument it cannot use (with the reason on stderr).
-public enum CalendarSession {
+package enum CalendarSession {
     /// `deadlinectl holidays [YEAR]`: the year's days off under the configuration's `[calendar]` when one is given
     /// (`--config`, `$DEADLINED_CONFIG`) or the default file exists, else under the defaults. `language` is `--lang`.
-    public static func holidays(
+    package static func holidays(
         year: Int?, json: Bool, language option: String?, configOption: String?, environment: [String: String]
     ) -> Int32 {
         let mainFile = ConfigSession.mainFile(configOption, environment: environment)
@@ -39,7 +39,7 @@ public enum CalendarSession {
     /// `deadlinectl lunar DATE` (solar to lunar) or `deadlinectl lunar --to-solar D/M/YYYY` (lunar to solar), in
     /// the language `--lang` (`language`), the configuration (`$DEADLINED_CONFIG` or the default file) or the
     /// locale gives.
-    public static func lunar(
+    package static func lunar(
         date: String?, toSolar: String?, json: Bool, language option: String?, environment: [String: String]
     ) -> Int32 {
         guard AdminLanguage.early(option, environment: environment) != nil else { return 2 }

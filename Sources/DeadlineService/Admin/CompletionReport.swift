@@ -1,5 +1,5 @@
 import DeadlineConfig
-import DeadlineKit
+package import DeadlineKit
 
 /// `deadlinectl report`: per unit, the occurrences due in a period and how they ended: done on time, done late,
 /// still overdue, not yet due. The figures the offices report upward ("kết quả thực hiện nhiệm vụ").
@@ -7,34 +7,34 @@ import DeadlineKit
 /// Pure: built from the agenda, the ledger's done marks and `now`. An occurrence assigned to a group of units
 /// (`cac-so`) counts once for each member, as each member answers for it, and each member finishes it on its own
 /// (`deadlinectl done ID --unit UNIT`).
-public struct CompletionReport: Sendable {
-    public struct Row: Sendable, Hashable {
-        public var unitID: String
-        public var unitName: String
+package struct CompletionReport: Sendable {
+    package struct Row: Sendable, Hashable {
+        package var unitID: String
+        package var unitName: String
         /// Occurrences due in the period.
-        public var due = 0
-        public var doneOnTime = 0
-        public var doneLate = 0
+        package var due = 0
+        package var doneOnTime = 0
+        package var doneLate = 0
         /// Due before `now` and not done.
-        public var overdue = 0
+        package var overdue = 0
         /// Due after `now`, not done yet.
-        public var open = 0
+        package var open = 0
 
         /// Done on time, as a share of those whose due moment has passed (nil when none has).
-        public var onTimeRate: Double? {
+        package var onTimeRate: Double? {
             let decided = doneOnTime + doneLate + overdue
             return decided == 0 ? nil : Double(doneOnTime) / Double(decided)
         }
     }
 
-    public var from: CivilDate
-    public var to: CivilDate
-    public var now: Instant
-    public var rows: [Row]
+    package var from: CivilDate
+    package var to: CivilDate
+    package var now: Instant
+    package var rows: [Row]
     /// Overdue occurrences, oldest first: what the heads of units will be asked about.
-    public var overdueItems: [(unitID: String, deadlineID: String, occurrence: CivilDate, task: String)]
+    package var overdueItems: [(unitID: String, deadlineID: String, occurrence: CivilDate, task: String)]
 
-    public var total: Row {
+    package var total: Row {
         rows.reduce(into: Row(unitID: "", unitName: "")) {
             $0.due += $1.due
             $0.doneOnTime += $1.doneOnTime
@@ -45,7 +45,7 @@ public struct CompletionReport: Sendable {
     }
 
     /// Occurrences whose nominal due day lies in `from...to`.
-    public static func build(agenda: Agenda, state: PlannerState, from: CivilDate, to: CivilDate, now: Instant) -> CompletionReport {
+    package static func build(agenda: Agenda, state: PlannerState, from: CivilDate, to: CivilDate, now: Instant) -> CompletionReport {
         let planner = ReminderPlanner(agenda: agenda)
         var rows: [String: Row] = [:]
         var overdue: [(unitID: String, deadlineID: String, occurrence: CivilDate, task: String)] = []
@@ -107,7 +107,7 @@ public struct CompletionReport: Sendable {
 
     /// RFC 4180 CSV with a header line, CRLF line ends (as spreadsheets expect), UTF-8. The same in every
     /// language: the header is ``csvHeader``, the last row's unit is `*` (all units).
-    public func csv() -> String {
+    package func csv() -> String {
         func field(_ s: String) -> String {
             s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
                 ? "\"" + s.replacingAll("\"", with: "\"\"") + "\"" : s
@@ -117,7 +117,7 @@ public struct CompletionReport: Sendable {
     }
 
     /// A Markdown table, ready to paste into a report.
-    public func markdown(language: Language) -> String {
+    package func markdown(language: Language) -> String {
         let say = Catalog(language)
         func escape(_ s: String) -> String { s.replacingAll("|", with: "\\|") }
         let header = Self.header(say)
@@ -137,7 +137,7 @@ public struct CompletionReport: Sendable {
     }
 
     /// A table for the terminal.
-    public func text(language: Language) -> String {
+    package func text(language: Language) -> String {
         let say = Catalog(language)
         var table = TextTable(header: Self.header(say))
         for row in rows { table.append(Self.cells(row).enumerated().map { $0.offset == 1 ? TextTable.truncate($0.element, 40) : $0.element }) }
@@ -155,7 +155,7 @@ public struct CompletionReport: Sendable {
     }
 
     /// Stable JSON.
-    public func json() -> JSONValue {
+    package func json() -> JSONValue {
         .object([
             ("from", .string(from.iso)), ("to", .string(to.iso)),
             ("units", .array(rows.map { r in

@@ -16,13 +16,13 @@ import DeadlineKit
 /// 5. asks a running deadlined to reload, and reports its verdict.
 ///
 /// Exit status: 0 installed (or nothing changed), 1 not installed, 2 usage error.
-public enum ConfigEdit {
+package enum ConfigEdit {
     /// The answers the session reads when the edited copy is not valid; nil at the end of input.
-    public typealias Ask = @Sendable (String) -> String?
+    package typealias Ask = @Sendable (String) -> String?
 
     /// Runs the session, speaking `--lang` (`language`), else the language of the configuration as it is, else the
     /// locale's.
-    public static func run(
+    package static func run(
         file: String?, mainFile: String, environment: [String: String], language option: String? = nil,
         ask: Ask = ConfigEdit.askOnTerminal
     ) -> Int32 {
@@ -88,7 +88,7 @@ public enum ConfigEdit {
     static func systemError(_ code: Int32 = errno) -> String { String(cString: strerror(code)) }
 
     /// Reads an answer from the terminal (`/dev/tty`), so that it works whatever stdin is; nil without one.
-    public static let askOnTerminal: Ask = { question in
+    package static let askOnTerminal: Ask = { question in
         guard let tty = fopen("/dev/tty", "r+") else { return nil }
         defer { fclose(tty) }
         fputs(question, tty)

@@ -4,8 +4,8 @@ import DeadlineKit
 /// The config reference, generated from ``ConfigSchema`` so that docs and parser agree: as Markdown for
 /// docs/configuration.md, and as mdoc(7) for the KEYS section of deadlined.toml(5) (man/src/deadlined.toml.5.in;
 /// `make man`).
-public enum ConfigReferenceDocument {
-    public static func markdown() -> String {
+package enum ConfigReferenceDocument {
+    package static func markdown() -> String {
         var out = ""
         for table in ConfigSchema.tables {
             out += "### `\(table.header)`\n\n\(table.doc)\n\n"
@@ -24,7 +24,7 @@ public enum ConfigReferenceDocument {
     /// The same reference as mdoc(7) source: one `.Ss` per table, then a tag list of its keys, each with its
     /// meaning, example, type and default. Text is wrapped as mandoc's lint wants it (a new line for each
     /// sentence, lines of at most 80 bytes); code spans are bold, with `\-` for each hyphen.
-    public static func mdoc() -> String {
+    package static func mdoc() -> String {
         var out = ""
         for table in ConfigSchema.tables {
             // `\&` after the header: a closing bracket at the end would be read as punctuation.
@@ -127,7 +127,7 @@ enum MdocText {
 extension HolidayReport {
     /// The Labour Code's table of holidays (``HolidayRule/labourCode``) as docs/calendar.md shows it, one row per rule
     /// with its article; a test keeps docs/calendar.md equal to it.
-    public static func lawTableMarkdown() -> String {
+    package static func lawTableMarkdown() -> String {
         var out = "| holiday | date | from | until | nghỉ bù | article |\n|---|---|---|---|---|---|\n"
         for rule in HolidayRule.labourCode {
             let cells = [

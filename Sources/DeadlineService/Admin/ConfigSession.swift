@@ -1,15 +1,16 @@
-import DeadlineConfig
-import DeadlineKit
+package import DeadlineConfig
+package import DeadlineKit
+import DeadlineDelivery
 
 /// Loads the configuration for an admin command and reports its problems the way compilers do.
-public enum ConfigSession {
+package enum ConfigSession {
     /// `--config PATH`, else `$DEADLINED_CONFIG`, else `/etc/deadlined/deadlined.toml`.
-    public static func mainFile(_ option: String?, environment: [String: String]) -> String {
+    package static func mainFile(_ option: String?, environment: [String: String]) -> String {
         option ?? environment["DEADLINED_CONFIG"] ?? ConfigLoader.defaultMainFile
     }
 
     /// The configuration, or nil after printing every error (and warnings) to stderr, in `language`.
-    public static func load(
+    package static func load(
         _ mainFile: String, environment: [String: String], showWarnings: Bool = true, language: Language = .en
     ) -> Configuration? {
         let say = Catalog(language)
@@ -27,7 +28,7 @@ public enum ConfigSession {
     /// Problems are said in the language `--lang` gives, else the main file's `[daemon] language` (read even when
     /// the configuration has errors), else the locale's; the verdict on a valid configuration in the one it gives
     /// (see ``LanguageChoice``).
-    public static func check(_ mainFile: String, environment: [String: String], language option: String?) -> Int32 {
+    package static func check(_ mainFile: String, environment: [String: String], language option: String?) -> Int32 {
         guard let early = AdminLanguage.early(option, environment: environment, mainFile: mainFile) else { return 2 }
         var say = Catalog(early)
         let result = LoadedConfiguration.load(mainFile: mainFile, environment: environment)
@@ -75,7 +76,7 @@ public enum ConfigSession {
     }
 
     /// Parses a `--now`/`--from`/`--to` value in the configuration's zone, or prints why not (in `language`).
-    public static func moment(_ text: String, option: String, zone: ZoneRules, language: Language = .en) -> Instant? {
+    package static func moment(_ text: String, option: String, zone: ZoneRules, language: Language = .en) -> Instant? {
         switch MomentParser.parse(text, zone: zone) {
         case .success(let i): return i
         case .failure(let error) where error.isAboutYear:

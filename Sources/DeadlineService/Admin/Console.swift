@@ -3,12 +3,12 @@
 #endif
 
 /// Writes to the terminal: reports on stdout, problems on stderr.
-public enum Console {
-    public static func out(_ text: String) {
+package enum Console {
+    package static func out(_ text: String) {
         write(fd: 1, text)
     }
 
-    public static func err(_ text: String) {
+    package static func err(_ text: String) {
         write(fd: 2, text)
     }
 
@@ -31,7 +31,7 @@ public enum Console {
     }
 
     /// The process environment as a dictionary.
-    public static var environment: [String: String] {
+    package static var environment: [String: String] {
         var result: [String: String] = [:]
         var p = environ
         while let entry = p.pointee {

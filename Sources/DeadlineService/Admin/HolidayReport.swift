@@ -1,22 +1,22 @@
-import DeadlineKit
+package import DeadlineKit
 
 /// `deadlinectl holidays YEAR`: a year's days off besides the weekly ones (public holidays, nghỉ bù, declared and
 /// announced days off), each with its source, and the announced working days, from a working calendar.
-public struct HolidayReport {
-    public let year: Int
+package struct HolidayReport {
+    package let year: Int
     /// The days off, sorted by date.
-    public let daysOff: [Holiday]
+    package let daysOff: [Holiday]
     /// Announced working days (làm bù) in the year, sorted.
-    public let workingDays: [CivilDate]
+    package let workingDays: [CivilDate]
     /// The weekly days off, Monday first.
-    public let weekend: [Weekday]
+    package let weekend: [Weekday]
     /// How many distinct days off fall on other days than weekly days off: what the office does not work
     /// because of holidays.
-    public let daysOffBesidesWeekly: Int
+    package let daysOffBesidesWeekly: Int
     /// How many distinct days of holidays (not nghỉ bù) fall on weekly days off.
-    public let holidaysOnWeeklyDaysOff: Int
+    package let holidaysOnWeeklyDaysOff: Int
 
-    public init(year: Int, calendar: WorkingCalendar) {
+    package init(year: Int, calendar: WorkingCalendar) {
         self.year = year
         self.daysOff = calendar.daysOff(in: year)
         self.workingDays = calendar.rules.workingDays.filter { $0.year == year }.sorted()
@@ -29,11 +29,11 @@ public struct HolidayReport {
 
     /// Whether some day of the year is a forecast (``HolidaySource/forecast``): the government has not announced
     /// it, or it is not written in the configuration yet.
-    public var hasForecast: Bool { daysOff.contains { $0.source == .forecast } }
+    package var hasForecast: Bool { daysOff.contains { $0.source == .forecast } }
 
     /// A list of `{ "date", "name", "kind", "source", "lunar" }`; `lunar` (`"10/3"`, `"1/4+"` in a leap month) only
     /// for the days the lunar calendar fixes.
-    public func json(language: Language) -> JSONValue {
+    package func json(language: Language) -> JSONValue {
         .array(
             daysOff.map { day in
                 var members: [(String, JSONValue)] = [
@@ -48,7 +48,7 @@ public struct HolidayReport {
     }
 
     /// A table for the terminal, then a summary line, what a forecast is, and the working days.
-    public func text(language: Language) -> String {
+    package func text(language: Language) -> String {
         let words = CalendarWording(language: language)
         var out = ""
         if !daysOff.isEmpty {

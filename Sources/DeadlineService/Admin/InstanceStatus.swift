@@ -1,13 +1,13 @@
 import DeadlineKit
-import DeadlineStore
+package import DeadlineStore
 
 /// One daemon sharing the ledger (PostgreSQL), as `deadlinectl status` lists it: where it runs, when it last
 /// reported, the leases it holds and the reminders it sent (how many, and the latest few). Not shown for SQLite, which one daemon owns.
-public struct InstanceStatus: Sendable, Hashable {
+package struct InstanceStatus: Sendable, Hashable {
     /// What the instance last wrote about itself.
-    public var record: InstanceRecord
+    package var record: InstanceRecord
     /// What it holds and did.
-    public var activity: InstanceActivity
+    package var activity: InstanceActivity
 
     /// Every instance of a shared ledger, latest heartbeat first; none for any other ledger.
     static func gather(_ ledger: any Ledger, now: Instant) async throws -> [InstanceStatus] {

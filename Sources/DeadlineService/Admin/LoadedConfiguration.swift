@@ -1,21 +1,21 @@
-import DeadlineConfig
-import DeadlineDelivery
-import DeadlineKit
+package import DeadlineConfig
+package import DeadlineDelivery
+package import DeadlineKit
 
 /// The configuration together with the message templates it names (`[daemon] templates_directory`), loaded and
 /// checked as one: a template error makes the whole configuration invalid, for `check`, `edit`, the daemon's
 /// start and its reloads alike.
-public struct LoadedConfiguration: Sendable {
-    public let configuration: Configuration?
-    public let templates: TemplateSet
-    public let diagnostics: [Diagnostic]
-    public let dropInDirectory: String?
+package struct LoadedConfiguration: Sendable {
+    package let configuration: Configuration?
+    package let templates: TemplateSet
+    package let diagnostics: [Diagnostic]
+    package let dropInDirectory: String?
 
-    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
-    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+    package var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    package var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
 
     /// See ``ConfigLoader/load(mainFile:environment:pending:)``.
-    public static func load(
+    package static func load(
         mainFile: String, environment: [String: String], pending: (path: String, bytes: [UInt8])? = nil
     ) -> LoadedConfiguration {
         let result = ConfigLoader.load(mainFile: mainFile, environment: environment, pending: pending)
@@ -43,7 +43,7 @@ public struct LoadedConfiguration: Sendable {
     }
 
     /// The built-in templates with the `*.mustache` files of `folder` in their place, and every problem found.
-    public static func templates(in folder: String) -> (TemplateSet, [Diagnostic]) {
+    package static func templates(in folder: String) -> (TemplateSet, [Diagnostic]) {
         let (files, readProblems) = ConfigLoader.templateFiles(in: folder)
         let (templates, templateProblems) = TemplateSet.load(overrides: files)
         return (templates, readProblems + templateProblems)

@@ -1,7 +1,7 @@
-import DeadlineKit
+package import DeadlineKit
 
 /// Why a date given to `deadlinectl lunar` cannot be converted: an entry of the catalog and its arguments.
-public struct LunarConversionError: Error, Sendable, CustomStringConvertible {
+package struct LunarConversionError: Error, Sendable, CustomStringConvertible {
     let entry: CalendarText
     let arguments: [String: String]
 
@@ -14,13 +14,13 @@ public struct LunarConversionError: Error, Sendable, CustomStringConvertible {
     func text(_ say: Catalog) -> String { say(entry, arguments) }
 
     /// The reason in English.
-    public var description: String { text(Catalog(.en)) }
+    package var description: String { text(Catalog(.en)) }
 }
 
 /// Reading and showing the dates of `deadlinectl lunar`.
-public enum LunarConversion {
+package enum LunarConversion {
     /// A solar date written `18/04/2024`, `18-4-2024` or `2024-04-18`, within the calendar's years.
-    public static func solarDate(_ text: String) -> Result<CivilDate, LunarConversionError> {
+    package static func solarDate(_ text: String) -> Result<CivilDate, LunarConversionError> {
         switch DueDateParser.parse(text, issued: nil) {
         case .success(let due) where due.granularity == .day && due.time == nil && !due.yearInferred:
             guard VietnameseLunarCalendar.supportedYears.contains(due.date.year) else {
@@ -44,7 +44,7 @@ public enum LunarConversion {
 
     /// A lunar date written `day/month/year`, with `+` after the month of a leap month: `10/3/2024`, `1/4+/2020`.
     /// Checked only for its form; ``solarDate(of:)`` checks that the day exists.
-    public static func lunarDate(_ text: String) -> Result<LunarDate, LunarConversionError> {
+    package static func lunarDate(_ text: String) -> Result<LunarDate, LunarConversionError> {
         let parts = text.trimmingSpaces.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         var monthText = parts.count == 3 ? parts[1].trimmingSpaces : ""
         let isLeap = monthText.hasSuffix("+")
@@ -58,7 +58,7 @@ public enum LunarConversion {
     }
 
     /// The lunar date with its solar day, or why that lunar day does not exist.
-    public static func solarDate(of lunar: LunarDate) -> Result<(LunarDate, CivilDate), LunarConversionError> {
+    package static func solarDate(of lunar: LunarDate) -> Result<(LunarDate, CivilDate), LunarConversionError> {
         guard VietnameseLunarCalendar.supportedYears.contains(lunar.year) else {
             return .failure(outsideYears(lunar.year))
         }
@@ -89,7 +89,7 @@ public enum LunarConversion {
     }
 
     /// `{ "solar", "lunar", "lunar_day", "lunar_month", "lunar_year", "leap_month" }`.
-    public static func json(solar: CivilDate, lunar: LunarDate) -> JSONValue {
+    package static func json(solar: CivilDate, lunar: LunarDate) -> JSONValue {
         .object([
             ("solar", .string(solar.iso)),
             ("lunar", .string(lunar.descriptionWithYear)),

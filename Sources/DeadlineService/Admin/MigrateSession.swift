@@ -1,25 +1,25 @@
-import DeadlineConfig
-import DeadlineKit
+package import DeadlineConfig
+package import DeadlineKit
 import DeadlineStore
 import Logging
 import Platform
 
 /// `deadlinectl migrate`: moves an existing SQLite ledger to PostgreSQL, all of its history, so that two or more
 /// servers can share it. The daemon must be stopped while it runs; the target database must be empty.
-public enum MigrateSession {
+package enum MigrateSession {
     /// What to copy where.
-    public struct Request: Sendable {
+    package struct Request: Sendable {
         /// `sqlite:/var/lib/deadlined/state.db`; `nil`: the configured state directory's `state.db`.
-        public var from: String?
+        package var from: String?
         /// `postgresql://deadlined@db.example.vn/deadlined`; `nil`: the configured `[store] url`.
-        public var to: String?
+        package var to: String?
         /// The target's password file; `nil`: `[store] password_file` when `to` is the configured database.
-        public var passwordFile: String?
+        package var passwordFile: String?
         /// The target's `sslmode`; `nil`: from the URL or `[store]`, else the default.
-        public var sslMode: String?
+        package var sslMode: String?
 
         /// A request from the command line's values.
-        public init(from: String?, to: String?, passwordFile: String?, sslMode: String?) {
+        package init(from: String?, to: String?, passwordFile: String?, sslMode: String?) {
             self.from = from
             self.to = to
             self.passwordFile = passwordFile
@@ -29,7 +29,7 @@ public enum MigrateSession {
 
     /// Runs the migration, saying what it does in `language`; returns the exit status (0 copied; 1 refused or
     /// failed; 2 bad arguments).
-    public static func run(_ request: Request, configuration: Configuration?, language: Language) async -> Int32 {
+    package static func run(_ request: Request, configuration: Configuration?, language: Language) async -> Int32 {
         let say = Catalog(language)
         guard let sourcePath = sqlitePath(request.from, configuration: configuration, say) else { return 2 }
         guard var target = postgresSettings(request, configuration: configuration, say) else { return 2 }

@@ -1,8 +1,8 @@
 #if canImport(Glibc)
     import Glibc
 #endif
-import DeadlineConfig
-import DeadlineKit
+package import DeadlineConfig
+package import DeadlineKit
 import DeadlineStore
 import DeadlineSystemd
 import Logging
@@ -12,8 +12,8 @@ import Logging
 ///
 /// They write the ledger directly (SQLite in WAL mode with a busy timeout: safe while the daemon writes), so
 /// they work whether or not the daemon runs; the daemon re-plans as soon as it is told, or at its next wake-up.
-public enum OccurrenceCommands {
-    public enum Action: Sendable {
+package enum OccurrenceCommands {
+    package enum Action: Sendable {
         case done
         case undone
         case snooze(until: String)
@@ -21,7 +21,7 @@ public enum OccurrenceCommands {
 
     /// Runs one action for `units` of an occurrence (every unit of it when empty); returns the exit status (0 done;
     /// 1 refused; 2 bad arguments). It speaks `language`; its journal entry is in English, as every journal entry.
-    public static func run(
+    package static func run(
         _ action: Action, deadlineID: String, occurrence occurrenceText: String?, units unitArguments: [String] = [],
         note: String?, configuration: Configuration, now: Instant, language: Language
     ) async -> Int32 {
@@ -200,7 +200,7 @@ public enum OccurrenceCommands {
     }
 
     /// The Unix user running the command, with the invoking user under sudo: `root (sudo: lan)`.
-    public static func unixUser(environment: [String: String] = Console.environment) -> String {
+    package static func unixUser(environment: [String: String] = Console.environment) -> String {
         var name = "uid \(getuid())"
         if let pw = getpwuid(getuid()), let cName = pw.pointee.pw_name { name = String(cString: cName) }
         if let sudoUser = environment["SUDO_USER"], !sudoUser.isEmpty, sudoUser != name { name += " (sudo: \(sudoUser))" }  // machine: the user's name as `root (sudo: lan)`

@@ -1,21 +1,21 @@
 #if canImport(Glibc)
     import Glibc
 #endif
-import DeadlineConfig
-import DeadlineDelivery
-import DeadlineKit
+package import DeadlineConfig
+package import DeadlineDelivery
+package import DeadlineKit
 
 /// `deadlinectl outbox`: what the outbox channels wrote, as a person reads it (subjects and text decoded), without
 /// a mail client; `--show` prints one message.
-public enum OutboxReport {
+package enum OutboxReport {
     /// One message file.
-    public struct Entry: Sendable {
-        public var path: String
-        public var message: ReadMessage
+    package struct Entry: Sendable {
+        package var path: String
+        package var message: ReadMessage
     }
 
     /// The messages of every outbox channel, oldest first (file names start with the planned send time).
-    public static func entries(_ configuration: Configuration) -> [Entry] {
+    package static func entries(_ configuration: Configuration) -> [Entry] {
         var folders: [String] = []
         for (_, settings) in configuration.channels.sorted(by: { $0.key < $1.key }) {
             if case .outbox(let outbox) = settings, !folders.contains(outbox.directory) { folders.append(outbox.directory) }
@@ -28,7 +28,7 @@ public enum OutboxReport {
     }
 
     /// Runs the command in `language`; returns its exit status (2: no such message).
-    public static func run(show: String?, json: Bool, configuration: Configuration, language: Language) -> Int32 {
+    package static func run(show: String?, json: Bool, configuration: Configuration, language: Language) -> Int32 {
         let say = Catalog(language)
         let all = entries(configuration)
         if let show {

@@ -1,16 +1,16 @@
-import DeadlineKit
+package import DeadlineKit
 
 /// `deadlinectl plan`: the reminders that would go out in a window, in send order.
 ///
 /// The plan is made when it is written, not kept: ``writeJSON(toFileDescriptor:)`` streams a year of 100 000
 /// deadlines (two million reminders) in bounded memory.
-public struct PlanReport {
-    public let planner: ReminderPlanner
-    public let from: Instant
-    public let to: Instant
+package struct PlanReport {
+    package let planner: ReminderPlanner
+    package let from: Instant
+    package let to: Instant
     let state: PlannerState
 
-    public init(planner: ReminderPlanner, from: Instant, to: Instant, state: PlannerState = .empty) {
+    package init(planner: ReminderPlanner, from: Instant, to: Instant, state: PlannerState = .empty) {
         self.planner = planner
         self.from = from
         self.to = to
@@ -18,23 +18,23 @@ public struct PlanReport {
     }
 
     /// The whole plan as one array (for the terminal's table and for tests).
-    public var reminders: [PlannedReminder] { planner.reminders(from: from, to: to, state: state) }
+    package var reminders: [PlannedReminder] { planner.reminders(from: from, to: to, state: state) }
 
     var zone: ZoneRules { planner.agenda.settings.zone }
 
     /// The stable JSON form. Times are ISO 8601 with the zone's offset (`2020-12-10T17:00:00+07:00`).
-    public func json() -> JSONValue {
+    package func json() -> JSONValue {
         .object(jsonHead + [("reminders", .array(reminders.map(json)))])
     }
 
     /// The same text as `json().rendered()`, written to a file descriptor (stdout: 1) as the plan is made, in
     /// pieces of 1 MB: a year of 100 000 deadlines needs neither its whole plan nor its JSON in memory.
-    public func writeJSON(toFileDescriptor descriptor: Int32) {
+    package func writeJSON(toFileDescriptor descriptor: Int32) {
         writeJSON { PlanJSONWriter.write($0, to: descriptor) }
     }
 
     /// The same text as `json().rendered()`, handed to `output` in pieces as the plan is made.
-    public func writeJSON(to output: @escaping (UnsafeRawBufferPointer) -> Void) {
+    package func writeJSON(to output: @escaping (UnsafeRawBufferPointer) -> Void) {
         var writer = PlanJSONWriter(planner: planner, state: state, output: output)
         writer.begin(head: jsonHead)
         planner.forEachReminder(from: from, to: to, state: state) { writer.write($0) }
@@ -85,7 +85,7 @@ public struct PlanReport {
     }
 
     /// A table for the terminal, dates as `dd/mm/yyyy`.
-    public func text(language: Language) -> String {
+    package func text(language: Language) -> String {
         let words = Wording(language: language)
         let fromText = zone.vietnamese(from)
         let toText = zone.vietnamese(to)
@@ -110,12 +110,12 @@ public struct PlanReport {
 }
 
 /// `deadlinectl list`: every deadline with its current occurrence, status and next reminder.
-public struct ListReport {
-    public let planner: ReminderPlanner
-    public let now: Instant
-    public let statuses: [DeadlineStatus]
+package struct ListReport {
+    package let planner: ReminderPlanner
+    package let now: Instant
+    package let statuses: [DeadlineStatus]
 
-    public init(planner: ReminderPlanner, now: Instant, state: PlannerState = .empty) {
+    package init(planner: ReminderPlanner, now: Instant, state: PlannerState = .empty) {
         self.planner = planner
         self.now = now
         self.statuses = planner.statuses(now: now, state: state)
@@ -123,7 +123,7 @@ public struct ListReport {
 
     var zone: ZoneRules { planner.agenda.settings.zone }
 
-    public func json() -> JSONValue {
+    package func json() -> JSONValue {
         .object([
             ("version", 1),
             ("now", .string(zone.iso8601(now))),
@@ -164,7 +164,7 @@ public struct ListReport {
         ])
     }
 
-    public func text(language: Language) -> String {
+    package func text(language: Language) -> String {
         let words = Wording(language: language)
         var table = TextTable(header: words.listHeader)
         for s in statuses {

@@ -1,14 +1,14 @@
 import DeadlineConfig
-import DeadlineKit
+package import DeadlineKit
 
 /// `deadlinectl reload`: asks the running daemon to re-read its configuration and reports the verdict.
-public enum ReloadRequest {
+package enum ReloadRequest {
     /// 0 accepted, 1 rejected (the old configuration keeps running), 3 daemon not reachable; said in `language`.
     ///
     /// The daemon relays its problems in English (as it logs them). `localDiagnostics` are the same files read
     /// here: a relayed line that is one of them word for word is said in the admin's language; any other (the
     /// daemon may see what this user cannot, e.g. its credentials) is shown as relayed.
-    public static func run(stateDirectory: String, language: Language, localDiagnostics: [Diagnostic] = []) -> Int32 {
+    package static func run(stateDirectory: String, language: Language, localDiagnostics: [Diagnostic] = []) -> Int32 {
         let say = Catalog(language)
         var translated: [String: String] = [:]
         for d in localDiagnostics { translated[d.description] = say.diagnostic(d) }
@@ -41,7 +41,7 @@ public enum ReloadRequest {
 
     /// The state directory as the daemon resolves it: `$STATE_DIRECTORY`, else the config's `state_directory`.
     /// Read straight from the main file, so that it works even when the drop-ins have errors.
-    public static func stateDirectory(mainFile: String, environment: [String: String]) -> String {
+    package static func stateDirectory(mainFile: String, environment: [String: String]) -> String {
         let result = ConfigLoader.load(mainFile: mainFile, environment: environment)
         return result.configuration?.daemon.stateDirectory ?? ConfigLoader.stateDirectory(mainFile: mainFile, environment: environment)
     }

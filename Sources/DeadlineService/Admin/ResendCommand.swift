@@ -1,5 +1,5 @@
-import DeadlineConfig
-import DeadlineKit
+package import DeadlineConfig
+package import DeadlineKit
 import DeadlineStore
 import DeadlineSystemd
 import Logging
@@ -8,9 +8,9 @@ import Logging
 /// back to be sent, once their cause is fixed (an expired certificate renewed, a password changed, an outage
 /// over). Each row keeps its history; its `reason` says who put it back, and `retry_limit` and `retry_max_age`
 /// count again from the resend. The daemon sends them at once when it runs (it is told over its control socket).
-public enum ResendCommand {
+package enum ResendCommand {
     /// Returns the exit status: 0 (also when nothing matched, said so), 1 the ledger cannot be used, 2 bad arguments.
-    public static func run(
+    package static func run(
         deadlineID: String?, channel: String?, since sinceText: String?, configuration: Configuration, now: Instant,
         language: Language
     ) async -> Int32 {

@@ -1,32 +1,32 @@
 #if canImport(Glibc)
     import Glibc
 #endif
-import DeadlineConfig
-import DeadlineKit
-import DeadlineStore
+package import DeadlineConfig
+package import DeadlineKit
+package import DeadlineStore
 
 /// `deadlinectl status`: is the daemon running, what config it runs, what goes out next, what waits for a retry,
 /// what was given up lately, and which units are late.
-public struct StatusReport: Sendable {
-    public struct Daemon: Sendable {
-        public var running: Bool
-        public var pid: Int32?
-        public var instance: InstanceRecord?
+package struct StatusReport: Sendable {
+    package struct Daemon: Sendable {
+        package var running: Bool
+        package var pid: Int32?
+        package var instance: InstanceRecord?
     }
 
-    public var daemon: Daemon
-    public var next: [PlannedReminder]
-    public var retrying: [LedgerEntry]
-    public var givenUp: [LedgerEntry]
-    public var overdue: [(unit: String, deadlines: [DeadlineStatus])]
+    package var daemon: Daemon
+    package var next: [PlannedReminder]
+    package var retrying: [LedgerEntry]
+    package var givenUp: [LedgerEntry]
+    package var overdue: [(unit: String, deadlines: [DeadlineStatus])]
     let planner: ReminderPlanner
     let now: Instant
     /// The daemons sharing a PostgreSQL ledger; empty for SQLite.
-    public var instances: [InstanceStatus] = []
+    package var instances: [InstanceStatus] = []
     var recheckSeconds: Int64 = 60
 
     /// Gathers the report. The daemon counts as running when it answers on its control socket.
-    public static func gather(configuration: Configuration, ledger: any Ledger, now: Instant, nextCount: Int = 10) async throws
+    package static func gather(configuration: Configuration, ledger: any Ledger, now: Instant, nextCount: Int = 10) async throws
         -> StatusReport
     {
         let state = try await ledger.plannerState()
@@ -61,7 +61,7 @@ public struct StatusReport: Sendable {
 
     var zone: ZoneRules { planner.agenda.settings.zone }
 
-    public func json() -> JSONValue {
+    package func json() -> JSONValue {
         let d = daemon.instance
         return .object([
             ("version", 1),
@@ -111,7 +111,7 @@ public struct StatusReport: Sendable {
         ])
     }
 
-    public func text(language: Language) -> String {
+    package func text(language: Language) -> String {
         let say = Catalog(language)
         let words = Wording(language: language)
         var out = ""
@@ -169,16 +169,16 @@ public struct StatusReport: Sendable {
 }
 
 /// `deadlinectl history ID`: every reminder of one deadline, with outcome and attempts, and the admins' actions.
-public struct HistoryReport: Sendable {
-    public let deadline: Deadline
-    public let entries: [LedgerEntry]
-    public let events: [OccurrenceEvent]
+package struct HistoryReport: Sendable {
+    package let deadline: Deadline
+    package let entries: [LedgerEntry]
+    package let events: [OccurrenceEvent]
     let zone: ZoneRules
     /// The units the deadline is given to, and which finished each occurrence that has a reminder or an action.
     let units: [String]
     let state: PlannerState
 
-    public init(
+    package init(
         deadline: Deadline, entries: [LedgerEntry], events: [OccurrenceEvent], zone: ZoneRules, units: [String] = [],
         state: PlannerState = .empty
     ) {
@@ -202,9 +202,9 @@ public struct HistoryReport: Sendable {
 
     /// The journalctl command that shows this deadline's log entries: the daemon's, and the admins' `done`,
     /// `undone` and `snooze`, which deadlinectl logs under its own name (so no `-u deadlined`).
-    public var journalctlCommand: String { "journalctl DEADLINE_ID=\(deadline.id)" }  // machine: a command to run
+    package var journalctlCommand: String { "journalctl DEADLINE_ID=\(deadline.id)" }  // machine: a command to run
 
-    public func json() -> JSONValue {
+    package func json() -> JSONValue {
         .object([
             ("deadline_id", .string(deadline.id)),
             ("task", .string(deadline.task)),
@@ -243,7 +243,7 @@ public struct HistoryReport: Sendable {
         ])
     }
 
-    public func text(language: Language) -> String {
+    package func text(language: Language) -> String {
         let say = Catalog(language)
         let words = Wording(language: language)
         var out = "\(deadline.id): \(deadline.task)"
@@ -301,7 +301,7 @@ public struct HistoryReport: Sendable {
     }
 
     /// `history` given an id no deadline has: the reason, with the id the admin most likely meant.
-    public static func unknownDeadline(_ id: String, in agenda: Agenda, language: Language) -> String {
+    package static func unknownDeadline(_ id: String, in agenda: Agenda, language: Language) -> String {
         OccurrenceWords(language: language)
             .unknownDeadline(id, suggestion: OccurrenceCommands.closestID(id, in: agenda.deadlines.map(\.id)))
     }

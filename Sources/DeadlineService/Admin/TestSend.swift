@@ -1,12 +1,12 @@
-import DeadlineConfig
+package import DeadlineConfig
 import DeadlineDelivery
-import DeadlineKit
+package import DeadlineKit
 
 /// `deadlinectl test-send CHANNEL [--to ADDRESS]`: one clearly marked test reminder through one channel.
-public enum TestSend {
+package enum TestSend {
     /// Sends it, prints the outcome in `admin` (the admin's language; the message itself is in the channel's), and
     /// returns the exit status: 0 only if delivered.
-    public static func run(
+    package static func run(
         _ configuration: Configuration, channel name: String, to: String?, now: Instant, language admin: Language
     ) async -> Int32 {
         let say = Catalog(admin)

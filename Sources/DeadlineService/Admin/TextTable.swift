@@ -1,18 +1,18 @@
 /// A plain-text table for the terminal: left-aligned columns sized to their widest cell (counted in
 /// characters, so Vietnamese text lines up), two spaces between columns.
-public struct TextTable {
-    public var header: [String]
-    public var rows: [[String]] = []
+package struct TextTable {
+    package var header: [String]
+    package var rows: [[String]] = []
 
-    public init(header: [String]) {
+    package init(header: [String]) {
         self.header = header
     }
 
-    public mutating func append(_ row: [String]) {
+    package mutating func append(_ row: [String]) {
         rows.append(row)
     }
 
-    public func rendered() -> String {
+    package func rendered() -> String {
         var widths = header.map(\.count)
         for row in rows {
             for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
@@ -32,7 +32,7 @@ public struct TextTable {
     }
 
     /// `text` cut to `width` characters with an ellipsis.
-    public static func truncate(_ text: String, _ width: Int) -> String {
+    package static func truncate(_ text: String, _ width: Int) -> String {
         text.count <= width ? text : String(text.prefix(max(width - 1, 0))) + "…"
     }
 }

@@ -1,5 +1,5 @@
 /// What `holidays` and `lunar` say.
-public enum CalendarText: String, CatalogEntry {
+package enum CalendarText: String, CatalogEntry {
     case monday, tuesday, wednesday, thursday, friday, saturday, sunday
     case headerDate, headerWeekday, headerLunar, headerDayOff, headerSource
     case sourceLaw, sourceConfiguration, sourceAnnounced, sourceForecast
@@ -8,9 +8,9 @@ public enum CalendarText: String, CatalogEntry {
     case giveOneDate, notASingleDay, notASolarDate, notALunarDate, noSuchLunarMonth, noSuchLeapMonth, noLeapMonth
     case monthTooShort, lunarRefused, dayOutOfMonth
 
-    public static let area = "calendar"
+    package static let area = "calendar"
 
-    public var texts: Bilingual {
+    package var texts: Bilingual {
         switch self {
         case .monday: Bilingual(vi: "thứ Hai", en: "Monday")
         case .tuesday: Bilingual(vi: "thứ Ba", en: "Tuesday")

@@ -1,20 +1,20 @@
-import DeadlineKit
+package import DeadlineKit
 
 /// One message of the catalog, in Vietnamese and in English, with the same named placeholders in both.
 ///
 /// A placeholder is `{name}` (letters, digits and `_`); `{name|one|other}` picks the first form when the
 /// argument `name` is `1` and the second otherwise, for English plurals (`{n} {n|unit|units}`). Anything else
 /// between braces is text.
-public struct Bilingual: Sendable, Hashable {
-    public let vi: String
-    public let en: String
+package struct Bilingual: Sendable, Hashable {
+    package let vi: String
+    package let en: String
 
-    public init(vi: String, en: String) {
+    package init(vi: String, en: String) {
         self.vi = vi
         self.en = en
     }
 
-    public func text(_ language: Language) -> String {
+    package func text(_ language: Language) -> String {
         switch language {
         case .vi: vi
         case .en: en
@@ -27,7 +27,7 @@ public struct Bilingual: Sendable, Hashable {
 /// Every line `deadlinectl` prints comes from such an entry (see ``Catalog``). Add a case and its
 /// ``texts``; the compiler makes sure there is one, and `CatalogTests` that both languages are there with the
 /// same placeholders.
-public protocol CatalogEntry: CaseIterable, Sendable, RawRepresentable where RawValue == String {
+package protocol CatalogEntry: CaseIterable, Sendable, RawRepresentable where RawValue == String {
     /// The area's prefix of every id: `check`, `occurrence`, `status`, ...
     static var area: String { get }
     /// The entry's Vietnamese and English texts.
@@ -36,7 +36,7 @@ public protocol CatalogEntry: CaseIterable, Sendable, RawRepresentable where Raw
 
 extension CatalogEntry {
     /// `area.case`: the entry's stable id.
-    public var id: String { Self.area + "." + rawValue }
+    package var id: String { Self.area + "." + rawValue }
 
     /// Every entry of the area with its id.
     static var entries: [(id: String, texts: Bilingual)] { allCases.map { ($0.id, $0.texts) } }
@@ -49,15 +49,15 @@ extension CatalogEntry {
 /// Console.out(say(CheckText.ok, ["file": mainFile, "summary": summary]))
 /// ```
 /// Machine-readable output (`--json`, CSV headers, journald fields) never goes through it.
-public struct Catalog: Sendable {
-    public let language: Language
+package struct Catalog: Sendable {
+    package let language: Language
 
-    public init(_ language: Language) {
+    package init(_ language: Language) {
         self.language = language
     }
 
     /// The entry's text in this language with each placeholder replaced by its argument.
-    public func callAsFunction<Entry: CatalogEntry>(_ entry: Entry, _ arguments: [String: String] = [:]) -> String {
+    package func callAsFunction<Entry: CatalogEntry>(_ entry: Entry, _ arguments: [String: String] = [:]) -> String {
         let template = entry.texts.text(language)
         assert(
             Set(arguments.keys) == Catalog.placeholders(in: template),
@@ -66,7 +66,7 @@ public struct Catalog: Sendable {
     }
 
     /// A list in running text: `a, b, c`.
-    public func list(_ items: [String]) -> String { items.joined(separator: ", ") }
+    package func list(_ items: [String]) -> String { items.joined(separator: ", ") }
 
     /// `template` with its placeholders replaced; a placeholder without an argument stays as written.
     static func render(_ template: String, _ arguments: [String: String]) -> String {
@@ -194,7 +194,7 @@ extension Catalog {
 
     /// A message another module named by its entry; nil when the catalog has no such entry.
     /// Its parts are said first, in the same language; nil too when one of them has no entry.
-    public func callAsFunction(_ message: CatalogMessage) -> String? {
+    package func callAsFunction(_ message: CatalogMessage) -> String? {
         guard let texts = Catalog.byID[message.id] else { return nil }
         var arguments = message.arguments
         for (name, part) in message.parts {
@@ -205,13 +205,13 @@ extension Catalog {
     }
 
     /// A phrase from another module in this language; its English when the catalog lacks it.
-    public func callAsFunction(_ phrase: Phrase) -> String {
+    package func callAsFunction(_ phrase: Phrase) -> String {
         self(phrase.catalog) ?? phrase.english
     }
 
     /// A diagnostic as compilers print one, `file:line:column: lỗi: …`, in this language when its message is in the
     /// catalog; as it was written (English) otherwise.
-    public func diagnostic(_ d: Diagnostic) -> String {
+    package func diagnostic(_ d: Diagnostic) -> String {
         guard let message = d.catalogMessage.flatMap({ self($0) }) else { return d.description }
         let severity: String =
             switch d.severity {

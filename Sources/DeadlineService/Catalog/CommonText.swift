@@ -1,12 +1,12 @@
 /// What several commands say: options they cannot read, the ledger, the configuration, the running daemon.
-public enum CommonText: String, CatalogEntry {
+package enum CommonText: String, CatalogEntry {
     case unknownLanguage, didYouMean, ledgerUnusable, ledgerUnreadable, configurationHasErrors, errorCount
     case errorAndWarningCount, badMoment, momentIsPeriod, momentReason, unknownDeadline, controlNotRunning, controlUnreachable
     case changeTakesEffectLater, problem, dash, nothing, everyUnit
 
-    public static let area = "common"
+    package static let area = "common"
 
-    public var texts: Bilingual {
+    package var texts: Bilingual {
         switch self {
         case .unknownLanguage:
             Bilingual(

@@ -3,7 +3,7 @@
 ///
 /// The English of each entry is the diagnostic's message, which the daemon logs (`CatalogDiagnosticTests`). Key
 /// names, TOML syntax and values stay as written in both languages.
-public enum ConfigDiagnosticText: String, CatalogEntry {
+package enum ConfigDiagnosticText: String, CatalogEntry {
     // Values of keys (TableReader)
     case exampleComma, exampleSemicolon, missingKey, overrideDateHint, wrongType, expectString, expectBoolean
     case expectWholeNumber, expectList, expectTime, expectDuration, expectTable, expectTableOfStrings, empty
@@ -27,9 +27,9 @@ public enum ConfigDiagnosticText: String, CatalogEntry {
     case ledgerPassword, ledgerConnectTimeout, ledgerHiddenParameter, ledgerUnknownParameter, ledgerSSLMode
     case ledgerPort, sendTimeShippedWatchdog, sendTimeWatchdog
 
-    public static let area = "diagnostic"
+    package static let area = "diagnostic"
 
-    public var texts: Bilingual {
+    package var texts: Bilingual {
         switch self {
         case .exampleComma:
             Bilingual(vi: ", ví dụ {key} = {example}", en: ", e.g. {key} = {example}")
@@ -680,12 +680,12 @@ public enum ConfigDiagnosticText: String, CatalogEntry {
 }
 
 /// Why a text is not a usable email address (DeadlineKit's `MailboxError`, as `mailbox.ID`).
-public enum MailboxText: String, CatalogEntry {
+package enum MailboxText: String, CatalogEntry {
     case lineBreak, notAddress, badCharacters, partialDomain
 
-    public static let area = "mailbox"
+    package static let area = "mailbox"
 
-    public var texts: Bilingual {
+    package var texts: Bilingual {
         switch self {
         case .lineBreak:
             Bilingual(vi: "địa chỉ thư điện tử không được chứa dấu xuống dòng", en: "an address cannot contain a line break")

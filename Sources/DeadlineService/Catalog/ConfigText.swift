@@ -1,5 +1,5 @@
 /// What `check`, `edit` and `reload` say about the configuration.
-public enum ConfigText: String, CatalogEntry {
+package enum ConfigText: String, CatalogEntry {
     case valid, validWithTemplates, summary, notValid, noDeadlines, noDeadlinesFolder, severityError, severityWarning
     case severityNote, diagnostic, diagnosticAt
     case editCannotRead, editNoTemporaryFolder, editCannotWriteCopy, editCopyGone, editNoChanges, editErrorsWithChange
@@ -10,9 +10,9 @@ public enum ConfigText: String, CatalogEntry {
     case templateName, templateDoesNotParse, templateSectionClosedWrongly, templateTagNotClosed, templateSectionNotClosed
     case templateBadDelimiter, templateUnknownVariable, templateUnknownVariableHint
 
-    public static let area = "config"
+    package static let area = "config"
 
-    public var texts: Bilingual {
+    package var texts: Bilingual {
         switch self {
         case .valid:
             Bilingual(

@@ -2,14 +2,14 @@
 /// `check` says at the value, and what `--now`, `--from`, `--to`, `--until` and `--pretend-now` say of theirs.
 ///
 /// The English of each entry is the `DueDateError`'s description, which the daemon logs (`CatalogDiagnosticTests`).
-public enum DateText: String, CatalogEntry {
+package enum DateText: String, CatalogEntry {
     case forms, empty, inferredYearOutside, yearOutside, yearHint, about, notISO, timeNotHHMM, unexpectedAfter
     case unexpectedAfterForms, noQuarter, noHalfYear, noMonthUse, unreadable, fourDigits, fourDigitsExample, noYear
     case noMonth, monthLength, monthOfYearLength, momentIsPeriod, notMoment
 
-    public static let area = "date"
+    package static let area = "date"
 
-    public var texts: Bilingual {
+    package var texts: Bilingual {
         switch self {
         case .forms:
             Bilingual(

@@ -1,14 +1,14 @@
 /// What `outbox`, `resend` and `test-send` say.
-public enum DeliveryText: String, CatalogEntry {
+package enum DeliveryText: String, CatalogEntry {
     case outboxNoSuchMessage, outboxEmpty, outboxCount, outboxHeaderDate, outboxHeaderTo, outboxHeaderSubject
     case fileLabel, fromLabel, toLabel, dateLabel, subjectLabel, noPlainText
     case unknownChannel, resendNothing, resendDone, resendLine, resendFailed, resendGivenUp
     case testUnknownChannel, testBadTo, testCannotSetUp, testDelivered, testDeliveredTo, testTemporary, testRetryAfter
     case testPermanent, testTask, testUnit
 
-    public static let area = "delivery"
+    package static let area = "delivery"
 
-    public var texts: Bilingual {
+    package var texts: Bilingual {
         switch self {
         case .outboxNoSuchMessage:
             Bilingual(

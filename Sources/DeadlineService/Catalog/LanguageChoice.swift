@@ -1,17 +1,17 @@
-import DeadlineConfig
-import DeadlineKit
+package import DeadlineConfig
+package import DeadlineKit
 
 /// The language `deadlinectl` speaks: `--lang`, else `[daemon] language` when the configuration sets it, else
 /// the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, the first one set: `vi_VN…` is Vietnamese, anything else
 /// English), else Vietnamese.
 ///
 /// Reminders follow `[daemon] language` (default Vietnamese) and each channel's `language`, never the locale.
-public enum LanguageChoice {
+package enum LanguageChoice {
     /// The language for an option value, a configuration (nil when it is not loaded or not valid) and the
     /// environment; an option value that is not `vi` or `en` is an ``UnknownLanguage``.
     /// `declared`: the `[daemon] language` the main file writes when the configuration could not be loaded
     /// (``DeclaredLanguage``).
-    public static func resolve(
+    package static func resolve(
         option: String?, configuration: Configuration?, declared: Language? = nil, environment: [String: String]
     ) -> Result<Language, UnknownLanguage> {
         let fallback = configuration?.daemon.configuredLanguage ?? declared ?? locale(environment) ?? .vi
@@ -23,7 +23,7 @@ public enum LanguageChoice {
     }
 
     /// The language without a configuration: `--lang` when it is valid, else the locale's, else Vietnamese.
-    public static func beforeConfiguration(option: String?, environment: [String: String]) -> Language {
+    package static func beforeConfiguration(option: String?, environment: [String: String]) -> Language {
         (try? resolve(option: option, configuration: nil, environment: environment).get())
             ?? locale(environment) ?? .vi
     }
@@ -36,20 +36,20 @@ public enum LanguageChoice {
     }
 
     /// `--lang` given a value that is not a language; said in the language the command would otherwise use.
-    public struct UnknownLanguage: Error, Sendable {
-        public let text: String
-        public let fallback: Language
+    package struct UnknownLanguage: Error, Sendable {
+        package let text: String
+        package let fallback: Language
 
-        public var message: String { Catalog(fallback)(CommonText.unknownLanguage, ["text": text]) }
+        package var message: String { Catalog(fallback)(CommonText.unknownLanguage, ["text": text]) }
     }
 }
 
 /// The language of one `deadlinectl` command, for the executable to ask without knowing the rules.
-public enum AdminLanguage {
+package enum AdminLanguage {
     /// The language before the configuration is read (`--lang`, else the `[daemon] language` that `mainFile`
     /// writes, even if the configuration has errors, else the locale, else Vietnamese); nil after saying on stderr
     /// that `--lang` is not a language (exit status 2).
-    public static func early(_ option: String?, environment: [String: String], mainFile: String? = nil) -> Language? {
+    package static func early(_ option: String?, environment: [String: String], mainFile: String? = nil) -> Language? {
         let declared = mainFile.flatMap(DeclaredLanguage.of(mainFile:)).flatMap(Language.init(rawValue:))
         switch LanguageChoice.resolve(option: option, configuration: nil, declared: declared, environment: environment) {
         case .success(let language): return language
@@ -60,7 +60,7 @@ public enum AdminLanguage {
     }
 
     /// The language once the configuration is read; `option` has passed ``early(_:environment:)``.
-    public static func of(_ configuration: Configuration?, option: String?, environment: [String: String]) -> Language {
+    package static func of(_ configuration: Configuration?, option: String?, environment: [String: String]) -> Language {
         (try? LanguageChoice.resolve(option: option, configuration: configuration, environment: environment).get())
             ?? LanguageChoice.beforeConfiguration(option: option, environment: environment)
     }

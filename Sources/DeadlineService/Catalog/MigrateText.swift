@@ -1,11 +1,11 @@
 /// What `migrate` says.
-public enum MigrateText: String, CatalogEntry {
+package enum MigrateText: String, CatalogEntry {
     case badSSLMode, daemonRunning, failed, copied, headerTable, headerRows, next, fromMissing, fromNotSQLite, fromBad
     case toMissing, toNotPostgres, toBad
 
-    public static let area = "migrate"
+    package static let area = "migrate"
 
-    public var texts: Bilingual {
+    package var texts: Bilingual {
         switch self {
         case .badSSLMode:
             Bilingual(

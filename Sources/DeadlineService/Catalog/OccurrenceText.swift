@@ -1,12 +1,12 @@
 /// What `done`, `undone` and `snooze` say.
-public enum OccurrenceText: String, CatalogEntry {
+package enum OccurrenceText: String, CatalogEntry {
     case occurrence, unknownUnit, badUntil, untilInThePast, badOccurrence, notAnOccurrence, nearest
     case noOccurrenceNearNow, markedDone, alreadyDone, markedUndone, snoozed, notDone, allDone, someDone, atInFuture
     case unknown
 
-    public static let area = "occurrence"
+    package static let area = "occurrence"
 
-    public var texts: Bilingual {
+    package var texts: Bilingual {
         switch self {
         case .occurrence:
             Bilingual(vi: "{id} (hạn {date})", en: "{id} (due {date})")

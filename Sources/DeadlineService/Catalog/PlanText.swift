@@ -1,6 +1,6 @@
 /// What `list` and `plan` (and `status`, which lists the next reminders) say: table headers, kinds of
 /// reminders, offsets and the state of a deadline.
-public enum PlanText: String, CatalogEntry {
+package enum PlanText: String, CatalogEntry {
     case headerSendAt, headerKind, headerDue, headerDeadline, headerUnit, headerChannel, headerRecipients
     case headerStatus, headerNextReminder, headerTask
     case kindBefore, kindDue, kindOverdue, kindEscalation, kindDigest
@@ -8,9 +8,9 @@ public enum PlanText: String, CatalogEntry {
     case upcomingTomorrow, upcoming, dueToday, overdueToday, overdue, done, ended, progress, snoozed
     case noReminders, reminderCount, toBeforeFrom
 
-    public static let area = "plan"
+    package static let area = "plan"
 
-    public var texts: Bilingual {
+    package var texts: Bilingual {
         switch self {
         case .headerSendAt: Bilingual(vi: "GỬI LÚC", en: "SEND AT")
         case .headerKind: Bilingual(vi: "LOẠI", en: "KIND")

@@ -1,4 +1,4 @@
-import DeadlineKit
+package import DeadlineKit
 
 /// Texts the daemon and the ledger write down as they happen, for `history` and `status` to show in the admin's
 /// language: why a reminder was skipped or given up (the ledger's `reason`), what a channel answered (its
@@ -8,14 +8,14 @@ import DeadlineKit
 /// logs and `--json` stay stable. Each entry's English (or Vietnamese) text is exactly what the daemon writes;
 /// ``translate(_:to:)`` reads the arguments back out of a recorded text and says the entry in the admin's language.
 /// A text no entry matches (a server's answer, a delivery error) is shown as recorded.
-public enum RecordedText: String, CatalogEntry {
+package enum RecordedText: String, CatalogEntry {
     case digestEmpty, missedWhileDown, deadlineRemoved, channelRemoved, digestEmptied, unitsFinished
     case retryLimit, retryMaxAge, superseded, markedDone, snoozed, resent, interrupted, writtenTo, alreadyInOutbox
     case daemonStatus, daemonStatusNoReminder, starting, started, stopping, noLedger
 
-    public static let area = "recorded"
+    package static let area = "recorded"
 
-    public var texts: Bilingual {
+    package var texts: Bilingual {
         switch self {
         case .digestEmpty:
             Bilingual(
@@ -94,7 +94,7 @@ public enum RecordedText: String, CatalogEntry {
     }
 
     /// `text` in `language` when an entry (or the configuration summary) matches it, else as it is.
-    public static func translate(_ text: String, to language: Language) -> String {
+    package static func translate(_ text: String, to language: Language) -> String {
         let say = Catalog(language)
         for entry in allCases {
             for written in Language.allCases {

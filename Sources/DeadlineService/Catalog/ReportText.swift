@@ -1,12 +1,12 @@
 /// What `report` says. Its CSV header is in the admin's language too, as the spreadsheet is read by people; the
 /// JSON keys never change.
-public enum ReportText: String, CatalogEntry {
+package enum ReportText: String, CatalogEntry {
     case unitID, unit, due, doneOnTime, doneLate, stillOverdue, notYetDue, onTimeRate, total
     case markdownTitle, markdownOverdue, title, nothingDue, stillOverdueTitle, more, fromAfterTo
 
-    public static let area = "report"
+    package static let area = "report"
 
-    public var texts: Bilingual {
+    package var texts: Bilingual {
         switch self {
         case .unitID: Bilingual(vi: "Mã đơn vị", en: "Unit ID")
         case .unit: Bilingual(vi: "Đơn vị", en: "Unit")

@@ -1,5 +1,5 @@
 /// What `status` and `history` say.
-public enum StatusText: String, CatalogEntry {
+package enum StatusText: String, CatalogEntry {
     case running, notRunning, lastSeen, configurationLoaded, nextReminders, waitingForRetry, retryLine, givenUp
     case givenUpLine, overdueByUnit, overdueUnitLine, overdueItem
     case instancesTitle, instancesLatest, headerHost, headerPID, headerHeartbeat, headerLeases, headerSent, headerState
@@ -9,9 +9,9 @@ public enum StatusText: String, CatalogEntry {
     case adminActions, actionDone, actionUndone, actionSnoozed, actionUntil, completionByUnit, completionAllDone
     case completionSomeDone, logEntries
 
-    public static let area = "status"
+    package static let area = "status"
 
-    public var texts: Bilingual {
+    package var texts: Bilingual {
         switch self {
         case .running: Bilingual(vi: "deadlined: đang chạy (pid {pid})", en: "deadlined: running (pid {pid})")
         case .notRunning: Bilingual(vi: "deadlined: KHÔNG chạy", en: "deadlined: NOT running")

@@ -3,7 +3,7 @@
 ///
 /// The English of each entry is the diagnostic's message, which the daemon logs (`CatalogDiagnosticTests`). TOML
 /// syntax, keys and values stay as written in both languages.
-public enum TOMLText: String, CatalogEntry {
+package enum TOMLText: String, CatalogEntry {
     // The names of TOML's types in messages (`found a string`)
     case aString, anInteger, aFloat, aBoolean, aDate, aTime, aDateTime, anArray, aTable
     // What the reader found where it expected something else
@@ -33,9 +33,9 @@ public enum TOMLText: String, CatalogEntry {
     case tableByDottedKey, tableTwice, tableIsArray, arrayIsTable, arrayWithEquals, dottedIntoHeader, dottedIntoArray
     case duplicateKey, defineTable, defineArrayOfTables, useDottedKey, extendInline, alreadyValue, tablesTooDeep
 
-    public static let area = "toml"
+    package static let area = "toml"
 
-    public var texts: Bilingual {
+    package var texts: Bilingual {
         switch self {
         case .aString: Bilingual(vi: "một chuỗi", en: "a string")
         case .anInteger: Bilingual(vi: "một số nguyên", en: "an integer")

@@ -1,11 +1,11 @@
 /// What `web-key` and `web-links` say.
-public enum WebText: String, CatalogEntry {
+package enum WebText: String, CatalogEntry {
     case noWebTable, noWebTableHint, keyIsCredential, keyKept, keyWritten, keyWrittenRotated, noSuchUnit
     case calendarsTitle, reportTitle, problem, folderMissing, cannotWrite
 
-    public static let area = "web"
+    package static let area = "web"
 
-    public var texts: Bilingual {
+    package var texts: Bilingual {
         switch self {
         case .noWebTable:
             Bilingual(vi: "deadlinectl: chưa có bảng [web] trong cấu hình\n", en: "deadlinectl: the configuration has no [web] table\n")

@@ -3,6 +3,7 @@
 #endif
 import Dispatch
 import Synchronization
+import DeadlineKit
 
 /// The daemon's control socket: `<state_directory>/control.sock`, a Unix stream socket readable only by the
 /// daemon's user (and root). `deadlinectl` uses it to ask for a reload and wait for the verdict, and to say that
@@ -10,8 +11,8 @@ import Synchronization
 ///
 /// Protocol: one request line (`RELOAD`, `CHANGED`, `PING`), then response lines ending with a line `.`:
 /// `ACCEPTED <summary>` with `WARNING <text>` lines, or `REJECTED` with `ERROR <text>` lines; `OK`; `PONG <pid>`.
-public enum ControlSocket {
-    public static func path(stateDirectory: String) -> String { stateDirectory + "/control.sock" }
+package enum ControlSocket {
+    package static func path(stateDirectory: String) -> String { stateDirectory + "/control.sock" }
 
     static func address(_ path: String) -> sockaddr_un? {
         var address = sockaddr_un()
@@ -144,18 +145,18 @@ final class ControlServer: @unchecked Sendable {
 }
 
 /// A control-socket problem, in words for the admin.
-public struct ControlError: Error, CustomStringConvertible {
-    public let description: String
+package struct ControlError: Error, CustomStringConvertible {
+    package let description: String
     /// When the daemon could not be reached: its socket, and why (nil: nothing listens there, deadlined is not
     /// running), for `deadlinectl` to say in the admin's language.
-    public var unreachable: (socket: String, reason: String?)?
+    package var unreachable: (socket: String, reason: String?)?
     init(_ message: String) { description = message }
 }
 
 /// `deadlinectl`'s side of the control socket.
-public enum ControlClient {
+package enum ControlClient {
     /// Sends one request and returns the response lines, or throws when the daemon is not reachable.
-    public static func request(_ line: String, stateDirectory: String, timeoutSeconds: Int = 120) throws -> [String] {
+    package static func request(_ line: String, stateDirectory: String, timeoutSeconds: Int = 120) throws -> [String] {
         let path = ControlSocket.path(stateDirectory: stateDirectory)
         guard var address = ControlSocket.address(path) else { throw ControlError("the control socket path is too long: \(path)") }
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)

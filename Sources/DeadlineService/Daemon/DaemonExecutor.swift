@@ -24,30 +24,30 @@ import Threads
 /// Blocking calls must not run here, as on Swift's own pool: curl, SQLite, the waker and the control socket have
 /// threads of their own. When not to use it: for CPU-heavy parallel work (it is one thread), or from tests that
 /// need Swift's pool.
-public final class DaemonExecutor: TaskExecutor, Sendable {
+package final class DaemonExecutor: TaskExecutor, Sendable {
     private let thread: JobThread<UnownedJob>
 
     /// The thread's name as `ps -L` shows it (its first 15 bytes).
-    public var name: String { thread.name }
+    package var name: String { thread.name }
 
     /// Starts the thread.
-    public init(name: String = "deadlined-tasks") {
+    package init(name: String = "deadlined-tasks") {
         thread = JobThread(name: name)
         let started = thread.start { [unowned self] job in job.runSynchronously(on: self.asUnownedTaskExecutor()) }
         precondition(started, "deadlined: cannot start its executor thread")
     }
 
-    public func enqueue(_ job: consuming ExecutorJob) {
+    package func enqueue(_ job: consuming ExecutorJob) {
         let accepted = thread.submit(UnownedJob(job))
         precondition(accepted, "deadlined: a job was enqueued on \(name) after its shutdown")
     }
 
     /// Whether the caller runs on this executor's thread.
-    public var isCurrentThread: Bool { thread.isCurrentThread }
+    package var isCurrentThread: Bool { thread.isCurrentThread }
 
     /// Runs the jobs already queued, then stops the thread and waits until it has exited. Call it when no task
     /// can enqueue here any more, and never from the thread itself.
-    public func shutdown() {
+    package func shutdown() {
         thread.shutdown(waiting: true)
     }
 }

@@ -4,24 +4,24 @@
 import DeadlineConfig
 import DeadlineKit
 import DeadlineStore
-import DeadlineSystemd
-import Logging
+package import DeadlineSystemd
+package import Logging
 import ServiceLifecycle
 import UnixSignals
 import Platform
 import Threads
 
 /// How `deadlined` was started.
-public struct DaemonOptions: Sendable {
-    public var mainFile: String
+package struct DaemonOptions: Sendable {
+    package var mainFile: String
     /// Plan, send what is due now, exit (for a systemd timer, and for tests).
-    public var once: Bool
+    package var once: Bool
     /// Live at this moment instead of now (the clock keeps running from it). For demonstrations and tests.
-    public var pretendNow: String?
-    public var logTarget: LogTarget
-    public var logLevel: Logger.Level
+    package var pretendNow: String?
+    package var logTarget: LogTarget
+    package var logLevel: Logger.Level
 
-    public init(mainFile: String, once: Bool = false, pretendNow: String? = nil, logTarget: LogTarget = .auto, logLevel: Logger.Level = .info) {
+    package init(mainFile: String, once: Bool = false, pretendNow: String? = nil, logTarget: LogTarget = .auto, logLevel: Logger.Level = .info) {
         self.mainFile = mainFile
         self.once = once
         self.pretendNow = pretendNow
@@ -32,8 +32,8 @@ public struct DaemonOptions: Sendable {
 
 /// `deadlined`'s life, timesyncd-shaped: parse the config, open the ledger, trap SIGHUP, `READY=1`, run,
 /// `STOPPING=1`.
-public enum DaemonRunner {
-    public static func run(_ options: DaemonOptions) async -> Int32 {
+package enum DaemonRunner {
+    package static func run(_ options: DaemonOptions) async -> Int32 {
         let environment = Console.environment
         LoggingSystem.bootstrap(options.logTarget.makeHandlerFactory(identifier: "deadlined", logLevel: options.logLevel))
         let logger = Logger(label: "deadlined")

@@ -3,6 +3,7 @@ import DeadlineKit
 import DeadlineStore
 import DeadlineSystemd
 import Logging
+import DeadlineConfig
 
 /// Everything one send needs, taken from the scheduler for one batch: a `Sendable` value, so that the batch's
 /// sends can run as concurrent child tasks while the scheduler itself stays with its one task.

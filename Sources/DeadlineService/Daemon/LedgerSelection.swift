@@ -1,26 +1,26 @@
 #if canImport(Glibc)
     import Glibc
 #endif
-import DeadlineConfig
-import DeadlineKit
-import DeadlineStore
-import Logging
+package import DeadlineConfig
+package import DeadlineKit
+package import DeadlineStore
+package import Logging
 import Platform
 
 /// Opens the ledger that `[store]` names, for the daemon and for `deadlinectl`: the SQLite file in the state
 /// directory (the default), or a PostgreSQL database shared with other daemons.
-public enum LedgerSelection {
+package enum LedgerSelection {
     /// A ledger opened for a daemon or a command. Close it when done (PostgreSQL holds connections).
-    public struct Opened: Sendable {
+    package struct Opened: Sendable {
         /// The ledger.
-        public let ledger: any Ledger
+        package let ledger: any Ledger
         /// The same ledger when several daemons share it (PostgreSQL); `nil` for SQLite.
-        public let shared: (any SharedLedger)?
+        package let shared: (any SharedLedger)?
         /// Where it is, for messages: `/var/lib/deadlined/state.db` or `postgresql://deadlined@db/deadlined`.
-        public let location: String
+        package let location: String
 
         /// Ends the connections of a shared ledger.
-        public func close() async {
+        package func close() async {
             await shared?.close()
         }
     }
@@ -32,7 +32,7 @@ public enum LedgerSelection {
     ///     `sudo deadlinectl` never leaves a root-owned file). PostgreSQL: the database must exist.
     ///   - applicationName: shown in PostgreSQL's `pg_stat_activity`, e.g. `deadlined vp-ubnd-01:4242`.
     ///   - logger: where a PostgreSQL outage and the reconnection are logged.
-    public static func open(
+    package static func open(
         _ configuration: Configuration, create: Bool, applicationName: String, logger: Logger
     ) async throws(StoreError) -> Opened {
         switch configuration.store.backend {
@@ -48,7 +48,7 @@ public enum LedgerSelection {
     }
 
     /// The PostgresNIO-side settings, with the password read from `password_file`.
-    public static func postgresConfiguration(
+    package static func postgresConfiguration(
         _ settings: PostgresSettings, applicationName: String
     ) throws(StoreError) -> PostgresLedgerConfiguration {
         let server: PostgresLedgerConfiguration.Server =
@@ -77,7 +77,7 @@ public enum LedgerSelection {
 extension LedgerSelection {
     /// What the ledger says about done and snoozed occurrences, for `list` and `plan`: empty when there is no
     /// ledger yet (deadlined never ran); `note` says why when one exists but cannot be read.
-    public static func plannerState(_ configuration: Configuration) async -> (state: PlannerState, note: String?) {
+    package static func plannerState(_ configuration: Configuration) async -> (state: PlannerState, note: String?) {
         if let path = configuration.store.sqlitePath(stateDirectory: configuration.daemon.stateDirectory),
             access(path, F_OK) != 0
         {
@@ -95,7 +95,7 @@ extension LedgerSelection {
     /// (`done` and `snooze` before deadlined's first run create it, as the daemon would; under systemd,
     /// `StateDirectory=` gives the file to the service's user when it starts); PostgreSQL with PostgresNIO's
     /// messages kept off the terminal.
-    public static func openForCommand(_ configuration: Configuration, create: Bool = false) async throws(StoreError) -> Opened {
+    package static func openForCommand(_ configuration: Configuration, create: Bool = false) async throws(StoreError) -> Opened {
         var logger = Logger(label: "deadlinectl") { _ in SwiftLogNoOpLogHandler() }
         logger.logLevel = .critical
         return try await open(

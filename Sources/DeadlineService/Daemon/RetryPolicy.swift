@@ -1,28 +1,28 @@
-import DeadlineKit
-import DeadlineStore
+package import DeadlineKit
+package import DeadlineStore
 
 /// What to do after a delivery failed temporarily: retry later with exponential backoff and jitter, honouring a
 /// server's `Retry-After`, until too many attempts or too much time; then give up.
-public struct RetryPolicy: Sendable, Hashable {
+package struct RetryPolicy: Sendable, Hashable {
     /// Attempts in all (the first one included) before giving up.
-    public var limit: Int
+    package var limit: Int
     /// Give up once this long has passed since the planned send time.
-    public var maxAgeSeconds: Int64
+    package var maxAgeSeconds: Int64
     /// The first wait; doubled after each failed attempt.
-    public var baseSeconds: Int64 = 60
+    package var baseSeconds: Int64 = 60
     /// No single wait is longer.
-    public var capSeconds: Int64 = 3600
+    package var capSeconds: Int64 = 3600
     /// Spread of the random jitter: 0.2 means ±20 %.
-    public var jitter: Double = 0.2
+    package var jitter: Double = 0.2
 
-    public init(limit: Int, maxAgeSeconds: Int64) {
+    package init(limit: Int, maxAgeSeconds: Int64) {
         self.limit = limit
         self.maxAgeSeconds = maxAgeSeconds
     }
 
     /// The disposition after attempt number `attempt` failed temporarily at `now`.
     /// - Parameter random: a number in 0..<1 for the jitter (a parameter, so tests are exact).
-    public func afterTemporaryFailure(
+    package func afterTemporaryFailure(
         attempt: Int, sendAt: Instant, now: Instant, retryAfterSeconds: Int64?, random: Double
     ) -> FailureDisposition {
         if attempt >= limit {

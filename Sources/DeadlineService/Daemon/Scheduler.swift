@@ -18,7 +18,7 @@ enum SchedulerCommand: Sendable {
 }
 
 /// The answer to a reload.
-public enum ReloadOutcome: Sendable, Equatable {
+package enum ReloadOutcome: Sendable, Equatable {
     case accepted(summary: String, warnings: [String])
     case rejected(errors: [String])
 }

@@ -1,3 +1,4 @@
+import DeadlineKit
 #if canImport(Glibc)
     import Glibc
 #endif

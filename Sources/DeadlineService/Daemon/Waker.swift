@@ -2,11 +2,11 @@
     import Glibc
 #endif
 import CLinuxShim
-import DeadlineKit
+package import DeadlineKit
 import Threads
 
 /// Why the scheduler woke up.
-public enum WakeReason: Sendable, Equatable {
+package enum WakeReason: Sendable, Equatable {
     /// The wall-clock time it asked for has come.
     case due
     /// The system clock was set (NTP step, manual change, resume from suspend): recompute everything.
@@ -21,11 +21,11 @@ public enum WakeReason: Sendable, Equatable {
 /// `TFD_TIMER_ABSTIME | TFD_TIMER_CANCEL_ON_SET` fires at that moment even across suspend, and fires early when
 /// the clock is set; an `eventfd` lets other threads wake it. The waiting happens on a dedicated thread, never on
 /// Swift's cooperative pool. Between events the process does not wake at all, apart from the watchdog.
-public final class Waker: @unchecked Sendable {
+package final class Waker: @unchecked Sendable {
     private let timerFD: Int32
     private let eventFD: Int32
 
-    public init() {
+    package init() {
         timerFD = clinux_realtime_timerfd()
         eventFD = clinux_eventfd()
         precondition(timerFD >= 0 && eventFD >= 0, "timerfd/eventfd: \(String(cString: strerror(errno)))")
@@ -37,13 +37,13 @@ public final class Waker: @unchecked Sendable {
     }
 
     /// Wakes a waiting (or the next) `wait`. Safe from any thread, including signal handlers' tasks.
-    public func poke() {
+    package func poke() {
         var one: UInt64 = 1
         _ = write(eventFD, &one, 8)
     }
 
     /// Waits until `deadline` (if any), a poke, a clock change, or `watchdog` elapses, whichever is first.
-    public func wait(until deadline: Instant?, watchdog: Duration?) async -> WakeReason {
+    package func wait(until deadline: Instant?, watchdog: Duration?) async -> WakeReason {
         await withCheckedContinuation { continuation in
             let thread = WaitThread(name: "deadlined-wait") {
                 continuation.resume(returning: self.block(until: deadline, watchdog: watchdog))

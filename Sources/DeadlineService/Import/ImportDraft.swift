@@ -1,24 +1,24 @@
-import DeadlineConfig
-import DeadlineImport
-import DeadlineKit
+package import DeadlineConfig
+package import DeadlineImport
+package import DeadlineKit
 
 /// What is already configured, so that an import matches its units and neither reuses deadline ids nor declares
 /// a document twice.
-public struct ImportContext: Sendable {
+package struct ImportContext: Sendable {
     /// (id, name) of each unit that may be matched.
-    public var units: [(id: String, name: String)]
+    package var units: [(id: String, name: String)]
     /// Deadline ids in use: an imported id never equals one of them.
-    public var takenIDs: Set<String>
+    package var takenIDs: Set<String>
     /// References of documents already declared: the drop-in then names them without declaring them again.
-    public var declaredDocuments: Set<String>
+    package var declaredDocuments: Set<String>
     /// The configured deadlines, to point out ones an imported entry may duplicate.
-    public var deadlines: [Deadline]
+    package var deadlines: [Deadline]
     /// The units the configuration declares, when one was loaded: a unit matched only through `--units` is not
     /// among them, and an entry naming it would fail `check` until the admin declares it.
-    public var declaredUnits: Set<String>?
+    package var declaredUnits: Set<String>?
 
     /// A context with the given units, taken ids, declared documents and deadlines (all empty by default).
-    public init(
+    package init(
         units: [(id: String, name: String)] = [], takenIDs: Set<String> = [], declaredDocuments: Set<String> = [],
         deadlines: [Deadline] = []
     ) {
@@ -29,7 +29,7 @@ public struct ImportContext: Sendable {
     }
 
     /// The units, deadline ids and documents of a loaded configuration.
-    public init(configuration: Configuration) {
+    package init(configuration: Configuration) {
         let agenda = configuration.agenda
         self.init(
             units: agenda.units.values.sorted { $0.id < $1.id }.map { ($0.id, $0.name) },
@@ -45,47 +45,47 @@ public struct ImportContext: Sendable {
 /// Ids are `import-`, a slug of the document's reference, and the first five words of the task in ASCII
 /// (`import-5418-ubnd-tkbt-bao-cao-tham-muu-de-xuat`), with `-2`, `-3`... when taken: the `import-` prefix keeps
 /// them apart from ids admins write by hand, and the same input gives the same ids.
-public struct ImportDraft: Sendable {
+package struct ImportDraft: Sendable {
     /// One proposed deadline, ready to print.
-    public struct Entry: Sendable {
+    package struct Entry: Sendable {
         /// What the importer proposed.
-        public let deadline: ProposedDeadline
+        package let deadline: ProposedDeadline
         /// The deadline id for the drop-in (`import-...`), unique among the configured ones and this draft's.
-        public let id: String
+        package let id: String
         /// Each unit the deadline names, with the configured unit it matched (if any).
-        public let matches: [UnitNameMatcher.Match]
+        package let matches: [UnitNameMatcher.Match]
         /// The importer's confidence, lowered when no unit matched.
-        public let confidence: Double
+        package let confidence: Double
         /// The reference of the deadline's document.
-        public let documentRef: String?
+        package let documentRef: String?
         /// `due` as a drop-in writes it (`10/12/2020`, `12/2020`, `Q1/2024`, `15:00 10/12/2020`), for a one-off.
-        public let due: String?
+        package let due: String?
         /// Configured deadlines of the same document due the same day (or recurring alike): maybe the same task.
-        public let similar: [String]
+        package let similar: [String]
         /// Matched units (from `--units`) that the loaded configuration does not declare.
-        public var undeclaredUnits: [String] = []
+        package var undeclaredUnits: [String] = []
 
         /// The matched unit ids, without repeats.
-        public var unitIDs: [String] {
+        package var unitIDs: [String] {
             var seen: Set<String> = []
             return matches.compactMap(\.id).filter { seen.insert($0).inserted }
         }
 
         /// Whether the entry can be saved as is: it has units and a due date (or a recurrence).
-        public var isReady: Bool {
+        package var isReady: Bool {
             !unitIDs.isEmpty && undeclaredUnits.isEmpty && (due != nil || deadline.recurrence != nil)
         }
     }
 
     /// What the importer found.
-    public let proposal: ImportProposal
+    package let proposal: ImportProposal
     /// One entry per proposed deadline, in text order.
-    public let entries: [Entry]
+    package let entries: [Entry]
     /// The configuration the units were matched against.
-    public let context: ImportContext
+    package let context: ImportContext
 
     /// Matches the units of `proposal` against `context`, chooses ids and writes the due dates.
-    public init(proposal: ImportProposal, context: ImportContext) {
+    package init(proposal: ImportProposal, context: ImportContext) {
         self.proposal = proposal
         self.context = context
         let matcher = UnitNameMatcher(units: context.units)
@@ -118,7 +118,7 @@ public struct ImportDraft: Sendable {
     }
 
     /// The main document (the first, or the one `--ref` names).
-    public var mainDocument: ImportedDocument? { proposal.mainDocument.map { proposal.documents[$0] } }
+    package var mainDocument: ImportedDocument? { proposal.mainDocument.map { proposal.documents[$0] } }
 
     /// `nextSuffix` remembers, per base, the suffix to try next: a thousand entries with one task take a thousand
     /// steps, not half a million.
@@ -138,7 +138,7 @@ public struct ImportDraft: Sendable {
 
     /// A due date the way a drop-in writes it: a day `dd/mm/yyyy` (after `HH:MM ` if it has a time), or the
     /// period it ends: `mm/yyyy`, `Q1/2024`, `H1/2024`, `2024`.
-    public static func dropInDue(_ due: DueDate) -> String {
+    package static func dropInDue(_ due: DueDate) -> String {
         let d = due.date
         switch due.granularity {
         case .day:

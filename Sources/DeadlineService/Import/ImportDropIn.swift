@@ -7,9 +7,9 @@ import DeadlineKit
 /// units matched. An entry with no matching unit (or no year) is commented out, so the saved file still passes
 /// `deadlinectl check`; the admin fills in `units` and removes the leading `# `. Documents the configuration
 /// already declares are named, not declared again.
-public enum ImportDropIn {
+package enum ImportDropIn {
     /// The drop-in file's text; `source` (the input's file name) is named in its first comment.
-    public static func render(_ draft: ImportDraft, source: String) -> String {
+    package static func render(_ draft: ImportDraft, source: String) -> String {
         let ready = draft.entries.filter(\.isReady).count
         let total = draft.entries.count
         var out = """

@@ -1,5 +1,5 @@
 import DeadlineImport
-import DeadlineKit
+package import DeadlineKit
 
 /// `deadlinectl import --json`: the draft as stable JSON.
 ///
@@ -21,9 +21,9 @@ import DeadlineKit
 /// period's last day), null for a recurring deadline, whose `recurrence` is an iCalendar RRULE such as
 /// `FREQ=MONTHLY;BYMONTHDAY=20`. `unit_id` is the first matched unit (null when none matched); `unit_ids` lists all.
 /// `offset` counts Characters of the NFC input from its start. `ready` says whether the drop-in entry is active.
-public enum ImportJSON {
+package enum ImportJSON {
     /// The JSON document described above.
-    public static func render(_ draft: ImportDraft) -> JSONValue {
+    package static func render(_ draft: ImportDraft) -> JSONValue {
         let main = draft.mainDocument
         let documents = draft.proposal.documents.map { d -> JSONValue in
             .object([

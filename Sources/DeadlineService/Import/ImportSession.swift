@@ -1,5 +1,5 @@
 import DeadlineConfig
-import DeadlineImport
+package import DeadlineImport
 import DeadlineKit
 
 #if canImport(Glibc)
@@ -8,26 +8,26 @@ import DeadlineKit
 
 /// `deadlinectl import FILE`: reads a document's text, proposes its deadlines, and prints them as a drop-in file
 /// (or JSON) for an admin to review.
-public enum ImportSession {
+package enum ImportSession {
     /// The command's flags.
-    public struct Request: Sendable {
+    package struct Request: Sendable {
         /// The document's text file.
-        public var path: String
+        package var path: String
         /// `--issued dd/mm/yyyy`
-        public var issued: String?
+        package var issued: String?
         /// `--ref REF`
-        public var ref: String?
+        package var ref: String?
         /// `--units FILE`: a TOML file of `[units.ID]` tables with a `name`.
-        public var unitsFile: String?
+        package var unitsFile: String?
         /// `--config PATH`
-        public var configPath: String?
+        package var configPath: String?
         /// `--json`
-        public var json: Bool
+        package var json: Bool
         /// How the files are read (`DeadlineImportFiles`' reader, given by `deadlinectl`).
-        public var reader: ImportFileReader
+        package var reader: ImportFileReader
 
         /// The flags of one `deadlinectl import` run.
-        public init(
+        package init(
             path: String, issued: String? = nil, ref: String? = nil, unitsFile: String? = nil,
             configPath: String? = nil,
             json: Bool = false, reader: ImportFileReader
@@ -43,14 +43,14 @@ public enum ImportSession {
     }
 
     /// What ``prepare(_:environment:)`` produced: the draft to print, or the exit status and message of a failure.
-    public enum Outcome: Sendable {
+    package enum Outcome: Sendable {
         case draft(ImportDraft)
         case failed(status: Int32, message: String)
     }
 
     /// Runs the command: prints the drop-in (or JSON) on stdout and returns 0, or prints why not on stderr and
     /// returns 1 (unreadable input, configuration or units file) or 2 (a bad option).
-    public static func run(_ request: Request, environment: [String: String]) -> Int32 {
+    package static func run(_ request: Request, environment: [String: String]) -> Int32 {
         switch prepare(request, environment: environment) {
         case .failed(let status, let message):
             if !message.isEmpty { Console.err(message) }
@@ -75,7 +75,7 @@ public enum ImportSession {
     ///
     /// The configuration is the one `--config` or `$DEADLINED_CONFIG` names, else the default main file if it
     /// exists; without one (and without `--units`) no unit can match, so every entry comes out commented.
-    public static func prepare(_ request: Request, environment: [String: String]) -> Outcome {
+    package static func prepare(_ request: Request, environment: [String: String]) -> Outcome {
         var options = ImportOptions()
         if let text = request.issued {
             guard case .success(let due) = DueDateParser.parse(ImportText.nfc(text), issued: nil),

@@ -1,5 +1,6 @@
 import DeadlineDelivery
 import DeadlineKit
+import DeadlineWeb
 
 /// A unit's calendar (`/lich/TOKEN.ics`): every occurrence of its deadlines due in the next 12 months that it has not
 /// finished, and those of the last 90 days still overdue, each an event ending at the due moment with alarms before

@@ -1,15 +1,15 @@
 #if canImport(Glibc)
     import Glibc
 #endif
-import DeadlineConfig
-import DeadlineKit
+package import DeadlineConfig
+package import DeadlineKit
 import DeadlineWeb
 
 /// `deadlinectl web-key` and `deadlinectl web-links`: the admin's side of the web side.
-public enum WebAdmin {
+package enum WebAdmin {
     /// Writes a new link key to `[web] key_file` (or `file`) when there is none, or always with `rotate`: mode 600,
     /// owned like the folder it is in (the daemon's state directory belongs to its user), replaced atomically.
-    public static func key(configuration: Configuration, file: String?, rotate: Bool, language: Language) -> Int32 {
+    package static func key(configuration: Configuration, file: String?, rotate: Bool, language: Language) -> Int32 {
         let say = Catalog(language)
         guard let web = configuration.web else {
             Console.err(say(WebText.noWebTableHint))
@@ -33,7 +33,7 @@ public enum WebAdmin {
     }
 
     /// Prints each unit's calendar link (all units when none is named) and, with `report` or no unit, the report's.
-    public static func links(configuration: Configuration, units: [String], report: Bool, language: Language) -> Int32 {
+    package static func links(configuration: Configuration, units: [String], report: Bool, language: Language) -> Int32 {
         let agenda = configuration.agenda
         let say = Catalog(language)
         guard let web = configuration.web else {
@@ -70,7 +70,7 @@ public enum WebAdmin {
     }
 
     /// The report as one HTML page.
-    public static func reportPage(
+    package static func reportPage(
         configuration: Configuration, state: PlannerState, from: CivilDate, to: CivilDate, now: Instant, language: Language
     ) -> String {
         CompletionReportPage.build(agenda: configuration.agenda, state: state, from: from, to: to, now: now, language: language)

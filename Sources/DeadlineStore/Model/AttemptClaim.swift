@@ -1,4 +1,4 @@
-import DeadlineKit
+package import DeadlineKit
 
 /// The right to send one reminder once, returned by ``Ledger/beginAttempt(key:owner:leaseUntil:at:)`` and
 /// passed back with the result.
@@ -6,20 +6,20 @@ import DeadlineKit
 /// The result write is fenced by ``token``: it succeeds only while the row is still `sending` under this claim.
 /// If the lease ran out and another daemon claimed the row again, the late result is refused with
 /// ``StoreError/Code/fenced``.
-public struct AttemptClaim: Sendable, Hashable {
+package struct AttemptClaim: Sendable, Hashable {
     /// The reminder's key.
-    public var key: String
+    package var key: String
     /// The attempt's number: 1 for the first.
-    public var attempt: Int
+    package var attempt: Int
     /// A random token that identifies this claim.
-    public var token: String
+    package var token: String
     /// The instance that claimed it.
-    public var owner: String
+    package var owner: String
     /// Until when no other instance may claim the row.
-    public var leaseUntil: Instant
+    package var leaseUntil: Instant
 
     /// A claim from plain values (backends make these; callers only pass them back).
-    public init(key: String, attempt: Int, token: String, owner: String, leaseUntil: Instant) {
+    package init(key: String, attempt: Int, token: String, owner: String, leaseUntil: Instant) {
         self.key = key
         self.attempt = attempt
         self.token = token
@@ -29,7 +29,7 @@ public struct AttemptClaim: Sendable, Hashable {
 }
 
 /// What follows a failed attempt: the caller decides, from the channel's outcome and the retry settings.
-public enum FailureDisposition: Sendable, Hashable {
+package enum FailureDisposition: Sendable, Hashable {
     /// A temporary failure: state `retry`, next attempt no sooner than this moment.
     case retry(at: Instant)
     /// A permanent failure: state `failed`.

@@ -1,40 +1,40 @@
-import DeadlineKit
+package import DeadlineKit
 
 /// One row of the ledger: a reminder and what has happened to it. For the scheduler and for
 /// `deadlinectl status/history/report`.
-public struct LedgerEntry: Sendable, Hashable {
+package struct LedgerEntry: Sendable, Hashable {
     /// What was planned.
-    public var reminder: LedgerReminder
+    package var reminder: LedgerReminder
     /// Where it stands.
-    public var state: ReminderState
+    package var state: ReminderState
     /// Attempts begun so far (an attempt interrupted by a crash counts).
-    public var attempts: Int
+    package var attempts: Int
     /// `retry`: when the next attempt may begin. `sending`: when the claim's lease ends.
-    public var nextAttemptAt: Instant?
+    package var nextAttemptAt: Instant?
     /// The last failure's message (secret-free, as the channel reported it).
-    public var lastError: String?
+    package var lastError: String?
     /// Why it was skipped or given up.
-    public var reason: String?
+    package var reason: String?
     /// The server's answer when sent, e.g. `250 2.0.0 Ok: queued as 4F2B`.
-    public var response: String?
+    package var response: String?
     /// When a server accepted it.
-    public var sentAt: Instant?
+    package var sentAt: Instant?
     /// Who holds the current claim (`sending` only): an instance id.
-    public var claimedBy: String?
+    package var claimedBy: String?
     /// When it was first recorded.
-    public var createdAt: Instant
+    package var createdAt: Instant
     /// When it last changed.
-    public var updatedAt: Instant
+    package var updatedAt: Instant
     /// When an administrator last put it back to be sent (`deadlinectl resend`), and how many attempts it had
     /// then: `retry_limit` and `retry_max_age` count from there.
-    public var requeuedAt: Instant?
-    public var requeuedAfter: Int
+    package var requeuedAt: Instant?
+    package var requeuedAfter: Int
     /// Every attempt, oldest first; `nil` unless the query asked for them
     /// (``Ledger/entries(deadlineID:)`` does).
-    public var attemptLog: [AttemptRecord]?
+    package var attemptLog: [AttemptRecord]?
 
     /// An entry from plain values (backends build these from rows).
-    public init(
+    package init(
         reminder: LedgerReminder, state: ReminderState, attempts: Int = 0, nextAttemptAt: Instant? = nil,
         lastError: String? = nil, reason: String? = nil, response: String? = nil, sentAt: Instant? = nil,
         claimedBy: String? = nil, createdAt: Instant, updatedAt: Instant, requeuedAt: Instant? = nil, requeuedAfter: Int = 0,
@@ -57,26 +57,26 @@ public struct LedgerEntry: Sendable, Hashable {
     }
 
     /// The reminder's key.
-    public var key: String { reminder.key }
+    package var key: String { reminder.key }
 }
 
 /// One attempt to send a reminder.
-public struct AttemptRecord: Sendable, Hashable {
+package struct AttemptRecord: Sendable, Hashable {
     /// 1, 2, ...
-    public var number: Int
+    package var number: Int
     /// Who made it: the instance id given to ``Ledger/beginAttempt(key:owner:leaseUntil:at:)``.
-    public var owner: String
+    package var owner: String
     /// When the intent was written down.
-    public var startedAt: Instant
+    package var startedAt: Instant
     /// When the result was written down; `nil` while under way.
-    public var finishedAt: Instant?
+    package var finishedAt: Instant?
     /// How it ended; `nil` while under way.
-    public var outcome: AttemptOutcome?
+    package var outcome: AttemptOutcome?
     /// The server's answer or the error, secret-free.
-    public var detail: String?
+    package var detail: String?
 
     /// A record from plain values.
-    public init(
+    package init(
         number: Int, owner: String, startedAt: Instant, finishedAt: Instant? = nil, outcome: AttemptOutcome? = nil,
         detail: String? = nil
     ) {
@@ -90,7 +90,7 @@ public struct AttemptRecord: Sendable, Hashable {
 }
 
 /// How an attempt ended.
-public enum AttemptOutcome: String, Sendable, Hashable, CaseIterable {
+package enum AttemptOutcome: String, Sendable, Hashable, CaseIterable {
     /// A server accepted the message.
     case sent
     /// A temporary failure; a retry was scheduled.

@@ -1,33 +1,33 @@
-import DeadlineKit
+package import DeadlineKit
 
 /// A reminder as the ledger records it: the planner's decision, resolved to plain values.
 ///
 /// Build one from the planner with ``init(_:planner:)``. ``key`` is the stable identity
 /// (``ReminderPlanner/key(of:)``): the ledger never records the same key twice.
-public struct LedgerReminder: Sendable, Hashable {
+package struct LedgerReminder: Sendable, Hashable {
     /// `deadline|occurrence|rule|unit|channel[|recipient]`.
-    public var key: String
+    package var key: String
     /// The deadline's id from the config.
-    public var deadlineID: String
+    package var deadlineID: String
     /// The occurrence's nominal due day.
-    public var occurrence: CivilDate
+    package var occurrence: CivilDate
     /// The rule that produced it: `7d`, `3wd`, `due`, `overdue-2`, `escalation-1`.
-    public var rule: String
+    package var rule: String
     /// Before, due, overdue or escalation.
-    public var kind: ReminderKind
+    package var kind: ReminderKind
     /// The responsible unit's id.
-    public var unit: String
+    package var unit: String
     /// The channel's name from the config.
-    public var channel: String
+    package var channel: String
     /// Email addresses (empty for a webhook). None may contain a line break.
-    public var recipients: [String]
+    package var recipients: [String]
     /// The occurrence's due moment.
-    public var due: Instant
+    package var due: Instant
     /// When the planner wanted it sent.
-    public var sendAt: Instant
+    package var sendAt: Instant
 
     /// A reminder from plain values.
-    public init(
+    package init(
         key: String, deadlineID: String, occurrence: CivilDate, rule: String, kind: ReminderKind, unit: String,
         channel: String, recipients: [String], due: Instant, sendAt: Instant
     ) {
@@ -44,7 +44,7 @@ public struct LedgerReminder: Sendable, Hashable {
     }
 
     /// The ledger's record of a reminder the planner made; recipients are kept as bare addresses.
-    public init(_ reminder: PlannedReminder, planner: ReminderPlanner) {
+    package init(_ reminder: PlannedReminder, planner: ReminderPlanner) {
         let target = planner.target(of: reminder)
         self.init(
             key: planner.key(of: reminder), deadlineID: planner.deadlineID(of: reminder),
@@ -54,5 +54,5 @@ public struct LedgerReminder: Sendable, Hashable {
     }
 
     /// The occurrence this reminder belongs to.
-    public var occurrenceID: OccurrenceID { OccurrenceID(deadlineID: deadlineID, date: occurrence) }
+    package var occurrenceID: OccurrenceID { OccurrenceID(deadlineID: deadlineID, date: occurrence) }
 }

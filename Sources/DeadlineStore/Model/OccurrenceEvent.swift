@@ -1,27 +1,27 @@
-import DeadlineKit
+package import DeadlineKit
 
 /// One admin action on an occurrence, from the append-only audit log.
-public struct OccurrenceEvent: Sendable, Hashable {
+package struct OccurrenceEvent: Sendable, Hashable {
     /// Increasing with each action: the log's order.
-    public var sequence: Int64
+    package var sequence: Int64
     /// The occurrence acted on.
-    public var occurrence: OccurrenceID
+    package var occurrence: OccurrenceID
     /// The unit it was done for; ``PlannerState/everyUnit`` (`*`) for every unit (events before per-unit
     /// completion).
-    public var unit: String
+    package var unit: String
     /// What was done.
-    public var action: OccurrenceAction
+    package var action: OccurrenceAction
     /// The Unix user who did it.
-    public var user: String
+    package var user: String
     /// The admin's note, if any.
-    public var note: String?
+    package var note: String?
     /// For a snooze: until when.
-    public var snoozedUntil: Instant?
+    package var snoozedUntil: Instant?
     /// When.
-    public var at: Instant
+    package var at: Instant
 
     /// An event from plain values.
-    public init(
+    package init(
         sequence: Int64, occurrence: OccurrenceID, unit: String = PlannerState.everyUnit, action: OccurrenceAction,
         user: String, note: String?, snoozedUntil: Instant?, at: Instant
     ) {
@@ -37,7 +37,7 @@ public struct OccurrenceEvent: Sendable, Hashable {
 }
 
 /// An admin action on an occurrence.
-public enum OccurrenceAction: String, Sendable, Hashable, CaseIterable {
+package enum OccurrenceAction: String, Sendable, Hashable, CaseIterable {
     /// `deadlinectl done`: reminders for the occurrence stop.
     case done
     /// `deadlinectl undone`: a mistaken `done` is taken back.
@@ -47,16 +47,16 @@ public enum OccurrenceAction: String, Sendable, Hashable, CaseIterable {
 }
 
 /// One unit's standing on an occurrence: done (when, by whom, with what note) and snoozed (until when, by whom).
-public struct UnitMark: Sendable, Hashable {
+package struct UnitMark: Sendable, Hashable {
     /// The unit's id; ``PlannerState/everyUnit`` (`*`) for a mark on every unit.
-    public var unit: String
-    public var doneAt: Instant?
-    public var doneBy: String?
-    public var doneNote: String?
-    public var snoozedUntil: Instant?
-    public var snoozedBy: String?
+    package var unit: String
+    package var doneAt: Instant?
+    package var doneBy: String?
+    package var doneNote: String?
+    package var snoozedUntil: Instant?
+    package var snoozedBy: String?
 
-    public init(
+    package init(
         unit: String, doneAt: Instant? = nil, doneBy: String? = nil, doneNote: String? = nil, snoozedUntil: Instant? = nil,
         snoozedBy: String? = nil
     ) {

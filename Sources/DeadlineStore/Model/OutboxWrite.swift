@@ -1,9 +1,9 @@
-import DeadlineKit
+package import DeadlineKit
 
 /// One write of the outbox, for ``Ledger/commit(_:)``: the intent of a send about to start, or the result of one
 /// that has finished. Each is the write that ``Ledger/beginAttempt(key:owner:leaseUntil:at:)``,
 /// ``Ledger/recordSent(_:response:at:)`` or ``Ledger/recordFailure(_:error:disposition:at:)`` makes alone.
-public enum OutboxWrite: Sendable, Hashable {
+package enum OutboxWrite: Sendable, Hashable {
     /// Claim a row for an attempt (state `sending`, attempts + 1), as ``Ledger/beginAttempt(key:owner:leaseUntil:at:)``.
     case claim(key: String, owner: String, leaseUntil: Instant, at: Instant)
     /// A server accepted the message, as ``Ledger/recordSent(_:response:at:)``.
@@ -12,7 +12,7 @@ public enum OutboxWrite: Sendable, Hashable {
     case failure(AttemptClaim, error: String, disposition: FailureDisposition, at: Instant)
 
     /// The reminder's key.
-    public var key: String {
+    package var key: String {
         switch self {
         case .claim(let key, _, _, _): key
         case .sent(let claim, _, _), .failure(let claim, _, _, _): claim.key
@@ -21,7 +21,7 @@ public enum OutboxWrite: Sendable, Hashable {
 }
 
 /// What became of one ``OutboxWrite`` of a batch.
-public enum OutboxWriteResult: Sendable, Equatable {
+package enum OutboxWriteResult: Sendable, Equatable {
     /// The claim was written: send, then write the result with this claim.
     case claimed(AttemptClaim)
     /// The result was written.
@@ -31,7 +31,7 @@ public enum OutboxWriteResult: Sendable, Equatable {
     case refused(StoreError)
 
     /// The claim, or the error that refused it (a result's outcome is ``recorded``).
-    public func claim() throws(StoreError) -> AttemptClaim {
+    package func claim() throws(StoreError) -> AttemptClaim {
         switch self {
         case .claimed(let claim): return claim
         case .refused(let error): throw error
@@ -40,7 +40,7 @@ public enum OutboxWriteResult: Sendable, Equatable {
     }
 
     /// Nothing, or the error that refused the write.
-    public func recorded() throws(StoreError) {
+    package func recorded() throws(StoreError) {
         if case .refused(let error) = self { throw error }
     }
 }

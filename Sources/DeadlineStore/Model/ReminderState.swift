@@ -13,7 +13,7 @@
 ///
 /// A row left in ``sending`` by a crash becomes claimable again when its claim's lease runs out (see
 /// ``Ledger/beginAttempt(key:owner:leaseUntil:at:)``).
-public enum ReminderState: String, Sendable, Hashable, CaseIterable {
+package enum ReminderState: String, Sendable, Hashable, CaseIterable {
     /// Recorded as due; not yet attempted.
     case pending
     /// An attempt is under way (the intent is written down; the result is not yet).
@@ -31,7 +31,7 @@ public enum ReminderState: String, Sendable, Hashable, CaseIterable {
     case skipped
 
     /// Whether nothing more will happen to a reminder in this state.
-    public var isFinal: Bool {
+    package var isFinal: Bool {
         switch self {
         case .sent, .failed, .givenUp, .skipped: true
         case .pending, .sending, .retry: false

@@ -9,18 +9,18 @@ import PostgresNIO
 ///
 /// The source is read in one snapshot; the target is written in one transaction, then counted table by table
 /// against the source. A target that already holds reminders, occurrences or audit events is refused, untouched.
-public enum LedgerMigration {
+package enum LedgerMigration {
     /// How many rows each table received, in copy order.
-    public struct Report: Sendable, Equatable {
+    package struct Report: Sendable, Equatable {
         /// `(table, rows)` pairs.
-        public var tables: [Table]
+        package var tables: [Table]
 
         /// One table's count.
-        public struct Table: Sendable, Equatable {
+        package struct Table: Sendable, Equatable {
             /// The table's name, e.g. `reminders`.
-            public var name: String
+            package var name: String
             /// The rows copied.
-            public var rows: Int
+            package var rows: Int
         }
     }
 
@@ -31,7 +31,7 @@ public enum LedgerMigration {
     static let batch = 500
 
     /// Copies `source` into `target`; see the type's documentation.
-    public static func copy(from source: SQLiteLedger, to target: PostgresLedger) async throws(StoreError) -> Report {
+    package static func copy(from source: SQLiteLedger, to target: PostgresLedger) async throws(StoreError) -> Report {
         let snapshot = try await source.read { db in
             try tables.map { table in
                 let (columns, rows) = try db.table("SELECT * FROM \(table) ORDER BY rowid")

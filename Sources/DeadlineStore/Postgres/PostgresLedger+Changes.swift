@@ -4,7 +4,7 @@ extension PostgresLedger {
     /// See ``SharedLedger/watchChanges(_:)``: `LISTEN deadlined` on a connection of its own, opened again after it
     /// breaks (0.5 s, doubling up to 10 s between attempts). The outage and the return are logged once each; after
     /// every (re)connection ``LedgerChange/resynchronize`` comes first.
-    public func watchChanges(_ onChange: @escaping @Sendable (LedgerChange) async -> Void) async {
+    package func watchChanges(_ onChange: @escaping @Sendable (LedgerChange) async -> Void) async {
         guard let settings = try? configuration.connectionConfiguration() else { return }
         let quiet = queryLogger
         var failures = 0

@@ -1,9 +1,10 @@
-import DeadlineKit
+package import DeadlineKit
 import PostgresNIO
+import Synchronization
 
 extension PostgresLedger {
     /// See ``Ledger/entries(deadlineID:)``.
-    public func entries(deadlineID: String) async throws(StoreError) -> [LedgerEntry] {
+    package func entries(deadlineID: String) async throws(StoreError) -> [LedgerEntry] {
         let logger = queryLogger
         let database = displayName
         return try await link.run { connection in
@@ -22,7 +23,7 @@ extension PostgresLedger {
     }
 
     /// See ``Ledger/entries(states:since:limit:)``.
-    public func entries(
+    package func entries(
         states: Set<ReminderState>, since: Instant?, limit: Int
     ) async throws(StoreError) -> [LedgerEntry] {
         let logger = queryLogger
@@ -34,7 +35,7 @@ extension PostgresLedger {
     }
 
     /// See ``Ledger/heartbeat(_:)``.
-    public func heartbeat(_ instance: InstanceRecord) async throws(StoreError) {
+    package func heartbeat(_ instance: InstanceRecord) async throws(StoreError) {
         let logger = queryLogger
         let loaded = instance.configLoadedAt?.secondsSinceEpoch ?? 0
         let previous = loadedAt.withLock { known in
@@ -53,7 +54,7 @@ extension PostgresLedger {
     }
 
     /// See ``Ledger/instances()``.
-    public func instances() async throws(StoreError) -> [InstanceRecord] {
+    package func instances() async throws(StoreError) -> [InstanceRecord] {
         let logger = queryLogger
         let database = displayName
         return try await link.run { connection in
@@ -62,7 +63,7 @@ extension PostgresLedger {
     }
 
     /// See ``SharedLedger/instanceActivity(at:)``.
-    public func instanceActivity(at now: Instant) async throws(StoreError) -> [InstanceActivity] {
+    package func instanceActivity(at now: Instant) async throws(StoreError) -> [InstanceActivity] {
         let logger = queryLogger
         return try await link.run { connection in
             var leases: [String: Int] = [:]
@@ -106,7 +107,7 @@ extension PostgresLedger {
     }
 
     /// See ``Ledger/meta(_:)``.
-    public func meta(_ key: String) async throws(StoreError) -> String? {
+    package func meta(_ key: String) async throws(StoreError) -> String? {
         let logger = queryLogger
         let database = displayName
         return try await link.run { connection in
@@ -115,7 +116,7 @@ extension PostgresLedger {
     }
 
     /// See ``Ledger/setMeta(_:_:)``.
-    public func setMeta(_ key: String, _ value: String) async throws(StoreError) {
+    package func setMeta(_ key: String, _ value: String) async throws(StoreError) {
         let logger = queryLogger
         try await link.run { connection in try await connection.run(LedgerSQL.setMeta(key, value), logger: logger) }
     }

@@ -1,12 +1,12 @@
 import Logging
-import DeadlineKit
+package import DeadlineKit
 import PostgresNIO
 
 /// Done, undone, snooze and the audit log: the rules are ``OccurrenceRules``'; here they run in one transaction,
 /// and every daemon on the database hears of the change (``LedgerChange/occurrencesChanged``) when it commits.
 extension PostgresLedger {
     /// See ``Ledger/markDone(_:units:by:note:at:)``.
-    public func markDone(
+    package func markDone(
         _ id: OccurrenceID, units: [String], by user: String, note: String?, at now: Instant
     ) async throws(StoreError) -> [UnitMark] {
         try LedgerText.validate(user: user, units: units)
@@ -21,7 +21,7 @@ extension PostgresLedger {
     }
 
     /// See ``Ledger/markUndone(_:units:allUnits:by:note:at:)``.
-    public func markUndone(
+    package func markUndone(
         _ id: OccurrenceID, units: [String], allUnits: [String], by user: String, note: String?, at now: Instant
     ) async throws(StoreError) {
         try LedgerText.validate(user: user, units: units)
@@ -36,7 +36,7 @@ extension PostgresLedger {
     }
 
     /// See ``Ledger/snooze(_:units:until:by:note:at:)``.
-    public func snooze(
+    package func snooze(
         _ id: OccurrenceID, units: [String], until: Instant, by user: String, note: String?, at now: Instant
     ) async throws(StoreError) {
         try LedgerText.validate(user: user, units: units)
@@ -48,14 +48,14 @@ extension PostgresLedger {
     }
 
     /// See ``Ledger/unitMarks(_:)``.
-    public func unitMarks(_ id: OccurrenceID) async throws(StoreError) -> [UnitMark] {
+    package func unitMarks(_ id: OccurrenceID) async throws(StoreError) -> [UnitMark] {
         let logger = queryLogger
         let database = displayName
         return try await link.run { connection in try await Self.marks(id, on: connection, database: database, logger) }
     }
 
     /// See ``Ledger/plannerState()``.
-    public func plannerState() async throws(StoreError) -> PlannerState {
+    package func plannerState() async throws(StoreError) -> PlannerState {
         let logger = queryLogger
         let database = displayName
         return try await link.run { connection in
@@ -68,7 +68,7 @@ extension PostgresLedger {
     }
 
     /// See ``Ledger/occurrenceEvents(deadlineID:)``.
-    public func occurrenceEvents(deadlineID: String?) async throws(StoreError) -> [OccurrenceEvent] {
+    package func occurrenceEvents(deadlineID: String?) async throws(StoreError) -> [OccurrenceEvent] {
         let logger = queryLogger
         let database = displayName
         return try await link.run { connection in
@@ -78,7 +78,7 @@ extension PostgresLedger {
     }
 
     /// See ``Ledger/changeCounter()``.
-    public func changeCounter() async throws(StoreError) -> Int64 {
+    package func changeCounter() async throws(StoreError) -> Int64 {
         let logger = queryLogger
         let database = displayName
         return try await link.run { connection in

@@ -1,16 +1,16 @@
 import Logging
-import DeadlineKit
+package import DeadlineKit
 import PostgresNIO
 
 extension PostgresLedger {
     /// See ``Ledger/recordDue(_:at:)``: `INSERT ... SELECT FROM unnest(...) ON CONFLICT DO NOTHING`, keys in
     /// order, so that daemons recording the same reminders at once take the key locks in the same order.
-    public func recordDue(_ reminders: [LedgerReminder], at now: Instant) async throws(StoreError) -> Set<String> {
+    package func recordDue(_ reminders: [LedgerReminder], at now: Instant) async throws(StoreError) -> Set<String> {
         try await insert(reminders, state: .pending, reason: nil, at: now)
     }
 
     /// See ``Ledger/recordSkipped(_:reason:at:)``.
-    public func recordSkipped(
+    package func recordSkipped(
         _ reminders: [LedgerReminder], reason: String, at now: Instant
     ) async throws(StoreError) -> Set<String> {
         try await insert(reminders, state: .skipped, reason: LedgerText.capped(reason), at: now)
@@ -54,7 +54,7 @@ extension PostgresLedger {
     }
 
     /// See ``Ledger/knownKeys(_:)``.
-    public func knownKeys(_ keys: [String]) async throws(StoreError) -> Set<String> {
+    package func knownKeys(_ keys: [String]) async throws(StoreError) -> Set<String> {
         guard !keys.isEmpty else { return [] }
         let logger = queryLogger
         let database = displayName
@@ -73,7 +73,7 @@ extension PostgresLedger {
     }
 
     /// See ``Ledger/readyToSend(at:limit:)``.
-    public func readyToSend(at now: Instant, limit: Int) async throws(StoreError) -> [LedgerEntry] {
+    package func readyToSend(at now: Instant, limit: Int) async throws(StoreError) -> [LedgerEntry] {
         let logger = queryLogger
         let database = displayName
         return try await link.run { connection in
@@ -84,7 +84,7 @@ extension PostgresLedger {
 
     /// See ``Ledger/beginAttempt(key:owner:leaseUntil:at:)``: the row is locked with `FOR UPDATE SKIP LOCKED`, so
     /// a row that another daemon is claiming at this moment is reported as not claimable instead of waited for.
-    public func beginAttempt(
+    package func beginAttempt(
         key: String, owner: String, leaseUntil: Instant, at now: Instant
     ) async throws(StoreError) -> AttemptClaim {
         let token = LedgerText.newClaimToken()
@@ -97,7 +97,7 @@ extension PostgresLedger {
 
     /// See ``Ledger/commit(_:)``: one transaction, each write decided by the rules as it comes (rows locked as for
     /// the single writes); a write the rules refuse has written nothing, a database error rolls back all.
-    public func commit(_ writes: [OutboxWrite]) async throws(StoreError) -> [OutboxWriteResult] {
+    package func commit(_ writes: [OutboxWrite]) async throws(StoreError) -> [OutboxWriteResult] {
         guard !writes.isEmpty else { return [] }
         let tokens = writes.map { write -> String? in if case .claim = write { LedgerText.newClaimToken() } else { nil } }
         let logger = queryLogger
@@ -160,12 +160,12 @@ extension PostgresLedger {
     }
 
     /// See ``Ledger/recordSent(_:response:at:)``.
-    public func recordSent(_ claim: AttemptClaim, response: String, at now: Instant) async throws(StoreError) {
+    package func recordSent(_ claim: AttemptClaim, response: String, at now: Instant) async throws(StoreError) {
         try await finish(claim, OutboxRules.sent(response: response, at: now), at: now)
     }
 
     /// See ``Ledger/recordFailure(_:error:disposition:at:)``.
-    public func recordFailure(
+    package func recordFailure(
         _ claim: AttemptClaim, error: String, disposition: FailureDisposition, at now: Instant
     ) async throws(StoreError) {
         try await finish(claim, OutboxRules.failed(error: error, disposition: disposition), at: now)
@@ -181,12 +181,12 @@ extension PostgresLedger {
     }
 
     /// See ``Ledger/recordGivenUp(key:reason:at:)``.
-    public func recordGivenUp(key: String, reason: String, at now: Instant) async throws(StoreError) {
+    package func recordGivenUp(key: String, reason: String, at now: Instant) async throws(StoreError) {
         try await setAside(key: key, as: .givenUp, reason: reason, at: now)
     }
 
     /// See ``Ledger/recordSkipped(key:reason:at:)``.
-    public func recordSkipped(key: String, reason: String, at now: Instant) async throws(StoreError) {
+    package func recordSkipped(key: String, reason: String, at now: Instant) async throws(StoreError) {
         try await setAside(key: key, as: .skipped, reason: reason, at: now)
     }
 
@@ -205,7 +205,7 @@ extension PostgresLedger {
     }
 
     /// See ``Ledger/forgetSkipped(decidedAfter:)``.
-    public func forgetSkipped(decidedAfter: Instant) async throws(StoreError) -> Int {
+    package func forgetSkipped(decidedAfter: Instant) async throws(StoreError) -> Int {
         let logger = queryLogger
         let database = displayName
         return try await link.transaction { connection in
@@ -214,7 +214,7 @@ extension PostgresLedger {
     }
 
     /// See ``Ledger/requeue(deadlineID:channel:since:reason:at:)``.
-    public func requeue(
+    package func requeue(
         deadlineID: String?, channel: String?, since: Instant?, reason: String, at now: Instant
     ) async throws(StoreError) -> [LedgerEntry] {
         let logger = queryLogger
@@ -231,7 +231,7 @@ extension PostgresLedger {
     }
 
     /// See ``Ledger/nextRetry()``.
-    public func nextRetry() async throws(StoreError) -> Instant? {
+    package func nextRetry() async throws(StoreError) -> Instant? {
         let logger = queryLogger
         let database = displayName
         return try await link.run { connection in
@@ -241,7 +241,7 @@ extension PostgresLedger {
 
     /// See ``Ledger/releaseClaims(notOwnedBy:at:)``. Never called by a daemon on a shared ledger: other live
     /// instances hold claims there.
-    public func releaseClaims(notOwnedBy owner: String, at now: Instant) async throws(StoreError) -> Int {
+    package func releaseClaims(notOwnedBy owner: String, at now: Instant) async throws(StoreError) -> Int {
         let logger = queryLogger
         let database = displayName
         return try await link.transaction { connection in
@@ -250,7 +250,7 @@ extension PostgresLedger {
     }
 
     /// See ``SharedLedger/renewLeases(_:until:at:)``: PostgreSQL only (`unnest` of the claims' keys and tokens).
-    public func renewLeases(_ claims: [AttemptClaim], until: Instant, at now: Instant) async throws(StoreError) -> Set<String> {
+    package func renewLeases(_ claims: [AttemptClaim], until: Instant, at now: Instant) async throws(StoreError) -> Set<String> {
         guard !claims.isEmpty else { return [] }
         let logger = queryLogger
         let lease = until.secondsSinceEpoch

@@ -1,4 +1,4 @@
-import Logging
+package import Logging
 import DeadlineKit
 import PostgresNIO
 import Synchronization
@@ -24,9 +24,9 @@ import Synchronization
 ///   wakes up late (SIGSTOP, a paused VM) cannot record over the attempt of the daemon that took over.
 ///
 /// The one window in which a reminder can go out twice is the one documented on ``Ledger``.
-public final class PostgresLedger: SharedLedger {
+package final class PostgresLedger: SharedLedger {
     /// The database, without password, for messages: `postgresql://deadlined@db.example.vn:5432/deadlined`.
-    public let displayName: String
+    package let displayName: String
     let link: PostgresLink
     let configuration: PostgresLedgerConfiguration
     let logger: Logger
@@ -37,12 +37,12 @@ public final class PostgresLedger: SharedLedger {
     /// be reached, refuses the login, or holds a newer schema.
     ///
     /// - Parameter logger: where outages and reconnections are logged (journald under the daemon).
-    public convenience init(configuration: PostgresLedgerConfiguration, logger: Logger) async throws(StoreError) {
+    package convenience init(configuration: PostgresLedgerConfiguration, logger: Logger) async throws(StoreError) {
         try await self.init(configuration: configuration, logger: logger, schema: LedgerSchema.steps)
     }
 
     /// Connects without logging outages (for commands and tests, which report the errors they get).
-    public convenience init(configuration: PostgresLedgerConfiguration) async throws(StoreError) {
+    package convenience init(configuration: PostgresLedgerConfiguration) async throws(StoreError) {
         try await self.init(configuration: configuration, schema: LedgerSchema.steps)
     }
 
@@ -70,7 +70,7 @@ public final class PostgresLedger: SharedLedger {
     }
 
     /// See ``SharedLedger/close()``.
-    public func close() async {
+    package func close() async {
         await link.close()
     }
 

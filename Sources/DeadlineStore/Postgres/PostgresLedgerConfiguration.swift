@@ -3,9 +3,9 @@ import PostgresNIO
 /// Where a ``PostgresLedger`` finds its database and how it talks to it: server, user, database, password and
 /// TLS. Built by the daemon from `[store]` (the password read from `password_file`); never printed whole: use
 /// ``displayName``, which has no password.
-public struct PostgresLedgerConfiguration: Sendable {
+package struct PostgresLedgerConfiguration: Sendable {
     /// How to reach the server.
-    public enum Server: Sendable, Hashable {
+    package enum Server: Sendable, Hashable {
         /// TCP to a host name or address and port.
         case tcp(host: String, port: Int)
         /// A Unix socket: the folder that holds `.s.PGSQL.<port>` (libpq's `host=/run/postgresql`), and the port.
@@ -13,7 +13,7 @@ public struct PostgresLedgerConfiguration: Sendable {
     }
 
     /// libpq's `sslmode`, as admins know it. Unix sockets never use TLS.
-    public enum SSLMode: String, Sendable, Hashable, CaseIterable {
+    package enum SSLMode: String, Sendable, Hashable, CaseIterable {
         /// No TLS.
         case disable
         /// Like ``prefer`` (libpq tries plain text first; PostgresNIO asks for TLS first).
@@ -29,24 +29,24 @@ public struct PostgresLedgerConfiguration: Sendable {
     }
 
     /// The server.
-    public var server: Server
+    package var server: Server
     /// The database user (role).
-    public var user: String
+    package var user: String
     /// The database.
-    public var database: String
+    package var database: String
     /// The password, if the server asks for one.
-    public var password: String?
+    package var password: String?
     /// TLS.
-    public var sslMode: SSLMode
+    package var sslMode: SSLMode
     /// A CA certificate (PEM) to trust instead of the system's (libpq's `sslrootcert`).
-    public var caFile: String?
+    package var caFile: String?
     /// Time allowed to connect and log in.
-    public var connectTimeoutSeconds: Int
+    package var connectTimeoutSeconds: Int
     /// Shown in `pg_stat_activity`, e.g. `deadlined vp-ubnd-01:4242`.
-    public var applicationName: String
+    package var applicationName: String
 
     /// A configuration from plain values.
-    public init(
+    package init(
         server: Server, user: String, database: String, password: String? = nil, sslMode: SSLMode = .verifyFull,
         caFile: String? = nil, connectTimeoutSeconds: Int = 10, applicationName: String = "deadlined"
     ) {
@@ -62,7 +62,7 @@ public struct PostgresLedgerConfiguration: Sendable {
 
     /// `postgresql://deadlined@db.example.vn:5432/deadlined`, or with `?host=/run/postgresql` for a socket: for
     /// messages; never holds the password.
-    public var displayName: String {
+    package var displayName: String {
         switch server {
         case .tcp(let host, let port):
             let shown = host.contains(":") ? "[\(host)]" : host

@@ -1,11 +1,11 @@
-import DeadlineKit
+package import DeadlineKit
 
 /// A ``Ledger`` that several live daemons share at once, on several hosts (``PostgresLedger``): besides the
 /// outbox, it keeps the claims of a send in flight alive, tells each daemon what the others changed, and counts
 /// what each instance holds and sent.
 ///
 /// SQLite is not one: a daemon owns its SQLite ledger alone, behind its lock on the state directory.
-public protocol SharedLedger: Ledger {
+package protocol SharedLedger: Ledger {
     /// Extends the leases of claims that are still this caller's (same key and token, still `sending`) to `until`,
     /// shorter or longer. Returns the keys still held; a claim missing from the answer was taken over by another
     /// instance after its lease ran out (or its result was written), and its result will be refused as
@@ -25,21 +25,21 @@ public protocol SharedLedger: Ledger {
 }
 
 /// What one instance holds and did, as `deadlinectl status` shows it.
-public struct InstanceActivity: Sendable, Hashable {
+package struct InstanceActivity: Sendable, Hashable {
     /// The instance's id, as in ``InstanceRecord/instanceID``.
-    public var instanceID: String
+    package var instanceID: String
     /// Reminders it is sending now: `sending`, claimed by it, the lease not yet run out.
-    public var leasesHeld: Int
+    package var leasesHeld: Int
     /// Reminders a server accepted from it.
-    public var remindersSent: Int
+    package var remindersSent: Int
     /// The last of them (at most ``recentLimit``), latest first.
-    public var lastSent: [SentReminder]
+    package var lastSent: [SentReminder]
 
     /// How many of an instance's latest sends ``lastSent`` keeps.
-    public static let recentLimit = 5
+    package static let recentLimit = 5
 
     /// Activity from plain values.
-    public init(instanceID: String, leasesHeld: Int, remindersSent: Int, lastSent: [SentReminder] = []) {
+    package init(instanceID: String, leasesHeld: Int, remindersSent: Int, lastSent: [SentReminder] = []) {
         self.instanceID = instanceID
         self.leasesHeld = leasesHeld
         self.remindersSent = remindersSent
@@ -48,14 +48,14 @@ public struct InstanceActivity: Sendable, Hashable {
 }
 
 /// One reminder a server accepted, and when its result was written down.
-public struct SentReminder: Sendable, Hashable {
+package struct SentReminder: Sendable, Hashable {
     /// The reminder's key, as in ``LedgerEntry/key``.
-    public var key: String
+    package var key: String
     /// When the ledger recorded it sent.
-    public var sentAt: Instant
+    package var sentAt: Instant
 
     /// A sent reminder from plain values.
-    public init(key: String, sentAt: Instant) {
+    package init(key: String, sentAt: Instant) {
         self.key = key
         self.sentAt = sentAt
     }
@@ -63,7 +63,7 @@ public struct SentReminder: Sendable, Hashable {
 
 /// A change announced on a shared ledger (PostgreSQL `NOTIFY` on the channel ``channel``), heard by every daemon
 /// on it.
-public enum LedgerChange: Sendable, Hashable {
+package enum LedgerChange: Sendable, Hashable {
     /// An occurrence was marked done or undone, or snoozed (`deadlinectl done`, from any host): plan again.
     case occurrencesChanged
     /// An instance loaded a new configuration (start or reload), with its summary.
@@ -75,7 +75,7 @@ public enum LedgerChange: Sendable, Hashable {
     case resynchronize
 
     /// The `NOTIFY` channel.
-    public static let channel = "deadlined"
+    package static let channel = "deadlined"
 
     /// The payload sent with `NOTIFY`: fields separated by tabs (PostgreSQL allows up to 8000 bytes).
     var payload: String {

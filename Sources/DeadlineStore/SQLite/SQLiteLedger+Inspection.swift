@@ -1,8 +1,8 @@
-import DeadlineKit
+package import DeadlineKit
 
 extension SQLiteLedger {
     /// See ``Ledger/entries(deadlineID:)``.
-    public func entries(deadlineID: String) async throws(StoreError) -> [LedgerEntry] {
+    package func entries(deadlineID: String) async throws(StoreError) -> [LedgerEntry] {
         let path = self.path
         return try await read { db in
             var entries = try db.rows(LedgerSQL.entries(deadlineID: deadlineID)).cells(path).map(LedgerRows.entry)
@@ -19,7 +19,7 @@ extension SQLiteLedger {
     }
 
     /// See ``Ledger/entries(states:since:limit:)``.
-    public func entries(
+    package func entries(
         states: Set<ReminderState>, since: Instant?, limit: Int
     ) async throws(StoreError) -> [LedgerEntry] {
         let path = self.path
@@ -29,20 +29,20 @@ extension SQLiteLedger {
     }
 
     /// See ``Ledger/heartbeat(_:)``.
-    public func heartbeat(_ instance: InstanceRecord) async throws(StoreError) {
+    package func heartbeat(_ instance: InstanceRecord) async throws(StoreError) {
         try await write { db in
             for statement in LedgerSQL.heartbeat(instance) { try db.run(statement) }
         }
     }
 
     /// See ``Ledger/instances()``.
-    public func instances() async throws(StoreError) -> [InstanceRecord] {
+    package func instances() async throws(StoreError) -> [InstanceRecord] {
         let path = self.path
         return try await read { db in try db.rows(LedgerSQL.instances).cells(path).map(LedgerRows.instance) }
     }
 
     /// See ``Ledger/meta(_:)``.
-    public func meta(_ key: String) async throws(StoreError) -> String? {
+    package func meta(_ key: String) async throws(StoreError) -> String? {
         try await read { db in
             let statement = LedgerSQL.meta(key)
             return try db.text(statement.sql, statement.arguments)
@@ -50,7 +50,7 @@ extension SQLiteLedger {
     }
 
     /// See ``Ledger/setMeta(_:_:)``.
-    public func setMeta(_ key: String, _ value: String) async throws(StoreError) {
+    package func setMeta(_ key: String, _ value: String) async throws(StoreError) {
         _ = try await write { db in try db.run(LedgerSQL.setMeta(key, value)) }
     }
 }

@@ -1,9 +1,9 @@
-import DeadlineKit
+package import DeadlineKit
 
 /// Done, undone, snooze and the audit log: the rules are ``OccurrenceRules``'; here they run in one transaction.
 extension SQLiteLedger {
     /// See ``Ledger/markDone(_:units:by:note:at:)``.
-    public func markDone(
+    package func markDone(
         _ id: OccurrenceID, units: [String], by user: String, note: String?, at now: Instant
     ) async throws(StoreError) -> [UnitMark] {
         try LedgerText.validate(user: user, units: units)
@@ -17,7 +17,7 @@ extension SQLiteLedger {
     }
 
     /// See ``Ledger/markUndone(_:units:allUnits:by:note:at:)``.
-    public func markUndone(
+    package func markUndone(
         _ id: OccurrenceID, units: [String], allUnits: [String], by user: String, note: String?, at now: Instant
     ) async throws(StoreError) {
         try LedgerText.validate(user: user, units: units)
@@ -30,7 +30,7 @@ extension SQLiteLedger {
     }
 
     /// See ``Ledger/snooze(_:units:until:by:note:at:)``.
-    public func snooze(
+    package func snooze(
         _ id: OccurrenceID, units: [String], until: Instant, by user: String, note: String?, at now: Instant
     ) async throws(StoreError) {
         try LedgerText.validate(user: user, units: units)
@@ -42,13 +42,13 @@ extension SQLiteLedger {
     }
 
     /// See ``Ledger/unitMarks(_:)``.
-    public func unitMarks(_ id: OccurrenceID) async throws(StoreError) -> [UnitMark] {
+    package func unitMarks(_ id: OccurrenceID) async throws(StoreError) -> [UnitMark] {
         let path = self.path
         return try await read { db in try Self.marks(db, id, path: path) }
     }
 
     /// See ``Ledger/plannerState()``.
-    public func plannerState() async throws(StoreError) -> PlannerState {
+    package func plannerState() async throws(StoreError) -> PlannerState {
         let path = self.path
         return try await read { db in
             var state = PlannerState()
@@ -58,13 +58,13 @@ extension SQLiteLedger {
     }
 
     /// See ``Ledger/occurrenceEvents(deadlineID:)``.
-    public func occurrenceEvents(deadlineID: String?) async throws(StoreError) -> [OccurrenceEvent] {
+    package func occurrenceEvents(deadlineID: String?) async throws(StoreError) -> [OccurrenceEvent] {
         let path = self.path
         return try await read { db in try db.rows(LedgerSQL.events(deadlineID: deadlineID)).cells(path).map(LedgerRows.event) }
     }
 
     /// See ``Ledger/changeCounter()``: a row in `counters`, bumped in the admin action's transaction.
-    public func changeCounter() async throws(StoreError) -> Int64 {
+    package func changeCounter() async throws(StoreError) -> Int64 {
         try await read { db in try db.integer(LedgerSQL.changeCounter.sql) ?? 0 }
     }
 

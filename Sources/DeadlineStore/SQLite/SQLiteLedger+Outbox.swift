@@ -1,13 +1,13 @@
-import DeadlineKit
+package import DeadlineKit
 
 extension SQLiteLedger {
     /// See ``Ledger/recordDue(_:at:)``: one transaction, one prepared `INSERT ... ON CONFLICT DO NOTHING`.
-    public func recordDue(_ reminders: [LedgerReminder], at now: Instant) async throws(StoreError) -> Set<String> {
+    package func recordDue(_ reminders: [LedgerReminder], at now: Instant) async throws(StoreError) -> Set<String> {
         try await insert(reminders, state: .pending, reason: nil, at: now)
     }
 
     /// See ``Ledger/recordSkipped(_:reason:at:)``.
-    public func recordSkipped(
+    package func recordSkipped(
         _ reminders: [LedgerReminder], reason: String, at now: Instant
     ) async throws(StoreError) -> Set<String> {
         try await insert(reminders, state: .skipped, reason: LedgerText.capped(reason), at: now)
@@ -57,7 +57,7 @@ extension SQLiteLedger {
     }
 
     /// See ``Ledger/knownKeys(_:)``: looked up 500 keys at a time.
-    public func knownKeys(_ keys: [String]) async throws(StoreError) -> Set<String> {
+    package func knownKeys(_ keys: [String]) async throws(StoreError) -> Set<String> {
         guard !keys.isEmpty else { return [] }
         return try await read { db in
             var known: Set<String> = []
@@ -73,14 +73,14 @@ extension SQLiteLedger {
     }
 
     /// See ``Ledger/readyToSend(at:limit:)``.
-    public func readyToSend(at now: Instant, limit: Int) async throws(StoreError) -> [LedgerEntry] {
+    package func readyToSend(at now: Instant, limit: Int) async throws(StoreError) -> [LedgerEntry] {
         let path = self.path
         return try await read { db in try db.rows(LedgerSQL.readyToSend(at: now, limit: limit)).cells(path).map(LedgerRows.entry) }
     }
 
     /// See ``Ledger/beginAttempt(key:owner:leaseUntil:at:)``: the check and the claim share one IMMEDIATE
     /// transaction, so two ledgers on the file cannot both claim a row.
-    public func beginAttempt(
+    package func beginAttempt(
         key: String, owner: String, leaseUntil: Instant, at now: Instant
     ) async throws(StoreError) -> AttemptClaim {
         let token = LedgerText.newClaimToken()
@@ -90,7 +90,7 @@ extension SQLiteLedger {
 
     /// See ``Ledger/commit(_:)``: one IMMEDIATE transaction, each write decided by the rules as it comes; a write the
     /// rules refuse has written nothing (they refuse before any statement runs), a SQLite error rolls back all.
-    public func commit(_ writes: [OutboxWrite]) async throws(StoreError) -> [OutboxWriteResult] {
+    package func commit(_ writes: [OutboxWrite]) async throws(StoreError) -> [OutboxWriteResult] {
         guard !writes.isEmpty else { return [] }
         let tokens = writes.map { write -> String? in if case .claim = write { LedgerText.newClaimToken() } else { nil } }
         let path = self.path
@@ -137,12 +137,12 @@ extension SQLiteLedger {
     }
 
     /// See ``Ledger/recordSent(_:response:at:)``.
-    public func recordSent(_ claim: AttemptClaim, response: String, at now: Instant) async throws(StoreError) {
+    package func recordSent(_ claim: AttemptClaim, response: String, at now: Instant) async throws(StoreError) {
         try await finish(claim, OutboxRules.sent(response: response, at: now), at: now)
     }
 
     /// See ``Ledger/recordFailure(_:error:disposition:at:)``.
-    public func recordFailure(
+    package func recordFailure(
         _ claim: AttemptClaim, error: String, disposition: FailureDisposition, at now: Instant
     ) async throws(StoreError) {
         try await finish(claim, OutboxRules.failed(error: error, disposition: disposition), at: now)
@@ -155,12 +155,12 @@ extension SQLiteLedger {
     }
 
     /// See ``Ledger/recordGivenUp(key:reason:at:)``.
-    public func recordGivenUp(key: String, reason: String, at now: Instant) async throws(StoreError) {
+    package func recordGivenUp(key: String, reason: String, at now: Instant) async throws(StoreError) {
         try await setAside(key: key, as: .givenUp, reason: reason, at: now)
     }
 
     /// See ``Ledger/recordSkipped(key:reason:at:)``.
-    public func recordSkipped(key: String, reason: String, at now: Instant) async throws(StoreError) {
+    package func recordSkipped(key: String, reason: String, at now: Instant) async throws(StoreError) {
         try await setAside(key: key, as: .skipped, reason: reason, at: now)
     }
 
@@ -174,12 +174,12 @@ extension SQLiteLedger {
     }
 
     /// See ``Ledger/forgetSkipped(decidedAfter:)``.
-    public func forgetSkipped(decidedAfter: Instant) async throws(StoreError) -> Int {
+    package func forgetSkipped(decidedAfter: Instant) async throws(StoreError) -> Int {
         try await write { db in try db.rows(LedgerSQL.forgetSkipped(decidedAfter: decidedAfter)).count }
     }
 
     /// See ``Ledger/requeue(deadlineID:channel:since:reason:at:)``.
-    public func requeue(
+    package func requeue(
         deadlineID: String?, channel: String?, since: Instant?, reason: String, at now: Instant
     ) async throws(StoreError) -> [LedgerEntry] {
         let path = self.path
@@ -192,14 +192,14 @@ extension SQLiteLedger {
     }
 
     /// See ``Ledger/nextRetry()``.
-    public func nextRetry() async throws(StoreError) -> Instant? {
+    package func nextRetry() async throws(StoreError) -> Instant? {
         try await read { db in
             try db.integer(LedgerSQL.nextRetry.sql).map(Instant.init(secondsSinceEpoch:))
         }
     }
 
     /// See ``Ledger/releaseClaims(notOwnedBy:at:)``.
-    public func releaseClaims(notOwnedBy owner: String, at now: Instant) async throws(StoreError) -> Int {
+    package func releaseClaims(notOwnedBy owner: String, at now: Instant) async throws(StoreError) -> Int {
         try await write { db in try db.rows(LedgerSQL.releaseClaims(notOwnedBy: owner, at: now)).count }
     }
 }

@@ -16,16 +16,16 @@ import DeadlineKit
 ///
 /// When not to use it: on a network file system (SQLite's locking is not reliable there) or for several daemons
 /// on several hosts; that is the PostgreSQL backend's job (issue 9).
-public final class SQLiteLedger: Ledger {
+package final class SQLiteLedger: Ledger {
     /// How long a write waits for another process's write to finish before failing with
     /// ``StoreError/Code/locked``.
-    public static let busyTimeoutSeconds = 5.0
+    package static let busyTimeoutSeconds = 5.0
 
     /// The ledger's file name inside the state directory: `state.db`.
-    public static let defaultFileName = "state.db"
+    package static let defaultFileName = "state.db"
 
     /// The database file, or `:memory:`; named in error messages.
-    public let path: String
+    package let path: String
     /// The one connection; used only on ``thread``.
     let connection: SQLiteConnection
     /// Where every SQLite call runs.
@@ -36,7 +36,7 @@ public final class SQLiteLedger: Ledger {
     /// - Parameter create: create the file (0600) and its folders (0700) when missing: the daemon's choice.
     ///   Admin commands pass `false`, so that `sudo deadlinectl` never leaves a root-owned ledger that the daemon's
     ///   user cannot open; a missing file is then ``StoreError/Code/notFound``.
-    public convenience init(path: String, create: Bool = true) async throws(StoreError) {
+    package convenience init(path: String, create: Bool = true) async throws(StoreError) {
         try await self.init(path: path, schema: LedgerSchema.steps, create: create)
     }
 
@@ -74,7 +74,7 @@ public final class SQLiteLedger: Ledger {
 
     /// A private ledger in memory, gone when the value is released: for unit tests of code that uses a
     /// ``Ledger``. Same schema and behaviour, except WAL and durability.
-    public static func inMemory() throws(StoreError) -> SQLiteLedger {
+    package static func inMemory() throws(StoreError) -> SQLiteLedger {
         let path = ":memory:"
         do {
             let connection = try open(path)

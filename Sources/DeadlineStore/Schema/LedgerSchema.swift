@@ -8,32 +8,32 @@
 /// Rules for new steps: never edit a released step, only append; use types both dialects read the same way
 /// (`TEXT`, `INTEGER` for small counts, `BIGINT` for Unix seconds); keep names clear of reserved words (`user`,
 /// `key`, `at`), hence `actor`, `reminder_key`, `happened_at`.
-public enum LedgerSchema {
+package enum LedgerSchema {
     /// One migration step.
-    public struct Step: Sendable {
+    package struct Step: Sendable {
         /// 1, 2, ...: the value of `schema_migrations.version` and `PRAGMA user_version` once applied.
-        public let version: Int
+        package let version: Int
         /// A short name, stored with the version.
-        public let name: String
+        package let name: String
         /// The statements, in order, for a dialect; run in one transaction with the version row.
-        public let statements: @Sendable (SQLDialect) -> [String]
+        package let statements: @Sendable (SQLDialect) -> [String]
     }
 
     /// The statement that creates the table of applied steps, the same in every dialect.
-    public static let createMigrationTable = """
+    package static let createMigrationTable = """
         CREATE TABLE IF NOT EXISTS schema_migrations (
             version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)
         """
 
     /// Every step, oldest first.
-    public static let steps: [Step] = [
+    package static let steps: [Step] = [
         Step(version: 1, name: "ledger", statements: ledgerTables),
         Step(version: 2, name: "claims", statements: { _ in claimColumns }),
         Step(version: 3, name: "per-unit completion", statements: { _ in unitMarks }),
     ]
 
     /// The highest version this build knows.
-    public static var latestVersion: Int { steps.last?.version ?? 0 }
+    package static var latestVersion: Int { steps.last?.version ?? 0 }
 
     private static func ledgerTables(_ dialect: SQLDialect) -> [String] {
         let states = ReminderState.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
@@ -124,7 +124,7 @@ extension LedgerSchema {
 }
 
 /// The SQL dialects the schema is written for.
-public enum SQLDialect: Sendable, Hashable {
+package enum SQLDialect: Sendable, Hashable {
     /// SQLite 3.35 or later.
     case sqlite
     /// PostgreSQL 12 or later: ``PostgresLedger`` (tested with PostgreSQL 15).

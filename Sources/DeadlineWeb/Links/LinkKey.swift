@@ -7,7 +7,7 @@ import Crypto
 ///
 /// `deadlinectl web-key` writes a new one (mode 600); replacing it revokes every link ever sent, the calendar
 /// links too. Never logged, never in an error message.
-public struct LinkKey: Sendable {
+package struct LinkKey: Sendable {
     let key: SymmetricKey
 
     init(bytes: [UInt8]) {
@@ -15,14 +15,14 @@ public struct LinkKey: Sendable {
     }
 
     /// A new random key (the system's secure generator) and the text to store it as.
-    public static func generate() -> (key: LinkKey, fileText: String) {
+    package static func generate() -> (key: LinkKey, fileText: String) {
         let key = SymmetricKey(size: .bits256)
         let bytes = key.withUnsafeBytes { Array($0) }
         return (LinkKey(bytes: bytes), bytes.map(Self.hex).joined() + "\n")
     }
 
     /// The key in a file's text: 64 hexadecimal digits, surrounding white space ignored.
-    public static func parse(_ text: String) -> LinkKey? {
+    package static func parse(_ text: String) -> LinkKey? {
         let digits = Array(text.utf8.filter { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) })
         guard digits.count == 64 else { return nil }
         var bytes: [UInt8] = []
@@ -34,7 +34,7 @@ public struct LinkKey: Sendable {
     }
 
     /// Reads the key from `path`, refusing a file that everyone may read.
-    public static func load(path: String) -> Result<LinkKey, LinkKeyError> {
+    package static func load(path: String) -> Result<LinkKey, LinkKeyError> {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             let code = errno
@@ -83,7 +83,7 @@ public struct LinkKey: Sendable {
 }
 
 /// Why the link key could not be read: what is wrong and what to do. Never holds the key.
-public struct LinkKeyError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let description: String
+package struct LinkKeyError: Error, Sendable, Equatable, CustomStringConvertible {
+    package let description: String
     init(_ description: String) { self.description = description }
 }

@@ -1,18 +1,18 @@
 import Crypto
-import DeadlineKit
+package import DeadlineKit
 
 /// What a confirmation link names: one unit, one occurrence of one deadline, until a moment.
-public struct ConfirmationLink: Sendable, Hashable {
-    public var deadlineID: String
+package struct ConfirmationLink: Sendable, Hashable {
+    package var deadlineID: String
     /// The occurrence, by its nominal due day.
-    public var occurrence: CivilDate
-    public var unitID: String
+    package var occurrence: CivilDate
+    package var unitID: String
     /// The language of the message that carried the link, and so of its pages.
-    public var language: Language
+    package var language: Language
     /// After this moment the link no longer confirms anything.
-    public var expires: Instant
+    package var expires: Instant
 
-    public init(deadlineID: String, occurrence: CivilDate, unitID: String, language: Language, expires: Instant) {
+    package init(deadlineID: String, occurrence: CivilDate, unitID: String, language: Language, expires: Instant) {
         self.deadlineID = deadlineID
         self.occurrence = occurrence
         self.unitID = unitID

@@ -1,4 +1,4 @@
-import DeadlineKit
+package import DeadlineKit
 
 /// The links deadlined hands out, under `[web] public_url`, signed with the ``LinkKey``:
 ///
@@ -8,18 +8,18 @@ import DeadlineKit
 ///
 /// Reading a token checks its signature only; whether a confirmation link has expired is the caller's to say
 /// (``ConfirmationLink/expires``), so that the page can tell an expired link from a forged one.
-public struct WebLinks: Sendable {
+package struct WebLinks: Sendable {
     /// The site's address as people reach it, without a trailing `/`.
-    public let publicURL: String
+    package let publicURL: String
     let key: LinkKey
     /// How long a confirmation link works after the message that carries it was sent.
-    public let linkLifetimeSeconds: Int64
+    package let linkLifetimeSeconds: Int64
 
-    public static let confirmPath = "xac-nhan"
-    public static let calendarPath = "lich"
-    public static let reportPath = "bao-cao"
+    package static let confirmPath = "xac-nhan"
+    package static let calendarPath = "lich"
+    package static let reportPath = "bao-cao"
 
-    public init(publicURL: String, key: LinkKey, linkLifetimeSeconds: Int64) {
+    package init(publicURL: String, key: LinkKey, linkLifetimeSeconds: Int64) {
         var url = publicURL
         while url.hasSuffix("/") { url.removeLast() }
         self.publicURL = url
@@ -28,7 +28,7 @@ public struct WebLinks: Sendable {
     }
 
     /// The confirmation link for a unit's reminder about an occurrence, sent at `sentAt` in `language`.
-    public func confirmURL(deadlineID: String, occurrence: CivilDate, unitID: String, language: Language, sentAt: Instant) -> String {
+    package func confirmURL(deadlineID: String, occurrence: CivilDate, unitID: String, language: Language, sentAt: Instant) -> String {
         let link = ConfirmationLink(
             deadlineID: deadlineID, occurrence: occurrence, unitID: unitID, language: language,
             expires: sentAt.adding(seconds: linkLifetimeSeconds))
@@ -36,27 +36,27 @@ public struct WebLinks: Sendable {
     }
 
     /// A unit's calendar feed. It does not expire; a new key revokes it.
-    public func calendarURL(unitID: String) -> String {
+    package func calendarURL(unitID: String) -> String {
         "\(publicURL)/\(Self.calendarPath)/\(LinkToken.calendar(unit: unitID, key: key)).ics"
     }
 
     /// The office's report page.
-    public var reportURL: String {
+    package var reportURL: String {
         "\(publicURL)/\(Self.reportPath)/\(LinkToken.report(key: key))"
     }
 
     /// What a confirmation token names, if its signature holds (expired or not).
-    public func confirmation(token: some StringProtocol) -> ConfirmationLink? {
+    package func confirmation(token: some StringProtocol) -> ConfirmationLink? {
         LinkToken.confirmation(from: token, key: key)
     }
 
     /// The unit a calendar token names, if its signature holds.
-    public func calendarUnit(token: some StringProtocol) -> String? {
+    package func calendarUnit(token: some StringProtocol) -> String? {
         LinkToken.calendarUnit(from: token, key: key)
     }
 
     /// Whether a token is the report's.
-    public func isReportToken(_ token: some StringProtocol) -> Bool {
+    package func isReportToken(_ token: some StringProtocol) -> Bool {
         LinkToken.isReport(token, key: key)
     }
 }

@@ -1,7 +1,7 @@
 /// HTML text: every value that reaches a page goes through ``escape(_:)``.
-public enum HTML {
+package enum HTML {
     /// `&`, `<`, `>`, `"` and `'` as character references: safe in text and in quoted attribute values.
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -1,25 +1,25 @@
 import Crypto
-import DeadlineKit
+package import DeadlineKit
 
 /// A whole page: one file, no external resources, no script. Its one `<style>` element is allowed by its hash in
 /// the Content-Security-Policy it is served with, so the policy needs no `'unsafe-inline'`.
-public struct HTMLDocument: Sendable {
-    public var language: Language
+package struct HTMLDocument: Sendable {
+    package var language: Language
     /// The `<title>`, as text (escaped here).
-    public var title: String
+    package var title: String
     /// The page's CSS.
-    public var style: String
+    package var style: String
     /// The inside of `<body>`, as HTML: callers escape what they put in it.
-    public var body: String
+    package var body: String
 
-    public init(language: Language, title: String, style: String = HTMLDocument.baseStyle, body: String) {
+    package init(language: Language, title: String, style: String = HTMLDocument.baseStyle, body: String) {
         self.language = language
         self.title = title
         self.style = style
         self.body = body
     }
 
-    public var rendered: String {
+    package var rendered: String {
         """
         <!DOCTYPE html>
         <html lang="\(language.rawValue)">
@@ -40,13 +40,13 @@ public struct HTMLDocument: Sendable {
     }
 
     /// Nothing but the page's own style; forms post back to the same site; no framing.
-    public var contentSecurityPolicy: String {
+    package var contentSecurityPolicy: String {
         let hash = Base64.encode(Array(SHA256.hash(data: Array(style.utf8))))
         return "default-src 'none'; style-src 'sha256-\(hash)'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
     }
 
     /// The style of deadlined's pages: readable on a phone, printable, no web fonts.
-    public static let baseStyle = """
+    package static let baseStyle = """
         body{margin:0;background:#f4f5f7;color:#1d2330;font:16px/1.5 system-ui,"Segoe UI",Roboto,Arial,sans-serif}\
         main{max-width:42rem;margin:2rem auto;padding:1.5rem 1.75rem;background:#fff;border-radius:8px;\
         box-shadow:0 1px 3px rgba(0,0,0,.12)}\

@@ -1,9 +1,9 @@
-import DeadlineKit
+package import DeadlineKit
 
 /// What the site asks of the daemon: the facts behind a link, recording a confirmation, a unit's calendar, the
 /// report. The daemon implements it over its configuration and ledger; the site only routes, checks tokens and
 /// renders pages. Texts come already worded in the link's language (dates as the office writes them).
-public protocol WebDesk: Sendable {
+package protocol WebDesk: Sendable {
     /// The links in force, from the configuration now loaded; nil when `[web]` is not configured.
     var links: WebLinks? { get }
 
@@ -25,19 +25,19 @@ public protocol WebDesk: Sendable {
 }
 
 /// The facts of one unit's part in one occurrence, worded for a page.
-public struct ConfirmationView: Sendable, Hashable {
-    public var task: String
+package struct ConfirmationView: Sendable, Hashable {
+    package var task: String
     /// `5418/UBND-TKBT: Triển khai …`, if the deadline comes from a document.
-    public var document: String?
+    package var document: String?
     /// `17:00 Thứ Năm 10/12/2020`.
-    public var due: String
-    public var unitName: String
+    package var due: String
+    package var unitName: String
     /// When the link stops working, as a person reads it.
-    public var expires: String
+    package var expires: String
     /// Set when the unit's part is already marked done.
-    public var confirmed: PriorConfirmation?
+    package var confirmed: PriorConfirmation?
 
-    public init(task: String, document: String?, due: String, unitName: String, expires: String, confirmed: PriorConfirmation?) {
+    package init(task: String, document: String?, due: String, unitName: String, expires: String, confirmed: PriorConfirmation?) {
         self.task = task
         self.document = document
         self.due = due
@@ -48,18 +48,18 @@ public struct ConfirmationView: Sendable, Hashable {
 }
 
 /// A done mark already in the ledger: when (as a person reads it), and how or by whom, worded.
-public struct PriorConfirmation: Sendable, Hashable {
-    public var at: String
-    public var by: String
+package struct PriorConfirmation: Sendable, Hashable {
+    package var at: String
+    package var by: String
 
-    public init(at: String, by: String) {
+    package init(at: String, by: String) {
         self.at = at
         self.by = by
     }
 }
 
 /// What became of a confirmation.
-public enum ConfirmOutcome: Sendable, Hashable {
+package enum ConfirmOutcome: Sendable, Hashable {
     /// Recorded now; the unit's reminders stop. `at` as a person reads it.
     case recorded(at: String)
     /// The unit's part was already marked done.

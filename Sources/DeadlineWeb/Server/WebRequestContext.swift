@@ -1,16 +1,16 @@
 import HTTPTypes
-import Hummingbird
+package import Hummingbird
 import HummingbirdCore
 import NIOCore
 
 /// Hummingbird's request context with the address the request came from: the connection's peer, or, when that is
 /// the reverse proxy on this machine, the client it names in `X-Real-IP` (or last in `X-Forwarded-For`).
-public struct WebRequestContext: RequestContext {
-    public var coreContext: CoreRequestContextStorage
+package struct WebRequestContext: RequestContext {
+    package var coreContext: CoreRequestContextStorage
     /// The connection's peer address, if known.
-    public let peerAddress: String?
+    package let peerAddress: String?
 
-    public init(source: ApplicationRequestContextSource) {
+    package init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         peerAddress = source.channel.remoteAddress?.ipAddress
     }

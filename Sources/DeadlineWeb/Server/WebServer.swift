@@ -1,6 +1,6 @@
 import HummingbirdCore
-import Logging
-import NIOCore
+package import Logging
+package import NIOCore
 import NIOPosix
 import ServiceLifecycle
 
@@ -10,21 +10,21 @@ import ServiceLifecycle
 /// It runs its own one-thread event loop, which sleeps in `epoll_wait` until a connection comes: an idle site
 /// adds no wake-up. Connections idle for ``idleTimeout`` are closed. On graceful shutdown it stops accepting,
 /// lets the requests in progress finish, and closes the rest.
-public struct WebServer: Service {
+package struct WebServer: Service {
     let descriptor: CInt
     let site: WebSite
     let logger: Logger
     let idleTimeout: TimeAmount
 
     /// - Parameter descriptor: a listening stream socket; the server owns it from now on and closes it.
-    public init(listeningOn descriptor: CInt, site: WebSite, logger: Logger, idleTimeout: TimeAmount = .seconds(60)) {
+    package init(listeningOn descriptor: CInt, site: WebSite, logger: Logger, idleTimeout: TimeAmount = .seconds(60)) {
         self.descriptor = descriptor
         self.site = site
         self.logger = logger
         self.idleTimeout = idleTimeout
     }
 
-    public func run() async throws {
+    package func run() async throws {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         do {
             try await serve(on: group)

@@ -2,7 +2,7 @@ import DeadlineKit
 import HTTPTypes
 import Hummingbird
 import HummingbirdCore
-import Logging
+package import Logging
 import NIOCore
 
 /// The routes, on Hummingbird's router:
@@ -16,12 +16,12 @@ import NIOCore
 /// | GET | `/robots.txt` | no indexing |
 ///
 /// Anything else is "not found". No route changes the configuration or does what `deadlinectl` does for admins.
-public struct WebSite: Sendable {
+package struct WebSite: Sendable {
     let desk: any WebDesk
     let limiter: PostRateLimiter
     let logger: Logger
 
-    public init(desk: any WebDesk, logger: Logger, postsPerMinute: Int = 10) {
+    package init(desk: any WebDesk, logger: Logger, postsPerMinute: Int = 10) {
         self.desk = desk
         self.limiter = PostRateLimiter(burst: postsPerMinute, refillSeconds: 60 / Double(max(postsPerMinute, 1)))
         self.logger = logger
@@ -49,7 +49,7 @@ public struct WebSite: Sendable {
     }
 
     /// What Hummingbird's HTTP/1.1 channel calls for each request: the router's answer with a `Date` header.
-    public func responder() -> HTTPChannelHandler.Responder {
+    func responder() -> HTTPChannelHandler.Responder {
         let routes = router().buildResponder()
         let logger = self.logger
         return { request, writer, channel in
