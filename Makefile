@@ -34,6 +34,8 @@ demo: build
 
 test:
 	scripts/install-deps.sh bench
+	@# The sources' format first: a finding fails the run before anything is built (make format fixes most).
+	$(MAKE) lint
 	swift build --build-tests
 	@# At most 8 tests at once: the integration suites start servers and daemons, and a 2-core machine running
 	@# every one of them together turns waits that take a second into ones that take thirty.

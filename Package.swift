@@ -126,7 +126,8 @@ let package = Package(
         .target(
             name: "DeadlineService",
             dependencies: [
-                "DeadlineKit", "DeadlineImport", "DeadlineConfig", "DeadlineDelivery", "DeadlineStore", "DeadlineSystemd", "DeadlineWeb",
+                "DeadlineKit", "DeadlineImport", "DeadlineConfig", "DeadlineDelivery", "DeadlineStore",
+                "DeadlineSystemd", "DeadlineWeb",
                 "CLinuxShim", "Threads", "Platform",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -157,9 +158,11 @@ let package = Package(
         // Fuzzing (Fuzz/, `make fuzz`): the targets are a library, so that tests replay the committed corpus; the driver
         // runs them under libFuzzer when Fuzz/run.sh builds it with coverage, and replays files otherwise.
         .target(
-            name: "FuzzTargets", dependencies: ["DeadlineKit", "DeadlineImport", "DeadlineConfig"], path: "Fuzz/Targets",
+            name: "FuzzTargets", dependencies: ["DeadlineKit", "DeadlineImport", "DeadlineConfig"],
+            path: "Fuzz/Targets",
             swiftSettings: strict),
-        .executableTarget(name: "deadline-fuzz", dependencies: ["FuzzTargets"], path: "Fuzz/Driver", swiftSettings: strict),
+        .executableTarget(
+            name: "deadline-fuzz", dependencies: ["FuzzTargets"], path: "Fuzz/Driver", swiftSettings: strict),
 
         // Tests: one target per module, plus integration tests with real servers.
         .executableTarget(

@@ -12,7 +12,8 @@ import FuzzTargets
 #if FUZZING
     @_silgen_name("LLVMFuzzerRunDriver")
     func LLVMFuzzerRunDriver(
-        _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+        _ argc: UnsafeMutablePointer<CInt>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
     ) -> CInt
 
@@ -27,7 +28,9 @@ import FuzzTargets
             // libFuzzer reads argv[0] and its own flags: drop the target's name.
             var arguments = CommandLine.arguments
             arguments.remove(at: 1)
-            if !arguments.contains(where: { $0.hasPrefix("-max_len=") }) { arguments.append("-max_len=\(target.maximumLength)") }
+            if !arguments.contains(where: { $0.hasPrefix("-max_len=") }) {
+                arguments.append("-max_len=\(target.maximumLength)")
+            }
             var cStrings = arguments.map { strdup($0) }
             var argc = CInt(cStrings.count)
             let code = cStrings.withUnsafeMutableBufferPointer { buffer in

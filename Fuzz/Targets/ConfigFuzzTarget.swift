@@ -25,7 +25,8 @@ package enum ConfigFuzzTarget {
     /// A plan of 40 days from 8 days before the first one-off deadline (or 20/11/2020), and every status then.
     static func plan(_ agenda: Agenda) {
         let planner = ReminderPlanner(agenda: agenda)
-        var start = agenda.settings.zone.instant(for: LocalDateTime(CivilDate(year: 2020, month: 11, day: 20) ?? CivilDate(daysSinceEpoch: 0), .midnight))
+        var start = agenda.settings.zone.instant(
+            for: LocalDateTime(CivilDate(year: 2020, month: 11, day: 20) ?? CivilDate(daysSinceEpoch: 0), .midnight))
         for deadline in agenda.deadlines {
             if case .once(let moment) = deadline.schedule {
                 start = agenda.settings.zone.instant(for: moment).adding(seconds: -8 * 86_400)

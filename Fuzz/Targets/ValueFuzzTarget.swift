@@ -79,14 +79,30 @@ package enum ValueFuzzTarget {
         Position(template: "[reminders]\ntime = ⟨v⟩", quoted: true),
         Position(template: "[calendar]\nworking_hours = ⟨v⟩", quoted: true),
         Position(template: "[calendar]\n[[calendar.override]]\ndate = ⟨v⟩\noff = true", quoted: true),
-        Position(template: "[channels.email]\ntype = \"smtp\"\nurl = \"smtps://127.0.0.1:465\"\nfrom = \"a@b.vn\"\ntimeout = ⟨v⟩", quoted: true),
-        Position(template: "[channels.email]\ntype = \"smtp\"\nurl = \"smtps://127.0.0.1:465\"\nfrom = \"a@b.vn\"\nconnect_timeout = ⟨v⟩", quoted: true),
-        Position(template: "[channels.email]\ntype = \"smtp\"\nurl = \"smtps://127.0.0.1:465\"\nfrom = \"a@b.vn\"\nconnections = ⟨v⟩", quoted: false),
+        Position(
+            template:
+                "[channels.email]\ntype = \"smtp\"\nurl = \"smtps://127.0.0.1:465\"\nfrom = \"a@b.vn\"\ntimeout = ⟨v⟩",
+            quoted: true),
+        Position(
+            template:
+                "[channels.email]\ntype = \"smtp\"\nurl = \"smtps://127.0.0.1:465\"\nfrom = \"a@b.vn\"\nconnect_timeout = ⟨v⟩",
+            quoted: true),
+        Position(
+            template:
+                "[channels.email]\ntype = \"smtp\"\nurl = \"smtps://127.0.0.1:465\"\nfrom = \"a@b.vn\"\nconnections = ⟨v⟩",
+            quoted: false),
         Position(template: "[channels.email]\ntype = \"smtp\"\nurl = ⟨v⟩\nfrom = \"a@b.vn\"", quoted: true),
-        Position(template: "[channels.email]\ntype = \"smtp\"\nurl = \"smtps://127.0.0.1:465\"\nfrom = ⟨v⟩", quoted: true),
+        Position(
+            template: "[channels.email]\ntype = \"smtp\"\nurl = \"smtps://127.0.0.1:465\"\nfrom = ⟨v⟩", quoted: true),
         Position(template: "[channels.chat]\ntype = \"webhook\"\nurl = ⟨v⟩", quoted: true),
-        Position(template: "[channels.chat]\ntype = \"webhook\"\nurl = \"https://hooks.example.vn/x\"\nheaders = { \"X-Don-Vi\" = ⟨v⟩ }", quoted: true),
-        Position(template: "[channels.chat]\ntype = \"webhook\"\nurl = \"https://hooks.example.vn/x\"\nheaders = { ⟨v⟩ = \"v\" }", quoted: true),
+        Position(
+            template:
+                "[channels.chat]\ntype = \"webhook\"\nurl = \"https://hooks.example.vn/x\"\nheaders = { \"X-Don-Vi\" = ⟨v⟩ }",
+            quoted: true),
+        Position(
+            template:
+                "[channels.chat]\ntype = \"webhook\"\nurl = \"https://hooks.example.vn/x\"\nheaders = { ⟨v⟩ = \"v\" }",
+            quoted: true),
         Position(template: "[store]\nurl = ⟨v⟩", quoted: true),
         Position(template: "[store]\nlease = ⟨v⟩", quoted: true),
         Position(template: "[units.extra]\nname = ⟨v⟩\nrecipients = [\"a@b.vn\"]", quoted: true),
@@ -94,13 +110,29 @@ package enum ValueFuzzTarget {
         Position(template: "[units.extra]\nname = \"X\"\ndigest = ⟨v⟩", quoted: true),
         Position(template: "[[document]]\nref = \"1/UBND\"\nissued = ⟨v⟩", quoted: true),
         Position(template: "[[deadline]]\nid = \"v\"\ntask = \"Việc\"\nunits = [\"so-khdt\"]\ndue = ⟨v⟩", quoted: true),
-        Position(template: "[[deadline]]\nid = \"v\"\ntask = \"Việc\"\nunits = [\"so-khdt\"]\ndue = ⟨v⟩", quoted: false),
-        Position(template: "[[deadline]]\nid = \"v\"\ntask = ⟨v⟩\nunits = [\"so-khdt\"]\ndue = \"10/12/2020\"", quoted: true),
-        Position(template: "[[deadline]]\nid = ⟨v⟩\ntask = \"Việc\"\nunits = [\"so-khdt\"]\ndue = \"10/12/2020\"", quoted: true),
-        Position(template: "[[deadline]]\nid = \"v\"\ntask = \"Việc\"\nunits = [\"so-khdt\"]\nrepeat = \"monthly\"\nday = ⟨v⟩", quoted: false),
-        Position(template: "[[deadline]]\nid = \"v\"\ntask = \"Việc\"\nunits = [\"so-khdt\"]\nrepeat = \"yearly\"\ndate = ⟨v⟩", quoted: true),
-        Position(template: "[[deadline]]\nid = \"v\"\ntask = \"Việc\"\nunits = [\"so-khdt\"]\nrepeat = \"weekly\"\nweekday = ⟨v⟩\nfrom = \"01/12/2020\"", quoted: true),
-        Position(template: "[[deadline]]\nid = \"v\"\ntask = \"Việc\"\nunits = [\"so-khdt\"]\nrepeat = \"monthly\"\nday = 20\nfrom = ⟨v⟩", quoted: true),
+        Position(
+            template: "[[deadline]]\nid = \"v\"\ntask = \"Việc\"\nunits = [\"so-khdt\"]\ndue = ⟨v⟩", quoted: false),
+        Position(
+            template: "[[deadline]]\nid = \"v\"\ntask = ⟨v⟩\nunits = [\"so-khdt\"]\ndue = \"10/12/2020\"", quoted: true),
+        Position(
+            template: "[[deadline]]\nid = ⟨v⟩\ntask = \"Việc\"\nunits = [\"so-khdt\"]\ndue = \"10/12/2020\"",
+            quoted: true),
+        Position(
+            template:
+                "[[deadline]]\nid = \"v\"\ntask = \"Việc\"\nunits = [\"so-khdt\"]\nrepeat = \"monthly\"\nday = ⟨v⟩",
+            quoted: false),
+        Position(
+            template:
+                "[[deadline]]\nid = \"v\"\ntask = \"Việc\"\nunits = [\"so-khdt\"]\nrepeat = \"yearly\"\ndate = ⟨v⟩",
+            quoted: true),
+        Position(
+            template:
+                "[[deadline]]\nid = \"v\"\ntask = \"Việc\"\nunits = [\"so-khdt\"]\nrepeat = \"weekly\"\nweekday = ⟨v⟩\nfrom = \"01/12/2020\"",
+            quoted: true),
+        Position(
+            template:
+                "[[deadline]]\nid = \"v\"\ntask = \"Việc\"\nunits = [\"so-khdt\"]\nrepeat = \"monthly\"\nday = 20\nfrom = ⟨v⟩",
+            quoted: true),
     ]
 
     /// The configuration every value goes into: one unit and one deadline, with `⟨table⟩` where the value's table goes.

@@ -44,7 +44,9 @@ package struct Configuration: Sendable {
     /// Every file read, main file first, then drop-ins in name order.
     package let files: [String]
 
-    package init(agenda: Agenda, channels: [String: ChannelSettings], daemon: DaemonSettings, mainFile: String, files: [String]) {
+    package init(
+        agenda: Agenda, channels: [String: ChannelSettings], daemon: DaemonSettings, mainFile: String, files: [String]
+    ) {
         self.agenda = agenda
         self.channels = channels
         self.daemon = daemon

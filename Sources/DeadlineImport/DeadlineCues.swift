@@ -171,7 +171,9 @@ extension DeadlineCues {
             let ahead = (mention.end + 1)..<min(clause.upperBound, mention.end + 1 + ImportLimits.lookAhead)
             if let k = ahead.first(where: { t.word($0) == "sẽ" || t.longestMatch(expectation, at: $0) != nil }),
                 t.word(k + 1) != "được",
-                !(mention.end..<k).contains(where: { t.longestMatch(orders, at: $0) != nil || t.isMark($0, ",;") && $0 > mention.end })
+                !(mention.end..<k).contains(where: {
+                    t.longestMatch(orders, at: $0) != nil || t.isMark($0, ",;") && $0 > mention.end
+                })
             {
                 return true
             }

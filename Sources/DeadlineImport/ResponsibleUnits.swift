@@ -23,7 +23,8 @@ enum ResponsibleUnits {
         guard j < limit, let head = t.unitHead(at: j) else { return nil }
         var e = j + head
         // A name is at most 45 tokens: no look goes further (a long sentence is read in linear time).
-        while e < limit, e - i <= 45, !t.isMark(e, ".;:!?()“”\""), t[e].capitalized || t.predicateStarter(at: e) == nil {
+        while e < limit, e - i <= 45, !t.isMark(e, ".;:!?()“”\""), t[e].capitalized || t.predicateStarter(at: e) == nil
+        {
             if let w = t.word(e), stops.contains(w) { break }
             // An apposition after a spaced dash: `Sở Kế hoạch và Đầu tư - cơ quan thường trực ...`.
             if t.isMark(e, "-–"), e > 0, !t[e - 1].touches(t[e]), let next = t[safe: e + 1], next.kind == .word,

@@ -37,7 +37,9 @@ package protocol Ledger: Sendable {
 
     /// Records reminders that will never be sent because they are too old (the `catch_up` window passed while
     /// the daemon was down): state `skipped` with `reason`. Idempotent like ``recordDue(_:at:)``.
-    func recordSkipped(_ reminders: [LedgerReminder], reason: String, at now: Instant) async throws(StoreError) -> Set<String>
+    func recordSkipped(
+        _ reminders: [LedgerReminder], reason: String, at now: Instant
+    ) async throws(StoreError) -> Set<String>
 
     /// Which of these keys are recorded, in any state.
     func knownKeys(_ keys: [String]) async throws(StoreError) -> Set<String>
@@ -49,7 +51,9 @@ package protocol Ledger: Sendable {
     /// Writes the intent to send: state `sending`, attempts + 1, an attempt record started, the row claimed by
     /// `owner` until `leaseUntil`. Throws ``StoreError/Code/notClaimable`` when the row is not ready (final,
     /// claimed by someone else, retry not yet due) and ``StoreError/Code/notFound`` for an unknown key.
-    func beginAttempt(key: String, owner: String, leaseUntil: Instant, at now: Instant) async throws(StoreError) -> AttemptClaim
+    func beginAttempt(
+        key: String, owner: String, leaseUntil: Instant, at now: Instant
+    ) async throws(StoreError) -> AttemptClaim
 
     /// Writes that a server accepted the message: state `sent`, with the server's answer. Fenced by the claim.
     func recordSent(_ claim: AttemptClaim, response: String, at now: Instant) async throws(StoreError)
@@ -97,7 +101,9 @@ package protocol Ledger: Sendable {
     /// cause is fixed: state `pending`, with `reason` saying who did it; `retry_limit` and `retry_max_age` count
     /// again from `now`. Only rows in `failed` or `given_up`, of `deadlineID` and `channel` when given, that
     /// changed at or after `since` when given. Returns the rows put back.
-    func requeue(deadlineID: String?, channel: String?, since: Instant?, reason: String, at now: Instant) async throws(StoreError)
+    func requeue(
+        deadlineID: String?, channel: String?, since: Instant?, reason: String, at now: Instant
+    ) async throws(StoreError)
         -> [LedgerEntry]
 
     /// The earliest moment a `retry` row becomes due or a `sending` row's lease runs out: the scheduler's next
@@ -108,7 +114,9 @@ package protocol Ledger: Sendable {
     /// and their `pending` and `retry` rows become `skipped`. A unit already done keeps its first mark, and is
     /// returned with it so that the admin can be told when and by whom. Logged in the audit log (an event per
     /// unit newly marked) and counted by ``changeCounter()``.
-    func markDone(_ id: OccurrenceID, units: [String], by user: String, note: String?, at now: Instant) async throws(StoreError)
+    func markDone(
+        _ id: OccurrenceID, units: [String], by user: String, note: String?, at now: Instant
+    ) async throws(StoreError)
         -> [UnitMark]
 
     /// Takes back `done` for `units`. A mark for every unit (``PlannerState/everyUnit``, written by deadlined
@@ -171,7 +179,8 @@ extension Ledger {
             do {
                 switch write {
                 case .claim(let key, let owner, let leaseUntil, let now):
-                    results.append(.claimed(try await beginAttempt(key: key, owner: owner, leaseUntil: leaseUntil, at: now)))
+                    results.append(
+                        .claimed(try await beginAttempt(key: key, owner: owner, leaseUntil: leaseUntil, at: now)))
                 case .sent(let claim, let response, let now):
                     try await recordSent(claim, response: response, at: now)
                     results.append(.recorded)

@@ -20,13 +20,17 @@ package enum SocketActivation {
 
     /// Takes the passed descriptors. Call once, at start-up, before other threads read the environment.
     package static func take() -> [PassedSocket] {
-        let names = getenv("LISTEN_FDNAMES").map { String(cString: $0).split(separator: ":", omittingEmptySubsequences: false).map(String.init) }
+        let names = getenv("LISTEN_FDNAMES").map {
+            String(cString: $0).split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        }
         let count = sd_listen_fds(1)
         guard count > 0 else { return [] }
         return (0..<count).map { i in
             let fd = SD_LISTEN_FDS_START + i
             let name = names.flatMap { Int(i) < $0.count ? $0[Int(i)] : nil } ?? "unknown"
-            return PassedSocket(descriptor: fd, name: name, isListeningStream: sd_is_socket(fd, AF_UNSPEC, CInt(SOCK_STREAM.rawValue), 1) > 0)
+            return PassedSocket(
+                descriptor: fd, name: name,
+                isListeningStream: sd_is_socket(fd, AF_UNSPEC, CInt(SOCK_STREAM.rawValue), 1) > 0)
         }
     }
 }

@@ -17,7 +17,9 @@ package enum Folders {
                 guard status.st_mode & S_IFMT == S_IFDIR else { throw FileFailure("'\(current)' is not a folder") }
                 continue
             }
-            if mkdir(current, mode) != 0, errno != EEXIST { throw FileFailure.system("cannot create the folder '\(current)'") }
+            if mkdir(current, mode) != 0, errno != EEXIST {
+                throw FileFailure.system("cannot create the folder '\(current)'")
+            }
         }
     }
 

@@ -17,7 +17,9 @@ package enum SecretFile {
         defer { close(fd) }
         var status = stat()
         guard fstat(fd, &status) == 0 else { throw FileFailure.system("cannot read the secret file '\(path)'") }
-        if let message = SecretFilePolicy.message(path: path, mode: UInt32(status.st_mode)) { throw FileFailure(message) }
+        if let message = SecretFilePolicy.message(path: path, mode: UInt32(status.st_mode)) {
+            throw FileFailure(message)
+        }
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 16_384)
         while bytes.count < 1 << 20 {

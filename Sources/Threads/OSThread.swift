@@ -12,7 +12,9 @@ package enum OSThread {
     /// joins the returned thread. `stackSize` in bytes, for short-lived threads that need little. `nil` when the
     /// system cannot start another thread.
     @discardableResult
-    package static func start(name: String, joinable: Bool = false, stackSize: Int? = nil, _ body: @escaping () -> Void)
+    package static func start(
+        name: String, joinable: Bool = false, stackSize: Int? = nil, _ body: @escaping () -> Void
+    )
         -> pthread_t?
     {
         let entry = Unmanaged.passRetained(Entry(name: name, body: body)).toOpaque()

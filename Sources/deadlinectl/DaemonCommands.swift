@@ -7,7 +7,9 @@ import Platform
 
 struct Reload: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Ask the running deadlined to reload its configuration; exit 1 if the new one is rejected (the old one keeps running).")
+        abstract:
+            "Ask the running deadlined to reload its configuration; exit 1 if the new one is rejected (the old one keeps running)."
+    )
 
     @OptionGroup var config: ConfigOptions
 
@@ -17,7 +19,8 @@ struct Reload: ParsableCommand {
         let loaded = ConfigLoader.load(mainFile: config.mainFile, environment: environment)
         let directory = ReloadRequest.stateDirectory(mainFile: config.mainFile, environment: environment)
         let language = loaded.configuration.map { config.language.of($0) } ?? early
-        let code = ReloadRequest.run(stateDirectory: directory, language: language, localDiagnostics: loaded.diagnostics)
+        let code = ReloadRequest.run(
+            stateDirectory: directory, language: language, localDiagnostics: loaded.diagnostics)
         if code != 0 { throw ExitCode(code) }
     }
 }
@@ -38,7 +41,9 @@ struct Done: AsyncParsableCommand {
         abstract: "Mark an occurrence of a deadline done: its reminders stop at once, also in a running daemon.")
     @OptionGroup var config: ConfigOptions
     @OptionGroup var target: OccurrenceOptions
-    @Option(help: "When the work was done, if not now (e.g. the date on the unit's report), for on-time counts in 'report'.")
+    @Option(
+        help: "When the work was done, if not now (e.g. the date on the unit's report), for on-time counts in 'report'."
+    )
     var at: String?
 
     func run() async throws {
@@ -86,7 +91,8 @@ struct Snooze: AsyncParsableCommand {
         let language = config.language.of(configuration)
         let moment = try momentOption(now, "--now", configuration, language)
         let code = await OccurrenceCommands.run(
-            .snooze(until: until), deadlineID: target.id, occurrence: target.occurrence, units: target.units, note: target.note,
+            .snooze(until: until), deadlineID: target.id, occurrence: target.occurrence, units: target.units,
+            note: target.note,
             configuration: configuration, now: moment, language: language)
         if code != 0 { throw ExitCode(code) }
     }
@@ -116,21 +122,26 @@ struct Resend: AsyncParsableCommand {
 
 struct Outbox: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "The messages the outbox channel wrote, with their subjects decoded; --show N prints one as a person reads it.")
+        abstract:
+            "The messages the outbox channel wrote, with their subjects decoded; --show N prints one as a person reads it."
+    )
     @OptionGroup var config: ConfigOptions
     @Option(help: "Print one message: its number in the list, its file name, or 'last'.") var show: String?
     @Flag(help: "Print stable JSON.") var json = false
 
     func run() throws {
         let configuration = try config.load(showWarnings: false)
-        let code = OutboxReport.run(show: show, json: json, configuration: configuration, language: config.language.of(configuration))
+        let code = OutboxReport.run(
+            show: show, json: json, configuration: configuration, language: config.language.of(configuration))
         if code != 0 { throw ExitCode(code) }
     }
 }
 
 struct Status: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Is deadlined running; next reminders, deliveries waiting for a retry, given up lately, overdue work by unit.")
+        abstract:
+            "Is deadlined running; next reminders, deliveries waiting for a retry, given up lately, overdue work by unit."
+    )
     @OptionGroup var config: ConfigOptions
     @Flag(help: "Print stable JSON.") var json = false
     @Option(help: "Count as if it were this moment (for demonstrations and what-ifs).") var now: String?
@@ -144,7 +155,9 @@ struct Status: AsyncParsableCommand {
             let report = try await StatusReport.gather(configuration: configuration, ledger: ledger, now: moment)
             Console.out(json ? report.json().rendered() + "\n" : report.text(language: language))
         } catch {
-            Console.err(Catalog(language)(CommonText.ledgerUnusable, ["error": RecordedText.translate("\(error)", to: language)]))
+            Console.err(
+                Catalog(language)(
+                    CommonText.ledgerUnusable, ["error": RecordedText.translate("\(error)", to: language)]))
             throw ExitCode(1)
         }
     }
@@ -152,7 +165,9 @@ struct Status: AsyncParsableCommand {
 
 struct History: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Every reminder of a deadline: time, channel, recipients, outcome, attempts; and the journalctl command for its log.")
+        abstract:
+            "Every reminder of a deadline: time, channel, recipients, outcome, attempts; and the journalctl command for its log."
+    )
     @OptionGroup var config: ConfigOptions
     @Argument(help: "The deadline's id.") var id: String
     @Flag(help: "Print stable JSON.") var json = false
@@ -174,7 +189,9 @@ struct History: AsyncParsableCommand {
                 state: try await ledger.plannerState())
             Console.out(json ? report.json().rendered() + "\n" : report.text(language: language))
         } catch {
-            Console.err(Catalog(language)(CommonText.ledgerUnusable, ["error": RecordedText.translate("\(error)", to: language)]))
+            Console.err(
+                Catalog(language)(
+                    CommonText.ledgerUnusable, ["error": RecordedText.translate("\(error)", to: language)]))
             throw ExitCode(1)
         }
     }
@@ -186,12 +203,16 @@ struct Report: AsyncParsableCommand {
     }
 
     static let configuration = CommandConfiguration(
-        abstract: "Per unit: occurrences due in a period, done on time, done late, still overdue (the figures reported upward).")
+        abstract:
+            "Per unit: occurrences due in a period, done on time, done late, still overdue (the figures reported upward)."
+    )
     @OptionGroup var config: ConfigOptions
     @Option(help: "First due day of the period (dd/mm/yyyy; default: the first day of this month).") var from: String?
     @Option(help: "Last due day of the period (dd/mm/yyyy; default: today).") var to: String?
     @Option(
-        help: "table, csv (for spreadsheets; its header is the same in every language), md (Markdown), json, or html (one self-contained page with charts).")
+        help:
+            "table, csv (for spreadsheets; its header is the same in every language), md (Markdown), json, or html (one self-contained page with charts)."
+    )
     var format: Format = .table
     @Option(help: "Count as if it were this moment (for tests and what-ifs).") var now: String?
 
@@ -201,9 +222,11 @@ struct Report: AsyncParsableCommand {
         let zone = configuration.agenda.settings.zone
         let moment = try momentOption(now, "--now", configuration, language)
         let today = zone.localDateTime(at: moment).date
-        let first = try from.map { zone.localDateTime(at: try momentOption($0, "--from", configuration, language)).date }
+        let first =
+            try from.map { zone.localDateTime(at: try momentOption($0, "--from", configuration, language)).date }
             ?? CivilDate(year: today.year, month: today.month, day: 1) ?? today
-        let last = try to.map { zone.localDateTime(at: try momentOption($0, "--to", configuration, language)).date } ?? today
+        let last =
+            try to.map { zone.localDateTime(at: try momentOption($0, "--to", configuration, language)).date } ?? today
         guard first <= last else {
             Console.err(Catalog(language)(ReportText.fromAfterTo, ["from": first.vietnamese, "to": last.vietnamese]))
             throw ExitCode(2)
@@ -212,10 +235,13 @@ struct Report: AsyncParsableCommand {
         do {
             state = try await LedgerSelection.openForCommand(configuration).ledger.plannerState()
         } catch {
-            Console.err(Catalog(language)(CommonText.ledgerUnusable, ["error": RecordedText.translate("\(error)", to: language)]))
+            Console.err(
+                Catalog(language)(
+                    CommonText.ledgerUnusable, ["error": RecordedText.translate("\(error)", to: language)]))
             throw ExitCode(1)
         }
-        let report = CompletionReport.build(agenda: configuration.agenda, state: state, from: first, to: last, now: moment)
+        let report = CompletionReport.build(
+            agenda: configuration.agenda, state: state, from: first, to: last, now: moment)
         switch format {
         case .table: Console.out(report.text(language: language))
         case .csv: Console.out(report.csv())
@@ -223,14 +249,16 @@ struct Report: AsyncParsableCommand {
         case .json: Console.out(report.json().rendered() + "\n")
         case .html:
             Console.out(
-                WebAdmin.reportPage(configuration: configuration, state: state, from: first, to: last, now: moment, language: language))
+                WebAdmin.reportPage(
+                    configuration: configuration, state: state, from: first, to: last, now: moment, language: language))
         }
     }
 }
 
 struct Edit: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Edit a config file safely: check the whole configuration with the change, install it atomically, reload deadlined.",
+        abstract:
+            "Edit a config file safely: check the whole configuration with the change, install it atomically, reload deadlined.",
         discussion: """
             Opens a copy of FILE (default: the main file; a name alone means a file in the drop-in folder, which may be \
             new) in $VISUAL or $EDITOR. A copy with errors is never installed: you may edit it again or leave, and the \

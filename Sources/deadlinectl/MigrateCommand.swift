@@ -5,7 +5,8 @@ import DeadlineService
 /// `deadlinectl migrate`: parses the flags and calls ``MigrateSession``.
 struct Migrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Copy the SQLite ledger, with all its history, into an empty PostgreSQL database (stop deadlined first).",
+        abstract:
+            "Copy the SQLite ledger, with all its history, into an empty PostgreSQL database (stop deadlined first).",
         discussion: """
             Example: deadlinectl migrate --from sqlite:/var/lib/deadlined/state.db \\
                          --to postgresql://deadlined@db.example.vn/deadlined --password-file /etc/deadlined/secrets/db-password
@@ -14,9 +15,12 @@ struct Migrate: AsyncParsableCommand {
 
     @OptionGroup var config: ConfigOptions
     @Option(help: "The SQLite ledger: sqlite:/path/state.db.") var from: String?
-    @Option(help: "The PostgreSQL database: postgresql://user@host[:port]/database (no password in it).") var to: String?
-    @Option(help: "File holding the database user's password (default with --to omitted: [store] password_file).") var passwordFile: String?
-    @Option(help: "TLS for the database: disable, allow, prefer, require, verify-ca or verify-full.") var sslmode: String?
+    @Option(help: "The PostgreSQL database: postgresql://user@host[:port]/database (no password in it).") var to:
+        String?
+    @Option(help: "File holding the database user's password (default with --to omitted: [store] password_file).")
+    var passwordFile: String?
+    @Option(help: "TLS for the database: disable, allow, prefer, require, verify-ca or verify-full.") var sslmode:
+        String?
 
     func run() async throws {
         // The configuration gives what the flags leave out, and the language; with both --from and --to and no
@@ -28,7 +32,8 @@ struct Migrate: AsyncParsableCommand {
             _ = try config.language.early()
         }
         let request = MigrateSession.Request(from: from, to: to, passwordFile: passwordFile, sslMode: sslmode)
-        let code = await MigrateSession.run(request, configuration: configuration, language: config.language.of(configuration))
+        let code = await MigrateSession.run(
+            request, configuration: configuration, language: config.language.of(configuration))
         if code != 0 { throw ExitCode(code) }
     }
 }

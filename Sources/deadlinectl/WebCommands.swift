@@ -4,14 +4,19 @@ import DeadlineService
 struct WebKey: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "web-key",
-        abstract: "Create the key that signs the web side's links ([web] key_file), if there is none; --rotate replaces it, revoking every link sent.")
+        abstract:
+            "Create the key that signs the web side's links ([web] key_file), if there is none; --rotate replaces it, revoking every link sent."
+    )
     @OptionGroup var config: ConfigOptions
-    @Flag(help: "Replace an existing key: every confirmation and calendar link sent so far stops working.") var rotate = false
-    @Option(help: "Write the key to this file instead of [web] key_file (e.g. the file LoadCredential= reads).") var file: String?
+    @Flag(help: "Replace an existing key: every confirmation and calendar link sent so far stops working.") var rotate =
+        false
+    @Option(help: "Write the key to this file instead of [web] key_file (e.g. the file LoadCredential= reads).")
+    var file: String?
 
     func run() throws {
         let configuration = try config.load(showWarnings: false)
-        let code = WebAdmin.key(configuration: configuration, file: file, rotate: rotate, language: config.language.of(configuration))
+        let code = WebAdmin.key(
+            configuration: configuration, file: file, rotate: rotate, language: config.language.of(configuration))
         if code != 0 { throw ExitCode(code) }
     }
 }

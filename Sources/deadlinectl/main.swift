@@ -21,7 +21,12 @@ struct Deadlinectl: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deadlinectl",
         abstract: "Check, plan and control deadlined, the deadline-reminder daemon.",
-        subcommands: [Check.self, List.self, Plan.self, TestSendCommand.self, ConfigReference.self, ConfigReferenceMdoc.self, Import.self, Holidays.self, Lunar.self, Reload.self, Done.self, Undone.self, Snooze.self, Resend.self, Status.self, Outbox.self, History.self, Report.self, Edit.self, Migrate.self, WebKey.self, WebLinksCommand.self])
+        subcommands: [
+            Check.self, List.self, Plan.self, TestSendCommand.self, ConfigReference.self, ConfigReferenceMdoc.self,
+            Import.self, Holidays.self, Lunar.self, Reload.self, Done.self, Undone.self, Snooze.self, Resend.self,
+            Status.self, Outbox.self, History.self, Report.self, Edit.self, Migrate.self, WebKey.self,
+            WebLinksCommand.self,
+        ])
 
     /// `deadlinectl --lang en check`: given before the subcommand, `--lang` reaches it as well.
     @OptionGroup var language: LanguageOption
@@ -29,7 +34,9 @@ struct Deadlinectl: AsyncParsableCommand {
 
 /// Options every subcommand that reads the configuration accepts.
 struct ConfigOptions: ParsableArguments {
-    @Option(name: .customLong("config"), help: "Main config file (default: $DEADLINED_CONFIG or /etc/deadlined/deadlined.toml).")
+    @Option(
+        name: .customLong("config"),
+        help: "Main config file (default: $DEADLINED_CONFIG or /etc/deadlined/deadlined.toml).")
     var path: String?
 
     @OptionGroup var language: LanguageOption
@@ -39,7 +46,9 @@ struct ConfigOptions: ParsableArguments {
     /// The configuration, or exit 1 after printing its errors (2 for a `--lang` that is not a language).
     func load(showWarnings: Bool = true) throws -> Configuration {
         let early = try language.early(mainFile: mainFile)
-        guard let configuration = ConfigSession.load(mainFile, environment: Console.environment, showWarnings: showWarnings, language: early)
+        guard
+            let configuration = ConfigSession.load(
+                mainFile, environment: Console.environment, showWarnings: showWarnings, language: early)
         else { throw ExitCode(1) }
         return configuration
     }
@@ -49,7 +58,9 @@ struct ConfigOptions: ParsableArguments {
 struct LanguageOption: ParsableArguments {
     @Option(
         name: .customLong("lang"),
-        help: "Language of the output: vi or en (default: [daemon] language if set, else the locale: vi_VN… Vietnamese, any other English; else vi).")
+        help:
+            "Language of the output: vi or en (default: [daemon] language if set, else the locale: vi_VN… Vietnamese, any other English; else vi)."
+    )
     var value: String?
 
     /// The language before the configuration is read; exit 2 after saying why `--lang` is not one.
@@ -73,14 +84,17 @@ struct Check: ParsableCommand {
     @OptionGroup var config: ConfigOptions
 
     func run() throws {
-        let code = ConfigSession.check(config.mainFile, environment: Console.environment, language: config.language.value)
+        let code = ConfigSession.check(
+            config.mainFile, environment: Console.environment, language: config.language.value)
         if code != 0 { throw ExitCode(code) }
     }
 }
 
 struct List: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Every deadline with its next due occurrence, status (as the ledger says: done, per unit) and next reminder.")
+        abstract:
+            "Every deadline with its next due occurrence, status (as the ledger says: done, per unit) and next reminder."
+    )
 
     @OptionGroup var config: ConfigOptions
     @Option(help: "Pretend it is this moment (dd/mm/yyyy, 'dd/mm/yyyy HH:MM' or ISO 8601).") var now: String?
@@ -119,13 +133,15 @@ struct Plan: AsyncParsableCommand {
         let language = config.language.of(configuration)
         let now = try momentOption(now, "--now", configuration, language)
         let start = try from.map { try momentOption($0, "--from", configuration, language) } ?? now
-        let end = try to.map { try momentOption($0, "--to", configuration, language) } ?? start.adding(seconds: 30 * 86_400)
+        let end =
+            try to.map { try momentOption($0, "--to", configuration, language) } ?? start.adding(seconds: 30 * 86_400)
         guard start < end else {
             Console.err(Catalog(language)(PlanText.toBeforeFrom))
             throw ExitCode(2)
         }
         let state = configOnly ? PlannerState.empty : await ledgerState(configuration, language)
-        let report = PlanReport(planner: ReminderPlanner(agenda: configuration.agenda), from: start, to: end, state: state)
+        let report = PlanReport(
+            planner: ReminderPlanner(agenda: configuration.agenda), from: start, to: end, state: state)
         if json {
             report.writeJSON(toFileDescriptor: 1)
             Console.out("\n")
@@ -137,9 +153,13 @@ struct Plan: AsyncParsableCommand {
 
 /// The moment an option names (`--now`, `--from`, `--to`), in the configuration's zone; now when it is not given.
 /// A moment that cannot be read: the reason on stderr, exit 2.
-func momentOption(_ text: String?, _ option: String, _ configuration: Configuration, _ language: Language) throws -> Instant {
+func momentOption(
+    _ text: String?, _ option: String, _ configuration: Configuration, _ language: Language
+) throws -> Instant {
     guard let text else { return WallClock.now() }
-    guard let moment = ConfigSession.moment(text, option: option, zone: configuration.agenda.settings.zone, language: language)
+    guard
+        let moment = ConfigSession.moment(
+            text, option: option, zone: configuration.agenda.settings.zone, language: language)
     else { throw ExitCode(2) }
     return moment
 }
@@ -148,7 +168,8 @@ func momentOption(_ text: String?, _ option: String, _ configuration: Configurat
 func ledgerState(_ configuration: Configuration, _ language: Language) async -> PlannerState {
     let (state, note) = await LedgerSelection.plannerState(configuration)
     if let note {
-        Console.err(Catalog(language)(CommonText.ledgerUnreadable, ["error": RecordedText.translate(note, to: language)]))
+        Console.err(
+            Catalog(language)(CommonText.ledgerUnreadable, ["error": RecordedText.translate(note, to: language)]))
     }
     return state
 }
@@ -165,7 +186,8 @@ struct ConfigReference: ParsableCommand {
 
 struct TestSendCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "test-send", abstract: "Send one clearly marked test reminder through a channel; exit 0 only if delivered.")
+        commandName: "test-send",
+        abstract: "Send one clearly marked test reminder through a channel; exit 0 only if delivered.")
 
     @OptionGroup var config: ConfigOptions
     @Argument(help: "The channel's name, as in [channels.NAME].") var channel: String

@@ -25,7 +25,9 @@ struct Deadlined: AsyncParsableCommand {
         abstract: "The deadline-reminder daemon: plans reminders and sends them when their time comes.",
         discussion: "Run by systemd (deadlined.service). SIGHUP reloads the configuration; SIGTERM stops cleanly.")
 
-    @Option(name: .customLong("config"), help: "Main config file (default: $DEADLINED_CONFIG or /etc/deadlined/deadlined.toml).")
+    @Option(
+        name: .customLong("config"),
+        help: "Main config file (default: $DEADLINED_CONFIG or /etc/deadlined/deadlined.toml).")
     var path: String?
 
     @Flag(help: "Plan, send what is due now, and exit (for a systemd timer).")
@@ -39,7 +41,10 @@ struct Deadlined: AsyncParsableCommand {
     /// The longest `--print-plan` window: a year.
     static let maximumDays = 366
 
-    @Option(help: "Live at this moment (dd/mm/yyyy HH:MM or ISO 8601) instead of now; the clock runs on from it. For demonstrations and tests.")
+    @Option(
+        help:
+            "Live at this moment (dd/mm/yyyy HH:MM or ISO 8601) instead of now; the clock runs on from it. For demonstrations and tests."
+    )
     var pretendNow: String?
 
     @Option(help: "Where logs go: auto (journald when run by systemd, else stderr), journal, console.")

@@ -41,16 +41,17 @@ struct CalendarConfigTests {
                 """
         ])
         #expect(result.configuration == nil)
-        #expect(lines == [
-            "deadlined.toml:5:24: error: 'sundy' is not a weekday; did you mean 'sunday'? (write \"monday\" ... \"sunday\" or \"thứ hai\" ... \"chủ nhật\")",
-            "deadlined.toml:6:17: error: '17:00-08:00' is not a span of office hours; write it as \"08:00-17:00\" (start before end; \"24:00\" for midnight at the end)",
-            "deadlined.toml:8:8: error: '31/4/2025' is not a date: month 4 of 2025 has 30 days",
-            "deadlined.toml:13:1: error: 02/05/2025 cannot be both a day off and a working day; keep either off = true or work = true",
-            "deadlined.toml:14:1: error: [[calendar.override]] for 26/04/2025 says neither off = true nor work = true; add one of them",
-            "deadlined.toml:16:1: error: unknown key 'wrok' in [[calendar.override]]; did you mean 'work'?",
-            "deadlined.toml:19:17: error: 20/01/2025 cannot be the first Tết day of 2025: mùng 1 Tết is 29/01/2025, so the five Tết days start between 24/01/2025 and 29/01/2025",
-            "deadlined.toml:20:26: error: the day beside Quốc khánh is 01/09/2025 or 03/09/2025, not 04/09/2025",
-        ])
+        #expect(
+            lines == [
+                "deadlined.toml:5:24: error: 'sundy' is not a weekday; did you mean 'sunday'? (write \"monday\" ... \"sunday\" or \"thứ hai\" ... \"chủ nhật\")",
+                "deadlined.toml:6:17: error: '17:00-08:00' is not a span of office hours; write it as \"08:00-17:00\" (start before end; \"24:00\" for midnight at the end)",
+                "deadlined.toml:8:8: error: '31/4/2025' is not a date: month 4 of 2025 has 30 days",
+                "deadlined.toml:13:1: error: 02/05/2025 cannot be both a day off and a working day; keep either off = true or work = true",
+                "deadlined.toml:14:1: error: [[calendar.override]] for 26/04/2025 says neither off = true nor work = true; add one of them",
+                "deadlined.toml:16:1: error: unknown key 'wrok' in [[calendar.override]]; did you mean 'work'?",
+                "deadlined.toml:19:17: error: 20/01/2025 cannot be the first Tết day of 2025: mùng 1 Tết is 29/01/2025, so the five Tết days start between 24/01/2025 and 29/01/2025",
+                "deadlined.toml:20:26: error: the day beside Quốc khánh is 01/09/2025 or 03/09/2025, not 04/09/2025",
+            ])
     }
 
     @Test("duplicates, empty statements, misplaced keys and overrides that change nothing")
@@ -87,21 +88,22 @@ struct CalendarConfigTests {
                 year = 2025
                 """,
             "deadlines.d/lich.toml": """
-                [calendar]
-                weekend = ["sunday"]
-                """,
+            [calendar]
+            weekend = ["sunday"]
+            """,
         ])
-        #expect(lines == [
-            "deadlined.toml:5:1: error: unknown key 'working_hours' in [reminders]; 'working_hours' belongs in [calendar]",
-            "deadlined.toml:6:18: error: 'later' is not a valid due_on_day_off (one of \"keep\", \"before\", \"after\")",
-            "deadlined.toml:9:11: error: 'weekend' cannot hold all seven days: the office must work on some day",
-            "deadlined.toml:12:8: warning: 02/09/2025 is already a day off (National Day); this override changes nothing",
-            "deadlined.toml:16:8: warning: 06/05/2025 is already a working day; this override changes nothing",
-            "deadlined.toml:20:8: error: 02/09/2025 is overridden twice (first at deadlined.toml:12:8); keep one [[calendar.override]]",
-            "deadlined.toml:25:7: error: 'off = false' says nothing; write off = true to make 07/05/2025 a day off, or work = true to make it a working day",
-            "deadlined.toml:31:8: error: the year 2025 has two [[calendar.year]] tables (first at deadlined.toml:28:8); merge them",
-            "deadlines.d/lich.toml:1:2: error: [calendar] belongs in the main file, not in a drop-in; move it to deadlined.toml",
-        ])
+        #expect(
+            lines == [
+                "deadlined.toml:5:1: error: unknown key 'working_hours' in [reminders]; 'working_hours' belongs in [calendar]",
+                "deadlined.toml:6:18: error: 'later' is not a valid due_on_day_off (one of \"keep\", \"before\", \"after\")",
+                "deadlined.toml:9:11: error: 'weekend' cannot hold all seven days: the office must work on some day",
+                "deadlined.toml:12:8: warning: 02/09/2025 is already a day off (National Day); this override changes nothing",
+                "deadlined.toml:16:8: warning: 06/05/2025 is already a working day; this override changes nothing",
+                "deadlined.toml:20:8: error: 02/09/2025 is overridden twice (first at deadlined.toml:12:8); keep one [[calendar.override]]",
+                "deadlined.toml:25:7: error: 'off = false' says nothing; write off = true to make 07/05/2025 a day off, or work = true to make it a working day",
+                "deadlined.toml:31:8: error: the year 2025 has two [[calendar.year]] tables (first at deadlined.toml:28:8); merge them",
+                "deadlines.d/lich.toml:1:2: error: [calendar] belongs in the main file, not in a drop-in; move it to deadlined.toml",
+            ])
     }
 
     @Test("a valid [calendar] goes into the agenda, and a deadline may choose its own policies")
@@ -130,15 +132,18 @@ struct CalendarConfigTests {
                 tet_first_day = "11/02/2021"
                 national_day_companion = "1/9"
                 """ + sundayDeadline + """
-                reminders = { due_on_day_off = "after", overdue_off_hours = "send" }
-                """
+                    reminders = { due_on_day_off = "after", overdue_off_hours = "send" }
+                    """
         ])
         #expect(lines == [])
         let agenda = try #require(result.configuration?.agenda)
         let rules = agenda.settings.holidayRules
         #expect(rules.weeklyDaysOff == [.sunday])
         #expect(agenda.settings.workingHours.description == "07:30-16:30")
-        #expect(rules.extraDaysOff == [AnnouncedDayOff(date: d(2, 5, 2025), nameVietnamese: "Nghỉ hoán đổi", nameEnglish: "Swapped")])
+        #expect(
+            rules.extraDaysOff == [
+                AnnouncedDayOff(date: d(2, 5, 2025), nameVietnamese: "Nghỉ hoán đổi", nameEnglish: "Swapped")
+            ])
         #expect(rules.workingDays == [d(27, 4, 2025)])
         #expect(rules.tetPlacementByYear == [2021: .daysBeforeNewYear(1)])
         #expect(rules.nationalDayCompanionByYear == [2021: .september1])
@@ -226,22 +231,23 @@ struct CalendarConfigTests {
                 """
         ])
         #expect(result.configuration == nil)
-        #expect(lines == [
-            "deadlined.toml:7:9: error: a [[calendar.holiday]] falls on a solar date or on a lunar one; keep either date or lunar",
-            "deadlined.toml:10:1: error: [[calendar.holiday]] needs its day: date = \"24/11\" (solar) or lunar = \"10/3\" (âm lịch)",
-            "deadlined.toml:14:8: error: 29/02 is not in every year; a yearly holiday needs a day that is",
-            "deadlined.toml:18:9: error: '1/4+' is not a lunar day and month (a leap month is not in every year); write it as \"DD/MM\" with the day 1–30 and the month 1–12, like \"10/3\"",
-            "deadlined.toml:23:8: error: 'from' must be between 1901 and 2199, found 1800",
-            "deadlined.toml:28:9: error: 'until' must be between 2030 and 2199, found 2029",
-            "deadlined.toml:30:1: error: missing required key 'from' in [[calendar.holiday]], e.g. from = 2026",
-            "deadlined.toml:32:8: error: 'name' is empty",
-            "deadlined.toml:37:1: error: unknown key 'naem_en' in [[calendar.holiday]]; did you mean 'name_en'?",
-            "deadlined.toml:43:8: error: date = \"28/11\" is declared twice (first at deadlined.toml:39:8) for years in common; keep one [[calendar.holiday]] or separate their years with from and until",
-            "deadlined.toml:48:8: warning: date = \"2/9\" is already Quốc khánh from 2026, a holiday of the Labour Code (BLLĐ 2019 Điều 112 khoản 1 điểm đ); this [[calendar.holiday]] adds no day off then",
-            "deadlined.toml:52:9: warning: lunar = \"10/3\" is already Giỗ Tổ Hùng Vương from 2007 to 2010, a holiday of the Labour Code (BLLĐ 2019 Điều 112 khoản 1 điểm e); this [[calendar.holiday]] adds no day off then",
-            "deadlined.toml:57:9: warning: lunar = \"2/1\" is already Tết Nguyên đán from 2010, a holiday of the Labour Code (BLLĐ 2012 Điều 115 khoản 1 điểm b); this [[calendar.holiday]] adds no day off then",
-            "deadlined.toml:60:15: error: 'compensated' must be true or false (without quotes), found a string",
-        ])
+        #expect(
+            lines == [
+                "deadlined.toml:7:9: error: a [[calendar.holiday]] falls on a solar date or on a lunar one; keep either date or lunar",
+                "deadlined.toml:10:1: error: [[calendar.holiday]] needs its day: date = \"24/11\" (solar) or lunar = \"10/3\" (âm lịch)",
+                "deadlined.toml:14:8: error: 29/02 is not in every year; a yearly holiday needs a day that is",
+                "deadlined.toml:18:9: error: '1/4+' is not a lunar day and month (a leap month is not in every year); write it as \"DD/MM\" with the day 1–30 and the month 1–12, like \"10/3\"",
+                "deadlined.toml:23:8: error: 'from' must be between 1901 and 2199, found 1800",
+                "deadlined.toml:28:9: error: 'until' must be between 2030 and 2199, found 2029",
+                "deadlined.toml:30:1: error: missing required key 'from' in [[calendar.holiday]], e.g. from = 2026",
+                "deadlined.toml:32:8: error: 'name' is empty",
+                "deadlined.toml:37:1: error: unknown key 'naem_en' in [[calendar.holiday]]; did you mean 'name_en'?",
+                "deadlined.toml:43:8: error: date = \"28/11\" is declared twice (first at deadlined.toml:39:8) for years in common; keep one [[calendar.holiday]] or separate their years with from and until",
+                "deadlined.toml:48:8: warning: date = \"2/9\" is already Quốc khánh from 2026, a holiday of the Labour Code (BLLĐ 2019 Điều 112 khoản 1 điểm đ); this [[calendar.holiday]] adds no day off then",
+                "deadlined.toml:52:9: warning: lunar = \"10/3\" is already Giỗ Tổ Hùng Vương from 2007 to 2010, a holiday of the Labour Code (BLLĐ 2019 Điều 112 khoản 1 điểm e); this [[calendar.holiday]] adds no day off then",
+                "deadlined.toml:57:9: warning: lunar = \"2/1\" is already Tết Nguyên đán from 2010, a holiday of the Labour Code (BLLĐ 2012 Điều 115 khoản 1 điểm b); this [[calendar.holiday]] adds no day off then",
+                "deadlined.toml:60:15: error: 'compensated' must be true or false (without quotes), found a string",
+            ])
     }
 
     /// 24/11 from 2026 with a nghỉ bù (the default) and 15/8 âm lịch without one: in the agenda's calendar exactly

@@ -14,9 +14,13 @@ func expectSaidByCatalog(_ diagnostics: [Diagnostic], sourceLocation: Testing.So
             continue
         }
         let english = Catalog(.en)(message)
-        #expect(english == d.message, "\(message.id): the catalog's English differs from the logged message", sourceLocation: sourceLocation)
+        #expect(
+            english == d.message, "\(message.id): the catalog's English differs from the logged message",
+            sourceLocation: sourceLocation)
         let vietnamese = Catalog(.vi)(message)
-        #expect(vietnamese != nil && vietnamese != d.message, "\(message.id) is not said in Vietnamese", sourceLocation: sourceLocation)
+        #expect(
+            vietnamese != nil && vietnamese != d.message, "\(message.id) is not said in Vietnamese",
+            sourceLocation: sourceLocation)
     }
 }
 
@@ -28,7 +32,8 @@ struct DiagnosticCatalogTests {
         let root = BuiltProducts.repositoryRoot
         var files: [String] = []
         for folder in [root + "/Fuzz/Corpus/config", root + "/etc/deadlined", root + "/etc/deadlined/deadlines.d"] {
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasSuffix(".toml") {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            where name.hasSuffix(".toml") {
                 files.append(folder + "/" + name)
             }
         }
@@ -57,26 +62,36 @@ struct DiagnosticCatalogTests {
 
     @Test("a year typo in Vietnamese: the year, the hint and the value stay as written")
     func yearTypo() throws {
-        let (result, _) = try load(["deadlined.toml": units + """
-            [[deadline]]
-            id = "a"
-            task = "Báo cáo"
-            units = ["so-khdt"]
-            due = "10/12/0202"
+        let (result, _) = try load([
+            "deadlined.toml": units + """
+                [[deadline]]
+                id = "a"
+                task = "Báo cáo"
+                units = ["so-khdt"]
+                due = "10/12/0202"
 
-            """])
+                """
+        ])
         let said = result.diagnostics.map { Catalog(.vi).diagnostic($0) }
         #expect(said.count == 1)
         #expect(
             said.first?.hasSuffix(
-                ":8:7: lỗi: '10/12/0202': năm 0202 nằm ngoài các năm deadlined lập lịch nhắc việc (1901–2199); có phải ý bạn là năm 2020?")
+                ":8:7: lỗi: '10/12/0202': năm 0202 nằm ngoài các năm deadlined lập lịch nhắc việc (1901–2199); có phải ý bạn là năm 2020?"
+            )
                 == true, "\(said)")
     }
 
     @Test("a misspelt key in Vietnamese, with its suggestion")
     func unknownKey() throws {
-        let (result, _) = try load(["deadlined.toml": units + "[[deadline]]\nid = \"a\"\ntask = \"x\"\nunits = [\"so-khdt\"]\ndue = \"10/12/2020\"\nrecipents = 1\n"])
+        let (result, _) = try load([
+            "deadlined.toml": units
+                + "[[deadline]]\nid = \"a\"\ntask = \"x\"\nunits = [\"so-khdt\"]\ndue = \"10/12/2020\"\nrecipents = 1\n"
+        ])
         let said = result.diagnostics.map { Catalog(.vi).diagnostic($0) }
-        #expect(said.contains { $0.hasSuffix(":10:1: lỗi: khóa 'recipents' không có trong [[deadline]]") || $0.contains("khóa 'recipents'") }, "\(said)")
+        #expect(
+            said.contains {
+                $0.hasSuffix(":10:1: lỗi: khóa 'recipents' không có trong [[deadline]]")
+                    || $0.contains("khóa 'recipents'")
+            }, "\(said)")
     }
 }

@@ -9,24 +9,24 @@ struct MessageKeysTests {
     func decoded() throws {
         let (result, lines) = try load([
             "deadlined.toml": """
-                [daemon]
-                organization = "Văn phòng UBND Thành phố Hà Nội"
+            [daemon]
+            organization = "Văn phòng UBND Thành phố Hà Nội"
 
-                [channels.outbox]
-                type = "outbox"
-                from = "Phòng Tổng hợp <tonghop@hanoi.example>"
+            [channels.outbox]
+            type = "outbox"
+            from = "Phòng Tổng hợp <tonghop@hanoi.example>"
 
-                [[document]]
-                ref = "04-KH/TU"
-                kind = "Kế hoạch"
+            [[document]]
+            ref = "04-KH/TU"
+            kind = "Kế hoạch"
 
-                [[document]]
-                ref = "7/UBND-KT"
-                kind = "QĐ"
+            [[document]]
+            ref = "7/UBND-KT"
+            kind = "QĐ"
 
-                [[document]]
-                ref = "5418/UBND-TKBT"
-                """
+            [[document]]
+            ref = "5418/UBND-TKBT"
+            """
         ])
         #expect(lines == [])
         let configuration = try #require(result.configuration)
@@ -49,6 +49,9 @@ struct MessageKeysTests {
     func unknownKind() throws {
         let (_, lines) = try load(["deadlined.toml": "[[document]]\nref = \"04-KH/TU\"\nkind = \"kế hoạc\"\n"])
         #expect(lines.count == 1)
-        #expect(lines.first?.hasPrefix("deadlined.toml:3:8: error: 'kế hoạc' is not a kind of document; did you mean 'kế hoạch'? (one of \"công văn\", \"kế hoạch\"") == true, "\(lines)")
+        #expect(
+            lines.first?.hasPrefix(
+                "deadlined.toml:3:8: error: 'kế hoạc' is not a kind of document; did you mean 'kế hoạch'? (one of \"công văn\", \"kế hoạch\""
+            ) == true, "\(lines)")
     }
 }

@@ -85,9 +85,15 @@ struct TOMLDateTimeTests {
             "2024-01-10T08:00:00.",
             "invalid date-time '2024-01-10T08:00:00.': a '.' in the seconds must be followed by digits"
         ),
-        ("8:30:00", "invalid time '8:30:00': put it in quotes, as in \"08:30\" (a bare TOML time needs seconds: 08:30:00)"),
+        (
+            "8:30:00",
+            "invalid time '8:30:00': put it in quotes, as in \"08:30\" (a bare TOML time needs seconds: 08:30:00)"
+        ),
         ("08:30", "invalid time '08:30': put it in quotes, as in \"08:30\" (a bare TOML time needs seconds: 08:30:00)"),
-        ("08:30:00Z", "invalid time '08:30:00Z': put it in quotes, as in \"08:30\" (a bare TOML time needs seconds: 08:30:00)"),
+        (
+            "08:30:00Z",
+            "invalid time '08:30:00Z': put it in quotes, as in \"08:30\" (a bare TOML time needs seconds: 08:30:00)"
+        ),
         ("25:00:00", "invalid time '25:00:00': the hour must be 00 to 23"),
     ])
     func rejects(_ literal: String, _ message: String) {

@@ -15,7 +15,9 @@ private let chuyenVien = try! Mailbox.parse("chuyenvien@khdt.hanoi.example").get
 
 @Suite("Channels against real servers", .serialized)
 struct ChannelIntegrationTests {
-    @Test("SMTP: one message to all of a unit's recipients; Vietnamese subject, text and .ics as a mail client reads them")
+    @Test(
+        "SMTP: one message to all of a unit's recipients; Vietnamese subject, text and .ics as a mail client reads them"
+    )
     func smtp() async throws {
         let server = try SMTPTestServer()
         defer { server.stop() }
@@ -36,7 +38,9 @@ struct ChannelIntegrationTests {
         #expect(mail.from_display_name == "Văn phòng UBND Thành phố")
         #expect(mail.text == reminder.message.text)
         #expect(mail.key == "5418-de-xuat|2020-12-10|7d|so-khdt|email")
-        #expect(mail.calendar?.events.first?.summary == "Hạn: Báo cáo tham mưu, đề xuất các nhiệm vụ, giải pháp, nội dung công việc cụ thể…")
+        #expect(
+            mail.calendar?.events.first?.summary
+                == "Hạn: Báo cáo tham mưu, đề xuất các nhiệm vụ, giải pháp, nội dung công việc cụ thể…")
         #expect(mail.crlf_only && mail.defects.isEmpty)
     }
 
@@ -47,9 +51,11 @@ struct ChannelIntegrationTests {
         let secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
         let secretFile = try dir.write("secret", secret + "\n", mode: 0o600)
         let server = try HTTPTestServer(
-            responses: [HTTPTestServer.Response(status: 500), HTTPTestServer.Response(status: 200)], webhookSecret: secret)
+            responses: [HTTPTestServer.Response(status: 500), HTTPTestServer.Response(status: 200)],
+            webhookSecret: secret)
         defer { server.stop() }
-        let channel = try WebhookChannel(WebhookSettings(name: "hook", url: server.baseURL + "/hooks/x", secretFile: secretFile))
+        let channel = try WebhookChannel(
+            WebhookSettings(name: "hook", url: server.baseURL + "/hooks/x", secretFile: secretFile))
         let first = await channel.deliver(outgoing(deXuatFacts(), attempt: 1))
         let second = await channel.deliver(outgoing(deXuatFacts(), attempt: 2))
         await channel.shutdown()
@@ -59,7 +65,9 @@ struct ChannelIntegrationTests {
         #expect(requests.count == 2)
         #expect(requests.allSatisfy { $0.signatureValid == true })
         #expect(requests[0].header("webhook-id") == requests[1].header("webhook-id"))
-        #expect(requests[0].header("webhook-id") == WebhookPayload.webhookID(for: "5418-de-xuat|2020-12-10|7d|so-khdt|email"))
+        #expect(
+            requests[0].header("webhook-id")
+                == WebhookPayload.webhookID(for: "5418-de-xuat|2020-12-10|7d|so-khdt|email"))
         #expect(requests[0].header("content-type") == "application/json")
         // The reminder's clock says 2020; the signature's timestamp is the real clock's, which receivers check.
         let stamp = try #require(requests[1].header("webhook-timestamp").flatMap { Double($0) })
@@ -88,7 +96,8 @@ struct ChannelIntegrationTests {
         for (format, chatID) in [(WebhookFormat.slack, nil), (.teams, nil), (.telegram, "-1001234567890")] {
             let channel = try WebhookChannel(
                 WebhookSettings(
-                    name: format.rawValue, url: format == .telegram ? server.baseURL : server.baseURL + "/hook", format: format,
+                    name: format.rawValue, url: format == .telegram ? server.baseURL : server.baseURL + "/hook",
+                    format: format,
                     tokenFile: format == .telegram ? tokenFile : nil, chatID: chatID))
             let outcome = await channel.deliver(outgoing(deXuatFacts()))
             await channel.shutdown()
@@ -124,10 +133,13 @@ struct ChannelIntegrationTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path + "/outbox")
         #expect(files == [OutboxChannel.fileName(for: reminder.facts)])
         #expect(files.first?.hasPrefix("20201203T080000-") == true)
-        let mail = try await verifyWithPython(Array(try Data(contentsOf: URL(fileURLWithPath: dir.path + "/outbox/" + files[0]))))
+        let mail = try await verifyWithPython(
+            Array(try Data(contentsOf: URL(fileURLWithPath: dir.path + "/outbox/" + files[0]))))
         #expect(mail.subject == reminder.message.subject)
         #expect(mail.to.first == ["Văn thư Sở KH&ĐT", "vanthu@khdt.hanoi.example"])
-        #expect(mail.from_display_name == "Hệ thống nhắc việc deadlined" && mail.from_address == "deadlined@localhost.localdomain")
+        #expect(
+            mail.from_display_name == "Hệ thống nhắc việc deadlined"
+                && mail.from_address == "deadlined@localhost.localdomain")
     }
 
     @Test("outbox From: the organization's name, or the configured from")
@@ -156,9 +168,12 @@ struct ChannelIntegrationTests {
     @Test("a channel whose secret file is missing fails every delivery temporarily, saying why, without the secret")
     func unavailable() async {
         let (channels, problems) = ChannelFactory.make([
-            "hook": .webhook(WebhookSettings(name: "hook", url: "http://127.0.0.1:9/x", secretFile: "/nonexistent/secret"))
+            "hook": .webhook(
+                WebhookSettings(name: "hook", url: "http://127.0.0.1:9/x", secretFile: "/nonexistent/secret"))
         ])
-        #expect(problems["hook"] == "secret_file: cannot read the secret file '/nonexistent/secret': No such file or directory")
+        #expect(
+            problems["hook"]
+                == "secret_file: cannot read the secret file '/nonexistent/secret': No such file or directory")
         let outcome = await channels["hook"]!.deliver(outgoing(deXuatFacts()))
         #expect(outcome.isTemporaryFailure)
     }

@@ -7,7 +7,9 @@ import Testing
 struct MIMEReaderTests {
     @Test("a reminder as the outbox writes it reads back word for word")
     func roundTrip() throws {
-        let facts = deXuatFacts(recipients: [Mailbox(displayName: "Văn thư Sở KH&ĐT", address: "vanthu@khdt.hanoi.example")])
+        let facts = deXuatFacts(recipients: [
+            Mailbox(displayName: "Văn thư Sở KH&ĐT", address: "vanthu@khdt.hanoi.example")
+        ])
         let rendered = TemplateSet.builtIn.render(facts)
         let reminder = OutgoingReminder(facts: facts, message: rendered, attempt: 1, now: facts.sendAt)
         let sender = try EmailAddress("nhacviec@hanoi.example", displayName: "Văn phòng UBND Thành phố")
@@ -26,9 +28,13 @@ struct MIMEReaderTests {
         #expect(MIMEReader.decodeWords("=?UTF-8?X?bad?=") == "=?UTF-8?X?bad?=")
     }
 
-    @Test("malformed input never traps", arguments: ["", "\r\n\r\n", "Content-Type: multipart/mixed; boundary=\"\"\r\n\r\n--\r\n", "=?", "a: =?UTF-8?B?!!?=\n\nx=", "Content-Transfer-Encoding: base64\n\n%%%"])
+    @Test(
+        "malformed input never traps",
+        arguments: [
+            "", "\r\n\r\n", "Content-Type: multipart/mixed; boundary=\"\"\r\n\r\n--\r\n", "=?",
+            "a: =?UTF-8?B?!!?=\n\nx=", "Content-Transfer-Encoding: base64\n\n%%%",
+        ])
     func malformed(_ text: String) {
         _ = MIMEReader.read(Array(text.utf8))
     }
 }
-

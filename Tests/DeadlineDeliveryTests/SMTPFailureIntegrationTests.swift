@@ -31,7 +31,9 @@ struct SMTPFailureIntegrationTests {
         #expect(try server.messages().isEmpty)
     }
 
-    @Test("a server that does not answer DATA in time: a temporary failure once the total timeout runs out, and a quick close")
+    @Test(
+        "a server that does not answer DATA in time: a temporary failure once the total timeout runs out, and a quick close"
+    )
     func totalTimeout() async throws {
         var options = SMTPTestServer.Options()
         options.delay = 12  // far longer than the bounds below, which leave room for a loaded machine
@@ -184,9 +186,13 @@ struct SMTPFailureIntegrationTests {
         defer { server.stop() }
         let transport = try SMTPTransport(server: smtpSettings(server, security: .implicitTLS))
         let outcome = await transport.send(
-            Array("Subject: x\r\n\r\nbody\r\n".utf8), envelope: SMTPEnvelope(sender: "a@x.test", recipients: ["b@x.test"]))
+            Array("Subject: x\r\n\r\nbody\r\n".utf8),
+            envelope: SMTPEnvelope(sender: "a@x.test", recipients: ["b@x.test"]))
         await transport.shutdown()
-        guard case .temporaryFailure(let error, _) = outcome else { Issue.record("expected temporary: \(outcome)"); return }
+        guard case .temporaryFailure(let error, _) = outcome else {
+            Issue.record("expected temporary: \(outcome)")
+            return
+        }
         #expect(error.kind == .tlsHandshakeFailed)
         #expect(error.cause.hasPrefix("the TLS handshake did not complete ("), "\(error)")
         #expect(try server.messages().isEmpty)

@@ -161,11 +161,13 @@ struct SMTPIntegrationTests {
     @Test("AUTH over smtps (implicit TLS): delivered as that user, over TLS")
     func authenticationOverImplicitTLS() async throws {
         let certificates = try TestCertificates.shared()
-        let server = try SMTPTestServer(.init(tls: .implicit, user: "nhacviec", password: Self.password, authRequired: true))
+        let server = try SMTPTestServer(
+            .init(tls: .implicit, user: "nhacviec", password: Self.password, authRequired: true))
         defer { server.stop() }
         let credentials = SMTPCredentials(username: "nhacviec", password: Secret(Array(Self.password.utf8)))
         let transport = try SMTPTransport(
-            server: smtpSettings(server, security: .implicitTLS, caFile: certificates.caCertificate, credentials: credentials))
+            server: smtpSettings(
+                server, security: .implicitTLS, caFile: certificates.caCertificate, credentials: credentials))
         let outcome = await transport.send(
             Array("Subject: x\r\n\r\nbody\r\n".utf8),
             envelope: SMTPEnvelope(sender: "a@x.test", recipients: ["b@x.test"]))

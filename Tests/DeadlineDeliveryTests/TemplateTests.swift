@@ -8,12 +8,14 @@ func deXuatFacts(
     language: Language = .vi, recipients: [Mailbox] = [], reminderNumber: Int = 0, isTest: Bool = false
 ) -> ReminderFacts {
     let zone = ZoneRules.vietnam
-    let due = zone.instant(for: LocalDateTime(CivilDate(year: 2020, month: 12, day: 10)!, TimeOfDay(hour: 17, minute: 0)!))
+    let due = zone.instant(
+        for: LocalDateTime(CivilDate(year: 2020, month: 12, day: 10)!, TimeOfDay(hour: 17, minute: 0)!))
     let send = try! MomentParser.parse(sendAt, zone: zone).get()
     return ReminderFacts(
         key: "5418-de-xuat|2020-12-10|\(rule)|so-khdt|email", deadlineID: "5418-de-xuat",
         task: "Báo cáo tham mưu, đề xuất các nhiệm vụ, giải pháp, nội dung công việc cụ thể trình UBND TP",
-        documentRef: "5418/UBND-TKBT", documentTitle: nil, unitID: "so-khdt", unitName: "Sở Kế hoạch và Đầu tư", kind: kind,
+        documentRef: "5418/UBND-TKBT", documentTitle: nil, unitID: "so-khdt", unitName: "Sở Kế hoạch và Đầu tư",
+        kind: kind,
         rule: rule, occurrence: CivilDate(year: 2020, month: 12, day: 10)!, due: due, sendAt: send,
         reminderNumber: reminderNumber, recipients: recipients, zone: zone, language: language, isTest: isTest)
 }
@@ -23,7 +25,10 @@ struct TemplateTests {
     @Test("a reminder without document details cites it by its number, its kind read from it")
     func vietnameseBefore() {
         let m = TemplateSet.builtIn.render(deXuatFacts())
-        #expect(m.subject == "[Nhắc việc] Còn 7 ngày đến hạn: Báo cáo tham mưu, đề xuất các nhiệm vụ, giải pháp, nội dung công việc cụ thể…")
+        #expect(
+            m.subject
+                == "[Nhắc việc] Còn 7 ngày đến hạn: Báo cáo tham mưu, đề xuất các nhiệm vụ, giải pháp, nội dung công việc cụ thể…"
+        )
         #expect(m.text.contains("\nVăn bản giao nhiệm vụ: Công văn số 5418/UBND-TKBT\n"), "\(m.text)")
         #expect(m.text.contains("\nThời hạn: 17 giờ 00, thứ Năm, ngày 10/12/2020\n"), "\(m.text)")
     }
@@ -33,11 +38,17 @@ struct TemplateTests {
         let overdue = TemplateSet.builtIn.render(
             deXuatFacts(kind: .overdue, rule: "overdue-2", sendAt: "2020-12-12T08:00:00+07:00", reminderNumber: 2))
         #expect(overdue.subject.hasPrefix("[Đôn đốc] Quá hạn 2 ngày: "))
-        #expect(overdue.text.contains("Nhiệm vụ dưới đây đã quá hạn 2 ngày nhưng chưa được báo cáo hoàn thành. Đây là lần đôn đốc thứ hai."))
-        #expect(overdue.text.contains("Đề nghị đơn vị khẩn trương hoàn thành, báo cáo kết quả và nêu rõ lý do chậm trễ."))
-        let hours = TemplateSet.builtIn.render(deXuatFacts(rule: "2h", sendAt: "2020-12-10T15:00:00+07:00", language: .en))
+        #expect(
+            overdue.text.contains(
+                "Nhiệm vụ dưới đây đã quá hạn 2 ngày nhưng chưa được báo cáo hoàn thành. Đây là lần đôn đốc thứ hai."))
+        #expect(
+            overdue.text.contains("Đề nghị đơn vị khẩn trương hoàn thành, báo cáo kết quả và nêu rõ lý do chậm trễ."))
+        let hours = TemplateSet.builtIn.render(
+            deXuatFacts(rule: "2h", sendAt: "2020-12-10T15:00:00+07:00", language: .en))
         #expect(hours.subject.hasPrefix("[Reminder] Due in 2 hours: "))
-        #expect(hours.text.hasPrefix("To: Sở Kế hoạch và Đầu tư\n\nThis is a reminder that the task below is due in 2 hours.\n"))
+        #expect(
+            hours.text.hasPrefix(
+                "To: Sở Kế hoạch và Đầu tư\n\nThis is a reminder that the task below is due in 2 hours.\n"))
         let test = TemplateSet.builtIn.render(deXuatFacts(isTest: true))
         #expect(test.subject.hasPrefix("[THỬ NGHIỆM] [Nhắc việc]"))
     }
@@ -59,8 +70,10 @@ struct TemplateTests {
         #expect(text.contains("Nhiệm vụ dưới đây đã quá hạn 1 ngày nhưng chưa được báo cáo hoàn thành.\n"))
         #expect(!text.contains("lần đôn đốc"))
         // A retry of urging 2 that succeeds a day later says how late it is then, and keeps its number.
-        let retried = deXuatFacts(kind: .overdue, rule: "overdue-2", sendAt: "2020-12-14T08:00:00+07:00", reminderNumber: 2)
-            .restated(at: at("2020-12-15T10:00:00+07:00"))
+        let retried = deXuatFacts(
+            kind: .overdue, rule: "overdue-2", sendAt: "2020-12-14T08:00:00+07:00", reminderNumber: 2
+        )
+        .restated(at: at("2020-12-15T10:00:00+07:00"))
         #expect(TemplateSet.builtIn.render(retried).subject.hasPrefix("[Đôn đốc] Quá hạn 5 ngày: "))
         #expect(TemplateSet.builtIn.render(retried).text.contains("Đây là lần đôn đốc thứ hai."))
         // Escalations keep their kind.
@@ -92,17 +105,24 @@ struct TemplateTests {
 
     @Test("an admin's template that names an unknown variable is an error at its line and column")
     func unknownVariable() {
-        let source = "Kính gửi: {{unit}}\nHạn: {{due_date}}\nViệc: {{tasks}}\n{{#is_overdue}}Quá {{overdue_days}}{{/is_overdue}}\n"
+        let source =
+            "Kính gửi: {{unit}}\nHạn: {{due_date}}\nViệc: {{tasks}}\n{{#is_overdue}}Quá {{overdue_days}}{{/is_overdue}}\n"
         let diagnostics = TemplateSet.validate(source, part: .text, file: "templates/text.vi.mustache")
         #expect(diagnostics.map { "\($0.span.range!.start)" } == ["4:20", "3:7"])
         #expect(diagnostics.allSatisfy { $0.severity == .error })
-        #expect(diagnostics.first { $0.message.contains("'tasks'") }?.message.hasPrefix("unknown template variable 'tasks'; did you mean 'task'?") == true)
-        #expect(diagnostics.contains { $0.description.hasPrefix("templates/text.vi.mustache:3:7: error: unknown template variable 'tasks'") })
+        #expect(
+            diagnostics.first { $0.message.contains("'tasks'") }?.message.hasPrefix(
+                "unknown template variable 'tasks'; did you mean 'task'?") == true)
+        #expect(
+            diagnostics.contains {
+                $0.description.hasPrefix("templates/text.vi.mustache:3:7: error: unknown template variable 'tasks'")
+            })
     }
 
     @Test("a template that does not parse is an error at its position")
     func parseError() {
-        let diagnostics = TemplateSet.validate("Kính gửi {{unit}}\n{{#is_due}}Hôm nay\n", part: .subject, file: "subject.vi.mustache")
+        let diagnostics = TemplateSet.validate(
+            "Kính gửi {{unit}}\n{{#is_due}}Hôm nay\n", part: .subject, file: "subject.vi.mustache")
         #expect(diagnostics.count == 1)
         #expect(diagnostics[0].description.hasPrefix("subject.vi.mustache:"))
         #expect(diagnostics[0].message.contains("never closed"))
@@ -116,7 +136,9 @@ struct TemplateTests {
         ])
         #expect(diagnostics.count == 1 && diagnostics[0].severity == .warning)
         let m = set.render(deXuatFacts())
-        #expect(m.subject == "Nhắc: Báo cáo tham mưu, đề xuất các nhiệm vụ, giải pháp, nội dung công việc cụ thể… (10/12/2020)")
+        #expect(
+            m.subject
+                == "Nhắc: Báo cáo tham mưu, đề xuất các nhiệm vụ, giải pháp, nội dung công việc cụ thể… (10/12/2020)")
         #expect(m.text.hasPrefix("Kính gửi: Sở Kế hoạch và Đầu tư"))
         #expect(set.overriddenFiles == ["t/subject.vi.mustache"])
     }
@@ -125,7 +147,10 @@ struct TemplateTests {
     func builtInsAreClean() {
         for part in TemplatePart.allCases {
             for language in Language.allCases {
-                #expect(TemplateSet.validate(DefaultTemplates.source(part, language), part: part, file: "\(part).\(language)").isEmpty)
+                #expect(
+                    TemplateSet.validate(
+                        DefaultTemplates.source(part, language), part: part, file: "\(part).\(language)"
+                    ).isEmpty)
             }
         }
     }

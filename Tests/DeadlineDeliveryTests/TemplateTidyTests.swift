@@ -19,7 +19,8 @@ import Testing
 
     @Test(arguments: texts)
     func oneLineSameAsOnCharacters(_ text: String) {
-        let byCharacters = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == " " || $0 == "\t" }).joined(separator: " ")
+        let byCharacters = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == " " || $0 == "\t" }).joined(
+            separator: " ")
         #expect(TemplateSet.oneLine(text) == byCharacters)
     }
 }

@@ -57,9 +57,13 @@ struct SMTPURLTests {
 
     @Test(
         "a port that is not a number from 1 to 65535 is refused, never dropped for the default",
-        arguments: ["smtp://mail.hanoi.example:58x7", "smtp://mail.hanoi.example:0", "smtp://[::1]:99999", "smtp://host:"])
+        arguments: [
+            "smtp://mail.hanoi.example:58x7", "smtp://mail.hanoi.example:0", "smtp://[::1]:99999", "smtp://host:",
+        ])
     func refusesBadPorts(_ url: String) {
-        #expect(throws: DeliveryConfigurationError(setting: "url", problem: "the port must be a number from 1 to 65535")) {
+        #expect(
+            throws: DeliveryConfigurationError(setting: "url", problem: "the port must be a number from 1 to 65535")
+        ) {
             _ = try SMTPChannel.parse(url)
         }
     }

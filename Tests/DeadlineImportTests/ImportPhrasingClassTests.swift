@@ -126,7 +126,8 @@ struct ImportPhrasingClassTests {
 
     @Test("ngày 25 của tháng cuối kỳ báo cáo: one rule for each report the clause names, monthly to annual")
     func lastMonthOfEachPeriod() {
-        let text = "Các sở, ban, ngành gửi báo cáo định kỳ hằng tháng, hằng quý, 6 tháng và hằng năm chậm nhất vào ngày 25 "
+        let text =
+            "Các sở, ban, ngành gửi báo cáo định kỳ hằng tháng, hằng quý, 6 tháng và hằng năm chậm nhất vào ngày 25 "
             + "của tháng cuối kỳ báo cáo."
         let proposal = DocumentImporter.propose(text)
         #expect(

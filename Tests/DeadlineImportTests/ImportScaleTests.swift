@@ -49,13 +49,16 @@ struct ImportScaleTests {
         // The order (giao Sở Nội vụ ...) and, in the next sentence, deadlines that only say "hoàn thành": each
         // task is the order given before, read within a bounded window of it, and a plan named in full near the
         // unit is found there, not by reading the whole order again for every deadline.
-        let order = "UBND thành phố giao Sở Nội vụ chủ trì xây dựng kế hoạch tổng thể, "
+        let order =
+            "UBND thành phố giao Sở Nội vụ chủ trì xây dựng kế hoạch tổng thể, "
             + String(repeating: "phối hợp các quận, huyện rà soát hồ sơ, ", count: count) + "báo cáo UBND thành phố."
         let text = order + " " + String(repeating: "Hoàn thành trước ngày 10/12/2030; ", count: count) + "."
         let proposal = DocumentImporter.propose(text)
         #expect(proposal.deadlines.count == count)
         #expect(proposal.deadlines.allSatisfy { $0.unit == "Sở Nội vụ" && $0.task.count <= 800 })
-        #expect(proposal.deadlines.allSatisfy { $0.task.hasSuffix("báo cáo UBND thành phố") }, "\(proposal.deadlines[1].task)")
+        #expect(
+            proposal.deadlines.allSatisfy { $0.task.hasSuffix("báo cáo UBND thành phố") },
+            "\(proposal.deadlines[1].task)")
         let held = proposal.deadlines.reduce(0) { $0 + $1.sentence.count + $1.task.count }
         #expect(held <= 1_500 * count)
     }

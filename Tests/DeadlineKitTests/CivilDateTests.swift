@@ -8,9 +8,12 @@ struct CivilDateTests {
         let days0 = d.daysSinceEpoch
         for i in 0..<(300 * 366) {
             #expect(CivilDate(daysSinceEpoch: days0 + i) == d)
-            let next = d.day < CivilDate.daysIn(month: d.month, year: d.year)
+            let next =
+                d.day < CivilDate.daysIn(month: d.month, year: d.year)
                 ? CivilDate(year: d.year, month: d.month, day: d.day + 1)!
-                : (d.month < 12 ? CivilDate(year: d.year, month: d.month + 1, day: 1)! : CivilDate(year: d.year + 1, month: 1, day: 1)!)
+                : (d.month < 12
+                    ? CivilDate(year: d.year, month: d.month + 1, day: 1)!
+                    : CivilDate(year: d.year + 1, month: 1, day: 1)!)
             if d.year == 2200 { break }
             d = next
         }
@@ -31,7 +34,8 @@ struct CivilDateTests {
     @Test func vietnamZoneFromTheSystem() throws {
         let bytes = try readFile("/usr/share/zoneinfo/Asia/Ho_Chi_Minh")
         let zone = try ZoneRules(tzif: bytes, identifier: "Asia/Ho_Chi_Minh")
-        let due = zone.instant(for: LocalDateTime(CivilDate(year: 2020, month: 12, day: 10)!, TimeOfDay(hour: 17, minute: 0)!))
+        let due = zone.instant(
+            for: LocalDateTime(CivilDate(year: 2020, month: 12, day: 10)!, TimeOfDay(hour: 17, minute: 0)!))
         #expect(zone.iso8601(due) == "2020-12-10T17:00:00+07:00")
         #expect(due.secondsSinceEpoch == 1_607_594_400)
         // Saigon used UTC+8 from 1959 to 1975.
@@ -44,17 +48,22 @@ struct CivilDateTests {
 
     @Test func daylightSavingZones() throws {
         let zone = try ZoneRules(tzif: try readFile("/usr/share/zoneinfo/Europe/Berlin"), identifier: "Europe/Berlin")
-        let winter = zone.instant(for: LocalDateTime(CivilDate(year: 2040, month: 1, day: 15)!, TimeOfDay(hour: 12, minute: 0)!))
-        let summer = zone.instant(for: LocalDateTime(CivilDate(year: 2040, month: 7, day: 15)!, TimeOfDay(hour: 12, minute: 0)!))
+        let winter = zone.instant(
+            for: LocalDateTime(CivilDate(year: 2040, month: 1, day: 15)!, TimeOfDay(hour: 12, minute: 0)!))
+        let summer = zone.instant(
+            for: LocalDateTime(CivilDate(year: 2040, month: 7, day: 15)!, TimeOfDay(hour: 12, minute: 0)!))
         #expect(zone.offset(at: winter) == 3600)
         #expect(zone.offset(at: summer) == 7200)
         // 02:30 on the spring-forward day does not exist: it moves forward by the gap.
-        let gap = zone.instant(for: LocalDateTime(CivilDate(year: 2024, month: 3, day: 31)!, TimeOfDay(hour: 2, minute: 30)!))
+        let gap = zone.instant(
+            for: LocalDateTime(CivilDate(year: 2024, month: 3, day: 31)!, TimeOfDay(hour: 2, minute: 30)!))
         #expect(zone.iso8601(gap) == "2024-03-31T03:30:00+02:00")
         // 02:30 on the fall-back day happens twice: the first is chosen.
-        let overlap = zone.instant(for: LocalDateTime(CivilDate(year: 2024, month: 10, day: 27)!, TimeOfDay(hour: 2, minute: 30)!))
+        let overlap = zone.instant(
+            for: LocalDateTime(CivilDate(year: 2024, month: 10, day: 27)!, TimeOfDay(hour: 2, minute: 30)!))
         #expect(zone.iso8601(overlap) == "2024-10-27T02:30:00+02:00")
-        let sydney = try ZoneRules(tzif: try readFile("/usr/share/zoneinfo/Australia/Sydney"), identifier: "Australia/Sydney")
+        let sydney = try ZoneRules(
+            tzif: try readFile("/usr/share/zoneinfo/Australia/Sydney"), identifier: "Australia/Sydney")
         let january = sydney.instant(for: LocalDateTime(CivilDate(year: 2045, month: 1, day: 10)!, .midnight))
         #expect(sydney.offset(at: january) == 11 * 3600)
     }

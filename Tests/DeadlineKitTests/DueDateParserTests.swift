@@ -22,12 +22,21 @@ struct DueDateParserTests {
         Case(text: "ngày 10/12/2020", date: date(10, 12, 2020), time: nil, granularity: .day),
         Case(text: "ngày 31 tháng 12 năm 2024", date: date(31, 12, 2024), time: nil, granularity: .day),
         Case(text: "2020-12-10", date: date(10, 12, 2020), time: nil, granularity: .day),
-        Case(text: "2020-12-10T15:00", date: date(10, 12, 2020), time: TimeOfDay(hour: 15, minute: 0), granularity: .day),
-        Case(text: "2020-12-10 15:30:00", date: date(10, 12, 2020), time: TimeOfDay(hour: 15, minute: 30), granularity: .day),
-        Case(text: "15:00 10/12/2020", date: date(10, 12, 2020), time: TimeOfDay(hour: 15, minute: 0), granularity: .day),
-        Case(text: "10/12/2020 15:00", date: date(10, 12, 2020), time: TimeOfDay(hour: 15, minute: 0), granularity: .day),
-        Case(text: "15 giờ ngày 10/12/2020", date: date(10, 12, 2020), time: TimeOfDay(hour: 15, minute: 0), granularity: .day),
-        Case(text: "15h30 10/12/2020", date: date(10, 12, 2020), time: TimeOfDay(hour: 15, minute: 30), granularity: .day),
+        Case(
+            text: "2020-12-10T15:00", date: date(10, 12, 2020), time: TimeOfDay(hour: 15, minute: 0), granularity: .day),
+        Case(
+            text: "2020-12-10 15:30:00", date: date(10, 12, 2020), time: TimeOfDay(hour: 15, minute: 30),
+            granularity: .day),
+        Case(
+            text: "15:00 10/12/2020", date: date(10, 12, 2020), time: TimeOfDay(hour: 15, minute: 0), granularity: .day),
+        Case(
+            text: "10/12/2020 15:00", date: date(10, 12, 2020), time: TimeOfDay(hour: 15, minute: 0), granularity: .day),
+        Case(
+            text: "15 giờ ngày 10/12/2020", date: date(10, 12, 2020), time: TimeOfDay(hour: 15, minute: 0),
+            granularity: .day),
+        Case(
+            text: "15h30 10/12/2020", date: date(10, 12, 2020), time: TimeOfDay(hour: 15, minute: 30), granularity: .day
+        ),
         Case(text: "12/2020", date: date(31, 12, 2020), time: nil, granularity: .month),
         Case(text: "tháng 12/2020", date: date(31, 12, 2020), time: nil, granularity: .month),
         Case(text: "2/2024", date: date(29, 2, 2024), time: nil, granularity: .month),
@@ -106,15 +115,23 @@ struct MomentTests {
         let zone = ZoneRules.vietnam
         let midnight = try MomentParser.parse("20/11/2020", zone: zone).get()
         #expect(zone.iso8601(midnight) == "2020-11-20T00:00:00+07:00")
-        #expect(zone.iso8601(try MomentParser.parse("20/11/2020 08:30", zone: zone).get()) == "2020-11-20T08:30:00+07:00")
-        #expect(zone.iso8601(try MomentParser.parse("2020-11-20T08:00", zone: zone).get()) == "2020-11-20T08:00:00+07:00")
-        #expect(zone.iso8601(try MomentParser.parse("2020-11-20T01:00:00Z", zone: zone).get()) == "2020-11-20T08:00:00+07:00")
-        #expect(zone.iso8601(try MomentParser.parse("2020-11-20T08:00:00+07:00", zone: zone).get()) == "2020-11-20T08:00:00+07:00")
+        #expect(
+            zone.iso8601(try MomentParser.parse("20/11/2020 08:30", zone: zone).get()) == "2020-11-20T08:30:00+07:00")
+        #expect(
+            zone.iso8601(try MomentParser.parse("2020-11-20T08:00", zone: zone).get()) == "2020-11-20T08:00:00+07:00")
+        #expect(
+            zone.iso8601(try MomentParser.parse("2020-11-20T01:00:00Z", zone: zone).get())
+                == "2020-11-20T08:00:00+07:00")
+        #expect(
+            zone.iso8601(try MomentParser.parse("2020-11-20T08:00:00+07:00", zone: zone).get())
+                == "2020-11-20T08:00:00+07:00")
         // Offsets west of UTC and with minutes, seconds, and instants before 1970, as ISO 8601 writes them.
         let newfoundland = ZoneRules.fixed(offsetSeconds: -(3 * 3600 + 30 * 60), identifier: "America/St_Johns")
         #expect(newfoundland.iso8601(Instant(secondsSinceEpoch: 0)) == "1969-12-31T20:30:00-03:30")
         #expect(ZoneRules.vietnam.iso8601(Instant(secondsSinceEpoch: -1)) == "1970-01-01T06:59:59+07:00")
-        #expect(ZoneRules.fixed(offsetSeconds: 0, identifier: "UTC").iso8601(Instant(secondsSinceEpoch: 1_606_467_723)) == "2020-11-27T09:02:03+00:00")
+        #expect(
+            ZoneRules.fixed(offsetSeconds: 0, identifier: "UTC").iso8601(Instant(secondsSinceEpoch: 1_606_467_723))
+                == "2020-11-27T09:02:03+00:00")
         #expect((try? MomentParser.parse("12/2020", zone: zone).get()) == nil)
     }
 

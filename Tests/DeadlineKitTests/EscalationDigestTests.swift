@@ -12,12 +12,15 @@ private func mailbox(_ s: String) -> Mailbox { try! Mailbox.parse(s).get() }
 private let heads = [mailbox("Giám đốc Sở <giamdoc@khdt.example>")]
 private let supervisor = mailbox("Văn phòng Thành ủy <vanphong@thanhuy.example>")
 
-private func agenda(_ deadlines: [Deadline], unitEscalation: EscalationRule? = nil, digest: Unit.Digest? = nil) -> Agenda {
+private func agenda(
+    _ deadlines: [Deadline], unitEscalation: EscalationRule? = nil, digest: Unit.Digest? = nil
+) -> Agenda {
     Agenda(
         settings: AgendaSettings(zone: zone, defaultChannels: ["email"]),
         units: [
             Unit(
-                id: "so-khdt", name: "Sở Kế hoạch và Đầu tư", recipients: [mailbox("vanthu@khdt.example")], heads: heads,
+                id: "so-khdt", name: "Sở Kế hoạch và Đầu tư", recipients: [mailbox("vanthu@khdt.example")],
+                heads: heads,
                 escalation: unitEscalation, digest: digest),
             Unit(id: "so-tc", name: "Sở Tài chính", recipients: [mailbox("vanthu@stc.example")]),
         ],
@@ -35,7 +38,8 @@ private func deadline(
     Deadline(
         id: id, task: "Báo cáo đề xuất nhiệm vụ, giải pháp", documentRef: "5418/UBND-TKBT", units: units,
         schedule: .once(LocalDateTime(due, t(17))),
-        rules: ReminderRules(before: [.days(7), .days(1)], onDue: true, overdueEvery: .days(1), overdueLimit: 5, escalation: escalation),
+        rules: ReminderRules(
+            before: [.days(7), .days(1)], onDue: true, overdueEvery: .days(1), overdueLimit: 5, escalation: escalation),
         escalationIsOwn: own)
 }
 
@@ -47,10 +51,11 @@ struct EscalationDigestTests {
         let plan = planner.reminders(from: at(1, 12, 2020, 0), to: at(31, 12, 2020, 0)).filter { $0.kind == .overdue }
         #expect(plan.map(\.rule.description) == ["overdue-1", "overdue-2", "overdue-3", "overdue-4", "overdue-5"])
         // Friday 11; Saturday's, Sunday's and Monday's come Monday 14, once; then 15, 16, 17.
-        #expect(plan.map { zone.iso8601($0.sendAt) } == [
-            "2020-12-11T08:00:00+07:00", "2020-12-14T08:00:00+07:00", "2020-12-15T08:00:00+07:00",
-            "2020-12-16T08:00:00+07:00", "2020-12-17T08:00:00+07:00",
-        ])
+        #expect(
+            plan.map { zone.iso8601($0.sendAt) } == [
+                "2020-12-11T08:00:00+07:00", "2020-12-14T08:00:00+07:00", "2020-12-15T08:00:00+07:00",
+                "2020-12-16T08:00:00+07:00", "2020-12-17T08:00:00+07:00",
+            ])
     }
 
     @Test("a deadline due the Tuesday before Tết gets its five urgings after Tết, not one")
@@ -58,10 +63,11 @@ struct EscalationDigestTests {
         let planner = ReminderPlanner(agenda: agenda([deadline(due: d(9, 2, 2021))]))
         let plan = planner.reminders(from: at(1, 2, 2021, 0), to: at(31, 3, 2021, 0)).filter { $0.kind == .overdue }
         // Tết Tân Sửu: days off from Wednesday 10/02 to Tuesday 16/02/2021.
-        #expect(plan.map { zone.iso8601($0.sendAt) } == [
-            "2021-02-17T08:00:00+07:00", "2021-02-18T08:00:00+07:00", "2021-02-19T08:00:00+07:00",
-            "2021-02-22T08:00:00+07:00", "2021-02-23T08:00:00+07:00",
-        ])
+        #expect(
+            plan.map { zone.iso8601($0.sendAt) } == [
+                "2021-02-17T08:00:00+07:00", "2021-02-18T08:00:00+07:00", "2021-02-19T08:00:00+07:00",
+                "2021-02-22T08:00:00+07:00", "2021-02-23T08:00:00+07:00",
+            ])
         #expect(plan.map(\.rule.description) == ["overdue-1", "overdue-2", "overdue-3", "overdue-4", "overdue-5"])
     }
 
@@ -73,9 +79,10 @@ struct EscalationDigestTests {
         let escalations = plan.filter { $0.kind == .escalation }
         // Three urgings (11, 14, 15/12): the first escalation in the place of the fourth, Wednesday 16/12; then 2
         // working days later: Friday 18/12 and Tuesday 22/12.
-        #expect(escalations.map { zone.iso8601($0.sendAt) } == [
-            "2020-12-16T08:00:00+07:00", "2020-12-18T08:00:00+07:00", "2020-12-22T08:00:00+07:00",
-        ])
+        #expect(
+            escalations.map { zone.iso8601($0.sendAt) } == [
+                "2020-12-16T08:00:00+07:00", "2020-12-18T08:00:00+07:00", "2020-12-22T08:00:00+07:00",
+            ])
         #expect(escalations.map(\.rule.description) == ["escalation-1", "escalation-2", "escalation-3"])
         let target = planner.target(of: escalations[0])
         #expect(target.audience == .heads)
@@ -85,43 +92,53 @@ struct EscalationDigestTests {
         #expect(plan.filter { $0.kind != .escalation }.allSatisfy { planner.target(of: $0).audience == .unit })
         // An escalation takes the place of the urging of its moment: the unit is not urged on 16 or 18/12, and
         // its five urgings are 11, 14, 15, 17 and 21/12.
-        #expect(plan.filter { $0.kind == .overdue }.map { "\($0.rule) \(zone.iso8601($0.sendAt))" } == [
-            "overdue-1 2020-12-11T08:00:00+07:00", "overdue-2 2020-12-14T08:00:00+07:00", "overdue-3 2020-12-15T08:00:00+07:00",
-            "overdue-4 2020-12-17T08:00:00+07:00", "overdue-5 2020-12-21T08:00:00+07:00",
-        ])
+        #expect(
+            plan.filter { $0.kind == .overdue }.map { "\($0.rule) \(zone.iso8601($0.sendAt))" } == [
+                "overdue-1 2020-12-11T08:00:00+07:00", "overdue-2 2020-12-14T08:00:00+07:00",
+                "overdue-3 2020-12-15T08:00:00+07:00",
+                "overdue-4 2020-12-17T08:00:00+07:00", "overdue-5 2020-12-21T08:00:00+07:00",
+            ])
     }
 
-    @Test("escalate_after_urges = 2: the head hears in the place of the third urging; the unit is not urged that minute")
+    @Test(
+        "escalate_after_urges = 2: the head hears in the place of the third urging; the unit is not urged that minute")
     func escalationTakesTheUrgingsPlace() {
         let rule = EscalationRule(afterUrges: 2, every: .workingDays(2), limit: 1)
         let planner = ReminderPlanner(agenda: agenda([deadline(escalation: rule)]))
         let plan = planner.reminders(from: at(11, 12, 2020, 0), to: at(16, 12, 2020, 0))
-        #expect(plan.map { "\($0.rule) \(zone.iso8601($0.sendAt)) \(planner.target(of: $0).audience)" } == [
-            "overdue-1 2020-12-11T08:00:00+07:00 unit", "overdue-2 2020-12-14T08:00:00+07:00 unit",
-            "escalation-1 2020-12-15T08:00:00+07:00 heads",
-        ])
+        #expect(
+            plan.map { "\($0.rule) \(zone.iso8601($0.sendAt)) \(planner.target(of: $0).audience)" } == [
+                "overdue-1 2020-12-11T08:00:00+07:00 unit", "overdue-2 2020-12-14T08:00:00+07:00 unit",
+                "escalation-1 2020-12-15T08:00:00+07:00 heads",
+            ])
     }
 
     @Test("several late units of one occurrence: each head hears of its unit, the supervisors once of all of them")
     func supervisorsHearOnce() {
         let rule = EscalationRule(afterOverdue: .days(1), afterUrges: nil, limit: 1, supervisors: [supervisor])
-        let planner = ReminderPlanner(agenda: agenda([deadline("a", units: ["so-khdt", "so-tc"], escalation: rule, own: true)]))
+        let planner = ReminderPlanner(
+            agenda: agenda([deadline("a", units: ["so-khdt", "so-tc"], escalation: rule, own: true)]))
         let window = (at(1, 12, 2020, 0), at(31, 12, 2020, 0))
         let escalations = planner.reminders(from: window.0, to: window.1).filter { $0.kind == .escalation }
-        #expect(escalations.map { planner.key(of: $0) } == [
-            "a|2020-12-10|escalation-1|so-khdt|email", "a|2020-12-10|escalation-1|so-khdt+so-tc|email",
-        ])
+        #expect(
+            escalations.map { planner.key(of: $0) } == [
+                "a|2020-12-10|escalation-1|so-khdt|email", "a|2020-12-10|escalation-1|so-khdt+so-tc|email",
+            ])
         let toSupervisors = planner.target(of: escalations[1])
         #expect(toSupervisors.audience == .supervisors)
         #expect(toSupervisors.recipients.map(\.address) == ["vanphong@thanhuy.example"])
         #expect(toSupervisors.unitIDs == ["so-khdt", "so-tc"])
-        #expect(planner.target(of: escalations[0]).recipients.map(\.address) == ["giamdoc@khdt.example"])  // so-tc has no head
+        // so-tc has no head
+        #expect(planner.target(of: escalations[0]).recipients.map(\.address) == ["giamdoc@khdt.example"])
         // Once one unit finishes, the supervisors still hear of the other; once both have, nobody does.
         let id = OccurrenceID(deadlineID: "a", date: d(10, 12, 2020))
         let one = PlannerState(done: [id: ["so-khdt": at(10, 12, 2020, 16)]])
-        #expect(planner.reminders(from: window.0, to: window.1, state: one).filter { $0.kind == .escalation }.map { planner.key(of: $0) } == [
-            "a|2020-12-10|escalation-1|so-khdt+so-tc|email"
-        ])
+        #expect(
+            planner.reminders(from: window.0, to: window.1, state: one).filter { $0.kind == .escalation }.map {
+                planner.key(of: $0)
+            } == [
+                "a|2020-12-10|escalation-1|so-khdt+so-tc|email"
+            ])
         let both = PlannerState(done: [id: ["so-khdt": at(10, 12, 2020, 16), "so-tc": at(10, 12, 2020, 16)]])
         #expect(planner.reminders(from: window.0, to: window.1, state: both).isEmpty)
     }
@@ -130,14 +147,16 @@ struct EscalationDigestTests {
     func perUnitCompletion() {
         let planner = ReminderPlanner(agenda: agenda([deadline("a", units: ["so-khdt", "so-tc"])]))
         let id = OccurrenceID(deadlineID: "a", date: d(10, 12, 2020))
-        let state = PlannerState(done: [id: ["so-tc": at(9, 12, 2020, 9)]], snoozedUntil: [id: ["so-khdt": at(14, 12, 2020, 12)]])
+        let state = PlannerState(
+            done: [id: ["so-tc": at(9, 12, 2020, 9)]], snoozedUntil: [id: ["so-khdt": at(14, 12, 2020, 12)]])
         let plan = planner.reminders(from: at(9, 12, 2020, 12), to: at(31, 12, 2020, 0), state: state)
         // so-tc finished on 09/12: nothing more. so-khdt is snoozed until 14/12 noon: its due-day reminder and its
         // first two urgings do not go; the last three do.
-        #expect(plan.map { "\(planner.target(of: $0).unitID) \($0.rule) \(zone.iso8601($0.sendAt))" } == [
-            "so-khdt overdue-3 2020-12-15T08:00:00+07:00", "so-khdt overdue-4 2020-12-16T08:00:00+07:00",
-            "so-khdt overdue-5 2020-12-17T08:00:00+07:00",
-        ])
+        #expect(
+            plan.map { "\(planner.target(of: $0).unitID) \($0.rule) \(zone.iso8601($0.sendAt))" } == [
+                "so-khdt overdue-3 2020-12-15T08:00:00+07:00", "so-khdt overdue-4 2020-12-16T08:00:00+07:00",
+                "so-khdt overdue-5 2020-12-17T08:00:00+07:00",
+            ])
         let status = planner.status(ofDeadlineAt: 0, now: at(14, 12, 2020, 9), state: state)
         #expect(status.state == .overdue(days: 4))
         #expect(status.unitsDone == ["so-tc"])
@@ -159,7 +178,9 @@ struct EscalationDigestTests {
         let escalations = planner.reminders(from: window.0, to: window.1).filter { $0.kind == .escalation }
         // Due Thursday 10/12: working days Friday 11 and Monday 14.
         #expect(escalations.map { zone.iso8601($0.sendAt) } == ["2020-12-14T08:00:00+07:00"])
-        let done = PlannerState(done: [OccurrenceID(deadlineID: "5418-de-xuat", date: d(10, 12, 2020)): ["*": at(12, 12, 2020, 9)]])
+        let done = PlannerState(done: [
+            OccurrenceID(deadlineID: "5418-de-xuat", date: d(10, 12, 2020)): ["*": at(12, 12, 2020, 9)]
+        ])
         #expect(planner.reminders(from: window.0, to: window.1, state: done).isEmpty)
     }
 
@@ -171,41 +192,53 @@ struct EscalationDigestTests {
             agenda: agenda(
                 [deadline("a"), deadline("b", escalation: ownRule, own: true), deadline("c", units: ["so-tc"])],
                 unitEscalation: unitRule))
-        let escalations = planner.reminders(from: at(1, 12, 2020, 0), to: at(31, 12, 2020, 0)).filter { $0.kind == .escalation }
-        #expect(escalations.map { "\(planner.deadline(of: $0).id) \(zone.iso8601($0.sendAt))" } == [
-            "a 2020-12-11T08:00:00+07:00", "b 2020-12-14T08:00:00+07:00",
-        ])
+        let escalations = planner.reminders(from: at(1, 12, 2020, 0), to: at(31, 12, 2020, 0)).filter {
+            $0.kind == .escalation
+        }
+        #expect(
+            escalations.map { "\(planner.deadline(of: $0).id) \(zone.iso8601($0.sendAt))" } == [
+                "a 2020-12-11T08:00:00+07:00", "b 2020-12-14T08:00:00+07:00",
+            ])
         let off = ReminderPlanner(agenda: agenda([deadline("a")], unitEscalation: EscalationRule(afterUrges: nil)))
         #expect(off.reminders(from: at(1, 12, 2020, 0), to: at(31, 12, 2020, 0)).allSatisfy { $0.kind != .escalation })
     }
 
     @Test("a digest replaces the reminders before the due days and lists what is due soon and overdue, sorted")
     func digest() {
-        let deadlines = [deadline("a", due: d(10, 12, 2020)), deadline("b", due: d(11, 12, 2020)), deadline("c", units: ["so-tc"])]
+        let deadlines = [
+            deadline("a", due: d(10, 12, 2020)), deadline("b", due: d(11, 12, 2020)), deadline("c", units: ["so-tc"]),
+        ]
         let planner = ReminderPlanner(agenda: agenda(deadlines, digest: Unit.Digest(time: t(7, 30))))
         let plan = planner.reminders(from: at(1, 12, 2020, 0), to: at(12, 12, 2020, 0))
         let khdt = plan.filter { planner.target(of: $0).unitID == "so-khdt" }
         // Before-reminders of a (3/12, 9/12) and b (4/12, 10/12) become digests at 07:30 on those days; due-day and
         // urging reminders still go alone (digest_urgent_alone defaults to true).
-        #expect(khdt.filter(\.isDigest).map { zone.iso8601($0.sendAt) } == [
-            "2020-12-03T07:30:00+07:00", "2020-12-04T07:30:00+07:00", "2020-12-09T07:30:00+07:00", "2020-12-10T07:30:00+07:00",
-        ])
+        #expect(
+            khdt.filter(\.isDigest).map { zone.iso8601($0.sendAt) } == [
+                "2020-12-03T07:30:00+07:00", "2020-12-04T07:30:00+07:00", "2020-12-09T07:30:00+07:00",
+                "2020-12-10T07:30:00+07:00",
+            ])
         #expect(!khdt.contains { $0.kind == .before })
-        #expect(khdt.filter { !$0.isDigest }.map { "\(planner.deadline(of: $0).id) \($0.rule)" } == [
-            "a due", "a overdue-1", "b due",  // 10/12; then both at 08:00 11/12, in deadline order
-        ])
+        #expect(
+            khdt.filter { !$0.isDigest }.map { "\(planner.deadline(of: $0).id) \($0.rule)" } == [
+                "a due", "a overdue-1", "b due",  // 10/12; then both at 08:00 11/12, in deadline order
+            ])
         #expect(plan.filter { planner.target(of: $0).unitID == "so-tc" }.contains { $0.kind == .before })
         #expect(planner.key(of: khdt[0]) == "@digest|2020-12-03|digest|so-khdt|email")
 
         // 10/12 07:30: a is due today, b tomorrow; nothing overdue yet. 14/12: both overdue, oldest first.
         let tenth = khdt.first { $0.isDigest && $0.occurrence == d(10, 12, 2020) }!
-        #expect(planner.digestItems(of: tenth, state: .empty).map { "\(deadlines[Int($0.deadlineIndex)].id) \($0.overdue)" } == [
-            "a false", "b false",
-        ])
-        let later = planner.digestItems(unit: "so-khdt", day: d(14, 12, 2020), at: at(14, 12, 2020, 7, 30), state: .empty)
+        #expect(
+            planner.digestItems(of: tenth, state: .empty).map { "\(deadlines[Int($0.deadlineIndex)].id) \($0.overdue)" }
+                == [
+                    "a false", "b false",
+                ])
+        let later = planner.digestItems(
+            unit: "so-khdt", day: d(14, 12, 2020), at: at(14, 12, 2020, 7, 30), state: .empty)
         #expect(later.map { "\(deadlines[Int($0.deadlineIndex)].id) \($0.overdue)" } == ["a true", "b true"])
         // Done items leave the digest.
-        let done = PlannerState(done: [OccurrenceID(deadlineID: "a", date: d(10, 12, 2020)): ["*": at(9, 12, 2020, 16)]])
+        let done = PlannerState(done: [OccurrenceID(deadlineID: "a", date: d(10, 12, 2020)): ["*": at(9, 12, 2020, 16)]]
+        )
         #expect(planner.digestItems(of: tenth, state: done).map(\.deadlineIndex) == [1])
     }
 
@@ -213,13 +246,16 @@ struct EscalationDigestTests {
     func digestTakesAll() {
         let rule = EscalationRule(afterOverdue: .days(1), afterUrges: nil, limit: 1)
         let planner = ReminderPlanner(
-            agenda: agenda([deadline("a", escalation: rule, own: true)], digest: Unit.Digest(time: t(7, 30), urgentAlone: false)))
+            agenda: agenda(
+                [deadline("a", escalation: rule, own: true)], digest: Unit.Digest(time: t(7, 30), urgentAlone: false)))
         let plan = planner.reminders(from: at(1, 12, 2020, 0), to: at(31, 12, 2020, 0))
         #expect(plan.filter { !$0.isDigest }.map(\.kind) == [.escalation])
         // 7d, 1d, the due day, and the five urging days: the escalation on Friday 11/12 takes the place of that
         // day's urging, so urging goes on from Monday 14 to Friday 18/12.
-        #expect(plan.filter(\.isDigest).map(\.occurrence.iso) == [
-            "2020-12-03", "2020-12-09", "2020-12-10", "2020-12-14", "2020-12-15", "2020-12-16", "2020-12-17", "2020-12-18",
-        ])
+        #expect(
+            plan.filter(\.isDigest).map(\.occurrence.iso) == [
+                "2020-12-03", "2020-12-09", "2020-12-10", "2020-12-14", "2020-12-15", "2020-12-16", "2020-12-17",
+                "2020-12-18",
+            ])
     }
 }

@@ -35,8 +35,10 @@ import Testing
         ]
         let rules = [
             ReminderRules(before: [.days(7), .workingDays(3), .hours(2)], overdueEvery: .days(1), overdueLimit: 4),
-            ReminderRules(before: [.weeks(2), .days(1)], overdueEvery: .hours(4), overdueLimit: 3, dueOnDayOff: .before),
-            ReminderRules(before: [.days(3)], onDue: false, overdueEvery: .workingDays(1), overdueLimit: 2, offHours: .send),
+            ReminderRules(
+                before: [.weeks(2), .days(1)], overdueEvery: .hours(4), overdueLimit: 3, dueOnDayOff: .before),
+            ReminderRules(
+                before: [.days(3)], onDue: false, overdueEvery: .workingDays(1), overdueLimit: 2, offHours: .send),
         ]
         var deadlines: [Deadline] = []
         for i in 0..<40 {
@@ -52,7 +54,8 @@ import Testing
         }
         let agenda = Agenda(
             settings: AgendaSettings(zone: zone, defaultChannels: ["email", "chat"]), units: units,
-            channels: [ChannelInfo(name: "email", kind: .smtp), ChannelInfo(name: "chat", kind: .webhook)], documents: [],
+            channels: [ChannelInfo(name: "email", kind: .smtp), ChannelInfo(name: "chat", kind: .webhook)],
+            documents: [],
             deadlines: deadlines)
         return ReminderPlanner(agenda: agenda)
     }()
@@ -84,9 +87,13 @@ import Testing
 
     @Test func doneAndSnoozedAreLeftOutTheSame() {
         var state = PlannerState()
-        state.markDone(OccurrenceID(deadlineID: "viec-0", date: Self.d(20, 3, 2026)), unit: PlannerState.everyUnit, at: Self.at(1, 3, 2026))
-        state.markDone(OccurrenceID(deadlineID: "viec-10", date: Self.d(20, 6, 2026)), unit: "so-tc", at: Self.at(1, 6, 2026))
-        state.snooze(OccurrenceID(deadlineID: "viec-4", date: Self.d(27, 2, 2026)), unit: "so-xd", until: Self.at(25, 2, 2026))
+        state.markDone(
+            OccurrenceID(deadlineID: "viec-0", date: Self.d(20, 3, 2026)), unit: PlannerState.everyUnit,
+            at: Self.at(1, 3, 2026))
+        state.markDone(
+            OccurrenceID(deadlineID: "viec-10", date: Self.d(20, 6, 2026)), unit: "so-tc", at: Self.at(1, 6, 2026))
+        state.snooze(
+            OccurrenceID(deadlineID: "viec-4", date: Self.d(27, 2, 2026)), unit: "so-xd", until: Self.at(25, 2, 2026))
         let from = Self.at(1, 1, 2026)
         let to = Self.at(1, 1, 2027)
         let array = Self.planner.reminders(from: from, to: to, state: state)

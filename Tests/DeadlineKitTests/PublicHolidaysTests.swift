@@ -336,14 +336,18 @@ private let announced2025 = HolidayRules(
         #expect(declared(2025) == september2)
         #expect(declared(2026).last == "2026-11-24 declared configuration")
         #expect(
-            declared(2029) == [
-                "2029-09-03 national_day forecast", "2029-09-02 national_day law",
-                "2029-09-04 weekend_compensation law",
-                "2029-09-22 declared configuration 15/8",
-                "2029-11-24 declared configuration",
-                "2029-11-26 weekend_compensation configuration",
-            ].sorted())
-        #expect(declared(2030).suffix(2) == ["2030-11-24 declared configuration", "2030-11-25 weekend_compensation configuration"])
+            declared(2029)
+                == [
+                    "2029-09-03 national_day forecast", "2029-09-02 national_day law",
+                    "2029-09-04 weekend_compensation law",
+                    "2029-09-22 declared configuration 15/8",
+                    "2029-11-24 declared configuration",
+                    "2029-11-26 weekend_compensation configuration",
+                ].sorted())
+        #expect(
+            declared(2030).suffix(2) == [
+                "2030-11-24 declared configuration", "2030-11-25 weekend_compensation configuration",
+            ])
         #expect(!declared(2030).contains { $0.contains("15/8") })
         let names = PublicHolidays.holidays(in: 2029, rules: rules).filter { $0.kind == .declared }
         #expect(names.map(\.nameVietnamese) == ["Tết Trung thu", "Ngày Văn hóa Việt Nam"])

@@ -81,16 +81,17 @@ struct WorkingCalendarPlanningTests {
             deadline("thu-hai", due: LocalDateTime(d(14, 12, 2020), t(8)), rules),  // Monday 06:00 and 07:30
             deadline("toi", due: LocalDateTime(d(15, 12, 2020), t(20)), rules),  // 18:00 and 19:30
         ]).reminders(from: year.from, to: year.to)
-        #expect(summary(plan) == [
-            "2020-12-10T08:00 2h", "2020-12-10T08:30 30m",  // 07:00 waits for the office to open
-            "2020-12-10T13:00 overdue-1", "2020-12-11T08:00 overdue-2",  // 13:00; 17:00 moves to the next morning
-            "2020-12-11T08:00 2h",  // Monday 06:00 and 07:30: 08:00 is the due moment, so both back to Friday
-            "2020-12-14T12:00 overdue-1", "2020-12-14T16:00 overdue-2",  // within office hours: unchanged
-            "2020-12-15T08:00 2h",  // 18:00 and 19:30: the next morning is too late, so the same day's morning
-            // 00:00, 04:00 and 08:00 all come the next morning: sent once, and urging goes on at 12:00, so that
-            // overdue_limit = 2 means two urgings sent.
-            "2020-12-16T08:00 overdue-1", "2020-12-16T12:00 overdue-2",
-        ])
+        #expect(
+            summary(plan) == [
+                "2020-12-10T08:00 2h", "2020-12-10T08:30 30m",  // 07:00 waits for the office to open
+                "2020-12-10T13:00 overdue-1", "2020-12-11T08:00 overdue-2",  // 13:00; 17:00 moves to the next morning
+                "2020-12-11T08:00 2h",  // Monday 06:00 and 07:30: 08:00 is the due moment, so both back to Friday
+                "2020-12-14T12:00 overdue-1", "2020-12-14T16:00 overdue-2",  // within office hours: unchanged
+                "2020-12-15T08:00 2h",  // 18:00 and 19:30: the next morning is too late, so the same day's morning
+                // 00:00, 04:00 and 08:00 all come the next morning: sent once, and urging goes on at 12:00, so that
+                // overdue_limit = 2 means two urgings sent.
+                "2020-12-16T08:00 overdue-1", "2020-12-16T12:00 overdue-2",
+            ])
     }
 
     @Test("urging can be allowed to go out at night and on days off")

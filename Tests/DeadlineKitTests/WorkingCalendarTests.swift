@@ -54,9 +54,10 @@ struct WorkingCalendarTests {
         #expect(calendar.adding(workingDays: -4, to: d(6, 5, 2025)) == d(26, 4, 2025))
         // Without the announcement: Mon 5/5, Fri 2/5, Tue 29/4, Mon 28/4.
         #expect(standard.adding(workingDays: -4, to: d(6, 5, 2025)) == d(28, 4, 2025))
-        #expect(calendar.daysOff(in: 2025).filter { $0.kind == .override }.map(\.nameVietnamese) == [
-            "Nghỉ hoán đổi, làm bù thứ Bảy 26/04/2025"
-        ])
+        #expect(
+            calendar.daysOff(in: 2025).filter { $0.kind == .override }.map(\.nameVietnamese) == [
+                "Nghỉ hoán đổi, làm bù thứ Bảy 26/04/2025"
+            ])
     }
 
     @Test("an announced working day cancels a computed holiday and takes no nghỉ bù")
@@ -95,7 +96,8 @@ struct WorkingCalendarTests {
         #expect(calendar.adding(workingDays: 3, to: from) == expected)
         #expect(calendar.adding(workingDays: -3, to: expected) == from)
         // The same answers computed on the spot, and none before the first year.
-        #expect(WorkingCalendar(rules: HolidayRules(declaredHolidays: [rule])).adding(workingDays: 3, to: from) == expected)
+        #expect(
+            WorkingCalendar(rules: HolidayRules(declaredHolidays: [rule])).adding(workingDays: 3, to: from) == expected)
         #expect(WorkingCalendar(rules: HolidayRules(declaredHolidays: [rule])).isWorkingDay(d(24, 11, 2025)))
     }
 
@@ -197,7 +199,8 @@ struct WorkingCalendarTests {
         #expect(WorkingHours(parsing: text)?.description == shown)
     }
 
-    @Test("office hours that are not a span", arguments: ["17:00-08:00", "08:00", "8-17", "08:00-08:00", "08:00-25:00"])
+    @Test(
+        "office hours that are not a span", arguments: ["17:00-08:00", "08:00", "8-17", "08:00-08:00", "08:00-25:00"])
     func badHours(_ text: String) {
         #expect(WorkingHours(parsing: text) == nil)
     }

@@ -97,7 +97,8 @@ func exemption(_ literal: SourceLiteral) -> String? {
     let text = literal.text
     guard text.contains(where: \.isLetter) else { return "no words" }
     let trimmedBefore = literal.before.trimmingCharacters(in: " ")
-    for label in ["help:", "abstract:", "discussion:", "commandName:", ".customLong("] where trimmedBefore.hasSuffix(label) {
+    for label in ["help:", "abstract:", "discussion:", "commandName:", ".customLong("]
+    where trimmedBefore.hasSuffix(label) {
         return "argument-parser's help, in English like the man pages made from it"
     }
     if literal.before.contains("logger.") || literal.before.contains("Logger(") {
@@ -106,7 +107,9 @@ func exemption(_ literal: SourceLiteral) -> String? {
     let isName = text.allSatisfy { ($0.isLetter && $0.isASCII && $0.isLowercase) || $0 == "_" }
     if literal.after.contains("// machine:") { return "marked on its line: a text for programs, with the reason" }
     if isName, literal.after.hasPrefix(":") { return "a dictionary key: a placeholder's or a metadata field's name" }
-    if isName, trimmedBefore.hasSuffix("["), literal.after.hasPrefix("]") { return "a dictionary subscript: a placeholder's name" }
+    if isName, trimmedBefore.hasSuffix("["), literal.after.hasPrefix("]") {
+        return "a dictionary subscript: a placeholder's name"
+    }
     if text.allSatisfy({ $0.isUppercase || $0 == " " }) { return "a word of the control protocol" }
     if isName, trimmedBefore.hasSuffix("("), literal.after.hasPrefix(",") { return "a JSON member name" }
     if !text.contains(where: \.isWhitespace), text.allSatisfy(\.isASCII),
@@ -120,7 +123,8 @@ func exemption(_ literal: SourceLiteral) -> String? {
 /// Single words that are not for people to read, each with the reason.
 let knownMachineWords: [String: String] = [
     "last": "the keyword of `outbox --show last`",
-    "From": "a mail header name", "To": "a mail header name", "Date": "a mail header name", "Subject": "a mail header name",
+    "From": "a mail header name", "To": "a mail header name", "Date": "a mail header name",
+    "Subject": "a mail header name",
     "uid ": "a user without a name: `uid 1000`",
 ]
 
@@ -157,7 +161,9 @@ struct CatalogLintTests {
                 strays.append("\(file):\(literal.line): \"\(literal.text)\"")
             }
         }
-        #expect(strays.isEmpty, "texts for people belong in Sources/DeadlineService/Catalog:\n\(strays.joined(separator: "\n"))")
+        #expect(
+            strays.isEmpty,
+            "texts for people belong in Sources/DeadlineService/Catalog:\n\(strays.joined(separator: "\n"))")
     }
 
     @Test("the lint finds a message written in place, and lets machine words through")

@@ -23,7 +23,9 @@ func fileNames(in folder: String) -> [String] {
     defer { closedir(dir) }
     var names: [String] = []
     while let entry = readdir(dir) {
-        let name = withUnsafePointer(to: entry.pointee.d_name) { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+        let name = withUnsafePointer(to: entry.pointee.d_name) {
+            String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+        }
         if name != ".", name != ".." { names.append(name) }
     }
     return names.sorted()
@@ -52,7 +54,8 @@ struct CatalogTests {
             #expect(!texts.en.isEmpty, "\(id) has no English text")
             #expect(
                 Catalog.placeholders(in: texts.vi) == Catalog.placeholders(in: texts.en),
-                "\(id): vi \(Catalog.placeholders(in: texts.vi).sorted()) ≠ en \(Catalog.placeholders(in: texts.en).sorted())")
+                "\(id): vi \(Catalog.placeholders(in: texts.vi).sorted()) ≠ en \(Catalog.placeholders(in: texts.en).sorted())"
+            )
             #expect(texts.vi.isNFC, "\(id): the Vietnamese text is not NFC")
             #expect(texts.en.isNFC, "\(id): the English text is not NFC")
         }
@@ -69,7 +72,8 @@ struct CatalogTests {
         let folder = sourcesFolder("DeadlineService/Catalog")
         var declared: Set<String> = []
         for name in fileNames(in: folder) where name.hasSuffix(".swift") {
-            for line in readText(folder + "/" + name).split(separator: "\n") where line.contains(": String, CatalogEntry") {
+            for line in readText(folder + "/" + name).split(separator: "\n")
+            where line.contains(": String, CatalogEntry") {
                 let words = line.split(separator: " ")
                 if let index = words.firstIndex(of: "enum"), index + 1 < words.count {
                     declared.insert(String(words[index + 1].prefix { $0 != ":" }))
@@ -114,18 +118,26 @@ struct CatalogTests {
             ("vi", Language.en, ["LANG": "en_US.UTF-8"], .vi),
             ("EN", nil, [:], .en),
         ] as [(String?, Language?, [String: String], Language)])
-    func languageChoice(option: String?, configured: Language?, environment: [String: String], expected: Language) throws {
+    func languageChoice(
+        option: String?, configured: Language?, environment: [String: String], expected: Language
+    ) throws {
         var daemon = DaemonSettings()
         daemon.configuredLanguage = configured
         let configuration = Configuration(
-            agenda: Agenda(settings: AgendaSettings(), units: [], channels: [], documents: [], deadlines: []), channels: [:],
+            agenda: Agenda(settings: AgendaSettings(), units: [], channels: [], documents: [], deadlines: []),
+            channels: [:],
             daemon: daemon, mainFile: "x.toml", files: ["x.toml"])
-        #expect(try LanguageChoice.resolve(option: option, configuration: configuration, environment: environment).get() == expected)
+        #expect(
+            try LanguageChoice.resolve(option: option, configuration: configuration, environment: environment).get()
+                == expected)
     }
 
     @Test("--lang fr is refused, in the language the command would otherwise speak")
     func unknownLanguage() {
-        guard case .failure(let error) = LanguageChoice.resolve(option: "fr", configuration: nil, environment: ["LANG": "vi_VN"]) else {
+        guard
+            case .failure(let error) = LanguageChoice.resolve(
+                option: "fr", configuration: nil, environment: ["LANG": "vi_VN"])
+        else {
             Issue.record("fr was taken for a language")
             return
         }
@@ -142,7 +154,10 @@ struct RecordedTextTests {
                 "missed while deadlined was not running, more than catch_up (1d) ago",
                 "lỡ khi deadlined không chạy, đã quá thời gian gửi bù catch_up (1d)"
             ),
-            ("nothing to list: every item was done or snoozed", "không còn gì để tổng hợp: mọi nhiệm vụ đã hoàn thành hoặc đang tạm dừng nhắc"),
+            (
+                "nothing to list: every item was done or snoozed",
+                "không còn gì để tổng hợp: mọi nhiệm vụ đã hoàn thành hoặc đang tạm dừng nhắc"
+            ),
             ("the deadline 'x-1' is no longer in the configuration", "nhiệm vụ 'x-1' không còn trong cấu hình"),
             ("the channel 'email' is no longer in the configuration", "kênh gửi 'email' không còn trong cấu hình"),
             (
@@ -179,16 +194,18 @@ struct RecordedTextTests {
     func retryPolicy() {
         let policy = RetryPolicy(limit: 1, maxAgeSeconds: 3600)
         let sendAt = Instant(secondsSinceEpoch: 1_000_000)
-        guard case .givenUp(let limit) = policy.afterTemporaryFailure(
-            attempt: 1, sendAt: sendAt, now: sendAt, retryAfterSeconds: nil, random: 0.5)
+        guard
+            case .givenUp(let limit) = policy.afterTemporaryFailure(
+                attempt: 1, sendAt: sendAt, now: sendAt, retryAfterSeconds: nil, random: 0.5)
         else {
             Issue.record("the retry policy did not give up")
             return
         }
         #expect(RecordedText.translate(limit, to: .vi) == "vẫn thất bại sau 1 lần thử (retry_limit = 1)")
         let patient = RetryPolicy(limit: 8, maxAgeSeconds: 3600)
-        guard case .givenUp(let age) = patient.afterTemporaryFailure(
-            attempt: 2, sendAt: sendAt, now: sendAt.adding(seconds: 7200), retryAfterSeconds: nil, random: 0.5)
+        guard
+            case .givenUp(let age) = patient.afterTemporaryFailure(
+                attempt: 2, sendAt: sendAt, now: sendAt.adding(seconds: 7200), retryAfterSeconds: nil, random: 0.5)
         else {
             Issue.record("the retry policy did not give up")
             return
@@ -237,7 +254,9 @@ struct CatalogDiagnosticTests {
         let named = Self.templateDiagnostics.first { $0.message.contains("'tasks'") }
         let said = named.map { Catalog(.vi).diagnostic($0) } ?? ""
         #expect(
-            said.hasPrefix("t/subject.vi.mustache:1:1: lỗi: mẫu thư dùng biến không có: 'tasks'; có phải ý bạn là 'task'? (các biến: "),
+            said.hasPrefix(
+                "t/subject.vi.mustache:1:1: lỗi: mẫu thư dùng biến không có: 'tasks'; có phải ý bạn là 'task'? (các biến: "
+            ),
             "\(said)")
         #expect(named.map { Catalog(.en).diagnostic($0) } == named?.description)
         let plain = Diagnostic.error("a.toml", SourceRange(at: SourceLocation(line: 3, column: 1)), "unknown key 'x'")

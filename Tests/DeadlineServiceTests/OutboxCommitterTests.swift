@@ -13,8 +13,10 @@ struct OutboxCommitterTests {
     static func reminders(_ n: Int) -> [LedgerReminder] {
         (0..<n).map { i in
             LedgerReminder(
-                key: "de-xuat|2020-12-10|7d|so-\(i)|email", deadlineID: "de-xuat", occurrence: CivilDate(year: 2020, month: 12, day: 10)!,
-                rule: "7d", kind: .before, unit: "so-\(i)", channel: "email", recipients: ["vanthu@so\(i).example"], due: t0.adding(seconds: 86_400),
+                key: "de-xuat|2020-12-10|7d|so-\(i)|email", deadlineID: "de-xuat",
+                occurrence: CivilDate(year: 2020, month: 12, day: 10)!,
+                rule: "7d", kind: .before, unit: "so-\(i)", channel: "email", recipients: ["vanthu@so\(i).example"],
+                due: t0.adding(seconds: 86_400),
                 sendAt: t0)
         }
     }
@@ -28,7 +30,9 @@ struct OutboxCommitterTests {
         let claims = await withTaskGroup(of: (String, AttemptClaim?).self) { group in
             for row in rows {
                 group.addTask {
-                    let written = await committer.commit([.claim(key: row.key, owner: "a", leaseUntil: Self.t0.adding(seconds: 300), at: Self.t0)])
+                    let written = await committer.commit([
+                        .claim(key: row.key, owner: "a", leaseUntil: Self.t0.adding(seconds: 300), at: Self.t0)
+                    ])
                     return (row.key, try? written.get().first?.claim())
                 }
             }
@@ -42,7 +46,9 @@ struct OutboxCommitterTests {
                 group.addTask {
                     let written = await committer.commit([
                         .sent(claim, response: "250 OK \(claim.key)", at: Self.t0.adding(seconds: 1)),
-                        .claim(key: claim.key, owner: "a", leaseUntil: Self.t0.adding(seconds: 300), at: Self.t0.adding(seconds: 1)),
+                        .claim(
+                            key: claim.key, owner: "a", leaseUntil: Self.t0.adding(seconds: 300),
+                            at: Self.t0.adding(seconds: 1)),
                     ])
                     return (try? written.get()) ?? []
                 }
@@ -51,7 +57,8 @@ struct OutboxCommitterTests {
         }
         #expect(answers.count == 60)
         #expect(answers.allSatisfy { $0.count == 2 && $0[0] == .recorded })
-        #expect(answers.allSatisfy { if case .refused(let error) = $0[1] { error.code == .notClaimable } else { false } })
+        #expect(
+            answers.allSatisfy { if case .refused(let error) = $0[1] { error.code == .notClaimable } else { false } })
         let entries = try await ledger.entries(deadlineID: "de-xuat")
         #expect(entries.allSatisfy { $0.state == .sent && $0.response == "250 OK \($0.key)" })
         let statistics = committer.statistics
@@ -63,7 +70,8 @@ struct OutboxCommitterTests {
     func aFailedTransactionFailsItsWrites() async throws {
         let ledger = try SQLiteLedger.inMemory()
         _ = try await ledger.recordDue(Self.reminders(1), at: Self.t0)
-        try await ledger.execute("CREATE TRIGGER no_claims BEFORE INSERT ON attempts BEGIN SELECT RAISE(ABORT, 'closed for the test'); END")
+        try await ledger.execute(
+            "CREATE TRIGGER no_claims BEFORE INSERT ON attempts BEGIN SELECT RAISE(ABORT, 'closed for the test'); END")
         let committer = OutboxCommitter(ledger: ledger)
         let written = await committer.commit([
             .claim(key: Self.reminders(1)[0].key, owner: "a", leaseUntil: Self.t0.adding(seconds: 300), at: Self.t0)

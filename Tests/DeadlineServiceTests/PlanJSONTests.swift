@@ -26,21 +26,29 @@ import Testing
             Unit(
                 id: "so-tc", name: "Sở Tài chính", recipients: [mailbox("vanthu@stc.example")],
                 heads: [mailbox("giamdoc@stc.example")], escalation: escalation),
-            Unit(id: "so-xd", name: "Sở Xây dựng", recipients: [mailbox("vanthu@sxd.example")], digest: Unit.Digest(time: t(7, 30))),
+            Unit(
+                id: "so-xd", name: "Sở Xây dựng", recipients: [mailbox("vanthu@sxd.example")],
+                digest: Unit.Digest(time: t(7, 30))),
         ]
         let deadlines = [
             Deadline(
-                id: "5418-de-xuat", task: "Báo cáo", documentRef: "5418/UBND-TKBT \"khẩn\" \\ \t", units: ["so-khdt", "so-tc"],
+                id: "5418-de-xuat", task: "Báo cáo", documentRef: "5418/UBND-TKBT \"khẩn\" \\ \t",
+                units: ["so-khdt", "so-tc"],
                 schedule: .once(LocalDateTime(d(10, 12, 2026), t(17))),
-                rules: ReminderRules(before: [.days(7), .workingDays(2), .hours(2)], overdueEvery: .days(1), overdueLimit: 3)),
+                rules: ReminderRules(
+                    before: [.days(7), .workingDays(2), .hours(2)], overdueEvery: .days(1), overdueLimit: 3)),
             Deadline(
                 id: "bao-cao-thang", task: "Báo cáo tháng", documentRef: nil, units: ["so-xd", "so-khdt"],
                 schedule: .recurring(Recurrence(pattern: Recurrence.monthly(day: .day(20)), time: t(17))),
-                rules: ReminderRules(before: [.weeks(1), .minutes(30)], overdueEvery: .hours(4), overdueLimit: 2), channels: ["email", "chat"]),
+                rules: ReminderRules(before: [.weeks(1), .minutes(30)], overdueEvery: .hours(4), overdueLimit: 2),
+                channels: ["email", "chat"]),
         ]
         let agenda = Agenda(
             settings: AgendaSettings(zone: zone, defaultChannels: ["email"]), units: units,
-            channels: [ChannelInfo(name: "email", kind: .smtp, onePerRecipient: true), ChannelInfo(name: "chat", kind: .webhook)],
+            channels: [
+                ChannelInfo(name: "email", kind: .smtp, onePerRecipient: true),
+                ChannelInfo(name: "chat", kind: .webhook),
+            ],
             documents: [], deadlines: deadlines)
         return ReminderPlanner(agenda: agenda)
     }()
@@ -62,10 +70,13 @@ import Testing
     }
 
     @Test func theYearHasEveryShape() {
-        let text = PlanReport(planner: Self.planner, from: Self.at(1, 1, 2026), to: Self.at(1, 1, 2027)).json().rendered()
-        for shape in ["\"kind\": \"digest\"", "\"items\": [", "\"kind\": \"escalation\"", "so-khdt+so-tc", "\\\"khẩn\\\" \\\\ \\t",
-            "\"document\": null", "|pho@khdt.example\"", "\"rule\": \"30m\"", "\"rule\": \"2wd\""]
-        {
+        let text = PlanReport(planner: Self.planner, from: Self.at(1, 1, 2026), to: Self.at(1, 1, 2027)).json()
+            .rendered()
+        for shape in [
+            "\"kind\": \"digest\"", "\"items\": [", "\"kind\": \"escalation\"", "so-khdt+so-tc",
+            "\\\"khẩn\\\" \\\\ \\t",
+            "\"document\": null", "|pho@khdt.example\"", "\"rule\": \"30m\"", "\"rule\": \"2wd\"",
+        ] {
             #expect(text.contains(shape), "\(shape)")
         }
     }

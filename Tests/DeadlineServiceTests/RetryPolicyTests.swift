@@ -10,8 +10,9 @@ struct RetryPolicyTests {
 
     func wait(_ attempt: Int, random: Double = 0.5, retryAfter: Int64? = nil) -> Int64? {
         let now = sendAt.adding(seconds: 10)
-        guard case .retry(let at) = policy.afterTemporaryFailure(
-            attempt: attempt, sendAt: sendAt, now: now, retryAfterSeconds: retryAfter, random: random)
+        guard
+            case .retry(let at) = policy.afterTemporaryFailure(
+                attempt: attempt, sendAt: sendAt, now: now, retryAfterSeconds: retryAfter, random: random)
         else { return nil }
         return at - now
     }
@@ -36,7 +37,8 @@ struct RetryPolicyTests {
 
     @Test("gives up after retry_limit attempts, or past retry_max_age")
     func givingUp() {
-        let last = policy.afterTemporaryFailure(attempt: 8, sendAt: sendAt, now: sendAt, retryAfterSeconds: nil, random: 0.5)
+        let last = policy.afterTemporaryFailure(
+            attempt: 8, sendAt: sendAt, now: sendAt, retryAfterSeconds: nil, random: 0.5)
         #expect(last == .givenUp(reason: "still failing after 8 attempts (retry_limit = 8)"))
         let old = policy.afterTemporaryFailure(
             attempt: 2, sendAt: sendAt, now: sendAt.adding(seconds: 2 * 86_400), retryAfterSeconds: nil, random: 0.5)
@@ -52,7 +54,8 @@ struct DispatcherLeaseTests {
         let smtp = SMTPSettings(
             name: "email", url: "smtp://127.0.0.1:25", from: from, connectTimeoutSeconds: .max, timeoutSeconds: .max)
         #expect(ChannelSettings.smtp(smtp).sendTimeoutSeconds == 7200)
-        let webhook = WebhookSettings(name: "chat", url: "https://x.example", connectTimeoutSeconds: .max, timeoutSeconds: .min)
+        let webhook = WebhookSettings(
+            name: "chat", url: "https://x.example", connectTimeoutSeconds: .max, timeoutSeconds: .min)
         #expect(ChannelSettings.webhook(webhook).sendTimeoutSeconds == 3600)
     }
 }

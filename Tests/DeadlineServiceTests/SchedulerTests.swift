@@ -13,7 +13,8 @@ struct SchedulerTests {
     @Test("after downtime, only the latest reminder of an occurrence goes, saying what is true when it is sent")
     func catchUp() async throws {
         let core = try SchedulerHarness(
-            config: coreConfig(reminders: #"before = ["3d", "1d"]"#, daemon: #"catch_up = "4d""#), at: "06/12/2020 09:00")
+            config: coreConfig(reminders: #"before = ["3d", "1d"]"#, daemon: #"catch_up = "4d""#),
+            at: "06/12/2020 09:00")
         try await core.tick(at: "06/12/2020 09:00")
         #expect(core.channel.delivered.isEmpty)
         try await core.tick(at: "10/12/2020 09:30")  // 3d (Mon 7/12), 1d (9/12) and the due day (10/12 08:00) came due
@@ -32,7 +33,8 @@ struct SchedulerTests {
     @Test("a delivery failing for now is retried with backoff on the daemon's clock, then given up at retry_limit")
     func retries() async throws {
         let core = try SchedulerHarness(
-            config: coreConfig(reminders: #"before = ["1d"]"# + "\non_due = false\noverdue_every = \"\"", daemon: "retry_limit = 3"),
+            config: coreConfig(
+                reminders: #"before = ["1d"]"# + "\non_due = false\noverdue_every = \"\"", daemon: "retry_limit = 3"),
             at: "09/12/2020 07:00")
         core.channel.answer([.temporary, .temporary, .temporary])
         try await core.tick(at: "09/12/2020 08:00")
@@ -105,13 +107,18 @@ struct SchedulerTests {
         _ = try await core.ledger.markDone(id, units: ["so-2"], by: "vanphong", note: nil, at: core.time.now)
         try await core.tick(at: "10/12/2020 17:30")
         let overdue = core.log.all.filter { $0.contains("de-xuat: overdue:") }
-        #expect(overdue == ["notice de-xuat: overdue: due 17:00 10/12/2020 and not marked done by so-1, so-3 (1 of 3 units done)"])
+        #expect(
+            overdue == [
+                "notice de-xuat: overdue: due 17:00 10/12/2020 and not marked done by so-1, so-3 (1 of 3 units done)"
+            ])
     }
 
     @Test("a clock set ahead, then corrected: what it set aside goes when its time comes; what went early is named")
     func clockJumps() async throws {
         let core = try SchedulerHarness(
-            config: coreConfig(due: "10/03/2021", reminders: #"before = ["7d", "3d", "1d"]"# + "\noverdue_every = \"1d\"\noverdue_limit = 1"),
+            config: coreConfig(
+                due: "10/03/2021",
+                reminders: #"before = ["7d", "3d", "1d"]"# + "\noverdue_every = \"1d\"\noverdue_limit = 1"),
             at: "03/03/2021 08:00")
         try await core.tick(at: "03/03/2021 08:00")
         try await core.tick(at: "11/03/2021 08:00")  // wrong: a week ahead
@@ -138,7 +145,8 @@ struct SchedulerTests {
             supervisors = ["Văn phòng UBND Thành phố <vanphong@hanoi.example>"]
             """
         // The units have no heads here: the supervisors' message is the escalation.
-        let core = try SchedulerHarness(config: coreConfig(units: 3, due: "04/03/2021", reminders: reminders), at: "05/03/2021 08:00")
+        let core = try SchedulerHarness(
+            config: coreConfig(units: 3, due: "04/03/2021", reminders: reminders), at: "05/03/2021 08:00")
         let ledger = core.ledger
         let id = OccurrenceID(deadlineID: "de-xuat", date: CivilDate(year: 2021, month: 3, day: 4)!)
         try await core.tick(at: "05/03/2021 08:00")

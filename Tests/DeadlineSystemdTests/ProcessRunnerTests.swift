@@ -39,7 +39,8 @@ struct ProcessRunnerTests {
     @Test("returns promptly when a grandchild keeps the pipes open")
     func lingeringGrandchild() async throws {
         let start = ContinuousClock.now
-        let result = try await ProcessRunner.run("/bin/sh", ["-c", "sleep 120 & echo started $!"], timeout: .seconds(200))
+        let result = try await ProcessRunner.run(
+            "/bin/sh", ["-c", "sleep 120 & echo started $!"], timeout: .seconds(200))
         let words = result.stdout.split(separator: " ")
         if words.count == 2, let pid = Int32(words[1].dropLast()) { kill(pid, SIGKILL) }
         #expect(words.first == "started")

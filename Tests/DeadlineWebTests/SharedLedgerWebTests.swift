@@ -19,7 +19,8 @@ struct SharedLedgerWebTests {
         let config = try WebFixture.config(in: dir)
         let settings = PostgresLedgerConfiguration(
             server: .tcp(host: "127.0.0.1", port: server.port), user: PostgresServer.user, database: database,
-            password: PostgresServer.password, sslMode: .disable, connectTimeoutSeconds: 5, applicationName: "deadlined web tests")
+            password: PostgresServer.password, sslMode: .disable, connectTimeoutSeconds: 5,
+            applicationName: "deadlined web tests")
         let a = try await PostgresLedger(configuration: settings)
         let b = try await PostgresLedger(configuration: settings)
         try await WebFixture.with(config: config, ledger: a) { first in
@@ -31,7 +32,10 @@ struct SharedLedgerWebTests {
                 let two = try await second.post(first.confirmPath(unit: "so-2"))
                 #expect(two.status == 200 && two.body.contains("Đã ghi nhận"), "\(two)")
                 let replay = try await second.post(first.confirmPath(unit: "so-1"))
-                #expect(replay.body.contains("đã được xác nhận hoàn thành từ trước, lúc 08:00 09/12/2020, qua liên kết trong thư nhắc việc"), "\(replay.body)")
+                #expect(
+                    replay.body.contains(
+                        "đã được xác nhận hoàn thành từ trước, lúc 08:00 09/12/2020, qua liên kết trong thư nhắc việc"),
+                    "\(replay.body)")
                 let page = try await first.get(second.confirmPath(unit: "so-2"))
                 #expect(page.body.contains("đã được xác nhận hoàn thành từ trước") && !page.body.contains("<form"))
                 let marks = try await second.doneMarks()

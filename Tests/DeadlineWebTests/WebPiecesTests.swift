@@ -52,10 +52,13 @@ struct WebPiecesTests {
         #expect(LinkKey.parse(String(repeating: "g", count: 64)) == nil)
     }
 
-    @Test("HTML escaping", arguments: [
-        ("a < b & c > d", "a &lt; b &amp; c &gt; d"), ("\"x\" 'y'", "&quot;x&quot; &#39;y&#39;"),
-        ("Sở Kế hoạch và Đầu tư", "Sở Kế hoạch và Đầu tư"), ("</textarea><script>", "&lt;/textarea&gt;&lt;script&gt;"),
-    ])
+    @Test(
+        "HTML escaping",
+        arguments: [
+            ("a < b & c > d", "a &lt; b &amp; c &gt; d"), ("\"x\" 'y'", "&quot;x&quot; &#39;y&#39;"),
+            ("Sở Kế hoạch và Đầu tư", "Sở Kế hoạch và Đầu tư"),
+            ("</textarea><script>", "&lt;/textarea&gt;&lt;script&gt;"),
+        ])
     func escaping(input: String, expected: String) {
         #expect(HTML.escape(input) == expected)
     }
@@ -84,10 +87,12 @@ struct WebPiecesTests {
         #expect(!limiter.allow("c", now: start + .seconds(100)))
     }
 
-    @Test("the Date header", arguments: [
-        (Int64(0), "Thu, 01 Jan 1970 00:00:00 GMT"), (784_111_777, "Sun, 06 Nov 1994 08:49:37 GMT"),
-        (1_607_475_600, "Wed, 09 Dec 2020 01:00:00 GMT"),
-    ])
+    @Test(
+        "the Date header",
+        arguments: [
+            (Int64(0), "Thu, 01 Jan 1970 00:00:00 GMT"), (784_111_777, "Sun, 06 Nov 1994 08:49:37 GMT"),
+            (1_607_475_600, "Wed, 09 Dec 2020 01:00:00 GMT"),
+        ])
     func date(seconds: Int64, expected: String) {
         #expect(HTTPDate.format(seconds) == expected)
     }
@@ -97,7 +102,9 @@ struct WebPiecesTests {
         let page = HTMLDocument(language: .vi, title: "<t>", body: "<main></main>")
         #expect(page.rendered.contains("<title>&lt;t&gt;</title>") && page.rendered.contains("<html lang=\"vi\">"))
         let policy = page.contentSecurityPolicy
-        #expect(policy.hasPrefix("default-src 'none'; style-src 'sha256-") && policy.hasSuffix("'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"))
+        #expect(
+            policy.hasPrefix("default-src 'none'; style-src 'sha256-")
+                && policy.hasSuffix("'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"))
         let other = HTMLDocument(language: .vi, title: "t", style: "body{}", body: "")
         #expect(other.contentSecurityPolicy != policy)
     }

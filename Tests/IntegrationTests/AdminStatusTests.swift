@@ -14,7 +14,9 @@ struct AdminStatusTests {
         defer { server.stop() }
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let deadlines = ["a", "b", "c"].map { Admin.deadline($0, "Báo cáo \($0)", units: ["so-1"], due: "09:00 01/03/2021") }
+        let deadlines = ["a", "b", "c"].map {
+            Admin.deadline($0, "Báo cáo \($0)", units: ["so-1"], due: "09:00 01/03/2021")
+        }
         let config = try dir.write(
             "deadlined.toml",
             """
@@ -29,16 +31,19 @@ struct AdminStatusTests {
             \(Admin.smtpChannel(server))\(Admin.unit(1))\(Admin.document)\(deadlines.joined())
             """)
         // Every reminder is due at 08:59:00; the daemon lives from 08:58:30 (room for a loaded machine).
-        let daemon = try RunningDaemon(config: config, arguments: ["--pretend-now", "2021-03-01T08:58:30+07:00"], logPath: dir.path + "/log")
+        let daemon = try RunningDaemon(
+            config: config, arguments: ["--pretend-now", "2021-03-01T08:58:30+07:00"], logPath: dir.path + "/log")
         defer { daemon.stop() }
         #expect(await daemon.waitForLog("deadlined started"), "\(daemon.log)")
         for arguments in [
-            ["done", "b", "--note", "nhầm"], ["undone", "b", "--note", "chưa xong"], ["snooze", "a", "--until", "01/03/2021 09:30", "--now", "01/03/2021 08:58"],
+            ["done", "b", "--note", "nhầm"], ["undone", "b", "--note", "chưa xong"],
+            ["snooze", "a", "--until", "01/03/2021 09:30", "--now", "01/03/2021 08:58"],
         ] {
             let result = try await Admin.deadlinectl(arguments, config: config)
             #expect(result.succeeded, "\(arguments): \(result)")
         }
-        #expect(await eventually(timeout: .seconds(60)) { ((try? server.messages()) ?? []).count >= 2 }, "\(daemon.log)")
+        #expect(
+            await eventually(timeout: .seconds(60)) { ((try? server.messages()) ?? []).count >= 2 }, "\(daemon.log)")
         try await Task.sleep(for: .milliseconds(1500))  // a reminder for `a` would have gone in the same batch
         let keys = try server.messages().map { String(decoding: $0.data, as: UTF8.self) }.compactMap { text in
             text.split(separator: "\r\n").first { $0.hasPrefix("X-Deadlined-Key: ") }.map { String($0.dropFirst(17)) }
@@ -47,7 +52,9 @@ struct AdminStatusTests {
 
         let b = try await Admin.deadlinectl(["history", "b", "--json"], config: config)
         let bJSON = try #require(try JSONSerialization.jsonObject(with: Data(b.stdout.utf8)) as? [String: Any], "\(b)")
-        let actions = (bJSON["admin_actions"] as? [[String: Any]] ?? []).map { "\($0["action"] ?? "") \($0["note"] ?? "")" }
+        let actions = (bJSON["admin_actions"] as? [[String: Any]] ?? []).map {
+            "\($0["action"] ?? "") \($0["note"] ?? "")"
+        }
         #expect(actions == ["done nhầm", "undone chưa xong"], "\(b.stdout)")
         #expect((bJSON["reminders"] as? [[String: Any]])?.map { $0["state"] as? String } == ["sent"])
         let a = try await Admin.deadlinectl(["history", "a"], config: config)
@@ -79,7 +86,9 @@ struct AdminStatusTests {
         return formatter.string(from: Date().addingTimeInterval(seconds))
     }
 
-    @Test("status: the running daemon, its next reminders, a delivery waiting for its retry, one given up, overdue work by unit; history of each")
+    @Test(
+        "status: the running daemon, its next reminders, a delivery waiting for its retry, one given up, overdue work by unit; history of each"
+    )
     func status() async throws {
         var options = SMTPTestServer.Options()
         options.rejectedRecipients = ["vanthu2@so2.hanoi.example"]
@@ -116,7 +125,8 @@ struct AdminStatusTests {
         for _ in 0..<60 where !settled {  // up to 30 s
             let result = try await Admin.deadlinectl(["status", "--json"], config: config)
             json = (try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]) ?? [:]
-            settled = (json["given_up_last_7_days"] as? [Any])?.count == 1 && (json["pending_retry"] as? [Any])?.count == 1
+            settled =
+                (json["given_up_last_7_days"] as? [Any])?.count == 1 && (json["pending_retry"] as? [Any])?.count == 1
             if !settled { try await Task.sleep(for: .milliseconds(500)) }
         }
         #expect(settled, "\(json)\n\(daemon.log)")
@@ -139,23 +149,37 @@ struct AdminStatusTests {
         #expect(overdue.allSatisfy { ($0["deadlines"] as? [[String: Any]])?.map { $0["id"] as? String } == ["x"] })
 
         let text = try await Admin.deadlinectl(["status"], config: config)
-        #expect(text.stdout.hasPrefix("deadlined: đang chạy (pid \(daemon.process.pid))\n  cấu hình nạp lúc "), "\(text.stdout)")
+        #expect(
+            text.stdout.hasPrefix("deadlined: đang chạy (pid \(daemon.process.pid))\n  cấu hình nạp lúc "),
+            "\(text.stdout)")
         #expect(text.stdout.contains("Sở số 2 [so-2]: x (quá hạn"), "\(text.stdout)")
 
         let history = try await Admin.deadlinectl(["history", "x"], config: config)
-        let rows = history.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
-        #expect(rows.contains { $0.contains(" so-1 email vanthu1@so1.hanoi.example đã gửi: 250") && $0.hasSuffix(" 1") }, "\(history.stdout)")
+        let rows = history.stdout.split(separator: "\n").map {
+            $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        }
+        #expect(
+            rows.contains { $0.contains(" so-1 email vanthu1@so1.hanoi.example đã gửi: 250") && $0.hasSuffix(" 1") },
+            "\(history.stdout)")
         #expect(rows.contains { $0.contains(" so-2 email vanthu2@so2.hanoi.example thất bại: ") }, "\(history.stdout)")
-        #expect(rows.contains { $0.contains(" so-3 hook chờ gửi lại: hook 127.0.0.1:9: cannot connect") }, "\(history.stdout)")
+        #expect(
+            rows.contains { $0.contains(" so-3 hook chờ gửi lại: hook 127.0.0.1:9: cannot connect") },
+            "\(history.stdout)")
         #expect(history.stdout.hasSuffix("Nhật ký: journalctl DEADLINE_ID=x\n"), "\(history.stdout)")
         let english = try await Admin.deadlinectl(["history", "x", "--lang", "en"], config: config)
         let englishRows = english.stdout.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
-        #expect(englishRows.contains { $0.contains(" so-1 email vanthu1@so1.hanoi.example sent: 250") }, "\(english.stdout)")
-        #expect(englishRows.contains { $0.contains(" so-3 hook retry: hook 127.0.0.1:9: cannot connect") }, "\(english.stdout)")
+        #expect(
+            englishRows.contains { $0.contains(" so-1 email vanthu1@so1.hanoi.example sent: 250") }, "\(english.stdout)"
+        )
+        #expect(
+            englishRows.contains { $0.contains(" so-3 hook retry: hook 127.0.0.1:9: cannot connect") },
+            "\(english.stdout)")
         #expect(english.stdout.hasSuffix("Log entries: journalctl DEADLINE_ID=x\n"), "\(english.stdout)")
     }
 
-    @Test("a delivery that keeps failing is retried with backoff up to retry_limit, then given up: log, ledger and status say so")
+    @Test(
+        "a delivery that keeps failing is retried with backoff up to retry_limit, then given up: log, ledger and status say so"
+    )
     func retriedThenGivenUp() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
@@ -182,7 +206,8 @@ struct AdminStatusTests {
         let log = daemon.log
         #expect(log.components(separatedBy: "delivery failed, will retry at ").count - 1 == 2, "\(log)")
         let status = try await Admin.deadlinectl(["status", "--json"], config: config)
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any], "\(status)")
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any], "\(status)")
         let givenUp = try #require((json["given_up_last_7_days"] as? [[String: Any]])?.first, "\(status.stdout)")
         #expect(givenUp["state"] as? String == "given_up", "\(givenUp)")
         #expect(givenUp["attempts"] as? Int == 3, "\(givenUp)")
@@ -190,7 +215,8 @@ struct AdminStatusTests {
         #expect((json["pending_retry"] as? [Any])?.isEmpty == true)
         let history = try await Admin.deadlinectl(["history", "x", "--json"], config: config)
         let entry = try #require(
-            ((try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [String: Any])?["reminders"] as? [[String: Any]])?.first)
+            ((try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [String: Any])?["reminders"]
+                as? [[String: Any]])?.first)
         let starts = (entry["attempt_log"] as? [[String: Any]] ?? []).compactMap { $0["started_at"] as? String }
         #expect(starts.count == 3, "\(history.stdout)")
     }

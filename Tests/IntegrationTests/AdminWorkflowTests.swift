@@ -9,8 +9,11 @@ struct AdminWorkflowTests {
     static let ctl = BuiltProducts.path("deadlinectl")
     static let env = ProcessRunner.environment(removing: ["DEADLINED_CONFIG", "STATE_DIRECTORY", "VISUAL", "EDITOR"])
 
-    static func deadlinectl(_ arguments: [String], config: String, environment: [String: String] = [:]) async throws -> ProcessResult {
-        try await ProcessRunner.run(ctl, arguments + ["--config", config], environment: env.merging(environment) { _, new in new })
+    static func deadlinectl(
+        _ arguments: [String], config: String, environment: [String: String] = [:]
+    ) async throws -> ProcessResult {
+        try await ProcessRunner.run(
+            ctl, arguments + ["--config", config], environment: env.merging(environment) { _, new in new })
     }
 
     /// Runs `deadlined --once` as if it were `moment`.
@@ -90,12 +93,14 @@ struct AdminWorkflowTests {
             \(Self.smtpChannel(server))\(Self.unit(1))\(Self.document)\(Self.deadline("a", "Báo cáo sơ kết", units: ["so-1"], due: "09:00 01/03/2021"))\(Self.deadline("b", "Dự thảo kế hoạch", units: ["so-1"], due: "09:00 01/03/2021"))
             """)
         // Both reminders are due at 08:59:00; the daemon lives from 08:58:35 (room for a loaded machine).
-        let daemon = try RunningDaemon(config: config, arguments: ["--pretend-now", "2021-03-01T08:58:35+07:00"], logPath: dir.path + "/log")
+        let daemon = try RunningDaemon(
+            config: config, arguments: ["--pretend-now", "2021-03-01T08:58:35+07:00"], logPath: dir.path + "/log")
         defer { daemon.stop() }
         #expect(await daemon.waitForLog("deadlined started"), "\(daemon.log)")
         let done = try await Self.deadlinectl(["done", "a", "--note", "Đã gửi báo cáo số 12/BC"], config: config)
         #expect(done.succeeded, "\(done)")
-        #expect(await eventually(timeout: .seconds(45)) { ((try? server.messages()) ?? []).count >= 1 }, "\(daemon.log)")
+        #expect(
+            await eventually(timeout: .seconds(45)) { ((try? server.messages()) ?? []).count >= 1 }, "\(daemon.log)")
         try await Task.sleep(for: .milliseconds(1500))  // a reminder for `a` would have gone in the same batch
         let keys = try server.messages().map { String(decoding: $0.data, as: UTF8.self) }.compactMap { text in
             text.split(separator: "\r\n").first { $0.hasPrefix("X-Deadlined-Key: ") }.map { String($0.dropFirst(17)) }
@@ -105,7 +110,9 @@ struct AdminWorkflowTests {
         #expect(history.stdout.contains("Đã gửi báo cáo số 12/BC"), "\(history)")
     }
 
-    @Test("escalation: after 2 working days overdue the head gets it (and the supervisor), saying how often the unit was urged")
+    @Test(
+        "escalation: after 2 working days overdue the head gets it (and the supervisor), saying how often the unit was urged"
+    )
     func escalationAfterWorkingDays() async throws {
         let server = try SMTPTestServer()
         defer { server.stop() }
@@ -137,10 +144,12 @@ struct AdminWorkflowTests {
         try await Self.once(config, at: "2021-03-08T08:00:30+07:00")
         let messages = try await Self.received(server)
         #expect(messages.count == 2)
-        let escalation = try #require(messages.first { $0.subject.hasPrefix("[Báo cáo lãnh đạo]") }, "\(messages.map(\.subject))")
+        let escalation = try #require(
+            messages.first { $0.subject.hasPrefix("[Báo cáo lãnh đạo]") }, "\(messages.map(\.subject))")
         #expect(
             escalation.subject
-                == "[Báo cáo lãnh đạo] Sở số 1 chưa hoàn thành nhiệm vụ quá hạn 4 ngày: Báo cáo kết quả thực hiện Nghị quyết (5418/UBND-TKBT)")
+                == "[Báo cáo lãnh đạo] Sở số 1 chưa hoàn thành nhiệm vụ quá hạn 4 ngày: Báo cáo kết quả thực hiện Nghị quyết (5418/UBND-TKBT)"
+        )
         #expect(escalation.to.map { $0[1] } == ["giamdoc1@so1.hanoi.example", "vanphong@thanhuy.hanoi.example"])
         #expect(escalation.to.map { $0[0] } == ["Giám đốc Sở 1", "Văn phòng Thành ủy"])
         #expect(escalation.text?.contains("Kính gửi: Lãnh đạo Sở số 1") == true)
@@ -156,7 +165,9 @@ struct AdminWorkflowTests {
         #expect(try server.messages().count == 2)
     }
 
-    @Test("a digest lists a unit's deadlines due soon, sorted, in one message; the unit gets no separate reminders before")
+    @Test(
+        "a digest lists a unit's deadlines due soon, sorted, in one message; the unit gets no separate reminders before"
+    )
     func digest() async throws {
         let server = try SMTPTestServer()
         defer { server.stop() }
@@ -177,9 +188,12 @@ struct AdminWorkflowTests {
             \(Self.deadline("ke-hoach", "Dự thảo kế hoạch tổng thể triển khai Chương trình hành động", units: ["so-1", "so-2"], due: "12/03/2021"))\
             \(Self.deadline("bao-cao", "Báo cáo tham mưu, đề xuất nhiệm vụ, giải pháp", units: ["so-1"], due: "10/03/2021"))
             """)
-        let plan = try await Self.deadlinectl(["plan", "--now", "09/03/2021 00:00", "--to", "10/03/2021", "--json"], config: config)
+        let plan = try await Self.deadlinectl(
+            ["plan", "--now", "09/03/2021 00:00", "--to", "10/03/2021", "--json"], config: config)
         #expect(plan.succeeded, "\(plan)")
-        #expect(plan.stdout.contains("\"kind\":\"digest\"") || plan.stdout.contains("\"kind\": \"digest\""), "\(plan.stdout)")
+        #expect(
+            plan.stdout.contains("\"kind\":\"digest\"") || plan.stdout.contains("\"kind\": \"digest\""),
+            "\(plan.stdout)")
 
         // 9/3 07:30: bao-cao's "1 day before" becomes so-1's digest, which lists ke-hoach (due in 3 days) too.
         try await Self.once(config, at: "2021-03-09T07:30:30+07:00")
@@ -190,7 +204,8 @@ struct AdminWorkflowTests {
         #expect(digest.to.map { $0[1] } == ["vanthu1@so1.hanoi.example"])
         let text = digest.text ?? ""
         let first = try #require(text.range(of: "1. Báo cáo tham mưu, đề xuất nhiệm vụ, giải pháp"), "\(text)")
-        let second = try #require(text.range(of: "2. Dự thảo kế hoạch tổng thể triển khai Chương trình hành động"), "\(text)")
+        let second = try #require(
+            text.range(of: "2. Dự thảo kế hoạch tổng thể triển khai Chương trình hành động"), "\(text)")
         #expect(first.lowerBound < second.lowerBound)
         #expect(text.contains("Thời hạn: 17 giờ 00, thứ Tư, ngày 10/03/2021 (còn 1 ngày)"), "\(text)")
         #expect(text.contains("Thời hạn: 17 giờ 00, thứ Sáu, ngày 12/03/2021 (còn 3 ngày)"), "\(text)")
@@ -204,7 +219,10 @@ struct AdminWorkflowTests {
         try await Self.deadlinectl(["done", "ke-hoach"], config: config).expectSuccess()
         try await Self.once(config, at: "2021-03-10T08:00:30+07:00")
         messages = try await Self.received(server)
-        #expect(messages.dropFirst().map(\.subject) == ["[Nhắc việc] Hôm nay đến hạn: Báo cáo tham mưu, đề xuất nhiệm vụ, giải pháp"])
+        #expect(
+            messages.dropFirst().map(\.subject) == [
+                "[Nhắc việc] Hôm nay đến hạn: Báo cáo tham mưu, đề xuất nhiệm vụ, giải pháp"
+            ])
         // 11/3 07:30, ke-hoach's 1 day before: so-1's digest has nothing left to list (ke-hoach done, bao-cao
         // done), so it is not sent; nor is so-2's reminder of the done ke-hoach at 08:00.
         try await Self.deadlinectl(["done", "bao-cao"], config: config).expectSuccess()
@@ -265,26 +283,31 @@ struct AdminWorkflowTests {
         try await Self.deadlinectl(["done", "som"], config: config).expectSuccess()
         try await Self.once(config, at: "2020-12-01T07:00:00+07:00")
         try await Self.deadlinectl(["done", "muon"], config: config).expectSuccess()
-        let csv = try await Self.deadlinectl(["report", "--from", "01/12/2020", "--to", "31/12/2099", "--format", "csv"], config: config)
+        let csv = try await Self.deadlinectl(
+            ["report", "--from", "01/12/2020", "--to", "31/12/2099", "--format", "csv"], config: config)
         #expect(csv.succeeded, "\(csv)")
         // The CSV is for programs too: the same header and total row in every language.
-        #expect(csv.stdout == [
-            "unit,name,due,done_on_time,done_late,overdue,not_yet_due,on_time_rate",
-            "so-khdt,Sở Kế hoạch và Đầu tư,2,1,1,0,0,50%",
-            "so-tc,\"Sở Tài chính, \"\"Hà Nội\"\"\",3,0,1,1,1,0%",
-            "*,,5,1,2,1,1,25%",
-        ].joined(separator: "\r\n") + "\r\n")
+        #expect(
+            csv.stdout == [
+                "unit,name,due,done_on_time,done_late,overdue,not_yet_due,on_time_rate",
+                "so-khdt,Sở Kế hoạch và Đầu tư,2,1,1,0,0,50%",
+                "so-tc,\"Sở Tài chính, \"\"Hà Nội\"\"\",3,0,1,1,1,0%",
+                "*,,5,1,2,1,1,25%",
+            ].joined(separator: "\r\n") + "\r\n")
         let english = try await Self.deadlinectl(
             ["report", "--from", "01/12/2020", "--to", "31/12/2099", "--format", "csv", "--lang", "en"], config: config)
         #expect(english.stdout == csv.stdout)
-        let md = try await Self.deadlinectl(["report", "--from", "01/12/2020", "--to", "31/12/2099", "--format", "md"], config: config)
+        let md = try await Self.deadlinectl(
+            ["report", "--from", "01/12/2020", "--to", "31/12/2099", "--format", "md"], config: config)
         #expect(md.stdout.contains("| so-tc | Sở Tài chính, \"Hà Nội\" | 3 | 0 | 1 | 1 | 1 | 0% |"), "\(md.stdout)")
         #expect(md.stdout.contains("- 20/12/2020 · so-tc · `tre`: Việc còn quá hạn \\| chưa xong"), "\(md.stdout)")
         let bad = try await Self.deadlinectl(["report", "--from", "31/12/2020", "--to", "01/12/2020"], config: config)
         #expect(bad.status == 2)
     }
 
-    @Test("edit: an invalid change leaves every installed file byte for byte as it was; a valid one is installed and reloaded")
+    @Test(
+        "edit: an invalid change leaves every installed file byte for byte as it was; a valid one is installed and reloaded"
+    )
     func edit() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
@@ -292,18 +315,22 @@ struct AdminWorkflowTests {
         _ = try dir.write("deadlines.d/10-old.toml", Self.deadline("cu", "Việc cũ", units: ["so-1"], due: "15/03/2021"))
         func snapshot() throws -> [String: Data] {
             var files: [String: Data] = [:]
-            for name in try FileManager.default.subpathsOfDirectory(atPath: dir.path) where name.hasSuffix(".toml") || name.contains("deadlinectl") {
+            for name in try FileManager.default.subpathsOfDirectory(atPath: dir.path)
+            where name.hasSuffix(".toml") || name.contains("deadlinectl") {
                 files[name] = try Data(contentsOf: URL(fileURLWithPath: dir.path + "/" + name))
             }
             return files
         }
         let before = try snapshot()
         let broken = try dir.write(
-            "editor-broken.sh", "#!/bin/sh\nsed -i 's/due = \"15\\/03\\/2021\"/due = \"31\\/02\\/2021\"/' \"$1\"\n", mode: 0o755)
-        let refused = try await Self.deadlinectl(["edit", "10-old.toml"], config: config, environment: ["EDITOR": broken])
+            "editor-broken.sh", "#!/bin/sh\nsed -i 's/due = \"15\\/03\\/2021\"/due = \"31\\/02\\/2021\"/' \"$1\"\n",
+            mode: 0o755)
+        let refused = try await Self.deadlinectl(
+            ["edit", "10-old.toml"], config: config, environment: ["EDITOR": broken])
         #expect(refused.status == 1, "\(refused)")
         #expect(
-            refused.stderr.contains("deadlines.d/10-old.toml:6:7: lỗi: '31/02/2021' không phải một ngày: tháng 2 năm 2021 chỉ có 28 ngày"),
+            refused.stderr.contains(
+                "deadlines.d/10-old.toml:6:7: lỗi: '31/02/2021' không phải một ngày: tháng 2 năm 2021 chỉ có 28 ngày"),
             "\(refused.stderr)")
         #expect(refused.stderr.contains("deadlinectl: thay đổi này làm cấu hình có 1 lỗi; "), "\(refused.stderr)")
         #expect(refused.stderr.contains("10-old.toml giữ nguyên"), "\(refused.stderr)")
@@ -313,21 +340,31 @@ struct AdminWorkflowTests {
         #expect(unchanged.succeeded && unchanged.stdout.hasSuffix(": không có thay đổi\n"), "\(unchanged)")
 
         // A new drop-in while the daemon runs: checked, installed with mode 0644, and the daemon reloads it.
-        let daemon = try RunningDaemon(config: config, arguments: ["--pretend-now", "2021-03-01T07:00:00+07:00"], logPath: dir.path + "/log")
+        let daemon = try RunningDaemon(
+            config: config, arguments: ["--pretend-now", "2021-03-01T07:00:00+07:00"], logPath: dir.path + "/log")
         defer { daemon.stop() }
         #expect(await daemon.waitForLog("deadlined started"), "\(daemon.log)")
         let newFile = Self.deadline("moi", "Việc mới giao theo Kế hoạch 04-KH/TU", units: ["so-1"], due: "20/03/2021")
         let writer = try dir.write("editor-new.sh", "#!/bin/sh\ncat > \"$1\" <<'EOF'\n\(newFile)EOF\n", mode: 0o755)
-        let added = try await Self.deadlinectl(["edit", "20-new.toml"], config: config, environment: ["VISUAL": writer])
+        let added = try await Self.deadlinectl(
+            ["edit", "20-new.toml"], config: config, environment: ["VISUAL": writer])
         #expect(added.succeeded, "\(added)")
-        #expect(added.stdout.contains("20-new.toml: đã cài đặt (1 văn bản, 3 nhiệm vụ, 1 đơn vị, 1 kênh gửi)"), "\(added.stdout)")
         #expect(
-            added.stdout.contains("deadlined đã nạp lại cấu hình: 1 văn bản, 3 nhiệm vụ, 1 đơn vị, 1 kênh gửi"), "\(added.stdout)")
+            added.stdout.contains("20-new.toml: đã cài đặt (1 văn bản, 3 nhiệm vụ, 1 đơn vị, 1 kênh gửi)"),
+            "\(added.stdout)")
+        #expect(
+            added.stdout.contains("deadlined đã nạp lại cấu hình: 1 văn bản, 3 nhiệm vụ, 1 đơn vị, 1 kênh gửi"),
+            "\(added.stdout)")
         let installed = try dir.read("deadlines.d/20-new.toml")
         #expect(installed == newFile)
-        let mode = try FileManager.default.attributesOfItem(atPath: dir.path + "/deadlines.d/20-new.toml")[.posixPermissions] as? Int
+        let mode =
+            try FileManager.default.attributesOfItem(atPath: dir.path + "/deadlines.d/20-new.toml")[.posixPermissions]
+            as? Int
         #expect(mode == 0o644)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path + "/deadlines.d").sorted() == ["10-old.toml", "20-new.toml"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: dir.path + "/deadlines.d").sorted() == [
+                "10-old.toml", "20-new.toml",
+            ])
     }
 
     @Test("two deadlinectl done at once while the daemon writes 200 reminders: both recorded, the ledger intact")
@@ -350,7 +387,8 @@ struct AdminWorkflowTests {
                 units = ["so-2"]
                 due = "20/03/2021"
                 """)
-        let daemon = try RunningDaemon(config: config, arguments: ["--pretend-now", "2021-03-01T07:59:59+07:00"], logPath: dir.path + "/log")
+        let daemon = try RunningDaemon(
+            config: config, arguments: ["--pretend-now", "2021-03-01T07:59:59+07:00"], logPath: dir.path + "/log")
         defer { daemon.stop() }
         #expect(await daemon.waitForLog("deadlined started"), "\(daemon.log)")
         let outbox = dir.path + "/state/outbox"
@@ -369,7 +407,11 @@ struct AdminWorkflowTests {
         }
         let check = try await ProcessRunner.run(
             "/usr/bin/python3",
-            ["-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute('PRAGMA integrity_check').fetchone()[0], c.execute(\"SELECT count(*) FROM reminders WHERE state='sent'\").fetchone()[0])", dir.path + "/state/state.db"])
+            [
+                "-c",
+                "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute('PRAGMA integrity_check').fetchone()[0], c.execute(\"SELECT count(*) FROM reminders WHERE state='sent'\").fetchone()[0])",
+                dir.path + "/state/state.db",
+            ])
         #expect(check.stdout == "ok 200\n", "\(check)")
     }
 }

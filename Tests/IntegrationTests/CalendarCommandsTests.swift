@@ -98,16 +98,18 @@ struct CalendarCommandsTests {
         ]
         #expect(json.stdout == "[\n" + expected.joined(separator: ",\n") + "\n]\n")
         let text = try await run(["holidays", "2029", "--config", main])
-        #expect(text.stdout.hasSuffix("""
-            02/09/2029  Chủ nhật           Quốc khánh                                     luật
-            03/09/2029  thứ Hai            Quốc khánh (ngày liền kề)                      thông báo
-            04/09/2029  thứ Ba             Nghỉ bù                                        luật
-            22/09/2029  thứ Bảy   15/8     Tết Trung thu                                  cấu hình
-            24/11/2029  thứ Bảy            Ngày Văn hóa Việt Nam                          cấu hình
-            26/11/2029  thứ Hai            Nghỉ bù                                        cấu hình
-            12 ngày nghỉ lễ, tết năm 2029 ngoài các ngày nghỉ hằng tuần (thứ Bảy, Chủ nhật); ngoài ra 3 ngày lễ, tết trùng ngày nghỉ hằng tuần.
+        #expect(
+            text.stdout.hasSuffix(
+                """
+                02/09/2029  Chủ nhật           Quốc khánh                                     luật
+                03/09/2029  thứ Hai            Quốc khánh (ngày liền kề)                      thông báo
+                04/09/2029  thứ Ba             Nghỉ bù                                        luật
+                22/09/2029  thứ Bảy   15/8     Tết Trung thu                                  cấu hình
+                24/11/2029  thứ Bảy            Ngày Văn hóa Việt Nam                          cấu hình
+                26/11/2029  thứ Hai            Nghỉ bù                                        cấu hình
+                12 ngày nghỉ lễ, tết năm 2029 ngoài các ngày nghỉ hằng tuần (thứ Bảy, Chủ nhật); ngoài ra 3 ngày lễ, tết trùng ngày nghỉ hằng tuần.
 
-            """))
+                """))
         // Before its first year the declared day is a working day.
         let before = try await run(["holidays", "2025", "--json", "--config", main])
         #expect(!before.stdout.contains("declared"))
@@ -121,19 +123,23 @@ struct CalendarCommandsTests {
         defer { dir.remove() }
         let config = try emptyConfig(dir)
         let vi = try await run(["holidays", "2021", "--config", config])
-        #expect(vi.stdout.hasSuffix("""
-            11 ngày nghỉ lễ, tết năm 2021 ngoài các ngày nghỉ hằng tuần (thứ Bảy, Chủ nhật); ngoài ra 3 ngày lễ, tết trùng ngày nghỉ hằng tuần.
-            Ngày "dự kiến": Thủ tướng Chính phủ quyết định hằng năm; lịch nghỉ năm 2021 chưa được ghi trong [[calendar.year]] của cấu hình.
+        #expect(
+            vi.stdout.hasSuffix(
+                """
+                11 ngày nghỉ lễ, tết năm 2021 ngoài các ngày nghỉ hằng tuần (thứ Bảy, Chủ nhật); ngoài ra 3 ngày lễ, tết trùng ngày nghỉ hằng tuần.
+                Ngày "dự kiến": Thủ tướng Chính phủ quyết định hằng năm; lịch nghỉ năm 2021 chưa được ghi trong [[calendar.year]] của cấu hình.
 
-            """))
+                """))
         #expect(vi.stdout.contains("10/02/2021  thứ Tư    29/12    Tết Nguyên đán (29 tháng Chạp)"))
         #expect(vi.stdout.contains("dự kiến\n"))
         let en = try await run(["holidays", "2021", "--lang", "en", "--config", config])
-        #expect(en.stdout.hasSuffix("""
-            11 days off in 2021 besides the weekly days off (Saturday, Sunday); 3 more holidays fall on weekly days off.
-            "forecast": the Prime Minister decides these days each year; the announcement for 2021 is not written in the configuration's [[calendar.year]].
+        #expect(
+            en.stdout.hasSuffix(
+                """
+                11 days off in 2021 besides the weekly days off (Saturday, Sunday); 3 more holidays fall on weekly days off.
+                "forecast": the Prime Minister decides these days each year; the announcement for 2021 is not written in the configuration's [[calendar.year]].
 
-            """))
+                """))
         // Without a configuration, 2020 has no companion of Quốc khánh: it exists from 2021 (BLLĐ 2019).
         let json = try await run(["holidays", "2020", "--json", "--config", config])
         let days = try #require(try JSONSerialization.jsonObject(with: json.standardOutput) as? [[String: String]])
@@ -159,29 +165,31 @@ struct CalendarCommandsTests {
             """)
         let result = try await run(["holidays", "2025", "--lang", "en", "--config", main])
         #expect(result.status == 0)
-        #expect(result.stdout == """
-            DATE        WEEKDAY    LUNAR  DAY OFF                                      SOURCE
-            01/01/2025  Wednesday         New Year's Day                               law
-            27/01/2025  Monday     28/12  Lunar New Year (28th day of the 12th month)  forecast
-            28/01/2025  Tuesday    29/12  Lunar New Year (29th day of the 12th month)  forecast
-            29/01/2025  Wednesday  1/1    Lunar New Year (day 1)                       forecast
-            30/01/2025  Thursday   2/1    Lunar New Year (day 2)                       forecast
-            31/01/2025  Friday     3/1    Lunar New Year (day 3)                       forecast
-            07/04/2025  Monday     10/3   Hung Kings' Commemoration Day                law
-            30/04/2025  Wednesday         Reunification Day                            law
-            01/05/2025  Thursday          International Labour Day                     law
-            02/05/2025  Friday            Swapped day off                              announced
-            01/09/2025  Monday            National Day (adjacent day)                  forecast
-            02/09/2025  Tuesday           National Day                                 law
-            12 days off in 2025 besides the weekly days off (Saturday, Sunday).
-            "forecast": the Prime Minister decides these days each year; the announcement for 2025 is not written in the configuration's [[calendar.year]].
-            Working days announced: Saturday 26/04/2025.
+        #expect(
+            result.stdout == """
+                DATE        WEEKDAY    LUNAR  DAY OFF                                      SOURCE
+                01/01/2025  Wednesday         New Year's Day                               law
+                27/01/2025  Monday     28/12  Lunar New Year (28th day of the 12th month)  forecast
+                28/01/2025  Tuesday    29/12  Lunar New Year (29th day of the 12th month)  forecast
+                29/01/2025  Wednesday  1/1    Lunar New Year (day 1)                       forecast
+                30/01/2025  Thursday   2/1    Lunar New Year (day 2)                       forecast
+                31/01/2025  Friday     3/1    Lunar New Year (day 3)                       forecast
+                07/04/2025  Monday     10/3   Hung Kings' Commemoration Day                law
+                30/04/2025  Wednesday         Reunification Day                            law
+                01/05/2025  Thursday          International Labour Day                     law
+                02/05/2025  Friday            Swapped day off                              announced
+                01/09/2025  Monday            National Day (adjacent day)                  forecast
+                02/09/2025  Tuesday           National Day                                 law
+                12 days off in 2025 besides the weekly days off (Saturday, Sunday).
+                "forecast": the Prime Minister decides these days each year; the announcement for 2025 is not written in the configuration's [[calendar.year]].
+                Working days announced: Saturday 26/04/2025.
 
-            """)
+                """)
         // 2024: mùng 1 and mùng 2 fall on the weekend, so Tuesday 13/2 and Wednesday 14/2 are nghỉ bù.
         let json = try await run(["holidays", "2024", "--json", "--lang", "en", "--config", main])
         let days = try #require(try JSONSerialization.jsonObject(with: json.standardOutput) as? [[String: String]])
-        #expect(days.filter { $0["kind"] == "weekend_compensation" }.map { $0["date"] } == ["2024-02-13", "2024-02-14"])
+        #expect(
+            days.filter { $0["kind"] == "weekend_compensation" }.map { $0["date"] } == ["2024-02-13", "2024-02-14"])
         #expect(days.first { $0["date"] == "2024-02-13" }?["name"] == "Compensatory day off")
         #expect(days.first { $0["date"] == "2024-02-13" }?["lunar"] == nil)
     }
@@ -191,12 +199,15 @@ struct CalendarCommandsTests {
         let result = try await run(["holidays", "2020", "--json", "--config", BuiltProducts.exampleConfig])
         let days = try #require(try JSONSerialization.jsonObject(with: result.standardOutput) as? [[String: String]])
         #expect(days.filter { $0["kind"] == "national_day" }.map { $0["date"] } == ["2020-09-02"])
-        #expect(days.filter { $0["kind"] == "tet" }.map { $0["date"] } == [
-            "2020-01-23", "2020-01-24", "2020-01-25", "2020-01-26", "2020-01-27",
-        ])
+        #expect(
+            days.filter { $0["kind"] == "tet" }.map { $0["date"] } == [
+                "2020-01-23", "2020-01-24", "2020-01-25", "2020-01-26", "2020-01-27",
+            ])
         let text = try await run(["holidays", "2025", "--config", BuiltProducts.exampleConfig])
         #expect(days.filter { $0["kind"] == "tet" }.map { $0["source"] } == Array(repeating: "announced", count: 5))
-        #expect(text.stdout.contains("02/05/2025  thứ Sáu           Nghỉ hoán đổi, làm bù thứ Bảy 26/04/2025       thông báo\n"))
+        #expect(
+            text.stdout.contains(
+                "02/05/2025  thứ Sáu           Nghỉ hoán đổi, làm bù thứ Bảy 26/04/2025       thông báo\n"))
         #expect(text.stdout.hasSuffix("Ngày làm việc theo thông báo: thứ Bảy 26/04/2025.\n"))
     }
 
@@ -218,7 +229,9 @@ struct CalendarCommandsTests {
         #expect(year.status == 2)
         #expect(year.stderr == "deadlinectl: holidays: năm 2300 nằm ngoài các năm lịch được tính (1901–2199)\n")
         let english = try await run(["holidays", "2300", "--config", config, "--lang", "en"])
-        #expect(english.stderr == "deadlinectl: holidays: 2300 is outside the years the calendar is computed for (1901–2199)\n")
+        #expect(
+            english.stderr
+                == "deadlinectl: holidays: 2300 is outside the years the calendar is computed for (1901–2199)\n")
         let language = try await run(["holidays", "2025", "--lang", "fr", "--config", config])
         #expect(language.status == 2)
         #expect(language.stderr == "deadlinectl: --lang: 'fr' không phải một ngôn ngữ; hãy dùng vi hoặc en\n")
@@ -239,17 +252,18 @@ struct CalendarCommandsTests {
     @Test("lunar --json, and --to-solar with a leap month")
     func lunarJSONAndBack() async throws {
         let json = try await run(["lunar", "18/04/2024", "--json"])
-        #expect(json.stdout == """
-            {
-              "solar": "2024-04-18",
-              "lunar": "10/3/2024",
-              "lunar_day": 10,
-              "lunar_month": 3,
-              "lunar_year": 2024,
-              "leap_month": false
-            }
+        #expect(
+            json.stdout == """
+                {
+                  "solar": "2024-04-18",
+                  "lunar": "10/3/2024",
+                  "lunar_day": 10,
+                  "lunar_month": 3,
+                  "lunar_year": 2024,
+                  "leap_month": false
+                }
 
-            """)
+                """)
         let back = try await run(["lunar", "--to-solar", "1/4+/2020"])
         #expect(back.stdout == "23/05/2020 (dương lịch)\n")
         let english = try await run(["lunar", "--to-solar", "10/3/2024", "--lang", "en"])
@@ -264,18 +278,45 @@ struct CalendarCommandsTests {
     @Test(
         "lunar explains what cannot be converted",
         arguments: [
-            (["lunar", "--to-solar", "1/4+/2021", "--lang", "en"], "lunar year 2021 has no leap month 4 (it has no leap month)"),
-            (["lunar", "--to-solar", "1/2+/2020", "--lang", "en"], "lunar year 2020 has no leap month 2 (its leap month is 4+)"),
+            (
+                ["lunar", "--to-solar", "1/4+/2021", "--lang", "en"],
+                "lunar year 2021 has no leap month 4 (it has no leap month)"
+            ),
+            (
+                ["lunar", "--to-solar", "1/2+/2020", "--lang", "en"],
+                "lunar year 2020 has no leap month 2 (its leap month is 4+)"
+            ),
             (["lunar", "--to-solar", "30/3/2024", "--lang", "en"], "month 3 of lunar year 2024 has 29 days, not 30"),
-            (["lunar", "--to-solar", "mùng 1 Tết", "--lang", "en"], "'mùng 1 Tết' is not a lunar date; write day/month/year, e.g. 10/3/2024, with + after a leap month: 1/4+/2020"),
-            (["lunar", "31/02/2024", "--lang", "en"], "'31/02/2024' is not a date: month 2 of 2024 has 29 days; write it as 18/04/2024 or 2024-04-18"),
+            (
+                ["lunar", "--to-solar", "mùng 1 Tết", "--lang", "en"],
+                "'mùng 1 Tết' is not a lunar date; write day/month/year, e.g. 10/3/2024, with + after a leap month: 1/4+/2020"
+            ),
+            (
+                ["lunar", "31/02/2024", "--lang", "en"],
+                "'31/02/2024' is not a date: month 2 of 2024 has 29 days; write it as 18/04/2024 or 2024-04-18"
+            ),
             (["lunar", "--lang", "en"], "give one of a solar DATE (18/04/2024) and --to-solar D/M/YYYY (10/3/2024)"),
-            (["lunar", "18/04/2024", "--to-solar", "10/3/2024", "--lang", "en"], "give one of a solar DATE (18/04/2024) and --to-solar D/M/YYYY (10/3/2024)"),
-            (["lunar", "--to-solar", "1/4+/2021"], "năm âm lịch 2021 không có tháng 4 nhuận (năm này không có tháng nhuận)"),
-            (["lunar", "--to-solar", "1/2+/2020"], "năm âm lịch 2020 không có tháng 2 nhuận (tháng nhuận là tháng 4+)"),
+            (
+                ["lunar", "18/04/2024", "--to-solar", "10/3/2024", "--lang", "en"],
+                "give one of a solar DATE (18/04/2024) and --to-solar D/M/YYYY (10/3/2024)"
+            ),
+            (
+                ["lunar", "--to-solar", "1/4+/2021"],
+                "năm âm lịch 2021 không có tháng 4 nhuận (năm này không có tháng nhuận)"
+            ),
+            (
+                ["lunar", "--to-solar", "1/2+/2020"],
+                "năm âm lịch 2020 không có tháng 2 nhuận (tháng nhuận là tháng 4+)"
+            ),
             (["lunar", "--to-solar", "30/3/2024"], "tháng 3 năm âm lịch 2024 có 29 ngày, không có ngày 30"),
-            (["lunar", "31/02/2024"], "'31/02/2024' không phải một ngày: tháng 2 năm 2024 có 29 ngày; hãy viết 18/04/2024 hoặc 2024-04-18"),
-            (["lunar"], "hãy cho một trong hai: một ngày dương lịch DATE (18/04/2024) hoặc --to-solar D/M/YYYY (10/3/2024)"),
+            (
+                ["lunar", "31/02/2024"],
+                "'31/02/2024' không phải một ngày: tháng 2 năm 2024 có 29 ngày; hãy viết 18/04/2024 hoặc 2024-04-18"
+            ),
+            (
+                ["lunar"],
+                "hãy cho một trong hai: một ngày dương lịch DATE (18/04/2024) hoặc --to-solar D/M/YYYY (10/3/2024)"
+            ),
         ])
     func lunarErrors(_ arguments: [String], _ message: String) async throws {
         let result = try await run(arguments)

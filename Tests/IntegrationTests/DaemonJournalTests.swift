@@ -11,7 +11,8 @@ struct DaemonJournalTests {
     func journal() async throws {
         let journal = try JournalHarness()
         defer { journal.stop() }
-        try await journal.installCatalog(fileAt: URL(fileURLWithPath: BuiltProducts.repositoryRoot + "/deploy/deadlined.catalog"))
+        try await journal.installCatalog(
+            fileAt: URL(fileURLWithPath: BuiltProducts.repositoryRoot + "/deploy/deadlined.catalog"))
         // so-1 has a good address, so-2 an address the server refuses for good (550).
         var options = SMTPTestServer.Options()
         options.rejectedRecipients = ["vanthu2@so2.hanoi.example"]
@@ -21,14 +22,18 @@ struct DaemonJournalTests {
         defer { dir.remove() }
         let config = try daemonConfig(in: dir, smtpPort: server.port, units: 2)
         let daemon = try RunningDaemon(
-            config: config, arguments: ["--pretend-now", "2021-03-01T07:59:59+07:00"], logPath: dir.path + "/log", journal: journal)
+            config: config, arguments: ["--pretend-now", "2021-03-01T07:59:59+07:00"], logPath: dir.path + "/log",
+            journal: journal)
         defer { daemon.stop() }
 
         let sent = try await journal.waitForEntries(
-            matching: ["DEADLINE_ID=bao-cao", "MESSAGE_ID=\(LogEventID.reminderSent.rawValue)"], count: 1, timeout: .seconds(30))
+            matching: ["DEADLINE_ID=bao-cao", "MESSAGE_ID=\(LogEventID.reminderSent.rawValue)"], count: 1,
+            timeout: .seconds(30))
         if sent.count != 1 {
             let all = (try? await journal.entries(matching: ["SYSLOG_IDENTIFIER=deadlined"])) ?? []
-            Issue.record("deadlined's entries: \(all.map { $0.values(of: "MESSAGE") })\nserver received: \((try? server.messages().count) ?? -1)\n\(daemon.log)")
+            Issue.record(
+                "deadlined's entries: \(all.map { $0.values(of: "MESSAGE") })\nserver received: \((try? server.messages().count) ?? -1)\n\(daemon.log)"
+            )
         }
         #expect(sent.count == 1)
         let entry = try #require(sent.first)
@@ -40,10 +45,13 @@ struct DaemonJournalTests {
         #expect(entry.values(of: "ATTEMPT") == ["1"])
         #expect(entry.values(of: "DEADLINE_DUE") == ["2021-03-08T17:00:00+07:00"])
         #expect(entry.values(of: "DOCUMENT_REF") == ["5418/UBND-TKBT"])
-        #expect(entry.values(of: "MESSAGE").first?.hasPrefix("bao-cao: reminder sent through 'email': [Nhắc việc] Còn 7 ngày") == true)
+        #expect(
+            entry.values(of: "MESSAGE").first?.hasPrefix(
+                "bao-cao: reminder sent through 'email': [Nhắc việc] Còn 7 ngày") == true)
         #expect(!entry.values(of: "CODE_FILE").isEmpty && !entry.values(of: "CODE_LINE").isEmpty)
 
-        let failed = try await journal.waitForEntries(matching: ["DEADLINE_ID=bao-cao", "PRIORITY=3"], count: 1, timeout: .seconds(30))
+        let failed = try await journal.waitForEntries(
+            matching: ["DEADLINE_ID=bao-cao", "PRIORITY=3"], count: 1, timeout: .seconds(30))
         #expect(failed.count == 1)
         #expect(failed.first?.values(of: "MESSAGE_ID") == [LogEventID.deliveryGivenUp.rawValue])
         #expect(failed.first?.values(of: "DEADLINE_UNIT") == ["so-2"])
@@ -52,8 +60,11 @@ struct DaemonJournalTests {
         let explained = try await journal.journalctl([
             "--directory=/run/log/journal", "-x", "--no-pager", "MESSAGE_ID=\(LogEventID.deliveryGivenUp.rawValue)",
         ])
-        #expect(explained.stdout.contains("Lời nhắc cho việc bao-cao (đơn vị so-2) qua kênh email sẽ không được gửi"), "\(explained)")
-        #expect(explained.stdout.contains("The reminder for bao-cao (unit so-2) through channel email will not be sent"))
+        #expect(
+            explained.stdout.contains("Lời nhắc cho việc bao-cao (đơn vị so-2) qua kênh email sẽ không được gửi"),
+            "\(explained)")
+        #expect(
+            explained.stdout.contains("The reminder for bao-cao (unit so-2) through channel email will not be sent"))
     }
 
     @Test("an occurrence falling due unmarked is logged once as deadline overdue, at its due moment")
@@ -68,10 +79,12 @@ struct DaemonJournalTests {
         // Two seconds before bao-cao falls due (17:00 on 08/03/2021): the daemon wakes for it although no
         // reminder goes out at that moment.
         let daemon = try RunningDaemon(
-            config: config, arguments: ["--pretend-now", "2021-03-08T16:59:58+07:00"], logPath: dir.path + "/log", journal: journal)
+            config: config, arguments: ["--pretend-now", "2021-03-08T16:59:58+07:00"], logPath: dir.path + "/log",
+            journal: journal)
         defer { daemon.stop() }
         let overdue = try await journal.waitForEntries(
-            matching: ["DEADLINE_ID=bao-cao", "MESSAGE_ID=\(LogEventID.deadlineOverdue.rawValue)"], count: 1, timeout: .seconds(30))
+            matching: ["DEADLINE_ID=bao-cao", "MESSAGE_ID=\(LogEventID.deadlineOverdue.rawValue)"], count: 1,
+            timeout: .seconds(30))
         #expect(overdue.count == 1, "\(daemon.log)")
         let entry = try #require(overdue.first)
         #expect(entry.values(of: "PRIORITY") == ["5"])
@@ -85,7 +98,9 @@ struct DaemonJournalTests {
             matching: ["MESSAGE_ID=\(LogEventID.configReloaded.rawValue)"], count: 1, timeout: .seconds(30))
         #expect(reloaded.count == 1)
         try await Task.sleep(for: .seconds(1))
-        let again = try await journal.entries(matching: ["DEADLINE_ID=bao-cao", "MESSAGE_ID=\(LogEventID.deadlineOverdue.rawValue)"])
+        let again = try await journal.entries(matching: [
+            "DEADLINE_ID=bao-cao", "MESSAGE_ID=\(LogEventID.deadlineOverdue.rawValue)",
+        ])
         #expect(again.count == 1)
 
         // The admin marks it done: deadlinectl logs that under its own name, and the query `history` prints
@@ -95,7 +110,8 @@ struct DaemonJournalTests {
             environment: ProcessRunner.environment(removing: ["DEADLINED_CONFIG", "STATE_DIRECTORY"]))
         #expect(done.succeeded, "\(done)")
         let marked = try await journal.waitForEntries(
-            matching: ["DEADLINE_ID=bao-cao", "MESSAGE_ID=\(LogEventID.reminderMarkedDone.rawValue)"], count: 1, timeout: .seconds(30))
+            matching: ["DEADLINE_ID=bao-cao", "MESSAGE_ID=\(LogEventID.reminderMarkedDone.rawValue)"], count: 1,
+            timeout: .seconds(30))
         #expect(marked.first?.values(of: "SYSLOG_IDENTIFIER") == ["deadlinectl"])
         #expect(marked.first?.values(of: "NOTE") == ["Đã nộp"], "\(marked.first?.fields ?? [:])")
         #expect(marked.first?.values(of: "ADMIN_USER").isEmpty == false)

@@ -25,20 +25,26 @@ struct DaemonLockTests {
         // The second names a ledger it cannot open: it must say who holds the state directory, not that.
         let second = try dir.write(
             "second.toml",
-            try String(contentsOfFile: config, encoding: .utf8) + "\n[store]\nurl = \"sqlite:/proc/deadlined-test/state.db\"\n")
+            try String(contentsOfFile: config, encoding: .utf8)
+                + "\n[store]\nurl = \"sqlite:/proc/deadlined-test/state.db\"\n")
         let result = try await ProcessRunner.run(
             BuiltProducts.path("deadlined"), ["--config", second, "--log-target", "console"],
             environment: ProcessRunner.environment(removing: ["DEADLINED_CONFIG", "STATE_DIRECTORY"]))
         #expect(result.status == 1, "\(result)")
-        #expect(result.stderr.contains("cannot start: another deadlined (pid \(first.process.pid)) is using \(dir.path)/state; stop it first"), "\(result)")
+        #expect(
+            result.stderr.contains(
+                "cannot start: another deadlined (pid \(first.process.pid)) is using \(dir.path)/state; stop it first"),
+            "\(result)")
         #expect(!result.stderr.contains("cannot open the ledger"), "\(result)")
         #expect(FileManager.default.fileExists(atPath: dir.path + "/state/control.sock"))
     }
 
-    @Test("PostgreSQL: a second daemon on the same state directory stops at the lock and leaves the first one's control socket",
+    @Test(
+        "PostgreSQL: a second daemon on the same state directory stops at the lock and leaves the first one's control socket",
         .enabled(if: PostgresServer.isAvailable, "needs PostgreSQL"))
     func postgresLock() async throws {
-        let cluster = try DaemonCluster(server: try await PostgresServer.shared(), units: 1, startAt: "2021-03-01T00:00:00Z")
+        let cluster = try DaemonCluster(
+            server: try await PostgresServer.shared(), units: 1, startAt: "2021-03-01T00:00:00Z")
         defer { cluster.remove() }
         let first = try cluster.start(0)
         #expect(await first.waitForLog("deadlined started"), "\(cluster.logs)")
@@ -48,7 +54,10 @@ struct DaemonLockTests {
         defer { second.stop() }
         #expect(second.process.waitForExit(timeout: .seconds(20)), "\(cluster.logs)")
         #expect(second.process.status.map { $0 >> 8 } == 1)  // the wait status: exit code 1
-        #expect(second.log.contains("cannot start: another deadlined (pid \(first.process.pid)) is using \(cluster.dir.path)/state-0; stop it first"), "\(second.log)")
+        #expect(
+            second.log.contains(
+                "cannot start: another deadlined (pid \(first.process.pid)) is using \(cluster.dir.path)/state-0; stop it first"
+            ), "\(second.log)")
         #expect(FileManager.default.fileExists(atPath: cluster.dir.path + "/state-0/control.sock"))
         let answer = await Self.onThread {
             try? ControlClient.request("PING", stateDirectory: cluster.dir.path + "/state-0", timeoutSeconds: 10)
@@ -75,7 +84,9 @@ struct DaemonLockTests {
             await withTaskGroup(of: [String]?.self) { group in
                 for _ in 0..<ControlServer.maximumConnections {
                     group.addTask {
-                        await Self.onThread { try? ControlClient.request("RELOAD", stateDirectory: dir.path, timeoutSeconds: 30) }
+                        await Self.onThread {
+                            try? ControlClient.request("RELOAD", stateDirectory: dir.path, timeoutSeconds: 30)
+                        }
                     }
                 }
                 var answers: [[String]?] = []
@@ -84,16 +95,22 @@ struct DaemonLockTests {
             }
         }
         #expect(await eventually(timeout: .seconds(20)) { gate.arrivals == ControlServer.maximumConnections })
-        let busy = await Self.onThread { try? ControlClient.request("PING", stateDirectory: dir.path, timeoutSeconds: 10) }
+        let busy = await Self.onThread {
+            try? ControlClient.request("PING", stateDirectory: dir.path, timeoutSeconds: 10)
+        }
         #expect(busy == ["ERROR deadlined is busy with 8 requests; try again"])
         gate.release()
         let answers = await reloads.value
         #expect(answers.allSatisfy { $0 == ["ACCEPTED"] }, "\(answers)")
         // One RELOAD waiting: a PING is still answered at once.
         gate.reset()
-        let reload = Task { await Self.onThread { try? ControlClient.request("RELOAD", stateDirectory: dir.path, timeoutSeconds: 30) } }
+        let reload = Task {
+            await Self.onThread { try? ControlClient.request("RELOAD", stateDirectory: dir.path, timeoutSeconds: 30) }
+        }
         #expect(await eventually(timeout: .seconds(20)) { gate.arrivals == 1 })
-        let pong = await Self.onThread { try? ControlClient.request("PING", stateDirectory: dir.path, timeoutSeconds: 10) }
+        let pong = await Self.onThread {
+            try? ControlClient.request("PING", stateDirectory: dir.path, timeoutSeconds: 10)
+        }
         #expect(pong == ["PONG"])
         #expect(gate.arrivals == 1)  // the RELOAD is still waiting
         gate.release()
@@ -123,5 +140,10 @@ final class Gate: @unchecked Sendable {
         condition.broadcast()
     }
 
-    func reset() { condition.withLock { count = 0; open = false } }
+    func reset() {
+        condition.withLock {
+            count = 0
+            open = false
+        }
+    }
 }

@@ -10,7 +10,8 @@ struct DaemonServiceTests {
     /// `deadlined --once` on `config`, living at `now`.
     static func once(_ config: String, at now: String) async throws -> ProcessResult {
         try await ProcessRunner.run(
-            BuiltProducts.path("deadlined"), ["--config", config, "--once", "--log-target", "console", "--pretend-now", now],
+            BuiltProducts.path("deadlined"),
+            ["--config", config, "--once", "--log-target", "console", "--pretend-now", now],
             environment: ProcessRunner.environment(removing: ["STATE_DIRECTORY"]))
     }
 
@@ -32,20 +33,26 @@ struct DaemonServiceTests {
         defer { daemon.stop() }
         let ready = listener.waitFor(timeout: .seconds(20)) { $0.contains("READY=1") }
         #expect(ready != nil, "\(daemon.log)")
-        #expect(listener.waitFor(timeout: .seconds(10)) { $0.hasPrefix("STATUS=1 hạn, lời nhắc tiếp theo 08:00 01/03/2021") } != nil,
+        #expect(
+            listener.waitFor(timeout: .seconds(10)) {
+                $0.hasPrefix("STATUS=1 hạn, lời nhắc tiếp theo 08:00 01/03/2021")
+            } != nil,
             "\(listener.messages)")
         #expect(listener.waitFor(line: "WATCHDOG=1", timeout: .seconds(5)) != nil)
         daemon.process.send(SIGHUP)
         let reloading = listener.waitFor(timeout: .seconds(10)) { $0.contains("RELOADING=1") }
         #expect(reloading?.contains("MONOTONIC_USEC=") == true, "\(listener.messages)")
-        #expect(await eventually(timeout: .seconds(10)) { listener.messages.filter { $0.contains("READY=1") }.count >= 2 })
+        #expect(
+            await eventually(timeout: .seconds(10)) { listener.messages.filter { $0.contains("READY=1") }.count >= 2 })
         daemon.process.send(SIGTERM)
         #expect(listener.waitFor(timeout: .seconds(10)) { $0.contains("STOPPING=1") } != nil)
         #expect(daemon.process.waitForExit(timeout: .seconds(15)))
         #expect(daemon.process.status == 0, "\(daemon.log)")
     }
 
-    @Test("a broken file on reload is rejected with its errors and the old plan keeps running; a fixed one is taken at once")
+    @Test(
+        "a broken file on reload is rejected with its errors and the old plan keeps running; a fixed one is taken at once"
+    )
     func reload() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
@@ -58,12 +65,16 @@ struct DaemonServiceTests {
         let ctl = BuiltProducts.path("deadlinectl")
         let env = ProcessRunner.environment(removing: ["DEADLINED_CONFIG", "STATE_DIRECTORY"])
 
-        try dir.write("deadlined.toml", good.replacingOccurrences(of: "due = \"08/03/2021\"", with: "due = \"31/02/2021\""))
-        let rejected = try await ProcessRunner.run(ctl, ["reload", "--config", config, "--lang", "en"], environment: env)
+        try dir.write(
+            "deadlined.toml", good.replacingOccurrences(of: "due = \"08/03/2021\"", with: "due = \"31/02/2021\""))
+        let rejected = try await ProcessRunner.run(
+            ctl, ["reload", "--config", config, "--lang", "en"], environment: env)
         #expect(rejected.status == 1)
         #expect(rejected.stderr.contains("deadlined.toml:"), "\(rejected)")
         #expect(rejected.stderr.contains("error: '31/02/2021' is not a date: month 2 of 2021 has 28 days"))
-        #expect(rejected.stderr.hasSuffix("the new configuration was rejected; deadlined keeps running with the previous one\n"))
+        #expect(
+            rejected.stderr.hasSuffix(
+                "the new configuration was rejected; deadlined keeps running with the previous one\n"))
         #expect(daemon.log.contains("config rejected"))
         // The same refusal for an admin who reads Vietnamese: the daemon's English line, said in the catalog's words.
         let vietnamese = try await ProcessRunner.run(ctl, ["reload", "--config", config], environment: env)
@@ -74,7 +85,10 @@ struct DaemonServiceTests {
 
         // The old plan still sends its 08:00 reminder.
         let outbox = dir.path + "/state/outbox"
-        #expect(await eventually(timeout: .seconds(15)) { ((try? FileManager.default.contentsOfDirectory(atPath: outbox)) ?? []).count == 1 },
+        #expect(
+            await eventually(timeout: .seconds(15)) {
+                ((try? FileManager.default.contentsOfDirectory(atPath: outbox)) ?? []).count == 1
+            },
             "\(daemon.log)")
 
         // Fixed, with one more deadline whose reminder was due at 08:00 too: it goes out at once (catch-up window).
@@ -91,7 +105,10 @@ struct DaemonServiceTests {
         let accepted = try await ProcessRunner.run(ctl, ["reload", "--config", config], environment: env)
         #expect(accepted.status == 0, "\(accepted)")
         #expect(accepted.stdout == "deadlined đã nạp lại cấu hình: 1 văn bản, 2 nhiệm vụ, 1 đơn vị, 1 kênh gửi\n")
-        #expect(await eventually(timeout: .seconds(15)) { ((try? FileManager.default.contentsOfDirectory(atPath: outbox)) ?? []).count == 2 },
+        #expect(
+            await eventually(timeout: .seconds(15)) {
+                ((try? FileManager.default.contentsOfDirectory(atPath: outbox)) ?? []).count == 2
+            },
             "\(daemon.log)")
     }
 
@@ -106,10 +123,12 @@ struct DaemonServiceTests {
         #expect(result.status == 3)
         #expect(
             result.stderr
-                == "deadlinectl: deadlined không chạy trên máy này (không có gì trả lời tại \(dir.path)/state/control.sock)\n")
+                == "deadlinectl: deadlined không chạy trên máy này (không có gì trả lời tại \(dir.path)/state/control.sock)\n"
+        )
     }
 
-    @Test("catch-up: after downtime, a reminder missed within catch_up is sent once, an older one is skipped and logged")
+    @Test(
+        "catch-up: after downtime, a reminder missed within catch_up is sent once, an older one is skipped and logged")
     func catchUp() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
@@ -127,7 +146,9 @@ struct DaemonServiceTests {
         #expect(later.status == 0, "\(later)")
         #expect(outbox().filter { $0.hasPrefix("20210309T080000-") }.count == 2)
         #expect(outbox().filter { $0.hasPrefix("20210308") }.isEmpty)
-        #expect(later.stderr.components(separatedBy: "catch-up: skipped 2 reminders planned for 08:00 08/03/2021").count - 1 == 1,
+        #expect(
+            later.stderr.components(separatedBy: "catch-up: skipped 2 reminders planned for 08:00 08/03/2021").count - 1
+                == 1,
             "\(later.stderr)")
         // Running again sends nothing twice.
         let again = try await once("2021-03-09T09:05:00+07:00")

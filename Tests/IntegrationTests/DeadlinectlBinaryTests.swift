@@ -10,7 +10,8 @@ struct DeadlinectlBinaryTests {
 
     func run(_ arguments: [String], locale: [String: String] = [:]) async throws -> ProcessResult {
         try await ProcessRunner.run(
-            deadlinectl, arguments, environment: ProcessRunner.environment(adding: locale, removing: ["DEADLINED_CONFIG"]))
+            deadlinectl, arguments,
+            environment: ProcessRunner.environment(adding: locale, removing: ["DEADLINED_CONFIG"]))
     }
 
     @Test("check accepts the example configuration and summarises it, in its language or --lang's")
@@ -34,7 +35,10 @@ struct DeadlinectlBinaryTests {
             ([:], "cấu hình hợp lệ: 0 văn bản, 0 nhiệm vụ, 1 đơn vị, 1 kênh gửi (1 tệp)"),
             (["LANG": "vi_VN.UTF-8"], "cấu hình hợp lệ: 0 văn bản, 0 nhiệm vụ, 1 đơn vị, 1 kênh gửi (1 tệp)"),
             (["LANG": "C.UTF-8"], "OK: 0 documents, 0 deadlines, 1 unit, 1 channel (1 file)"),
-            (["LANG": "vi_VN.UTF-8", "LC_MESSAGES": "en_GB.UTF-8"], "OK: 0 documents, 0 deadlines, 1 unit, 1 channel (1 file)"),
+            (
+                ["LANG": "vi_VN.UTF-8", "LC_MESSAGES": "en_GB.UTF-8"],
+                "OK: 0 documents, 0 deadlines, 1 unit, 1 channel (1 file)"
+            ),
         ])
     func locale(locale: [String: String], summary: String) async throws {
         let dir = try TemporaryDirectory()
@@ -51,10 +55,14 @@ struct DeadlinectlBinaryTests {
         defer { dir.remove() }
         let main = try dir.write(
             "deadlined.toml",
-            "[daemon]\nlanguage = \"vi\"\n\n[units.so-khdt]\nname = \"Sở Kế hoạch và Đầu tư\"\nrecipents = [\"vanthu@khdt.hanoi.example\"]\n")
+            "[daemon]\nlanguage = \"vi\"\n\n[units.so-khdt]\nname = \"Sở Kế hoạch và Đầu tư\"\nrecipents = [\"vanthu@khdt.hanoi.example\"]\n"
+        )
         let result = try await run(["check", "--config", main], locale: ["LANG": "C.UTF-8"])
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("\(main):6:1: lỗi: khóa 'recipents' không có trong [units.ID]; có phải ý bạn là 'recipients'?"), "\(result)")
+        #expect(
+            result.stderr.hasPrefix(
+                "\(main):6:1: lỗi: khóa 'recipents' không có trong [units.ID]; có phải ý bạn là 'recipients'?"),
+            "\(result)")
         #expect(result.stderr.hasSuffix("\(main): 1 lỗi; cấu hình không hợp lệ\n"), "\(result)")
         let english = try await run(["check", "--lang", "en", "--config", main], locale: ["LANG": "vi_VN.UTF-8"])
         #expect(english.stderr.hasSuffix("\(main): 1 error; the configuration is not valid\n"), "\(english)")
@@ -80,17 +88,19 @@ struct DeadlinectlBinaryTests {
         let result = try await run(["check", "--config", main, "--lang", "en"])
         #expect(result.status == 1)
         #expect(result.stdout == "")
-        #expect(result.stderr == """
-            \(main):3:1: error: unknown key 'recipents' in [units.ID]; did you mean 'recipients'?
-            \(main):9:7: error: '31/2/2021' is not a date: month 2 of 2021 has 28 days
-            \(main): 2 errors; the configuration is not valid
+        #expect(
+            result.stderr == """
+                \(main):3:1: error: unknown key 'recipents' in [units.ID]; did you mean 'recipients'?
+                \(main):9:7: error: '31/2/2021' is not a date: month 2 of 2021 has 28 days
+                \(main): 2 errors; the configuration is not valid
 
-            """)
+                """)
         let vietnamese = try await run(["check", "--config", main])
         #expect(vietnamese.stderr.hasSuffix("\n\(main): 2 lỗi; cấu hình không hợp lệ\n"))
     }
 
-    @Test("check renders the admin's templates: an unknown variable and a broken section at their lines; good ones pass")
+    @Test(
+        "check renders the admin's templates: an unknown variable and a broken section at their lines; good ones pass")
     func checkTemplates() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
@@ -110,11 +120,14 @@ struct DeadlinectlBinaryTests {
         let result = try await run(["check", "--config", main])
         #expect(result.status == 1, "\(result)")
         let lines = result.stderr.split(separator: "\n").map(String.init)
-        #expect(lines.contains { $0.hasPrefix("\(dir.path)/templates/subject.vi.mustache:1:") && $0.contains("'taks'") }, "\(result.stderr)")
+        #expect(
+            lines.contains { $0.hasPrefix("\(dir.path)/templates/subject.vi.mustache:1:") && $0.contains("'taks'") },
+            "\(result.stderr)")
         #expect(
             lines.contains {
                 $0.hasPrefix("\(dir.path)/templates/text.vi.mustache:")
-                    && $0.hasSuffix(": lỗi: mẫu thư không đọc được: một đoạn được mở nhưng không được đóng (thiếu {{/tên}})")
+                    && $0.hasSuffix(
+                        ": lỗi: mẫu thư không đọc được: một đoạn được mở nhưng không được đóng (thiếu {{/tên}})")
             }, "\(result.stderr)")
         #expect(!result.stderr.contains("chat.vi.mustache"), "\(result.stderr)")
         #expect(lines.last == "\(main): 2 lỗi; cấu hình không hợp lệ", "\(result.stderr)")
@@ -124,7 +137,10 @@ struct DeadlinectlBinaryTests {
     func checkMissing() async throws {
         let result = try await run(["check", "--config", "/nonexistent/deadlined.toml"])
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("/nonexistent/deadlined.toml: lỗi: không đọc được tệp: No such file or directory\n"), "\(result.stderr)")
+        #expect(
+            result.stderr.hasPrefix(
+                "/nonexistent/deadlined.toml: lỗi: không đọc được tệp: No such file or directory\n"), "\(result.stderr)"
+        )
     }
 
     @Test("plan --json lists reminders for each of the six seed deadlines")
@@ -135,7 +151,8 @@ struct DeadlinectlBinaryTests {
         #expect(root["from"] as? String == "2020-11-20T00:00:00+07:00")
         #expect(root["to"] as? String == "2021-01-31T00:00:00+07:00")
         let reminders = try #require(root["reminders"] as? [[String: Any]])
-        let dues = Dictionary(reminders.map { ($0["deadline_id"] as! String, $0["due"] as! String) }, uniquingKeysWith: { a, _ in a })
+        let dues = Dictionary(
+            reminders.map { ($0["deadline_id"] as! String, $0["due"] as! String) }, uniquingKeysWith: { a, _ in a })
         // 5418/UBND-TKBT: 10/12/2020, 25/12/2020, 30/1/2021; 04-KH/TU: month 12/2020, 15/1/2021, month 1/2021.
         #expect(dues["5418-de-xuat"] == "2020-12-10T17:00:00+07:00")
         #expect(dues["5418-ke-hoach-tong-the"] == "2020-12-25T17:00:00+07:00")
@@ -158,8 +175,13 @@ struct DeadlinectlBinaryTests {
         let result = try await run(["plan", "--config", example, "--now", "02/12/2020 09:00", "--to", "04/12/2020"])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.first == "GỬI LÚC           LOẠI          HẠN               MÃ VIỆC       ĐƠN VỊ         KÊNH    NGƯỜI NHẬN")
-        #expect(lines[1] == "08:00 03/12/2020  trước 7 ngày  17:00 10/12/2020  5418-de-xuat  so-khdt        outbox  vanthu@khdt.hanoi.example")
+        #expect(
+            lines.first
+                == "GỬI LÚC           LOẠI          HẠN               MÃ VIỆC       ĐƠN VỊ         KÊNH    NGƯỜI NHẬN")
+        #expect(
+            lines[1]
+                == "08:00 03/12/2020  trước 7 ngày  17:00 10/12/2020  5418-de-xuat  so-khdt        outbox  vanthu@khdt.hanoi.example"
+        )
         #expect(result.stdout.hasSuffix("\n6 lời nhắc từ 09:00 02/12/2020 đến 00:00 04/12/2020.\n"))
     }
 
@@ -173,7 +195,9 @@ struct DeadlinectlBinaryTests {
         #expect(byID["5418-de-xuat"]?["status"] as? String == "overdue")
         #expect(byID["5418-de-xuat"]?["days"] as? Int == 2)
         // The urging of Saturday 12/12 and Sunday 13/12 waits for Monday morning.
-        #expect((byID["5418-de-xuat"]?["next_reminder"] as? [String: Any])?["send_at"] as? String == "2020-12-14T08:00:00+07:00")
+        #expect(
+            (byID["5418-de-xuat"]?["next_reminder"] as? [String: Any])?["send_at"] as? String
+                == "2020-12-14T08:00:00+07:00")
         #expect(byID["5418-ke-hoach-tong-the"]?["status"] as? String == "upcoming")
         #expect(byID["5418-ke-hoach-tong-the"]?["days"] as? Int == 13)
         #expect(byID["5418-bao-cao-thang"]?["occurrence"] as? String == "2020-12-20")
@@ -185,11 +209,15 @@ struct DeadlinectlBinaryTests {
     func badMoment() async throws {
         let result = try await run(["plan", "--config", example, "--now", "tomorrow", "--lang", "en"])
         #expect(result.status == 2)
-        #expect(result.stderr == "deadlinectl: --now: 'tomorrow' is not a moment; write 20/11/2020, '20/11/2020 08:00' or 2020-11-20T08:00:00+07:00\n")
+        #expect(
+            result.stderr
+                == "deadlinectl: --now: 'tomorrow' is not a moment; write 20/11/2020, '20/11/2020 08:00' or 2020-11-20T08:00:00+07:00\n"
+        )
         let vietnamese = try await run(["plan", "--config", example, "--now", "12/2020"])
         #expect(vietnamese.status == 2)
         #expect(
             vietnamese.stderr
-                == "deadlinectl: --now: '12/2020' là một khoảng thời gian, không phải một thời điểm; hãy viết một ngày, ví dụ 20/11/2020\n")
+                == "deadlinectl: --now: '12/2020' là một khoảng thời gian, không phải một thời điểm; hãy viết một ngày, ví dụ 20/11/2020\n"
+        )
     }
 }

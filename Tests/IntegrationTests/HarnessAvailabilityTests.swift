@@ -9,10 +9,16 @@ import Testing
 struct HarnessAvailabilityTests {
     static let required = ProcessInfo.processInfo.environment["DEADLINED_TESTS_REQUIRE_SERVERS"] == "1"
 
-    @Test("journald and PostgreSQL are here when required", .enabled(if: required, "DEADLINED_TESTS_REQUIRE_SERVERS is not 1"))
+    @Test(
+        "journald and PostgreSQL are here when required",
+        .enabled(if: required, "DEADLINED_TESTS_REQUIRE_SERVERS is not 1"))
     func present() {
-        #expect(JournalHarness.unavailableReason == nil, "the journald suites would be skipped: \(JournalHarness.unavailableReason ?? "")")
-        #expect(PostgresServer.isAvailable, "the PostgreSQL suites would be skipped: initdb/pg_ctl not found (apt install postgresql)")
+        #expect(
+            JournalHarness.unavailableReason == nil,
+            "the journald suites would be skipped: \(JournalHarness.unavailableReason ?? "")")
+        #expect(
+            PostgresServer.isAvailable,
+            "the PostgreSQL suites would be skipped: initdb/pg_ctl not found (apt install postgresql)")
         #expect(ProcessRunner.locate("python3") != nil, "the SQLite concurrency tests would be skipped: no python3")
         #expect(ProcessRunner.locate("systemd-analyze") != nil, "systemd-analyze is missing (apt install systemd)")
     }

@@ -21,11 +21,12 @@ struct InputBoundsBinaryTests {
         let result = try await Self.run("deadlinectl", ["check", "--lang", "en", "--config", config])
         #expect(result.status == 1, "\(result)")
         #expect(!result.terminatedBySignal)
-        #expect(result.stderr == """
-            \(config):23:7: error: '10/12/0202': the year 0202 is outside the years deadlined plans in (1901–2199); did you mean 2020?
-            \(config): 1 error; the configuration is not valid
+        #expect(
+            result.stderr == """
+                \(config):23:7: error: '10/12/0202': the year 0202 is outside the years deadlined plans in (1901–2199); did you mean 2020?
+                \(config): 1 error; the configuration is not valid
 
-            """)
+                """)
     }
 
     @Test("check in Vietnamese (the default): the same error, the year, the value and the hint as written")
@@ -36,23 +37,50 @@ struct InputBoundsBinaryTests {
         let result = try await Self.run("deadlinectl", ["check", "--config", config])
         #expect(result.status == 1, "\(result)")
         #expect(!result.terminatedBySignal)
-        #expect(result.stderr == """
-            \(config):23:7: lỗi: '10/12/0202': năm 0202 nằm ngoài các năm deadlined lập lịch nhắc việc (1901–2199); có phải ý bạn là năm 2020?
-            \(config): 1 lỗi; cấu hình không hợp lệ
+        #expect(
+            result.stderr == """
+                \(config):23:7: lỗi: '10/12/0202': năm 0202 nằm ngoài các năm deadlined lập lịch nhắc việc (1901–2199); có phải ý bạn là năm 2020?
+                \(config): 1 lỗi; cấu hình không hợp lệ
 
-            """)
+                """)
     }
 
-    @Test("list and plan: --now, --from and --to outside 1901–2199 exit 2 with the reason", arguments: [
-        (["list", "--lang", "en", "--now", "01/01/0001"], "deadlinectl: --now: '01/01/0001': the year 0001 is outside the years deadlined plans in (1901–2199)\n"),
-        (["plan", "--lang", "en", "--now", "31/12/9999"], "deadlinectl: --now: '31/12/9999': the year 9999 is outside the years deadlined plans in (1901–2199)\n"),
-        (["plan", "--lang", "en", "--from", "0001"], "deadlinectl: --from: '0001': the year 0001 is outside the years deadlined plans in (1901–2199)\n"),
-        (["plan", "--lang", "en", "--to", "10/12/0202"], "deadlinectl: --to: '10/12/0202': the year 0202 is outside the years deadlined plans in (1901–2199); did you mean 2020?\n"),
-        (["list", "--now", "01/01/0001"], "deadlinectl: --now: '01/01/0001': năm 0001 nằm ngoài các năm deadlined lập lịch nhắc việc (1901–2199)\n"),
-        (["plan", "--now", "31/12/9999"], "deadlinectl: --now: '31/12/9999': năm 9999 nằm ngoài các năm deadlined lập lịch nhắc việc (1901–2199)\n"),
-        (["plan", "--from", "0001"], "deadlinectl: --from: '0001': năm 0001 nằm ngoài các năm deadlined lập lịch nhắc việc (1901–2199)\n"),
-        (["plan", "--to", "10/12/0202"], "deadlinectl: --to: '10/12/0202': năm 0202 nằm ngoài các năm deadlined lập lịch nhắc việc (1901–2199); có phải ý bạn là năm 2020?\n"),
-    ])
+    @Test(
+        "list and plan: --now, --from and --to outside 1901–2199 exit 2 with the reason",
+        arguments: [
+            (
+                ["list", "--lang", "en", "--now", "01/01/0001"],
+                "deadlinectl: --now: '01/01/0001': the year 0001 is outside the years deadlined plans in (1901–2199)\n"
+            ),
+            (
+                ["plan", "--lang", "en", "--now", "31/12/9999"],
+                "deadlinectl: --now: '31/12/9999': the year 9999 is outside the years deadlined plans in (1901–2199)\n"
+            ),
+            (
+                ["plan", "--lang", "en", "--from", "0001"],
+                "deadlinectl: --from: '0001': the year 0001 is outside the years deadlined plans in (1901–2199)\n"
+            ),
+            (
+                ["plan", "--lang", "en", "--to", "10/12/0202"],
+                "deadlinectl: --to: '10/12/0202': the year 0202 is outside the years deadlined plans in (1901–2199); did you mean 2020?\n"
+            ),
+            (
+                ["list", "--now", "01/01/0001"],
+                "deadlinectl: --now: '01/01/0001': năm 0001 nằm ngoài các năm deadlined lập lịch nhắc việc (1901–2199)\n"
+            ),
+            (
+                ["plan", "--now", "31/12/9999"],
+                "deadlinectl: --now: '31/12/9999': năm 9999 nằm ngoài các năm deadlined lập lịch nhắc việc (1901–2199)\n"
+            ),
+            (
+                ["plan", "--from", "0001"],
+                "deadlinectl: --from: '0001': năm 0001 nằm ngoài các năm deadlined lập lịch nhắc việc (1901–2199)\n"
+            ),
+            (
+                ["plan", "--to", "10/12/0202"],
+                "deadlinectl: --to: '10/12/0202': năm 0202 nằm ngoài các năm deadlined lập lịch nhắc việc (1901–2199); có phải ý bạn là năm 2020?\n"
+            ),
+        ])
     func commandLineMoments(_ arguments: [String], _ message: String) async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
@@ -63,11 +91,19 @@ struct InputBoundsBinaryTests {
         #expect(result.stderr == message)
     }
 
-    @Test("deadlined --print-plan: --pretend-now outside the years and --days outside 1–366 exit 2", arguments: [
-        (["--pretend-now", "01/01/0001"], "deadlined: --pretend-now: '01/01/0001': the year 0001 is outside the years deadlined plans in (1901–2199)\n"),
-        (["--days", "9223372036854775807"], "deadlined: --days must be a whole number from 1 to 366, not 9223372036854775807\n"),
-        (["--days", "0"], "deadlined: --days must be a whole number from 1 to 366, not 0\n"),
-    ])
+    @Test(
+        "deadlined --print-plan: --pretend-now outside the years and --days outside 1–366 exit 2",
+        arguments: [
+            (
+                ["--pretend-now", "01/01/0001"],
+                "deadlined: --pretend-now: '01/01/0001': the year 0001 is outside the years deadlined plans in (1901–2199)\n"
+            ),
+            (
+                ["--days", "9223372036854775807"],
+                "deadlined: --days must be a whole number from 1 to 366, not 9223372036854775807\n"
+            ),
+            (["--days", "0"], "deadlined: --days must be a whole number from 1 to 366, not 0\n"),
+        ])
     func printPlanBounds(_ arguments: [String], _ message: String) async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
@@ -83,9 +119,12 @@ struct InputBoundsBinaryTests {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let config = try daemonConfig(in: dir, smtpPort: nil, units: 1)
-        let result = try await Self.run("deadlined", ["--config", config, "--once", "--log-target", "console", "--pretend-now", "31/12/9999"])
+        let result = try await Self.run(
+            "deadlined", ["--config", config, "--once", "--log-target", "console", "--pretend-now", "31/12/9999"])
         #expect(result.status == 2, "\(result)")
-        #expect(result.stderr.contains("--pretend-now: '31/12/9999': the year 9999 is outside the years deadlined plans in (1901–2199)"))
+        #expect(
+            result.stderr.contains(
+                "--pretend-now: '31/12/9999': the year 9999 is outside the years deadlined plans in (1901–2199)"))
     }
 
     @Test("SIGHUP and deadlinectl reload with a date in the year 0001: rejected, the daemon keeps running")
@@ -99,17 +138,23 @@ struct InputBoundsBinaryTests {
         defer { daemon.stop() }
         #expect(await daemon.waitForLog("deadlined started"), "\(daemon.log)")
 
-        try dir.write("deadlined.toml", good.replacingOccurrences(of: "due = \"08/03/2021\"", with: "due = \"01/01/0001\""))
+        try dir.write(
+            "deadlined.toml", good.replacingOccurrences(of: "due = \"08/03/2021\"", with: "due = \"01/01/0001\""))
         daemon.process.send(SIGHUP)
-        #expect(await daemon.waitForLog("the new configuration has 1 error; the previous configuration keeps running"), "\(daemon.log)")
+        #expect(
+            await daemon.waitForLog("the new configuration has 1 error; the previous configuration keeps running"),
+            "\(daemon.log)")
         #expect(daemon.log.contains("'01/01/0001': the year 0001 is outside the years deadlined plans in (1901–2199)"))
         #expect(!daemon.process.waitForExit(timeout: .milliseconds(500)), "\(daemon.log)")
 
-        try dir.write("deadlined.toml", good.replacingOccurrences(of: "due = \"08/03/2021\"", with: "due = \"Q4/9999\""))
+        try dir.write(
+            "deadlined.toml", good.replacingOccurrences(of: "due = \"08/03/2021\"", with: "due = \"Q4/9999\""))
         let rejected = try await ProcessRunner.run(
-            BuiltProducts.path("deadlinectl"), ["reload", "--lang", "en", "--config", config], environment: Self.environment)
+            BuiltProducts.path("deadlinectl"), ["reload", "--lang", "en", "--config", config],
+            environment: Self.environment)
         #expect(rejected.status == 1, "\(rejected)")
-        #expect(rejected.stderr.contains("'Q4/9999': the year 9999 is outside the years deadlined plans in (1901–2199)"))
+        #expect(
+            rejected.stderr.contains("'Q4/9999': the year 9999 is outside the years deadlined plans in (1901–2199)"))
         #expect(!daemon.process.waitForExit(timeout: .milliseconds(500)), "\(daemon.log)")
     }
 }

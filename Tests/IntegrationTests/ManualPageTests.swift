@@ -26,10 +26,14 @@ struct ManualPageTests {
         for name in Self.pages {
             let fresh = try scratch.read(name)
             let committed = try Self.page(name)
-            let firstDifference = zip(fresh.split(separator: "\n", omittingEmptySubsequences: false),
-                committed.split(separator: "\n", omittingEmptySubsequences: false)).enumerated().first { $1.0 != $1.1 }
+            let firstDifference = zip(
+                fresh.split(separator: "\n", omittingEmptySubsequences: false),
+                committed.split(separator: "\n", omittingEmptySubsequences: false)
+            ).enumerated().first { $1.0 != $1.1 }
             let same = fresh == committed  // a Bool, so that a failure prints the message, not both pages
-            #expect(same, """
+            #expect(
+                same,
+                """
                 man/\(name) is not what the code generates now; run: make man (then commit man/). \
                 First difference at line \((firstDifference?.offset ?? 0) + 1): \
                 generated '\(firstDifference?.element.0 ?? "")', committed '\(firstDifference?.element.1 ?? "")'

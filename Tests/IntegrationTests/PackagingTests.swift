@@ -63,7 +63,8 @@ struct PackagingTests {
         return FileManager.default.fileExists(atPath: path) ? path : nil
     }()
 
-    @Test("the built .deb installs, runs, removes and purges cleanly (scripts/test-deb)",
+    @Test(
+        "the built .deb installs, runs, removes and purges cleanly (scripts/test-deb)",
         .enabled(if: package != nil, "no deadlined_VERSION_amd64.deb here: make deb builds it"))
     func debianPackage() async throws {
         let result = try await ProcessRunner.run(

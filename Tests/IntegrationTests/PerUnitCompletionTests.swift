@@ -62,27 +62,35 @@ struct PerUnitCompletionTests {
         #expect(again.status == 0)
         #expect(
             again.stdout
-                == "de-xuat (hạn 10/12/2020): Sở số 2 đã được đánh dấu hoàn thành từ trước, lúc 15:00 09/12/2020 (người thực hiện: \(Self.user)).\n")
+                == "de-xuat (hạn 10/12/2020): Sở số 2 đã được đánh dấu hoàn thành từ trước, lúc 15:00 09/12/2020 (người thực hiện: \(Self.user)).\n"
+        )
 
         let list = try await Self.ctl(["list", "--now", "11/12/2020 09:00"], config)
         #expect(list.stdout.contains("quá hạn 1 ngày (1/3 xong; còn so-1, so-3)"), "\(list)")
         let plan = try await Self.ctl(["plan", "--now", "09/12/2020 07:00", "--to", "31/12/2020", "--json"], config)
         let planned = try Self.units(of: plan.stdout)
         #expect(planned == ["so-1", "so-3"], "\(plan)")
-        let configOnly = try await Self.ctl(["plan", "--now", "09/12/2020 07:00", "--to", "31/12/2020", "--json", "--config-only"], config)
+        let configOnly = try await Self.ctl(
+            ["plan", "--now", "09/12/2020 07:00", "--to", "31/12/2020", "--json", "--config-only"], config)
         #expect(try Self.units(of: configOnly.stdout) == ["so-1", "so-2", "so-3"])
 
         // The daemon on Friday 11/12: the first urging goes to so-1 and so-3 only.
         try await AdminWorkflowTests.once(config, at: "2020-12-11T08:00:30+07:00")
-        #expect(try Self.outboxKeys(dir) == ["de-xuat|2020-12-10|overdue-1|so-1|outbox", "de-xuat|2020-12-10|overdue-1|so-3|outbox"])
+        #expect(
+            try Self.outboxKeys(dir) == [
+                "de-xuat|2020-12-10|overdue-1|so-1|outbox", "de-xuat|2020-12-10|overdue-1|so-3|outbox",
+            ])
 
         let report = try await Self.ctl(
-            ["report", "--from", "01/12/2020", "--to", "31/12/2020", "--now", "11/12/2020 09:00", "--format", "csv"], config)
+            ["report", "--from", "01/12/2020", "--to", "31/12/2020", "--now", "11/12/2020 09:00", "--format", "csv"],
+            config)
         #expect(report.stdout.contains("so-2,Sở số 2,1,1,0,0,0,100%\r\n"), "\(report)")
         #expect(report.stdout.contains("so-1,Sở số 1,1,0,0,1,0,0%\r\n"), "\(report)")
 
         let history = try await Self.ctl(["history", "de-xuat"], config)
-        #expect(history.stdout.contains("Hoàn thành theo đơn vị:\n  10/12/2020  1/3 đã xong; còn: so-1, so-3\n"), "\(history)")
+        #expect(
+            history.stdout.contains("Hoàn thành theo đơn vị:\n  10/12/2020  1/3 đã xong; còn: so-1, so-3\n"),
+            "\(history)")
         #expect(history.stdout.contains("  hoàn thành  10/12/2020  so-2  \(Self.user)"), "\(history)")
 
         // Undone for so-2: it is urged again at the next urging.
@@ -100,18 +108,22 @@ struct PerUnitCompletionTests {
         let typo = try await Self.ctl(["done", "de-xuatt"], config)
         #expect(typo.status == 2)
         #expect(
-            typo.stderr == "deadlinectl: không có nhiệm vụ nào mang mã 'de-xuatt'; có phải ý bạn là 'de-xuat'? (deadlinectl list liệt kê các mã)\n")
+            typo.stderr
+                == "deadlinectl: không có nhiệm vụ nào mang mã 'de-xuatt'; có phải ý bạn là 'de-xuat'? (deadlinectl list liệt kê các mã)\n"
+        )
         let unit = try await Self.ctl(["done", "de-xuat", "--unit", "so-22"], config)
         #expect(unit.status == 2)
         #expect(
             unit.stderr
-                == "deadlinectl: --unit: 'so-22' không phải đơn vị được giao 'de-xuat'; có phải ý bạn là 'so-2'?; các đơn vị được giao: so-1, so-2, so-3\n")
+                == "deadlinectl: --unit: 'so-22' không phải đơn vị được giao 'de-xuat'; có phải ý bạn là 'so-2'?; các đơn vị được giao: so-1, so-2, so-3\n"
+        )
         let past = try await Self.ctl(
             ["snooze", "de-xuat", "--until", "01/12/2020", "--now", "05/12/2020 10:00"], config)
         #expect(past.status == 2)
         #expect(
             past.stderr
-                == "deadlinectl: --until 01/12/2020 đã qua (bây giờ là 10:00 05/12/2020); chỉ tạm dừng nhắc được đến một thời điểm sau này\n")
+                == "deadlinectl: --until 01/12/2020 đã qua (bây giờ là 10:00 05/12/2020); chỉ tạm dừng nhắc được đến một thời điểm sau này\n"
+        )
         let notDone = try await Self.ctl(["undone", "de-xuat", "--unit", "so-1"], config)
         #expect(notDone.status == 1, "\(notDone)")
     }
@@ -132,7 +144,9 @@ struct PerUnitCompletionTests {
         #expect(english.stdout.contains("; paused until 08:00 08/12/2020"), "\(english)")
     }
 
-    @Test("after downtime, a unit gets the latest reminder of an occurrence only, stating the facts of the moment it is sent")
+    @Test(
+        "after downtime, a unit gets the latest reminder of an occurrence only, stating the facts of the moment it is sent"
+    )
     func catchUpSendsTheLatestOnly() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
@@ -156,10 +170,14 @@ struct PerUnitCompletionTests {
         let json = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [String: Any])
         let rows = (json["reminders"] as? [[String: Any]] ?? []).map { "\($0["rule"] ?? "") \($0["state"] ?? "")" }
         #expect(rows == ["3d skipped", "1d skipped", "due sent"], "\(history.stdout)")
-        #expect(history.stdout.contains("superseded: the later reminder 'due' of the same occurrence went out to the unit instead"))
+        #expect(
+            history.stdout.contains(
+                "superseded: the later reminder 'due' of the same occurrence went out to the unit instead"))
     }
 
-    @Test("a clock set ahead by mistake, then corrected: what it skipped is sent when its time comes, and it says what went early")
+    @Test(
+        "a clock set ahead by mistake, then corrected: what it skipped is sent when its time comes, and it says what went early"
+    )
     func clockCorrected() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
@@ -177,23 +195,35 @@ struct PerUnitCompletionTests {
         // Corrected to 08/03 09:00: the 3d reminder is planned again and goes; the early urging is named.
         let corrected = try await DaemonServiceTests.once(config, at: "2021-03-08T09:00:00+07:00")
         #expect(corrected.succeeded, "\(corrected)")
-        #expect(corrected.stderr.contains("the clock went back from 08:00 11/03/2021 to 09:00 08/03/2021"), "\(corrected.stderr)")
-        #expect(corrected.stderr.contains("sent early, at 08:00 11/03/2021 by a clock that was ahead"), "\(corrected.stderr)")
+        #expect(
+            corrected.stderr.contains("the clock went back from 08:00 11/03/2021 to 09:00 08/03/2021"),
+            "\(corrected.stderr)")
+        #expect(
+            corrected.stderr.contains("sent early, at 08:00 11/03/2021 by a clock that was ahead"),
+            "\(corrected.stderr)")
         #expect(DaemonServiceTests.outbox(dir).map { String($0.prefix(8)) } == ["20210303", "20210308", "20210311"])
         try await AdminWorkflowTests.once(config, at: "2021-03-09T08:00:30+07:00")
-        #expect(DaemonServiceTests.outbox(dir).map { String($0.prefix(8)) } == ["20210303", "20210308", "20210309", "20210311"])
+        #expect(
+            DaemonServiceTests.outbox(dir).map { String($0.prefix(8)) } == [
+                "20210303", "20210308", "20210309", "20210311",
+            ])
     }
 
     @Test("resend: a reminder refused for good goes out once the cause is fixed, and history says who put it back")
     func resend() async throws {
-        let http = try HTTPTestServer(responses: [HTTPTestServer.Response(status: 400, body: "bad"), HTTPTestServer.Response(status: 200)])
+        let http = try HTTPTestServer(responses: [
+            HTTPTestServer.Response(status: 400, body: "bad"), HTTPTestServer.Response(status: 200),
+        ])
         defer { http.stop() }
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let config = try Self.config(in: dir)
         let text = try String(contentsOfFile: config, encoding: .utf8)
             .replacingOccurrences(of: "default_channels = [\"outbox\"]", with: "default_channels = [\"hook\"]")
-            .replacingOccurrences(of: "[channels.outbox]\ntype = \"outbox\"", with: "[channels.hook]\ntype = \"webhook\"\nurl = \"\(http.baseURL)/hook\"")
+            .replacingOccurrences(
+                of: "[channels.outbox]\ntype = \"outbox\"",
+                with: "[channels.hook]\ntype = \"webhook\"\nurl = \"\(http.baseURL)/hook\""
+            )
             .replacingOccurrences(of: "units = [\"cac-so\"]", with: "units = [\"so-1\"]")
         try text.write(toFile: config, atomically: true, encoding: .utf8)
         try await AdminWorkflowTests.once(config, at: "2020-12-09T08:00:30+07:00")
@@ -203,7 +233,9 @@ struct PerUnitCompletionTests {
 
         let resend = try await Self.ctl(["resend", "de-xuat"], config)
         #expect(resend.status == 0, "\(resend)")
-        #expect(resend.stdout.hasPrefix("Đã đưa 1 lời nhắc trở lại hàng gửi:\n  de-xuat|2020-12-10|1d|so-1|hook  (thất bại: "), "\(resend)")
+        #expect(
+            resend.stdout.hasPrefix(
+                "Đã đưa 1 lời nhắc trở lại hàng gửi:\n  de-xuat|2020-12-10|1d|so-1|hook  (thất bại: "), "\(resend)")
         try await AdminWorkflowTests.once(config, at: "2020-12-09T09:00:00+07:00")
         #expect(try http.requests().count == 2)
         let history = try await Self.ctl(["history", "de-xuat", "--json"], config)
@@ -212,14 +244,17 @@ struct PerUnitCompletionTests {
         #expect(row["state"] as? String == "sent")
         #expect((row["attempt_log"] as? [[String: Any]])?.map { $0["outcome"] as? String } == ["failed", "sent"])
         let again = try await Self.ctl(["resend"], config)
-        #expect(again.stdout == "Không có lời nhắc nào thất bại hoặc đã thôi gửi khớp điều kiện; không có gì để gửi lại.\n")
+        #expect(
+            again.stdout == "Không có lời nhắc nào thất bại hoặc đã thôi gửi khớp điều kiện; không có gì để gửi lại.\n")
     }
 
     /// The `X-Deadlined-Key` of each message in the outbox, sorted.
     static func outboxKeys(_ dir: TemporaryDirectory) throws -> [String] {
         try DaemonServiceTests.outbox(dir).map { name in
             let text = try String(contentsOfFile: dir.path + "/state/outbox/" + name, encoding: .utf8)
-            return text.split(separator: "\r\n").first { $0.hasPrefix("X-Deadlined-Key: ") }.map { String($0.dropFirst(17)) } ?? ""
+            return text.split(separator: "\r\n").first { $0.hasPrefix("X-Deadlined-Key: ") }.map {
+                String($0.dropFirst(17))
+            } ?? ""
         }.sorted()
     }
 

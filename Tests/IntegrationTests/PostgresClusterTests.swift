@@ -60,7 +60,8 @@ final class DaemonCluster: @unchecked Sendable {
         starts += 1
         let daemon = try RunningDaemon(
             config: config, arguments: ["--pretend-now", pretendNow()],
-            environment: ["STATE_DIRECTORY": dir.path + "/state-\(index)"], logPath: dir.path + "/log-\(index)-\(starts)")
+            environment: ["STATE_DIRECTORY": dir.path + "/state-\(index)"],
+            logPath: dir.path + "/log-\(index)-\(starts)")
         daemons[index] = daemon
         return daemon
     }
@@ -83,7 +84,9 @@ final class DaemonCluster: @unchecked Sendable {
 
     /// Every log written so far, for failure messages.
     var logs: String {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasPrefix("log-") }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter {
+            $0.hasPrefix("log-")
+        }
         return names.sorted().map { "=== \($0)\n" + ((try? dir.read($0)) ?? "") }.joined(separator: "\n")
     }
 
@@ -113,14 +116,18 @@ final class DaemonCluster: @unchecked Sendable {
 }
 
 /// Admin commands against a shared ledger while daemons run.
-@Suite("deadlined on PostgreSQL: admin commands", .serialized, .enabled(if: PostgresServer.isAvailable, "needs PostgreSQL"))
+@Suite(
+    "deadlined on PostgreSQL: admin commands", .serialized, .enabled(if: PostgresServer.isAvailable, "needs PostgreSQL")
+)
 struct PostgresClusterTests {
     @Test("status lists every instance with its heartbeat, leases and reminders sent; done reaches them at once")
     func statusAndDone() async throws {
         let cluster = try DaemonCluster(server: try await PostgresServer.shared(), units: 40, recheck: "10m")
         defer { cluster.remove() }
         for index in 0..<2 { try cluster.start(index) }
-        #expect(try await eventually(timeout: .seconds(60)) { Set(try cluster.received()) == cluster.expected }, "\(cluster.logs)")
+        #expect(
+            try await eventually(timeout: .seconds(60)) { Set(try cluster.received()) == cluster.expected },
+            "\(cluster.logs)")
         // The daemons live in March 2021 (--pretend-now) and deadlinectl on the real clock: give instance 0 a
         // heartbeat of now, so that it shows as alive and instance 1, last heard of in 2021, as silent.
         let pids = (0..<2).compactMap { cluster.daemon($0)?.process.pid }
@@ -133,7 +140,8 @@ struct PostgresClusterTests {
                         OR EXISTS (SELECT 1 FROM reminders WHERE state <> 'sent')
                     """) == "0"
             }, "\(cluster.logs)")
-        _ = try cluster.sql("UPDATE instances SET heartbeat_at = extract(epoch FROM now())::bigint WHERE pid = \(pids[0])")
+        _ = try cluster.sql(
+            "UPDATE instances SET heartbeat_at = extract(epoch FROM now())::bigint WHERE pid = \(pids[0])")
         let status = try await cluster.deadlinectl(["status", "--json"])
         #expect(status.succeeded, "\(status)")
         let json = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any]
@@ -147,25 +155,32 @@ struct PostgresClusterTests {
         for instance in instances {
             let last = try #require(instance["last_sent"] as? [[String: Any]])
             #expect(last.count == min(5, instance["reminders_sent"] as? Int ?? -1))
-            #expect(last.allSatisfy { cluster.expected.contains($0["key"] as? String ?? "") && $0["sent_at"] is String })
+            #expect(
+                last.allSatisfy { cluster.expected.contains($0["key"] as? String ?? "") && $0["sent_at"] is String })
         }
         // Again just before the text form: a daemon may have written a heartbeat of its own (2021) meanwhile.
-        _ = try cluster.sql("UPDATE instances SET heartbeat_at = extract(epoch FROM now())::bigint WHERE pid = \(pids[0])")
+        _ = try cluster.sql(
+            "UPDATE instances SET heartbeat_at = extract(epoch FROM now())::bigint WHERE pid = \(pids[0])")
         let text = try await cluster.deadlinectl(["status"])
         let lines = text.stdout.split(separator: "\n", omittingEmptySubsequences: false)
         let title = try #require(lines.firstIndex(of: "Các máy chủ dùng chung sổ theo dõi (2):"), "\(text.stdout)")
-        #expect(lines[title + 1].split(separator: " ").joined(separator: " ") == "MÁY PID NHỊP TIM CUỐI ĐANG GIỮ ĐÃ GỬI TRẠNG THÁI")
+        #expect(
+            lines[title + 1].split(separator: " ").joined(separator: " ")
+                == "MÁY PID NHỊP TIM CUỐI ĐANG GIỮ ĐÃ GỬI TRẠNG THÁI")
         // host, pid, heartbeat (time, date), leases held, reminders sent, status
         let silent = lines[title + 2 + 1].split(separator: " ").map(String.init)
         #expect(
             Array(silent.dropFirst()) == [
-                String(pids[1]), "08:00", "01/03/2021", "0", "\(instances[1]["reminders_sent"] as? Int ?? -1)", "im", "lặng",
+                String(pids[1]), "08:00", "01/03/2021", "0", "\(instances[1]["reminders_sent"] as? Int ?? -1)", "im",
+                "lặng",
             ], "\(text.stdout)")
         let alive = lines[title + 2].split(separator: " ").map(String.init)
-        #expect(alive.count > 6 && alive[1] == String(pids[0]) && alive[4] == "0" && !lines[title + 2].hasSuffix("im lặng"))
+        #expect(
+            alive.count > 6 && alive[1] == String(pids[0]) && alive[4] == "0" && !lines[title + 2].hasSuffix("im lặng"))
         #expect(lines.contains("Lời nhắc mỗi máy gửi gần nhất:"), "\(text.stdout)")
-        #expect(lines.filter { $0.hasPrefix("    ") && $0.contains("bao-cao|2021-03-08|7d|") }.count
-            == instances.map { min(5, $0["reminders_sent"] as? Int ?? 0) }.reduce(0, +), "\(text.stdout)")
+        #expect(
+            lines.filter { $0.hasPrefix("    ") && $0.contains("bao-cao|2021-03-08|7d|") }.count
+                == instances.map { min(5, $0["reminders_sent"] as? Int ?? 0) }.reduce(0, +), "\(text.stdout)")
 
         // Both daemons sleep (the next reminder is a week away; recheck is 10 min). A `done` from another host
         // wakes them at once: each writes a new heartbeat within seconds.
@@ -176,7 +191,8 @@ struct PostgresClusterTests {
         #expect(done.stderr == "", "no control socket is involved: NOTIFY told every daemon")
         #expect(
             try await eventually(timeout: .seconds(10)) {
-                let after = try cluster.sql("SELECT string_agg(heartbeat_at::text, ',' ORDER BY instance_id) FROM instances")
+                let after = try cluster.sql(
+                    "SELECT string_agg(heartbeat_at::text, ',' ORDER BY instance_id) FROM instances")
                 return zip(before.split(separator: ","), after.split(separator: ",")).allSatisfy { $0 != $1 }
             }, "\(cluster.logs)")
         #expect(try cluster.sql("SELECT actor || ': ' || note FROM occurrence_events").hasSuffix(": Đã nộp báo cáo"))
@@ -199,7 +215,10 @@ struct PostgresClusterTests {
                     + "authentication failed for user \"\(user)\" (SQLSTATE 28P01)); check [store] password_file "
                     + "and the server's pg_hba.conf"
             ),
-            (unusedPort, "the ledger's database postgresql://\(user)@127.0.0.1:\(unusedPort)/postgres cannot be reached ("),
+            (
+                unusedPort,
+                "the ledger's database postgresql://\(user)@127.0.0.1:\(unusedPort)/postgres cannot be reached ("
+            ),
         ] {
             let store = """
                 [store]
@@ -211,7 +230,8 @@ struct PostgresClusterTests {
             let config = try daemonConfig(in: dir, smtpPort: nil, units: 1, extraDaemon: "\n" + store)
             let environment = ProcessRunner.environment(removing: ["DEADLINED_CONFIG"])
             let status = try await ProcessRunner.run(
-                BuiltProducts.path("deadlinectl"), ["status", "--config", config, "--lang", "en"], environment: environment)
+                BuiltProducts.path("deadlinectl"), ["status", "--config", config, "--lang", "en"],
+                environment: environment)
             #expect(status.status == 1)
             #expect(status.stderr.contains("deadlinectl: the ledger cannot be used: " + expected), "\(status)")
             let daemon = try await ProcessRunner.run(
@@ -231,12 +251,17 @@ struct PostgresClusterTests {
         defer { cluster.remove() }
         let a = try cluster.start(0)
         let b = try cluster.start(1)
-        #expect(try await eventually(timeout: .seconds(60)) { Set(try cluster.received()) == cluster.expected }, "\(cluster.logs)")
+        #expect(
+            try await eventually(timeout: .seconds(60)) { Set(try cluster.received()) == cluster.expected },
+            "\(cluster.logs)")
         a.process.send(SIGHUP)
         #expect(await a.waitForLog("configuration reloaded"), "\(a.log)")
         // Instance ids are host:pid:start.
         #expect(await b.waitForLog(":\(a.process.pid):"), "\(b.log)")
         let heard = b.log.split(separator: "\n").filter { $0.contains(":\(a.process.pid):") }
-        #expect(heard.count == 1 && heard[0].hasSuffix(" loaded its configuration (1 document, 1 deadline, 2 units, 1 channel)"), "\(b.log)")
+        #expect(
+            heard.count == 1
+                && heard[0].hasSuffix(" loaded its configuration (1 document, 1 deadline, 2 units, 1 channel)"),
+            "\(b.log)")
     }
 }

@@ -39,7 +39,9 @@ struct PostgresConfigTests {
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout == "\(main): OK: 0 documents, 0 deadlines, 0 units, 1 channel (1 file)\n")
         // Valid, but there is nothing to remind of: check says so.
-        #expect(result.stderr.hasPrefix("\(main): warning: no deadline is declared, so deadlined will send nothing"), "\(result)")
+        #expect(
+            result.stderr.hasPrefix("\(main): warning: no deadline is declared, so deadlined will send nothing"),
+            "\(result)")
     }
 
     @Test("mistakes in [store] are reported at their place, every one")
@@ -90,7 +92,8 @@ struct PostgresConfigTests {
         let (plain, main) = try await check(
             "url = \"postgresql://deadlined@db.example.vn/deadlined?sslmode=require\"\nsslmode = \"disable\"", in: dir)
         #expect(plain.status == 1)
-        #expect(plain.stderr.contains("\(main):6:11: error: sslmode is given twice, here and in the url (sslmode=require)"))
+        #expect(
+            plain.stderr.contains("\(main):6:11: error: sslmode is given twice, here and in the url (sslmode=require)"))
         let (local, _) = try await check("url = \"postgresql://deadlined@127.0.0.1:5432/deadlined\"", in: dir)
         #expect(local.status == 0, "\(local)")
         let (remote, remoteMain) = try await check(
@@ -98,6 +101,7 @@ struct PostgresConfigTests {
         #expect(remote.status == 0)
         #expect(
             remote.stderr.contains(
-                "\(remoteMain):6:11: warning: the ledger's traffic to postgresql://deadlined@db.example.vn/deadlined may go unencrypted over the network (sslmode = \"prefer\"); prefer \"verify-full\""))
+                "\(remoteMain):6:11: warning: the ledger's traffic to postgresql://deadlined@db.example.vn/deadlined may go unencrypted over the network (sslmode = \"prefer\"); prefer \"verify-full\""
+            ))
     }
 }

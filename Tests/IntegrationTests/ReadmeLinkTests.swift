@@ -76,8 +76,9 @@ struct ReadmeLinkTests {
         #expect(modules.count >= 13, "\(modules)")
         #expect(modules.contains("Platform"))
         let readme = try String(contentsOfFile: Self.root + "/README.md", encoding: .utf8)
-        let table = try #require(readme.components(separatedBy: "## How it works\n").dropFirst().first?
-            .components(separatedBy: "\n## ").first)
+        let table = try #require(
+            readme.components(separatedBy: "## How it works\n").dropFirst().first?
+                .components(separatedBy: "\n## ").first)
         let firstColumns = table.split(separator: "\n").filter { $0.hasPrefix("| `") }
             .map { $0.split(separator: "|", omittingEmptySubsequences: true)[0] }
         for module in modules {
@@ -103,9 +104,10 @@ struct ReadmeLinkTests {
             ## Ngày lễ
             """
         #expect(MarkdownText.links(in: text) == ["docs/a.md#the-outbox", "b.md#calendar"])
-        #expect(MarkdownText.anchors(in: text) == [
-            "channels-email-webhooks-outbox", "email-type--smtp", "after-downtime-catch_up", "ngày-lễ", "ngày-lễ-1",
-        ])
+        #expect(
+            MarkdownText.anchors(in: text) == [
+                "channels-email-webhooks-outbox", "email-type--smtp", "after-downtime-catch_up", "ngày-lễ", "ngày-lễ-1",
+            ])
         #expect(MarkdownText.normalise("docs/../BENCHMARKS.md") == "BENCHMARKS.md")
         #expect(MarkdownText.normalise("./docs/web.md") == "docs/web.md")
         #expect(MarkdownText.normalise("/../x.md") == "../x.md")

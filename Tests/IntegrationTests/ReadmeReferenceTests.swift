@@ -13,7 +13,8 @@ struct ReadmeReferenceTests {
         let end = "<!-- END CONFIG REFERENCE -->"
         let start = try #require(guide.range(of: begin)).upperBound
         let stop = try #require(guide.range(of: end)).lowerBound
-        #expect(String(guide[start..<stop]) == ConfigReferenceDocument.markdown(),
+        #expect(
+            String(guide[start..<stop]) == ConfigReferenceDocument.markdown(),
             "regenerate with: deadlinectl config-reference")
     }
 
@@ -22,9 +23,12 @@ struct ReadmeReferenceTests {
     func twoCommands() async throws {
         let root = BuiltProducts.repositoryRoot
         let readme = try String(contentsOfFile: root + "/README.md", encoding: .utf8)
-        let block = try #require(readme.components(separatedBy: "## Two commands\n").dropFirst().first?
-            .components(separatedBy: "```sh\n").dropFirst().first?.components(separatedBy: "```").first)
-        let commands = block.split(separator: "\n").map { $0.components(separatedBy: "#")[0].trimmingCharacters(in: .whitespaces) }
+        let block = try #require(
+            readme.components(separatedBy: "## Two commands\n").dropFirst().first?
+                .components(separatedBy: "```sh\n").dropFirst().first?.components(separatedBy: "```").first)
+        let commands = block.split(separator: "\n").map {
+            $0.components(separatedBy: "#")[0].trimmingCharacters(in: .whitespaces)
+        }
         #expect(commands == ["scripts/run demo", "scripts/run test"])
         let ci = try String(contentsOfFile: root + "/.ci/run", encoding: .utf8)
         #expect(ci.split(separator: "\n").last == "scripts/run test")
@@ -43,15 +47,18 @@ struct ReadmeReferenceTests {
         let state = try TemporaryDirectory(prefix: "deadlined-demo")
         defer { state.remove() }
         let commands = recipe.split(separator: "\n", omittingEmptySubsequences: false).prefix { $0.hasPrefix("\t") }
-            .map { $0.dropFirst().replacingOccurrences(of: ".build/debug/", with: BuiltProducts.directory + "/")
-                .replacingOccurrences(of: "$(CONFIG)", with: BuiltProducts.exampleConfig)
-                .replacingOccurrences(of: "$(DEMO_STATE)", with: state.path + "/state") }
+            .map {
+                $0.dropFirst().replacingOccurrences(of: ".build/debug/", with: BuiltProducts.directory + "/")
+                    .replacingOccurrences(of: "$(CONFIG)", with: BuiltProducts.exampleConfig)
+                    .replacingOccurrences(of: "$(DEMO_STATE)", with: state.path + "/state")
+            }
             .map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }
         #expect(commands.count >= 6, "\(commands)")
         for round in 1...2 {
             var output = ""
             for command in commands {
-                let result = try await ProcessRunner.run("/bin/sh", ["-c", command], currentDirectory: BuiltProducts.repositoryRoot)
+                let result = try await ProcessRunner.run(
+                    "/bin/sh", ["-c", command], currentDirectory: BuiltProducts.repositoryRoot)
                 #expect(result.succeeded, "\(command)\n\(result)")
                 output += result.stdout + result.stderr
             }

@@ -51,7 +51,10 @@ struct SecretOutputTests {
             ["deadlinectl", "check"], ["deadlinectl", "list", "--now", "01/03/2021"],
             ["deadlinectl", "plan", "--now", "01/03/2021"], ["deadlinectl", "status"],
             ["deadlined", "--print-plan", "--pretend-now", "01/03/2021"],
-            ["deadlined", "--once", "--log-target", "console", "--log-level", "debug", "--pretend-now", "2021-03-01T08:00:30+07:00"],
+            [
+                "deadlined", "--once", "--log-target", "console", "--log-level", "debug", "--pretend-now",
+                "2021-03-01T08:00:30+07:00",
+            ],
         ]
         for channel in channels { runs.append(["deadlinectl", "test-send", channel]) }
         var results: [(String, ProcessResult)] = []
@@ -73,7 +76,9 @@ struct SecretOutputTests {
         }
     }
 
-    @Test("secrets in configurations that check refuses: URLs' passwords in every position, a password where its file goes")
+    @Test(
+        "secrets in configurations that check refuses: URLs' passwords in every position, a password where its file goes"
+    )
     func refusedConfigurations() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
@@ -86,13 +91,38 @@ struct SecretOutputTests {
             ("Pg5S3cr3t", "[store]\nurl = \"postgresql://deadlined@db.example.vn/deadlined?Pg5S3cr3t\"\n"),
             ("Pg6S3cr3t", "[store]\nurl = \"postgresql://deadlined:Pg6S3cr3t/deadlined\"\n"),
             ("Pg7S3cr3t", "[store]\nurl = \"postgresql:deadlined:Pg7S3cr3t@db.example.vn/deadlined\"\n"),
-            ("Pg8/S3cr3t", "[store]\nurl = \"postgresql://deadlined@db.example.vn/deadlined\"\npassword_file = \"Pg8/S3cr3t\"\n"),
-            ("Mail1/S3cr3t", outbox + "[channels.email]\ntype = \"smtp\"\nurl = \"smtps://nhacviec:Mail1/S3cr3t@mail.example.vn:465\"\nfrom = \"a@hanoi.example\"\n"),
-            ("Mail2S3cr3t!", outbox + "[channels.email]\ntype = \"smtp\"\nurl = \"smtps://mail.example.vn:465\"\nfrom = \"a@hanoi.example\"\nusername = \"nhacviec\"\npassword_file = \"Mail2S3cr3t!\"\n"),
-            ("Mail3S3cr3t", outbox + "[channels.email]\ntype = \"smtp\"\nurl = \"smtps://mail.example.vn:465\"\nfrom = \"a@hanoi.example\"\npassword = \"Mail3S3cr3t\"\n"),
-            ("Hook1S3cr3t", outbox + "[channels.hook]\ntype = \"webhook\"\nurl = \"https://bot:Hook1S3cr3t@hooks.example.vn/x\"\n"),
-            ("Hook2S3cr3t", outbox + "[channels.hook]\ntype = \"webhook\"\nurl = \"ftp://hooks.example.vn/services/Hook2S3cr3t\"\n"),
-            ("Hook3S3cr3t", outbox + "[channels.hook]\ntype = \"webhook\"\nurl = \"https://hooks.example.vn/x\"\ntoken = \"Hook3S3cr3t\"\n"),
+            (
+                "Pg8/S3cr3t",
+                "[store]\nurl = \"postgresql://deadlined@db.example.vn/deadlined\"\npassword_file = \"Pg8/S3cr3t\"\n"
+            ),
+            (
+                "Mail1/S3cr3t",
+                outbox
+                    + "[channels.email]\ntype = \"smtp\"\nurl = \"smtps://nhacviec:Mail1/S3cr3t@mail.example.vn:465\"\nfrom = \"a@hanoi.example\"\n"
+            ),
+            (
+                "Mail2S3cr3t!",
+                outbox
+                    + "[channels.email]\ntype = \"smtp\"\nurl = \"smtps://mail.example.vn:465\"\nfrom = \"a@hanoi.example\"\nusername = \"nhacviec\"\npassword_file = \"Mail2S3cr3t!\"\n"
+            ),
+            (
+                "Mail3S3cr3t",
+                outbox
+                    + "[channels.email]\ntype = \"smtp\"\nurl = \"smtps://mail.example.vn:465\"\nfrom = \"a@hanoi.example\"\npassword = \"Mail3S3cr3t\"\n"
+            ),
+            (
+                "Hook1S3cr3t",
+                outbox + "[channels.hook]\ntype = \"webhook\"\nurl = \"https://bot:Hook1S3cr3t@hooks.example.vn/x\"\n"
+            ),
+            (
+                "Hook2S3cr3t",
+                outbox + "[channels.hook]\ntype = \"webhook\"\nurl = \"ftp://hooks.example.vn/services/Hook2S3cr3t\"\n"
+            ),
+            (
+                "Hook3S3cr3t",
+                outbox
+                    + "[channels.hook]\ntype = \"webhook\"\nurl = \"https://hooks.example.vn/x\"\ntoken = \"Hook3S3cr3t\"\n"
+            ),
         ]
         for variant in variants {
             try dir.write("deadlined.toml", Self.base(dir) + variant.table + "\n" + Self.units(channels: ["outbox"]))
@@ -103,7 +133,9 @@ struct SecretOutputTests {
         }
     }
 
-    @Test("secrets in a configuration that runs: secret files, a token in a webhook's path and query, inline headers; servers that refuse and echo them")
+    @Test(
+        "secrets in a configuration that runs: secret files, a token in a webhook's path and query, inline headers; servers that refuse and echo them"
+    )
     func runningConfiguration() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
@@ -120,10 +152,16 @@ struct SecretOutputTests {
         defer { smtp.stop() }
         // Servers that refuse, echoing what they were given (each knows only its own channel's secrets).
         let http = try HTTPTestServer(
-            responses: [HTTPTestServer.Response(status: 401, body: "invalid credentials: \(headerToken) \(queryToken) \(pathToken)")])
+            responses: [
+                HTTPTestServer.Response(
+                    status: 401, body: "invalid credentials: \(headerToken) \(queryToken) \(pathToken)")
+            ])
         defer { http.stop() }
         let telegram = try HTTPTestServer(
-            responses: [HTTPTestServer.Response(status: 401, body: "{\"ok\":false,\"description\":\"Unauthorized bot\(telegramToken)\"}")])
+            responses: [
+                HTTPTestServer.Response(
+                    status: 401, body: "{\"ok\":false,\"description\":\"Unauthorized bot\(telegramToken)\"}")
+            ])
         defer { telegram.stop() }
         let passwordFile = try dir.write("secrets/smtp", smtpPassword + "\n", mode: 0o600)
         let headersFile = try dir.write("secrets/headers", "Authorization: Bearer \(headerToken)\n", mode: 0o600)
@@ -161,14 +199,19 @@ struct SecretOutputTests {
                 timeout = "10s"
 
                 """ + Self.units(channels: ["email", "hook", "tg"]))
-        let secrets = [smtpPassword, headerToken, inlineToken, pathToken, queryToken, telegramToken, "TelegramS3cr3tTok", signingKey, "U2lnbmluZ0tleVMzY3IzdDEyMzQ1Njc4OTA="]
+        let secrets = [
+            smtpPassword, headerToken, inlineToken, pathToken, queryToken, telegramToken, "TelegramS3cr3tTok",
+            signingKey, "U2lnbmluZ0tleVMzY3IzdDEyMzQ1Njc4OTA=",
+        ]
         let results = try await Self.runAll(config, channels: ["email", "hook", "tg"])
         let check = try #require(results.first?.1)
         #expect(check.status == 0, "\(check)")
         #expect(check.stderr.contains("trường tiêu đề 'X-Api-Token' có vẻ là thông tin bí mật"), "\(check)")
         let once = try #require(results.first { $0.0.hasPrefix("deadlined --once") }?.1)
         // Each channel failed, and said so: the daemon did reach the secrets' positions.
-        #expect(once.stderr.contains("the server does not offer STARTTLS, and deadlined never sends the password unencrypted"), "\(once)")
+        #expect(
+            once.stderr.contains(
+                "the server does not offer STARTTLS, and deadlined never sends the password unencrypted"), "\(once)")
         #expect(once.stderr.contains("401"), "\(once)")
         #expect(try smtp.authAttempts().isEmpty)
         #expect(try http.requests().count >= 2)
@@ -182,10 +225,19 @@ struct SecretOutputTests {
         try? FileManager.default.removeItem(atPath: dir.path + "/state")
         let logged = try await journal.run(
             BuiltProducts.path("deadlined"),
-            ["--config", config, "--once", "--log-target", "journal", "--log-level", "debug", "--pretend-now", "2021-03-01T08:00:30+07:00"],
+            [
+                "--config", config, "--once", "--log-target", "journal", "--log-level", "debug", "--pretend-now",
+                "2021-03-01T08:00:30+07:00",
+            ],
             environment: Self.environment, timeout: .seconds(60))
-        let entries = try await journal.journalctl(["--directory=" + JournalHarness.journalDirectory, "--output=json", "--all"])
-        #expect(entries.stdout.contains("never sends the password unencrypted"), "\(logged)\n\(entries.stdout.prefix(2000))")
-        Self.expectNone(of: secrets, in: [("journal of deadlined --once", entries), ("deadlined --once under the journal", logged)], "journal")
+        let entries = try await journal.journalctl([
+            "--directory=" + JournalHarness.journalDirectory, "--output=json", "--all",
+        ])
+        #expect(
+            entries.stdout.contains("never sends the password unencrypted"), "\(logged)\n\(entries.stdout.prefix(2000))"
+        )
+        Self.expectNone(
+            of: secrets,
+            in: [("journal of deadlined --once", entries), ("deadlined --once under the journal", logged)], "journal")
     }
 }

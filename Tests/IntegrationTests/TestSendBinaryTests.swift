@@ -6,7 +6,9 @@ import Testing
 /// setting up a channel.
 @Suite("deadlinectl test-send against real servers", .serialized)
 struct TestSendBinaryTests {
-    @Test("smtp with STARTTLS and AUTH, webhook signed, outbox: each delivers one marked test message; a dead server fails with exit 1")
+    @Test(
+        "smtp with STARTTLS and AUTH, webhook signed, outbox: each delivers one marked test message; a dead server fails with exit 1"
+    )
     func everyChannelType() async throws {
         let certificates = try TestCertificates.shared()
         let smtp = try SMTPTestServer(.init(tls: .starttls(required: true), user: "nhacviec", password: "mật-khẩu-thử"))
@@ -55,7 +57,8 @@ struct TestSendBinaryTests {
             """)
         let env = ProcessRunner.environment(removing: ["DEADLINED_CONFIG", "STATE_DIRECTORY"])
         func testSend(_ args: [String]) async throws -> ProcessResult {
-            try await ProcessRunner.run(BuiltProducts.path("deadlinectl"), ["test-send"] + args + ["--config", config], environment: env)
+            try await ProcessRunner.run(
+                BuiltProducts.path("deadlinectl"), ["test-send"] + args + ["--config", config], environment: env)
         }
 
         let email = try await testSend(["email"])
@@ -79,7 +82,9 @@ struct TestSendBinaryTests {
 
         let outbox = try await testSend(["outbox", "--to", "Chánh Văn phòng <chanhvp@hanoi.example>", "--lang", "en"])
         #expect(outbox.succeeded, "\(outbox)")
-        #expect(outbox.stdout.hasPrefix("delivered through 'outbox' to chanhvp@hanoi.example: written to \(dir.path)/state/outbox/"))
+        #expect(
+            outbox.stdout.hasPrefix(
+                "delivered through 'outbox' to chanhvp@hanoi.example: written to \(dir.path)/state/outbox/"))
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path + "/state/outbox")
         #expect(files.count == 1 && files.allSatisfy { $0.hasSuffix(".eml") })
 
@@ -90,6 +95,8 @@ struct TestSendBinaryTests {
         #expect(unknown.status == 2)
         #expect(unknown.stderr == "deadlinectl: không có kênh gửi 'nosuch'; cấu hình có: dead, email, hook, outbox\n")
         let english = try await testSend(["nosuch", "--lang", "en"])
-        #expect(english.stderr == "deadlinectl: unknown channel 'nosuch'; the configuration has: dead, email, hook, outbox\n")
+        #expect(
+            english.stderr
+                == "deadlinectl: unknown channel 'nosuch'; the configuration has: dead, email, hook, outbox\n")
     }
 }

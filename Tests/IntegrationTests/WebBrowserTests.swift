@@ -14,18 +14,26 @@ struct WebBrowserTests {
     static let python = "/usr/bin/python3"
     static var venvPython: String { BuiltProducts.repositoryRoot + "/.venv/bin/python" }
     static var browserReady: Bool {
-        FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium") && FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver")
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium")
+            && FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver")
             && FileManager.default.isExecutableFile(atPath: venvPython)
     }
     static var screenshots: String {
-        ProcessInfo.processInfo.environment["DEADLINED_SCREENSHOTS"] ?? BuiltProducts.repositoryRoot + "/tmp/web-screenshots"
+        ProcessInfo.processInfo.environment["DEADLINED_SCREENSHOTS"] ?? BuiltProducts.repositoryRoot
+            + "/tmp/web-screenshots"
     }
 
     /// Three units of one group deadline due 17:00 Thursday 10/12/2020 and a monthly report of so-2's; the outbox;
     /// templates that carry the link; `[web]` at `port`.
     static func config(in dir: TemporaryDirectory, port: Int) throws -> String {
-        _ = try dir.write("templates/text.vi.mustache", "Kính gửi {{unit}},\n\nNhiệm vụ: {{task}}\nHạn: {{due_time}} {{due_date}}\n{{#confirm_url}}\nXác nhận đã hoàn thành: {{confirm_url}}\n{{/confirm_url}}\n")
-        _ = try dir.write("templates/html.vi.mustache", "<p>Kính gửi {{unit}}, nhiệm vụ {{task}} hạn {{due_date}}.</p>{{#confirm_url}}<p><a href=\"{{confirm_url}}\">Xác nhận đã hoàn thành</a></p>{{/confirm_url}}")
+        _ = try dir.write(
+            "templates/text.vi.mustache",
+            "Kính gửi {{unit}},\n\nNhiệm vụ: {{task}}\nHạn: {{due_time}} {{due_date}}\n{{#confirm_url}}\nXác nhận đã hoàn thành: {{confirm_url}}\n{{/confirm_url}}\n"
+        )
+        _ = try dir.write(
+            "templates/html.vi.mustache",
+            "<p>Kính gửi {{unit}}, nhiệm vụ {{task}} hạn {{due_date}}.</p>{{#confirm_url}}<p><a href=\"{{confirm_url}}\">Xác nhận đã hoàn thành</a></p>{{/confirm_url}}"
+        )
         return try dir.write(
             "deadlined.toml",
             """
@@ -88,19 +96,26 @@ struct WebBrowserTests {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let ok = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
+            }
         }
         guard ok else { throw WebTestError("no free port: \(errno)") }
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
     /// deadlined, started as systemd's socket activation would start it, listening on `port`.
-    static func startDaemon(config: String, port: Int, dir: TemporaryDirectory, at moment: String) throws -> RunningDaemon {
+    static func startDaemon(
+        config: String, port: Int, dir: TemporaryDirectory, at moment: String
+    ) throws -> RunningDaemon {
         let launcher = BuiltProducts.repositoryRoot + "/Tests/Servers/socket_activate.py"
         return try RunningDaemon(
             executable: python,
-            arguments: [launcher, "--port", String(port), "--port-file", dir.path + "/port", "--", BuiltProducts.path("deadlined"),
-                "--config", config, "--log-target", "console", "--pretend-now", moment],
+            arguments: [
+                launcher, "--port", String(port), "--port-file", dir.path + "/port", "--",
+                BuiltProducts.path("deadlined"),
+                "--config", config, "--log-target", "console", "--pretend-now", moment,
+            ],
             logPath: dir.path + "/deadlined.log")
     }
 
@@ -110,7 +125,8 @@ struct WebBrowserTests {
 
     @Test(
         "two clicks from the reminder: the link in the outbox message, the button in Chromium, the unit done, the others urged",
-        .enabled(if: browserReady, "needs chromium, chromium-driver and selenium in .venv (scripts/install-deps.sh test)"))
+        .enabled(
+            if: browserReady, "needs chromium, chromium-driver and selenium in .venv (scripts/install-deps.sh test)"))
     func confirmInBrowser() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
@@ -118,10 +134,16 @@ struct WebBrowserTests {
         let config = try Self.config(in: dir, port: port)
         _ = try FileManager.default.createDirectory(atPath: dir.path + "/secrets", withIntermediateDirectories: true)
         let check = try await Self.ctl(["check"], config)
-        #expect(check.stderr.contains("the link key '\(dir.path)/secrets/web-key' does not exist yet; create it with: deadlinectl web-key"), "\(check)")
+        #expect(
+            check.stderr.contains(
+                "the link key '\(dir.path)/secrets/web-key' does not exist yet; create it with: deadlinectl web-key"),
+            "\(check)")
         let key = try await Self.ctl(["web-key"], config)
-        #expect(key.status == 0 && key.stdout.hasPrefix("Đã ghi khoá mới vào \(dir.path)/secrets/web-key (chế độ 600)."), "\(key)")
-        let mode = try FileManager.default.attributesOfItem(atPath: dir.path + "/secrets/web-key")[.posixPermissions] as? Int
+        #expect(
+            key.status == 0 && key.stdout.hasPrefix("Đã ghi khoá mới vào \(dir.path)/secrets/web-key (chế độ 600)."),
+            "\(key)")
+        let mode =
+            try FileManager.default.attributesOfItem(atPath: dir.path + "/secrets/web-key")[.posixPermissions] as? Int
         #expect(mode == 0o600)
         #expect(try await Self.ctl(["web-key"], config).stdout.hasPrefix("Đã có khoá ở "))
 
@@ -141,37 +163,62 @@ struct WebBrowserTests {
 
         let screenshots = Self.screenshots
         try? FileManager.default.removeItem(atPath: screenshots)
-        let calendarURL = try await Self.ctl(["web-links", "so-2"], config).stdout.split(separator: " ").first { $0.hasPrefix("http") }
-            .map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }
-        let reportURL = try await Self.ctl(["web-links", "--report"], config).stdout.split(whereSeparator: { $0 == " " || $0 == "\n" })
-            .first { $0.hasPrefix("http") }.map(String.init)
+        let calendarURL = try await Self.ctl(["web-links", "so-2"], config).stdout.split(separator: " ").first {
+            $0.hasPrefix("http")
+        }
+        .map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }
+        let reportURL = try await Self.ctl(["web-links", "--report"], config).stdout.split(whereSeparator: {
+            $0 == " " || $0 == "\n"
+        })
+        .first { $0.hasPrefix("http") }.map(String.init)
         let browser = try await ProcessRunner.run(
             Self.venvPython,
-            [BuiltProducts.repositoryRoot + "/Tests/Browser/confirm_in_browser.py", "--link", url, "--screenshots", screenshots,
+            [
+                BuiltProducts.repositoryRoot + "/Tests/Browser/confirm_in_browser.py", "--link", url, "--screenshots",
+                screenshots,
                 "--note", "Đã gửi Báo cáo số 456/BC-KHĐT",
-                "--page", "4-bao-cao=\(try #require(reportURL))", "--page", "5-lien-ket-gia=http://127.0.0.1:\(port)/xac-nhan/AAAAAAAA"],
+                "--page", "4-bao-cao=\(try #require(reportURL))", "--page",
+                "5-lien-ket-gia=http://127.0.0.1:\(port)/xac-nhan/AAAAAAAA",
+            ],
             timeout: .seconds(120))
         #expect(browser.status == 0, "\(browser)")
-        let pages = try #require(try JSONSerialization.jsonObject(with: Data(browser.stdout.utf8)) as? [String: Any], "\(browser)")
+        let pages = try #require(
+            try JSONSerialization.jsonObject(with: Data(browser.stdout.utf8)) as? [String: Any], "\(browser)")
         let confirmPage = pages["1-xac-nhan"] as? String ?? ""
-        #expect(confirmPage.contains("Báo cáo đề xuất nhiệm vụ, giải pháp trọng tâm năm 2021") && confirmPage.contains("Sở Kế hoạch và Đầu tư"), "\(confirmPage)")
-        #expect((pages["2-da-ghi-nhan"] as? String ?? "").contains("Đã ghi nhận: đơn vị đã hoàn thành nhiệm vụ lúc"), "\(pages)")
+        #expect(
+            confirmPage.contains("Báo cáo đề xuất nhiệm vụ, giải pháp trọng tâm năm 2021")
+                && confirmPage.contains("Sở Kế hoạch và Đầu tư"), "\(confirmPage)")
+        #expect(
+            (pages["2-da-ghi-nhan"] as? String ?? "").contains("Đã ghi nhận: đơn vị đã hoàn thành nhiệm vụ lúc"),
+            "\(pages)")
         #expect((pages["3-mo-lai"] as? String ?? "").contains("đã được xác nhận hoàn thành từ trước"), "\(pages)")
         #expect((pages["4-bao-cao"] as? String ?? "").contains("Kết quả thực hiện nhiệm vụ"))
         #expect((pages["5-lien-ket-gia"] as? String ?? "").contains("Liên kết không hợp lệ"))
-        #expect((pages["console"] as? [String] ?? []).filter { $0.contains("Content Security Policy") }.isEmpty, "\(pages["console"] ?? "")")
+        #expect(
+            (pages["console"] as? [String] ?? []).filter { $0.contains("Content Security Policy") }.isEmpty,
+            "\(pages["console"] ?? "")")
 
         // deadlinectl report --format html over four months, one task done late too: one file, opened as it is.
-        let late = try await Self.ctl(["done", "bao-cao-thang", "--occurrence", "20/01/2021", "--unit", "so-2", "--at", "22/01/2021 10:00"], config)
+        let late = try await Self.ctl(
+            ["done", "bao-cao-thang", "--occurrence", "20/01/2021", "--unit", "so-2", "--at", "22/01/2021 10:00"],
+            config)
         #expect(late.status == 0, "\(late)")
         let reportFile = dir.path + "/bao-cao.html"
-        let html = try await Self.ctl(["report", "--format", "html", "--from", "01/12/2020", "--to", "31/03/2021", "--now", "25/03/2021 09:00"], config)
+        let html = try await Self.ctl(
+            ["report", "--format", "html", "--from", "01/12/2020", "--to", "31/03/2021", "--now", "25/03/2021 09:00"],
+            config)
         #expect(html.status == 0 && html.stdout.hasPrefix("<!DOCTYPE html>"), "\(html)")
         try html.stdout.write(toFile: reportFile, atomically: true, encoding: .utf8)
         let file = try await ProcessRunner.run(
-            Self.venvPython, [BuiltProducts.repositoryRoot + "/Tests/Browser/confirm_in_browser.py", "--screenshots", screenshots, "--page", "6-bao-cao-tep=file://\(reportFile)"],
+            Self.venvPython,
+            [
+                BuiltProducts.repositoryRoot + "/Tests/Browser/confirm_in_browser.py", "--screenshots", screenshots,
+                "--page", "6-bao-cao-tep=file://\(reportFile)",
+            ],
             timeout: .seconds(120))
-        let filePage = (try JSONSerialization.jsonObject(with: Data(file.stdout.utf8)) as? [String: Any])?["6-bao-cao-tep"] as? String ?? ""
+        let filePage =
+            (try JSONSerialization.jsonObject(with: Data(file.stdout.utf8)) as? [String: Any])?["6-bao-cao-tep"]
+            as? String ?? ""
         #expect(filePage.contains("Tỷ lệ đúng hạn theo tháng") && filePage.contains("Sở Tài chính"), "\(file)")
         for name in ["1-xac-nhan", "2-da-ghi-nhan", "3-mo-lai", "4-bao-cao", "5-lien-ket-gia", "6-bao-cao-tep"] {
             #expect(FileManager.default.fileExists(atPath: "\(screenshots)/\(name).png"), "\(name)")
@@ -190,18 +237,25 @@ struct WebBrowserTests {
         #expect(calendar["content_type"] as? String == "text/calendar; charset=utf-8")
         #expect(calendar["name"] as? String == "Hạn nhiệm vụ — Sở Tài chính")
         let events = calendar["events"] as? [[String: Any]] ?? []
-        let plan = try await Self.ctl(["plan", "--now", "09/12/2020 08:00", "--to", "09/11/2021 08:00", "--json"], config)
+        let plan = try await Self.ctl(
+            ["plan", "--now", "09/12/2020 08:00", "--to", "09/11/2021 08:00", "--json"], config)
         let planned = try #require(try JSONSerialization.jsonObject(with: Data(plan.stdout.utf8)) as? [String: Any])
         let iso = ISO8601DateFormatter()
-        let plannedDues = Set((planned["reminders"] as? [[String: Any]] ?? []).filter { $0["unit"] as? String == "so-2" }
-            .compactMap { ($0["due"] as? String).flatMap(iso.date) })
+        let plannedDues = Set(
+            (planned["reminders"] as? [[String: Any]] ?? []).filter { $0["unit"] as? String == "so-2" }
+                .compactMap { ($0["due"] as? String).flatMap(iso.date) })
         let limit = try #require(iso.date(from: "2021-11-09T08:00:00+07:00"))
         let eventDues = Set(events.compactMap { ($0["end"] as? String).flatMap(iso.date) }.filter { $0 <= limit })
         #expect(eventDues == plannedDues, "\(events)\n\(plan.stdout)")
-        #expect(plannedDues.count == 11, "de-xuat and the monthly reports of 20/12 to 20/10 but January's, done late above")
+        #expect(
+            plannedDues.count == 11, "de-xuat and the monthly reports of 20/12 to 20/10 but January's, done late above")
         #expect(events.allSatisfy { ($0["alarms"] as? [Int]) == [1440] })
         #expect(Set(events.compactMap { $0["uid"] as? String }).count == events.count)
-        #expect(events.contains { ($0["description"] as? String ?? "").contains("Xác nhận đã hoàn thành: http://127.0.0.1:\(port)/xac-nhan/") })
+        #expect(
+            events.contains {
+                ($0["description"] as? String ?? "").contains(
+                    "Xác nhận đã hoàn thành: http://127.0.0.1:\(port)/xac-nhan/")
+            })
 
         // Stopped by SIGTERM with the web side on: promptly.
         let stopStart = ContinuousClock.now

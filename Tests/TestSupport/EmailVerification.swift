@@ -53,4 +53,3 @@ package func verifyWithPython(_ message: [UInt8]) async throws -> EmailVerificat
     guard result.succeeded else { throw TestServerError(description: "verify_email.py failed: \(result)") }
     return try JSONDecoder().decode(EmailVerification.self, from: result.standardOutput)
 }
-

@@ -107,11 +107,17 @@ package final class PostgresServer: @unchecked Sendable {
         guard let binaries = Self.binaries else { return }
         let log = open(logPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         defer { close(log) }
-        let arguments = [
-            "-D", directory + "/data", "-p", String(port), "-k", directory, "-c", "listen_addresses=127.0.0.1",
-            "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
-            "-c", "max_connections=300", "-c", "log_min_messages=warning",
-        ] + (offersTLS ? ["-c", "ssl=on", "-c", "ssl_cert_file=\(directory)/server.crt", "-c", "ssl_key_file=\(directory)/server.key"] : [])
+        let arguments =
+            [
+                "-D", directory + "/data", "-p", String(port), "-k", directory, "-c", "listen_addresses=127.0.0.1",
+                "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+                "-c", "max_connections=300", "-c", "log_min_messages=warning",
+            ]
+            + (offersTLS
+                ? [
+                    "-c", "ssl=on", "-c", "ssl_cert_file=\(directory)/server.crt", "-c",
+                    "ssl_key_file=\(directory)/server.key",
+                ] : [])
         let (path, prefix) = Self.asPostgres(binaries + "/postgres")
         let child = try ChildProcess(
             path: path, arguments: prefix + arguments, environment: ProcessRunner.environment(),
@@ -157,8 +163,10 @@ package final class PostgresServer: @unchecked Sendable {
     package func psql(_ sql: String, database: String = "postgres") throws -> String {
         let result = try ProcessRunner.runBlocking(
             "psql",
-            ["-h", directory, "-p", String(port), "-U", Self.user, "-d", database, "-X", "-q", "-A", "-t",
-             "-v", "ON_ERROR_STOP=1", "-c", sql],
+            [
+                "-h", directory, "-p", String(port), "-U", Self.user, "-d", database, "-X", "-q", "-A", "-t",
+                "-v", "ON_ERROR_STOP=1", "-c", sql,
+            ],
             timeout: .seconds(60))
         guard result.succeeded else { throw PostgresServerError(description: "psql: \(sql)\n\(result)") }
         return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -56,7 +56,9 @@ package enum ProcessRunner {
         removing removed: [String] = []
     ) -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
-        for name in removed + ["NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "JOURNAL_STREAM", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        for name in removed + [
+            "NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "JOURNAL_STREAM", "LC_ALL", "LC_MESSAGES", "LANG",
+        ] {
             environment[name] = nil
         }
         environment.merge(added) { _, new in new }
@@ -104,7 +106,9 @@ package enum ProcessRunner {
     /// Runs blocking work (waiting for a child, polling a server) on a thread of its own and suspends until it is
     /// done, so that it does not hold one of the cooperative pool's threads (two on a 2-core machine), which
     /// every test of the process shares.
-    package static func offPool<T: Sendable>(_ name: String, _ body: @escaping @Sendable () throws -> T) async throws -> T {
+    package static func offPool<T: Sendable>(
+        _ name: String, _ body: @escaping @Sendable () throws -> T
+    ) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread { continuation.resume(with: Result { try body() }) }
             thread.name = name
@@ -147,7 +151,10 @@ package enum ProcessRunner {
             )
         } catch {
             [stdoutPipe.read, stdoutPipe.write, stderrPipe.read, stderrPipe.write].forEach { _ = close($0) }
-            if let stdinPipe { _ = close(stdinPipe.read); _ = close(stdinPipe.write) }
+            if let stdinPipe {
+                _ = close(stdinPipe.read)
+                _ = close(stdinPipe.write)
+            }
             throw error
         }
         // The child has its copies; ours of the write ends must go, or reading never sees end of file.

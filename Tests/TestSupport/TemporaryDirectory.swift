@@ -46,7 +46,9 @@ package enum BuiltProducts {
         let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? ""
         var url = URL(fileURLWithPath: exe).deletingLastPathComponent()
         // The test binary may sit inside a `.xctest` bundle folder.
-        while url.path != "/", !FileManager.default.isExecutableFile(atPath: url.appendingPathComponent("deadlinectl").path) {
+        while url.path != "/",
+            !FileManager.default.isExecutableFile(atPath: url.appendingPathComponent("deadlinectl").path)
+        {
             url.deleteLastPathComponent()
             if url.lastPathComponent == "debug" || url.lastPathComponent == "release" { break }
         }

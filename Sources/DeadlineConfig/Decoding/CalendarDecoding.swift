@@ -21,15 +21,25 @@ extension ConfigDecoder {
                 guard let weekday = Self.weekday(item.value) else {
                     let names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
                     sink.error(
-                        file, item.range, .problem("'\(item.value)' is not a weekday\(Suggestions.hint(for: item.value, in: names)) (write \"monday\" ... \"sunday\" or \"thứ hai\" ... \"chủ nhật\")", "notWeekendDay", ["text": "\(item.value)"], parts: ["hint": Suggestions.hintPhrase(for: item.value, in: names)]))
+                        file, item.range,
+                        .problem(
+                            "'\(item.value)' is not a weekday\(Suggestions.hint(for: item.value, in: names)) (write \"monday\" ... \"sunday\" or \"thứ hai\" ... \"chủ nhật\")",
+                            "notWeekendDay", ["text": "\(item.value)"],
+                            parts: ["hint": Suggestions.hintPhrase(for: item.value, in: names)]))
                     continue
                 }
                 if !days.insert(weekday).inserted {
-                    sink.error(file, item.range, .problem("'\(item.value)' is listed twice in 'weekend'", "weekendTwice", ["text": "\(item.value)"]))
+                    sink.error(
+                        file, item.range,
+                        .problem(
+                            "'\(item.value)' is listed twice in 'weekend'", "weekendTwice", ["text": "\(item.value)"]))
                 }
             }
             if days.count == Weekday.allCases.count, let node = table["weekend"] {
-                sink.error(file, node.range, .problem("'weekend' cannot hold all seven days: the office must work on some day", "weekendAllDays"))
+                sink.error(
+                    file, node.range,
+                    .problem("'weekend' cannot hold all seven days: the office must work on some day", "weekendAllDays")
+                )
             } else {
                 rules.weeklyDaysOff = days
             }
@@ -39,7 +49,10 @@ extension ConfigDecoder {
                 settings.workingHours = hours
             } else {
                 sink.error(
-                    file, text.range, .problem("'\(text.value)' is not a span of office hours; write it as \"08:00-17:00\" (start before end; \"24:00\" for midnight at the end)", "notOfficeHours", ["text": "\(text.value)"]))
+                    file, text.range,
+                    .problem(
+                        "'\(text.value)' is not a span of office hours; write it as \"08:00-17:00\" (start before end; \"24:00\" for midnight at the end)",
+                        "notOfficeHours", ["text": "\(text.value)"]))
             }
         }
         var seenYears: [Int: SourceRange] = [:]
@@ -52,9 +65,11 @@ extension ConfigDecoder {
                 overrides.append(decoded)
             }
         }
-        decodeDeclaredHolidays(tablesOf(r.node("holiday"), name: "calendar.holiday", file: file), file: file, rules: &rules)
+        decodeDeclaredHolidays(
+            tablesOf(r.node("holiday"), name: "calendar.holiday", file: file), file: file, rules: &rules)
         r.reportUnknownKeys(
-            &sink, alsoKnownIn: [ConfigSchema.calendarOverride, ConfigSchema.calendarYear, ConfigSchema.calendarHoliday])
+            &sink,
+            alsoKnownIn: [ConfigSchema.calendarOverride, ConfigSchema.calendarYear, ConfigSchema.calendarHoliday])
         warnRedundant(overrides, rules: rules, file: file)
         settings.holidayRules = rules
     }
@@ -64,7 +79,8 @@ extension ConfigDecoder {
         _ table: TOMLTable, file: String, rules: inout HolidayRules, earlier: [DecodedOverride]
     ) -> DecodedOverride? {
         var r = TableReader(table, file: file, spec: ConfigSchema.calendarOverride)
-        let dateNode = r.requireNode("date", &sink, hint: .problem(" (the day this override is about)", "overrideDateHint"))
+        let dateNode = r.requireNode(
+            "date", &sink, hint: .problem(" (the day this override is about)", "overrideDateHint"))
         let date = dateNode.flatMap { ValueDecoding.date($0, key: "date", file: file, &sink) }
         let off = r.bool("off", &sink)
         let work = r.bool("work", &sink)
@@ -76,23 +92,36 @@ extension ConfigDecoder {
         switch (off, work) {
         case (.some(true), .some(true)):
             sink.error(
-                file, table.entry(forKey: "work")?.keyRange, .problem("\(date.vietnamese) cannot be both a day off and a working day; keep either off = true or work = true", "offAndWork", ["date": "\(date.vietnamese)"]))
+                file, table.entry(forKey: "work")?.keyRange,
+                .problem(
+                    "\(date.vietnamese) cannot be both a day off and a working day; keep either off = true or work = true",
+                    "offAndWork", ["date": "\(date.vietnamese)"]))
             return nil
         case (.some(true), _): isDayOff = true
         case (_, .some(true)): isDayOff = false
         case (.some(false), _), (_, .some(false)):
             let key = off == false ? "off" : "work"
             sink.error(
-                file, table.entry(forKey: key)?.node.range, .problem("'\(key) = false' says nothing; write off = true to make \(date.vietnamese) a day off, or work = true to make it a working day", "falseSaysNothing", ["key": "\(key)", "date": "\(date.vietnamese)"]))
+                file, table.entry(forKey: key)?.node.range,
+                .problem(
+                    "'\(key) = false' says nothing; write off = true to make \(date.vietnamese) a day off, or work = true to make it a working day",
+                    "falseSaysNothing", ["key": "\(key)", "date": "\(date.vietnamese)"]))
             return nil
         case (.none, .none):
             sink.error(
-                file, r.anchor, .problem("[[calendar.override]] for \(date.vietnamese) says neither off = true nor work = true; add one of them", "overrideSaysNothing", ["date": "\(date.vietnamese)"]))
+                file, r.anchor,
+                .problem(
+                    "[[calendar.override]] for \(date.vietnamese) says neither off = true nor work = true; add one of them",
+                    "overrideSaysNothing", ["date": "\(date.vietnamese)"]))
             return nil
         }
         if let first = earlier.first(where: { $0.date == date }) {
             sink.error(
-                file, dateNode.range, .problem("\(date.vietnamese) is overridden twice (first at \(file):\(first.range.start)); keep one [[calendar.override]]", "overriddenTwice", ["date": "\(date.vietnamese)", "file": "\(file)", "position": "\(first.range.start)"]))
+                file, dateNode.range,
+                .problem(
+                    "\(date.vietnamese) is overridden twice (first at \(file):\(first.range.start)); keep one [[calendar.override]]",
+                    "overriddenTwice",
+                    ["date": "\(date.vietnamese)", "file": "\(file)", "position": "\(first.range.start)"]))
             return nil
         }
         if isDayOff {
@@ -117,21 +146,28 @@ extension ConfigDecoder {
                 let holiday = calendar.daysOff(in: o.date.year).first { $0.date == o.date }
                 if let holiday {
                     let name = Phrase(
-                        holiday.nameEnglish, "diagnostic.nameInBoth", ["en": holiday.nameEnglish, "vi": holiday.nameVietnamese])
+                        holiday.nameEnglish, "diagnostic.nameInBoth",
+                        ["en": holiday.nameEnglish, "vi": holiday.nameVietnamese])
                     sink.warning(
                         file, o.range,
                         .problem(
-                            "\(o.date.vietnamese) is already a day off (\(name)); this override changes nothing", "alreadyHoliday",
+                            "\(o.date.vietnamese) is already a day off (\(name)); this override changes nothing",
+                            "alreadyHoliday",
                             ["date": o.date.vietnamese], parts: ["holiday": name]))
                 } else {
                     sink.warning(
                         file, o.range,
                         .problem(
-                            "\(o.date.vietnamese) is already a weekly day off; this override changes nothing", "alreadyWeeklyDayOff",
+                            "\(o.date.vietnamese) is already a weekly day off; this override changes nothing",
+                            "alreadyWeeklyDayOff",
                             ["date": o.date.vietnamese]))
                 }
             } else {
-                sink.warning(file, o.range, .problem("\(o.date.vietnamese) is already a working day; this override changes nothing", "alreadyWorkingDay", ["date": "\(o.date.vietnamese)"]))
+                sink.warning(
+                    file, o.range,
+                    .problem(
+                        "\(o.date.vietnamese) is already a working day; this override changes nothing",
+                        "alreadyWorkingDay", ["date": "\(o.date.vietnamese)"]))
             }
         }
     }
@@ -150,7 +186,10 @@ extension ConfigDecoder {
         guard let year else { return }
         if let first = seen[year.value] {
             sink.error(
-                file, year.range, .problem("the year \(year.value) has two [[calendar.year]] tables (first at \(file):\(first.start)); merge them", "yearTwice", ["year": "\(year.value)", "file": "\(file)", "position": "\(first.start)"]))
+                file, year.range,
+                .problem(
+                    "the year \(year.value) has two [[calendar.year]] tables (first at \(file):\(first.start)); merge them",
+                    "yearTwice", ["year": "\(year.value)", "file": "\(file)", "position": "\(first.start)"]))
             return
         }
         seen[year.value] = year.range
@@ -161,17 +200,28 @@ extension ConfigDecoder {
                 rules.tetPlacementByYear[year.value] = .daysBeforeNewYear(before)
             } else {
                 sink.error(
-                    file, tetNode.range, .problem("\(first.vietnamese) cannot be the first Tết day of \(year.value): mùng 1 Tết is \(newYear.vietnamese), so the five Tết days start between \(newYear.adding(days: -5).vietnamese) and \(newYear.vietnamese)", "tetFirstDay", ["date": "\(first.vietnamese)", "year": "\(year.value)", "newYear": "\(newYear.vietnamese)", "earliest": "\(newYear.adding(days: -5).vietnamese)"]))
+                    file, tetNode.range,
+                    .problem(
+                        "\(first.vietnamese) cannot be the first Tết day of \(year.value): mùng 1 Tết is \(newYear.vietnamese), so the five Tết days start between \(newYear.adding(days: -5).vietnamese) and \(newYear.vietnamese)",
+                        "tetFirstDay",
+                        [
+                            "date": "\(first.vietnamese)", "year": "\(year.value)", "newYear": "\(newYear.vietnamese)",
+                            "earliest": "\(newYear.adding(days: -5).vietnamese)",
+                        ]))
             }
         }
-        if let companionNode, let day = date(companionNode, key: "national_day_companion", inYear: year.value, file: file)
+        if let companionNode,
+            let day = date(companionNode, key: "national_day_companion", inYear: year.value, file: file)
         {
             switch (day.month, day.day) {
             case (9, 1): rules.nationalDayCompanionByYear[year.value] = .september1
             case (9, 3): rules.nationalDayCompanionByYear[year.value] = .september3
             default:
                 sink.error(
-                    file, companionNode.range, .problem("the day beside Quốc khánh is 01/09/\(year.value) or 03/09/\(year.value), not \(day.vietnamese)", "nationalDayCompanion", ["year": "\(year.value)", "date": "\(day.vietnamese)"]))
+                    file, companionNode.range,
+                    .problem(
+                        "the day beside Quốc khánh is 01/09/\(year.value) or 03/09/\(year.value), not \(day.vietnamese)",
+                        "nationalDayCompanion", ["year": "\(year.value)", "date": "\(day.vietnamese)"]))
             }
         }
     }
@@ -181,13 +231,22 @@ extension ConfigDecoder {
         let parsed: CivilDate?
         if case .string(let text) = node.value, let (day, month) = Self.dayMonth(text) {
             parsed = CivilDate(year: year, month: month, day: day)
-            if parsed == nil { sink.error(file, node.range, .problem("'\(text)' is not a day of \(year)", "notDayOfYear", ["text": "\(text)", "year": "\(year)"])) }
+            if parsed == nil {
+                sink.error(
+                    file, node.range,
+                    .problem(
+                        "'\(text)' is not a day of \(year)", "notDayOfYear", ["text": "\(text)", "year": "\(year)"]))
+            }
         } else {
             parsed = ValueDecoding.date(node, key: key, file: file, &sink)
         }
         guard let parsed else { return nil }
         guard parsed.year == year else {
-            sink.error(file, node.range, .problem("'\(key)' (\(parsed.vietnamese)) is not in \(year), the year of this table", "notInTableYear", ["key": "\(key)", "date": "\(parsed.vietnamese)", "year": "\(year)"]))
+            sink.error(
+                file, node.range,
+                .problem(
+                    "'\(key)' (\(parsed.vietnamese)) is not in \(year), the year of this table", "notInTableYear",
+                    ["key": "\(key)", "date": "\(parsed.vietnamese)", "year": "\(year)"]))
             return nil
         }
         return parsed

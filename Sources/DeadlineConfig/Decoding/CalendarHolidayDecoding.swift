@@ -19,7 +19,14 @@ extension ConfigDecoder {
                 $0.rule.date == holiday.rule.date && $0.rule.overlapsYears(of: holiday.rule)
             }) {
                 sink.error(
-                    file, holiday.range, .problem("\(Self.describe(holiday.rule.date)) is declared twice (first at \(file):\(first.range.start)) for years in common; keep one [[calendar.holiday]] or separate their years with from and until", "holidayTwice", ["day": "\(Self.describe(holiday.rule.date))", "file": "\(file)", "position": "\(first.range.start)"]))
+                    file, holiday.range,
+                    .problem(
+                        "\(Self.describe(holiday.rule.date)) is declared twice (first at \(file):\(first.range.start)) for years in common; keep one [[calendar.holiday]] or separate their years with from and until",
+                        "holidayTwice",
+                        [
+                            "day": "\(Self.describe(holiday.rule.date))", "file": "\(file)",
+                            "position": "\(first.range.start)",
+                        ]))
                 continue
             }
             warnIfStatutory(holiday, file: file)
@@ -53,11 +60,17 @@ extension ConfigDecoder {
             (date, range) = (.lunar(month: month, day: day), node.range)
         case (.some, let node?):
             sink.error(
-                file, node.range, .problem("a [[calendar.holiday]] falls on a solar date or on a lunar one; keep either date or lunar", "holidaySolarAndLunar"))
+                file, node.range,
+                .problem(
+                    "a [[calendar.holiday]] falls on a solar date or on a lunar one; keep either date or lunar",
+                    "holidaySolarAndLunar"))
             return nil
         case (nil, nil):
             sink.error(
-                file, r.anchor, .problem("[[calendar.holiday]] needs its day: date = \"24/11\" (solar) or lunar = \"10/3\" (âm lịch)", "holidayNeedsDay"))
+                file, r.anchor,
+                .problem(
+                    "[[calendar.holiday]] needs its day: date = \"24/11\" (solar) or lunar = \"10/3\" (âm lịch)",
+                    "holidayNeedsDay"))
             return nil
         }
         guard let from, let name, let range else { return nil }
@@ -72,16 +85,23 @@ extension ConfigDecoder {
     /// `"24/11"`: a day and month that every year has.
     private mutating func solarDayMonth(_ node: TOMLNode, file: String) -> (Int, Int)? {
         guard case .string(let text) = node.value else {
-            sink.error(file, node.range, .problem("'date' must be a day and month in quotes, like \"24/11\"", "holidayDateType"))
+            sink.error(
+                file, node.range,
+                .problem("'date' must be a day and month in quotes, like \"24/11\"", "holidayDateType"))
             return nil
         }
         guard let (day, month) = Self.dayMonth(text) else {
             sink.error(
-                file, node.range, .problem("'\(text)' is not a day and month; write the day of every year as \"DD/MM\", like \"24/11\"", "notYearlyDayMonth", ["text": "\(text)"]))
+                file, node.range,
+                .problem(
+                    "'\(text)' is not a day and month; write the day of every year as \"DD/MM\", like \"24/11\"",
+                    "notYearlyDayMonth", ["text": "\(text)"]))
             return nil
         }
         guard (day, month) != (29, 2) else {
-            sink.error(file, node.range, .problem("29/02 is not in every year; a yearly holiday needs a day that is", "february29"))
+            sink.error(
+                file, node.range,
+                .problem("29/02 is not in every year; a yearly holiday needs a day that is", "february29"))
             return nil
         }
         return (day, month)
@@ -90,7 +110,9 @@ extension ConfigDecoder {
     /// `"10/3"`: a day (1–30) and month (1–12) of the lunar calendar.
     private mutating func lunarDayMonth(_ node: TOMLNode, file: String) -> (Int, Int)? {
         guard case .string(let text) = node.value else {
-            sink.error(file, node.range, .problem("'lunar' must be a lunar day and month in quotes, like \"10/3\"", "lunarType"))
+            sink.error(
+                file, node.range,
+                .problem("'lunar' must be a lunar day and month in quotes, like \"10/3\"", "lunarType"))
             return nil
         }
         let parts = text.trimmingSpaces.split(separator: "/", omittingEmptySubsequences: false)
@@ -135,7 +157,8 @@ extension ConfigDecoder {
             file, holiday.range,
             .problem(
                 "\(Self.describe(declared.date)) is already \(statutory.nameVietnamese) \(years), a holiday of the Labour Code (\(article)); this [[calendar.holiday]] adds no day off then",
-                "alreadyStatutory", ["day": Self.describe(declared.date), "holiday": statutory.nameVietnamese, "article": String(article)],
+                "alreadyStatutory",
+                ["day": Self.describe(declared.date), "holiday": statutory.nameVietnamese, "article": String(article)],
                 parts: ["years": years]))
     }
 

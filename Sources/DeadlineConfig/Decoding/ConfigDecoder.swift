@@ -61,8 +61,12 @@ struct ConfigDecoder {
         if let node = root["calendar"], let table = tableOrError(node, name: "calendar", file: file) {
             decodeCalendar(table, file: file)
         }
-        if let node = root["store"], let table = tableOrError(node, name: "store", file: file) { store = decodeStore(table, file: file) }
-        if let node = root["web"], let table = tableOrError(node, name: "web", file: file) { web = decodeWeb(table, file: file) }
+        if let node = root["store"], let table = tableOrError(node, name: "store", file: file) {
+            store = decodeStore(table, file: file)
+        }
+        if let node = root["web"], let table = tableOrError(node, name: "web", file: file) {
+            web = decodeWeb(table, file: file)
+        }
         decodeShared(root, file: file, allowed: ConfigSchema.topLevelMain)
     }
 
@@ -75,13 +79,23 @@ struct ConfigDecoder {
         for entry in root.entries where !allowed.contains(entry.key) {
             if ["daemon", "reminders", "calendar", "web"].contains(entry.key) {
                 sink.error(
-                    file, entry.keyRange, .problem("[\(entry.key)] belongs in the main file, not in a drop-in; move it to deadlined.toml", "mainOnlyTable", ["table": "\(entry.key)"]))
+                    file, entry.keyRange,
+                    .problem(
+                        "[\(entry.key)] belongs in the main file, not in a drop-in; move it to deadlined.toml",
+                        "mainOnlyTable", ["table": "\(entry.key)"]))
             } else if let owner = ConfigSchema.tables.first(where: { $0.key(entry.key) != nil }) {
                 sink.error(
-                    file, entry.keyRange, .problem("'\(entry.key)' is not a top-level setting; it belongs in \(owner.header) (write the table header above it)", "notTopLevel", ["key": "\(entry.key)", "table": "\(owner.header)"]))
+                    file, entry.keyRange,
+                    .problem(
+                        "'\(entry.key)' is not a top-level setting; it belongs in \(owner.header) (write the table header above it)",
+                        "notTopLevel", ["key": "\(entry.key)", "table": "\(owner.header)"]))
             } else {
                 sink.error(
-                    file, entry.keyRange, .problem("unknown table or key '\(entry.key)'\(Suggestions.hint(for: entry.key, in: allowed))", "unknownTopLevel", ["key": "\(entry.key)"], parts: ["hint": Suggestions.hintPhrase(for: entry.key, in: allowed)]))
+                    file, entry.keyRange,
+                    .problem(
+                        "unknown table or key '\(entry.key)'\(Suggestions.hint(for: entry.key, in: allowed))",
+                        "unknownTopLevel", ["key": "\(entry.key)"],
+                        parts: ["hint": Suggestions.hintPhrase(for: entry.key, in: allowed)]))
             }
         }
         if let node = root["units"], let table = tableOrError(node, name: "units", file: file) {
@@ -98,7 +112,11 @@ struct ConfigDecoder {
 
     mutating func tableOrError(_ node: TOMLNode, name: String, file: String) -> TOMLTable? {
         guard case .table(let t) = node.value else {
-            sink.error(file, node.range, .problem("'\(name)' must be a table, written as [\(name)] on a line of its own", "mustBeTable", ["name": "\(name)"]))
+            sink.error(
+                file, node.range,
+                .problem(
+                    "'\(name)' must be a table, written as [\(name)] on a line of its own", "mustBeTable",
+                    ["name": "\(name)"]))
             return nil
         }
         return t
@@ -115,12 +133,18 @@ struct ConfigDecoder {
                 if case .table(let t) = item.value {
                     out.append(t)
                 } else {
-                    sink.error(file, item.range, .problem("each '\(name)' must be a table written as [[\(name)]]", "eachMustBeArrayTable", ["name": "\(name)"]))
+                    sink.error(
+                        file, item.range,
+                        .problem(
+                            "each '\(name)' must be a table written as [[\(name)]]", "eachMustBeArrayTable",
+                            ["name": "\(name)"]))
                 }
             }
             return out
         default:
-            sink.error(file, node.range, .problem("'\(name)' must be written as [[\(name)]] tables", "mustBeArrayTables", ["name": "\(name)"]))
+            sink.error(
+                file, node.range,
+                .problem("'\(name)' must be written as [[\(name)]] tables", "mustBeArrayTables", ["name": "\(name)"]))
             return []
         }
     }
@@ -150,7 +174,11 @@ struct ConfigDecoder {
             if FileSystem.info(path)?.isDirectory == true {
                 daemon.templatesDirectory = path
             } else {
-                sink.error(file, s.range, .problem("the templates folder '\(path)' does not exist or is not a folder; create it or remove templates_directory", "templatesFolderMissing", ["path": "\(path)"]))
+                sink.error(
+                    file, s.range,
+                    .problem(
+                        "the templates folder '\(path)' does not exist or is not a folder; create it or remove templates_directory",
+                        "templatesFolderMissing", ["path": "\(path)"]))
             }
         }
         if let s = r.nonEmptyString("organization", &sink) { settings.organization = s.value }
@@ -175,7 +203,10 @@ struct ConfigDecoder {
                     if offsetWithinAYear(o, item.value, file: file, range: item.range) { offsets.append(o) }
                 } else {
                     sink.error(
-                        file, item.range, .problem("'\(item.value)' is not a reminder offset; write \"7d\" (days), \"3wd\" (working days), \"1w\" (weeks), \"2h\" (hours) or \"30m\" (minutes)", "notOffset", ["text": "\(item.value)"]))
+                        file, item.range,
+                        .problem(
+                            "'\(item.value)' is not a reminder offset; write \"7d\" (days), \"3wd\" (working days), \"1w\" (weeks), \"2h\" (hours) or \"30m\" (minutes)",
+                            "notOffset", ["text": "\(item.value)"]))
                 }
             }
             rules.before = offsets.sorted(by: >)
@@ -187,7 +218,11 @@ struct ConfigDecoder {
             } else if let o = ReminderOffset(parsing: s.value), offsetIsPositive(o) {
                 if offsetWithinAYear(o, s.value, file: file, range: s.range) { rules.overdueEvery = o }
             } else {
-                sink.error(file, s.range, .problem("'\(s.value)' is not an interval; write \"1d\", \"2wd\", \"1w\" or \"4h\" (or \"\" for none)", "notIntervalOrNone", ["text": "\(s.value)"]))
+                sink.error(
+                    file, s.range,
+                    .problem(
+                        "'\(s.value)' is not an interval; write \"1d\", \"2wd\", \"1w\" or \"4h\" (or \"\" for none)",
+                        "notIntervalOrNone", ["text": "\(s.value)"]))
             }
         }
         if let n = r.integer("overdue_limit", &sink) { rules.overdueLimit = n.value }
@@ -223,7 +258,11 @@ struct ConfigDecoder {
             if let o = ReminderOffset(parsing: s.value), offsetIsPositive(o) {
                 if offsetWithinAYear(o, s.value, file: file, range: s.range) { after = o }
             } else {
-                sink.error(file, s.range, .problem("'\(s.value)' is not a delay; write \"3d\" (days) or \"2wd\" (working days)", "notDelay", ["text": "\(s.value)"]))
+                sink.error(
+                    file, s.range,
+                    .problem(
+                        "'\(s.value)' is not a delay; write \"3d\" (days) or \"2wd\" (working days)", "notDelay",
+                        ["text": "\(s.value)"]))
             }
         }
         if let n = r.integer("escalate_after_urges", &sink) { urges = n.value == 0 ? nil : n.value }
@@ -231,7 +270,11 @@ struct ConfigDecoder {
             if let o = ReminderOffset(parsing: s.value), offsetIsPositive(o) {
                 if offsetWithinAYear(o, s.value, file: file, range: s.range) { rule.every = o }
             } else {
-                sink.error(file, s.range, .problem("'\(s.value)' is not an interval; write \"1d\", \"2wd\" or \"1w\"", "notInterval", ["text": "\(s.value)"]))
+                sink.error(
+                    file, s.range,
+                    .problem(
+                        "'\(s.value)' is not an interval; write \"1d\", \"2wd\" or \"1w\"", "notInterval",
+                        ["text": "\(s.value)"]))
             }
         }
         if let n = r.integer("escalate_limit", &sink) { rule.limit = n.value }
@@ -250,9 +293,15 @@ struct ConfigDecoder {
 
     /// Whether an offset is at most a year (``ValueRange/offset``), or an error at it. Longer ones cost planning
     /// time in proportion (`9999wd` took half a minute per deadline) and mean nothing for a directive's deadline.
-    private mutating func offsetWithinAYear(_ o: ReminderOffset, _ text: String, file: String, range: SourceRange) -> Bool {
+    private mutating func offsetWithinAYear(
+        _ o: ReminderOffset, _ text: String, file: String, range: SourceRange
+    ) -> Bool {
         if Self.isWithinAYear(o) { return true }
-        sink.error(file, range, .problem("'\(text)' is longer than a year; an offset is at most 366d, 52w, 252wd or 8784h", "offsetTooLong", ["text": "\(text)"]))
+        sink.error(
+            file, range,
+            .problem(
+                "'\(text)' is longer than a year; an offset is at most 366d, 52w, 252wd or 8784h", "offsetTooLong",
+                ["text": "\(text)"]))
         return false
     }
 
@@ -297,14 +346,27 @@ struct ConfigDecoder {
     private mutating func decodeUnit(_ entry: TOMLTable.Entry, file: String) {
         let id = Located(entry.key, file: file, range: entry.keyRange)
         guard case .table(let table) = entry.node.value else {
-            sink.error(file, entry.node.range, .problem("unit '\(entry.key)' must be a table: write [units.\(entry.key)] and its keys below", "unitMustBeTable", ["id": "\(entry.key)", "key": "\(entry.key)"]))
+            sink.error(
+                file, entry.node.range,
+                .problem(
+                    "unit '\(entry.key)' must be a table: write [units.\(entry.key)] and its keys below",
+                    "unitMustBeTable", ["id": "\(entry.key)", "key": "\(entry.key)"]))
             return
         }
         if !ValueDecoding.isValidID(entry.key) {
-            sink.error(file, entry.keyRange, .problem("unit id '\(entry.key)' may use only letters a-z, digits, '-', '_' and '.'", "badUnitID", ["id": "\(entry.key)"]))
+            sink.error(
+                file, entry.keyRange,
+                .problem(
+                    "unit id '\(entry.key)' may use only letters a-z, digits, '-', '_' and '.'", "badUnitID",
+                    ["id": "\(entry.key)"]))
         }
         if let first = units[entry.key] {
-            sink.error(file, entry.keyRange, .problem("unit '\(entry.key)' is defined twice (first at \(first.id.file):\(first.id.range.start))", "unitTwice", ["id": "\(entry.key)", "file": "\(first.id.file)", "position": "\(first.id.range.start)"]))
+            sink.error(
+                file, entry.keyRange,
+                .problem(
+                    "unit '\(entry.key)' is defined twice (first at \(first.id.file):\(first.id.range.start))",
+                    "unitTwice",
+                    ["id": "\(entry.key)", "file": "\(first.id.file)", "position": "\(first.id.range.start)"]))
             return
         }
         var r = TableReader(table, file: file, spec: ConfigSchema.unit)
@@ -317,7 +379,9 @@ struct ConfigDecoder {
         if let time = r.time("digest", &sink) { digest = Unit.Digest(time: time) }
         if let alone = r.bool("digest_urgent_alone", &sink) {
             if digest == nil {
-                sink.warning(file, r.table.entry(forKey: "digest_urgent_alone")?.keyRange, .problem("'digest_urgent_alone' has no effect without 'digest'", "digestUrgentAloneUseless"))
+                sink.warning(
+                    file, r.table.entry(forKey: "digest_urgent_alone")?.keyRange,
+                    .problem("'digest_urgent_alone' has no effect without 'digest'", "digestUrgentAloneUseless"))
             }
             digest?.urgentAlone = alone
         }
@@ -325,8 +389,14 @@ struct ConfigDecoder {
         if case .set(let rule) = decodeEscalation(&r, base: defaultRules.escalation) {
             escalation = rule ?? EscalationRule(afterUrges: nil)  // turned off for this unit: a rule that never fires
         }
-        if let escalation, escalation.afterOverdue != nil || escalation.afterUrges != nil, heads.isEmpty, escalation.supervisors.isEmpty {
-            sink.warning(file, entry.keyRange, .problem("unit '\(entry.key)' escalates but has no heads or supervisors; escalations by email reach nobody", "escalatesToNobody", ["id": "\(entry.key)"]))
+        if let escalation, escalation.afterOverdue != nil || escalation.afterUrges != nil, heads.isEmpty,
+            escalation.supervisors.isEmpty
+        {
+            sink.warning(
+                file, entry.keyRange,
+                .problem(
+                    "unit '\(entry.key)' escalates but has no heads or supervisors; escalations by email reach nobody",
+                    "escalatesToNobody", ["id": "\(entry.key)"]))
         }
         r.reportUnknownKeys(&sink)
         let unit = Unit(
@@ -367,15 +437,24 @@ struct ConfigDecoder {
         if let first = documents[ref.value] {
             // Declared again, e.g. by a drop-in that `deadlinectl import` wrote: fine when the two agree. The file's
             // deadlines belong to the document either way, so that a conflict is one error, not one per deadline.
-            if !documentsByFile[file, default: []].contains(ref.value) { documentsByFile[file, default: []].append(ref.value) }
+            if !documentsByFile[file, default: []].contains(ref.value) {
+                documentsByFile[file, default: []].append(ref.value)
+            }
             switch Self.merged(first.value, document) {
             case .success(let merged):
                 documents[ref.value] = Located(merged, file: first.file, range: first.range)
             case .failure(let conflict):
                 let key = conflict.key
                 sink.error(
-                    file, r.table.entry(forKey: key)?.node.range ?? ref.range, .problem("document '\(ref.value)' is declared again with another '\(key)' (first at \(first.file):\(first.range.start)); "
-                        + "a document may be declared in several files only if they agree: make the two '\(key)' the same or remove one", "documentDisagrees", ["ref": "\(ref.value)", "key": "\(key)", "file": "\(first.file)", "position": "\(first.range.start)"]))
+                    file, r.table.entry(forKey: key)?.node.range ?? ref.range,
+                    .problem(
+                        "document '\(ref.value)' is declared again with another '\(key)' (first at \(first.file):\(first.range.start)); "
+                            + "a document may be declared in several files only if they agree: make the two '\(key)' the same or remove one",
+                        "documentDisagrees",
+                        [
+                            "ref": "\(ref.value)", "key": "\(key)", "file": "\(first.file)",
+                            "position": "\(first.range.start)",
+                        ]))
             }
             return
         }
@@ -394,7 +473,8 @@ struct ConfigDecoder {
         do {
             return .success(
                 Document(
-                    ref: a.ref, issued: try pick(a.issued, b.issued, "issued").get(), title: try pick(a.title, b.title, "title").get(),
+                    ref: a.ref, issued: try pick(a.issued, b.issued, "issued").get(),
+                    title: try pick(a.title, b.title, "title").get(),
                     issuer: try pick(a.issuer, b.issuer, "issuer").get(), url: try pick(a.url, b.url, "url").get(),
                     kind: try pick(a.kind, b.kind, "kind").get()))
         } catch {

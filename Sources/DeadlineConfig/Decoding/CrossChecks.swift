@@ -6,7 +6,9 @@ extension ConfigDecoder {
     mutating func finish(mainFile: String, files: [String]) -> Configuration {
         if channels.isEmpty {  // the embedded default: messages as files, no server needed
             let outbox = OutboxSettings(name: "outbox", directory: FileSystem.join(daemon.stateDirectory, "outbox"))
-            channels["outbox"] = DecodedChannel(settings: .outbox(outbox), name: Located("outbox", file: mainFile, range: SourceRange(at: .init(line: 1, column: 1))))
+            channels["outbox"] = DecodedChannel(
+                settings: .outbox(outbox),
+                name: Located("outbox", file: mainFile, range: SourceRange(at: .init(line: 1, column: 1))))
             channelOrder.append("outbox")
         }
         settings.defaultChannels = resolveDefaultChannels(mainFile: mainFile)
@@ -57,7 +59,8 @@ extension ConfigDecoder {
             ref.file, ref.range,
             .problem(
                 "unknown channel '\(ref.value)'\(Suggestions.hint(for: ref.value, in: channelOrder)) (channels are declared as [channels.NAME])",
-                "unknownChannel", ["name": ref.value], parts: ["hint": Suggestions.hintPhrase(for: ref.value, in: channelOrder)]))
+                "unknownChannel", ["name": ref.value],
+                parts: ["hint": Suggestions.hintPhrase(for: ref.value, in: channelOrder)]))
     }
 
     private mutating func unknownUnit(_ ref: Located<String>) {
@@ -65,7 +68,8 @@ extension ConfigDecoder {
             ref.file, ref.range,
             .problem(
                 "unknown unit '\(ref.value)'\(Suggestions.hint(for: ref.value, in: unitOrder)) (units are declared as [units.ID])",
-                "unknownUnit", ["id": ref.value], parts: ["hint": Suggestions.hintPhrase(for: ref.value, in: unitOrder)]))
+                "unknownUnit", ["id": ref.value], parts: ["hint": Suggestions.hintPhrase(for: ref.value, in: unitOrder)]
+            ))
     }
 
     private mutating func checkUnits() {
@@ -93,7 +97,8 @@ extension ConfigDecoder {
                         sink.error(
                             u.id.file, u.id.range,
                             .problem(
-                                "unit '\(id)' contains itself through members: \((path + [id]).joined(separator: " -> "))", "unitCycle",
+                                "unit '\(id)' contains itself through members: \((path + [id]).joined(separator: " -> "))",
+                                "unitCycle",
                                 ["id": id, "path": (path + [id]).joined(separator: " -> ")]))
                         reported = true
                         break
@@ -124,7 +129,8 @@ extension ConfigDecoder {
                     d.file, ref.range,
                     .problem(
                         "unknown document '\(ref.value)'\(Suggestions.hint(for: ref.value, in: documentOrder)); declare it in a [[document]] table with ref = \"\(ref.value)\"",
-                        "unknownDocument", ["ref": ref.value], parts: ["hint": Suggestions.hintPhrase(for: ref.value, in: documentOrder)]))
+                        "unknownDocument", ["ref": ref.value],
+                        parts: ["hint": Suggestions.hintPhrase(for: ref.value, in: documentOrder)]))
                 documentKnown = false
             }
         } else if let declared = documentsByFile[d.file] {
@@ -148,7 +154,8 @@ extension ConfigDecoder {
         } else if let draft = d.recurrence {
             schedule = .recurring(
                 Recurrence(
-                    pattern: draft.pattern, time: draft.time ?? settings.closingTime, start: draft.start ?? document?.issued,
+                    pattern: draft.pattern, time: draft.time ?? settings.closingTime,
+                    start: draft.start ?? document?.issued,
                     end: draft.end))
         } else {
             schedule = nil
@@ -172,11 +179,14 @@ extension ConfigDecoder {
             }
         case .dateTime(let dt):
             guard let date = dt.date else {
-                sink.error(file, node.range, .problem("'due' needs a date, not only a time; e.g. due = \"15:00 10/12/2020\"", "dueNeedsDate"))
+                sink.error(
+                    file, node.range,
+                    .problem("'due' needs a date, not only a time; e.g. due = \"15:00 10/12/2020\"", "dueNeedsDate"))
                 return nil
             }
             guard SupportedYears.contains(date.year) else {
-                sink.error(file, node.range, SupportedYears.outOfRange(year: date.year, reference: issued?.year).about("due"))
+                sink.error(
+                    file, node.range, SupportedYears.outOfRange(year: date.year, reference: issued?.year).about("due"))
                 return nil
             }
             warnImplausible(date, issued: issued, file: file, node: node)
@@ -189,7 +199,8 @@ extension ConfigDecoder {
             sink.error(
                 file, node.range,
                 .problem(
-                    "'due' must be a date in quotes such as \"10/12/2020\", found \(node.value.typeNameWithArticle)", "dueWrongType",
+                    "'due' must be a date in quotes such as \"10/12/2020\", found \(node.value.typeNameWithArticle)",
+                    "dueWrongType",
                     parts: ["found": node.value.typeNamePhrase]))
             return nil
         }
@@ -210,7 +221,8 @@ extension ConfigDecoder {
             file, node.range,
             before
                 ? .problem(
-                    "the due date \(due.vietnamese) is before the document's date (\(issued.vietnamese))" + hint.english,
+                    "the due date \(due.vietnamese) is before the document's date (\(issued.vietnamese))"
+                        + hint.english,
                     "dueBeforeIssued", arguments, parts: ["hint": hint])
                 : .problem(
                     "the due date \(due.vietnamese) is \(due.year - issued.year) years after the document's date "

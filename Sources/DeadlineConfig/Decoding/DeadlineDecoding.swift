@@ -30,13 +30,18 @@ extension ConfigDecoder {
         let id = r.nonEmptyString("id", &sink, required: true)
         if let id, !ValueDecoding.isValidID(id.value) {
             sink.error(
-                file, id.range, .problem("deadline id '\(id.value)' may use only letters a-z, digits, '-', '_' and '.' (no spaces or accents), e.g. \"5418-de-xuat\"", "badDeadlineID", ["id": "\(id.value)"]))
+                file, id.range,
+                .problem(
+                    "deadline id '\(id.value)' may use only letters a-z, digits, '-', '_' and '.' (no spaces or accents), e.g. \"5418-de-xuat\"",
+                    "badDeadlineID", ["id": "\(id.value)"]))
         }
         let task = r.messageText("task", &sink, required: true)
         let documentRef = r.string("document", &sink)
         let unitRefs = r.stringList("units", &sink, required: true) ?? []
         if let n = table["units"], unitRefs.isEmpty, case .array = n.value {
-            sink.error(file, n.range, .problem("'units' is empty; name at least one unit, e.g. units = [\"so-khdt\"]", "unitsEmpty"))
+            sink.error(
+                file, n.range,
+                .problem("'units' is empty; name at least one unit, e.g. units = [\"so-khdt\"]", "unitsEmpty"))
         }
         let channelRefs = r.stringList("channels", &sink)
         var rules = defaultRules
@@ -53,10 +58,15 @@ extension ConfigDecoder {
         let due = r.node("due")
         let recurrence = decodeRecurrence(&r, file: file)
         if due != nil, recurrence != nil, let n = due {
-            sink.error(file, n.range, .problem("a deadline has either 'due' (once) or 'repeat' (recurring), not both", "dueAndRepeat"))
+            sink.error(
+                file, n.range,
+                .problem("a deadline has either 'due' (once) or 'repeat' (recurring), not both", "dueAndRepeat"))
         } else if due == nil, recurrence == nil, table["repeat"] == nil {
             sink.error(
-                file, r.anchor, .problem("missing 'due' (e.g. due = \"10/12/2020\") or, for a recurring deadline, 'repeat' (e.g. repeat = \"monthly\" with day = 20)", "missingDueOrRepeat"))
+                file, r.anchor,
+                .problem(
+                    "missing 'due' (e.g. due = \"10/12/2020\") or, for a recurring deadline, 'repeat' (e.g. repeat = \"monthly\" with day = 20)",
+                    "missingDueOrRepeat"))
         }
         r.reportUnknownKeys(&sink, alsoKnownIn: [ConfigSchema.document, ConfigSchema.reminders])
         guard let id, let task, !unitRefs.isEmpty else { return nil }
@@ -81,19 +91,34 @@ extension ConfigDecoder {
                 ("date", dateValue != nil), ("from", start != nil), ("until", end != nil), ("time", time != nil),
             ] where present {
                 let range = r.table.entry(forKey: key)?.keyRange
-                sink.error(file, range, .problem("'\(key)' is only used with 'repeat'; for a one-off deadline put the time in 'due', e.g. due = \"15:00 10/12/2020\"", "onlyWithRepeat", ["key": "\(key)"]))
+                sink.error(
+                    file, range,
+                    .problem(
+                        "'\(key)' is only used with 'repeat'; for a one-off deadline put the time in 'due', e.g. due = \"15:00 10/12/2020\"",
+                        "onlyWithRepeat", ["key": "\(key)"]))
             }
             return nil
         }
         let kinds = ["weekly", "monthly", "quarterly", "half-yearly", "yearly"]
         guard kinds.contains(repeatValue.value) else {
             sink.error(
-                file, repeatValue.range, .problem("'\(repeatValue.value)' is not a valid repeat\(Suggestions.hint(for: repeatValue.value, in: kinds)) (one of \(kinds.map { "\"\($0)\"" }.joined(separator: ", ")))", "notARepeat", ["text": "\(repeatValue.value)", "choices": "\(kinds.map { "\"\($0)\"" }.joined(separator: ", "))"], parts: ["hint": Suggestions.hintPhrase(for: repeatValue.value, in: kinds)]))
+                file, repeatValue.range,
+                .problem(
+                    "'\(repeatValue.value)' is not a valid repeat\(Suggestions.hint(for: repeatValue.value, in: kinds)) (one of \(kinds.map { "\"\($0)\"" }.joined(separator: ", ")))",
+                    "notARepeat",
+                    [
+                        "text": "\(repeatValue.value)",
+                        "choices": "\(kinds.map { "\"\($0)\"" }.joined(separator: ", "))",
+                    ], parts: ["hint": Suggestions.hintPhrase(for: repeatValue.value, in: kinds)]))
             return nil
         }
         func unused(_ key: String, _ present: Bool) {
             if present, let range = r.table.entry(forKey: key)?.keyRange {
-                sink.error(file, range, .problem("'\(key)' is not used with repeat = \"\(repeatValue.value)\"", "unusedWithRepeat", ["key": "\(key)", "repeat": "\(repeatValue.value)"]))
+                sink.error(
+                    file, range,
+                    .problem(
+                        "'\(key)' is not used with repeat = \"\(repeatValue.value)\"", "unusedWithRepeat",
+                        ["key": "\(key)", "repeat": "\(repeatValue.value)"]))
             }
         }
         var pattern: Recurrence.Pattern?
@@ -106,10 +131,16 @@ extension ConfigDecoder {
                 if let wd = Self.weekday(w.value) {
                     pattern = .weekly(wd)
                 } else {
-                    sink.error(file, w.range, .problem("'\(w.value)' is not a weekday; write \"monday\" ... \"sunday\" or \"thứ hai\" ... \"chủ nhật\"", "notWeekday", ["text": "\(w.value)"]))
+                    sink.error(
+                        file, w.range,
+                        .problem(
+                            "'\(w.value)' is not a weekday; write \"monday\" ... \"sunday\" or \"thứ hai\" ... \"chủ nhật\"",
+                            "notWeekday", ["text": "\(w.value)"]))
                 }
             } else {
-                sink.error(file, repeatValue.range, .problem("repeat = \"weekly\" needs 'weekday', e.g. weekday = \"friday\"", "weeklyNeedsWeekday"))
+                sink.error(
+                    file, repeatValue.range,
+                    .problem("repeat = \"weekly\" needs 'weekday', e.g. weekday = \"friday\"", "weeklyNeedsWeekday"))
             }
         case "yearly":
             unused("day", dayNode != nil)
@@ -119,10 +150,16 @@ extension ConfigDecoder {
                 if let (day, month) = Self.dayMonth(d.value) {
                     pattern = Recurrence.yearly(month: month, day: day)
                 } else {
-                    sink.error(file, d.range, .problem("'\(d.value)' is not a day and month; write it as \"15/12\"", "notDayMonth", ["text": "\(d.value)"]))
+                    sink.error(
+                        file, d.range,
+                        .problem(
+                            "'\(d.value)' is not a day and month; write it as \"15/12\"", "notDayMonth",
+                            ["text": "\(d.value)"]))
                 }
             } else {
-                sink.error(file, repeatValue.range, .problem("repeat = \"yearly\" needs 'date', e.g. date = \"15/12\"", "yearlyNeedsDate"))
+                sink.error(
+                    file, repeatValue.range,
+                    .problem("repeat = \"yearly\" needs 'date', e.g. date = \"15/12\"", "yearlyNeedsDate"))
             }
         default:
             unused("weekday", weekdayValue != nil)
@@ -137,7 +174,11 @@ extension ConfigDecoder {
             var anchor = defaultMonth
             if let m = monthValue, interval > 1 {
                 if m.value > maxMonth {
-                    sink.error(file, m.range, .problem("'month' must be between 1 and \(maxMonth) for repeat = \"\(repeatValue.value)\" (the month within each period)", "monthInPeriod", ["highest": "\(maxMonth)", "repeat": "\(repeatValue.value)"]))
+                    sink.error(
+                        file, m.range,
+                        .problem(
+                            "'month' must be between 1 and \(maxMonth) for repeat = \"\(repeatValue.value)\" (the month within each period)",
+                            "monthInPeriod", ["highest": "\(maxMonth)", "repeat": "\(repeatValue.value)"]))
                 } else {
                     anchor = m.value
                 }
@@ -147,11 +188,19 @@ extension ConfigDecoder {
                     pattern = .monthly(interval: interval, anchor: anchor, day: day)
                 }
             } else {
-                sink.error(file, repeatValue.range, .problem("repeat = \"\(repeatValue.value)\" needs 'day', e.g. day = 20 (or day = \"last\")", "repeatNeedsDay", ["repeat": "\(repeatValue.value)"]))
+                sink.error(
+                    file, repeatValue.range,
+                    .problem(
+                        "repeat = \"\(repeatValue.value)\" needs 'day', e.g. day = 20 (or day = \"last\")",
+                        "repeatNeedsDay", ["repeat": "\(repeatValue.value)"]))
             }
         }
         if let start, let end, end < start, let range = r.table.entry(forKey: "until")?.node.range {
-            sink.error(file, range, .problem("'until' (\(end.vietnamese)) is before 'from' (\(start.vietnamese))", "untilBeforeFrom", ["until": "\(end.vietnamese)", "from": "\(start.vietnamese)"]))
+            sink.error(
+                file, range,
+                .problem(
+                    "'until' (\(end.vietnamese)) is before 'from' (\(start.vietnamese))", "untilBeforeFrom",
+                    ["until": "\(end.vietnamese)", "from": "\(start.vietnamese)"]))
         }
         guard let pattern else { return nil }
         return RecurrenceDraft(pattern: pattern, time: time, start: start, end: end)
@@ -162,7 +211,9 @@ extension ConfigDecoder {
         case .integer(let n) where (1...31).contains(n): return .day(Int(n))
         case .string(let s) where ["last", "cuối tháng", "cuoi thang"].contains(s.lowercased()): return .last
         default:
-            sink.error(file, node.range, .problem("'day' must be a day of the month from 1 to 31, or \"last\"", "notDayOfMonth"))
+            sink.error(
+                file, node.range,
+                .problem("'day' must be a day of the month from 1 to 31, or \"last\"", "notDayOfMonth"))
             return nil
         }
     }
@@ -183,7 +234,8 @@ extension ConfigDecoder {
     /// `15/12` -> (15, 12), checked against a leap year so 29/2 is allowed.
     static func dayMonth(_ text: String) -> (Int, Int)? {
         var s = TextScanner(text.trimmingSpaces)
-        guard let d = s.integer(maxDigits: 2), s.skip("/") || s.skip("-") || s.skip("."), let m = s.integer(maxDigits: 2),
+        guard let d = s.integer(maxDigits: 2), s.skip("/") || s.skip("-") || s.skip("."),
+            let m = s.integer(maxDigits: 2),
             s.isAtEnd, CivilDate(year: 2000, month: m, day: d) != nil
         else { return nil }
         return (d, m)

@@ -45,7 +45,8 @@ enum Redacted {
     /// user may itself be a token, a database's is not), and either its path kept with the values of its query
     /// parameters replaced (except `safeParameters`, e.g. libpq's `sslmode`), or, with `keepPath` false (webhooks,
     /// whose paths and queries often are tokens), its path and query shown as `/…`.
-    static func url(_ text: String, keepPath: Bool, showUser: Bool = false, safeParameters: Set<String> = []) -> String {
+    static func url(_ text: String, keepPath: Bool, showUser: Bool = false, safeParameters: Set<String> = []) -> String
+    {
         guard let url = LenientURL(text) else {
             // Not a URL; an `@` may still end a user and a password (`postgresql:user:password@host`).
             if let at = text.lastIndex(of: "@") { return "[redacted]@" + String(text[text.index(after: at)...]) }
@@ -63,8 +64,11 @@ enum Redacted {
         if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
         guard let mark = rest.firstIndex(of: "?") else { return out + String(rest) }
         out += rest[..<mark]
-        let pairs = rest[rest.index(after: mark)...].split(separator: "&", omittingEmptySubsequences: false).map { pair in
-            guard let equals = pair.firstIndex(of: "=") else { return safeParameters.contains(String(pair)) ? String(pair) : "[redacted]" }
+        let pairs = rest[rest.index(after: mark)...].split(separator: "&", omittingEmptySubsequences: false).map {
+            pair in
+            guard let equals = pair.firstIndex(of: "=") else {
+                return safeParameters.contains(String(pair)) ? String(pair) : "[redacted]"
+            }
             let name = pair[..<equals]
             return safeParameters.contains(String(name)) ? String(pair) : name + "=[redacted]"
         }

@@ -13,7 +13,8 @@ package enum ConfigLoader {
     ///   - pending: a file's contents to use in place of what is on disk (`deadlinectl edit` checks an edited copy
     ///     as if installed); a path in the drop-in folder that does not exist yet is loaded as a new drop-in.
     package static func load(
-        mainFile: String = defaultMainFile, environment: [String: String], pending: (path: String, bytes: [UInt8])? = nil
+        mainFile: String = defaultMainFile, environment: [String: String],
+        pending: (path: String, bytes: [UInt8])? = nil
     ) -> ConfigLoadResult {
         var decoder = ConfigDecoder(environment: environment)
         func parse(_ path: String) -> TOMLDocument? {
@@ -30,13 +31,15 @@ package enum ConfigLoader {
         let dropInDirectory = FileSystem.join(FileSystem.directory(of: mainFile), decoder.dropInDirectory.value)
         if var names = FileSystem.list(dropInDirectory) {
             if let pending, FileSystem.directory(of: pending.path) == dropInDirectory {
-                let name = String(pending.path.dropFirst(dropInDirectory.count + (dropInDirectory.hasSuffix("/") ? 0 : 1)))
+                let name = String(
+                    pending.path.dropFirst(dropInDirectory.count + (dropInDirectory.hasSuffix("/") ? 0 : 1)))
                 if !names.contains(name) { names.append(name) }
             }
             for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) })
             where name.hasSuffix(".toml") && !name.hasPrefix(".") {
                 let path = FileSystem.join(dropInDirectory, name)
-                guard pending?.path == path || FileSystem.info(path)?.isRegular == true, let document = parse(path) else {
+                guard pending?.path == path || FileSystem.info(path)?.isRegular == true, let document = parse(path)
+                else {
                     continue
                 }
                 decoder.decodeDropIn(document, file: path)
@@ -44,30 +47,41 @@ package enum ConfigLoader {
             }
         } else if decoder.dropInDirectory.explicit {
             decoder.sink.warning(
-                mainFile, decoder.dropInDirectory.range, .problem("the drop-in folder '\(dropInDirectory)' does not exist or cannot be read; no drop-in files were loaded", "dropInFolderMissing", ["folder": "\(dropInDirectory)"]))
+                mainFile, decoder.dropInDirectory.range,
+                .problem(
+                    "the drop-in folder '\(dropInDirectory)' does not exist or cannot be read; no drop-in files were loaded",
+                    "dropInFolderMissing", ["folder": "\(dropInDirectory)"]))
         }
         let configuration = decoder.finish(mainFile: mainFile, files: files)
         let diagnostics = decoder.sink.diagnostics.sortedForDisplay()
         return ConfigLoadResult(
-            configuration: diagnostics.hasErrors ? nil : configuration, diagnostics: diagnostics, dropInDirectory: dropInDirectory)
+            configuration: diagnostics.hasErrors ? nil : configuration, diagnostics: diagnostics,
+            dropInDirectory: dropInDirectory)
     }
 
     /// The `*.mustache` files of the templates folder: file name to (path, text). Unreadable files and files that
     /// are not UTF-8 are errors; other files are ignored.
-    package static func templateFiles(in directory: String) -> ([String: (path: String, source: String)], [Diagnostic]) {
+    package static func templateFiles(in directory: String) -> ([String: (path: String, source: String)], [Diagnostic])
+    {
         var files: [String: (path: String, source: String)] = [:]
         var diagnostics: [Diagnostic] = []
-        for name in (FileSystem.list(directory) ?? []).sorted() where name.hasSuffix(".mustache") && !name.hasPrefix(".") {
+        for name in (FileSystem.list(directory) ?? []).sorted()
+        where name.hasSuffix(".mustache") && !name.hasPrefix(".") {
             let path = FileSystem.join(directory, name)
             do {
                 let bytes = try FileSystem.readBytes(path, limit: 1 << 20)
                 guard let text = String(validating: bytes, as: UTF8.self) else {
-                    diagnostics.append(.error(path, nil, .problem("the template is not UTF-8 text; save it as UTF-8", "templateNotUTF8")))
+                    diagnostics.append(
+                        .error(
+                            path, nil, .problem("the template is not UTF-8 text; save it as UTF-8", "templateNotUTF8")))
                     continue
                 }
                 files[name] = (path, text)
             } catch {
-                diagnostics.append(.error(path, nil, .problem("cannot read the template: \(error)", "templateUnreadable", ["error": "\(error)"])))
+                diagnostics.append(
+                    .error(
+                        path, nil,
+                        .problem("cannot read the template: \(error)", "templateUnreadable", ["error": "\(error)"])))
             }
         }
         return (files, diagnostics)
@@ -97,15 +111,28 @@ package enum ConfigLoader {
 enum ZoneLoader {
     static func load(_ name: String, environment: [String: String]) -> Result<ZoneRules, ZoneLoadError> {
         guard !name.isEmpty, !name.contains(".."), !name.hasPrefix("/"),
-            name.unicodeScalars.allSatisfy({ $0.isASCIILetter || $0.asciiDigit != nil || "/_+-".unicodeScalars.contains($0) })
-        else { return .failure(ZoneLoadError(.problem("'\(name)' is not a time zone name (e.g. \"Asia/Ho_Chi_Minh\")", "notZoneName", ["name": name]))) }
+            name.unicodeScalars.allSatisfy({
+                $0.isASCIILetter || $0.asciiDigit != nil || "/_+-".unicodeScalars.contains($0)
+            })
+        else {
+            return .failure(
+                ZoneLoadError(
+                    .problem(
+                        "'\(name)' is not a time zone name (e.g. \"Asia/Ho_Chi_Minh\")", "notZoneName", ["name": name]))
+            )
+        }
         let directory = environment["TZDIR"] ?? "/usr/share/zoneinfo"
         let path = FileSystem.join(directory, name)
         guard let bytes = try? FileSystem.readBytes(path, limit: 1 << 20) else {
             let lowered = name.lowercased().replacingAll("_", with: "").replacingAll(" ", with: "")
-            if ["hanoi", "saigon", "vietnam", "danang", "haiphong", "hue", "cantho"].contains(where: { lowered.contains($0) }) {
-                return .failure(ZoneLoadError(
-                        .problem("unknown time zone '\(name)'; did you mean 'Asia/Ho_Chi_Minh'? (Vietnam's zone)", "vietnamZone", ["name": name])))
+            if ["hanoi", "saigon", "vietnam", "danang", "haiphong", "hue", "cantho"].contains(where: {
+                lowered.contains($0)
+            }) {
+                return .failure(
+                    ZoneLoadError(
+                        .problem(
+                            "unknown time zone '\(name)'; did you mean 'Asia/Ho_Chi_Minh'? (Vietnam's zone)",
+                            "vietnamZone", ["name": name])))
             }
             let region = FileSystem.directory(of: name)
             let candidates = (FileSystem.list(FileSystem.join(directory, region)) ?? []).map {
@@ -114,13 +141,19 @@ enum ZoneLoader {
             return .failure(
                 ZoneLoadError(
                     .problem(
-                        "unknown time zone '\(name)'\(Suggestions.hint(for: name, in: candidates + ["Asia/Ho_Chi_Minh"]))", "unknownZone",
-                        ["name": name], parts: ["hint": Suggestions.hintPhrase(for: name, in: candidates + ["Asia/Ho_Chi_Minh"])])))
+                        "unknown time zone '\(name)'\(Suggestions.hint(for: name, in: candidates + ["Asia/Ho_Chi_Minh"]))",
+                        "unknownZone",
+                        ["name": name],
+                        parts: ["hint": Suggestions.hintPhrase(for: name, in: candidates + ["Asia/Ho_Chi_Minh"])])))
         }
         do {
             return .success(try ZoneRules(tzif: bytes, identifier: name))
         } catch {
-            return .failure(ZoneLoadError(.problem("cannot read time zone '\(name)': \(error)", "zoneUnreadable", ["name": name, "error": "\(error)"])))
+            return .failure(
+                ZoneLoadError(
+                    .problem(
+                        "cannot read time zone '\(name)': \(error)", "zoneUnreadable",
+                        ["name": name, "error": "\(error)"])))
         }
     }
 }

@@ -59,7 +59,8 @@ enum FileSystem {
         var st = stat()
         guard stat(path, &st) == 0 else { return nil }
         let type = st.st_mode & S_IFMT
-        return FileInfo(isRegular: type == S_IFREG, isDirectory: type == S_IFDIR, mode: st.st_mode & 0o7777, owner: st.st_uid)
+        return FileInfo(
+            isRegular: type == S_IFREG, isDirectory: type == S_IFDIR, mode: st.st_mode & 0o7777, owner: st.st_uid)
     }
 
     static func isReadable(_ path: String) -> Bool { access(path, R_OK) == 0 }

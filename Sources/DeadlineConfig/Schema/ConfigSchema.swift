@@ -13,7 +13,8 @@ package enum ConfigSchema {
                 "Time zone in which due dates and send times are read (a name from /usr/share/zoneinfo)."),
             KeySpec(
                 "language", .choice(["vi", "en"]), default: "\"vi\"",
-                "Language of reminders, and of deadlinectl's output when set (`--lang` overrides it; when it is not set, deadlinectl follows the locale: `vi_VN*` Vietnamese, any other English)."),
+                "Language of reminders, and of deadlinectl's output when set (`--lang` overrides it; when it is not set, deadlinectl follows the locale: `vi_VN*` Vietnamese, any other English)."
+            ),
             KeySpec(
                 "organization", .string, default: "none",
                 "The office that sends the reminders: named in their text (\"… đề nghị đơn vị thông báo cho Văn phòng UBND Thành phố Hà Nội để dừng nhắc việc\"), their signature, and the outbox's From.",
@@ -42,7 +43,8 @@ package enum ConfigSchema {
                 "Attempts for a delivery that fails temporarily before it is given up."),
             KeySpec(
                 "retry_delay", .duration, default: "\"1m\"", range: .seconds(1...3600),
-                "Wait before the first retry of a failed delivery; each further retry waits twice as long (at most 1 h), with ±20 % jitter."),
+                "Wait before the first retry of a failed delivery; each further retry waits twice as long (at most 1 h), with ±20 % jitter."
+            ),
             KeySpec(
                 "retry_max_age", .duration, default: "\"2d\"", range: .seconds(60...30 * 86_400),
                 "A delivery still failing this long after its send time is given up."),
@@ -56,24 +58,31 @@ package enum ConfigSchema {
                 "before", .offsetList, default: "[\"7d\", \"3d\", \"1d\"]", range: .offset,
                 "Reminders before the due moment: days (`d`), working days (`wd`), weeks (`w`) at `time`; hours (`h`) and minutes (`m`) before the due moment itself.",
                 example: "[\"7d\", \"3wd\", \"1d\", \"2h\"]"),
-            KeySpec("on_due", .boolean, default: "true", "A reminder on the due day at `time` (if that is before the due moment)."),
+            KeySpec(
+                "on_due", .boolean, default: "true",
+                "A reminder on the due day at `time` (if that is before the due moment)."),
             KeySpec(
                 "overdue_every", .offset, default: "\"1d\"", range: .offset,
                 "After the due moment, while not done, an urging reminder (đôn đốc) this often. `\"\"` for none."),
-            KeySpec("overdue_limit", .integer, default: "5", range: .count(0...365), "At most this many urging reminders per occurrence; `overdue_every` times this is at most a year."),
+            KeySpec(
+                "overdue_limit", .integer, default: "5", range: .count(0...365),
+                "At most this many urging reminders per occurrence; `overdue_every` times this is at most a year."),
             KeySpec(
                 "time", .time, default: "\"08:00\"",
-                "Local time at which day-based reminders go out, and moved reminders too (the start of `working_hours` if it lies outside them)."),
+                "Local time at which day-based reminders go out, and moved reminders too (the start of `working_hours` if it lies outside them)."
+            ),
             KeySpec(
                 "due_on_day_off", .choice(["keep", "before", "after"]), default: "\"keep\"",
                 "A due date that falls on a day off (weekend, holiday, announced day off): `keep` it, since directives mean \"by that date\" (reminders still come on working days before it); or move it to the same time on the previous (`before`) or next (`after`) working day.",
                 example: "\"after\""),
             KeySpec(
                 "off_hours", .choice(["move", "send"]), default: "\"move\"",
-                "Reminders before the due moment and on the due day that fall outside `[calendar] working_hours` or on a day off: `move` them to the next working morning or, when that is not before the due moment, to the latest working morning before their time; or `send` them at their time. Reminders that land on the same moment are sent once."),
+                "Reminders before the due moment and on the due day that fall outside `[calendar] working_hours` or on a day off: `move` them to the next working morning or, when that is not before the due moment, to the latest working morning before their time; or `send` them at their time. Reminders that land on the same moment are sent once."
+            ),
             KeySpec(
                 "overdue_off_hours", .choice(["move", "send"]), default: "\"move\"",
-                "The same for urging reminders after the due moment: `move` them to the next working morning, or `send` them at their time, weekends and nights included."),
+                "The same for urging reminders after the due moment: `move` them to the next working morning, or `send` them at their time, weekends and nights included."
+            ),
         ] + escalationKeys)
 
     /// Escalation to a unit's heads: in `[reminders]`, a deadline's `reminders`, or a unit (`[units.ID]`). A
@@ -87,8 +96,12 @@ package enum ConfigSchema {
             "escalate_after_urges", .integer, default: "none", range: .count(0...100),
             "Or escalate once this many urging reminders went out without the task done; the escalation comes in the place of the next one (Hanoi's practice: more than 3). `0` for no escalation.",
             example: "3"),
-        KeySpec("escalate_every", .offset, default: "\"2wd\"", range: .offset, "Escalations repeat this often while the task is not done."),
-        KeySpec("escalate_limit", .integer, default: "3", range: .count(1...100), "At most this many escalations per occurrence; `escalate_every` times this is at most a year."),
+        KeySpec(
+            "escalate_every", .offset, default: "\"2wd\"", range: .offset,
+            "Escalations repeat this often while the task is not done."),
+        KeySpec(
+            "escalate_limit", .integer, default: "3", range: .count(1...100),
+            "At most this many escalations per occurrence; `escalate_every` times this is at most a year."),
         KeySpec(
             "supervisors", .mailboxList, default: "[]",
             "Addresses that receive every escalation besides the heads, e.g. the supervising committee's office.",
@@ -113,7 +126,8 @@ package enum ConfigSchema {
                 "Announced Tết days and Quốc khánh companion: one `[[calendar.year]]` table per year (below)."),
             KeySpec(
                 "holiday", .tableList, default: "[]",
-                "Yearly holidays besides the Labour Code's, such as a new statutory day: one `[[calendar.holiday]]` table each (below)."),
+                "Yearly holidays besides the Labour Code's, such as a new statutory day: one `[[calendar.holiday]]` table each (below)."
+            ),
         ])
 
     package static let calendarOverride = TableSpec(
@@ -143,7 +157,9 @@ package enum ConfigSchema {
             KeySpec(
                 "national_day_companion", .date, default: "forecast",
                 "The day off beside Quốc khánh: 1/9 or 3/9 of the year.", example: "\"01/09/2025\""),
-            KeySpec("note", .string, "Where it was announced; for admins.", example: "\"Thông báo nghỉ Tết Âm lịch năm 2025\""),
+            KeySpec(
+                "note", .string, "Where it was announced; for admins.",
+                example: "\"Thông báo nghỉ Tết Âm lịch năm 2025\""),
         ])
 
     package static let calendarHoliday = TableSpec(
@@ -170,20 +186,26 @@ package enum ConfigSchema {
                 example: "\"Vietnam Culture Day\""),
             KeySpec(
                 "compensated", .boolean, default: "true",
-                "When it falls on a weekly day off, a nghỉ bù on the next working day, as for statutory holidays (BLLĐ 2019 Điều 111 khoản 3)."),
-            KeySpec("note", .string, "Where it was decided; for admins.", example: "\"Bộ luật Lao động sửa đổi, Điều 112\""),
+                "When it falls on a weekly day off, a nghỉ bù on the next working day, as for statutory holidays (BLLĐ 2019 Điều 111 khoản 3)."
+            ),
+            KeySpec(
+                "note", .string, "Where it was decided; for admins.", example: "\"Bộ luật Lao động sửa đổi, Điều 112\""),
         ])
 
     package static let unit = TableSpec(
         "[units.ID]",
         "A unit (sở, ban, ngành, quận, huyện...) that receives tasks. ID is a short key used in deadlines: letters, digits, `-`, `_`.",
         keys: [
-            KeySpec("name", .string, required: true, "Display name, used in messages.", example: "\"Sở Kế hoạch và Đầu tư\""),
             KeySpec(
-                "recipients", .mailboxList, default: "[]", "Who receives the unit's reminders (email and outbox channels).",
+                "name", .string, required: true, "Display name, used in messages.", example: "\"Sở Kế hoạch và Đầu tư\""
+            ),
+            KeySpec(
+                "recipients", .mailboxList, default: "[]",
+                "Who receives the unit's reminders (email and outbox channels).",
                 example: "[\"Văn thư Sở KH&ĐT <vanthu@khdt.hanoi.gov.vn>\"]"),
             KeySpec(
-                "heads", .mailboxList, default: "[]", "Head(s) of the unit, who receive escalations when its work is late.",
+                "heads", .mailboxList, default: "[]",
+                "Head(s) of the unit, who receive escalations when its work is late.",
                 example: "[\"Giám đốc Sở <giamdoc@khdt.hanoi.gov.vn>\"]"),
             KeySpec(
                 "channels", .stringList, default: "daemon.default_channels", "Channels to reach this unit through.",
@@ -198,7 +220,8 @@ package enum ConfigSchema {
                 example: "\"07:30\""),
             KeySpec(
                 "digest_urgent_alone", .boolean, default: "true",
-                "With `digest`: reminders on the due day, urging after it (and escalations, always) still go out on their own; `false` folds due-day and urging reminders into the digest too."),
+                "With `digest`: reminders on the due day, urging after it (and escalations, always) still go out on their own; `false` folds due-day and urging reminders into the digest too."
+            ),
         ] + escalationKeys)
 
     package static let channelCommon: [KeySpec] = [
@@ -223,11 +246,13 @@ package enum ConfigSchema {
         "[channels.NAME] type = \"smtp\"", "Email through an SMTP server.",
         keys: channelCommon + [
             KeySpec(
-                "url", .string, required: true, "`smtp://host:port` (STARTTLS) or `smtps://host:port` (TLS from the start).",
+                "url", .string, required: true,
+                "`smtp://host:port` (STARTTLS) or `smtps://host:port` (TLS from the start).",
                 example: "\"smtps://mail.hanoi.gov.vn:465\""),
             KeySpec(
                 "starttls", .choice(["required", "opportunistic", "off"]), default: "\"required\"",
-                "For `smtp://`: whether the connection must be encrypted with STARTTLS. `off` only for 127.0.0.1, or with `allow_plaintext = true`."),
+                "For `smtp://`: whether the connection must be encrypted with STARTTLS. `off` only for 127.0.0.1, or with `allow_plaintext = true`."
+            ),
             KeySpec(
                 "allow_plaintext", .boolean, default: "false",
                 "Acknowledge that `starttls = \"off\"` sends mail unencrypted to a server that is not on this machine."),
@@ -240,11 +265,13 @@ package enum ConfigSchema {
                 "password_file", .secretPath,
                 "File holding the SMTP password (not readable by everyone). With LoadCredential=, write `$CREDENTIALS_DIRECTORY/NAME`.",
                 example: "\"/etc/deadlined/secrets/smtp-password\""),
-            KeySpec("ca_file", .path, "A private CA certificate (PEM) to trust for this server. Verification is always on."),
+            KeySpec(
+                "ca_file", .path, "A private CA certificate (PEM) to trust for this server. Verification is always on."),
             KeySpec("connect_timeout", .duration, default: "\"10s\"", range: timeoutRange, "Time allowed to connect."),
             KeySpec(
                 "timeout", .duration, default: "\"60s\"", range: timeoutRange,
-                "Time allowed for one whole message. With `connect_timeout`, below the watchdog interval (`WatchdogSec=`, 3 min in deadlined.service), since a send that takes longer gets the daemon killed."),
+                "Time allowed for one whole message. With `connect_timeout`, below the watchdog interval (`WatchdogSec=`, 3 min in deadlined.service), since a send that takes longer gets the daemon killed."
+            ),
             KeySpec(
                 "one_message_per_recipient", .boolean, default: "false",
                 "Send each recipient a message of their own instead of one message to all of a unit's recipients."),
@@ -256,7 +283,8 @@ package enum ConfigSchema {
         "[channels.NAME] type = \"webhook\"", "An HTTP POST to a chat system or another program.",
         keys: channelCommon + [
             KeySpec(
-                "url", .string, required: true, "Where to POST. For Telegram, `https://api.telegram.org` (the token comes from `token_file`).",
+                "url", .string, required: true,
+                "Where to POST. For Telegram, `https://api.telegram.org` (the token comes from `token_file`).",
                 example: "\"https://hooks.example.vn/abc\""),
             KeySpec(
                 "format", .choice(["json", "slack", "teams", "telegram"]), default: "\"json\"",
@@ -277,9 +305,13 @@ package enum ConfigSchema {
             KeySpec("connect_timeout", .duration, default: "\"10s\"", range: timeoutRange, "Time allowed to connect."),
             KeySpec(
                 "timeout", .duration, default: "\"30s\"", range: timeoutRange,
-                "Time allowed for one whole request. With `connect_timeout`, below the watchdog interval (`WatchdogSec=`, 3 min in deadlined.service)."),
+                "Time allowed for one whole request. With `connect_timeout`, below the watchdog interval (`WatchdogSec=`, 3 min in deadlined.service)."
+            ),
             KeySpec("follow_redirects", .boolean, default: "false", "Follow HTTP redirects."),
-            KeySpec("ca_file", .path, "A private CA certificate (PEM) to trust for an https:// URL, e.g. the office's own CA. Verification is always on."),
+            KeySpec(
+                "ca_file", .path,
+                "A private CA certificate (PEM) to trust for an https:// URL, e.g. the office's own CA. Verification is always on."
+            ),
             connectionsKey(default: WebhookSettings.defaultConnections, what: "requests", server: "An endpoint"),
         ])
 
@@ -299,7 +331,8 @@ package enum ConfigSchema {
     package static let shippedWatchdogSeconds: Int64 = 180
 
     package static let document = TableSpec(
-        "[[document]]", "A directive or plan that hands out tasks. Usually one drop-in file per document; a document declared in several files is one document if the declarations agree (each key set in one of them, or set the same).",
+        "[[document]]",
+        "A directive or plan that hands out tasks. Usually one drop-in file per document; a document declared in several files is one document if the declarations agree (each key set in one of them, or set the same).",
         keys: [
             KeySpec("ref", .string, required: true, "Reference number as printed.", example: "\"5418/UBND-TKBT\""),
             KeySpec(
@@ -331,7 +364,9 @@ package enum ConfigSchema {
             KeySpec(
                 "document", .string, default: "the file's only document",
                 "Reference of the `[[document]]` that set the task.", example: "\"5418/UBND-TKBT\""),
-            KeySpec("units", .stringList, required: true, "Responsible units (ids from `[units.ID]`).", example: "[\"so-khdt\"]"),
+            KeySpec(
+                "units", .stringList, required: true, "Responsible units (ids from `[units.ID]`).",
+                example: "[\"so-khdt\"]"),
             KeySpec(
                 "due", .dueDate, "When it is due, once.", example: "\"10/12/2020\""),
             KeySpec(
@@ -346,23 +381,29 @@ package enum ConfigSchema {
                 "quarterly: month of the quarter (1–3); half-yearly: month of the half (1–6)."),
             KeySpec("weekday", .string, "weekly: the weekday (`monday` or `thứ hai`, ...).", example: "\"friday\""),
             KeySpec("date", .string, "yearly: the day and month.", example: "\"15/12\""),
-            KeySpec("time", .time, default: "daemon.closing_time", "Due time of each occurrence of a recurring deadline."),
+            KeySpec(
+                "time", .time, default: "daemon.closing_time", "Due time of each occurrence of a recurring deadline."),
             KeySpec(
                 "from", .date, default: "the document's date", "Recurring: no occurrence before this day."),
             KeySpec("until", .date, "Recurring: no occurrence after this day."),
             KeySpec("channels", .stringList, default: "each unit's channels", "Channels for this deadline only."),
-            KeySpec("reminders", .table, default: "[reminders]", "This deadline's own reminder rules (same keys as `[reminders]`).",
+            KeySpec(
+                "reminders", .table, default: "[reminders]",
+                "This deadline's own reminder rules (same keys as `[reminders]`).",
                 example: "{ before = [\"3d\", \"1d\"], overdue_every = \"2d\" }"),
             KeySpec("note", .string, "Free text for admins; not sent."),
         ])
 
     /// Every table, in the order the config reference lists them.
     package static let tables: [TableSpec] = [
-        daemon, reminders, calendar, calendarOverride, calendarYear, calendarHoliday, unit, outboxChannel, smtpChannel, webhookChannel,
+        daemon, reminders, calendar, calendarOverride, calendarYear, calendarHoliday, unit, outboxChannel, smtpChannel,
+        webhookChannel,
         document, deadline, store, web,
     ]
 
     /// Top-level tables of the main file and of drop-in files.
-    package static let topLevelMain = ["daemon", "reminders", "calendar", "units", "channels", "document", "deadline", "store", "web"]
+    package static let topLevelMain = [
+        "daemon", "reminders", "calendar", "units", "channels", "document", "deadline", "store", "web",
+    ]
     package static let topLevelDropIn = ["units", "channels", "document", "deadline"]
 }

@@ -76,7 +76,8 @@ package enum ValueRange: Sendable, Hashable {
 
     /// `30 s`, `10 min`, `1 h`, `30 d`: a bound in the largest unit that divides it.
     package static func words(_ seconds: Int64) -> String {
-        for (unit, name) in [(Int64(86_400), "d"), (3600, "h"), (60, "min")] where seconds >= unit && seconds % unit == 0 {
+        for (unit, name) in [(Int64(86_400), "d"), (3600, "h"), (60, "min")]
+        where seconds >= unit && seconds % unit == 0 {
             return "\(seconds / unit) \(name)"
         }
         return "\(seconds) s"

@@ -15,16 +15,22 @@ extension ConfigSchema {
             KeySpec(
                 "sslmode", .choice(["disable", "allow", "prefer", "require", "verify-ca", "verify-full"]),
                 default: "\"verify-full\"",
-                "PostgreSQL: TLS, as libpq's `sslmode`. `verify-full` checks the server's certificate and host name; `require` only encrypts. For `localhost`, 127.0.0.1 and ::1 the default is `prefer`; a Unix socket never uses TLS."),
+                "PostgreSQL: TLS, as libpq's `sslmode`. `verify-full` checks the server's certificate and host name; `require` only encrypts. For `localhost`, 127.0.0.1 and ::1 the default is `prefer`; a Unix socket never uses TLS."
+            ),
             KeySpec(
                 "ca_file", .path,
-                "PostgreSQL: a private CA certificate (PEM) to verify the server's certificate with (libpq's `sslrootcert`)."),
-            KeySpec("connect_timeout", .duration, default: "\"10s\"", range: timeoutRange, "PostgreSQL: time allowed to connect and log in."),
+                "PostgreSQL: a private CA certificate (PEM) to verify the server's certificate with (libpq's `sslrootcert`)."
+            ),
+            KeySpec(
+                "connect_timeout", .duration, default: "\"10s\"", range: timeoutRange,
+                "PostgreSQL: time allowed to connect and log in."),
             KeySpec(
                 "lease", .duration, default: "\"30s\"", range: .seconds(3...3600),
-                "PostgreSQL: how long a server's claim on a reminder it is sending holds unless renewed; it renews its claims every third of this. When a server dies, another sends its reminders once their lease has run out."),
+                "PostgreSQL: how long a server's claim on a reminder it is sending holds unless renewed; it renews its claims every third of this. When a server dies, another sends its reminders once their lease has run out."
+            ),
             KeySpec(
                 "recheck", .duration, default: "\"60s\"", range: .seconds(1...3600),
-                "PostgreSQL: each server hears the others' changes at once (LISTEN/NOTIFY); should a notification be lost, it re-examines the ledger, and writes its heartbeat, at least this often."),
+                "PostgreSQL: each server hears the others' changes at once (LISTEN/NOTIFY); should a notification be lost, it re-examines the ledger, and writes its heartbeat, at least this often."
+            ),
         ])
 }

@@ -10,7 +10,8 @@ extension ConfigSchema {
                 example: "\"https://nhacviec.hanoi.gov.vn\""),
             KeySpec(
                 "key_file", .secretPath, default: "\"web-key\"",
-                "File holding the key that signs the links (64 hexadecimal digits, not readable by everyone); relative paths are inside the state directory. `deadlinectl web-key` creates it; `deadlinectl web-key --rotate` replaces it, which revokes every link already sent. With LoadCredential=, write `$CREDENTIALS_DIRECTORY/NAME`."),
+                "File holding the key that signs the links (64 hexadecimal digits, not readable by everyone); relative paths are inside the state directory. `deadlinectl web-key` creates it; `deadlinectl web-key --rotate` replaces it, which revokes every link already sent. With LoadCredential=, write `$CREDENTIALS_DIRECTORY/NAME`."
+            ),
             KeySpec(
                 "link_lifetime", .duration, default: "\"60d\"",
                 "How long a confirmation link works after the reminder that carries it was sent."),

@@ -43,7 +43,8 @@ package enum TOMLReader {
     ///
     /// Invalid bytes read as U+FFFD, so the rest of the file is still checked. At most one encoding error is
     /// reported per line.
-    package static func parse(utf8 bytes: [UInt8], file: String) -> (document: TOMLDocument, diagnostics: [Diagnostic]) {
+    package static func parse(utf8 bytes: [UInt8], file: String) -> (document: TOMLDocument, diagnostics: [Diagnostic])
+    {
         let encodingErrors = encodingDiagnostics(bytes, file: file)
         guard !encodingErrors.isEmpty else {
             var parser = TOMLParser(bytes: bytes, file: file)

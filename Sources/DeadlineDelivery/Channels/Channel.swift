@@ -55,7 +55,9 @@ struct UnavailableChannel: Channel {
 package enum ChannelFactory {
     /// One channel per settings entry. A channel that cannot be set up becomes one whose deliveries fail
     /// (temporarily) with the reason; the reasons are also returned, for the log.
-    package static func make(_ settings: [String: ChannelSettings]) -> (channels: [String: any Channel], problems: [String: String]) {
+    package static func make(
+        _ settings: [String: ChannelSettings]
+    ) -> (channels: [String: any Channel], problems: [String: String]) {
         var channels: [String: any Channel] = [:]
         var problems: [String: String] = [:]
         for (name, s) in settings {

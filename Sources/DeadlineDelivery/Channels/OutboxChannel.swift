@@ -38,8 +38,11 @@ package final class OutboxChannel: Channel {
     /// for every attempt.
     package static func fileName(for facts: ReminderFacts) -> String {
         let local = facts.zone.localDateTime(at: facts.plannedAt)
-        let stamp = local.date.iso.replacingAll("-", with: "") + "T" + local.time.description.replacingAll(":", with: "") + "00"
-        let digest = SHA256.hash(data: Array(facts.key.utf8)).prefix(8).map { b in (b < 16 ? "0" : "") + String(b, radix: 16) }.joined()
+        let stamp =
+            local.date.iso.replacingAll("-", with: "") + "T" + local.time.description.replacingAll(":", with: "") + "00"
+        let digest = SHA256.hash(data: Array(facts.key.utf8)).prefix(8).map { b in
+            (b < 16 ? "0" : "") + String(b, radix: 16)
+        }.joined()
         return "\(stamp)-\(digest).eml"
     }
 
@@ -47,10 +50,13 @@ package final class OutboxChannel: Channel {
         let path = directory + "/" + OutboxChannel.fileName(for: reminder.facts)
         let bytes: [UInt8]
         do {
-            bytes = try EmailComposer.message(for: reminder, from: sender(for: reminder.facts), replyTo: nil, attachICS: false)
-                .render()
+            bytes = try EmailComposer.message(
+                for: reminder, from: sender(for: reminder.facts), replyTo: nil, attachICS: false
+            )
+            .render()
         } catch {
-            return .permanentFailure(DeliveryError(channel: name, host: "-", kind: .messageRejected, cause: error.description))
+            return .permanentFailure(
+                DeliveryError(channel: name, host: "-", kind: .messageRejected, cause: error.description))
         }
         let name = self.name
         let directory = self.directory
@@ -67,7 +73,8 @@ package final class OutboxChannel: Channel {
                 } catch {
                     continuation.resume(
                         returning: .temporaryFailure(
-                            DeliveryError(channel: name, host: "-", kind: .unknown, cause: "\(error)"), retryAfter: nil))
+                            DeliveryError(channel: name, host: "-", kind: .unknown, cause: "\(error)"), retryAfter: nil)
+                    )
                 }
             }
         }

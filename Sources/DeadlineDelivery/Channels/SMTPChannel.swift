@@ -24,11 +24,14 @@ package final class SMTPChannel: Channel {
         let server = SMTPServer(
             host: host, port: port ?? (scheme == "smtps" ? 465 : 587),
             security: scheme == "smtps" ? .implicitTLS : .starttls(settings.startTLS), caFile: settings.caFile,
-            credentials: credentials, clientName: SMTPChannel.clientName, connectTimeout: .seconds(settings.connectTimeoutSeconds),
+            credentials: credentials, clientName: SMTPChannel.clientName,
+            connectTimeout: .seconds(settings.connectTimeoutSeconds),
             totalTimeout: .seconds(settings.timeoutSeconds), channelName: settings.name)
         do {
             from = try EmailAddress(settings.from.address, displayName: settings.from.displayName)
-            replyTo = try settings.replyTo.map { m throws(MessageFormatError) in try EmailAddress(m.address, displayName: m.displayName) }
+            replyTo = try settings.replyTo.map { m throws(MessageFormatError) in
+                try EmailAddress(m.address, displayName: m.displayName)
+            }
         } catch {
             throw DeliveryConfigurationError(setting: "from", problem: error.description)
         }
@@ -38,12 +41,16 @@ package final class SMTPChannel: Channel {
     /// The host name to greet the server with, if it is a plain DNS name.
     static let clientName: String? = {
         let host = HostName.current
-        return host.utf8.allSatisfy { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") || (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) } && !host.isEmpty ? host : nil
+        return host.utf8.allSatisfy {
+            $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") || (48...57).contains($0) || (65...90).contains($0)
+                || (97...122).contains($0)
+        } && !host.isEmpty ? host : nil
     }()
 
     static func parse(_ url: String) throws(DeliveryConfigurationError) -> (scheme: String, host: String, port: Int?) {
         guard let sep = url.firstRange(of: "://") else {
-            throw DeliveryConfigurationError(setting: "url", problem: "'\(url)' is not smtp://host:port or smtps://host:port")
+            throw DeliveryConfigurationError(
+                setting: "url", problem: "'\(url)' is not smtp://host:port or smtps://host:port")
         }
         let scheme = url[..<sep.lowerBound].lowercased()
         var authority = url[sep.upperBound...]
@@ -68,7 +75,8 @@ package final class SMTPChannel: Channel {
             port = value
         }
         guard scheme == "smtp" || scheme == "smtps", !host.isEmpty else {
-            throw DeliveryConfigurationError(setting: "url", problem: "'\(url)' is not smtp://host:port or smtps://host:port")
+            throw DeliveryConfigurationError(
+                setting: "url", problem: "'\(url)' is not smtp://host:port or smtps://host:port")
         }
         return (scheme, host, port)
     }
@@ -78,7 +86,8 @@ package final class SMTPChannel: Channel {
             let message = try email(for: reminder)
             return await transport.send(message)
         } catch {
-            return .permanentFailure(DeliveryError(channel: name, host: "-", kind: .messageRejected, cause: error.description))
+            return .permanentFailure(
+                DeliveryError(channel: name, host: "-", kind: .messageRejected, cause: error.description))
         }
     }
 
@@ -116,29 +125,38 @@ enum EmailComposer {
         return String(out)
     }
 
-    static func message(for reminder: OutgoingReminder, from: EmailAddress, replyTo: EmailAddress?, attachICS: Bool)
+    static func message(
+        for reminder: OutgoingReminder, from: EmailAddress, replyTo: EmailAddress?, attachICS: Bool
+    )
         throws(MessageFormatError) -> EmailMessage
     {
         let facts = reminder.facts
         var to: [EmailAddress] = []
         for m in facts.recipients { to.append(try EmailAddress(m.address, displayName: m.displayName)) }
-        guard !to.isEmpty else { throw MessageFormatError(field: "To", problem: "the unit '\(facts.unitID)' has no recipients") }
+        guard !to.isEmpty else {
+            throw MessageFormatError(field: "To", problem: "the unit '\(facts.unitID)' has no recipients")
+        }
         let date = MessageDate(
             unixSeconds: reminder.now.secondsSinceEpoch, utcOffsetSeconds: facts.zone.offset(at: reminder.now))
         var calendar: CalendarAttachment?
         if attachICS, !facts.isDigest {
             let event = CalendarEvent(
                 key: "\(facts.deadlineID)|\(facts.occurrence.iso)", stampUnixSeconds: reminder.now.secondsSinceEpoch,
-                timing: .interval(startUnixSeconds: facts.due.secondsSinceEpoch - 3600, endUnixSeconds: facts.due.secondsSinceEpoch),
+                timing: .interval(
+                    startUnixSeconds: facts.due.secondsSinceEpoch - 3600, endUnixSeconds: facts.due.secondsSinceEpoch),
                 summary: (facts.language == .vi ? "Hạn: " : "Due: ") + facts.taskShort,
                 description: facts.task + (facts.documentRef.map { "\n\($0)" } ?? "")
-                    + (facts.confirmURL.map { "\n\n" + (facts.language == .vi ? "Xác nhận đã hoàn thành: " : "Confirm the task done: ") + $0 } ?? ""),
+                    + (facts.confirmURL.map {
+                        "\n\n" + (facts.language == .vi ? "Xác nhận đã hoàn thành: " : "Confirm the task done: ") + $0
+                    } ?? ""),
                 location: facts.unitName,
                 alarms: [CalendarAlarm(minutesBefore: 24 * 60, message: facts.taskShort)])
-            calendar = CalendarAttachment(filename: "han-\(facts.deadlineID).ics", content: ICalendarWriter.document(events: [event]))
+            calendar = CalendarAttachment(
+                filename: "han-\(facts.deadlineID).ics", content: ICalendarWriter.document(events: [event]))
         }
         return EmailMessage(
-            from: from, to: to, replyTo: replyTo, subject: oneLine(reminder.message.subject), textBody: reminder.message.text,
+            from: from, to: to, replyTo: replyTo, subject: oneLine(reminder.message.subject),
+            textBody: reminder.message.text,
             htmlBody: reminder.message.html, calendar: calendar, idempotencyKey: facts.key, date: date)
     }
 }

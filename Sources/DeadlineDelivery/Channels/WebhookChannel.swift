@@ -20,7 +20,8 @@ package final class WebhookChannel: Channel {
         var url = settings.url
         if settings.format == .telegram {
             guard let tokenFile = settings.tokenFile else {
-                throw DeliveryConfigurationError(setting: "token_file", problem: "format = \"telegram\" needs token_file")
+                throw DeliveryConfigurationError(
+                    setting: "token_file", problem: "format = \"telegram\" needs token_file")
             }
             let token = try readSecret(tokenFile, setting: "token_file")
             var base = url
@@ -35,7 +36,8 @@ package final class WebhookChannel: Channel {
         let endpoint = WebhookEndpoint(
             url: url, headers: headers,
             signingKey: signingKey, caFile: settings.caFile, connectTimeout: .seconds(settings.connectTimeoutSeconds),
-            totalTimeout: .seconds(settings.timeoutSeconds), followRedirects: settings.followRedirects, channelName: name)
+            totalTimeout: .seconds(settings.timeoutSeconds), followRedirects: settings.followRedirects,
+            channelName: name)
         transport = try WebhookTransport(endpoint: endpoint, connections: settings.connections)
     }
 
@@ -76,10 +78,11 @@ package enum WebhookPayload {
     /// SHA-256 of the reminder's ledger key, so it is the same on every retry and contains no `.`.
     package static func webhookID(for key: String) -> String {
         let digest = SHA256.hash(data: Array(key.utf8))
-        return "msg_" + digest.prefix(16).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        return "msg_"
+            + digest.prefix(16).map { byte in
+                let hex = String(byte, radix: 16)
+                return byte < 16 ? "0" + hex : hex
+            }.joined()
     }
 
     package static func body(for reminder: OutgoingReminder, format: WebhookFormat, chatID: String?) -> String {
@@ -94,14 +97,28 @@ package enum WebhookPayload {
                 ("$schema", "http://adaptivecards.io/schemas/adaptive-card.json"),
                 ("type", "AdaptiveCard"),
                 ("version", "1.4"),
-                ("body", [
-                    .object([("type", "TextBlock"), ("text", .string(m.subject)), ("weight", "Bolder"), ("size", "Medium"), ("wrap", true)]),
-                    .object([("type", "TextBlock"), ("text", .string(m.chat)), ("wrap", true)]),
-                ]),
+                (
+                    "body",
+                    [
+                        .object([
+                            ("type", "TextBlock"), ("text", .string(m.subject)), ("weight", "Bolder"),
+                            ("size", "Medium"), ("wrap", true),
+                        ]),
+                        .object([("type", "TextBlock"), ("text", .string(m.chat)), ("wrap", true)]),
+                    ]
+                ),
             ])
             return JSONValue.object([
                 ("type", "message"),
-                ("attachments", [.object([("contentType", "application/vnd.microsoft.card.adaptive"), ("contentUrl", .null), ("content", card)])]),
+                (
+                    "attachments",
+                    [
+                        .object([
+                            ("contentType", "application/vnd.microsoft.card.adaptive"), ("contentUrl", .null),
+                            ("content", card),
+                        ])
+                    ]
+                ),
             ]).rendered(pretty: false)
         case .telegram:
             return JSONValue.object([
@@ -124,15 +141,22 @@ package enum WebhookPayload {
             ("send_at", .string(f.zone.iso8601(f.sendAt))),
             ("sent_at", .string(f.zone.iso8601(reminder.now))),
             ("language", .string(f.language.rawValue)),
-            ("deadline", .object([
-                ("id", .string(f.deadlineID)), ("task", .string(f.task)), ("document_ref", .optional(f.documentRef)),
-                ("document_title", .optional(f.documentTitle)), ("occurrence", .string(f.occurrence.iso)),
-                ("due", .string(f.zone.iso8601(f.due))),
-            ])),
+            (
+                "deadline",
+                .object([
+                    ("id", .string(f.deadlineID)), ("task", .string(f.task)),
+                    ("document_ref", .optional(f.documentRef)),
+                    ("document_title", .optional(f.documentTitle)), ("occurrence", .string(f.occurrence.iso)),
+                    ("due", .string(f.zone.iso8601(f.due))),
+                ])
+            ),
             ("unit", .object([("id", .string(f.unitID)), ("name", .string(f.unitName))])),
             ("recipients", .array(f.recipients.map { .string($0.address) })),
             ("confirm_url", .optional(f.confirmURL)),
-            ("message", .object([("subject", .string(reminder.message.subject)), ("text", .string(reminder.message.text))])),
+            (
+                "message",
+                .object([("subject", .string(reminder.message.subject)), ("text", .string(reminder.message.text))])
+            ),
         ])
     }
 
@@ -152,15 +176,23 @@ package enum WebhookPayload {
             ("language", .string(f.language.rawValue)),
             ("day", .string(f.occurrence.iso)),
             ("unit", .object([("id", .string(f.unitID)), ("name", .string(f.unitName))])),
-            ("items", .array(f.items.map { item in
-                .object([
-                    ("deadline_id", .string(item.deadlineID)), ("task", .string(item.task)), ("document_ref", .optional(item.documentRef)),
-                    ("occurrence", .string(item.occurrence.iso)), ("due", .string(f.zone.iso8601(item.due))),
-                    ("overdue", .bool(item.due < f.sendAt)),
-                ])
-            })),
+            (
+                "items",
+                .array(
+                    f.items.map { item in
+                        .object([
+                            ("deadline_id", .string(item.deadlineID)), ("task", .string(item.task)),
+                            ("document_ref", .optional(item.documentRef)),
+                            ("occurrence", .string(item.occurrence.iso)), ("due", .string(f.zone.iso8601(item.due))),
+                            ("overdue", .bool(item.due < f.sendAt)),
+                        ])
+                    })
+            ),
             ("recipients", .array(f.recipients.map { .string($0.address) })),
-            ("message", .object([("subject", .string(reminder.message.subject)), ("text", .string(reminder.message.text))])),
+            (
+                "message",
+                .object([("subject", .string(reminder.message.subject)), ("text", .string(reminder.message.text))])
+            ),
         ])
     }
 }

@@ -36,7 +36,9 @@ struct CurlTransport: Sendable {
 
     /// Runs `transfer` on a free worker thread's handle and returns its outcome; a full queue (or a transport shut
     /// down) is a temporary failure at once. Cancelling the calling task aborts the transfer.
-    func run(_ transfer: @escaping @Sendable (CurlEasy, CancellationFlag) throws(CurlOptionError) -> DeliveryOutcome)
+    func run(
+        _ transfer: @escaping @Sendable (CurlEasy, CancellationFlag) throws(CurlOptionError) -> DeliveryOutcome
+    )
         async -> DeliveryOutcome
     {
         let cancellation = CancellationFlag()

@@ -38,7 +38,9 @@ package enum MIMEReader {
             if bytes[index] == 0x0A {
                 var next = index + 1
                 if next < bytes.count, bytes[next] == 0x0D { next += 1 }
-                if next < bytes.count, bytes[next] == 0x0A { return (Array(bytes[..<index]), Array(bytes[(next + 1)...])) }
+                if next < bytes.count, bytes[next] == 0x0A {
+                    return (Array(bytes[..<index]), Array(bytes[(next + 1)...]))
+                }
                 if next == bytes.count { return (Array(bytes[..<index]), []) }
             }
             index += 1

@@ -24,7 +24,9 @@ enum Wording {
         case .en:
             let words = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
             if (1...10).contains(n) { return words[n - 1] }
-            let suffix = (11...13).contains(n % 100) ? "th" : (n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th")
+            let suffix =
+                (11...13).contains(n % 100)
+                ? "th" : (n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th")
             return "\(n)\(suffix)"
         }
     }
@@ -108,7 +110,9 @@ package struct DocumentCitation: Sendable, Hashable {
     package var issuer: String?
     package var title: String?
 
-    package init(ref: String, kind: DocumentKind? = nil, issued: CivilDate? = nil, issuer: String? = nil, title: String? = nil) {
+    package init(
+        ref: String, kind: DocumentKind? = nil, issued: CivilDate? = nil, issuer: String? = nil, title: String? = nil
+    ) {
         self.ref = ref
         self.kind = kind
         self.issued = issued

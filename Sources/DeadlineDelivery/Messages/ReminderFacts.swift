@@ -93,10 +93,13 @@ package struct ReminderFacts: Sendable, Hashable {
         let target = planner.target(of: reminder)
         if reminder.isDigest {
             self.init(
-                digestKey: planner.key(of: reminder), unitID: target.unitID, unitName: agenda.units[target.unitID]?.name ?? target.unitID,
+                digestKey: planner.key(of: reminder), unitID: target.unitID,
+                unitName: agenda.units[target.unitID]?.name ?? target.unitID,
                 day: reminder.occurrence, sendAt: reminder.sendAt,
-                items: items.map { DigestEntry($0, agenda: agenda) }, recipients: target.recipients, zone: agenda.settings.zone,
-                language: language ?? agenda.settings.language, isTest: isTest, organization: agenda.settings.organization)
+                items: items.map { DigestEntry($0, agenda: agenda) }, recipients: target.recipients,
+                zone: agenda.settings.zone,
+                language: language ?? agenda.settings.language, isTest: isTest,
+                organization: agenda.settings.organization)
             return
         }
         let deadline = planner.deadline(of: reminder)
@@ -107,11 +110,15 @@ package struct ReminderFacts: Sendable, Hashable {
             default: 0
             }
         self.init(
-            key: planner.key(of: reminder), deadlineID: deadline.id, task: deadline.task, documentRef: deadline.documentRef,
-            documentTitle: document?.title, unitID: target.unitID, unitName: agenda.units[target.unitID]?.name ?? target.unitID,
+            key: planner.key(of: reminder), deadlineID: deadline.id, task: deadline.task,
+            documentRef: deadline.documentRef,
+            documentTitle: document?.title, unitID: target.unitID,
+            unitName: agenda.units[target.unitID]?.name ?? target.unitID,
             kind: reminder.kind, rule: reminder.rule.description, occurrence: reminder.occurrence, due: reminder.due,
-            sendAt: reminder.sendAt, reminderNumber: ordinal, remindedCount: remindedCount, recipients: target.recipients,
-            zone: agenda.settings.zone, language: language ?? agenda.settings.language, isTest: isTest, document: document,
+            sendAt: reminder.sendAt, reminderNumber: ordinal, remindedCount: remindedCount,
+            recipients: target.recipients,
+            zone: agenda.settings.zone, language: language ?? agenda.settings.language, isTest: isTest,
+            document: document,
             organization: agenda.settings.organization)
     }
 
@@ -121,9 +128,12 @@ package struct ReminderFacts: Sendable, Hashable {
         recipients: [Mailbox], zone: ZoneRules, language: Language, isTest: Bool = false, organization: String? = nil
     ) {
         self.init(
-            key: digestKey, deadlineID: ReminderPlanner.digestID, task: "", documentRef: nil, documentTitle: nil, unitID: unitID,
-            unitName: unitName, kind: .digest, rule: ReminderRule.digest.description, occurrence: day, due: sendAt, sendAt: sendAt,
-            recipients: recipients, zone: zone, language: language, isTest: isTest, items: items, organization: organization)
+            key: digestKey, deadlineID: ReminderPlanner.digestID, task: "", documentRef: nil, documentTitle: nil,
+            unitID: unitID,
+            unitName: unitName, kind: .digest, rule: ReminderRule.digest.description, occurrence: day, due: sendAt,
+            sendAt: sendAt,
+            recipients: recipients, zone: zone, language: language, isTest: isTest, items: items,
+            organization: organization)
     }
 
     package var isDigest: Bool { kind == .digest }
@@ -157,14 +167,16 @@ package struct ReminderFacts: Sendable, Hashable {
     package var timeLeft: String {
         if daysLeft >= 1 { return Wording.duration(days: daysLeft, language) }
         let minutes = max(Int((due - sendAt) / 60), 0)
-        return minutes >= 60 ? Wording.duration(hours: minutes / 60, language) : Wording.duration(minutes: minutes, language)
+        return minutes >= 60
+            ? Wording.duration(hours: minutes / 60, language) : Wording.duration(minutes: minutes, language)
     }
 
     /// `3 ngày` (or English): how long past the due moment.
     package var overdueBy: String {
         if daysOverdue >= 1 { return Wording.duration(days: daysOverdue, language) }
         let minutes = max(Int((sendAt - due) / 60), 0)
-        return minutes >= 60 ? Wording.duration(hours: minutes / 60, language) : Wording.duration(minutes: minutes, language)
+        return minutes >= 60
+            ? Wording.duration(hours: minutes / 60, language) : Wording.duration(minutes: minutes, language)
     }
 
     /// The task cut to about 80 characters at a word boundary, for subjects and chat titles.
@@ -183,10 +195,13 @@ package struct ReminderFacts: Sendable, Hashable {
             "send_text": Wording.moment(sendLocal, language),
             "days_left": daysLeft, "days_overdue": daysOverdue, "time_left": timeLeft, "overdue_by": overdueBy,
             "reminder_number": reminderNumber, "reminded_count": remindedCount, "urged_count": urgedCount,
-            "reminded_times": Wording.times(remindedCount, language), "urged_times": Wording.times(urgedCount, language),
+            "reminded_times": Wording.times(remindedCount, language),
+            "urged_times": Wording.times(urgedCount, language),
             "is_group_escalation": !lateUnits.isEmpty, "late_count": lateUnits.count,
             "recipient_names": recipients.map { $0.displayName ?? $0.address }.joined(separator: ", "),
-            "late_units": lateUnits.enumerated().map { $1.templateVariables(language, isLast: $0 == lateUnits.count - 1) },
+            "late_units": lateUnits.enumerated().map {
+                $1.templateVariables(language, isLast: $0 == lateUnits.count - 1)
+            },
             "is_before": kind == .before, "is_due": kind == .due, "is_overdue": kind == .overdue,
             "is_escalation": kind == .escalation, "is_test": isTest,
             "recipients": recipients.map(\.description).joined(separator: ", "),
@@ -197,7 +212,8 @@ package struct ReminderFacts: Sendable, Hashable {
         v["document"] = citation.map { $0.text(language) as any Sendable } ?? TemplateNull()
         v["organization"] = organization.map { $0 as any Sendable } ?? TemplateNull()
         v["confirm_url"] = confirmURL.map { $0 as any Sendable } ?? TemplateNull()
-        v["reminder_ordinal"] = reminderNumber > 0 ? Wording.ordinal(reminderNumber, language) as any Sendable : TemplateNull()
+        v["reminder_ordinal"] =
+            reminderNumber > 0 ? Wording.ordinal(reminderNumber, language) as any Sendable : TemplateNull()
         if isDigest {
             let overdue = items.filter { $0.due < sendAt }.count
             v["is_digest"] = true
@@ -208,7 +224,9 @@ package struct ReminderFacts: Sendable, Hashable {
             v["overdue_count"] = overdue
             v["has_overdue"] = overdue > 0
             v["has_upcoming"] = overdue < items.count
-            v["items"] = items.enumerated().map { n, item in item.templateVariables(number: n + 1, at: sendAt, zone: zone, language) }
+            v["items"] = items.enumerated().map { n, item in
+                item.templateVariables(number: n + 1, at: sendAt, zone: zone, language)
+            }
         } else {
             v["is_digest"] = false
         }
@@ -219,7 +237,8 @@ package struct ReminderFacts: Sendable, Hashable {
     package static let variableNames: Set<String> = [
         "deadline_id", "task", "task_short", "unit", "unit_id", "kind", "rule", "occurrence", "due_date", "due_time",
         "due_weekday", "due_iso", "due_text", "due_day_text", "send_date", "send_time", "send_text", "days_left",
-        "days_overdue", "time_left", "overdue_by", "reminder_number", "reminder_ordinal", "reminded_count", "urged_count",
+        "days_overdue", "time_left", "overdue_by", "reminder_number", "reminder_ordinal", "reminded_count",
+        "urged_count",
         "reminded_times", "urged_times", "is_group_escalation", "late_count", "late_units", "recipient_names",
         "is_before", "is_due", "is_overdue", "is_escalation", "is_test", "recipients", "document_ref", "document_title",
         "document", "organization", "confirm_url",
@@ -254,7 +273,8 @@ package struct LateUnit: Sendable, Hashable {
     func templateVariables(_ language: Language, isLast: Bool) -> [String: any Sendable] {
         [
             "unit_id": id, "unit": name, "reminded_count": remindedCount, "urged_count": urgedCount,
-            "reminded_times": Wording.times(remindedCount, language), "urged_times": Wording.times(urgedCount, language),
+            "reminded_times": Wording.times(remindedCount, language),
+            "urged_times": Wording.times(urgedCount, language),
             "is_last": isLast,
         ]
     }
@@ -286,8 +306,12 @@ package struct DigestEntry: Sendable, Hashable {
 
     package init(_ item: DigestItem, agenda: Agenda) {
         let deadline = agenda.deadlines[Int(item.deadlineIndex)]
-        self.init(deadlineID: deadline.id, task: deadline.task, documentRef: deadline.documentRef, occurrence: item.occurrence, due: item.due)
-        if let document = deadline.documentRef.flatMap({ agenda.documents[$0] }) { citation = DocumentCitation(document) }
+        self.init(
+            deadlineID: deadline.id, task: deadline.task, documentRef: deadline.documentRef,
+            occurrence: item.occurrence, due: item.due)
+        if let document = deadline.documentRef.flatMap({ agenda.documents[$0] }) {
+            citation = DocumentCitation(document)
+        }
     }
 
     /// `còn 3 ngày`, `hôm nay đến hạn`, `QUÁ HẠN 2 ngày` (or English), seen from `now`.
@@ -303,17 +327,21 @@ package struct DigestEntry: Sendable, Hashable {
         }
     }
 
-    func templateVariables(number: Int, at now: Instant, zone: ZoneRules, _ language: Language) -> [String: any Sendable] {
+    func templateVariables(
+        number: Int, at now: Instant, zone: ZoneRules, _ language: Language
+    ) -> [String: any Sendable] {
         let local = zone.localDateTime(at: due)
         let days = zone.localDateTime(at: now).date.days(until: local.date)
         return [
             "number": number, "deadline_id": deadlineID, "task": task, "task_short": Wording.short(task),
-            "document_ref": documentRef.map { $0 as any Sendable } ?? TemplateNull(), "occurrence": occurrence.vietnamese,
+            "document_ref": documentRef.map { $0 as any Sendable } ?? TemplateNull(),
+            "occurrence": occurrence.vietnamese,
             "due_date": local.date.vietnamese, "due_time": local.time.description,
             "due_weekday": Wording.weekday(local.date.weekday, language), "due_iso": zone.iso8601(due),
             "due_text": Wording.moment(local, language),
             "document": citation.map { $0.text(language) as any Sendable } ?? TemplateNull(),
-            "is_overdue": due < now, "is_due_today": days == 0, "days_left": max(days, 0), "days_overdue": max(-days, 0),
+            "is_overdue": due < now, "is_due_today": days == 0, "days_left": max(days, 0),
+            "days_overdue": max(-days, 0),
             "status": status(at: now, zone: zone, language),
         ]
     }

@@ -64,7 +64,8 @@ package struct TemplateSet: Sendable {
         var templates: [Key: MustacheTemplate] = [:]
         for part in TemplatePart.allCases {
             for language in Language.allCases {
-                templates[Key(part: part, language: language)] = try! compile(DefaultTemplates.source(part, language), part: part)
+                templates[Key(part: part, language: language)] = try! compile(
+                    DefaultTemplates.source(part, language), part: part)
             }
         }
         return TemplateSet(templates: templates, overriddenFiles: [])
@@ -85,8 +86,11 @@ package struct TemplateSet: Sendable {
             guard let key = key(forFileName: name) else {
                 let expected = TemplatePart.allCases.map { fileName($0, .vi) }.joined(separator: ", ")
                 diagnostics.append(
-                    Diagnostic.warning(file.path, nil, "'\(name)' is not a template name and is ignored; expected names like \(expected) (or .en)")
-                        .naming("templateName", ["name": name, "expected": expected]))
+                    Diagnostic.warning(
+                        file.path, nil,
+                        "'\(name)' is not a template name and is ignored; expected names like \(expected) (or .en)"
+                    )
+                    .naming("templateName", ["name": name, "expected": expected]))
                 continue
             }
             let problems = validate(file.source, part: key.part, file: file.path)
@@ -109,11 +113,13 @@ package struct TemplateSet: Sendable {
 
     /// Renders the parts of a reminder a channel sends (``Channel/templateParts``; by default all four) in the
     /// facts' language; the subject always, the others left empty when not asked for.
-    package func render(_ facts: ReminderFacts, parts: Set<TemplatePart> = TemplatePart.messageParts) -> RenderedMessage {
+    package func render(_ facts: ReminderFacts, parts: Set<TemplatePart> = TemplatePart.messageParts) -> RenderedMessage
+    {
         let variables = facts.templateVariables
         func run(_ part: TemplatePart) -> String? {
             guard part == .subject || parts.contains(part) else { return nil }
-            return templates[Key(part: facts.isDigest ? part.forDigest : part, language: facts.language)]!.render(variables)
+            return templates[Key(part: facts.isDigest ? part.forDigest : part, language: facts.language)]!.render(
+                variables)
         }
         return RenderedMessage(
             subject: Self.oneLine(run(.subject) ?? ""), text: run(.text).map(Self.tidy) ?? "",
@@ -141,7 +147,10 @@ package struct TemplateSet: Sendable {
                     .naming(id, id == "templateDoesNotParse" ? ["error": reason] : [:])
             ]
         } catch {
-            return [Diagnostic.error(file, nil, "the template does not parse: \(error)").naming("templateDoesNotParse", ["error": "\(error)"])]
+            return [
+                Diagnostic.error(file, nil, "the template does not parse: \(error)").naming(
+                    "templateDoesNotParse", ["error": "\(error)"])
+            ]
         }
         var diagnostics: [Diagnostic] = []
         let recorder = MissingNameRecorder()
@@ -150,7 +159,8 @@ package struct TemplateSet: Sendable {
             _ = template.render(recorder)
         }
         for name in recorder.missing.sorted() {
-            let known = (part.isDigest
+            let known =
+                (part.isDigest
                 ? ReminderFacts.variableNames.union(ReminderFacts.itemVariableNames)
                 : ReminderFacts.variableNames.union(LateUnit.variableNames)).sorted()
             let suggestion = closest(name, known)
@@ -159,8 +169,10 @@ package struct TemplateSet: Sendable {
             var arguments = ["name": name, "known": list]
             arguments["suggestion"] = suggestion
             diagnostics.append(
-                Diagnostic.error(file, location(of: name, in: source), "unknown template variable '\(name)'\(hint) (known: \(list))")
-                    .naming(suggestion == nil ? "templateUnknownVariable" : "templateUnknownVariableHint", arguments))
+                Diagnostic.error(
+                    file, location(of: name, in: source), "unknown template variable '\(name)'\(hint) (known: \(list))"
+                )
+                .naming(suggestion == nil ? "templateUnknownVariable" : "templateUnknownVariableHint", arguments))
         }
         return diagnostics
     }
@@ -168,9 +180,11 @@ package struct TemplateSet: Sendable {
     /// Why a template does not parse: the catalog entry that says it, and the English.
     private static func describe(_ error: any Error) -> (id: String, english: String) {
         switch error as? MustacheTemplate.Error {
-        case .sectionCloseNameIncorrect: ("templateSectionClosedWrongly", "a section is closed with a different name than it was opened with")
+        case .sectionCloseNameIncorrect:
+            ("templateSectionClosedWrongly", "a section is closed with a different name than it was opened with")
         case .unfinishedName: ("templateTagNotClosed", "a tag is not closed with }}")
-        case .expectedSectionEnd: ("templateSectionNotClosed", "a section is opened but never closed (missing {{/name}})")
+        case .expectedSectionEnd:
+            ("templateSectionNotClosed", "a section is opened but never closed (missing {{/name}})")
         case .invalidSetDelimiter: ("templateBadDelimiter", "a set-delimiter tag is malformed")
         default: ("templateDoesNotParse", "\(error)")
         }
@@ -186,9 +200,11 @@ package struct TemplateSet: Sendable {
             if scalars[i] == "{", i + 1 < scalars.count, scalars[i + 1] == "{" {
                 var j = i + 2
                 while j < scalars.count, "{#^&/ ".unicodeScalars.contains(scalars[j]) { j += 1 }
-                let candidate = String(String.UnicodeScalarView(scalars[j..<min(j + name.unicodeScalars.count, scalars.count)]))
+                let candidate = String(
+                    String.UnicodeScalarView(scalars[j..<min(j + name.unicodeScalars.count, scalars.count)]))
                 let after = j + name.unicodeScalars.count
-                if candidate == name, after >= scalars.count || !(scalars[after].isASCIILetter || scalars[after] == "_") {
+                if candidate == name, after >= scalars.count || !(scalars[after].isASCIILetter || scalars[after] == "_")
+                {
                     return SourceRange(at: SourceLocation(line: line, column: column))
                 }
             }
@@ -240,7 +256,9 @@ package struct TemplateSet: Sendable {
             var wroteAny = false
             func endLine(_ end: Int) {
                 var last = end
-                while last > lineStart, bytes[last - 1] == 32 || bytes[last - 1] == 9 || bytes[last - 1] == 13 { last -= 1 }
+                while last > lineStart, bytes[last - 1] == 32 || bytes[last - 1] == 9 || bytes[last - 1] == 13 {
+                    last -= 1
+                }
                 guard last > lineStart else {
                     if wroteAny { blankPending = true }
                     return
@@ -294,7 +312,8 @@ extension ReminderFacts {
     /// Sample reminders of every kind, with and without a document, for rendering templates during `check`.
     static var samples: [ReminderFacts] {
         let zone = ZoneRules.vietnam
-        let due = zone.instant(for: LocalDateTime(CivilDate(year: 2020, month: 12, day: 10)!, TimeOfDay(hour: 17, minute: 0)!))
+        let due = zone.instant(
+            for: LocalDateTime(CivilDate(year: 2020, month: 12, day: 10)!, TimeOfDay(hour: 17, minute: 0)!))
         var out: [ReminderFacts] = []
         for language in Language.allCases {
             for (kind, rule, offset) in [
@@ -304,10 +323,13 @@ extension ReminderFacts {
                 for withDocument in [true, false] {
                     out.append(
                         ReminderFacts(
-                            key: "mau|2020-12-10|\(rule)|so-khdt|email", deadlineID: "mau", task: "Báo cáo đề xuất nhiệm vụ, giải pháp",
-                            documentRef: withDocument ? "5418/UBND-TKBT" : nil, documentTitle: withDocument ? "Triển khai" : nil,
+                            key: "mau|2020-12-10|\(rule)|so-khdt|email", deadlineID: "mau",
+                            task: "Báo cáo đề xuất nhiệm vụ, giải pháp",
+                            documentRef: withDocument ? "5418/UBND-TKBT" : nil,
+                            documentTitle: withDocument ? "Triển khai" : nil,
                             unitID: "so-khdt", unitName: "Sở Kế hoạch và Đầu tư", kind: kind, rule: rule,
-                            occurrence: CivilDate(year: 2020, month: 12, day: 10)!, due: due, sendAt: due.adding(seconds: Int64(offset)),
+                            occurrence: CivilDate(year: 2020, month: 12, day: 10)!, due: due,
+                            sendAt: due.adding(seconds: Int64(offset)),
                             reminderNumber: 2, remindedCount: 4, recipients: [], zone: zone, language: language,
                             isTest: withDocument))
                 }
@@ -335,7 +357,8 @@ extension ReminderFacts {
         let day = CivilDate(year: 2020, month: 12, day: 8)!
         let at = zone.instant(for: LocalDateTime(day, TimeOfDay(hour: 7, minute: 30)!))
         let soon = DigestEntry(
-            deadlineID: "mau", task: "Báo cáo đề xuất nhiệm vụ, giải pháp", documentRef: "5418/UBND-TKBT", occurrence: day.adding(days: 2),
+            deadlineID: "mau", task: "Báo cáo đề xuất nhiệm vụ, giải pháp", documentRef: "5418/UBND-TKBT",
+            occurrence: day.adding(days: 2),
             due: at.adding(seconds: 2 * 86_400 + 9 * 3600))
         let late = DigestEntry(
             deadlineID: "mau-2", task: "Dự thảo kế hoạch", documentRef: nil, occurrence: day.adding(days: -1),
@@ -343,7 +366,8 @@ extension ReminderFacts {
         return Language.allCases.flatMap { language in
             [[late, soon], [soon]].map { items in
                 ReminderFacts(
-                    digestKey: "@digest|2020-12-08|digest|so-khdt|email", unitID: "so-khdt", unitName: "Sở Kế hoạch và Đầu tư", day: day,
+                    digestKey: "@digest|2020-12-08|digest|so-khdt|email", unitID: "so-khdt",
+                    unitName: "Sở Kế hoạch và Đầu tư", day: day,
                     sendAt: at, items: items, recipients: [], zone: zone, language: language, isTest: items.count == 1)
             }
         }

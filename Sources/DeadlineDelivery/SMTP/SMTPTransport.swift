@@ -117,7 +117,8 @@ struct SMTPTransferJob: Sendable {
         if Self.failedOnStaleConnection(attempt) {
             attempt = try perform(on: easy, freshConnection: true, cancellation: cancellation)
         }
-        return SMTPClassifier.classify(attempt, channel: server.channelName, host: server.hostAndPort, redactor: redactor)
+        return SMTPClassifier.classify(
+            attempt, channel: server.channelName, host: server.hostAndPort, redactor: redactor)
     }
 
     /// A reused connection that broke before `DATA`: nothing was delivered, so a fresh connection is safe.
@@ -128,7 +129,9 @@ struct SMTPTransferJob: Sendable {
             && !attempt.transcript.contains { $0.finalReply?.isPositive == false }
     }
 
-    private func perform(on easy: CurlEasy, freshConnection: Bool, cancellation: CancellationFlag) throws(CurlOptionError)
+    private func perform(
+        on easy: CurlEasy, freshConnection: Bool, cancellation: CancellationFlag
+    ) throws(CurlOptionError)
         -> SMTPAttempt
     {
         easy.reset()

@@ -28,7 +28,9 @@ package final class WebhookTransport: Sendable {
     ///     own; at least 1.
     ///   - queueCapacity: how many ``send(_:)`` calls may wait for a free connection; more fail at once as
     ///     temporary failures.
-    package init(endpoint: WebhookEndpoint, connections: Int = 1, queueCapacity: Int = 64) throws(DeliveryConfigurationError) {
+    package init(
+        endpoint: WebhookEndpoint, connections: Int = 1, queueCapacity: Int = 64
+    ) throws(DeliveryConfigurationError) {
         let url = try WebhookURL(endpoint.url)
         self.url = url
         self.headerLines = try endpoint.staticHeaderLines()
@@ -91,7 +93,8 @@ struct WebhookTransferJob: Sendable {
     /// Runs on a worker thread: posts the request and classifies the answer.
     func run(on easy: CurlEasy, cancellation: CancellationFlag) throws(CurlOptionError) -> DeliveryOutcome {
         let attempt = try perform(on: easy, cancellation: cancellation)
-        return WebhookClassifier.classify(attempt, channel: endpoint.channelName, host: url.hostAndPort, redactor: redactor)
+        return WebhookClassifier.classify(
+            attempt, channel: endpoint.channelName, host: url.hostAndPort, redactor: redactor)
     }
 
     private func perform(on easy: CurlEasy, cancellation: CancellationFlag) throws(CurlOptionError) -> HTTPAttempt {

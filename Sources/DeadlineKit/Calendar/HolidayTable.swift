@@ -113,7 +113,8 @@ package enum HolidayDate: Sendable, Hashable {
         switch self {
         case .solar(let month, let day): "\(pad(day))/\(pad(month))"
         case .lunar(let month, let day): "\(day)/\(month) âm lịch"
-        case .tet(let days, let before?): "\(days) ngày: \(before) ngày cuối năm và \(days - before) ngày đầu năm âm lịch"
+        case .tet(let days, let before?):
+            "\(days) ngày: \(before) ngày cuối năm và \(days - before) ngày đầu năm âm lịch"
         case .tet(let days, nil): "\(days) ngày quanh mùng 1 tháng Giêng"
         case .nationalDayCompanion: "01/09 hoặc 03/09"
         }

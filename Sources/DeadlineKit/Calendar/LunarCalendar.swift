@@ -139,7 +139,8 @@ package enum VietnameseLunarCalendar {
 
     /// The civil days whose lunar dates are computed as asked: from 1/1/1 to 31/12/9999.
     private static let computableDays =
-        LunisolarReckoning.dayNumber(year: 1, month: 1, day: 1)...LunisolarReckoning.dayNumber(
+        LunisolarReckoning.dayNumber(
+            year: 1, month: 1, day: 1)...LunisolarReckoning.dayNumber(
             year: 9999, month: 12, day: 31)
 
     // MARK: - The same at any reckoning, e.g. the Chinese one (UTC+8) that tests compare with

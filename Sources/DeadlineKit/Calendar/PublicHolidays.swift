@@ -91,7 +91,9 @@ package enum PublicHolidays {
     }
 
     /// The days of one row in `year`, with their sources; empty when the row's date does not exist that year.
-    private static func days(of rule: HolidayRule, in year: Int, lunarYear: LunarYearLayout, rules: HolidayRules)
+    private static func days(
+        of rule: HolidayRule, in year: Int, lunarYear: LunarYearLayout, rules: HolidayRules
+    )
         -> [Holiday]
     {
         let source: HolidaySource = rule.kind == .declared ? .configuration : .law
@@ -126,7 +128,10 @@ package enum PublicHolidays {
             let announced = rules.nationalDayCompanionByYear[year]
             guard let nationalDay = CivilDate(year: year, month: 9, day: 2) else { return [] }
             let day = companionDay(of: nationalDay, announced ?? rules.nationalDayCompanion, rules)
-            return [holiday(nationalDay.adding(days: day - 2), lunar: nil, source: announced != nil ? .announced : .forecast)]
+            return [
+                holiday(
+                    nationalDay.adding(days: day - 2), lunar: nil, source: announced != nil ? .announced : .forecast)
+            ]
         }
     }
 
@@ -169,7 +174,9 @@ package enum PublicHolidays {
     }
 
     /// The day of September (1 or 3) that accompanies 2/9.
-    private static func companionDay(of nationalDay: CivilDate, _ choice: NationalDayCompanion, _ rules: HolidayRules)
+    private static func companionDay(
+        of nationalDay: CivilDate, _ choice: NationalDayCompanion, _ rules: HolidayRules
+    )
         -> Int
     {
         switch choice {

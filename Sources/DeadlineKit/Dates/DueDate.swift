@@ -68,7 +68,9 @@ package enum DueDateParser {
 
     package static func parse(_ text: String, issued: CivilDate?) -> Result<DueDate, DueDateError> {
         let input = normalise(text)
-        if input.isEmpty { return .failure(DueDateError("the due date is empty; \(formsHint)", "empty", parts: ["forms": forms])) }
+        if input.isEmpty {
+            return .failure(DueDateError("the due date is empty; \(formsHint)", "empty", parts: ["forms": forms]))
+        }
         var s = TextScanner(input)
         let result: Result<DueDate, DueDateError>
         let written = text.trimmingSpaces
@@ -96,7 +98,8 @@ package enum DueDateParser {
     private static func outside(_ year: Int, original: String, issued: CivilDate?) -> Result<DueDate, DueDateError>? {
         guard !SupportedYears.contains(year) else { return nil }
         return .failure(
-            DueDateError(SupportedYears.outOfRange(year: year, reference: issued?.year).about(original), isAboutYear: true))
+            DueDateError(
+                SupportedYears.outOfRange(year: year, reference: issued?.year).about(original), isAboutYear: true))
     }
 
     /// Lowercased ASCII letters, single spaces, `quí` spelt `quý`.
@@ -117,10 +120,15 @@ package enum DueDateParser {
 
     // MARK: ISO 8601
 
-    private static func iso(_ s: inout TextScanner, original: String, issued: CivilDate?) -> Result<DueDate, DueDateError>? {
+    private static func iso(
+        _ s: inout TextScanner, original: String, issued: CivilDate?
+    ) -> Result<DueDate, DueDateError>? {
         guard s.digitRunLength == 4, let y = s.integer(maxDigits: 4), s.skip("-") else { return nil }
         guard let m = s.integer(maxDigits: 2), s.skip("-"), let d = s.integer(maxDigits: 2) else {
-            return .failure(DueDateError("'\(s.scalarsText)' is not a valid ISO date (expected YYYY-MM-DD)", "notISO", ["text": s.scalarsText]))
+            return .failure(
+                DueDateError(
+                    "'\(s.scalarsText)' is not a valid ISO date (expected YYYY-MM-DD)", "notISO",
+                    ["text": s.scalarsText]))
         }
         if let error = outside(y, original: original, issued: issued) { return error }
         guard let date = CivilDate(year: y, month: m, day: d) else {
@@ -129,31 +137,45 @@ package enum DueDateParser {
         var time: TimeOfDay?
         if s.skip("t") || s.skip(" ") {
             guard let t = clock(&s) else {
-                return .failure(DueDateError("'\(s.scalarsText)': the time after the date is not HH:MM", "timeNotHHMM", ["text": s.scalarsText]))
+                return .failure(
+                    DueDateError(
+                        "'\(s.scalarsText)': the time after the date is not HH:MM", "timeNotHHMM",
+                        ["text": s.scalarsText]))
             }
             time = t
             if s.skip(":") { _ = s.integer(maxDigits: 2) }  // seconds are accepted and dropped
         }
-        guard s.isAtEnd else { return .failure(DueDateError("unexpected '\(s.remainder)' after the date", "unexpectedAfter", ["rest": s.remainder])) }
+        guard s.isAtEnd else {
+            return .failure(
+                DueDateError("unexpected '\(s.remainder)' after the date", "unexpectedAfter", ["rest": s.remainder]))
+        }
         return .success(DueDate(date: date, time: time))
     }
 
     // MARK: Periods
 
-    private static func period(_ s: inout TextScanner, original: String, issued: CivilDate?)
+    private static func period(
+        _ s: inout TextScanner, original: String, issued: CivilDate?
+    )
         -> Result<DueDate, DueDateError>?
     {
         if s.skip("quý ") || s.skip("quý") || s.skip("q") {
             guard let q = quarterNumber(&s), s.skip("/") || s.skip("-") || s.skip(" năm ") || s.skip(" "),
                 let y = year(&s), s.isAtEnd
             else { return nil }
-            guard (1...4).contains(q) else { return .failure(DueDateError("there is no quarter \(q); use 1 to 4", "noQuarter", ["number": String(q)])) }
+            guard (1...4).contains(q) else {
+                return .failure(
+                    DueDateError("there is no quarter \(q); use 1 to 4", "noQuarter", ["number": String(q)]))
+            }
             if let error = outside(y, original: original, issued: issued) { return error }
             return .success(DueDate(date: CivilDate.lastDay(ofMonth: q * 3, year: y), granularity: .quarter))
         }
         s.reset(to: 0)
         if s.skip("h"), let h = s.integer(maxDigits: 1), s.skip("/") || s.skip("-"), let y = year(&s), s.isAtEnd {
-            guard (1...2).contains(h) else { return .failure(DueDateError("there is no half-year \(h); use H1 or H2", "noHalfYear", ["number": String(h)])) }
+            guard (1...2).contains(h) else {
+                return .failure(
+                    DueDateError("there is no half-year \(h); use H1 or H2", "noHalfYear", ["number": String(h)]))
+            }
             if let error = outside(y, original: original, issued: issued) { return error }
             return .success(DueDate(date: CivilDate.lastDay(ofMonth: h * 6, year: y), granularity: .halfYear))
         }
@@ -177,7 +199,10 @@ package enum DueDateParser {
             let y = year(&s), s.isAtEnd
         {
             guard (1...12).contains(m) else {
-                return .failure(DueDateError("'\(s.scalarsText)': there is no month \(m); use 1 to 12", "noMonthUse", ["text": s.scalarsText, "month": String(m)]))
+                return .failure(
+                    DueDateError(
+                        "'\(s.scalarsText)': there is no month \(m); use 1 to 12", "noMonthUse",
+                        ["text": s.scalarsText, "month": String(m)]))
             }
             if let error = outside(y, original: original, issued: issued) { return error }
             return .success(DueDate(date: CivilDate.lastDay(ofMonth: m, year: y), granularity: .month))
@@ -198,7 +223,9 @@ package enum DueDateParser {
 
     // MARK: Day forms, with an optional time before or after
 
-    private static func dayForm(_ s: inout TextScanner, original: String, issued: CivilDate?)
+    private static func dayForm(
+        _ s: inout TextScanner, original: String, issued: CivilDate?
+    )
         -> Result<DueDate, DueDateError>
     {
         var time: TimeOfDay?
@@ -211,7 +238,10 @@ package enum DueDateParser {
             _ = s.skip("ngày ")
         }
         guard let d = s.integer(maxDigits: 2) else {
-            return .failure(DueDateError("'\(original)' is not a date I can read; \(formsHint)", "unreadable", ["text": original], parts: ["forms": forms]))
+            return .failure(
+                DueDateError(
+                    "'\(original)' is not a date I can read; \(formsHint)", "unreadable", ["text": original],
+                    parts: ["forms": forms]))
         }
         var m: Int?
         var y: Int?
@@ -236,19 +266,26 @@ package enum DueDateParser {
             }
         }
         guard let month = m else {
-            return .failure(DueDateError("'\(original)' is not a date I can read; \(formsHint)", "unreadable", ["text": original], parts: ["forms": forms]))
+            return .failure(
+                DueDateError(
+                    "'\(original)' is not a date I can read; \(formsHint)", "unreadable", ["text": original],
+                    parts: ["forms": forms]))
         }
         if time == nil, s.skip(" lúc ") || s.skip(", ") || s.skip(" ") {
             guard let t = clock(&s) else {
-                return .failure(DueDateError(
-                    "unexpected '\(s.remainder)' after the date; \(formsHint)", "unexpectedAfterForms", ["rest": s.remainder],
-                    parts: ["forms": forms]))
+                return .failure(
+                    DueDateError(
+                        "unexpected '\(s.remainder)' after the date; \(formsHint)", "unexpectedAfterForms",
+                        ["rest": s.remainder],
+                        parts: ["forms": forms]))
             }
             time = t
         }
         guard s.isAtEnd else {
-            return .failure(DueDateError(
-                    "unexpected '\(s.remainder)' after the date; \(formsHint)", "unexpectedAfterForms", ["rest": s.remainder],
+            return .failure(
+                DueDateError(
+                    "unexpected '\(s.remainder)' after the date; \(formsHint)", "unexpectedAfterForms",
+                    ["rest": s.remainder],
                     parts: ["forms": forms]))
         }
         if let y {
@@ -269,7 +306,8 @@ package enum DueDateParser {
                         + "(\(d)/\(month)/YYYY) or set 'issued' on the document", "noYear",
                     ["text": original, "day": String(d), "month": String(month)]))
         }
-        return .success(DueDate(date: firstOnOrAfter(day: d, month: month, from: issued), time: time, yearInferred: true))
+        return .success(
+            DueDate(date: firstOnOrAfter(day: d, month: month, from: issued), time: time, yearInferred: true))
     }
 
     /// The first `day/month` on or after `from` (29/2 waits for the next leap year).
@@ -310,9 +348,13 @@ package enum DueDateParser {
 
     private static func impossible(day: Int, month: Int, year: Int?, written: String) -> DueDateError {
         guard (1...12).contains(month) else {
-            return DueDateError("'\(written)' is not a date: there is no month \(month)", "noMonth", ["text": written, "month": String(month)])
+            return DueDateError(
+                "'\(written)' is not a date: there is no month \(month)", "noMonth",
+                ["text": written, "month": String(month)])
         }
-        let length = year.map { CivilDate.daysIn(month: month, year: $0) } ?? (month == 2 ? 29 : CivilDate.daysIn(month: month, year: 2001))
+        let length =
+            year.map { CivilDate.daysIn(month: month, year: $0) }
+            ?? (month == 2 ? 29 : CivilDate.daysIn(month: month, year: 2001))
         guard let year else {
             return DueDateError(
                 "'\(written)' is not a date: month \(month) has \(length) days", "monthLength",

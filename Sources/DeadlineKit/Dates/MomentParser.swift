@@ -6,7 +6,8 @@ package enum MomentParser {
         let trimmed = text.trimmingSpaces
         if let (date, instant) = isoWithOffset(trimmed) {
             guard SupportedYears.contains(date.year) else {
-                return .failure(DueDateError(SupportedYears.outOfRange(year: date.year).about(trimmed), isAboutYear: true))
+                return .failure(
+                    DueDateError(SupportedYears.outOfRange(year: date.year).about(trimmed), isAboutYear: true))
             }
             return .success(instant)
         }
@@ -14,7 +15,10 @@ package enum MomentParser {
         case .success(let due) where due.granularity == .day:
             return .success(zone.instant(for: LocalDateTime(due.date, due.time ?? .midnight)))
         case .success:
-            return .failure(DueDateError("'\(trimmed)' is a period, not a moment; write a day such as 20/11/2020", "momentIsPeriod", ["text": trimmed]))
+            return .failure(
+                DueDateError(
+                    "'\(trimmed)' is a period, not a moment; write a day such as 20/11/2020", "momentIsPeriod",
+                    ["text": trimmed]))
         case .failure(let error) where error.isAboutYear:
             return .failure(error)
         case .failure:

@@ -93,7 +93,9 @@ package enum SupportedYears {
 
     /// ``outOfRangeMessage(year:reference:)`` as a catalog phrase.
     package static func outOfRange(year: Int, reference: Int? = nil) -> Phrase {
-        let digits = year >= 0 && year < 1000 ? String(repeating: "0", count: 4 - String(year).count) + String(year) : String(year)
+        let digits =
+            year >= 0 && year < 1000
+            ? String(repeating: "0", count: 4 - String(year).count) + String(year) : String(year)
         let hint = hintPhrase(forDigits: digits, reference: reference)
         return Phrase(
             "the year \(digits) is outside the years deadlined plans in (\(text))" + hint.english, "date.yearOutside",
@@ -103,8 +105,10 @@ package enum SupportedYears {
     /// `'10/12/20': the year must have four digits[, e.g. 10/12/2020][; did you mean 2020?]`.
     static func fourDigits(_ written: String, digits: String, reference: Int?, example: Bool) -> DueDateError {
         let hint = hintPhrase(forDigits: digits, reference: reference)
-        let english = "'\(written)': the year must have four digits" + (example ? ", e.g. 10/12/2020" : "") + hint.english
+        let english =
+            "'\(written)': the year must have four digits" + (example ? ", e.g. 10/12/2020" : "") + hint.english
         return DueDateError(
-            english, example ? "fourDigitsExample" : "fourDigits", ["text": written], parts: ["hint": hint], isAboutYear: true)
+            english, example ? "fourDigitsExample" : "fourDigits", ["text": written], parts: ["hint": hint],
+            isAboutYear: true)
     }
 }

@@ -85,7 +85,8 @@ package enum DocumentKind: String, Sendable, Hashable, CaseIterable {
         }
         guard parts[0].first?.isNumber == true else { return nil }
         let rest = parts.dropFirst().drop { $0.allSatisfy(\.isNumber) }
-        guard let symbol = rest.first, let code = symbol.split(separator: "-").first.map(String.init), symbol.contains("-")
+        guard let symbol = rest.first, let code = symbol.split(separator: "-").first.map(String.init),
+            symbol.contains("-")
         else { return nil }
         return kind(code: code) ?? .congVan
     }

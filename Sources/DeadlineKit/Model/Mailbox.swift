@@ -27,14 +27,20 @@ package struct Mailbox: Hashable, Sendable, CustomStringConvertible {
         address = address.trimmingSpaces
         let parts = address.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-            return .failure(MailboxError("'\(address)' is not an email address (expected name@domain)", "notAddress", ["address": address]))
+            return .failure(
+                MailboxError(
+                    "'\(address)' is not an email address (expected name@domain)", "notAddress", ["address": address]))
         }
         guard address.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && $0 != "<" && $0 != ">" })
         else {
-            return .failure(MailboxError("'\(address)' has spaces or characters not allowed in an email address", "badCharacters", ["address": address]))
+            return .failure(
+                MailboxError(
+                    "'\(address)' has spaces or characters not allowed in an email address", "badCharacters",
+                    ["address": address]))
         }
         guard parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else {
-            return .failure(MailboxError(
+            return .failure(
+                MailboxError(
                     "'\(address)': the domain '\(parts[1])' is not a full domain name", "partialDomain",
                     ["address": address, "domain": String(parts[1])]))
         }

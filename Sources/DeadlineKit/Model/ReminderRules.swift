@@ -155,7 +155,8 @@ package struct EscalationRule: Sendable, Hashable {
     package var supervisors: [Mailbox]
 
     package init(
-        afterOverdue: ReminderOffset? = nil, afterUrges: Int? = 3, every: ReminderOffset = .workingDays(2), limit: Int = 3,
+        afterOverdue: ReminderOffset? = nil, afterUrges: Int? = 3, every: ReminderOffset = .workingDays(2),
+        limit: Int = 3,
         supervisors: [Mailbox] = []
     ) {
         self.afterOverdue = afterOverdue

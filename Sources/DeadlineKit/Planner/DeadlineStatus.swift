@@ -6,7 +6,7 @@ package struct DeadlineStatus: Sendable, Hashable {
         /// Due later today.
         case dueToday
         /// Past its due moment and not done; `days` since the due day (0 = since earlier today). The due day is the
-    /// one the deadline's ``ReminderRules/dueOnDayOff`` policy gives.
+        /// one the deadline's ``ReminderRules/dueOnDayOff`` policy gives.
         case overdue(days: Int)
         /// Every unit finished the current occurrence.
         case done
@@ -53,7 +53,9 @@ extension ReminderPlanner {
         return calendar(from: now.adding(seconds: -horizon), to: now.adding(seconds: horizon))
     }
 
-    private func status(ofDeadlineAt index: Int, now: Instant, state: PlannerState, calendar: WorkingCalendar)
+    private func status(
+        ofDeadlineAt index: Int, now: Instant, state: PlannerState, calendar: WorkingCalendar
+    )
         -> DeadlineStatus
     {
         let deadline = agenda.deadlines[index]
@@ -72,7 +74,9 @@ extension ReminderPlanner {
         let chosen: CivilDate?
         let stateOfChosen: DeadlineStatus.State
         let units = unitsByDeadline[index]
-        func finished(_ date: CivilDate) -> Bool { state.isDone(OccurrenceID(deadlineID: deadline.id, date: date), units: units) }
+        func finished(_ date: CivilDate) -> Bool {
+            state.isDone(OccurrenceID(deadlineID: deadline.id, date: date), units: units)
+        }
         if let previous, !finished(previous) {
             chosen = previous
             stateOfChosen = .overdue(days: due(previous).date.days(until: today))
@@ -95,10 +99,12 @@ extension ReminderPlanner {
         let end = now.adding(seconds: Int64(window) * 86_400)
         var noFolding: DigestDays? = nil
         appendReminders(
-            ofDeadlineAt: index, from: now, to: end, state: state, calendar: calendar, into: &upcoming, folding: &noFolding)
-        let done = chosen.map { date in
-            units.filter { state.isDone(OccurrenceID(deadlineID: deadline.id, date: date), unit: $0) }
-        } ?? []
+            ofDeadlineAt: index, from: now, to: end, state: state, calendar: calendar, into: &upcoming,
+            folding: &noFolding)
+        let done =
+            chosen.map { date in
+                units.filter { state.isDone(OccurrenceID(deadlineID: deadline.id, date: date), unit: $0) }
+            } ?? []
         var status = DeadlineStatus(
             deadlineIndex: index, occurrence: chosen, due: chosen.map { zone.instant(for: due($0)) },
             state: stateOfChosen, nextReminder: upcoming.min(by: ReminderPlanner.sendOrder), units: units,

@@ -110,7 +110,9 @@ package struct ReminderTarget: Sendable, Hashable {
     package let recipients: [Mailbox]
     package let audience: Audience
 
-    package init(unitID: String, channel: String, channelKind: ChannelKind, recipients: [Mailbox], audience: Audience = .unit) {
+    package init(
+        unitID: String, channel: String, channelKind: ChannelKind, recipients: [Mailbox], audience: Audience = .unit
+    ) {
         self.unitID = unitID
         self.channel = channel
         self.channelKind = channelKind

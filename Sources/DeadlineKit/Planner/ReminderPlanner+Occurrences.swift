@@ -27,7 +27,8 @@ extension ReminderPlanner {
         let range = occurrenceRange(ofDeadlineAt: index, from: from, to: to, folding: folding != nil)
         for occurrence in occurrences(of: agenda.deadlines[index], from: range.first, through: range.last) {
             appendReminders(
-                ofDeadlineAt: index, occurrence: occurrence, from: from, to: to, state: state, calendar: calendar, into: &out,
+                ofDeadlineAt: index, occurrence: occurrence, from: from, to: to, state: state, calendar: calendar,
+                into: &out,
                 folding: &folding)
         }
     }
@@ -39,13 +40,18 @@ extension ReminderPlanner {
 
     /// The nominal due days of a deadline's occurrences whose reminders can fall in `from..<to` (a day either side
     /// with `folding`, for digests).
-    func occurrenceRange(ofDeadlineAt index: Int, from: Instant, to: Instant, folding: Bool) -> (first: CivilDate, last: CivilDate) {
+    func occurrenceRange(
+        ofDeadlineAt index: Int, from: Instant, to: Instant, folding: Bool
+    ) -> (first: CivilDate, last: CivilDate) {
         let zone = agenda.settings.zone
         let foldFrom = folding ? from.adding(seconds: -86_400) : from
         let foldTo = folding ? to.adding(seconds: 86_400) : to
         let slack = Int64(ReminderPlanner.calendarSlackDays) * 86_400
-        let first = zone.localDateTime(at: foldFrom.adding(seconds: -Int64(trailMinutesByDeadline[index]) * 60 - slack)).date
-        let last = zone.localDateTime(at: foldTo.adding(seconds: Int64(agenda.deadlines[index].rules.leadMinutes) * 60 + slack)).date
+        let first = zone.localDateTime(at: foldFrom.adding(seconds: -Int64(trailMinutesByDeadline[index]) * 60 - slack))
+            .date
+        let last = zone.localDateTime(
+            at: foldTo.adding(seconds: Int64(agenda.deadlines[index].rules.leadMinutes) * 60 + slack)
+        ).date
         return (first, last)
     }
 
@@ -56,12 +62,14 @@ extension ReminderPlanner {
     ) {
         // The deadline borrowed in place, not copied (a copy per occurrence retains each of its strings and arrays).
         appendReminders(
-            of: agenda.deadlines[index], at: index, occurrence: occurrence, from: from, to: to, state: state, calendar: calendar,
+            of: agenda.deadlines[index], at: index, occurrence: occurrence, from: from, to: to, state: state,
+            calendar: calendar,
             into: &out, folding: &folding)
     }
 
     private func appendReminders(
-        of deadline: borrowing Deadline, at index: Int, occurrence: CivilDate, from: Instant, to: Instant, state: PlannerState,
+        of deadline: borrowing Deadline, at index: Int, occurrence: CivilDate, from: Instant, to: Instant,
+        state: PlannerState,
         calendar: WorkingCalendar, into out: inout [PlannedReminder], folding: inout DigestDays?
     ) {
         let targetIndices = targetsByDeadline[index]
@@ -85,7 +93,8 @@ extension ReminderPlanner {
         func add(_ rule: ReminderRule, _ sendAt: Instant, _ target: Int32) {
             out.append(
                 PlannedReminder(
-                    deadlineIndex: Int32(index), targetIndex: target, occurrence: occurrence, rule: rule, sendAt: sendAt, due: due))
+                    deadlineIndex: Int32(index), targetIndex: target, occurrence: occurrence, rule: rule,
+                    sendAt: sendAt, due: due))
         }
         /// Whether `unit` gets a reminder at `sendAt`: not done, not snoozed past it.
         func open(_ unit: String, at sendAt: Instant) -> Bool {
@@ -99,9 +108,11 @@ extension ReminderPlanner {
         var escalations: [[(ReminderRule, Instant)]] = []
         var urgesOfUnit: [String: [(ReminderRule, Instant)]] = [:]
         for group in escalationGroups {
-            let moments = escalationTimes(group.rule, urges: times.urges, rules: rules, dueLocal: dueLocal, due: due, calendar: calendar)
+            let moments = escalationTimes(
+                group.rule, urges: times.urges, rules: rules, dueLocal: dueLocal, due: due, calendar: calendar)
             escalations.append(moments)
-            let urges = ReminderPlanner.numbered(times.urges.filter { u in !moments.contains { $0.1 == u } }, limit: rules.overdueLimit)
+            let urges = ReminderPlanner.numbered(
+                times.urges.filter { u in !moments.contains { $0.1 == u } }, limit: rules.overdueLimit)
             for unit in group.units { urgesOfUnit[unit] = urges }
         }
         let commonUrges = ReminderPlanner.numbered(times.urges, limit: rules.overdueLimit)
@@ -115,7 +126,9 @@ extension ReminderPlanner {
         for t in targetIndices {
             let unit = targets[Int(t)].unitID
             for (rule, sendAt) in times.early where open(unit, at: sendAt) { plan(rule, sendAt, t) }
-            for (rule, sendAt) in urgesOfUnit[unit] ?? commonUrges where open(unit, at: sendAt) { plan(rule, sendAt, t) }
+            for (rule, sendAt) in urgesOfUnit[unit] ?? commonUrges where open(unit, at: sendAt) {
+                plan(rule, sendAt, t)
+            }
         }
         for (group, moments) in zip(escalationGroups, escalations) {
             for (rule, sendAt) in moments where sendAt >= from && sendAt < to {
@@ -153,7 +166,9 @@ extension ReminderPlanner {
             let at = zone.instant(for: LocalDateTime(pair.day, digest.time))
             guard at >= from, at < to else { continue }
             out.append(
-                PlannedReminder(deadlineIndex: -1, targetIndex: pair.target, occurrence: pair.day, rule: .digest, sendAt: at, due: at))
+                PlannedReminder(
+                    deadlineIndex: -1, targetIndex: pair.target, occurrence: pair.day, rule: .digest, sendAt: at,
+                    due: at))
         }
     }
 
@@ -179,7 +194,9 @@ extension ReminderPlanner {
             }
         }
         var candidates: [Instant] = []
-        if let after = escalation.afterOverdue { candidates.append(step(after, times: 1, from: dueLocal, instant: due)) }
+        if let after = escalation.afterOverdue {
+            candidates.append(step(after, times: 1, from: dueLocal, instant: due))
+        }
         if let n = escalation.afterUrges, n > 0, n <= rules.overdueLimit, urges.count > n {
             candidates.append(urges[n])
         }
@@ -211,7 +228,8 @@ extension ReminderPlanner {
     /// reminder lead (`before` rules) or overdue within its urging span, sorted by due moment.
     package func digestItems(of digest: PlannedReminder, state: PlannerState) -> [DigestItem] {
         guard digest.isDigest else { return [] }
-        return digestItems(unit: targets[Int(digest.targetIndex)].unitID, day: digest.occurrence, at: digest.sendAt, state: state)
+        return digestItems(
+            unit: targets[Int(digest.targetIndex)].unitID, day: digest.occurrence, at: digest.sendAt, state: state)
     }
 
     /// What a unit's digest of `day`, sent at `at`, lists (see ``digestItems(of:state:)``).
@@ -221,7 +239,9 @@ extension ReminderPlanner {
             let deadline = agenda.deadlines[Int(index)]
             let leadDays = (deadline.rules.leadMinutes + 1439) / 1440
             let trailDays = (trailMinutesByDeadline[Int(index)] + 1439) / 1440
-            for occurrence in occurrences(of: deadline, from: day.adding(days: -trailDays), through: day.adding(days: leadDays)) {
+            for occurrence in occurrences(
+                of: deadline, from: day.adding(days: -trailDays), through: day.adding(days: leadDays))
+            {
                 let id = OccurrenceID(deadlineID: deadline.id, date: occurrence)
                 if state.isDone(id, unit: unit) { continue }
                 if let until = state.snoozedUntil(id, unit: unit), sendAt < until { continue }

@@ -31,7 +31,8 @@ extension ReminderPlanner {
             while next < occurrences.count, occurrences[next].day < weekEnd {
                 let occurrence = occurrences[next]
                 appendReminders(
-                    ofDeadlineAt: Int(occurrence.index), occurrence: CivilDate(daysSinceEpoch: Int(occurrence.day)), from: from,
+                    ofDeadlineAt: Int(occurrence.index), occurrence: CivilDate(daysSinceEpoch: Int(occurrence.day)),
+                    from: from,
                     to: to, state: state, calendar: calendar, into: &buffer, folding: &folding)
                 next += 1
             }

@@ -39,7 +39,8 @@ package struct ReminderPlanner: Sendable {
         byDeadline.reserveCapacity(agenda.deadlines.count)
         var cache: [String: [Int32]] = [:]  // by "units|channels" signature: many deadlines share units
         for (index, deadline) in agenda.deadlines.enumerated() {
-            let signature = deadline.units.joined(separator: ",") + "|" + (deadline.channels?.joined(separator: ",") ?? "*")
+            let signature =
+                deadline.units.joined(separator: ",") + "|" + (deadline.channels?.joined(separator: ",") ?? "*")
             if let known = cache[signature] {
                 byDeadline.append(known)
             } else {
@@ -116,14 +117,17 @@ package struct ReminderPlanner: Sendable {
     /// one group escalate at the same moments). Each unit's heads get their own message; the supervisors get one
     /// message listing the group's late units. A group of one unit sends one message to its heads and the
     /// supervisors together.
-    static func escalationGroups(_ deadline: Deadline, units: [Unit], agenda: Agenda, table: inout TargetTable)
+    static func escalationGroups(
+        _ deadline: Deadline, units: [Unit], agenda: Agenda, table: inout TargetTable
+    )
         -> [EscalationGroup]
     {
         var order: [EscalationGroup.Key] = []
         var members: [EscalationGroup.Key: [Unit]] = [:]
         for unit in units {
             guard let rule = deadline.escalation(for: unit), rule.limit > 0 else { continue }
-            let key = EscalationGroup.Key(rule: rule, channels: channels(deadline, unit: unit, agenda: agenda).map(\.name))
+            let key = EscalationGroup.Key(
+                rule: rule, channels: channels(deadline, unit: unit, agenda: agenda).map(\.name))
             if members[key] == nil { order.append(key) }
             members[key, default: []].append(unit)
         }
@@ -134,8 +138,12 @@ package struct ReminderPlanner: Sendable {
             if group.count == 1 {
                 let unit = group[0]
                 var recipients = unit.heads
-                for s in supervisors where !recipients.contains(where: { $0.address == s.address }) { recipients.append(s) }
-                let found = routes.flatMap { targets(unit: unit.id, channel: $0, recipients: recipients, audience: .heads) }
+                for s in supervisors where !recipients.contains(where: { $0.address == s.address }) {
+                    recipients.append(s)
+                }
+                let found = routes.flatMap {
+                    targets(unit: unit.id, channel: $0, recipients: recipients, audience: .heads)
+                }
                 guard !found.isEmpty else { return nil }
                 return EscalationGroup(
                     rule: key.rule, units: [unit.id], headTargets: [(unit.id, found.map { table.index(of: $0) })],
@@ -146,7 +154,9 @@ package struct ReminderPlanner: Sendable {
                 return t.isEmpty ? nil : (unit.id, t.map { table.index(of: $0) })
             }
             let groupID = group.map(\.id).joined(separator: EscalationGroup.unitSeparator)
-            let supervising = routes.flatMap { targets(unit: groupID, channel: $0, recipients: supervisors, audience: .supervisors) }
+            let supervising = routes.flatMap {
+                targets(unit: groupID, channel: $0, recipients: supervisors, audience: .supervisors)
+            }
             guard !heads.isEmpty || !supervising.isEmpty else { return nil }
             return EscalationGroup(
                 rule: key.rule, units: group.map(\.id), headTargets: heads,
@@ -154,21 +164,32 @@ package struct ReminderPlanner: Sendable {
         }
     }
 
-    static func targets(unit: String, channel: ChannelInfo, recipients: [Mailbox], audience: ReminderTarget.Audience)
+    static func targets(
+        unit: String, channel: ChannelInfo, recipients: [Mailbox], audience: ReminderTarget.Audience
+    )
         -> [ReminderTarget]
     {
         if !channel.kind.addressesRecipients {
             // A webhook's payload names the unit, and each late unit's escalation already reaches it.
             if audience == .supervisors { return [] }
-            return [ReminderTarget(unitID: unit, channel: channel.name, channelKind: channel.kind, recipients: [], audience: audience)]
+            return [
+                ReminderTarget(
+                    unitID: unit, channel: channel.name, channelKind: channel.kind, recipients: [], audience: audience)
+            ]
         }
         if recipients.isEmpty { return [] }
         if channel.onePerRecipient {
             return recipients.map {
-                ReminderTarget(unitID: unit, channel: channel.name, channelKind: channel.kind, recipients: [$0], audience: audience)
+                ReminderTarget(
+                    unitID: unit, channel: channel.name, channelKind: channel.kind, recipients: [$0], audience: audience
+                )
             }
         }
-        return [ReminderTarget(unitID: unit, channel: channel.name, channelKind: channel.kind, recipients: recipients, audience: audience)]
+        return [
+            ReminderTarget(
+                unitID: unit, channel: channel.name, channelKind: channel.kind, recipients: recipients,
+                audience: audience)
+        ]
     }
 
     /// Units in order, groups replaced by their members (a group with recipients of its own is kept too).
@@ -229,7 +250,8 @@ package struct ReminderPlanner: Sendable {
         var folded: DigestDays? = DigestDays()
         let calendar = calendar(from: from, to: to)
         for index in agenda.deadlines.indices {
-            appendReminders(ofDeadlineAt: index, from: from, to: to, state: state, calendar: calendar, into: &out, folding: &folded)
+            appendReminders(
+                ofDeadlineAt: index, from: from, to: to, state: state, calendar: calendar, into: &out, folding: &folded)
         }
         appendDigests(folded, from: from, to: to, into: &out)
         out.sort(by: ReminderPlanner.sendOrder)
@@ -237,13 +259,16 @@ package struct ReminderPlanner: Sendable {
     }
 
     /// The reminders of one deadline with `from <= sendAt < to`, in send order, as if no unit had a digest.
-    package func reminders(ofDeadlineAt index: Int, from: Instant, to: Instant, state: PlannerState = .empty)
+    package func reminders(
+        ofDeadlineAt index: Int, from: Instant, to: Instant, state: PlannerState = .empty
+    )
         -> [PlannedReminder]
     {
         var out: [PlannedReminder] = []
         var folded: DigestDays? = nil
         let calendar = calendar(from: from, to: to)
-        appendReminders(ofDeadlineAt: index, from: from, to: to, state: state, calendar: calendar, into: &out, folding: &folded)
+        appendReminders(
+            ofDeadlineAt: index, from: from, to: to, state: state, calendar: calendar, into: &out, folding: &folded)
         out.sort(by: ReminderPlanner.sendOrder)
         return out
     }

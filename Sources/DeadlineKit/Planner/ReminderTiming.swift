@@ -30,7 +30,9 @@ extension ReminderPlanner {
     static let mergedStepAllowance = 1000
 
     /// Each rule's send time for one occurrence whose (possibly moved) due moment is `dueLocal`.
-    func sendTimes(rules: ReminderRules, dueLocal: LocalDateTime, due: Instant, calendar: WorkingCalendar, extraUrges: Int = 0)
+    func sendTimes(
+        rules: ReminderRules, dueLocal: LocalDateTime, due: Instant, calendar: WorkingCalendar, extraUrges: Int = 0
+    )
         -> OccurrenceTimes
     {
         let zone = agenda.settings.zone
@@ -71,14 +73,18 @@ extension ReminderPlanner {
                 n += 1
                 guard at > due else { continue }
                 let placed = place(.overdue(urges.count + 1), at: at, due: due, rules: rules, calendar: calendar)
-                if urges.last.map({ placed > $0 }) ?? true, !early.contains(where: { $0.1 == placed }) { urges.append(placed) }
+                if urges.last.map({ placed > $0 }) ?? true, !early.contains(where: { $0.1 == placed }) {
+                    urges.append(placed)
+                }
             }
         }
         return OccurrenceTimes(early: early, urges: urges)
     }
 
     /// Where a reminder intended for `at` goes once working hours and days off are taken into account.
-    func place(_ rule: ReminderRule, at: Instant, due: Instant, rules: ReminderRules, calendar: WorkingCalendar)
+    func place(
+        _ rule: ReminderRule, at: Instant, due: Instant, rules: ReminderRules, calendar: WorkingCalendar
+    )
         -> Instant
     {
         let afterDue = rule.kind == .overdue || rule.kind == .escalation

@@ -45,7 +45,9 @@ package struct CompletionReport: Sendable {
     }
 
     /// Occurrences whose nominal due day lies in `from...to`.
-    package static func build(agenda: Agenda, state: PlannerState, from: CivilDate, to: CivilDate, now: Instant) -> CompletionReport {
+    package static func build(
+        agenda: Agenda, state: PlannerState, from: CivilDate, to: CivilDate, now: Instant
+    ) -> CompletionReport {
         let planner = ReminderPlanner(agenda: agenda)
         var rows: [String: Row] = [:]
         var overdue: [(unitID: String, deadlineID: String, occurrence: CivilDate, task: String)] = []
@@ -89,12 +91,14 @@ package struct CompletionReport: Sendable {
 
     /// The CSV header: the JSON's names, the same in every language, for the programs that read the file.
     static let csvHeader = [
-        "unit", "name", "due", "done_on_time", "done_late", "overdue", "not_yet_due", "on_time_rate",  // machine: the CSV header
+        // machine: the CSV header
+        "unit", "name", "due", "done_on_time", "done_late", "overdue", "not_yet_due", "on_time_rate",
     ]
 
     static func cells(_ row: Row) -> [String] {
         [
-            row.unitID, row.unitName, String(row.due), String(row.doneOnTime), String(row.doneLate), String(row.overdue),
+            row.unitID, row.unitName, String(row.due), String(row.doneOnTime), String(row.doneLate),
+            String(row.overdue),
             String(row.open), row.onTimeRate.map { String(Int(($0 * 100).rounded())) + "%" } ?? "–",
         ]
     }
@@ -140,14 +144,18 @@ package struct CompletionReport: Sendable {
     package func text(language: Language) -> String {
         let say = Catalog(language)
         var table = TextTable(header: Self.header(say))
-        for row in rows { table.append(Self.cells(row).enumerated().map { $0.offset == 1 ? TextTable.truncate($0.element, 40) : $0.element }) }
+        for row in rows {
+            table.append(
+                Self.cells(row).enumerated().map { $0.offset == 1 ? TextTable.truncate($0.element, 40) : $0.element })
+        }
         table.append(totalCells(say(ReportText.total)))
         var out = say(ReportText.title, ["from": from.vietnamese, "to": to.vietnamese])
         out += rows.isEmpty ? say(ReportText.nothingDue) : table.rendered()
         if !overdueItems.isEmpty {
             out += say(ReportText.stillOverdueTitle)
             for item in overdueItems.prefix(50) {
-                out += "  \(item.occurrence.vietnamese)  \(item.unitID)  \(item.deadlineID)  \(TextTable.truncate(item.task, 60))\n"
+                out +=
+                    "  \(item.occurrence.vietnamese)  \(item.unitID)  \(item.deadlineID)  \(TextTable.truncate(item.task, 60))\n"
             }
             if overdueItems.count > 50 { out += say(ReportText.more, ["count": String(overdueItems.count - 50)]) }
         }
@@ -158,16 +166,27 @@ package struct CompletionReport: Sendable {
     package func json() -> JSONValue {
         .object([
             ("from", .string(from.iso)), ("to", .string(to.iso)),
-            ("units", .array(rows.map { r in
-                .object([
-                    ("unit", .string(r.unitID)), ("name", .string(r.unitName)), ("due", .integer(Int64(r.due))),
-                    ("done_on_time", .integer(Int64(r.doneOnTime))), ("done_late", .integer(Int64(r.doneLate))),
-                    ("overdue", .integer(Int64(r.overdue))), ("not_yet_due", .integer(Int64(r.open))),
-                ])
-            })),
-            ("overdue", .array(overdueItems.map { i in
-                .object([("unit", .string(i.unitID)), ("deadline_id", .string(i.deadlineID)), ("occurrence", .string(i.occurrence.iso))])
-            })),
+            (
+                "units",
+                .array(
+                    rows.map { r in
+                        .object([
+                            ("unit", .string(r.unitID)), ("name", .string(r.unitName)), ("due", .integer(Int64(r.due))),
+                            ("done_on_time", .integer(Int64(r.doneOnTime))), ("done_late", .integer(Int64(r.doneLate))),
+                            ("overdue", .integer(Int64(r.overdue))), ("not_yet_due", .integer(Int64(r.open))),
+                        ])
+                    })
+            ),
+            (
+                "overdue",
+                .array(
+                    overdueItems.map { i in
+                        .object([
+                            ("unit", .string(i.unitID)), ("deadline_id", .string(i.deadlineID)),
+                            ("occurrence", .string(i.occurrence.iso)),
+                        ])
+                    })
+            ),
         ])
     }
 }

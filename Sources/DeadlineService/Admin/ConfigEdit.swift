@@ -28,8 +28,11 @@ package enum ConfigEdit {
     ) -> Int32 {
         guard let early = AdminLanguage.early(option, environment: environment, mainFile: mainFile) else { return 2 }
         let current = ConfigLoader.load(mainFile: mainFile, environment: environment)
-        let say = Catalog(current.configuration.map { AdminLanguage.of($0, option: option, environment: environment) } ?? early)
-        guard let target = resolve(file, mainFile: mainFile, dropInDirectory: current.dropInDirectory, say) else { return 2 }
+        let say = Catalog(
+            current.configuration.map { AdminLanguage.of($0, option: option, environment: environment) } ?? early)
+        guard let target = resolve(file, mainFile: mainFile, dropInDirectory: current.dropInDirectory, say) else {
+            return 2
+        }
         let original = read(target)
         if original == nil, file == nil || !isInDropIns(target, current.dropInDirectory) {
             Console.err(say(ConfigText.editCannotRead, ["file": target, "error": systemError()]))
@@ -59,12 +62,14 @@ package enum ConfigEdit {
                 Console.out(say(ConfigText.editNoChanges, ["file": target]))
                 return 0
             }
-            let result = LoadedConfiguration.load(mainFile: mainFile, environment: environment, pending: (target, edited))
+            let result = LoadedConfiguration.load(
+                mainFile: mainFile, environment: environment, pending: (target, edited))
             for d in result.diagnostics { Console.err(say.diagnostic(d) + "\n") }
             guard let configuration = result.configuration else {
                 let count = ConfigSession.countSummary(result.diagnostics, say)
                 Console.err(say(ConfigText.editErrorsWithChange, ["count": count, "file": target]))
-                if ask(say(ConfigText.editAsk))?.lowercased().first == "e" { continue }  // machine: the answer that means edit again
+                // machine: the answer that means edit again
+                if ask(say(ConfigText.editAsk))?.lowercased().first == "e" { continue }
                 Console.err(say(ConfigText.editLeft, ["file": target]))
                 return 1
             }
@@ -73,7 +78,8 @@ package enum ConfigEdit {
                 return 1
             }
             guard install(edited, at: target, say) else { return 1 }
-            Console.out(say(ConfigText.editInstalled, ["file": target, "summary": ConfigSession.summary(configuration, say)]))
+            Console.out(
+                say(ConfigText.editInstalled, ["file": target, "summary": ConfigSession.summary(configuration, say)]))
             let stateDirectory = configuration.daemon.stateDirectory
             guard (try? ControlClient.request("PING", stateDirectory: stateDirectory, timeoutSeconds: 5)) != nil else {
                 Console.out(say(ConfigText.editDaemonNotRunning))
@@ -108,7 +114,8 @@ package enum ConfigEdit {
         }
         let candidate = file.contains("/") ? file : dropIns + "/" + file
         guard samePath(directoryName(candidate), dropIns) else {
-            Console.err(say(ConfigText.editNotPartOfConfiguration, ["file": file, "main": mainFile, "folder": dropIns]))
+            Console.err(
+                say(ConfigText.editNotPartOfConfiguration, ["file": file, "main": mainFile, "folder": dropIns]))
             return nil
         }
         guard baseName(candidate).hasSuffix(".toml"), !baseName(candidate).hasPrefix(".") else {
@@ -124,7 +131,8 @@ package enum ConfigEdit {
 
     /// Runs the editor on `path` and waits; false (after saying why) when it cannot run or fails.
     static func runEditor(on path: String, environment: [String: String], _ say: Catalog) -> Bool {
-        let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.trimmingSpaces.isEmpty }
+        let editor =
+            [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.trimmingSpaces.isEmpty }
             ?? (access("/usr/bin/editor", X_OK) == 0 ? "/usr/bin/editor" : "vi")  // machine: the editor to run
         // Through the shell, so that `EDITOR="code --wait"` works; the path goes as "$1", never into the command.
         let command: String = editor + " \"$1\""

@@ -14,7 +14,8 @@ package enum ConfigReferenceDocument {
                 var meaning = key.doc
                 if let example = key.example { meaning += " Example: `\(key.name) = \(example)`." }
                 let def = key.required ? "**required**" : (key.defaultValue.map { "`\($0)`" } ?? "—")
-                out += "| `\(key.name)` | \(key.kind.documentation) | \(def) | \(meaning.replacingAll("|", with: "\\|")) |\n"
+                out +=
+                    "| `\(key.name)` | \(key.kind.documentation) | \(def) | \(meaning.replacingAll("|", with: "\\|")) |\n"
             }
             out += "\n"
         }

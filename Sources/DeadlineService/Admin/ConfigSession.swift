@@ -41,11 +41,14 @@ package enum ConfigSession {
         var diagnostics = result.diagnostics
         if configuration.agenda.deadlines.isEmpty {
             // Valid, but deadlined would run and remind nobody: an empty file, or a drop-in folder in the wrong place.
-            diagnostics.append(LoadedConfiguration.noDeadlinesWarning(mainFile, dropInDirectory: result.dropInDirectory))
+            diagnostics.append(
+                LoadedConfiguration.noDeadlinesWarning(mainFile, dropInDirectory: result.dropInDirectory))
         }
         for d in diagnostics { Console.err(say.diagnostic(d) + "\n") }
         let templates = result.templates.overriddenFiles.count
-        var arguments = ["file": mainFile, "summary": summary(configuration, say), "files": String(configuration.files.count)]
+        var arguments = [
+            "file": mainFile, "summary": summary(configuration, say), "files": String(configuration.files.count),
+        ]
         if templates == 0 {
             Console.out(say(ConfigText.valid, arguments))
         } else {
@@ -61,7 +64,8 @@ package enum ConfigSession {
             ConfigText.summary,
             [
                 "documents": String(configuration.agenda.documents.count),
-                "deadlines": String(configuration.agenda.deadlines.count), "units": String(configuration.agenda.units.count),
+                "deadlines": String(configuration.agenda.deadlines.count),
+                "units": String(configuration.agenda.units.count),
                 "channels": String(configuration.channels.count),
             ])
     }
@@ -85,13 +89,16 @@ package enum ConfigSession {
             return nil
         case .failure:
             let isPeriod: Bool =
-                if case .success(let due) = DueDateParser.parse(text.trimmingSpaces, issued: nil), due.granularity != .day {
+                if case .success(let due) = DueDateParser.parse(text.trimmingSpaces, issued: nil),
+                    due.granularity != .day
+                {
                     true
                 } else {
                     false
                 }
             let say = Catalog(language)
-            Console.err(say(isPeriod ? CommonText.momentIsPeriod : CommonText.badMoment, ["option": option, "text": text]))
+            Console.err(
+                say(isPeriod ? CommonText.momentIsPeriod : CommonText.badMoment, ["option": option, "text": text]))
             return nil
         }
     }

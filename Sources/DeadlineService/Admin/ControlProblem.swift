@@ -5,7 +5,9 @@ enum ControlProblem {
     /// `deadlined không chạy trên máy này (…)`: what went wrong reaching it.
     static func describe(_ error: any Error, _ say: Catalog) -> String {
         guard let unreachable = (error as? ControlError)?.unreachable else { return "\(error)" }
-        guard let reason = unreachable.reason else { return say(CommonText.controlNotRunning, ["socket": unreachable.socket]) }
+        guard let reason = unreachable.reason else {
+            return say(CommonText.controlNotRunning, ["socket": unreachable.socket])
+        }
         return say(CommonText.controlUnreachable, ["socket": unreachable.socket, "error": reason])
     }
 

@@ -105,8 +105,10 @@ struct CalendarWording {
 
     func summary(count: Int, onWeeklyDaysOff: Int, year: Int, weekend: [String]) -> String {
         let weekly = weekend.isEmpty ? "" : say(CalendarText.summaryWeekly, ["days": say.list(weekend)])
-        let more = onWeeklyDaysOff > 0 ? say(CalendarText.summaryOnWeeklyDaysOff, ["count": String(onWeeklyDaysOff)]) : ""
-        return say(CalendarText.summary, ["count": String(count), "year": String(year), "weekly": weekly, "more": more])
+        let more =
+            onWeeklyDaysOff > 0 ? say(CalendarText.summaryOnWeeklyDaysOff, ["count": String(onWeeklyDaysOff)]) : ""
+        return say(
+            CalendarText.summary, ["count": String(count), "year": String(year), "weekly": weekly, "more": more])
     }
 
     func forecastNote(year: Int) -> String { say(CalendarText.forecastNote, ["year": String(year)]) }
@@ -117,7 +119,9 @@ struct CalendarWording {
     }
 
     func lunar(_ date: LunarDate) -> String {
-        say(date.isLeapMonth ? CalendarText.lunarLeapSuffix : CalendarText.lunarSuffix, ["date": date.descriptionWithYear])
+        say(
+            date.isLeapMonth ? CalendarText.lunarLeapSuffix : CalendarText.lunarSuffix,
+            ["date": date.descriptionWithYear])
     }
 
     func solar(_ date: CivilDate) -> String { say(CalendarText.solarSuffix, ["date": date.vietnamese]) }

@@ -71,7 +71,8 @@ extension StatusReport {
             let silent = i.isSilent(now: now, recheckSeconds: recheckSeconds)
             let status = silent ? say(StatusText.silent) : RecordedText.translate(i.record.status, to: language)
             table.append([
-                i.record.host, String(i.record.pid), zone.vietnamese(i.record.heartbeatAt), String(i.activity.leasesHeld),
+                i.record.host, String(i.record.pid), zone.vietnamese(i.record.heartbeatAt),
+                String(i.activity.leasesHeld),
                 String(i.activity.remindersSent), TextTable.truncate(status, 60),
             ])
         }

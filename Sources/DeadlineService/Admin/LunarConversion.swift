@@ -31,12 +31,14 @@ package enum LunarConversion {
             return .failure(LunarConversionError(.notASingleDay, ["text": text]))
         case .failure:
             let numbers = text.trimmingSpaces.split(whereSeparator: { $0 == "/" || $0 == "-" }).map { Int($0) }
-            if numbers.count == 3, let day = numbers[0], let month = numbers[1], let year = numbers[2], (1...12).contains(month),
+            if numbers.count == 3, let day = numbers[0], let month = numbers[1], let year = numbers[2],
+                (1...12).contains(month),
                 year >= 1, day > CivilDate.daysIn(month: month, year: year)
             {
                 let days = String(CivilDate.daysIn(month: month, year: year))
                 return .failure(
-                    LunarConversionError(.dayOutOfMonth, ["text": text, "month": String(month), "year": String(year), "days": days]))
+                    LunarConversionError(
+                        .dayOutOfMonth, ["text": text, "month": String(month), "year": String(year), "days": days]))
             }
             return .failure(LunarConversionError(.notASolarDate, ["text": text]))
         }
@@ -103,6 +105,7 @@ package enum LunarConversion {
     private static func outsideYears(_ year: Int) -> LunarConversionError {
         let years = VietnameseLunarCalendar.supportedYears
         return LunarConversionError(
-            .lunarOutsideYears, ["year": String(year), "first": String(years.lowerBound), "last": String(years.upperBound)])
+            .lunarOutsideYears,
+            ["year": String(year), "first": String(years.lowerBound), "last": String(years.upperBound)])
     }
 }

@@ -40,7 +40,8 @@ package enum MigrateSession {
             }
             target.sslMode = sslMode
         }
-        if target.sslMode.isEmpty { target.sslMode = target.isLocal ? "prefer" : "verify-full" }  // machine: sslmode values
+        // machine: sslmode values
+        if target.sslMode.isEmpty { target.sslMode = target.isLocal ? "prefer" : "verify-full" }
         let stateDirectory = String(sourcePath[..<(sourcePath.lastIndex(of: "/") ?? sourcePath.startIndex)])
         if let pong = try? ControlClient.request("PING", stateDirectory: stateDirectory, timeoutSeconds: 5).first,
             pong.hasPrefix("PONG ")
@@ -53,7 +54,8 @@ package enum MigrateSession {
         do {
             let source = try await SQLiteLedger(path: sourcePath, create: false)
             let configured = try LedgerSelection.postgresConfiguration(
-                target, applicationName: "deadlinectl migrate \(HostName.current)")  // machine: PostgreSQL's application_name
+                // machine: PostgreSQL's application_name
+                target, applicationName: "deadlinectl migrate \(HostName.current)")
             let destination = try await PostgresLedger(configuration: configured, logger: logger)
             let report: LedgerMigration.Report
             do {
@@ -95,7 +97,9 @@ package enum MigrateSession {
         return nil
     }
 
-    private static func postgresSettings(_ request: Request, configuration: Configuration?, _ say: Catalog) -> PostgresSettings? {
+    private static func postgresSettings(
+        _ request: Request, configuration: Configuration?, _ say: Catalog
+    ) -> PostgresSettings? {
         var configured: PostgresSettings?
         if case .postgresql(let settings) = configuration?.store.backend { configured = settings }
         guard let text = request.to else {

@@ -29,7 +29,8 @@ package enum OccurrenceCommands {
         let words = OccurrenceWords(language: language)
         let english = OccurrenceWords(language: .en)
         guard let index = agenda.deadlineIndex[deadlineID] else {
-            Console.err(words.unknownDeadline(deadlineID, suggestion: closestID(deadlineID, in: agenda.deadlines.map(\.id))))
+            Console.err(
+                words.unknownDeadline(deadlineID, suggestion: closestID(deadlineID, in: agenda.deadlines.map(\.id))))
             return 2
         }
         let deadline = agenda.deadlines[index]
@@ -39,7 +40,9 @@ package enum OccurrenceCommands {
         switch resolveUnits(unitArguments, of: deadline, allUnits: allUnits, agenda: agenda) {
         case .success(let resolved): units = resolved
         case .failure(let problem):
-            Console.err(words.unknownUnit(problem.argument, deadlineID: deadlineID, units: allUnits, suggestion: problem.suggestion))
+            Console.err(
+                words.unknownUnit(
+                    problem.argument, deadlineID: deadlineID, units: allUnits, suggestion: problem.suggestion))
             return 2
         }
         let zone = agenda.settings.zone
@@ -47,7 +50,8 @@ package enum OccurrenceCommands {
         if case .snooze(let untilText) = action {
             let parsed = MomentParser.parse(untilText, zone: zone)
             if case .failure(let error) = parsed, error.isAboutYear {
-                Console.err(words.say(CommonText.momentReason, ["option": "--until", "reason": words.say(error.phrase)]))
+                Console.err(
+                    words.say(CommonText.momentReason, ["option": "--until", "reason": words.say(error.phrase)]))
                 return 2
             }
             guard case .success(let moment) = parsed else {
@@ -67,14 +71,17 @@ package enum OccurrenceCommands {
         do { ledger = try await open(configuration, create: create) } catch { return fail(error, language) }
         let occurrence: CivilDate
         if let occurrenceText {
-            guard case .success(let due) = DueDateParser.parse(occurrenceText, issued: nil), due.granularity == .day else {
+            guard case .success(let due) = DueDateParser.parse(occurrenceText, issued: nil), due.granularity == .day
+            else {
                 Console.err(words.badOccurrence(occurrenceText))
                 return 2
             }
-            let around = planner.occurrences(of: deadline, from: due.date.adding(days: -400), through: due.date.adding(days: 400))
+            let around = planner.occurrences(
+                of: deadline, from: due.date.adding(days: -400), through: due.date.adding(days: 400))
             guard around.contains(due.date) else {
                 let near = around.min { abs($0.days(until: due.date)) < abs($1.days(until: due.date)) }
-                Console.err(words.notAnOccurrence(due.date.vietnamese, deadlineID: deadlineID, nearest: near?.vietnamese))
+                Console.err(
+                    words.notAnOccurrence(due.date.vietnamese, deadlineID: deadlineID, nearest: near?.vietnamese))
                 return 2
             }
             occurrence = due.date
@@ -97,11 +104,14 @@ package enum OccurrenceCommands {
             switch action {
             case .done:
                 let already = try await ledger.markDone(id, units: units, by: user, note: note, at: now)
-                let alreadyUnits = Set(units.filter { unit in already.contains { $0.unit == unit || $0.unit == PlannerState.everyUnit } })
+                let alreadyUnits = Set(
+                    units.filter { unit in already.contains { $0.unit == unit || $0.unit == PlannerState.everyUnit } })
                 for unit in units where alreadyUnits.contains(unit) {
-                    guard let mark = already.first(where: { $0.unit == unit || $0.unit == PlannerState.everyUnit }) else { continue }
+                    guard let mark = already.first(where: { $0.unit == unit || $0.unit == PlannerState.everyUnit })
+                    else { continue }
                     lines.append(
-                        words.alreadyDone(id, unit: name(unit, agenda), at: mark.doneAt.map(zone.vietnamese), by: mark.doneBy))
+                        words.alreadyDone(
+                            id, unit: name(unit, agenda), at: mark.doneAt.map(zone.vietnamese), by: mark.doneBy))
                 }
                 let marked = units.filter { !alreadyUnits.contains($0) }
                 guard !marked.isEmpty else {
@@ -119,8 +129,10 @@ package enum OccurrenceCommands {
             case .snooze:
                 guard let until else { return 2 }
                 try await ledger.snooze(id, units: units, until: until, by: user, note: note, at: now)
-                lines.append(words.snoozed(id, units: units.map { name($0, agenda) }, until: zone.vietnamese(until), by: user))
-                journalMessage = english.snoozed(id, units: units.map { name($0, agenda) }, until: zone.vietnamese(until), by: user)
+                lines.append(
+                    words.snoozed(id, units: units.map { name($0, agenda) }, until: zone.vietnamese(until), by: user))
+                journalMessage = english.snoozed(
+                    id, units: units.map { name($0, agenda) }, until: zone.vietnamese(until), by: user)
                 event = .reminderSnoozed
             }
         } catch {
@@ -128,28 +140,39 @@ package enum OccurrenceCommands {
             Console.err(words.notDone(id, units: units.map { name($0, agenda) }))
             return 1
         }
-        if case .snooze = action {} else if allUnits.count > 1, let state = try? await ledger.plannerState() {
+        if case .snooze = action {
+        } else if allUnits.count > 1, let state = try? await ledger.plannerState() {
             let done = allUnits.filter { state.isDone(id, unit: $0) }
-            lines.append(words.progress(done: done.count, of: allUnits.count, pending: allUnits.filter { !done.contains($0) }.map { name($0, agenda) }))
+            lines.append(
+                words.progress(
+                    done: done.count, of: allUnits.count,
+                    pending: allUnits.filter { !done.contains($0) }.map { name($0, agenda) }))
         }
-        journal(event, journalMessage.trimmingNewline, id: id, units: units, user: user, note: note, configuration: configuration)
+        journal(
+            event, journalMessage.trimmingNewline, id: id, units: units, user: user, note: note,
+            configuration: configuration)
         Console.out(lines.joined())
-        if configuration.store.sqlitePath(stateDirectory: "") != nil { notifyDaemon(configuration, language) }  // PostgreSQL: NOTIFY told all
+        // PostgreSQL: NOTIFY told all
+        if configuration.store.sqlitePath(stateDirectory: "") != nil { notifyDaemon(configuration, language) }
         return 0
     }
 
     /// `--unit` arguments resolved to the occurrence's units: a unit of the deadline, or a group whose members are.
-    static func resolveUnits(_ arguments: [String], of deadline: Deadline, allUnits: [String], agenda: Agenda)
+    static func resolveUnits(
+        _ arguments: [String], of deadline: Deadline, allUnits: [String], agenda: Agenda
+    )
         -> Result<[String], UnitProblem>
     {
         guard !arguments.isEmpty else { return .success(allUnits) }
         var units: [String] = []
         for argument in arguments {
-            let members = agenda.units[argument] == nil ? [] : ReminderPlanner.expandUnits([argument], agenda: agenda).map(\.id)
+            let members =
+                agenda.units[argument] == nil ? [] : ReminderPlanner.expandUnits([argument], agenda: agenda).map(\.id)
             let mine = members.filter { allUnits.contains($0) }
             guard !mine.isEmpty else {
                 let candidates = allUnits + deadline.units
-                return .failure(UnitProblem(argument: argument, suggestion: Suggestions.closest(to: argument, in: candidates)))
+                return .failure(
+                    UnitProblem(argument: argument, suggestion: Suggestions.closest(to: argument, in: candidates)))
             }
             for unit in mine where !units.contains(unit) { units.append(unit) }
         }
@@ -169,14 +192,16 @@ package enum OccurrenceCommands {
     }
 
     static func fail(_ error: any Error, _ language: Language) -> Int32 {
-        Console.err(Catalog(language)(CommonText.ledgerUnusable, ["error": RecordedText.translate("\(error)", to: language)]))
+        Console.err(
+            Catalog(language)(CommonText.ledgerUnusable, ["error": RecordedText.translate("\(error)", to: language)]))
         return 1
     }
 
     /// Tells a running daemon to re-plan now; says so when none runs (it will see the change when it starts).
     static func notifyDaemon(_ configuration: Configuration, _ language: Language) {
         do {
-            _ = try ControlClient.request("CHANGED", stateDirectory: configuration.daemon.stateDirectory, timeoutSeconds: 10)
+            _ = try ControlClient.request(
+                "CHANGED", stateDirectory: configuration.daemon.stateDirectory, timeoutSeconds: 10)
         } catch {
             Console.err(ControlProblem.note(error, Catalog(language)))
         }
@@ -188,14 +213,19 @@ package enum OccurrenceCommands {
         configuration: Configuration
     ) {
         guard LogEnvironment.current().journalSocketExists else { return }
-        var logger = Logger(label: "deadlinectl") { _ in LogDestination.journal(fallback: .plain).makeHandler(identifier: "deadlinectl") }
+        var logger = Logger(label: "deadlinectl") { _ in
+            LogDestination.journal(fallback: .plain).makeHandler(identifier: "deadlinectl")
+        }
         logger.logLevel = .info
         var metadata: Logger.Metadata = [
-            LogMetadataKey.deadlineID: .string(id.deadlineID), "occurrence": .string(id.date.iso), "admin_user": .string(user),
+            LogMetadataKey.deadlineID: .string(id.deadlineID), "occurrence": .string(id.date.iso),
+            "admin_user": .string(user),
             LogMetadataKey.unit: .string(units.joined(separator: ", ")),
         ]
         if let note { metadata["note"] = .string(note) }
-        if let ref = configuration.agenda.deadline(id: id.deadlineID)?.documentRef { metadata[LogMetadataKey.documentRef] = .string(ref) }
+        if let ref = configuration.agenda.deadline(id: id.deadlineID)?.documentRef {
+            metadata[LogMetadataKey.documentRef] = .string(ref)
+        }
         logger.notice("\(message)", metadata: event.metadata(metadata))
     }
 
@@ -203,13 +233,16 @@ package enum OccurrenceCommands {
     package static func unixUser(environment: [String: String] = Console.environment) -> String {
         var name = "uid \(getuid())"
         if let pw = getpwuid(getuid()), let cName = pw.pointee.pw_name { name = String(cString: cName) }
-        if let sudoUser = environment["SUDO_USER"], !sudoUser.isEmpty, sudoUser != name { name += " (sudo: \(sudoUser))" }  // machine: the user's name as `root (sudo: lan)`
+        if let sudoUser = environment["SUDO_USER"], !sudoUser.isEmpty, sudoUser != name {
+            name += " (sudo: \(sudoUser))"
+        }  // machine: the user's name as `root (sudo: lan)`
         return name
     }
 
     /// The id the admin most likely meant: the nearest by edit distance (`5418-dexuat`), else one that starts
     /// with or contains what was typed.
     static func closestID(_ id: String, in ids: [String]) -> String? {
-        Suggestions.closest(to: id, in: ids) ?? ids.first { $0.hasPrefix(id) || id.hasPrefix($0) } ?? ids.first { $0.contains(id) }
+        Suggestions.closest(to: id, in: ids) ?? ids.first { $0.hasPrefix(id) || id.hasPrefix($0) }
+            ?? ids.first { $0.contains(id) }
     }
 }

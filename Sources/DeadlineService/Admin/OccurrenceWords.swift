@@ -22,7 +22,9 @@ struct OccurrenceWords {
     }
 
     func unknownUnit(_ unit: String, deadlineID: String, units: [String], suggestion: String?) -> String {
-        say(OccurrenceText.unknownUnit, ["unit": unit, "id": deadlineID, "hint": hint(suggestion), "units": say.list(units)])
+        say(
+            OccurrenceText.unknownUnit,
+            ["unit": unit, "id": deadlineID, "hint": hint(suggestion), "units": say.list(units)])
     }
 
     func badUntil(_ text: String) -> String { say(OccurrenceText.badUntil, ["text": text]) }
@@ -56,7 +58,9 @@ struct OccurrenceWords {
     }
 
     func snoozed(_ id: OccurrenceID, units: [String], until: String, by user: String) -> String {
-        say(OccurrenceText.snoozed, ["occurrence": occurrence(id), "units": say.list(units), "until": until, "user": user])
+        say(
+            OccurrenceText.snoozed,
+            ["occurrence": occurrence(id), "units": say.list(units), "until": until, "user": user])
     }
 
     func notDone(_ id: OccurrenceID, units: [String]) -> String {
@@ -66,7 +70,8 @@ struct OccurrenceWords {
     func progress(done: Int, of total: Int, pending: [String]) -> String {
         pending.isEmpty
             ? say(OccurrenceText.allDone, ["total": String(total)])
-            : say(OccurrenceText.someDone, ["done": String(done), "total": String(total), "pending": say.list(pending)])
+            : say(
+                OccurrenceText.someDone, ["done": String(done), "total": String(total), "pending": say.list(pending)])
     }
 }
 

@@ -18,7 +18,9 @@ package enum OutboxReport {
     package static func entries(_ configuration: Configuration) -> [Entry] {
         var folders: [String] = []
         for (_, settings) in configuration.channels.sorted(by: { $0.key < $1.key }) {
-            if case .outbox(let outbox) = settings, !folders.contains(outbox.directory) { folders.append(outbox.directory) }
+            if case .outbox(let outbox) = settings, !folders.contains(outbox.directory) {
+                folders.append(outbox.directory)
+            }
         }
         var entries: [Entry] = []
         for folder in folders {
@@ -59,7 +61,8 @@ package enum OutboxReport {
             header: ["#"] + [DeliveryText.outboxHeaderDate, .outboxHeaderTo, .outboxHeaderSubject].map { say($0) })
         for (index, entry) in all.enumerated() {
             table.append([
-                String(index + 1), displayDate(entry.message.header("Date")), TextTable.truncate(entry.message.header("To") ?? "", 50),
+                String(index + 1), displayDate(entry.message.header("Date")),
+                TextTable.truncate(entry.message.header("To") ?? "", 50),
                 TextTable.truncate(entry.message.header("Subject") ?? "", 90),
             ])
         }
@@ -85,11 +88,14 @@ package enum OutboxReport {
     /// moments, `08:00 03/12/2020`, in the time zone the header gives; as it is when it cannot be read.
     static func displayDate(_ header: String?) -> String {
         guard let header else { return "" }
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]  // machine: RFC 5322
+        // machine: RFC 5322
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         var words = header.split(separator: " ").map(String.init)
         if words.first?.hasSuffix(",") == true { words.removeFirst() }
-        guard words.count >= 4, let day = Int(words[0]), let month = months.firstIndex(of: words[1]), let year = Int(words[2]),
-            let date = CivilDate(year: year, month: month + 1, day: day), let time = TimeOfDay(parsing: String(words[3].prefix(5)))
+        guard words.count >= 4, let day = Int(words[0]), let month = months.firstIndex(of: words[1]),
+            let year = Int(words[2]),
+            let date = CivilDate(year: year, month: month + 1, day: day),
+            let time = TimeOfDay(parsing: String(words[3].prefix(5)))
         else { return header }
         return LocalDateTime(date, time).vietnamese
     }

@@ -73,13 +73,18 @@ package struct PlanReport {
             ("key", .string(planner.key(of: r))),
         ]
         if r.isDigest {
-            members.append(("items", .array(planner.digestItems(of: r, state: state).map { item in
-                .object([
-                    ("deadline_id", .string(planner.agenda.deadlines[Int(item.deadlineIndex)].id)),
-                    ("occurrence", .string(item.occurrence.iso)), ("due", .string(zone.iso8601(item.due))),
-                    ("overdue", .bool(item.overdue)),
-                ])
-            })))
+            members.append(
+                (
+                    "items",
+                    .array(
+                        planner.digestItems(of: r, state: state).map { item in
+                            .object([
+                                ("deadline_id", .string(planner.agenda.deadlines[Int(item.deadlineIndex)].id)),
+                                ("occurrence", .string(item.occurrence.iso)), ("due", .string(zone.iso8601(item.due))),
+                                ("overdue", .bool(item.overdue)),
+                            ])
+                        })
+                ))
         }
         return .object(members)
     }
@@ -170,7 +175,8 @@ package struct ListReport {
         for s in statuses {
             let d = planner.agenda.deadlines[s.deadlineIndex]
             table.append([
-                d.id, s.due.map(zone.vietnamese) ?? "—", words.state(s.state) + words.progress(s) + words.snoozed(s, zone: zone),
+                d.id, s.due.map(zone.vietnamese) ?? "—",
+                words.state(s.state) + words.progress(s) + words.snoozed(s, zone: zone),
                 s.nextReminder.map { zone.vietnamese($0.sendAt) } ?? "—", TextTable.truncate(d.task, 70),
             ])
         }

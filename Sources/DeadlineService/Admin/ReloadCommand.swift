@@ -43,6 +43,7 @@ package enum ReloadRequest {
     /// Read straight from the main file, so that it works even when the drop-ins have errors.
     package static func stateDirectory(mainFile: String, environment: [String: String]) -> String {
         let result = ConfigLoader.load(mainFile: mainFile, environment: environment)
-        return result.configuration?.daemon.stateDirectory ?? ConfigLoader.stateDirectory(mainFile: mainFile, environment: environment)
+        return result.configuration?.daemon.stateDirectory
+            ?? ConfigLoader.stateDirectory(mainFile: mainFile, environment: environment)
     }
 }

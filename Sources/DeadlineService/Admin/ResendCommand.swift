@@ -19,7 +19,9 @@ package enum ResendCommand {
         let words = OccurrenceWords(language: language)
         let zone = agenda.settings.zone
         if let deadlineID, agenda.deadlineIndex[deadlineID] == nil {
-            Console.err(words.unknownDeadline(deadlineID, suggestion: OccurrenceCommands.closestID(deadlineID, in: agenda.deadlines.map(\.id))))
+            Console.err(
+                words.unknownDeadline(
+                    deadlineID, suggestion: OccurrenceCommands.closestID(deadlineID, in: agenda.deadlines.map(\.id))))
             return 2
         }
         if let channel, configuration.channels[channel] == nil {
@@ -29,7 +31,9 @@ package enum ResendCommand {
         }
         var since: Instant?
         if let sinceText {
-            guard let moment = ConfigSession.moment(sinceText, option: "--since", zone: zone, language: language) else { return 2 }
+            guard let moment = ConfigSession.moment(sinceText, option: "--since", zone: zone, language: language) else {
+                return 2
+            }
             since = moment
         }
         let user = OccurrenceCommands.unixUser()
@@ -43,7 +47,8 @@ package enum ResendCommand {
         }
         let rows: [LedgerEntry]
         do {
-            rows = try await opened.ledger.requeue(deadlineID: deadlineID, channel: channel, since: since, reason: reason, at: now)
+            rows = try await opened.ledger.requeue(
+                deadlineID: deadlineID, channel: channel, since: since, reason: reason, at: now)
         } catch {
             await opened.close()
             return OccurrenceCommands.fail(error, language)
@@ -61,20 +66,26 @@ package enum ResendCommand {
         }
         Console.out(out)
         journal(rows, user: user, configuration: configuration)
-        if configuration.store.sqlitePath(stateDirectory: "") != nil { OccurrenceCommands.notifyDaemon(configuration, language) }
+        if configuration.store.sqlitePath(stateDirectory: "") != nil {
+            OccurrenceCommands.notifyDaemon(configuration, language)
+        }
         return 0
     }
 
     /// One journal entry per deadline put back, as `deadlinectl`.
     static func journal(_ rows: [LedgerEntry], user: String, configuration: Configuration) {
         guard LogEnvironment.current().journalSocketExists else { return }
-        var logger = Logger(label: "deadlinectl") { _ in LogDestination.journal(fallback: .plain).makeHandler(identifier: "deadlinectl") }
+        var logger = Logger(label: "deadlinectl") { _ in
+            LogDestination.journal(fallback: .plain).makeHandler(identifier: "deadlinectl")
+        }
         logger.logLevel = .info
         var byDeadline: [String: Int] = [:]
         for row in rows { byDeadline[row.reminder.deadlineID, default: 0] += 1 }
         for (id, count) in byDeadline.sorted(by: { $0.key < $1.key }) {
             let metadata: Logger.Metadata = [LogMetadataKey.deadlineID: .string(id), "admin_user": .string(user)]
-            logger.notice("\(id): \(count) failed reminder(s) put back to be sent by \(user)", metadata: LogEventID.reminderResent.metadata(metadata))
+            logger.notice(
+                "\(id): \(count) failed reminder(s) put back to be sent by \(user)",
+                metadata: LogEventID.reminderResent.metadata(metadata))
         }
     }
 }

@@ -26,14 +26,18 @@ package struct StatusReport: Sendable {
     var recheckSeconds: Int64 = 60
 
     /// Gathers the report. The daemon counts as running when it answers on its control socket.
-    package static func gather(configuration: Configuration, ledger: any Ledger, now: Instant, nextCount: Int = 10) async throws
+    package static func gather(
+        configuration: Configuration, ledger: any Ledger, now: Instant, nextCount: Int = 10
+    ) async throws
         -> StatusReport
     {
         let state = try await ledger.plannerState()
         let planner = ReminderPlanner(agenda: configuration.agenda)
         let instances = try await ledger.instances()
         var pid: Int32?
-        if let pong = try? ControlClient.request("PING", stateDirectory: configuration.daemon.stateDirectory, timeoutSeconds: 5).first,
+        if let pong = try? ControlClient.request(
+            "PING", stateDirectory: configuration.daemon.stateDirectory, timeoutSeconds: 5
+        ).first,
             pong.hasPrefix("PONG ")
         {
             pid = Int32(pong.dropFirst(5))
@@ -41,10 +45,12 @@ package struct StatusReport: Sendable {
         let instance = instances.first { pid != nil && $0.pid == pid } ?? instances.first
         var next: [PlannedReminder] = []
         for days: Int64 in [1, 7, 60, 400] where next.isEmpty {
-            next = Array(planner.reminders(from: now, to: now.adding(seconds: days * 86_400), state: state).prefix(nextCount))
+            next = Array(
+                planner.reminders(from: now, to: now.adding(seconds: days * 86_400), state: state).prefix(nextCount))
         }
         let retrying = try await ledger.entries(states: [.retry, .sending], since: nil, limit: 200)
-        let givenUp = try await ledger.entries(states: [.givenUp, .failed], since: now.adding(seconds: -7 * 86_400), limit: 200)
+        let givenUp = try await ledger.entries(
+            states: [.givenUp, .failed], since: now.adding(seconds: -7 * 86_400), limit: 200)
         var byUnit: [String: [DeadlineStatus]] = [:]
         for index in configuration.agenda.deadlines.indices {
             let status = planner.status(ofDeadlineAt: index, now: now, state: state)
@@ -52,7 +58,8 @@ package struct StatusReport: Sendable {
             for unit in status.unitsPending { byUnit[unit, default: []].append(status) }
         }
         var report = StatusReport(
-            daemon: Daemon(running: pid != nil, pid: pid, instance: instance), next: next, retrying: retrying, givenUp: givenUp,
+            daemon: Daemon(running: pid != nil, pid: pid, instance: instance), next: next, retrying: retrying,
+            givenUp: givenUp,
             overdue: byUnit.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, planner: planner, now: now)
         report.instances = try await InstanceStatus.gather(ledger, now: now)
         report.recheckSeconds = configuration.store.recheckSeconds
@@ -63,35 +70,48 @@ package struct StatusReport: Sendable {
 
     package func json() -> JSONValue {
         let d = daemon.instance
-        return .object([
-            ("version", 1),
-            ("now", .string(zone.iso8601(now))),
-            ("daemon", .object([
-                ("running", .bool(daemon.running)),
-                ("pid", daemon.pid.map { .integer(Int64($0)) } ?? .null),
-                ("host", .optional(d?.host)),
-                ("started_at", .optional(d.map { zone.iso8601($0.startedAt) })),
-                ("heartbeat_at", .optional(d.map { zone.iso8601($0.heartbeatAt) })),
-                ("config_loaded_at", .optional(d?.configLoadedAt.map(zone.iso8601))),
-                ("config", .optional(d?.configSummary)),
-                ("status", .optional(d?.status)),
-            ])),
-            ("next_reminders", .array(next.map(nextJSON))),
-            ("pending_retry", .array(retrying.map(entryJSON))),
-            ("given_up_last_7_days", .array(givenUp.map(entryJSON))),
-            ("overdue_by_unit", .array(overdue.map { unit, statuses in
-                .object([
-                    ("unit", .string(unit)), ("name", .optional(planner.agenda.units[unit]?.name)),
-                    ("deadlines", .array(statuses.map { s in
-                        let days: Int64 = if case .overdue(let n) = s.state { Int64(n) } else { 0 }
-                        return .object([
-                            ("id", .string(planner.agenda.deadlines[s.deadlineIndex].id)),
-                            ("due", .optional(s.due.map(zone.iso8601))), ("days_overdue", .integer(days)),
-                        ])
-                    })),
-                ])
-            })),
-        ] + instancesJSON())
+        return .object(
+            [
+                ("version", 1),
+                ("now", .string(zone.iso8601(now))),
+                (
+                    "daemon",
+                    .object([
+                        ("running", .bool(daemon.running)),
+                        ("pid", daemon.pid.map { .integer(Int64($0)) } ?? .null),
+                        ("host", .optional(d?.host)),
+                        ("started_at", .optional(d.map { zone.iso8601($0.startedAt) })),
+                        ("heartbeat_at", .optional(d.map { zone.iso8601($0.heartbeatAt) })),
+                        ("config_loaded_at", .optional(d?.configLoadedAt.map(zone.iso8601))),
+                        ("config", .optional(d?.configSummary)),
+                        ("status", .optional(d?.status)),
+                    ])
+                ),
+                ("next_reminders", .array(next.map(nextJSON))),
+                ("pending_retry", .array(retrying.map(entryJSON))),
+                ("given_up_last_7_days", .array(givenUp.map(entryJSON))),
+                (
+                    "overdue_by_unit",
+                    .array(
+                        overdue.map { unit, statuses in
+                            .object([
+                                ("unit", .string(unit)), ("name", .optional(planner.agenda.units[unit]?.name)),
+                                (
+                                    "deadlines",
+                                    .array(
+                                        statuses.map { s in
+                                            let days: Int64 = if case .overdue(let n) = s.state { Int64(n) } else { 0 }
+                                            return .object([
+                                                ("id", .string(planner.agenda.deadlines[s.deadlineIndex].id)),
+                                                ("due", .optional(s.due.map(zone.iso8601))),
+                                                ("days_overdue", .integer(days)),
+                                            ])
+                                        })
+                                ),
+                            ])
+                        })
+                ),
+            ] + instancesJSON())
     }
 
     func nextJSON(_ r: PlannedReminder) -> JSONValue {
@@ -104,7 +124,8 @@ package struct StatusReport: Sendable {
 
     func entryJSON(_ e: LedgerEntry) -> JSONValue {
         .object([
-            ("key", .string(e.key)), ("deadline_id", .string(e.reminder.deadlineID)), ("state", .string(e.state.rawValue)),
+            ("key", .string(e.key)), ("deadline_id", .string(e.reminder.deadlineID)),
+            ("state", .string(e.state.rawValue)),
             ("attempts", .integer(Int64(e.attempts))), ("send_at", .string(zone.iso8601(e.reminder.sendAt))),
             ("next_attempt_at", .optional(e.nextAttemptAt.map(zone.iso8601))), ("last_error", .optional(e.lastError)),
             ("reason", .optional(e.reason)),
@@ -119,7 +140,9 @@ package struct StatusReport: Sendable {
             out += say(StatusText.running, ["pid": String(pid)])
         } else {
             out += say(StatusText.notRunning)
-            if let beat = daemon.instance?.heartbeatAt { out += say(StatusText.lastSeen, ["at": zone.vietnamese(beat)]) }
+            if let beat = daemon.instance?.heartbeatAt {
+                out += say(StatusText.lastSeen, ["at": zone.vietnamese(beat)])
+            }
         }
         out += "\n"
         if let d = daemon.instance {
@@ -135,14 +158,16 @@ package struct StatusReport: Sendable {
         if next.isEmpty { out += "  \(say(CommonText.nothing))\n" }
         for r in next {
             let t = planner.target(of: r)
-            out += "  \(zone.vietnamese(r.sendAt))  \(planner.deadlineID(of: r))  \(words.kind(r.rule))  \(t.unitID)  \(t.channel)\n"
+            out +=
+                "  \(zone.vietnamese(r.sendAt))  \(planner.deadlineID(of: r))  \(words.kind(r.rule))  \(t.unitID)  \(t.channel)\n"
         }
         out += "\n" + say(StatusText.waitingForRetry, ["count": String(retrying.count)])
         for e in retrying {
             out += say(
                 StatusText.retryLine,
                 [
-                    "key": e.key, "attempts": String(e.attempts), "next": e.nextAttemptAt.map(zone.vietnamese) ?? words.none,
+                    "key": e.key, "attempts": String(e.attempts),
+                    "next": e.nextAttemptAt.map(zone.vietnamese) ?? words.none,
                     "error": RecordedText.translate(e.lastError ?? "", to: language),
                 ])
         }
@@ -160,7 +185,9 @@ package struct StatusReport: Sendable {
         for (unit, statuses) in overdue {
             let name = planner.agenda.units[unit]?.name ?? unit
             let items = statuses.map {
-                say(StatusText.overdueItem, ["id": planner.agenda.deadlines[$0.deadlineIndex].id, "state": words.state($0.state)])
+                say(
+                    StatusText.overdueItem,
+                    ["id": planner.agenda.deadlines[$0.deadlineIndex].id, "state": words.state($0.state)])
             }
             out += say(StatusText.overdueUnitLine, ["name": name, "unit": unit, "items": say.list(items)])
         }
@@ -209,36 +236,61 @@ package struct HistoryReport: Sendable {
             ("deadline_id", .string(deadline.id)),
             ("task", .string(deadline.task)),
             ("document", .optional(deadline.documentRef)),
-            ("reminders", .array(entries.map { e in
-                .object([
-                    ("key", .string(e.key)), ("occurrence", .string(e.reminder.occurrence.iso)), ("rule", .string(e.reminder.rule)),
-                    ("kind", .string(e.reminder.kind.rawValue)), ("send_at", .string(zone.iso8601(e.reminder.sendAt))),
-                    ("unit", .string(e.reminder.unit)), ("channel", .string(e.reminder.channel)),
-                    ("recipients", .array(e.reminder.recipients.map { .string($0) })), ("state", .string(e.state.rawValue)),
-                    ("attempts", .integer(Int64(e.attempts))), ("sent_at", .optional(e.sentAt.map(zone.iso8601))),
-                    ("response", .optional(e.response)), ("last_error", .optional(e.lastError)), ("reason", .optional(e.reason)),
-                    ("attempt_log", .array((e.attemptLog ?? []).map { a in
+            (
+                "reminders",
+                .array(
+                    entries.map { e in
                         .object([
-                            ("attempt", .integer(Int64(a.number))), ("instance", .string(a.owner)),
-                            ("started_at", .string(zone.iso8601(a.startedAt))),
-                            ("outcome", .optional(a.outcome?.rawValue)), ("detail", .optional(a.detail)),
+                            ("key", .string(e.key)), ("occurrence", .string(e.reminder.occurrence.iso)),
+                            ("rule", .string(e.reminder.rule)),
+                            ("kind", .string(e.reminder.kind.rawValue)),
+                            ("send_at", .string(zone.iso8601(e.reminder.sendAt))),
+                            ("unit", .string(e.reminder.unit)), ("channel", .string(e.reminder.channel)),
+                            ("recipients", .array(e.reminder.recipients.map { .string($0) })),
+                            ("state", .string(e.state.rawValue)),
+                            ("attempts", .integer(Int64(e.attempts))),
+                            ("sent_at", .optional(e.sentAt.map(zone.iso8601))),
+                            ("response", .optional(e.response)), ("last_error", .optional(e.lastError)),
+                            ("reason", .optional(e.reason)),
+                            (
+                                "attempt_log",
+                                .array(
+                                    (e.attemptLog ?? []).map { a in
+                                        .object([
+                                            ("attempt", .integer(Int64(a.number))), ("instance", .string(a.owner)),
+                                            ("started_at", .string(zone.iso8601(a.startedAt))),
+                                            ("outcome", .optional(a.outcome?.rawValue)),
+                                            ("detail", .optional(a.detail)),
+                                        ])
+                                    })
+                            ),
                         ])
-                    })),
-                ])
-            })),
-            ("completion", .array(completion.map { c in
-                .object([
-                    ("occurrence", .string(c.occurrence.iso)), ("units_done", .array(c.done.map { .string($0) })),
-                    ("units_pending", .array(c.pending.map { .string($0) })),
-                ])
-            })),
-            ("admin_actions", .array(events.map { e in
-                .object([
-                    ("at", .string(zone.iso8601(e.at))), ("occurrence", .string(e.occurrence.date.iso)), ("unit", .string(e.unit)),
-                    ("action", .string(e.action.rawValue)), ("user", .string(e.user)), ("note", .optional(e.note)),
-                    ("snoozed_until", .optional(e.snoozedUntil.map(zone.iso8601))),
-                ])
-            })),
+                    })
+            ),
+            (
+                "completion",
+                .array(
+                    completion.map { c in
+                        .object([
+                            ("occurrence", .string(c.occurrence.iso)),
+                            ("units_done", .array(c.done.map { .string($0) })),
+                            ("units_pending", .array(c.pending.map { .string($0) })),
+                        ])
+                    })
+            ),
+            (
+                "admin_actions",
+                .array(
+                    events.map { e in
+                        .object([
+                            ("at", .string(zone.iso8601(e.at))), ("occurrence", .string(e.occurrence.date.iso)),
+                            ("unit", .string(e.unit)),
+                            ("action", .string(e.action.rawValue)), ("user", .string(e.user)),
+                            ("note", .optional(e.note)),
+                            ("snoozed_until", .optional(e.snoozedUntil.map(zone.iso8601))),
+                        ])
+                    })
+            ),
             ("journalctl", .string(journalctlCommand)),
         ])
     }
@@ -260,9 +312,10 @@ package struct HistoryReport: Sendable {
                 ])
             for e in entries {
                 let state = Self.state(e.state, say)
-                let outcome = (e.response ?? e.reason ?? e.lastError).map {
-                    say(StatusText.outcome, ["state": state, "detail": RecordedText.translate($0, to: language)])
-                } ?? state
+                let outcome =
+                    (e.response ?? e.reason ?? e.lastError).map {
+                        say(StatusText.outcome, ["state": state, "detail": RecordedText.translate($0, to: language)])
+                    } ?? state
                 table.append([
                     zone.vietnamese(e.reminder.sendAt), e.reminder.occurrence.vietnamese,
                     ReminderRule(e.reminder.rule).map(words.kind) ?? e.reminder.rule, e.reminder.unit,
@@ -276,7 +329,8 @@ package struct HistoryReport: Sendable {
             out += say(StatusText.adminActions)
             for e in events {
                 let unit = e.unit == PlannerState.everyUnit ? say(CommonText.everyUnit) : e.unit
-                var line = "  \(zone.vietnamese(e.at))  \(Self.action(e.action, say))  \(e.occurrence.date.vietnamese)  \(unit)  \(e.user)"
+                var line =
+                    "  \(zone.vietnamese(e.at))  \(Self.action(e.action, say))  \(e.occurrence.date.vietnamese)  \(unit)  \(e.user)"
                 if let until = e.snoozedUntil { line += say(StatusText.actionUntil, ["until": zone.vietnamese(until)]) }
                 if let note = e.note { line += "  \"\(note)\"" }
                 out += line + "\n"

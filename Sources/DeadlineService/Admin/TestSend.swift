@@ -33,7 +33,8 @@ package enum TestSend {
         let message = (templates ?? .builtIn).render(facts)
         let (channels, problems) = ChannelFactory.make([name: settings])
         guard let channel = channels[name] else {
-            Console.err(say(DeliveryText.testCannotSetUp, ["channel": name, "error": problems[name].map { "\($0)" } ?? ""]))
+            Console.err(
+                say(DeliveryText.testCannotSetUp, ["channel": name, "error": problems[name].map { "\($0)" } ?? ""]))
             return 1
         }
         let outcome = await channel.deliver(OutgoingReminder(facts: facts, message: message, attempt: 1, now: now))
@@ -45,11 +46,13 @@ package enum TestSend {
                 Console.out(say(DeliveryText.testDelivered, ["channel": name, "response": response]))
             } else {
                 let list = say.list(recipients.map(\.address))
-                Console.out(say(DeliveryText.testDeliveredTo, ["channel": name, "recipients": list, "response": response]))
+                Console.out(
+                    say(DeliveryText.testDeliveredTo, ["channel": name, "recipients": list, "response": response]))
             }
             return 0
         case .temporaryFailure(let error, let retryAfter):
-            let after = retryAfter.map { say(DeliveryText.testRetryAfter, ["seconds": String($0.components.seconds)]) } ?? ""
+            let after =
+                retryAfter.map { say(DeliveryText.testRetryAfter, ["seconds": String($0.components.seconds)]) } ?? ""
             Console.err(say(DeliveryText.testTemporary, ["error": "\(error)", "after": after]))
             return 1
         case .permanentFailure(let error):
@@ -69,7 +72,9 @@ package enum TestSend {
         return [Mailbox(displayName: nil, address: "test@localhost.localdomain")]
     }
 
-    static func sampleFacts(_ configuration: Configuration, channel: String, recipients: [Mailbox], language: Language, now: Instant)
+    static func sampleFacts(
+        _ configuration: Configuration, channel: String, recipients: [Mailbox], language: Language, now: Instant
+    )
         -> ReminderFacts
     {
         let zone = configuration.agenda.settings.zone
@@ -77,8 +82,10 @@ package enum TestSend {
         let due = zone.instant(for: LocalDateTime(today.adding(days: 7), configuration.agenda.settings.closingTime))
         let say = Catalog(language)
         return ReminderFacts(
-            key: "test-send|\(channel)|\(now.secondsSinceEpoch)", deadlineID: "test-send", task: say(DeliveryText.testTask),
-            documentRef: nil, documentTitle: nil, unitID: "test", unitName: say(DeliveryText.testUnit),  // machine: the test reminder's unit id
+            key: "test-send|\(channel)|\(now.secondsSinceEpoch)", deadlineID: "test-send",
+            task: say(DeliveryText.testTask),
+            // machine: the test reminder's unit id
+            documentRef: nil, documentTitle: nil, unitID: "test", unitName: say(DeliveryText.testUnit),
             kind: .before, rule: "7d", occurrence: today.adding(days: 7), due: due, sendAt: now, recipients: recipients,
             zone: zone, language: language, isTest: true, organization: configuration.agenda.settings.organization)
     }

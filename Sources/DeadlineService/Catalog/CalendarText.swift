@@ -40,8 +40,11 @@ package enum CalendarText: String, CatalogEntry {
                 en: "; {count} more {count|holiday falls|holidays fall} on weekly days off")
         case .forecastNote:
             Bilingual(
-                vi: "Ngày \"dự kiến\": Thủ tướng Chính phủ quyết định hằng năm; lịch nghỉ năm {year} chưa được ghi trong [[calendar.year]] của cấu hình.\n",
-                en: "\"forecast\": the Prime Minister decides these days each year; the announcement for {year} is not written in the configuration's [[calendar.year]].\n")
+                vi:
+                    "Ngày \"dự kiến\": Thủ tướng Chính phủ quyết định hằng năm; lịch nghỉ năm {year} chưa được ghi trong [[calendar.year]] của cấu hình.\n",
+                en:
+                    "\"forecast\": the Prime Minister decides these days each year; the announcement for {year} is not written in the configuration's [[calendar.year]].\n"
+            )
         case .workingDays:
             Bilingual(vi: "Ngày làm việc theo thông báo: {days}.\n", en: "Working days announced: {days}.\n")
         case .workingDay: Bilingual(vi: "{weekday} {date}", en: "{weekday} {date}")
@@ -51,7 +54,8 @@ package enum CalendarText: String, CatalogEntry {
         case .outsideYears:
             Bilingual(
                 vi: "deadlinectl: holidays: năm {year} nằm ngoài các năm lịch được tính ({first}–{last})\n",
-                en: "deadlinectl: holidays: {year} is outside the years the calendar is computed for ({first}–{last})\n")
+                en: "deadlinectl: holidays: {year} is outside the years the calendar is computed for ({first}–{last})\n"
+            )
         case .lunarOutsideYears:
             Bilingual(
                 vi: "năm {year} nằm ngoài các năm âm lịch được tính ({first}–{last})",
@@ -70,8 +74,11 @@ package enum CalendarText: String, CatalogEntry {
                 en: "'{text}' is not a solar date; write it as 18/04/2024 or 2024-04-18")
         case .notALunarDate:
             Bilingual(
-                vi: "'{text}' không phải một ngày âm lịch; hãy viết ngày/tháng/năm, ví dụ 10/3/2024, thêm dấu + sau tháng nhuận: 1/4+/2020",
-                en: "'{text}' is not a lunar date; write day/month/year, e.g. 10/3/2024, with + after a leap month: 1/4+/2020")
+                vi:
+                    "'{text}' không phải một ngày âm lịch; hãy viết ngày/tháng/năm, ví dụ 10/3/2024, thêm dấu + sau tháng nhuận: 1/4+/2020",
+                en:
+                    "'{text}' is not a lunar date; write day/month/year, e.g. 10/3/2024, with + after a leap month: 1/4+/2020"
+            )
         case .noSuchLunarMonth:
             Bilingual(
                 vi: "không có tháng {month} âm lịch; các tháng từ 1 đến 12",
@@ -86,8 +93,11 @@ package enum CalendarText: String, CatalogEntry {
                 en: "lunar year {year} has no leap month {month} (it has no leap month)")
         case .dayOutOfMonth:
             Bilingual(
-                vi: "'{text}' không phải một ngày: tháng {month} năm {year} có {days} ngày; hãy viết 18/04/2024 hoặc 2024-04-18",
-                en: "'{text}' is not a date: month {month} of {year} has {days} days; write it as 18/04/2024 or 2024-04-18")
+                vi:
+                    "'{text}' không phải một ngày: tháng {month} năm {year} có {days} ngày; hãy viết 18/04/2024 hoặc 2024-04-18",
+                en:
+                    "'{text}' is not a date: month {month} of {year} has {days} days; write it as 18/04/2024 or 2024-04-18"
+            )
         case .lunarRefused:
             Bilingual(vi: "deadlinectl: lunar: {problem}\n", en: "deadlinectl: lunar: {problem}\n")
         case .monthTooShort:

@@ -119,7 +119,9 @@ package struct Catalog: Sendable {
             let inner = text[text.index(after: text.startIndex)..<close]
             let parts = inner.split(separator: "|", omittingEmptySubsequences: false)
             guard parts.count == 1 || parts.count == 3, let first = parts.first, !first.isEmpty,
-                first.unicodeScalars.allSatisfy({ ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "_" })
+                first.unicodeScalars.allSatisfy({
+                    ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "_"
+                })
             else { return nil }
             name = String(first)
             forms = parts.count == 3 ? (parts[1], parts[2]) : nil
@@ -153,7 +155,8 @@ extension Catalog {
     }
 
     private static func matchPieces(
-        _ pieces: ArraySlice<(literal: String, placeholder: Placeholder?)>, _ text: Substring, _ arguments: inout [String: String]
+        _ pieces: ArraySlice<(literal: String, placeholder: Placeholder?)>, _ text: Substring,
+        _ arguments: inout [String: String]
     ) -> Bool {
         guard let (literal, placeholder) = pieces.first else { return text.isEmpty }
         guard text.hasPrefix(literal) else { return false }
@@ -161,7 +164,8 @@ extension Catalog {
         guard let placeholder else { return pieces.count == 1 && afterLiteral.isEmpty }
         if let forms = placeholder.forms {
             // A plural form: the one its argument, already read, calls for; either when it is not read yet.
-            let candidates = arguments[placeholder.name].map { [$0 == "1" ? forms.one : forms.other] } ?? [forms.one, forms.other]
+            let candidates =
+                arguments[placeholder.name].map { [$0 == "1" ? forms.one : forms.other] } ?? [forms.one, forms.other]
             for form in candidates where afterLiteral.hasPrefix(form) {
                 if matchPieces(pieces.dropFirst(), afterLiteral.dropFirst(form.count), &arguments) { return true }
             }
@@ -186,11 +190,13 @@ extension Catalog {
     static var allEntries: [(id: String, texts: Bilingual)] {
         CommonText.entries + ConfigText.entries + PlanText.entries + OccurrenceText.entries + StatusText.entries
             + RecordedText.entries + ReportText.entries + CalendarText.entries + DeliveryText.entries
-            + MigrateText.entries + WebText.entries + DateText.entries + TOMLText.entries + ConfigDiagnosticText.entries + MailboxText.entries
+            + MigrateText.entries + WebText.entries + DateText.entries + TOMLText.entries + ConfigDiagnosticText.entries
+            + MailboxText.entries
     }
 
     /// Entries by id, for messages that name theirs (``CatalogMessage``).
-    static let byID: [String: Bilingual] = Dictionary(allEntries.map { ($0.id, $0.texts) }, uniquingKeysWith: { a, _ in a })
+    static let byID: [String: Bilingual] = Dictionary(
+        allEntries.map { ($0.id, $0.texts) }, uniquingKeysWith: { a, _ in a })
 
     /// A message another module named by its entry; nil when the catalog has no such entry.
     /// Its parts are said first, in the same language; nil too when one of them has no entry.

@@ -1,7 +1,8 @@
 /// What several commands say: options they cannot read, the ledger, the configuration, the running daemon.
 package enum CommonText: String, CatalogEntry {
     case unknownLanguage, didYouMean, ledgerUnusable, ledgerUnreadable, configurationHasErrors, errorCount
-    case errorAndWarningCount, badMoment, momentIsPeriod, momentReason, unknownDeadline, controlNotRunning, controlUnreachable
+    case errorAndWarningCount, badMoment, momentIsPeriod, momentReason, unknownDeadline, controlNotRunning,
+        controlUnreachable
     case changeTakesEffectLater, problem, dash, nothing, everyUnit
 
     package static let area = "common"
@@ -32,13 +33,17 @@ package enum CommonText: String, CatalogEntry {
                 en: "{errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}")
         case .badMoment:
             Bilingual(
-                vi: "deadlinectl: {option}: '{text}' không phải một thời điểm; hãy viết 20/11/2020, '20/11/2020 08:00' hoặc 2020-11-20T08:00:00+07:00\n",
-                en: "deadlinectl: {option}: '{text}' is not a moment; write 20/11/2020, '20/11/2020 08:00' or 2020-11-20T08:00:00+07:00\n")
+                vi:
+                    "deadlinectl: {option}: '{text}' không phải một thời điểm; hãy viết 20/11/2020, '20/11/2020 08:00' hoặc 2020-11-20T08:00:00+07:00\n",
+                en:
+                    "deadlinectl: {option}: '{text}' is not a moment; write 20/11/2020, '20/11/2020 08:00' or 2020-11-20T08:00:00+07:00\n"
+            )
         case .momentReason:
             Bilingual(vi: "deadlinectl: {option}: {reason}\n", en: "deadlinectl: {option}: {reason}\n")
         case .momentIsPeriod:
             Bilingual(
-                vi: "deadlinectl: {option}: '{text}' là một khoảng thời gian, không phải một thời điểm; hãy viết một ngày, ví dụ 20/11/2020\n",
+                vi:
+                    "deadlinectl: {option}: '{text}' là một khoảng thời gian, không phải một thời điểm; hãy viết một ngày, ví dụ 20/11/2020\n",
                 en: "deadlinectl: {option}: '{text}' is a period, not a moment; write a day such as 20/11/2020\n")
         case .unknownDeadline:
             Bilingual(

@@ -10,15 +10,31 @@ package enum ConfigDiagnosticText: String, CatalogEntry {
     case controlCharacter, numberOutOfRange, listItemNotString, notTimeOfDay, notDuration, durationOutOfRange
     case notAChoice, nameControlCharacter, keyBelongsElsewhere, unknownKey, notSingleDay, notDate
     // Checks across files (CrossChecks)
-    case duplicateDeadline, unknownChannel, unknownUnit, unitWithoutChannels, unitCycle, unknownDocument, whichDocument, dueBeforeIssued, dueLongAfterIssued, dueNeedsDate, dueWrongType, reachesNobody
+    case duplicateDeadline, unknownChannel, unknownUnit, unitWithoutChannels, unitCycle, unknownDocument, whichDocument,
+        dueBeforeIssued, dueLongAfterIssued, dueNeedsDate, dueWrongType, reachesNobody
     // Deadlines (DeadlineDecoding)
-    case badDeadlineID, unitsEmpty, dueAndRepeat, missingDueOrRepeat, onlyWithRepeat, notARepeat, unusedWithRepeat, notWeekday, weeklyNeedsWeekday, notDayMonth, yearlyNeedsDate, monthInPeriod, repeatNeedsDay, untilBeforeFrom, notDayOfMonth
+    case badDeadlineID, unitsEmpty, dueAndRepeat, missingDueOrRepeat, onlyWithRepeat, notARepeat, unusedWithRepeat,
+        notWeekday, weeklyNeedsWeekday, notDayMonth, yearlyNeedsDate, monthInPeriod, repeatNeedsDay, untilBeforeFrom,
+        notDayOfMonth
     // Tables, units, rules and the calendar (ConfigDecoder, CalendarDecoding, CalendarHolidayDecoding)
-    case mainOnlyTable, notTopLevel, unknownTopLevel, mustBeTable, eachMustBeArrayTable, mustBeArrayTables, templatesFolderMissing, notOffset, notIntervalOrNone, notDelay, notInterval, offsetTooLong, unitMustBeTable, badUnitID, unitTwice, digestUrgentAloneUseless, escalatesToNobody, documentDisagrees, notWeekendDay, weekendTwice, weekendAllDays, notOfficeHours, offAndWork, falseSaysNothing, overrideSaysNothing, overriddenTwice, alreadyWorkingDay, yearTwice, tetFirstDay, nationalDayCompanion, notDayOfYear, notInTableYear, holidayTwice, holidaySolarAndLunar, holidayNeedsDay, holidayDateType, notYearlyDayMonth, february29, lunarType
+    case mainOnlyTable, notTopLevel, unknownTopLevel, mustBeTable, eachMustBeArrayTable, mustBeArrayTables,
+        templatesFolderMissing, notOffset, notIntervalOrNone, notDelay, notInterval, offsetTooLong, unitMustBeTable,
+        badUnitID, unitTwice, digestUrgentAloneUseless, escalatesToNobody, documentDisagrees, notWeekendDay,
+        weekendTwice, weekendAllDays, notOfficeHours, offAndWork, falseSaysNothing, overrideSaysNothing,
+        overriddenTwice, alreadyWorkingDay, yearTwice, tetFirstDay, nationalDayCompanion, notDayOfYear, notInTableYear,
+        holidayTwice, holidaySolarAndLunar, holidayNeedsDay, holidayDateType, notYearlyDayMonth, february29, lunarType
     // Channels, the ledger, the web side and files (ChannelDecoding, StoreDecoding, WebDecoding, ConfigLoader)
-    case channelMustBeTable, badChannelName, channelTwice, secretInConfig, channelNeedsType, usernameWithoutPassword, smtpURLUserInfo, notSMTPURL, starttlsWithSMTPS, opportunisticWithPassword, plaintextLocal, plaintextAllowed, plaintextRefused, headerNotString, headerValueControl, headerLooksSecret, webhookURLUserInfo, notHTTPURL, webhookPlaintext, telegramToken, telegramChat, headersFileNotUTF8, headerTwice, secretFileMissingHidden, notRegularFile, unreadableFile, notSSLMode, uselessWithSQLite, sslModeTwice, ledgerPlaintext, notWebAddress, linksPlaintext, linkLifetimeShort, linkKeyMissing, secretReadableByAll, dropInFolderMissing, templateNotUTF8, templateUnreadable, fileUnreadable
+    case channelMustBeTable, badChannelName, channelTwice, secretInConfig, channelNeedsType, usernameWithoutPassword,
+        smtpURLUserInfo, notSMTPURL, starttlsWithSMTPS, opportunisticWithPassword, plaintextLocal, plaintextAllowed,
+        plaintextRefused, headerNotString, headerValueControl, headerLooksSecret, webhookURLUserInfo, notHTTPURL,
+        webhookPlaintext, telegramToken, telegramChat, headersFileNotUTF8, headerTwice, secretFileMissingHidden,
+        notRegularFile, unreadableFile, notSSLMode, uselessWithSQLite, sslModeTwice, ledgerPlaintext, notWebAddress,
+        linksPlaintext, linkLifetimeShort, linkKeyMissing, secretReadableByAll, dropInFolderMissing, templateNotUTF8,
+        templateUnreadable, fileUnreadable
     // Time zones, kinds of documents, spans and holidays (written by hand)
-    case notZoneName, vietnamZone, unknownZone, zoneUnreadable, notDocumentKind, urgingSpan, escalationSpan, nameInBoth, alreadyHoliday, alreadyWeeklyDayOff, leapMonth, notLunarDayMonth, yearsFrom, yearsIn, yearsFromTo, alreadyStatutory
+    case notZoneName, vietnamZone, unknownZone, zoneUnreadable, notDocumentKind, urgingSpan, escalationSpan, nameInBoth,
+        alreadyHoliday, alreadyWeeklyDayOff, leapMonth, notLunarDayMonth, yearsFrom, yearsIn, yearsFromTo,
+        alreadyStatutory
     // Headers files, secret files' modes, missing files, the ledger's URL and the watchdog (HeaderLines,
     // SecretFilePolicy, ChannelDecoding, StoreURL)
     case headerLineNoColon, headerLineControl, headerLineTwice, headerNameLetters, headerNameLettersNamed
@@ -36,11 +52,15 @@ package enum ConfigDiagnosticText: String, CatalogEntry {
         case .exampleSemicolon:
             Bilingual(vi: "; ví dụ {key} = {example}", en: "; e.g. {key} = {example}")
         case .missingKey:
-            Bilingual(vi: "thiếu khóa bắt buộc '{key}' trong {table}{example}{hint}", en: "missing required key '{key}' in {table}{example}{hint}")
+            Bilingual(
+                vi: "thiếu khóa bắt buộc '{key}' trong {table}{example}{hint}",
+                en: "missing required key '{key}' in {table}{example}{hint}")
         case .overrideDateHint:
             Bilingual(vi: " (ngày mà mục điều chỉnh này nói đến)", en: " (the day this override is about)")
         case .wrongType:
-            Bilingual(vi: "'{key}' phải là {expected}, nhưng đang là {found}{example}", en: "'{key}' must be {expected}, found {found}{example}")
+            Bilingual(
+                vi: "'{key}' phải là {expected}, nhưng đang là {found}{example}",
+                en: "'{key}' must be {expected}, found {found}{example}")
         case .expectString:
             Bilingual(vi: "một chuỗi trong dấu ngoặc kép", en: "a string in quotes")
         case .expectBoolean:
@@ -52,7 +72,8 @@ package enum ConfigDiagnosticText: String, CatalogEntry {
         case .expectTime:
             Bilingual(vi: "một giờ như \"08:00\"", en: "a time like \"08:00\"")
         case .expectDuration:
-            Bilingual(vi: "một khoảng thời gian như \"24h\" trong dấu ngoặc kép", en: "a duration like \"24h\" in quotes")
+            Bilingual(
+                vi: "một khoảng thời gian như \"24h\" trong dấu ngoặc kép", en: "a duration like \"24h\" in quotes")
         case .expectTable:
             Bilingual(vi: "một bảng", en: "a table")
         case .expectTableOfStrings:
@@ -119,19 +140,24 @@ package enum ConfigDiagnosticText: String, CatalogEntry {
                 en: "unknown unit '{id}'{hint} (units are declared as [units.ID])")
         case .unitWithoutChannels:
             Bilingual(
-                vi: "đơn vị '{id}' không nêu kênh gửi nào và cũng không có kênh gửi mặc định; hãy thêm channels = [\"...\"] hoặc [daemon] default_channels",
-                en: "unit '{id}' names no channels and there is no default; add channels = [\"...\"] or [daemon] default_channels")
+                vi:
+                    "đơn vị '{id}' không nêu kênh gửi nào và cũng không có kênh gửi mặc định; hãy thêm channels = [\"...\"] hoặc [daemon] default_channels",
+                en:
+                    "unit '{id}' names no channels and there is no default; add channels = [\"...\"] or [daemon] default_channels"
+            )
         case .unitCycle:
             Bilingual(
                 vi: "đơn vị '{id}' chứa chính nó qua members: {path}",
                 en: "unit '{id}' contains itself through members: {path}")
         case .unknownDocument:
             Bilingual(
-                vi: "không có văn bản '{ref}'{hint}; hãy khai báo văn bản này trong một bảng [[document]] với ref = \"{ref}\"",
+                vi:
+                    "không có văn bản '{ref}'{hint}; hãy khai báo văn bản này trong một bảng [[document]] với ref = \"{ref}\"",
                 en: "unknown document '{ref}'{hint}; declare it in a [[document]] table with ref = \"{ref}\"")
         case .whichDocument:
             Bilingual(
-                vi: "tệp này khai báo {count} văn bản; hãy nêu văn bản nào giao nhiệm vụ này, ví dụ document = \"{ref}\"",
+                vi:
+                    "tệp này khai báo {count} văn bản; hãy nêu văn bản nào giao nhiệm vụ này, ví dụ document = \"{ref}\"",
                 en: "this file declares {count} documents; say which one set this task, e.g. document = \"{ref}\"")
         case .dueBeforeIssued:
             Bilingual(
@@ -151,12 +177,18 @@ package enum ConfigDiagnosticText: String, CatalogEntry {
                 en: "'due' must be a date in quotes such as \"10/12/2020\", found {found}")
         case .reachesNobody:
             Bilingual(
-                vi: "nhiệm vụ '{id}' không đến được ai: các đơn vị được giao không có người nhận trên kênh gửi email/outbox và không có kênh gửi webhook",
-                en: "deadline '{id}' reaches nobody: its units have no recipients for their email/outbox channels and no webhook channel")
+                vi:
+                    "nhiệm vụ '{id}' không đến được ai: các đơn vị được giao không có người nhận trên kênh gửi email/outbox và không có kênh gửi webhook",
+                en:
+                    "deadline '{id}' reaches nobody: its units have no recipients for their email/outbox channels and no webhook channel"
+            )
         case .badDeadlineID:
             Bilingual(
-                vi: "mã nhiệm vụ '{id}' chỉ được dùng chữ cái a-z, chữ số, '-', '_' và '.' (không dấu cách, không dấu tiếng Việt), ví dụ \"5418-de-xuat\"",
-                en: "deadline id '{id}' may use only letters a-z, digits, '-', '_' and '.' (no spaces or accents), e.g. \"5418-de-xuat\"")
+                vi:
+                    "mã nhiệm vụ '{id}' chỉ được dùng chữ cái a-z, chữ số, '-', '_' và '.' (không dấu cách, không dấu tiếng Việt), ví dụ \"5418-de-xuat\"",
+                en:
+                    "deadline id '{id}' may use only letters a-z, digits, '-', '_' and '.' (no spaces or accents), e.g. \"5418-de-xuat\""
+            )
         case .unitsEmpty:
             Bilingual(
                 vi: "'units' đang để trống; hãy nêu ít nhất một đơn vị, ví dụ units = [\"so-khdt\"]",
@@ -167,12 +199,18 @@ package enum ConfigDiagnosticText: String, CatalogEntry {
                 en: "a deadline has either 'due' (once) or 'repeat' (recurring), not both")
         case .missingDueOrRepeat:
             Bilingual(
-                vi: "thiếu 'due' (ví dụ due = \"10/12/2020\") hoặc, với nhiệm vụ định kỳ, 'repeat' (ví dụ repeat = \"monthly\" cùng day = 20)",
-                en: "missing 'due' (e.g. due = \"10/12/2020\") or, for a recurring deadline, 'repeat' (e.g. repeat = \"monthly\" with day = 20)")
+                vi:
+                    "thiếu 'due' (ví dụ due = \"10/12/2020\") hoặc, với nhiệm vụ định kỳ, 'repeat' (ví dụ repeat = \"monthly\" cùng day = 20)",
+                en:
+                    "missing 'due' (e.g. due = \"10/12/2020\") or, for a recurring deadline, 'repeat' (e.g. repeat = \"monthly\" with day = 20)"
+            )
         case .onlyWithRepeat:
             Bilingual(
-                vi: "'{key}' chỉ dùng cùng 'repeat'; với nhiệm vụ một lần, hãy ghi giờ trong 'due', ví dụ due = \"15:00 10/12/2020\"",
-                en: "'{key}' is only used with 'repeat'; for a one-off deadline put the time in 'due', e.g. due = \"15:00 10/12/2020\"")
+                vi:
+                    "'{key}' chỉ dùng cùng 'repeat'; với nhiệm vụ một lần, hãy ghi giờ trong 'due', ví dụ due = \"15:00 10/12/2020\"",
+                en:
+                    "'{key}' is only used with 'repeat'; for a one-off deadline put the time in 'due', e.g. due = \"15:00 10/12/2020\""
+            )
         case .notARepeat:
             Bilingual(
                 vi: "'{text}' không phải giá trị hợp lệ của repeat{hint} (các giá trị được dùng: {choices})",
@@ -183,7 +221,8 @@ package enum ConfigDiagnosticText: String, CatalogEntry {
                 en: "'{key}' is not used with repeat = \"{repeat}\"")
         case .notWeekday:
             Bilingual(
-                vi: "'{text}' không phải một ngày trong tuần; hãy viết \"monday\" ... \"sunday\" hoặc \"thứ hai\" ... \"chủ nhật\"",
+                vi:
+                    "'{text}' không phải một ngày trong tuần; hãy viết \"monday\" ... \"sunday\" hoặc \"thứ hai\" ... \"chủ nhật\"",
                 en: "'{text}' is not a weekday; write \"monday\" ... \"sunday\" or \"thứ hai\" ... \"chủ nhật\"")
         case .weeklyNeedsWeekday:
             Bilingual(
@@ -215,11 +254,13 @@ package enum ConfigDiagnosticText: String, CatalogEntry {
                 en: "'day' must be a day of the month from 1 to 31, or \"last\"")
         case .mainOnlyTable:
             Bilingual(
-                vi: "[{table}] chỉ được đặt trong tệp chính, không đặt trong tệp bổ sung; hãy chuyển sang deadlined.toml",
+                vi:
+                    "[{table}] chỉ được đặt trong tệp chính, không đặt trong tệp bổ sung; hãy chuyển sang deadlined.toml",
                 en: "[{table}] belongs in the main file, not in a drop-in; move it to deadlined.toml")
         case .notTopLevel:
             Bilingual(
-                vi: "'{key}' không phải thiết lập cấp ngoài cùng; khóa này thuộc {table} (hãy viết tiêu đề bảng ở phía trên)",
+                vi:
+                    "'{key}' không phải thiết lập cấp ngoài cùng; khóa này thuộc {table} (hãy viết tiêu đề bảng ở phía trên)",
                 en: "'{key}' is not a top-level setting; it belongs in {table} (write the table header above it)")
         case .unknownTopLevel:
             Bilingual(
@@ -239,15 +280,22 @@ package enum ConfigDiagnosticText: String, CatalogEntry {
                 en: "'{name}' must be written as [[{name}]] tables")
         case .templatesFolderMissing:
             Bilingual(
-                vi: "thư mục mẫu thư '{path}' không tồn tại hoặc không phải thư mục; hãy tạo thư mục này hoặc bỏ templates_directory",
-                en: "the templates folder '{path}' does not exist or is not a folder; create it or remove templates_directory")
+                vi:
+                    "thư mục mẫu thư '{path}' không tồn tại hoặc không phải thư mục; hãy tạo thư mục này hoặc bỏ templates_directory",
+                en:
+                    "the templates folder '{path}' does not exist or is not a folder; create it or remove templates_directory"
+            )
         case .notOffset:
             Bilingual(
-                vi: "'{text}' không phải một khoảng nhắc trước; hãy viết \"7d\" (ngày), \"3wd\" (ngày làm việc), \"1w\" (tuần), \"2h\" (giờ) hoặc \"30m\" (phút)",
-                en: "'{text}' is not a reminder offset; write \"7d\" (days), \"3wd\" (working days), \"1w\" (weeks), \"2h\" (hours) or \"30m\" (minutes)")
+                vi:
+                    "'{text}' không phải một khoảng nhắc trước; hãy viết \"7d\" (ngày), \"3wd\" (ngày làm việc), \"1w\" (tuần), \"2h\" (giờ) hoặc \"30m\" (phút)",
+                en:
+                    "'{text}' is not a reminder offset; write \"7d\" (days), \"3wd\" (working days), \"1w\" (weeks), \"2h\" (hours) or \"30m\" (minutes)"
+            )
         case .notIntervalOrNone:
             Bilingual(
-                vi: "'{text}' không phải một chu kỳ; hãy viết \"1d\", \"2wd\", \"1w\" hoặc \"4h\" (hoặc \"\" nếu không nhắc)",
+                vi:
+                    "'{text}' không phải một chu kỳ; hãy viết \"1d\", \"2wd\", \"1w\" hoặc \"4h\" (hoặc \"\" nếu không nhắc)",
                 en: "'{text}' is not an interval; write \"1d\", \"2wd\", \"1w\" or \"4h\" (or \"\" for none)")
         case .notDelay:
             Bilingual(
@@ -279,15 +327,20 @@ package enum ConfigDiagnosticText: String, CatalogEntry {
                 en: "'digest_urgent_alone' has no effect without 'digest'")
         case .escalatesToNobody:
             Bilingual(
-                vi: "đơn vị '{id}' có báo cáo lãnh đạo nhưng không có heads hay supervisors; báo cáo qua email không đến được ai",
+                vi:
+                    "đơn vị '{id}' có báo cáo lãnh đạo nhưng không có heads hay supervisors; báo cáo qua email không đến được ai",
                 en: "unit '{id}' escalates but has no heads or supervisors; escalations by email reach nobody")
         case .documentDisagrees:
             Bilingual(
-                vi: "văn bản '{ref}' được khai báo lại với '{key}' khác (lần đầu tại {file}:{position}); một văn bản chỉ được khai báo ở nhiều tệp khi các khai báo khớp nhau: hãy sửa hai giá trị '{key}' cho giống nhau hoặc bỏ một khai báo",
-                en: "document '{ref}' is declared again with another '{key}' (first at {file}:{position}); a document may be declared in several files only if they agree: make the two '{key}' the same or remove one")
+                vi:
+                    "văn bản '{ref}' được khai báo lại với '{key}' khác (lần đầu tại {file}:{position}); một văn bản chỉ được khai báo ở nhiều tệp khi các khai báo khớp nhau: hãy sửa hai giá trị '{key}' cho giống nhau hoặc bỏ một khai báo",
+                en:
+                    "document '{ref}' is declared again with another '{key}' (first at {file}:{position}); a document may be declared in several files only if they agree: make the two '{key}' the same or remove one"
+            )
         case .notWeekendDay:
             Bilingual(
-                vi: "'{text}' không phải một ngày trong tuần{hint} (hãy viết \"monday\" ... \"sunday\" hoặc \"thứ hai\" ... \"chủ nhật\")",
+                vi:
+                    "'{text}' không phải một ngày trong tuần{hint} (hãy viết \"monday\" ... \"sunday\" hoặc \"thứ hai\" ... \"chủ nhật\")",
                 en: "'{text}' is not a weekday{hint} (write \"monday\" ... \"sunday\" or \"thứ hai\" ... \"chủ nhật\")")
         case .weekendTwice:
             Bilingual(
@@ -299,23 +352,30 @@ package enum ConfigDiagnosticText: String, CatalogEntry {
                 en: "'weekend' cannot hold all seven days: the office must work on some day")
         case .notOfficeHours:
             Bilingual(
-                vi: "'{text}' không phải một khoảng giờ làm việc; hãy viết dạng \"08:00-17:00\" (giờ bắt đầu trước giờ kết thúc; \"24:00\" cho nửa đêm ở cuối)",
-                en: "'{text}' is not a span of office hours; write it as \"08:00-17:00\" (start before end; \"24:00\" for midnight at the end)")
+                vi:
+                    "'{text}' không phải một khoảng giờ làm việc; hãy viết dạng \"08:00-17:00\" (giờ bắt đầu trước giờ kết thúc; \"24:00\" cho nửa đêm ở cuối)",
+                en:
+                    "'{text}' is not a span of office hours; write it as \"08:00-17:00\" (start before end; \"24:00\" for midnight at the end)"
+            )
         case .offAndWork:
             Bilingual(
                 vi: "ngày {date} không thể vừa là ngày nghỉ vừa là ngày làm việc; hãy giữ off = true hoặc work = true",
                 en: "{date} cannot be both a day off and a working day; keep either off = true or work = true")
         case .falseSaysNothing:
             Bilingual(
-                vi: "'{key} = false' không có ý nghĩa gì; hãy viết off = true để ngày {date} là ngày nghỉ, hoặc work = true để ngày đó là ngày làm việc",
-                en: "'{key} = false' says nothing; write off = true to make {date} a day off, or work = true to make it a working day")
+                vi:
+                    "'{key} = false' không có ý nghĩa gì; hãy viết off = true để ngày {date} là ngày nghỉ, hoặc work = true để ngày đó là ngày làm việc",
+                en:
+                    "'{key} = false' says nothing; write off = true to make {date} a day off, or work = true to make it a working day"
+            )
         case .overrideSaysNothing:
             Bilingual(
                 vi: "[[calendar.override]] cho ngày {date} không có off = true hay work = true; hãy thêm một trong hai",
                 en: "[[calendar.override]] for {date} says neither off = true nor work = true; add one of them")
         case .overriddenTwice:
             Bilingual(
-                vi: "ngày {date} được điều chỉnh hai lần (lần đầu tại {file}:{position}); hãy giữ một [[calendar.override]]",
+                vi:
+                    "ngày {date} được điều chỉnh hai lần (lần đầu tại {file}:{position}); hãy giữ một [[calendar.override]]",
                 en: "{date} is overridden twice (first at {file}:{position}); keep one [[calendar.override]]")
         case .alreadyWorkingDay:
             Bilingual(
@@ -327,8 +387,11 @@ package enum ConfigDiagnosticText: String, CatalogEntry {
                 en: "the year {year} has two [[calendar.year]] tables (first at {file}:{position}); merge them")
         case .tetFirstDay:
             Bilingual(
-                vi: "ngày {date} không thể là ngày nghỉ Tết đầu tiên của năm {year}: mùng 1 Tết là ngày {newYear}, nên năm ngày nghỉ Tết bắt đầu trong khoảng từ ngày {earliest} đến ngày {newYear}",
-                en: "{date} cannot be the first Tết day of {year}: mùng 1 Tết is {newYear}, so the five Tết days start between {earliest} and {newYear}")
+                vi:
+                    "ngày {date} không thể là ngày nghỉ Tết đầu tiên của năm {year}: mùng 1 Tết là ngày {newYear}, nên năm ngày nghỉ Tết bắt đầu trong khoảng từ ngày {earliest} đến ngày {newYear}",
+                en:
+                    "{date} cannot be the first Tết day of {year}: mùng 1 Tết is {newYear}, so the five Tết days start between {earliest} and {newYear}"
+            )
         case .nationalDayCompanion:
             Bilingual(
                 vi: "ngày nghỉ liền kề Quốc khánh là 01/09/{year} hoặc 03/09/{year}, không phải {date}",
@@ -343,11 +406,15 @@ package enum ConfigDiagnosticText: String, CatalogEntry {
                 en: "'{key}' ({date}) is not in {year}, the year of this table")
         case .holidayTwice:
             Bilingual(
-                vi: "{day} được khai báo hai lần (lần đầu tại {file}:{position}) cho các năm trùng nhau; hãy giữ một [[calendar.holiday]] hoặc tách năm của chúng bằng from và until",
-                en: "{day} is declared twice (first at {file}:{position}) for years in common; keep one [[calendar.holiday]] or separate their years with from and until")
+                vi:
+                    "{day} được khai báo hai lần (lần đầu tại {file}:{position}) cho các năm trùng nhau; hãy giữ một [[calendar.holiday]] hoặc tách năm của chúng bằng from và until",
+                en:
+                    "{day} is declared twice (first at {file}:{position}) for years in common; keep one [[calendar.holiday]] or separate their years with from and until"
+            )
         case .holidaySolarAndLunar:
             Bilingual(
-                vi: "một [[calendar.holiday]] rơi vào một ngày dương lịch hoặc một ngày âm lịch; hãy giữ date hoặc lunar",
+                vi:
+                    "một [[calendar.holiday]] rơi vào một ngày dương lịch hoặc một ngày âm lịch; hãy giữ date hoặc lunar",
                 en: "a [[calendar.holiday]] falls on a solar date or on a lunar one; keep either date or lunar")
         case .holidayNeedsDay:
             Bilingual(
@@ -383,8 +450,11 @@ package enum ConfigDiagnosticText: String, CatalogEntry {
                 en: "channel '{name}' is defined twice (first at {file}:{position})")
         case .secretInConfig:
             Bilingual(
-                vi: "không được ghi thông tin bí mật trong tệp cấu hình: hãy ghi vào một tệp chỉ deadlined đọc được (chmod 600) và đặt {replacement} = \"/etc/deadlined/secrets/...\"; hãy xóa '{key}' khỏi tệp này",
-                en: "secrets are not allowed in config files: put it in a file readable only by deadlined (chmod 600) and set {replacement} = \"/etc/deadlined/secrets/...\"; remove '{key}' from this file")
+                vi:
+                    "không được ghi thông tin bí mật trong tệp cấu hình: hãy ghi vào một tệp chỉ deadlined đọc được (chmod 600) và đặt {replacement} = \"/etc/deadlined/secrets/...\"; hãy xóa '{key}' khỏi tệp này",
+                en:
+                    "secrets are not allowed in config files: put it in a file readable only by deadlined (chmod 600) and set {replacement} = \"/etc/deadlined/secrets/...\"; remove '{key}' from this file"
+            )
         case .channelNeedsType:
             Bilingual(
                 vi: "kênh gửi '{name}' cần có loại: type = \"smtp\", \"webhook\" hoặc \"outbox\"",
@@ -395,11 +465,15 @@ package enum ConfigDiagnosticText: String, CatalogEntry {
                 en: "'username' is set but 'password_file' is not; the server will likely refuse to log in")
         case .smtpURLUserInfo:
             Bilingual(
-                vi: "URL chứa tên người dùng hoặc mật khẩu (trước '@'); thông tin bí mật không được ghi trong tệp cấu hình: hãy ghi người dùng vào username và mật khẩu vào tệp do password_file chỉ định",
-                en: "the URL holds a user name or password (before '@'); secrets stay out of config files: put the user in username and the password in a file named by password_file")
+                vi:
+                    "URL chứa tên người dùng hoặc mật khẩu (trước '@'); thông tin bí mật không được ghi trong tệp cấu hình: hãy ghi người dùng vào username và mật khẩu vào tệp do password_file chỉ định",
+                en:
+                    "the URL holds a user name or password (before '@'); secrets stay out of config files: put the user in username and the password in a file named by password_file"
+            )
         case .notSMTPURL:
             Bilingual(
-                vi: "'{url}' không phải URL SMTP; hãy viết smtp://máy-chủ:cổng (STARTTLS) hoặc smtps://máy-chủ:cổng (TLS)",
+                vi:
+                    "'{url}' không phải URL SMTP; hãy viết smtp://máy-chủ:cổng (STARTTLS) hoặc smtps://máy-chủ:cổng (TLS)",
                 en: "'{url}' is not an SMTP URL; write smtp://host:port (STARTTLS) or smtps://host:port (TLS)")
         case .starttlsWithSMTPS:
             Bilingual(
@@ -407,20 +481,32 @@ package enum ConfigDiagnosticText: String, CatalogEntry {
                 en: "'starttls' has no effect with smtps://, where TLS starts at once")
         case .opportunisticWithPassword:
             Bilingual(
-                vi: "với starttls = \"opportunistic\" và có mật khẩu, máy chủ không hỗ trợ STARTTLS sẽ không nhận được thư: deadlined không bao giờ gửi mật khẩu khi chưa mã hóa, nên các lần gửi đó thất bại; hãy dùng \"required\" để nói rõ điều này",
-                en: "with starttls = \"opportunistic\" and a password, a server that offers no STARTTLS gets no mail: deadlined never sends the password unencrypted, so those deliveries fail; use \"required\" to say so plainly")
+                vi:
+                    "với starttls = \"opportunistic\" và có mật khẩu, máy chủ không hỗ trợ STARTTLS sẽ không nhận được thư: deadlined không bao giờ gửi mật khẩu khi chưa mã hóa, nên các lần gửi đó thất bại; hãy dùng \"required\" để nói rõ điều này",
+                en:
+                    "with starttls = \"opportunistic\" and a password, a server that offers no STARTTLS gets no mail: deadlined never sends the password unencrypted, so those deliveries fail; use \"required\" to say so plainly"
+            )
         case .plaintextLocal:
             Bilingual(
-                vi: "thư gửi đến {host} không được mã hóa (starttls = \"off\"); chỉ chấp nhận được vì máy chủ thư nằm trên chính máy này",
-                en: "mail to {host} is sent unencrypted (starttls = \"off\"); acceptable only because the server is on this machine")
+                vi:
+                    "thư gửi đến {host} không được mã hóa (starttls = \"off\"); chỉ chấp nhận được vì máy chủ thư nằm trên chính máy này",
+                en:
+                    "mail to {host} is sent unencrypted (starttls = \"off\"); acceptable only because the server is on this machine"
+            )
         case .plaintextAllowed:
             Bilingual(
-                vi: "thư gửi đến {host} đi qua mạng mà không được mã hóa (starttls = \"off\" cùng allow_plaintext = true)",
-                en: "mail to {host} is sent unencrypted over the network (starttls = \"off\" with allow_plaintext = true)")
+                vi:
+                    "thư gửi đến {host} đi qua mạng mà không được mã hóa (starttls = \"off\" cùng allow_plaintext = true)",
+                en:
+                    "mail to {host} is sent unencrypted over the network (starttls = \"off\" with allow_plaintext = true)"
+            )
         case .plaintextRefused:
             Bilingual(
-                vi: "starttls = \"off\" sẽ gửi thư đến {host} qua mạng mà không mã hóa; hãy dùng \"required\", hoặc thêm allow_plaintext = true nếu chấp nhận điều đó",
-                en: "starttls = \"off\" would send mail to {host} unencrypted over the network; use \"required\", or add allow_plaintext = true if you accept that")
+                vi:
+                    "starttls = \"off\" sẽ gửi thư đến {host} qua mạng mà không mã hóa; hãy dùng \"required\", hoặc thêm allow_plaintext = true nếu chấp nhận điều đó",
+                en:
+                    "starttls = \"off\" would send mail to {host} unencrypted over the network; use \"required\", or add allow_plaintext = true if you accept that"
+            )
         case .headerNotString:
             Bilingual(
                 vi: "trường tiêu đề '{name}' phải là một chuỗi",
@@ -431,12 +517,18 @@ package enum ConfigDiagnosticText: String, CatalogEntry {
                 en: "the value of header '{name}' may not contain line breaks or control characters")
         case .headerLooksSecret:
             Bilingual(
-                vi: "trường tiêu đề '{name}' có vẻ là thông tin bí mật, mà thông tin bí mật không được ghi trong tệp cấu hình: hãy ghi vào tệp do headers_file chỉ định (mỗi dòng một 'Tên: giá trị', chmod 600)",
-                en: "header '{name}' looks like a secret, and secrets stay out of config files: put it in a file named by headers_file (one 'Name: value' per line, chmod 600)")
+                vi:
+                    "trường tiêu đề '{name}' có vẻ là thông tin bí mật, mà thông tin bí mật không được ghi trong tệp cấu hình: hãy ghi vào tệp do headers_file chỉ định (mỗi dòng một 'Tên: giá trị', chmod 600)",
+                en:
+                    "header '{name}' looks like a secret, and secrets stay out of config files: put it in a file named by headers_file (one 'Name: value' per line, chmod 600)"
+            )
         case .webhookURLUserInfo:
             Bilingual(
-                vi: "URL chứa tên người dùng hoặc mật khẩu (trước '@'); thông tin bí mật không được ghi trong tệp cấu hình: hãy đưa thông tin đăng nhập vào trường tiêu đề Authorization trong tệp do headers_file chỉ định",
-                en: "the URL holds a user name or password (before '@'); secrets stay out of config files: give the credentials as an Authorization header in a file named by headers_file")
+                vi:
+                    "URL chứa tên người dùng hoặc mật khẩu (trước '@'); thông tin bí mật không được ghi trong tệp cấu hình: hãy đưa thông tin đăng nhập vào trường tiêu đề Authorization trong tệp do headers_file chỉ định",
+                en:
+                    "the URL holds a user name or password (before '@'); secrets stay out of config files: give the credentials as an Authorization header in a file named by headers_file"
+            )
         case .notHTTPURL:
             Bilingual(
                 vi: "'{url}' không phải URL http:// hay https://",
@@ -459,12 +551,16 @@ package enum ConfigDiagnosticText: String, CatalogEntry {
                 en: "the headers file is not UTF-8 text; save it as UTF-8")
         case .headerTwice:
             Bilingual(
-                vi: "trường tiêu đề '{name}' được ghi cả trong headers lẫn trong headers_file (dòng {line}); hãy giữ một chỗ",
+                vi:
+                    "trường tiêu đề '{name}' được ghi cả trong headers lẫn trong headers_file (dòng {line}); hãy giữ một chỗ",
                 en: "header '{name}' is given both in headers and in headers_file (line {line}); keep one")
         case .secretFileMissingHidden:
             Bilingual(
-                vi: "không có tệp nào mang tên này (giá trị không được hiển thị, phòng khi đó chính là thông tin bí mật); hãy ghi đường dẫn của một tệp chứa thông tin bí mật, ví dụ \"/etc/deadlined/secrets/TÊN\", tạo bằng install -m 600 /dev/null ĐƯỜNG-DẪN",
-                en: "no file by this name exists (the value is not shown, in case it is the secret itself); write the path of a file that holds the secret, e.g. \"/etc/deadlined/secrets/NAME\", created with install -m 600 /dev/null PATH")
+                vi:
+                    "không có tệp nào mang tên này (giá trị không được hiển thị, phòng khi đó chính là thông tin bí mật); hãy ghi đường dẫn của một tệp chứa thông tin bí mật, ví dụ \"/etc/deadlined/secrets/TÊN\", tạo bằng install -m 600 /dev/null ĐƯỜNG-DẪN",
+                en:
+                    "no file by this name exists (the value is not shown, in case it is the secret itself); write the path of a file that holds the secret, e.g. \"/etc/deadlined/secrets/NAME\", created with install -m 600 /dev/null PATH"
+            )
         case .notRegularFile:
             Bilingual(
                 vi: "'{path}' không phải một tệp thông thường",
@@ -487,24 +583,33 @@ package enum ConfigDiagnosticText: String, CatalogEntry {
                 en: "sslmode is given twice, here and in the url (sslmode={mode})")
         case .ledgerPlaintext:
             Bilingual(
-                vi: "dữ liệu của sổ theo dõi gửi đến {url} có thể đi qua mạng mà không được mã hóa (sslmode = \"{mode}\"); nên dùng \"verify-full\"",
-                en: "the ledger's traffic to {url} may go unencrypted over the network (sslmode = \"{mode}\"); prefer \"verify-full\"")
+                vi:
+                    "dữ liệu của sổ theo dõi gửi đến {url} có thể đi qua mạng mà không được mã hóa (sslmode = \"{mode}\"); nên dùng \"verify-full\"",
+                en:
+                    "the ledger's traffic to {url} may go unencrypted over the network (sslmode = \"{mode}\"); prefer \"verify-full\""
+            )
         case .notWebAddress:
             Bilingual(
                 vi: "'{url}' không phải một địa chỉ web; hãy viết dạng https://máy-chủ[/đường-dẫn], như người dùng mở",
                 en: "'{url}' is not a web address; write it as https://host[/path], as people open it")
         case .linksPlaintext:
             Bilingual(
-                vi: "liên kết đến '{url}' đi qua mạng mà không được mã hóa; hãy đặt reverse proxy có TLS của cơ quan ở phía trước và viết https://",
-                en: "links to '{url}' travel unencrypted; put the office's reverse proxy with TLS in front and write https://")
+                vi:
+                    "liên kết đến '{url}' đi qua mạng mà không được mã hóa; hãy đặt reverse proxy có TLS của cơ quan ở phía trước và viết https://",
+                en:
+                    "links to '{url}' travel unencrypted; put the office's reverse proxy with TLS in front and write https://"
+            )
         case .linkLifetimeShort:
             Bilingual(
                 vi: "'link_lifetime' phải từ 1h trở lên",
                 en: "'link_lifetime' must be at least 1h")
         case .linkKeyMissing:
             Bilingual(
-                vi: "khóa liên kết '{path}' chưa có; hãy tạo bằng lệnh: deadlinectl web-key (đến lúc đó thư nhắc không kèm liên kết)",
-                en: "the link key '{path}' does not exist yet; create it with: deadlinectl web-key (until then reminders carry no links)")
+                vi:
+                    "khóa liên kết '{path}' chưa có; hãy tạo bằng lệnh: deadlinectl web-key (đến lúc đó thư nhắc không kèm liên kết)",
+                en:
+                    "the link key '{path}' does not exist yet; create it with: deadlinectl web-key (until then reminders carry no links)"
+            )
         case .secretReadableByAll:
             Bilingual(
                 vi: "tệp bí mật '{path}' ai cũng đọc được (mode {mode}); hãy chạy: chmod 600 {path}",
@@ -547,12 +652,18 @@ package enum ConfigDiagnosticText: String, CatalogEntry {
                 en: "'{text}' is not a kind of document{hint} (one of {choices})")
         case .urgingSpan:
             Bilingual(
-                vi: "đôn đốc mỗi '{every}' tối đa {limitKey} = {times} lần kéo dài quá một năm; hãy giảm {limitKey} hoặc {everyKey}",
-                en: "urging every '{every}' up to {limitKey} = {times} times spans more than a year; lower {limitKey} or {everyKey}")
+                vi:
+                    "đôn đốc mỗi '{every}' tối đa {limitKey} = {times} lần kéo dài quá một năm; hãy giảm {limitKey} hoặc {everyKey}",
+                en:
+                    "urging every '{every}' up to {limitKey} = {times} times spans more than a year; lower {limitKey} or {everyKey}"
+            )
         case .escalationSpan:
             Bilingual(
-                vi: "báo cáo lãnh đạo mỗi '{every}' tối đa {limitKey} = {times} lần kéo dài quá một năm; hãy giảm {limitKey} hoặc {everyKey}",
-                en: "escalation every '{every}' up to {limitKey} = {times} times spans more than a year; lower {limitKey} or {everyKey}")
+                vi:
+                    "báo cáo lãnh đạo mỗi '{every}' tối đa {limitKey} = {times} lần kéo dài quá một năm; hãy giảm {limitKey} hoặc {everyKey}",
+                en:
+                    "escalation every '{every}' up to {limitKey} = {times} times spans more than a year; lower {limitKey} or {everyKey}"
+            )
         case .nameInBoth:
             Bilingual(
                 vi: "{vi}{en||}",
@@ -571,8 +682,11 @@ package enum ConfigDiagnosticText: String, CatalogEntry {
                 en: " (a leap month is not in every year)")
         case .notLunarDayMonth:
             Bilingual(
-                vi: "'{text}' không phải một ngày và tháng âm lịch{leap}; hãy viết dạng \"DD/MM\" với ngày từ 1 đến 30 và tháng từ 1 đến 12, như \"10/3\"",
-                en: "'{text}' is not a lunar day and month{leap}; write it as \"DD/MM\" with the day 1–30 and the month 1–12, like \"10/3\"")
+                vi:
+                    "'{text}' không phải một ngày và tháng âm lịch{leap}; hãy viết dạng \"DD/MM\" với ngày từ 1 đến 30 và tháng từ 1 đến 12, như \"10/3\"",
+                en:
+                    "'{text}' is not a lunar day and month{leap}; write it as \"DD/MM\" with the day 1–30 and the month 1–12, like \"10/3\""
+            )
         case .yearsFrom:
             Bilingual(
                 vi: "từ năm {from}",
@@ -587,8 +701,11 @@ package enum ConfigDiagnosticText: String, CatalogEntry {
                 en: "from {from} to {to}")
         case .alreadyStatutory:
             Bilingual(
-                vi: "{day} vốn đã là {holiday} {years}, ngày nghỉ theo Bộ luật Lao động ({article}); mục [[calendar.holiday]] này không thêm ngày nghỉ nào trong thời gian đó",
-                en: "{day} is already {holiday} {years}, a holiday of the Labour Code ({article}); this [[calendar.holiday]] adds no day off then")
+                vi:
+                    "{day} vốn đã là {holiday} {years}, ngày nghỉ theo Bộ luật Lao động ({article}); mục [[calendar.holiday]] này không thêm ngày nghỉ nào trong thời gian đó",
+                en:
+                    "{day} is already {holiday} {years}, a holiday of the Labour Code ({article}); this [[calendar.holiday]] adds no day off then"
+            )
         case .headerLineNoColon:
             Bilingual(
                 vi: "dòng này phải có dạng 'Tên: giá trị' (dòng không có dấu ':')",
@@ -627,12 +744,18 @@ package enum ConfigDiagnosticText: String, CatalogEntry {
             Bilingual(vi: "nhóm của tệp ghi được", en: "writable by its group")
         case .secretFileMode:
             Bilingual(
-                vi: "tệp bí mật '{path}' {faults} (mode {mode}); tệp bí mật phải thuộc root (đọc qua LoadCredential=) hoặc thuộc người dùng chạy deadlined, với mode 600 (640 nếu cho nhóm của tệp đọc): chmod 600 {path}",
-                en: "the secret file '{path}' is {faults} (mode {mode}); a secret file must be owned by root (read through LoadCredential=) or by the user deadlined runs as, with mode 600 (640 to let its group read it): chmod 600 {path}")
+                vi:
+                    "tệp bí mật '{path}' {faults} (mode {mode}); tệp bí mật phải thuộc root (đọc qua LoadCredential=) hoặc thuộc người dùng chạy deadlined, với mode 600 (640 nếu cho nhóm của tệp đọc): chmod 600 {path}",
+                en:
+                    "the secret file '{path}' is {faults} (mode {mode}); a secret file must be owned by root (read through LoadCredential=) or by the user deadlined runs as, with mode 600 (640 to let its group read it): chmod 600 {path}"
+            )
         case .secretFileMissing:
             Bilingual(
-                vi: "tệp '{path}' không tồn tại (hãy tạo bằng: install -m 600 /dev/null {path}, rồi ghi thông tin bí mật vào tệp)",
-                en: "the file '{path}' does not exist (create it with: install -m 600 /dev/null {path}, then write the secret into it)")
+                vi:
+                    "tệp '{path}' không tồn tại (hãy tạo bằng: install -m 600 /dev/null {path}, rồi ghi thông tin bí mật vào tệp)",
+                en:
+                    "the file '{path}' does not exist (create it with: install -m 600 /dev/null {path}, then write the secret into it)"
+            )
         case .fileMissing:
             Bilingual(vi: "tệp '{path}' không tồn tại", en: "the file '{path}' does not exist")
         case .ledgerSQLitePath:
@@ -641,8 +764,11 @@ package enum ConfigDiagnosticText: String, CatalogEntry {
                 en: "'{url}': write sqlite:/absolute/path/state.db, or just sqlite")
         case .notLedgerURL:
             Bilingual(
-                vi: "'{url}' không phải vị trí của sổ theo dõi; hãy viết sqlite, sqlite:/path/state.db hoặc postgresql://user@host/database",
-                en: "'{url}' is not a ledger location; write sqlite, sqlite:/path/state.db or postgresql://user@host/database")
+                vi:
+                    "'{url}' không phải vị trí của sổ theo dõi; hãy viết sqlite, sqlite:/path/state.db hoặc postgresql://user@host/database",
+                en:
+                    "'{url}' is not a ledger location; write sqlite, sqlite:/path/state.db or postgresql://user@host/database"
+            )
         case .ledgerPassword:
             Bilingual(
                 vi: "URL chứa mật khẩu; hãy xóa mật khẩu khỏi URL và ghi vào tệp do password_file của [store] chỉ định",
@@ -653,8 +779,11 @@ package enum ConfigDiagnosticText: String, CatalogEntry {
                 en: "the URL's connect_timeout must be a number of seconds from 1 to 600")
         case .ledgerHiddenParameter:
             Bilingual(
-                vi: "URL có một tham số deadlined không hiểu (không hiển thị, phòng khi đó là thông tin bí mật); deadlined hiểu các tham số {known}",
-                en: "the URL has a parameter deadlined does not understand (not shown, in case it is a secret); deadlined understands {known}")
+                vi:
+                    "URL có một tham số deadlined không hiểu (không hiển thị, phòng khi đó là thông tin bí mật); deadlined hiểu các tham số {known}",
+                en:
+                    "the URL has a parameter deadlined does not understand (not shown, in case it is a secret); deadlined understands {known}"
+            )
         case .ledgerUnknownParameter:
             Bilingual(
                 vi: "deadlined không hiểu tham số '{name}' của URL{hint}; deadlined hiểu các tham số {known}",
@@ -669,12 +798,18 @@ package enum ConfigDiagnosticText: String, CatalogEntry {
                 en: "the URL's port must be a number from 1 to 65535")
         case .sendTimeShippedWatchdog:
             Bilingual(
-                vi: "connect_timeout + timeout ({total}) phải nhỏ hơn chu kỳ watchdog ({interval}, WatchdogSec= trong deadlined.service): một lần gửi kéo dài như vậy sẽ khiến systemd buộc dừng deadlined; hãy giảm hai giá trị này, hoặc tăng WatchdogSec= (systemctl edit deadlined)",
-                en: "connect_timeout + timeout ({total}) must be below the watchdog interval ({interval}, WatchdogSec= in deadlined.service): a send that takes that long gets deadlined killed; lower them, or raise WatchdogSec= (systemctl edit deadlined)")
+                vi:
+                    "connect_timeout + timeout ({total}) phải nhỏ hơn chu kỳ watchdog ({interval}, WatchdogSec= trong deadlined.service): một lần gửi kéo dài như vậy sẽ khiến systemd buộc dừng deadlined; hãy giảm hai giá trị này, hoặc tăng WatchdogSec= (systemctl edit deadlined)",
+                en:
+                    "connect_timeout + timeout ({total}) must be below the watchdog interval ({interval}, WatchdogSec= in deadlined.service): a send that takes that long gets deadlined killed; lower them, or raise WatchdogSec= (systemctl edit deadlined)"
+            )
         case .sendTimeWatchdog:
             Bilingual(
-                vi: "connect_timeout + timeout ({total}) phải nhỏ hơn chu kỳ watchdog ({interval}): một lần gửi kéo dài như vậy sẽ khiến systemd buộc dừng deadlined; hãy giảm hai giá trị này, hoặc tăng WatchdogSec= (systemctl edit deadlined)",
-                en: "connect_timeout + timeout ({total}) must be below the watchdog interval ({interval}): a send that takes that long gets deadlined killed; lower them, or raise WatchdogSec= (systemctl edit deadlined)")
+                vi:
+                    "connect_timeout + timeout ({total}) phải nhỏ hơn chu kỳ watchdog ({interval}): một lần gửi kéo dài như vậy sẽ khiến systemd buộc dừng deadlined; hãy giảm hai giá trị này, hoặc tăng WatchdogSec= (systemctl edit deadlined)",
+                en:
+                    "connect_timeout + timeout ({total}) must be below the watchdog interval ({interval}): a send that takes that long gets deadlined killed; lower them, or raise WatchdogSec= (systemctl edit deadlined)"
+            )
         }
     }
 }
@@ -688,7 +823,8 @@ package enum MailboxText: String, CatalogEntry {
     package var texts: Bilingual {
         switch self {
         case .lineBreak:
-            Bilingual(vi: "địa chỉ thư điện tử không được chứa dấu xuống dòng", en: "an address cannot contain a line break")
+            Bilingual(
+                vi: "địa chỉ thư điện tử không được chứa dấu xuống dòng", en: "an address cannot contain a line break")
         case .notAddress:
             Bilingual(
                 vi: "'{address}' không phải địa chỉ thư điện tử (cần dạng tên@tên-miền)",
@@ -699,7 +835,8 @@ package enum MailboxText: String, CatalogEntry {
                 en: "'{address}' has spaces or characters not allowed in an email address")
         case .partialDomain:
             Bilingual(
-                vi: "'{address}': tên miền '{domain}' chưa đầy đủ", en: "'{address}': the domain '{domain}' is not a full domain name")
+                vi: "'{address}': tên miền '{domain}' chưa đầy đủ",
+                en: "'{address}': the domain '{domain}' is not a full domain name")
         }
     }
 }

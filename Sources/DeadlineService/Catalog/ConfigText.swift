@@ -7,7 +7,8 @@ package enum ConfigText: String, CatalogEntry {
     case editNotPartOfConfiguration, editDropInName, editCannotStartEditor, editEditorFailed, editExitStatus
     case editKilled, editCannotWriteIn, editCannotInstall, editNewFileTemplate
     case reloadClosed, reloadAccepted, reloadRejected, reloadUnexpected
-    case templateName, templateDoesNotParse, templateSectionClosedWrongly, templateTagNotClosed, templateSectionNotClosed
+    case templateName, templateDoesNotParse, templateSectionClosedWrongly, templateTagNotClosed,
+        templateSectionNotClosed
     case templateBadDelimiter, templateUnknownVariable, templateUnknownVariableHint
 
     package static let area = "config"
@@ -28,15 +29,22 @@ package enum ConfigText: String, CatalogEntry {
                 en: "{documents} {documents|document|documents}, {deadlines} {deadlines|deadline|deadlines}, "
                     + "{units} {units|unit|units}, {channels} {channels|channel|channels}")
         case .notValid:
-            Bilingual(vi: "{file}: {count}; cấu hình không hợp lệ\n", en: "{file}: {count}; the configuration is not valid\n")
+            Bilingual(
+                vi: "{file}: {count}; cấu hình không hợp lệ\n", en: "{file}: {count}; the configuration is not valid\n")
         case .noDeadlines:
             Bilingual(
-                vi: "chưa khai báo nhiệm vụ nào nên deadlined sẽ không gửi gì; hãy thêm các bảng [[deadline]] vào tệp này (deadlinectl import đề xuất các bảng này từ một văn bản chỉ đạo)",
-                en: "no deadline is declared, so deadlined will send nothing; add [[deadline]] tables to this file (deadlinectl import proposes them from a directive)")
+                vi:
+                    "chưa khai báo nhiệm vụ nào nên deadlined sẽ không gửi gì; hãy thêm các bảng [[deadline]] vào tệp này (deadlinectl import đề xuất các bảng này từ một văn bản chỉ đạo)",
+                en:
+                    "no deadline is declared, so deadlined will send nothing; add [[deadline]] tables to this file (deadlinectl import proposes them from a directive)"
+            )
         case .noDeadlinesFolder:
             Bilingual(
-                vi: "chưa khai báo nhiệm vụ nào nên deadlined sẽ không gửi gì; hãy thêm các bảng [[deadline]] vào tệp này hoặc vào các tệp trong {folder} (deadlinectl import đề xuất các bảng này từ một văn bản chỉ đạo)",
-                en: "no deadline is declared, so deadlined will send nothing; add [[deadline]] tables to this file or to files in {folder} (deadlinectl import proposes them from a directive)")
+                vi:
+                    "chưa khai báo nhiệm vụ nào nên deadlined sẽ không gửi gì; hãy thêm các bảng [[deadline]] vào tệp này hoặc vào các tệp trong {folder} (deadlinectl import đề xuất các bảng này từ một văn bản chỉ đạo)",
+                en:
+                    "no deadline is declared, so deadlined will send nothing; add [[deadline]] tables to this file or to files in {folder} (deadlinectl import proposes them from a directive)"
+            )
         case .severityError:
             Bilingual(vi: "lỗi", en: "error")
         case .severityWarning:
@@ -46,15 +54,19 @@ package enum ConfigText: String, CatalogEntry {
         case .diagnostic:
             Bilingual(vi: "{file}: {severity}: {message}", en: "{file}: {severity}: {message}")
         case .diagnosticAt:
-            Bilingual(vi: "{file}:{line}:{column}: {severity}: {message}", en: "{file}:{line}:{column}: {severity}: {message}")
+            Bilingual(
+                vi: "{file}:{line}:{column}: {severity}: {message}", en: "{file}:{line}:{column}: {severity}: {message}"
+            )
         case .editCannotRead:
-            Bilingual(vi: "deadlinectl: không đọc được {file}: {error}\n", en: "deadlinectl: cannot read {file}: {error}\n")
+            Bilingual(
+                vi: "deadlinectl: không đọc được {file}: {error}\n", en: "deadlinectl: cannot read {file}: {error}\n")
         case .editNoTemporaryFolder:
             Bilingual(
                 vi: "deadlinectl: không tạo được thư mục tạm: {error}\n",
                 en: "deadlinectl: cannot make a temporary folder: {error}\n")
         case .editCannotWriteCopy:
-            Bilingual(vi: "deadlinectl: không ghi được {file}: {error}\n", en: "deadlinectl: cannot write {file}: {error}\n")
+            Bilingual(
+                vi: "deadlinectl: không ghi được {file}: {error}\n", en: "deadlinectl: cannot write {file}: {error}\n")
         case .editCopyGone:
             Bilingual(
                 vi: "deadlinectl: bản sao đang sửa {file} không còn nữa; không có gì thay đổi\n",
@@ -90,11 +102,16 @@ package enum ConfigText: String, CatalogEntry {
         case .editNotPartOfConfiguration:
             Bilingual(
                 vi: "deadlinectl: {file} không thuộc cấu hình: hãy sửa tệp chính {main} hoặc một tệp trong {folder}\n",
-                en: "deadlinectl: {file} is not part of the configuration: edit the main file {main} or a file in {folder}\n")
+                en:
+                    "deadlinectl: {file} is not part of the configuration: edit the main file {main} or a file in {folder}\n"
+            )
         case .editDropInName:
             Bilingual(
-                vi: "deadlinectl: {file}: chỉ những tệp bổ sung có tên kết thúc bằng .toml và không bắt đầu bằng dấu chấm mới được đọc\n",
-                en: "deadlinectl: {file}: drop-in files are read only when their names end in .toml and do not start with a dot\n")
+                vi:
+                    "deadlinectl: {file}: chỉ những tệp bổ sung có tên kết thúc bằng .toml và không bắt đầu bằng dấu chấm mới được đọc\n",
+                en:
+                    "deadlinectl: {file}: drop-in files are read only when their names end in .toml and do not start with a dot\n"
+            )
         case .editCannotStartEditor:
             Bilingual(
                 vi: "deadlinectl: không mở được trình soạn thảo '{editor}': {error}\n",
@@ -187,7 +204,8 @@ package enum ConfigText: String, CatalogEntry {
                 en: "deadlinectl: deadlined closed the connection without an answer\n")
         case .reloadAccepted:
             Bilingual(
-                vi: "deadlined đã nạp lại cấu hình: {summary}\n", en: "deadlined reloaded its configuration: {summary}\n")
+                vi: "deadlined đã nạp lại cấu hình: {summary}\n",
+                en: "deadlined reloaded its configuration: {summary}\n")
         case .reloadRejected:
             Bilingual(
                 vi: "deadlinectl: cấu hình mới bị từ chối; deadlined vẫn chạy với cấu hình cũ\n",

@@ -12,8 +12,11 @@ package enum DeliveryText: String, CatalogEntry {
         switch self {
         case .outboxNoSuchMessage:
             Bilingual(
-                vi: "deadlinectl: --show: không có thư '{show}' trong hộp thư đi ({count} thư; hãy cho số thứ tự, tên tệp hoặc last)\n",
-                en: "deadlinectl: --show: no message '{show}' in the outbox ({count} {count|message|messages}; give a number, a file name or last)\n")
+                vi:
+                    "deadlinectl: --show: không có thư '{show}' trong hộp thư đi ({count} thư; hãy cho số thứ tự, tên tệp hoặc last)\n",
+                en:
+                    "deadlinectl: --show: no message '{show}' in the outbox ({count} {count|message|messages}; give a number, a file name or last)\n"
+            )
         case .outboxEmpty: Bilingual(vi: "Hộp thư đi chưa có thư nào.\n", en: "The outbox holds no message yet.\n")
         case .outboxCount:
             Bilingual(
@@ -50,8 +53,11 @@ package enum DeliveryText: String, CatalogEntry {
                 en: "deadlinectl: unknown channel '{channel}'; the configuration has: {channels}\n")
         case .testBadTo:
             Bilingual(
-                vi: "deadlinectl: --to: '{text}' không phải một địa chỉ thư điện tử; hãy viết ten@mien.vn hoặc \"Tên <ten@mien.vn>\"\n",
-                en: "deadlinectl: --to: '{text}' is not an email address; write name@example.vn or \"Name <name@example.vn>\"\n")
+                vi:
+                    "deadlinectl: --to: '{text}' không phải một địa chỉ thư điện tử; hãy viết ten@mien.vn hoặc \"Tên <ten@mien.vn>\"\n",
+                en:
+                    "deadlinectl: --to: '{text}' is not an email address; write name@example.vn or \"Name <name@example.vn>\"\n"
+            )
         case .testCannotSetUp:
             Bilingual(
                 vi: "deadlinectl: không thiết lập được kênh gửi '{channel}': {error}\n",
@@ -70,7 +76,9 @@ package enum DeliveryText: String, CatalogEntry {
             Bilingual(
                 vi: "; máy chủ đề nghị thử lại sau {seconds} giây", en: "; the server asks to retry after {seconds} s")
         case .testPermanent:
-            Bilingual(vi: "không gửi được (lỗi không thể thử lại): {error}\n", en: "not delivered (permanent failure): {error}\n")
+            Bilingual(
+                vi: "không gửi được (lỗi không thể thử lại): {error}\n",
+                en: "not delivered (permanent failure): {error}\n")
         case .testTask: Bilingual(vi: "Thử nghiệm kênh gửi nhắc việc", en: "Test of the reminder channel")
         case .testUnit: Bilingual(vi: "Đơn vị nhận thử", en: "Test unit")
         }

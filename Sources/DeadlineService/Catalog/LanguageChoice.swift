@@ -30,7 +30,10 @@ package enum LanguageChoice {
 
     /// The locale's language for messages: nil when none of `LC_ALL`, `LC_MESSAGES` and `LANG` is set.
     static func locale(_ environment: [String: String]) -> Language? {
-        guard let value = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap({ environment[$0] }).first(where: { !$0.isEmpty })
+        guard
+            let value = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap({ environment[$0] }).first(where: {
+                !$0.isEmpty
+            })
         else { return nil }
         return value.hasPrefix("vi_VN") || value == "vi" || value.hasPrefix("vi.") ? .vi : .en
     }
@@ -51,7 +54,8 @@ package enum AdminLanguage {
     /// that `--lang` is not a language (exit status 2).
     package static func early(_ option: String?, environment: [String: String], mainFile: String? = nil) -> Language? {
         let declared = mainFile.flatMap(DeclaredLanguage.of(mainFile:)).flatMap(Language.init(rawValue:))
-        switch LanguageChoice.resolve(option: option, configuration: nil, declared: declared, environment: environment) {
+        switch LanguageChoice.resolve(option: option, configuration: nil, declared: declared, environment: environment)
+        {
         case .success(let language): return language
         case .failure(let unknown):
             Console.err(unknown.message)
@@ -60,7 +64,8 @@ package enum AdminLanguage {
     }
 
     /// The language once the configuration is read; `option` has passed ``early(_:environment:)``.
-    package static func of(_ configuration: Configuration?, option: String?, environment: [String: String]) -> Language {
+    package static func of(_ configuration: Configuration?, option: String?, environment: [String: String]) -> Language
+    {
         (try? LanguageChoice.resolve(option: option, configuration: configuration, environment: environment).get())
             ?? LanguageChoice.beforeConfiguration(option: option, environment: environment)
     }

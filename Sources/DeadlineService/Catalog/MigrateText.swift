@@ -13,8 +13,11 @@ package enum MigrateText: String, CatalogEntry {
                 en: "deadlinectl: --sslmode: '{mode}' is not one of {modes}\n")
         case .daemonRunning:
             Bilingual(
-                vi: "deadlinectl: deadlined (pid {pid}) đang chạy trên {path}; hãy dừng trước (systemctl stop deadlined), rồi mới chép\n",
-                en: "deadlinectl: deadlined (pid {pid}) is running on {path}; stop it first (systemctl stop deadlined), then migrate\n")
+                vi:
+                    "deadlinectl: deadlined (pid {pid}) đang chạy trên {path}; hãy dừng trước (systemctl stop deadlined), rồi mới chép\n",
+                en:
+                    "deadlinectl: deadlined (pid {pid}) is running on {path}; stop it first (systemctl stop deadlined), then migrate\n"
+            )
         case .failed: Bilingual(vi: "deadlinectl: migrate: {error}\n", en: "deadlinectl: migrate: {error}\n")
         case .copied:
             Bilingual(
@@ -23,7 +26,8 @@ package enum MigrateText: String, CatalogEntry {
         case .headerRows: Bilingual(vi: "SỐ DÒNG", en: "ROWS")
         case .next:
             Bilingual(
-                vi: "\nTiếp theo: đặt [store] url = \"{target}\" trong deadlined.toml của mọi máy chủ, rồi khởi động deadlined.\n",
+                vi:
+                    "\nTiếp theo: đặt [store] url = \"{target}\" trong deadlined.toml của mọi máy chủ, rồi khởi động deadlined.\n",
                 en: "\nNext: set [store] url = \"{target}\" in deadlined.toml on every server, then start deadlined.\n")
         case .fromMissing:
             Bilingual(
@@ -36,11 +40,15 @@ package enum MigrateText: String, CatalogEntry {
         case .fromBad: Bilingual(vi: "deadlinectl: --from: {error}\n", en: "deadlinectl: --from: {error}\n")
         case .toMissing:
             Bilingual(
-                vi: "deadlinectl: --to: hãy cho cơ sở dữ liệu PostgreSQL, ví dụ postgresql://deadlined@db.example.vn/deadlined\n",
-                en: "deadlinectl: --to: give the PostgreSQL database, e.g. postgresql://deadlined@db.example.vn/deadlined\n")
+                vi:
+                    "deadlinectl: --to: hãy cho cơ sở dữ liệu PostgreSQL, ví dụ postgresql://deadlined@db.example.vn/deadlined\n",
+                en:
+                    "deadlinectl: --to: give the PostgreSQL database, e.g. postgresql://deadlined@db.example.vn/deadlined\n"
+            )
         case .toNotPostgres:
             Bilingual(
-                vi: "deadlinectl: --to: migrate chép vào PostgreSQL; hãy viết postgresql://người-dùng@máy/cơ-sở-dữ-liệu\n",
+                vi:
+                    "deadlinectl: --to: migrate chép vào PostgreSQL; hãy viết postgresql://người-dùng@máy/cơ-sở-dữ-liệu\n",
                 en: "deadlinectl: --to: migrate copies into PostgreSQL; write postgresql://user@host/database\n")
         case .toBad: Bilingual(vi: "deadlinectl: --to: {error}\n", en: "deadlinectl: --to: {error}\n")
         }

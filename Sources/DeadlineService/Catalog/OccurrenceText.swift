@@ -12,16 +12,21 @@ package enum OccurrenceText: String, CatalogEntry {
             Bilingual(vi: "{id} (hạn {date})", en: "{id} (due {date})")
         case .unknownUnit:
             Bilingual(
-                vi: "deadlinectl: --unit: '{unit}' không phải đơn vị được giao '{id}'{hint}; các đơn vị được giao: {units}\n",
+                vi:
+                    "deadlinectl: --unit: '{unit}' không phải đơn vị được giao '{id}'{hint}; các đơn vị được giao: {units}\n",
                 en: "deadlinectl: --unit: '{unit}' is not a unit of '{id}'{hint}; its units are {units}\n")
         case .badUntil:
             Bilingual(
-                vi: "deadlinectl: --until: '{text}' không phải một thời điểm; hãy viết 15/12/2020 hoặc '15/12/2020 08:00'\n",
+                vi:
+                    "deadlinectl: --until: '{text}' không phải một thời điểm; hãy viết 15/12/2020 hoặc '15/12/2020 08:00'\n",
                 en: "deadlinectl: --until: '{text}' is not a moment; write 15/12/2020 or '15/12/2020 08:00'\n")
         case .untilInThePast:
             Bilingual(
-                vi: "deadlinectl: --until {text} đã qua (bây giờ là {now}); chỉ tạm dừng nhắc được đến một thời điểm sau này\n",
-                en: "deadlinectl: --until {text} is in the past (it is {now} now); a snooze pauses reminders until a later moment\n")
+                vi:
+                    "deadlinectl: --until {text} đã qua (bây giờ là {now}); chỉ tạm dừng nhắc được đến một thời điểm sau này\n",
+                en:
+                    "deadlinectl: --until {text} is in the past (it is {now} now); a snooze pauses reminders until a later moment\n"
+            )
         case .badOccurrence:
             Bilingual(
                 vi: "deadlinectl: --occurrence: '{text}' không phải một ngày như 20/12/2020\n",
@@ -34,11 +39,13 @@ package enum OccurrenceText: String, CatalogEntry {
             Bilingual(vi: "; ngày gần nhất là {day}", en: "; the nearest is {day}")
         case .noOccurrenceNearNow:
             Bilingual(
-                vi: "deadlinectl: '{id}' không có lần đến hạn nào gần thời điểm hiện tại; hãy chỉ rõ bằng --occurrence dd/mm/yyyy\n",
+                vi:
+                    "deadlinectl: '{id}' không có lần đến hạn nào gần thời điểm hiện tại; hãy chỉ rõ bằng --occurrence dd/mm/yyyy\n",
                 en: "deadlinectl: '{id}' has no occurrence near now; give one with --occurrence dd/mm/yyyy\n")
         case .markedDone:
             Bilingual(
-                vi: "{occurrence}: đã đánh dấu hoàn thành cho {units} (người thực hiện: {user}); dừng nhắc việc các đơn vị này.\n",
+                vi:
+                    "{occurrence}: đã đánh dấu hoàn thành cho {units} (người thực hiện: {user}); dừng nhắc việc các đơn vị này.\n",
                 en: "{occurrence}: marked done for {units} by {user}; their reminders stop.\n")
         case .alreadyDone:
             Bilingual(

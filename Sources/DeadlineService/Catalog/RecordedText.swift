@@ -27,7 +27,8 @@ package enum RecordedText: String, CatalogEntry {
                 en: "missed while deadlined was not running, more than catch_up ({duration}) ago")
         case .deadlineRemoved:
             Bilingual(
-                vi: "nhiệm vụ '{id}' không còn trong cấu hình", en: "the deadline '{id}' is no longer in the configuration")
+                vi: "nhiệm vụ '{id}' không còn trong cấu hình",
+                en: "the deadline '{id}' is no longer in the configuration")
         case .channelRemoved:
             Bilingual(
                 vi: "kênh gửi '{channel}' không còn trong cấu hình",
@@ -82,8 +83,11 @@ package enum RecordedText: String, CatalogEntry {
                 en: "{count} {count|deadline|deadlines}, no reminder planned")
         case .noLedger:
             Bilingual(
-                vi: "chưa có sổ theo dõi ở {path}: deadlined chưa chạy lần nào, hoặc [daemon] state_directory hay $STATE_DIRECTORY chỉ tới nơi khác",
-                en: "there is no ledger at {path}: deadlined has not run yet, or [daemon] state_directory or $STATE_DIRECTORY points elsewhere")
+                vi:
+                    "chưa có sổ theo dõi ở {path}: deadlined chưa chạy lần nào, hoặc [daemon] state_directory hay $STATE_DIRECTORY chỉ tới nơi khác",
+                en:
+                    "there is no ledger at {path}: deadlined has not run yet, or [daemon] state_directory or $STATE_DIRECTORY points elsewhere"
+            )
         case .starting:
             Bilingual(vi: "đang khởi động", en: "starting")
         case .started:
@@ -105,7 +109,9 @@ package enum RecordedText: String, CatalogEntry {
                 return say(entry, arguments)
             }
         }
-        if let arguments = Catalog.match(ConfigText.summary, .en, in: text) { return say(ConfigText.summary, arguments) }
+        if let arguments = Catalog.match(ConfigText.summary, .en, in: text) {
+            return say(ConfigText.summary, arguments)
+        }
         return text
     }
 }

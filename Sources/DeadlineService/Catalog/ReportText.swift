@@ -24,12 +24,15 @@ package enum ReportText: String, CatalogEntry {
         case .markdownOverdue: Bilingual(vi: "\n### Nhiệm vụ còn quá hạn\n\n", en: "\n### Tasks still overdue\n\n")
         case .title:
             Bilingual(
-                vi: "Kết quả thực hiện nhiệm vụ có hạn từ {from} đến {to}:\n\n", en: "Tasks due from {from} to {to}:\n\n")
+                vi: "Kết quả thực hiện nhiệm vụ có hạn từ {from} đến {to}:\n\n",
+                en: "Tasks due from {from} to {to}:\n\n")
         case .nothingDue: Bilingual(vi: "(không có nhiệm vụ nào đến hạn)\n", en: "(nothing was due)\n")
         case .stillOverdueTitle: Bilingual(vi: "\nCòn quá hạn:\n", en: "\nStill overdue:\n")
         case .more: Bilingual(vi: "  … và {count} nhiệm vụ khác\n", en: "  … and {count} more\n")
         case .fromAfterTo:
-            Bilingual(vi: "deadlinectl: --from {from} muộn hơn --to {to}\n", en: "deadlinectl: --from {from} is after --to {to}\n")
+            Bilingual(
+                vi: "deadlinectl: --from {from} muộn hơn --to {to}\n",
+                en: "deadlinectl: --from {from} is after --to {to}\n")
         }
     }
 }

@@ -34,7 +34,8 @@ package enum StatusText: String, CatalogEntry {
         case .overdueItem: Bilingual(vi: "{id} ({state})", en: "{id} ({state})")
         case .instancesTitle:
             Bilingual(
-                vi: "\nCác máy chủ dùng chung sổ theo dõi ({count}):\n", en: "\nInstances sharing the ledger ({count}):\n")
+                vi: "\nCác máy chủ dùng chung sổ theo dõi ({count}):\n",
+                en: "\nInstances sharing the ledger ({count}):\n")
         case .instancesLatest:
             Bilingual(vi: "\nLời nhắc mỗi máy gửi gần nhất:\n", en: "\nLatest reminders each instance sent:\n")
         case .headerHost: Bilingual(vi: "MÁY", en: "HOST")

@@ -60,12 +60,18 @@ package enum TOMLText: String, CatalogEntry {
                 en: "a carriage return (U+000D) must be followed by a line feed")
         case .afterHeader:
             Bilingual(
-                vi: "sau tiêu đề bảng {header} phải xuống dòng, nhưng gặp {found}; tiêu đề bảng phải nằm trên một dòng riêng",
-                en: "expected the end of the line after the header {header}, found {found}; a header goes on a line of its own")
+                vi:
+                    "sau tiêu đề bảng {header} phải xuống dòng, nhưng gặp {found}; tiêu đề bảng phải nằm trên một dòng riêng",
+                en:
+                    "expected the end of the line after the header {header}, found {found}; a header goes on a line of its own"
+            )
         case .afterValue:
             Bilingual(
-                vi: "sau giá trị của '{key}' phải xuống dòng, nhưng gặp {found}; hãy viết mỗi khóa = giá trị trên một dòng riêng",
-                en: "expected the end of the line after the value of '{key}', found {found}; put each key = value on its own line")
+                vi:
+                    "sau giá trị của '{key}' phải xuống dòng, nhưng gặp {found}; hãy viết mỗi khóa = giá trị trên một dòng riêng",
+                en:
+                    "expected the end of the line after the value of '{key}', found {found}; put each key = value on its own line"
+            )
         case .expectedKeyOrHeader:
             Bilingual(
                 vi: "cần một khóa hoặc một tiêu đề [bảng], nhưng gặp {found}",
@@ -104,8 +110,11 @@ package enum TOMLText: String, CatalogEntry {
             Bilingual(vi: "khóa không được là chuỗi nhiều dòng", en: "a key cannot be a multi-line string")
         case .bareKeyLetters:
             Bilingual(
-                vi: "khóa '{key}' phải đặt trong dấu ngoặc kép (\"{key}\"): khóa không có dấu ngoặc kép chỉ được chứa chữ cái A-Z và a-z, chữ số, '_' và '-'",
-                en: "the key '{key}' must be in quotes (\"{key}\"): a key without quotes may only contain the letters A-Z and a-z, digits, '_' and '-'")
+                vi:
+                    "khóa '{key}' phải đặt trong dấu ngoặc kép (\"{key}\"): khóa không có dấu ngoặc kép chỉ được chứa chữ cái A-Z và a-z, chữ số, '_' và '-'",
+                en:
+                    "the key '{key}' must be in quotes (\"{key}\"): a key without quotes may only contain the letters A-Z and a-z, digits, '_' and '-'"
+            )
         case .equalsAfterDot:
             Bilingual(vi: "cần một khóa sau dấu '.', nhưng gặp '='", en: "expected a key after '.', found '='")
         case .keyBeforeEquals: Bilingual(vi: "thiếu khóa trước dấu '='", en: "missing key before '='")
@@ -161,8 +170,11 @@ package enum TOMLText: String, CatalogEntry {
                 en: "expected ',' or '}' in the inline table, found {found}")
         case .unterminatedInlineTable:
             Bilingual(
-                vi: "bảng trong ngoặc nhọn chưa được đóng (thiếu '}'): bảng { } phải viết trên một dòng; bảng dài hơn hãy viết dưới một tiêu đề [bảng]",
-                en: "unterminated inline table (missing '}'): an inline table must be on one line; for a longer table use a [table] header")
+                vi:
+                    "bảng trong ngoặc nhọn chưa được đóng (thiếu '}'): bảng { } phải viết trên một dòng; bảng dài hơn hãy viết dưới một tiêu đề [bảng]",
+                en:
+                    "unterminated inline table (missing '}'): an inline table must be on one line; for a longer table use a [table] header"
+            )
         case .valuesTooDeep:
             Bilingual(
                 vi: "mảng và bảng lồng nhau quá {levels} cấp",
@@ -181,24 +193,34 @@ package enum TOMLText: String, CatalogEntry {
                 en: "unterminated multi-line string (missing the closing {delimiter})")
         case .tooManyQuotes:
             Bilingual(
-                vi: "chuỗi nhiều dòng có quá nhiều dấu nháy liền nhau: chỉ được viết tối đa hai dấu trước {delimiter} đóng chuỗi",
+                vi:
+                    "chuỗi nhiều dòng có quá nhiều dấu nháy liền nhau: chỉ được viết tối đa hai dấu trước {delimiter} đóng chuỗi",
                 en: "too many quotes in a row in a multi-line string: write at most two before the closing {delimiter}")
         case .tooManyQuotesEscape:
             Bilingual(
-                vi: "chuỗi nhiều dòng có quá nhiều dấu nháy liền nhau: chỉ được viết tối đa hai dấu trước {delimiter} đóng chuỗi, hoặc viết chúng thành \\\"",
-                en: "too many quotes in a row in a multi-line string: write at most two before the closing {delimiter}, or escape them as \\\"")
+                vi:
+                    "chuỗi nhiều dòng có quá nhiều dấu nháy liền nhau: chỉ được viết tối đa hai dấu trước {delimiter} đóng chuỗi, hoặc viết chúng thành \\\"",
+                en:
+                    "too many quotes in a row in a multi-line string: write at most two before the closing {delimiter}, or escape them as \\\""
+            )
         case .loneBackslash:
             Bilingual(
                 vi: "sau dấu \\ phải là một dãy thoát như \\n hoặc \\\\",
                 en: "a backslash must be followed by an escape such as \\n or \\\\")
         case .invalidEscape:
             Bilingual(
-                vi: "dãy thoát '{escape}' không hợp lệ; muốn viết chính dấu \\, hãy dùng \\\\ hoặc đặt chuỗi trong dấu nháy đơn",
-                en: "invalid escape sequence '{escape}'; to write a backslash itself, use \\\\ or put the text in single quotes")
+                vi:
+                    "dãy thoát '{escape}' không hợp lệ; muốn viết chính dấu \\, hãy dùng \\\\ hoặc đặt chuỗi trong dấu nháy đơn",
+                en:
+                    "invalid escape sequence '{escape}'; to write a backslash itself, use \\\\ or put the text in single quotes"
+            )
         case .unicodeEscapeDigits:
             Bilingual(
-                vi: "sau {escape} phải có {count} chữ số thập lục phân; muốn viết chính dấu \\, hãy dùng \\\\ hoặc đặt chuỗi trong dấu nháy đơn",
-                en: "{escape} must be followed by {count} hexadecimal digits; to write a backslash itself, use \\\\ or put the text in single quotes")
+                vi:
+                    "sau {escape} phải có {count} chữ số thập lục phân; muốn viết chính dấu \\, hãy dùng \\\\ hoặc đặt chuỗi trong dấu nháy đơn",
+                en:
+                    "{escape} must be followed by {count} hexadecimal digits; to write a backslash itself, use \\\\ or put the text in single quotes"
+            )
         case .notUnicode:
             Bilingual(
                 vi: "'{escape}' không phải một ký tự Unicode hợp lệ",
@@ -242,20 +264,27 @@ package enum TOMLText: String, CatalogEntry {
             Bilingual(vi: "'{character}' không phải chữ số hợp lệ ở đây", en: "'{character}' is not a digit here")
         case .integerRange:
             Bilingual(
-                vi: "số nguyên '{text}' vượt quá giới hạn: số nguyên phải từ -9223372036854775808 đến 9223372036854775807",
-                en: "integer '{text}' is out of range: integers must be between -9223372036854775808 and 9223372036854775807")
+                vi:
+                    "số nguyên '{text}' vượt quá giới hạn: số nguyên phải từ -9223372036854775808 đến 9223372036854775807",
+                en:
+                    "integer '{text}' is out of range: integers must be between -9223372036854775808 and 9223372036854775807"
+            )
         case .dateForm:
             Bilingual(
                 vi: "hãy viết ngày dạng YYYY-MM-DD, ví dụ 2024-12-10",
                 en: "write a date as YYYY-MM-DD, as in 2024-12-10")
         case .timeForm:
             Bilingual(
-                vi: "hãy đặt trong dấu ngoặc kép, ví dụ \"08:30\" (giờ TOML không có dấu ngoặc kép phải ghi cả giây: 08:30:00)",
+                vi:
+                    "hãy đặt trong dấu ngoặc kép, ví dụ \"08:30\" (giờ TOML không có dấu ngoặc kép phải ghi cả giây: 08:30:00)",
                 en: "put it in quotes, as in \"08:30\" (a bare TOML time needs seconds: 08:30:00)")
         case .dateTimeForm:
             Bilingual(
-                vi: "hãy viết ngày giờ dạng YYYY-MM-DDTHH:MM:SS, ví dụ 2024-12-10T08:30:00, có thể thêm Z hoặc độ lệch múi giờ như +07:00",
-                en: "write a date-time as YYYY-MM-DDTHH:MM:SS, as in 2024-12-10T08:30:00, optionally followed by Z or an offset such as +07:00")
+                vi:
+                    "hãy viết ngày giờ dạng YYYY-MM-DDTHH:MM:SS, ví dụ 2024-12-10T08:30:00, có thể thêm Z hoặc độ lệch múi giờ như +07:00",
+                en:
+                    "write a date-time as YYYY-MM-DDTHH:MM:SS, as in 2024-12-10T08:30:00, optionally followed by Z or an offset such as +07:00"
+            )
         case .fractionDigits:
             Bilingual(
                 vi: "sau dấu '.' ở phần giây phải có chữ số",
@@ -302,8 +331,11 @@ package enum TOMLText: String, CatalogEntry {
                 en: "table [{key}] is defined twice (first defined at line {line})")
         case .tableIsArray:
             Bilingual(
-                vi: "[{key}] là một mảng bảng (khai báo lần đầu ở dòng {line}); hãy viết [[{key}]] để thêm một phần tử vào mảng",
-                en: "[{key}] is an array of tables (first defined at line {line}); write [[{key}]] to add an element to it")
+                vi:
+                    "[{key}] là một mảng bảng (khai báo lần đầu ở dòng {line}); hãy viết [[{key}]] để thêm một phần tử vào mảng",
+                en:
+                    "[{key}] is an array of tables (first defined at line {line}); write [[{key}]] to add an element to it"
+            )
         case .arrayIsTable:
             Bilingual(
                 vi: "không thể khai báo mảng bảng [[{key}]]: [{key}] đã là một bảng (khai báo ở dòng {line})",
@@ -314,8 +346,11 @@ package enum TOMLText: String, CatalogEntry {
                 en: "cannot add to the array '{key}' with [[{key}]]: it was written with '=' at line {line}")
         case .dottedIntoHeader:
             Bilingual(
-                vi: "không thể thêm '{key}' bằng khóa có dấu chấm: bảng [{header}] đã có tiêu đề riêng ở dòng {line}; hãy viết '{rest}' dưới tiêu đề đó",
-                en: "cannot add '{key}' with a dotted key: table [{header}] has its own header at line {line}; write '{rest}' under that header instead")
+                vi:
+                    "không thể thêm '{key}' bằng khóa có dấu chấm: bảng [{header}] đã có tiêu đề riêng ở dòng {line}; hãy viết '{rest}' dưới tiêu đề đó",
+                en:
+                    "cannot add '{key}' with a dotted key: table [{header}] has its own header at line {line}; write '{rest}' under that header instead"
+            )
         case .dottedIntoArray:
             Bilingual(
                 vi: "không thể dùng khóa có dấu chấm '{key}': '{path}' là một mảng bảng (khai báo ở dòng {line})",
@@ -329,8 +364,11 @@ package enum TOMLText: String, CatalogEntry {
         case .useDottedKey: Bilingual(vi: "dùng khóa có dấu chấm '{key}'", en: "use the dotted key '{key}'")
         case .extendInline:
             Bilingual(
-                vi: "không thể {action}: '{path}' là một bảng trong ngoặc nhọn (khai báo ở dòng {line}), mà bảng trong ngoặc nhọn thì không thêm khóa được",
-                en: "cannot {action}: '{path}' is an inline table (defined at line {line}), and an inline table cannot be extended")
+                vi:
+                    "không thể {action}: '{path}' là một bảng trong ngoặc nhọn (khai báo ở dòng {line}), mà bảng trong ngoặc nhọn thì không thêm khóa được",
+                en:
+                    "cannot {action}: '{path}' is an inline table (defined at line {line}), and an inline table cannot be extended"
+            )
         case .alreadyValue:
             Bilingual(
                 vi: "không thể {action}: '{path}' đã là {type} (khai báo ở dòng {line})",

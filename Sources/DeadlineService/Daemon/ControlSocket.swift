@@ -85,13 +85,19 @@ final class ControlServer: @unchecked Sendable {
     init(path: String, handle: @escaping @Sendable (String) -> [String]) throws {
         self.path = path
         self.handle = handle
-        guard var address = ControlSocket.address(path) else { throw ControlError("the control socket path is too long: \(path)") }
+        guard var address = ControlSocket.address(path) else {
+            throw ControlError("the control socket path is too long: \(path)")
+        }
         fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard fd >= 0 else { throw ControlError("cannot create the control socket: \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else {
+            throw ControlError("cannot create the control socket: \(String(cString: strerror(errno)))")
+        }
         unlink(path)
         let old = umask(0o177)
         let rc = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
         }
         umask(old)
         guard rc == 0, listen(fd, 16) == 0 else {
@@ -117,7 +123,8 @@ final class ControlServer: @unchecked Sendable {
             ControlSocket.setTimeout(client, seconds: 5)
             guard active.add(1, ordering: .relaxed).newValue <= Self.maximumConnections else {
                 active.subtract(1, ordering: .relaxed)
-                ControlSocket.writeAll(client, "ERROR deadlined is busy with \(Self.maximumConnections) requests; try again\n.\n")
+                ControlSocket.writeAll(
+                    client, "ERROR deadlined is busy with \(Self.maximumConnections) requests; try again\n.\n")
                 close(client)
                 continue
             }
@@ -158,12 +165,16 @@ package enum ControlClient {
     /// Sends one request and returns the response lines, or throws when the daemon is not reachable.
     package static func request(_ line: String, stateDirectory: String, timeoutSeconds: Int = 120) throws -> [String] {
         let path = ControlSocket.path(stateDirectory: stateDirectory)
-        guard var address = ControlSocket.address(path) else { throw ControlError("the control socket path is too long: \(path)") }
+        guard var address = ControlSocket.address(path) else {
+            throw ControlError("the control socket path is too long: \(path)")
+        }
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw ControlError("cannot create a socket: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         let rc = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
         }
         guard rc == 0 else {
             let notRunning = errno == ENOENT || errno == ECONNREFUSED

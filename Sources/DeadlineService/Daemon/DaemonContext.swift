@@ -38,7 +38,8 @@ final class DaemonContext: Sendable {
     var agenda: Agenda { configuration.agenda }
     var zone: ZoneRules { configuration.agenda.settings.zone }
     var retryPolicy: RetryPolicy {
-        var policy = RetryPolicy(limit: max(configuration.daemon.retryLimit, 1), maxAgeSeconds: configuration.daemon.retryMaxAgeSeconds)
+        var policy = RetryPolicy(
+            limit: max(configuration.daemon.retryLimit, 1), maxAgeSeconds: configuration.daemon.retryMaxAgeSeconds)
         policy.baseSeconds = configuration.daemon.retryDelaySeconds
         return policy
     }

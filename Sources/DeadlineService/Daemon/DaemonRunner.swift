@@ -21,7 +21,10 @@ package struct DaemonOptions: Sendable {
     package var logTarget: LogTarget
     package var logLevel: Logger.Level
 
-    package init(mainFile: String, once: Bool = false, pretendNow: String? = nil, logTarget: LogTarget = .auto, logLevel: Logger.Level = .info) {
+    package init(
+        mainFile: String, once: Bool = false, pretendNow: String? = nil, logTarget: LogTarget = .auto,
+        logLevel: Logger.Level = .info
+    ) {
         self.mainFile = mainFile
         self.once = once
         self.pretendNow = pretendNow
@@ -35,15 +38,20 @@ package struct DaemonOptions: Sendable {
 package enum DaemonRunner {
     package static func run(_ options: DaemonOptions) async -> Int32 {
         let environment = Console.environment
-        LoggingSystem.bootstrap(options.logTarget.makeHandlerFactory(identifier: "deadlined", logLevel: options.logLevel))
+        LoggingSystem.bootstrap(
+            options.logTarget.makeHandlerFactory(identifier: "deadlined", logLevel: options.logLevel))
         let logger = Logger(label: "deadlined")
         let notifier = SystemdNotifier()
 
         let loaded = LoadedConfiguration.load(mainFile: options.mainFile, environment: environment)
         for warning in loaded.warnings { logger.warning("config: \(warning)") }
         guard let configuration = loaded.configuration else {
-            for error in loaded.errors { logger.error("config: \(error)", metadata: LogEventID.configRejected.metadata()) }
-            logger.critical("cannot start: the configuration in \(options.mainFile) has errors; fix them (deadlinectl check) and start again")
+            for error in loaded.errors {
+                logger.error("config: \(error)", metadata: LogEventID.configRejected.metadata())
+            }
+            logger.critical(
+                "cannot start: the configuration in \(options.mainFile) has errors; fix them (deadlinectl check) and start again"
+            )
             return 1
         }
         var clock = DaemonClock(offsetSeconds: 0)
@@ -71,12 +79,17 @@ package enum DaemonRunner {
         }
         let opened: LedgerSelection.Opened
         do {
-            opened = try await LedgerSelection.open(configuration, create: true, applicationName: "deadlined \(host):\(getpid())", logger: logger)
+            opened = try await LedgerSelection.open(
+                configuration, create: true, applicationName: "deadlined \(host):\(getpid())", logger: logger)
         } catch {
-            logger.critical("cannot open the ledger\(configuration.store.sqlitePath(stateDirectory: "") == nil ? "" : " in \(stateDirectory)"): \(error)")
+            logger.critical(
+                "cannot open the ledger\(configuration.store.sqlitePath(stateDirectory: "") == nil ? "" : " in \(stateDirectory)"): \(error)"
+            )
             return 1
         }
-        let leased = opened.shared.map { LeasedLedger(base: $0, leaseSeconds: configuration.store.leaseSeconds, logger: logger) }
+        let leased = opened.shared.map {
+            LeasedLedger(base: $0, leaseSeconds: configuration.store.leaseSeconds, logger: logger)
+        }
         let ledger: any Ledger = leased ?? opened.ledger
         let now = clock.now()
         let context = DaemonContext(configuration: configuration, templates: loaded.templates, loadedAt: now)
@@ -89,11 +102,16 @@ package enum DaemonRunner {
             instanceID: "\(host):\(getpid()):\(now.secondsSinceEpoch)", host: host, pid: getpid(), startedAt: now,
             heartbeatAt: now, configLoadedAt: now, configSummary: configuration.summary, status: "starting")
         let scheduler = Scheduler(
-            context: context, ledger: ledger, waker: waker, notifier: notifier, logger: logger, clock: clock, commands: commands,
+            context: context, ledger: ledger, waker: waker, notifier: notifier, logger: logger, clock: clock,
+            commands: commands,
             mainFile: options.mainFile, environment: environment, instance: instance)
         // Under the lock this is the only daemon on the ledger: what a crashed one left half-sent goes out now.
-        if leased == nil, let released = try? await ledger.releaseClaims(notOwnedBy: instance.instanceID, at: now), released > 0 {
-            logger.notice("resending \(released) reminder\(released == 1 ? "" : "s") left in flight by a previous run (they may arrive twice)")
+        if leased == nil, let released = try? await ledger.releaseClaims(notOwnedBy: instance.instanceID, at: now),
+            released > 0
+        {
+            logger.notice(
+                "resending \(released) reminder\(released == 1 ? "" : "s") left in flight by a previous run (they may arrive twice)"
+            )
         }
         logger.notice(
             "configuration loaded from \(options.mainFile): \(configuration.summary); ledger \(opened.location)",
@@ -123,16 +141,20 @@ package enum DaemonRunner {
             return 1
         }
         control.start()
-        let service = SchedulerService(scheduler: scheduler, commands: commands, hangups: hangups, notifier: notifier, logger: logger)
+        let service = SchedulerService(
+            scheduler: scheduler, commands: commands, hangups: hangups, notifier: notifier, logger: logger)
         // Services stop in reverse order: the shared ledger's lease renewal outlives the scheduler's last send.
         let shared = leased.map {
             SharedLedgerService(
-                ledger: $0, commands: commands, instanceID: instance.instanceID, recheckSeconds: configuration.store.recheckSeconds,
+                ledger: $0, commands: commands, instanceID: instance.instanceID,
+                recheckSeconds: configuration.store.recheckSeconds,
                 clock: clock, logger: logger)
         }
         // The web side, when systemd handed over its socket; it stops first.
-        let web = DaemonWeb.service(scheduler: scheduler, ledger: ledger, commands: commands, clock: clock, logger: logger)
-        let services: [ServiceGroupConfiguration.ServiceConfiguration] = (shared.map { [.init(service: $0)] } ?? []) + [.init(service: service)]
+        let web = DaemonWeb.service(
+            scheduler: scheduler, ledger: ledger, commands: commands, clock: clock, logger: logger)
+        let services: [ServiceGroupConfiguration.ServiceConfiguration] =
+            (shared.map { [.init(service: $0)] } ?? []) + [.init(service: service)]
             + (web.map { [.init(service: $0)] } ?? [])
         let group = ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
@@ -195,7 +217,9 @@ enum ControlRequests {
         case "RELOAD":
             let box = ReplyBox()
             commands.send(.reload(reply: { box.put($0) }))
-            guard let outcome = box.take(timeoutSeconds: 110) else { return ["ERROR the reload did not finish in time"] }
+            guard let outcome = box.take(timeoutSeconds: 110) else {
+                return ["ERROR the reload did not finish in time"]
+            }
             switch outcome {
             case .accepted(let summary, let warnings):
                 return ["ACCEPTED \(summary)"] + warnings.map { "WARNING \($0)" }
@@ -229,4 +253,3 @@ final class ReplyBox: @unchecked Sendable {
         }
     }
 }
-

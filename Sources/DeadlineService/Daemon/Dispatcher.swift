@@ -43,7 +43,8 @@ struct Dispatcher: Sendable {
         var facts = self.facts(for: row).restated(at: now)
         facts.confirmURL = context.confirmURL(for: row, language: facts.language, at: now)
         if isDigest, facts.items.isEmpty {
-            await giveUp(row, reason: "nothing left to list: every item was done or snoozed after it came due", now: now)
+            await giveUp(
+                row, reason: "nothing left to list: every item was done or snoozed after it came due", now: now)
             return nil
         }
         if row.kind == .escalation, !isDigest {
@@ -57,7 +58,8 @@ struct Dispatcher: Sendable {
             if units.count > 1 {
                 facts.lateUnits = late.map { unit in
                     LateUnit(
-                        id: unit, name: context.agenda.units[unit]?.name ?? unit, remindedCount: counts[unit]?.reminded ?? 0,
+                        id: unit, name: context.agenda.units[unit]?.name ?? unit,
+                        remindedCount: counts[unit]?.reminded ?? 0,
                         urgedCount: counts[unit]?.urged ?? 0)
                 }
                 facts.unitName = late.map { context.agenda.units[$0]?.name ?? $0 }.joined(separator: ", ")
@@ -67,7 +69,8 @@ struct Dispatcher: Sendable {
             }
         }
         let lease = Int64(120 + (context.configuration.channels[row.channel]?.sendTimeoutSeconds ?? 30))
-        return PreparedSend(entry: entry, channel: channel, facts: facts, now: now, leaseUntil: now.adding(seconds: lease))
+        return PreparedSend(
+            entry: entry, channel: channel, facts: facts, now: now, leaseUntil: now.adding(seconds: lease))
     }
 
     /// The intent to send, written before the send starts.
@@ -81,7 +84,9 @@ struct Dispatcher: Sendable {
         do {
             return try outcome.get().claim()
         } catch {
-            if error.code != .notClaimable { logger.error("cannot record the attempt for \(send.entry.reminder.key): \(error)") }
+            if error.code != .notClaimable {
+                logger.error("cannot record the attempt for \(send.entry.reminder.key): \(error)")
+            }
             return nil
         }
     }
@@ -97,10 +102,13 @@ struct Dispatcher: Sendable {
         if case .temporaryFailure(_, let retryAfter) = outcome {
             // After `deadlinectl resend`, retry_limit and retry_max_age count from the resend.
             disposition = context.retryPolicy.afterTemporaryFailure(
-                attempt: claim.attempt - send.entry.requeuedAfter, sendAt: max(row.sendAt, send.entry.requeuedAt ?? row.sendAt),
-                now: done, retryAfterSeconds: retryAfter.map { $0.components.seconds }, random: Double.random(in: 0..<1))
+                attempt: claim.attempt - send.entry.requeuedAfter,
+                sendAt: max(row.sendAt, send.entry.requeuedAt ?? row.sendAt),
+                now: done, retryAfterSeconds: retryAfter.map { $0.components.seconds }, random: Double.random(in: 0..<1)
+            )
         }
-        return FinishedSend(row: row, claim: claim, subject: message.subject, outcome: outcome, disposition: disposition, done: done)
+        return FinishedSend(
+            row: row, claim: claim, subject: message.subject, outcome: outcome, disposition: disposition, done: done)
     }
 
     /// The result to write for a finished send.
@@ -109,7 +117,8 @@ struct Dispatcher: Sendable {
         case .delivered(let receipt):
             return .sent(finished.claim, response: receipt.response, at: finished.done)
         case .temporaryFailure(let error, _), .permanentFailure(let error):
-            return .failure(finished.claim, error: error.description, disposition: finished.disposition, at: finished.done)
+            return .failure(
+                finished.claim, error: error.description, disposition: finished.disposition, at: finished.done)
         }
     }
 
@@ -122,28 +131,42 @@ struct Dispatcher: Sendable {
         do {
             do {
                 try written.get().recorded()
-            } catch where finished.outcome.receipt != nil && ![.fenced, .notFound, .notClaimable, .invalidInput].contains(error.code) {
+            } catch
+                where finished.outcome.receipt != nil
+                && ![.fenced, .notFound, .notClaimable, .invalidInput].contains(error.code)
+            {
                 try await persisting(row.key) { () async throws(StoreError) in
-                    try await ledger.recordSent(finished.claim, response: finished.outcome.receipt?.response ?? "", at: finished.done)
+                    try await ledger.recordSent(
+                        finished.claim, response: finished.outcome.receipt?.response ?? "", at: finished.done)
                 }
             }
         } catch {
-            logger.error("cannot record the result for \(row.key): \(error); it will be sent again after the lease runs out")
+            logger.error(
+                "cannot record the result for \(row.key): \(error); it will be sent again after the lease runs out")
             return
         }
         switch finished.outcome {
         case .delivered(let receipt):
-            log(.reminderSent, .info, "reminder sent through '\(row.channel)': \(finished.subject) (\(receipt.response))", row, attempt: attempt)
+            log(
+                .reminderSent, .info,
+                "reminder sent through '\(row.channel)': \(finished.subject) (\(receipt.response))", row,
+                attempt: attempt)
             for rejected in receipt.rejectedRecipients {
-                log(.deliveryFailed, .warning, "the server refused the recipient \(rejected.address): \(rejected.reply)", row,
+                log(
+                    .deliveryFailed, .warning,
+                    "the server refused the recipient \(rejected.address): \(rejected.reply)", row,
                     attempt: attempt, recipient: rejected.address)
             }
         case .temporaryFailure(let error, _):
             switch finished.disposition {
             case .retry(let at):
-                log(.deliveryFailed, .warning, "delivery failed, will retry at \(context.zone.vietnamese(at)): \(error)", row, attempt: attempt)
+                log(
+                    .deliveryFailed, .warning,
+                    "delivery failed, will retry at \(context.zone.vietnamese(at)): \(error)", row, attempt: attempt)
             case .givenUp(let reason):
-                log(.deliveryGivenUp, .error, "delivery given up: \(reason); last error: \(error)", row, attempt: attempt)
+                log(
+                    .deliveryGivenUp, .error, "delivery given up: \(reason); last error: \(error)", row,
+                    attempt: attempt)
             case .permanent:
                 log(.deliveryGivenUp, .error, "delivery failed permanently: \(error)", row, attempt: attempt)
             }
@@ -160,7 +183,7 @@ struct Dispatcher: Sendable {
         while true {
             do {
                 return try await write()
-            } catch where ![.fenced, .notFound, .notClaimable, .invalidInput].contains(error.code) {
+            } catch  where ![.fenced, .notFound, .notClaimable, .invalidInput].contains(error.code) {
                 guard waited < Dispatcher.resultWriteRetrySeconds else { throw error }
                 logger.warning("cannot record that \(key) was sent yet: \(error); trying again in \(wait) s")
                 try? await Task.sleep(nanoseconds: wait * 1_000_000_000)
@@ -217,7 +240,8 @@ struct Dispatcher: Sendable {
         if row.deadlineID == ReminderPlanner.digestID {
             let items = context.planner.digestItems(unit: row.unit, day: row.occurrence, at: row.sendAt, state: state)
             return ReminderFacts(
-                digestKey: row.key, unitID: row.unit, unitName: agenda.units[row.unit]?.name ?? row.unit, day: row.occurrence,
+                digestKey: row.key, unitID: row.unit, unitName: agenda.units[row.unit]?.name ?? row.unit,
+                day: row.occurrence,
                 sendAt: row.sendAt, items: items.map { DigestEntry($0, agenda: agenda) }, recipients: mailboxes(row),
                 zone: context.zone, language: language(of: row.channel), organization: agenda.settings.organization)
         }
@@ -227,19 +251,26 @@ struct Dispatcher: Sendable {
         let ordinal = ReminderRule(row.rule)?.ordinal ?? 0
         return ReminderFacts(
             key: row.key, deadlineID: row.deadlineID, task: deadline?.task ?? row.deadlineID,
-            documentRef: deadline?.documentRef, documentTitle: deadline?.documentRef.flatMap { agenda.documents[$0]?.title },
-            unitID: row.unit, unitName: unit?.name ?? row.unit, kind: row.kind, rule: row.rule, occurrence: row.occurrence,
-            due: row.due, sendAt: row.sendAt, reminderNumber: row.kind == .overdue || row.kind == .escalation ? ordinal : 0,
+            documentRef: deadline?.documentRef,
+            documentTitle: deadline?.documentRef.flatMap { agenda.documents[$0]?.title },
+            unitID: row.unit, unitName: unit?.name ?? row.unit, kind: row.kind, rule: row.rule,
+            occurrence: row.occurrence,
+            due: row.due, sendAt: row.sendAt,
+            reminderNumber: row.kind == .overdue || row.kind == .escalation ? ordinal : 0,
             recipients: recipients, zone: context.zone, language: language(of: row.channel),
-            document: deadline?.documentRef.flatMap { agenda.documents[$0] }, organization: agenda.settings.organization)
+            document: deadline?.documentRef.flatMap { agenda.documents[$0] }, organization: agenda.settings.organization
+        )
     }
 
     /// The row's addresses with the display names the configuration gives them.
     func mailboxes(_ row: LedgerReminder) -> [Mailbox] {
         let unit = context.agenda.units[row.unit]
-        let known = (unit?.recipients ?? []) + (unit?.heads ?? [])
+        let known =
+            (unit?.recipients ?? []) + (unit?.heads ?? [])
             + (context.agenda.deadline(id: row.deadlineID).flatMap { $0.escalation(for: unit)?.supervisors } ?? [])
-        return row.recipients.map { address in known.first { $0.address == address } ?? Mailbox(displayName: nil, address: address) }
+        return row.recipients.map { address in
+            known.first { $0.address == address } ?? Mailbox(displayName: nil, address: address)
+        }
     }
 
     func language(of channel: String) -> Language {
@@ -259,7 +290,8 @@ struct Dispatcher: Sendable {
             LogMetadataKey.unit: .string(pending.joined(separator: ", ")),
         ]
         if let ref = deadline.documentRef { metadata[LogMetadataKey.documentRef] = .string(ref) }
-        let late = pending.count < deadline.units.count
+        let late =
+            pending.count < deadline.units.count
             ? "not marked done by \(pending.joined(separator: ", ")) (\(deadline.units.count - pending.count) of \(deadline.units.count) units done)"
             : "not marked done"
         logger.log(
@@ -279,7 +311,9 @@ struct Dispatcher: Sendable {
             "reminder_key": .string(row.key),
             "reminder_kind": .string(row.kind.rawValue),
         ]
-        if let ref = context.agenda.deadline(id: row.deadlineID)?.documentRef { metadata[LogMetadataKey.documentRef] = .string(ref) }
+        if let ref = context.agenda.deadline(id: row.deadlineID)?.documentRef {
+            metadata[LogMetadataKey.documentRef] = .string(ref)
+        }
         if let recipient = recipient ?? (row.recipients.isEmpty ? nil : row.recipients.joined(separator: ", ")) {
             metadata[LogMetadataKey.recipient] = .string(recipient)
         }

@@ -43,7 +43,9 @@ final class LeasedLedger: Ledger {
         await commitOneByOne(writes)
     }
 
-    func beginAttempt(key: String, owner: String, leaseUntil: Instant, at now: Instant) async throws(StoreError) -> AttemptClaim {
+    func beginAttempt(
+        key: String, owner: String, leaseUntil: Instant, at now: Instant
+    ) async throws(StoreError) -> AttemptClaim {
         let lease = min(leaseUntil, now.adding(seconds: leaseSeconds))
         let claim = try await base.beginAttempt(key: key, owner: owner, leaseUntil: lease, at: now)
         held.withLock { $0[key] = claim }
@@ -51,7 +53,9 @@ final class LeasedLedger: Ledger {
     }
 
     func recordSent(_ claim: AttemptClaim, response: String, at now: Instant) async throws(StoreError) {
-        try await finish(claim) { () async throws(StoreError) in try await self.base.recordSent(claim, response: response, at: now) }
+        try await finish(claim) { () async throws(StoreError) in
+            try await self.base.recordSent(claim, response: response, at: now)
+        }
     }
 
     func recordFailure(
@@ -64,7 +68,9 @@ final class LeasedLedger: Ledger {
 
     /// Stops renewing the claim, then writes its result, retrying while the database is unreachable. A retry
     /// refused as fenced after a write whose answer was lost checks whether that write had landed.
-    private func finish(_ claim: AttemptClaim, _ write: @Sendable () async throws(StoreError) -> Void) async throws(StoreError) {
+    private func finish(
+        _ claim: AttemptClaim, _ write: @Sendable () async throws(StoreError) -> Void
+    ) async throws(StoreError) {
         _ = held.withLock { $0.removeValue(forKey: claim.key) }
         var unanswered = false
         for attempt in 0...Self.resultPatienceSeconds {
@@ -75,7 +81,9 @@ final class LeasedLedger: Ledger {
             } catch {
                 if error.code == .unavailable && attempt < Self.resultPatienceSeconds {
                     if attempt == 0 {
-                        logger.warning("cannot write the result for \(claim.key) yet: \(error); trying again for up to \(Self.resultPatienceSeconds) s")
+                        logger.warning(
+                            "cannot write the result for \(claim.key) yet: \(error); trying again for up to \(Self.resultPatienceSeconds) s"
+                        )
                     }
                     unanswered = true
                     try? await Task.sleep(for: .seconds(1))
@@ -107,7 +115,8 @@ final class LeasedLedger: Ledger {
                 // Still held: its result was not written by us meanwhile, so another daemon has the row.
                 guard held.withLock({ $0.removeValue(forKey: claim.key) }) != nil else { continue }
                 logger.warning(
-                    "another instance took over reminder \(claim.key) after this instance's lease ran out; this instance's result for it will not be recorded")
+                    "another instance took over reminder \(claim.key) after this instance's lease ran out; this instance's result for it will not be recorded"
+                )
             }
         } catch {
             logger.warning("cannot renew the leases of \(claims.count) reminder(s) in flight: \(error)")
@@ -130,7 +139,9 @@ final class LeasedLedger: Ledger {
         try await base.recordDue(reminders, at: now)
     }
 
-    func recordSkipped(_ reminders: [LedgerReminder], reason: String, at now: Instant) async throws(StoreError) -> Set<String> {
+    func recordSkipped(
+        _ reminders: [LedgerReminder], reason: String, at now: Instant
+    ) async throws(StoreError) -> Set<String> {
         try await base.recordSkipped(reminders, reason: reason, at: now)
     }
 
@@ -154,15 +165,21 @@ final class LeasedLedger: Ledger {
 
     func nextRetry() async throws(StoreError) -> Instant? { try await base.nextRetry() }
 
-    func forgetSkipped(decidedAfter: Instant) async throws(StoreError) -> Int { try await base.forgetSkipped(decidedAfter: decidedAfter) }
+    func forgetSkipped(decidedAfter: Instant) async throws(StoreError) -> Int {
+        try await base.forgetSkipped(decidedAfter: decidedAfter)
+    }
 
-    func requeue(deadlineID: String?, channel: String?, since: Instant?, reason: String, at now: Instant) async throws(StoreError)
+    func requeue(
+        deadlineID: String?, channel: String?, since: Instant?, reason: String, at now: Instant
+    ) async throws(StoreError)
         -> [LedgerEntry]
     {
         try await base.requeue(deadlineID: deadlineID, channel: channel, since: since, reason: reason, at: now)
     }
 
-    func markDone(_ id: OccurrenceID, units: [String], by user: String, note: String?, at now: Instant) async throws(StoreError)
+    func markDone(
+        _ id: OccurrenceID, units: [String], by user: String, note: String?, at now: Instant
+    ) async throws(StoreError)
         -> [UnitMark]
     {
         try await base.markDone(id, units: units, by: user, note: note, at: now)
@@ -184,7 +201,9 @@ final class LeasedLedger: Ledger {
 
     func plannerState() async throws(StoreError) -> PlannerState { try await base.plannerState() }
 
-    func entries(deadlineID: String) async throws(StoreError) -> [LedgerEntry] { try await base.entries(deadlineID: deadlineID) }
+    func entries(deadlineID: String) async throws(StoreError) -> [LedgerEntry] {
+        try await base.entries(deadlineID: deadlineID)
+    }
 
     func entries(states: Set<ReminderState>, since: Instant?, limit: Int) async throws(StoreError) -> [LedgerEntry] {
         try await base.entries(states: states, since: since, limit: limit)

@@ -40,7 +40,8 @@ package enum LedgerSelection {
             let path = configuration.store.sqlitePath(stateDirectory: configuration.daemon.stateDirectory) ?? ""
             return Opened(ledger: try await SQLiteLedger(path: path, create: create), shared: nil, location: path)
         case .postgresql(let settings):
-            if create { try? Folders.create(configuration.daemon.stateDirectory) }  // the control socket and outbox live there
+            // the control socket and outbox live there
+            if create { try? Folders.create(configuration.daemon.stateDirectory) }
             let ledgerConfiguration = try postgresConfiguration(settings, applicationName: applicationName)
             let ledger = try await PostgresLedger(configuration: ledgerConfiguration, logger: logger)
             return Opened(ledger: ledger, shared: ledger, location: ledger.displayName)
@@ -95,7 +96,9 @@ extension LedgerSelection {
     /// (`done` and `snooze` before deadlined's first run create it, as the daemon would; under systemd,
     /// `StateDirectory=` gives the file to the service's user when it starts); PostgreSQL with PostgresNIO's
     /// messages kept off the terminal.
-    package static func openForCommand(_ configuration: Configuration, create: Bool = false) async throws(StoreError) -> Opened {
+    package static func openForCommand(
+        _ configuration: Configuration, create: Bool = false
+    ) async throws(StoreError) -> Opened {
         var logger = Logger(label: "deadlinectl") { _ in SwiftLogNoOpLogHandler() }
         logger.logLevel = .critical
         return try await open(

@@ -22,7 +22,9 @@ struct PlanCache {
     }
 
     /// Plans anew unless the cache covers `from..<to` for this state.
-    private mutating func cover(from: Instant, to: Instant, planner: ReminderPlanner, state: PlannerState, stateVersion: Int64) {
+    private mutating func cover(
+        from: Instant, to: Instant, planner: ReminderPlanner, state: PlannerState, stateVersion: Int64
+    ) {
         guard from < self.from || to > self.to || stateVersion != self.stateVersion else { return }
         self.from = from
         self.to = to.adding(seconds: PlanCache.horizonSeconds)

@@ -26,7 +26,8 @@ package struct RetryPolicy: Sendable, Hashable {
         attempt: Int, sendAt: Instant, now: Instant, retryAfterSeconds: Int64?, random: Double
     ) -> FailureDisposition {
         if attempt >= limit {
-            return .givenUp(reason: "still failing after \(attempt) attempt\(attempt == 1 ? "" : "s") (retry_limit = \(limit))")
+            return .givenUp(
+                reason: "still failing after \(attempt) attempt\(attempt == 1 ? "" : "s") (retry_limit = \(limit))")
         }
         let exponent = min(max(attempt - 1, 0), 30)
         var wait = min(baseSeconds << Int64(exponent), capSeconds)
@@ -35,7 +36,9 @@ package struct RetryPolicy: Sendable, Hashable {
         let next = now.adding(seconds: max(wait, 1))
         if next - sendAt > maxAgeSeconds {
             return .givenUp(
-                reason: "still failing \(DurationParser.format(seconds: now - sendAt)) after its send time (retry_max_age = \(DurationParser.format(seconds: maxAgeSeconds)))")
+                reason:
+                    "still failing \(DurationParser.format(seconds: now - sendAt)) after its send time (retry_max_age = \(DurationParser.format(seconds: maxAgeSeconds)))"
+            )
         }
         return .retry(at: next)
     }

@@ -6,7 +6,9 @@ import Synchronization
 extension Scheduler {
     /// What this batch's sends need, as one `Sendable` value (see ``Dispatcher``).
     var dispatcher: Dispatcher {
-        Dispatcher(context: context, state: state, ledger: ledger, clock: clock, logger: logger, instanceID: instance.instanceID)
+        Dispatcher(
+            context: context, state: state, ledger: ledger, clock: clock, logger: logger,
+            instanceID: instance.instanceID)
     }
 
     /// A stop was asked for: sends in flight finish, no new one starts.
@@ -22,7 +24,8 @@ extension Scheduler {
             for (old, newer) in superseded where !stopRequested {
                 await dispatcher.skip(
                     old.reminder,
-                    reason: "superseded: the later reminder '\(newer.reminder.rule)' of the same occurrence went out to the unit instead",
+                    reason:
+                        "superseded: the later reminder '\(newer.reminder.rule)' of the same occurrence went out to the unit instead",
                     now: clock.now())
             }
             for phase in Self.phases(of: ready) where !stopRequested {
@@ -39,13 +42,15 @@ extension Scheduler {
         func group(_ entry: LedgerEntry) -> String? {
             let r = entry.reminder
             guard [.before, .due, .overdue].contains(r.kind) else { return nil }
-            return [r.deadlineID, r.occurrence.iso, r.unit, r.channel, r.recipients.joined(separator: ",")].joined(separator: "|")
+            return [r.deadlineID, r.occurrence.iso, r.unit, r.channel, r.recipients.joined(separator: ",")].joined(
+                separator: "|")
         }
         var latest: [String: LedgerEntry] = [:]
         for entry in ready {
             guard let g = group(entry) else { continue }
-            if let other = latest[g], (other.reminder.sendAt, ReminderRule(other.reminder.rule) ?? .due)
-                >= (entry.reminder.sendAt, ReminderRule(entry.reminder.rule) ?? .due)
+            if let other = latest[g],
+                (other.reminder.sendAt, ReminderRule(other.reminder.rule) ?? .due)
+                    >= (entry.reminder.sendAt, ReminderRule(entry.reminder.rule) ?? .due)
             {
                 continue
             }
@@ -182,7 +187,8 @@ final class WatchdogPacer: Sendable {
         guard enabled else { return }
         let now = ContinuousClock.now.nanosecondsSinceStart
         let due = next.load(ordering: .relaxed)
-        guard now >= due, next.compareExchange(expected: due, desired: now + 1_000_000_000, ordering: .relaxed).exchanged
+        guard now >= due,
+            next.compareExchange(expected: due, desired: now + 1_000_000_000, ordering: .relaxed).exchanged
         else { return }
         notifier.watchdog()
     }

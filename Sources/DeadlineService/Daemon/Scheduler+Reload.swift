@@ -31,7 +31,9 @@ extension Scheduler {
         }
         logger.notice(
             "configuration reloaded: \(configuration.summary)",
-            metadata: LogEventID.configReloaded.metadata(["config_files": .string(configuration.files.joined(separator: " "))]))
+            metadata: LogEventID.configReloaded.metadata([
+                "config_files": .string(configuration.files.joined(separator: " "))
+            ]))
         notifier.ready(status: lastStatus)
         return .accepted(summary: configuration.summary, warnings: result.warnings.map(\.description))
     }

@@ -144,7 +144,8 @@ final class Scheduler {
     /// Records what has come due since the watermark: recent as due, older than `catch_up` as skipped.
     func recordDue(now: Instant) async throws {
         let catchUp = context.configuration.daemon.catchUpSeconds
-        var watermark = try await ledger.meta(Scheduler.watermarkKey).flatMap(Int64.init).map(Instant.init(secondsSinceEpoch:))
+        var watermark = try await ledger.meta(Scheduler.watermarkKey).flatMap(Int64.init).map(
+            Instant.init(secondsSinceEpoch:))
         if let seen = watermark, now.adding(seconds: Scheduler.clockSlackSeconds) < seen {
             try await clockWentBack(from: seen, to: now)
             watermark = now
@@ -159,7 +160,8 @@ final class Scheduler {
         from = max(from, now.adding(seconds: -Scheduler.maxLookbackSeconds))
         let to = now.adding(seconds: 1)
         guard from < to else { return }  // the clock went back: nothing new has come due
-        let planned = cache.reminders(from: from, to: to, planner: context.planner, state: state, stateVersion: stateVersion)
+        let planned = cache.reminders(
+            from: from, to: to, planner: context.planner, state: state, stateVersion: stateVersion)
         if !planned.isEmpty {
             let planner = context.planner
             let rows = planned.map { LedgerReminder($0, planner: planner) }
@@ -171,21 +173,25 @@ final class Scheduler {
                     && planner.digestItems(unit: $0.unit, day: $0.occurrence, at: $0.sendAt, state: state).isEmpty
             }
             if !empty.isEmpty {
-                _ = try await ledger.recordSkipped(empty, reason: "nothing to list: every item was done or snoozed", at: now)
+                _ = try await ledger.recordSkipped(
+                    empty, reason: "nothing to list: every item was done or snoozed", at: now)
                 fresh.removeAll { row in empty.contains { $0.key == row.key } }
             }
             let cutoff = now.adding(seconds: -catchUp)
             let stale = fresh.filter { $0.sendAt < cutoff }
             let due = fresh.filter { $0.sendAt >= cutoff }
             if !stale.isEmpty {
-                let reason = "missed while deadlined was not running, more than catch_up (\(DurationParser.format(seconds: catchUp))) ago"
+                let reason =
+                    "missed while deadlined was not running, more than catch_up (\(DurationParser.format(seconds: catchUp))) ago"
                 let skipped = try await ledger.recordSkipped(stale, reason: reason, at: now)
                 logSkipped(stale.filter { skipped.contains($0.key) }, reason: reason)
             }
             if !due.isEmpty { _ = try await ledger.recordDue(due, at: now) }
         }
         if newFrom < to {
-            for moment in cache.dues(from: newFrom, to: to, planner: context.planner, state: state, stateVersion: stateVersion) {
+            for moment in cache.dues(
+                from: newFrom, to: to, planner: context.planner, state: state, stateVersion: stateVersion)
+            {
                 dispatcher.logOverdue(moment)
             }
         }
@@ -238,7 +244,8 @@ final class Scheduler {
         let early = try await ledger.entries(states: [.sent], since: now.adding(seconds: 1), limit: 1000)
             .filter { ($0.sentAt ?? now) > now }
         logger.warning(
-            "the clock went back from \(context.zone.vietnamese(seen)) to \(context.zone.vietnamese(now)): \(forgotten) reminder(s) that it set aside are planned again (sent now if within catch_up, else when their time comes); \(early.count) reminder(s) were sent at moments now to come (early, if the clock was ahead then) and are not sent again")
+            "the clock went back from \(context.zone.vietnamese(seen)) to \(context.zone.vietnamese(now)): \(forgotten) reminder(s) that it set aside are planned again (sent now if within catch_up, else when their time comes); \(early.count) reminder(s) were sent at moments now to come (early, if the clock was ahead then) and are not sent again"
+        )
         let dispatcher = self.dispatcher
         for entry in early {
             dispatcher.log(
@@ -273,7 +280,8 @@ final class Scheduler {
     func publishStatus(next: Instant?) {
         let count = context.agenda.deadlines.count
         let vi = context.agenda.settings.language == .vi
-        let nextText = next.map { (vi ? "lời nhắc tiếp theo " : "next reminder ") + context.zone.vietnamese($0) }
+        let nextText =
+            next.map { (vi ? "lời nhắc tiếp theo " : "next reminder ") + context.zone.vietnamese($0) }
             ?? (vi ? "không còn lời nhắc nào" : "no reminder planned")
         let status = vi ? "\(count) hạn, \(nextText)" : "\(count) deadline\(count == 1 ? "" : "s"), \(nextText)"
         if status != lastStatus {

@@ -46,9 +46,11 @@ struct SharedLedgerService: Service {
             logger.notice("instance \(other) loaded its configuration (\(summary))")
         case .leaseTakenOver(let key, let from, let by) where from == instanceID && by != instanceID:
             logger.warning(
-                "instance \(by) took over reminder \(key) after this instance's lease ran out; this instance's result for it will not be recorded")
+                "instance \(by) took over reminder \(key) after this instance's lease ran out; this instance's result for it will not be recorded"
+            )
         case .leaseTakenOver(let key, let from, let by) where by != instanceID:
-            logger.info("instance \(by) took over reminder \(key) from \(from ?? "an instance") whose lease had run out")
+            logger.info(
+                "instance \(by) took over reminder \(key) from \(from ?? "an instance") whose lease had run out")
         case .resynchronize:
             logger.debug("listening for the other instances' changes")
         default:

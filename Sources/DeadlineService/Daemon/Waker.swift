@@ -55,8 +55,15 @@ package final class Waker: @unchecked Sendable {
     private func block(until deadline: Instant?, watchdog: Duration?) -> WakeReason {
         // With nothing to wait for, arm far in the future: clock changes are reported only while armed.
         clinux_timerfd_arm_absolute(timerFD, deadline?.secondsSinceEpoch ?? Int64(Int32.max))
-        var fds = [pollfd(fd: timerFD, events: Int16(POLLIN), revents: 0), pollfd(fd: eventFD, events: Int16(POLLIN), revents: 0)]
-        let timeout: Int32 = watchdog.map { Int32(clamping: max($0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000, 1)) } ?? -1
+        var fds = [
+            pollfd(fd: timerFD, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: eventFD, events: Int16(POLLIN), revents: 0),
+        ]
+        let timeout: Int32 =
+            watchdog.map {
+                Int32(
+                    clamping: max($0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000, 1))
+            } ?? -1
         while true {
             let n = poll(&fds, 2, timeout)
             if n < 0, errno == EINTR { continue }

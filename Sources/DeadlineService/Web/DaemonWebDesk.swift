@@ -32,7 +32,9 @@ final class DaemonWebDesk: WebDesk {
     }
 
     /// Wraps the scheduler's context factory so that each configuration it loads reaches the pages too.
-    func following(_ make: @escaping (Configuration, TemplateSet, Instant) -> DaemonContext)
+    func following(
+        _ make: @escaping (Configuration, TemplateSet, Instant) -> DaemonContext
+    )
         -> (Configuration, TemplateSet, Instant) -> DaemonContext
     {
         { [self] configuration, templates, at in
@@ -50,8 +52,10 @@ final class DaemonWebDesk: WebDesk {
     func part(_ link: ConfirmationLink, in context: DaemonContext) -> (deadline: Deadline, unit: Unit, due: Instant)? {
         let agenda = context.agenda
         guard let deadline = agenda.deadline(id: link.deadlineID),
-            let unit = ReminderPlanner.expandUnits(deadline.units, agenda: agenda).first(where: { $0.id == link.unitID }),
-            context.planner.occurrences(of: deadline, from: link.occurrence, through: link.occurrence).contains(link.occurrence)
+            let unit = ReminderPlanner.expandUnits(deadline.units, agenda: agenda).first(where: { $0.id == link.unitID }
+            ),
+            context.planner.occurrences(of: deadline, from: link.occurrence, through: link.occurrence).contains(
+                link.occurrence)
         else { return nil }
         return (deadline, unit, agenda.dueInstant(of: deadline, occurrence: link.occurrence))
     }
@@ -82,7 +86,8 @@ final class DaemonWebDesk: WebDesk {
         }
         var metadata: Logger.Metadata = [
             LogMetadataKey.deadlineID: .string(link.deadlineID), "occurrence": .string(link.occurrence.iso),
-            LogMetadataKey.unit: .string(link.unitID), LogMetadataKey.deadlineDue: .string(context.zone.iso8601(part.due)),
+            LogMetadataKey.unit: .string(link.unitID),
+            LogMetadataKey.deadlineDue: .string(context.zone.iso8601(part.due)),
             "admin_user": .string(user),
         ]
         if let note { metadata["note"] = .string(note) }
@@ -90,7 +95,8 @@ final class DaemonWebDesk: WebDesk {
         logger.notice(
             "\(link.deadlineID) (\(link.occurrence.vietnamese)): \(part.unit.name) confirmed the task done through its link; its reminders stop",
             metadata: LogEventID.confirmedByLink.metadata(metadata))
-        commands?.send(.changed)  // this instance re-plans now; others sharing a PostgreSQL ledger hear it through NOTIFY
+        // this instance re-plans now; others sharing a PostgreSQL ledger hear it through NOTIFY
+        commands?.send(.changed)
         return .recorded(at: context.zone.vietnamese(moment))
     }
 
@@ -108,7 +114,10 @@ final class DaemonWebDesk: WebDesk {
 
     // MARK: Wording
 
-    func view(_ link: ConfirmationLink, _ part: (deadline: Deadline, unit: Unit, due: Instant), context: DaemonContext, prior: PriorConfirmation?)
+    func view(
+        _ link: ConfirmationLink, _ part: (deadline: Deadline, unit: Unit, due: Instant), context: DaemonContext,
+        prior: PriorConfirmation?
+    )
         -> ConfirmationView
     {
         let agenda = context.agenda
@@ -117,7 +126,8 @@ final class DaemonWebDesk: WebDesk {
         }
         return ConfirmationView(
             task: part.deadline.task, document: document, due: Self.moment(part.due, zone: context.zone, link.language),
-            unitName: part.unit.name, expires: Self.moment(link.expires, zone: context.zone, link.language), confirmed: prior)
+            unitName: part.unit.name, expires: Self.moment(link.expires, zone: context.zone, link.language),
+            confirmed: prior)
     }
 
     /// When and how it was marked: through the link, or by whom (an admin's `deadlinectl done`).

@@ -28,7 +28,9 @@ struct UnitCalendarFeed {
             for occurrence in context.planner.occurrences(of: deadline, from: first, through: last) {
                 let due = agenda.dueInstant(of: deadline, occurrence: occurrence)
                 let local = context.zone.localDateTime(at: due).date
-                guard local <= last, !state.isDone(OccurrenceID(deadlineID: deadline.id, date: occurrence), unit: unitID) else { continue }
+                guard local <= last,
+                    !state.isDone(OccurrenceID(deadlineID: deadline.id, date: occurrence), unit: unitID)
+                else { continue }
                 if due < now, local < first { continue }
                 found.append((deadline, occurrence, due))
             }
@@ -42,19 +44,23 @@ struct UnitCalendarFeed {
         let unitName = agenda.units[unitID]?.name ?? unitID
         let events = occurrences().map { item -> CalendarEvent in
             let overdue = item.due < now
-            let summary = (language == .vi ? (overdue ? "QUÁ HẠN: " : "Hạn: ") : (overdue ? "OVERDUE: " : "Due: ")) + Self.short(item.deadline.task)
+            let summary =
+                (language == .vi ? (overdue ? "QUÁ HẠN: " : "Hạn: ") : (overdue ? "OVERDUE: " : "Due: "))
+                + Self.short(item.deadline.task)
             var description = item.deadline.task
             if let ref = item.deadline.documentRef {
                 description += "\n" + (agenda.documents[ref]?.title.map { "\(ref): \($0)" } ?? ref)
             }
             if let links = context.web.links {
                 let url = links.confirmURL(
-                    deadlineID: item.deadline.id, occurrence: item.occurrence, unitID: unitID, language: language, sentAt: now)
+                    deadlineID: item.deadline.id, occurrence: item.occurrence, unitID: unitID, language: language,
+                    sentAt: now)
                 description += "\n\n" + (language == .vi ? "Xác nhận đã hoàn thành: " : "Confirm the task done: ") + url
             }
             return CalendarEvent(
                 key: "\(item.deadline.id)|\(item.occurrence.iso)", stampUnixSeconds: now.secondsSinceEpoch,
-                timing: .interval(startUnixSeconds: item.due.secondsSinceEpoch - 3600, endUnixSeconds: item.due.secondsSinceEpoch),
+                timing: .interval(
+                    startUnixSeconds: item.due.secondsSinceEpoch - 3600, endUnixSeconds: item.due.secondsSinceEpoch),
                 summary: summary, description: description, location: unitName,
                 alarms: Self.alarms(item.deadline.rules, message: Self.short(item.deadline.task)))
         }

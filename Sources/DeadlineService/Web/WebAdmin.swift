@@ -33,7 +33,8 @@ package enum WebAdmin {
     }
 
     /// Prints each unit's calendar link (all units when none is named) and, with `report` or no unit, the report's.
-    package static func links(configuration: Configuration, units: [String], report: Bool, language: Language) -> Int32 {
+    package static func links(configuration: Configuration, units: [String], report: Bool, language: Language) -> Int32
+    {
         let agenda = configuration.agenda
         let say = Catalog(language)
         guard let web = configuration.web else {
@@ -71,10 +72,13 @@ package enum WebAdmin {
 
     /// The report as one HTML page.
     package static func reportPage(
-        configuration: Configuration, state: PlannerState, from: CivilDate, to: CivilDate, now: Instant, language: Language
+        configuration: Configuration, state: PlannerState, from: CivilDate, to: CivilDate, now: Instant,
+        language: Language
     ) -> String {
-        CompletionReportPage.build(agenda: configuration.agenda, state: state, from: from, to: to, now: now, language: language)
-            .document().rendered
+        CompletionReportPage.build(
+            agenda: configuration.agenda, state: state, from: from, to: to, now: now, language: language
+        )
+        .document().rendered
     }
 
     /// Writes `text` to `path` through a new file beside it (mode 600, owned like the folder), renamed over it.
@@ -84,7 +88,9 @@ package enum WebAdmin {
         guard stat(folder, &info) == 0 else { return say(WebText.folderMissing, ["folder": folder]) }
         let temporary = "\(path).new-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return say(WebText.cannotWrite, ["file": temporary, "error": String(cString: strerror(errno))]) }
+        guard fd >= 0 else {
+            return say(WebText.cannotWrite, ["file": temporary, "error": String(cString: strerror(errno))])
+        }
         let bytes = Array(text.utf8)
         let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
         if getuid() == 0, info.st_uid != 0 { _ = fchown(fd, info.st_uid, info.st_gid) }

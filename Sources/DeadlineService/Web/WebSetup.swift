@@ -30,9 +30,11 @@ extension DaemonContext {
     /// The link in a reminder to one unit about one occurrence, by which it confirms the task done; nil when the web
     /// side is off, and for digests and escalations (whose readers are not the unit's desk).
     func confirmURL(for row: LedgerReminder, language: Language, at moment: Instant) -> String? {
-        guard let links = web.links, [.before, .due, .overdue].contains(row.kind), row.deadlineID != ReminderPlanner.digestID
+        guard let links = web.links, [.before, .due, .overdue].contains(row.kind),
+            row.deadlineID != ReminderPlanner.digestID
         else { return nil }
         return links.confirmURL(
-            deadlineID: row.deadlineID, occurrence: row.occurrence, unitID: row.unit, language: language, sentAt: moment)
+            deadlineID: row.deadlineID, occurrence: row.occurrence, unitID: row.unit, language: language, sentAt: moment
+        )
     }
 }

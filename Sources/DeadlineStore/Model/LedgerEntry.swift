@@ -37,7 +37,8 @@ package struct LedgerEntry: Sendable, Hashable {
     package init(
         reminder: LedgerReminder, state: ReminderState, attempts: Int = 0, nextAttemptAt: Instant? = nil,
         lastError: String? = nil, reason: String? = nil, response: String? = nil, sentAt: Instant? = nil,
-        claimedBy: String? = nil, createdAt: Instant, updatedAt: Instant, requeuedAt: Instant? = nil, requeuedAfter: Int = 0,
+        claimedBy: String? = nil, createdAt: Instant, updatedAt: Instant, requeuedAt: Instant? = nil,
+        requeuedAfter: Int = 0,
         attemptLog: [AttemptRecord]? = nil
     ) {
         self.reminder = reminder

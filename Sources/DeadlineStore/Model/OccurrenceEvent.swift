@@ -57,7 +57,8 @@ package struct UnitMark: Sendable, Hashable {
     package var snoozedBy: String?
 
     package init(
-        unit: String, doneAt: Instant? = nil, doneBy: String? = nil, doneNote: String? = nil, snoozedUntil: Instant? = nil,
+        unit: String, doneAt: Instant? = nil, doneBy: String? = nil, doneNote: String? = nil,
+        snoozedUntil: Instant? = nil,
         snoozedBy: String? = nil
     ) {
         self.unit = unit

@@ -25,7 +25,10 @@ package enum LedgerMigration {
     }
 
     /// The tables copied, parents before children (foreign keys).
-    static let tables = ["reminders", "attempts", "occurrences", "occurrence_units", "occurrence_events", "instances", "meta", "counters"]
+    static let tables = [
+        "reminders", "attempts", "occurrences", "occurrence_units", "occurrence_events", "instances", "meta",
+        "counters",
+    ]
 
     /// Rows per `INSERT`.
     static let batch = 500
@@ -36,7 +39,8 @@ package enum LedgerMigration {
             try tables.map { table in
                 let (columns, rows) = try db.table("SELECT * FROM \(table) ORDER BY rowid")
                 return TableRows(
-                    name: table, columns: rows.isEmpty ? [] : columns, rows: try rows.map { row in try row.values.map(Value.init) })
+                    name: table, columns: rows.isEmpty ? [] : columns,
+                    rows: try rows.map { row in try row.values.map(Value.init) })
             }
         }
         let logger = target.queryLogger
@@ -73,7 +77,8 @@ package enum LedgerMigration {
             guard copied == table.rows.count else {
                 throw StoreError(
                     .unknown,
-                    "\(database): \(table.name) holds \(copied) rows after the copy, the SQLite ledger \(table.rows.count)")
+                    "\(database): \(table.name) holds \(copied) rows after the copy, the SQLite ledger \(table.rows.count)"
+                )
             }
             report.tables.append(Report.Table(name: table.name, rows: copied))
         }
@@ -130,7 +135,8 @@ package enum LedgerMigration {
                 }
                 tuples.append("(" + marks.joined(separator: ", ") + ")")
             }
-            let sql = "INSERT INTO \(table.name) (\(columns))\(overriding) VALUES \(tuples.joined(separator: ", "))\(conflict)"
+            let sql =
+                "INSERT INTO \(table.name) (\(columns))\(overriding) VALUES \(tuples.joined(separator: ", "))\(conflict)"
             try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
             start += rows.count
         }

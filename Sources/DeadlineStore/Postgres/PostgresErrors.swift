@@ -22,7 +22,8 @@ struct PostgresFailure {
             return
         }
         if error is CancellationError {
-            self.error = StoreError(.cancelled, "\(database): cancelled before the ledger was read; nothing was changed")
+            self.error = StoreError(
+                .cancelled, "\(database): cancelled before the ledger was read; nothing was changed")
             connectionLost = false
             return
         }
@@ -105,12 +106,16 @@ struct PostgresFailure {
         case "57014":
             return (StoreError(.cancelled, "\(database): the statement took too long (\(said))"), false)
         case "P0001":
-            return (StoreError(.invalidInput, "\(database): a value was refused by the ledger's rules (\(said))"), false)
+            return (
+                StoreError(.invalidInput, "\(database): a value was refused by the ledger's rules (\(said))"), false
+            )
         default:
             break
         }
         if state.hasPrefix("23") || state.hasPrefix("22") {
-            return (StoreError(.invalidInput, "\(database): a value was refused by the ledger's rules (\(said))"), false)
+            return (
+                StoreError(.invalidInput, "\(database): a value was refused by the ledger's rules (\(said))"), false
+            )
         }
         if state.hasPrefix("08") || state.hasPrefix("57P") || state == "25P03" || state.hasPrefix("53") {
             return (unreachable(database, said), true)

@@ -14,7 +14,8 @@ extension PostgresLedger {
             var reason = "the server closed the connection"
             number += 1
             do {
-                let connection = try await PostgresConnection.connect(configuration: settings, id: number, logger: quiet)
+                let connection = try await PostgresConnection.connect(
+                    configuration: settings, id: number, logger: quiet)
                 if let since = downSince {
                     let seconds = PostgresLink.seconds(since.duration(to: .now))
                     logger.notice("listening again for other daemons' changes on \(displayName) after \(seconds) s")

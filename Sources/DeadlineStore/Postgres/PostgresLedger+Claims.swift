@@ -9,8 +9,11 @@ extension PostgresLedger {
         _ key: String, on connection: PostgresConnection, skipLocked: Bool, database: String, _ logger: Logger
     ) async throws -> RowStanding? {
         let standing = LedgerSQL.standing(key)
-        let locked = LedgerStatement(standing.sql + " FOR UPDATE" + (skipLocked ? " SKIP LOCKED" : ""), standing.arguments)
-        guard let cells = try await connection.rows(locked, location: database, logger: logger).first else { return nil }
+        let locked = LedgerStatement(
+            standing.sql + " FOR UPDATE" + (skipLocked ? " SKIP LOCKED" : ""), standing.arguments)
+        guard let cells = try await connection.rows(locked, location: database, logger: logger).first else {
+            return nil
+        }
         return try RowStanding(key: key, cells)
     }
 
@@ -28,7 +31,8 @@ extension PostgresLedger {
     static func fencingError(
         _ claim: AttemptClaim, on connection: PostgresConnection, database: String, _ logger: Logger
     ) async throws -> StoreError {
-        guard let standing = try await lockedRow(claim.key, on: connection, skipLocked: false, database: database, logger)
+        guard
+            let standing = try await lockedRow(claim.key, on: connection, skipLocked: false, database: database, logger)
         else {
             return LedgerText.noSuchReminder(claim.key, in: database)
         }

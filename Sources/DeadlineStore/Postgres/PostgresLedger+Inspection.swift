@@ -8,10 +8,14 @@ extension PostgresLedger {
         let logger = queryLogger
         let database = displayName
         return try await link.run { connection in
-            var entries = try await connection.rows(LedgerSQL.entries(deadlineID: deadlineID), location: database, logger: logger)
-                .map(LedgerRows.entry)
+            var entries = try await connection.rows(
+                LedgerSQL.entries(deadlineID: deadlineID), location: database, logger: logger
+            )
+            .map(LedgerRows.entry)
             var log: [String: [AttemptRecord]] = [:]
-            for cells in try await connection.rows(LedgerSQL.attempts(deadlineID: deadlineID), location: database, logger: logger) {
+            for cells in try await connection.rows(
+                LedgerSQL.attempts(deadlineID: deadlineID), location: database, logger: logger)
+            {
                 let (key, record) = try LedgerRows.attempt(cells)
                 log[key, default: []].append(record)
             }
@@ -29,8 +33,10 @@ extension PostgresLedger {
         let logger = queryLogger
         let database = displayName
         return try await link.run { connection in
-            try await connection.rows(LedgerSQL.entries(states: states, since: since, limit: limit), location: database, logger: logger)
-                .map(LedgerRows.entry)
+            try await connection.rows(
+                LedgerSQL.entries(states: states, since: since, limit: limit), location: database, logger: logger
+            )
+            .map(LedgerRows.entry)
         }
     }
 
@@ -47,7 +53,8 @@ extension PostgresLedger {
         try await link.transaction { connection in
             for statement in LedgerSQL.heartbeat(instance) { try await connection.run(statement, logger: logger) }
             if announce {
-                let change = LedgerChange.configurationLoaded(instanceID: instance.instanceID, summary: instance.configSummary)
+                let change = LedgerChange.configurationLoaded(
+                    instanceID: instance.instanceID, summary: instance.configSummary)
                 try await Self.announce(change, on: connection, logger: logger)
             }
         }
@@ -100,7 +107,8 @@ extension PostgresLedger {
             ).decode(String.self) {
                 activity.append(
                     InstanceActivity(
-                        instanceID: id, leasesHeld: leases[id] ?? 0, remindersSent: sent[id] ?? 0, lastSent: lastSent[id] ?? []))
+                        instanceID: id, leasesHeld: leases[id] ?? 0, remindersSent: sent[id] ?? 0,
+                        lastSent: lastSent[id] ?? []))
             }
             return activity
         }

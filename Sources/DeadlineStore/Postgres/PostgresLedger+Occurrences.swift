@@ -43,7 +43,8 @@ extension PostgresLedger {
         let logger = queryLogger
         try await link.transaction { connection in
             try await Self.apply(
-                OccurrenceRules.snooze(id, units: units, until: until, by: user, note: note, at: now), on: connection, logger)
+                OccurrenceRules.snooze(id, units: units, until: until, by: user, note: note, at: now), on: connection,
+                logger)
         }
     }
 
@@ -93,7 +94,9 @@ extension PostgresLedger {
     }
 
     /// Runs a change's statements and, when the audit log grew, announces it to every listening daemon.
-    private static func apply(_ change: OccurrenceRules.Change, on connection: PostgresConnection, _ logger: Logger) async throws {
+    private static func apply(
+        _ change: OccurrenceRules.Change, on connection: PostgresConnection, _ logger: Logger
+    ) async throws {
         for statement in change.statements { try await connection.run(statement, logger: logger) }
         if change.logged { try await announce(.occurrencesChanged, on: connection, logger: logger) }
     }

@@ -91,7 +91,9 @@ extension PostgresLedger {
         let logger = queryLogger
         let database = displayName
         return try await link.transaction { connection in
-            try await Self.claim(key, owner: owner, leaseUntil: leaseUntil, token: token, at: now, on: connection, database: database, logger)
+            try await Self.claim(
+                key, owner: owner, leaseUntil: leaseUntil, token: token, at: now, on: connection, database: database,
+                logger)
         }
     }
 
@@ -99,7 +101,8 @@ extension PostgresLedger {
     /// the single writes); a write the rules refuse has written nothing, a database error rolls back all.
     package func commit(_ writes: [OutboxWrite]) async throws(StoreError) -> [OutboxWriteResult] {
         guard !writes.isEmpty else { return [] }
-        let tokens = writes.map { write -> String? in if case .claim = write { LedgerText.newClaimToken() } else { nil } }
+        let tokens = writes.map { write -> String? in if case .claim = write { LedgerText.newClaimToken() } else { nil }
+        }
         let logger = queryLogger
         let database = displayName
         return try await link.transaction { connection in
@@ -112,14 +115,18 @@ extension PostgresLedger {
                         results.append(
                             .claimed(
                                 try await Self.claim(
-                                    key, owner: owner, leaseUntil: leaseUntil, token: token ?? "", at: now, on: connection,
+                                    key, owner: owner, leaseUntil: leaseUntil, token: token ?? "", at: now,
+                                    on: connection,
                                     database: database, logger)))
                     case .sent(let claim, let response, let now):
-                        try await Self.finish(claim, OutboxRules.sent(response: response, at: now), at: now, on: connection, database: database, logger)
+                        try await Self.finish(
+                            claim, OutboxRules.sent(response: response, at: now), at: now, on: connection,
+                            database: database, logger)
                         results.append(.recorded)
                     case .failure(let claim, let error, let disposition, let now):
                         try await Self.finish(
-                            claim, OutboxRules.failed(error: error, disposition: disposition), at: now, on: connection, database: database,
+                            claim, OutboxRules.failed(error: error, disposition: disposition), at: now, on: connection,
+                            database: database,
                             logger)
                         results.append(.recorded)
                     }
@@ -133,16 +140,20 @@ extension PostgresLedger {
 
     /// A claim's statements in the caller's transaction: the row locked with `FOR UPDATE SKIP LOCKED`.
     static func claim(
-        _ key: String, owner: String, leaseUntil: Instant, token: String, at now: Instant, on connection: PostgresConnection,
+        _ key: String, owner: String, leaseUntil: Instant, token: String, at now: Instant,
+        on connection: PostgresConnection,
         database: String, _ logger: Logger
     ) async throws -> AttemptClaim {
-        guard let standing = try await lockedRow(key, on: connection, skipLocked: true, database: database, logger) else {
+        guard let standing = try await lockedRow(key, on: connection, skipLocked: true, database: database, logger)
+        else {
             throw try await missing(key, on: connection, database: database, logger)
         }
-        let (statements, claim) = try OutboxRules.claim(standing, owner: owner, leaseUntil: leaseUntil, token: token, at: now)
+        let (statements, claim) = try OutboxRules.claim(
+            standing, owner: owner, leaseUntil: leaseUntil, token: token, at: now)
         for statement in statements { try await connection.run(statement, logger: logger) }
         if standing.state == .sending {
-            try await announce(.leaseTakenOver(key: key, from: standing.claimedBy, by: owner), on: connection, logger: logger)
+            try await announce(
+                .leaseTakenOver(key: key, from: standing.claimedBy, by: owner), on: connection, logger: logger)
         }
         return claim
     }
@@ -152,11 +163,13 @@ extension PostgresLedger {
         _ claim: AttemptClaim, _ outcome: OutboxRules.Outcome, at now: Instant, on connection: PostgresConnection,
         database: String, _ logger: Logger
     ) async throws {
-        let changed = try await connection.rows(LedgerSQL.finish(claim, outcome.result, at: now), location: database, logger: logger)
+        let changed = try await connection.rows(
+            LedgerSQL.finish(claim, outcome.result, at: now), location: database, logger: logger)
         guard changed.count == 1 else {
             throw try await fencingError(claim, on: connection, database: database, logger)
         }
-        try await connection.run(LedgerSQL.closeAttempt(claim, outcome: outcome.attempt, detail: outcome.detail, at: now), logger: logger)
+        try await connection.run(
+            LedgerSQL.closeAttempt(claim, outcome: outcome.attempt, detail: outcome.detail, at: now), logger: logger)
     }
 
     /// See ``Ledger/recordSent(_:response:at:)``.
@@ -172,7 +185,8 @@ extension PostgresLedger {
     }
 
     /// The fenced result write: changes the row only while it is `sending` under this claim's token.
-    private func finish(_ claim: AttemptClaim, _ outcome: OutboxRules.Outcome, at now: Instant) async throws(StoreError) {
+    private func finish(_ claim: AttemptClaim, _ outcome: OutboxRules.Outcome, at now: Instant) async throws(StoreError)
+    {
         let logger = queryLogger
         let database = displayName
         try await link.transaction { connection in
@@ -190,11 +204,15 @@ extension PostgresLedger {
         try await setAside(key: key, as: .skipped, reason: reason, at: now)
     }
 
-    private func setAside(key: String, as state: ReminderState, reason: String, at now: Instant) async throws(StoreError) {
+    private func setAside(
+        key: String, as state: ReminderState, reason: String, at now: Instant
+    ) async throws(StoreError) {
         let logger = queryLogger
         let database = displayName
         try await link.transaction { connection in
-            guard let standing = try await Self.lockedRow(key, on: connection, skipLocked: false, database: database, logger)
+            guard
+                let standing = try await Self.lockedRow(
+                    key, on: connection, skipLocked: false, database: database, logger)
             else {
                 throw LedgerText.noSuchReminder(key, in: database)
             }
@@ -209,7 +227,9 @@ extension PostgresLedger {
         let logger = queryLogger
         let database = displayName
         return try await link.transaction { connection in
-            try await connection.rows(LedgerSQL.forgetSkipped(decidedAfter: decidedAfter), location: database, logger: logger).count
+            try await connection.rows(
+                LedgerSQL.forgetSkipped(decidedAfter: decidedAfter), location: database, logger: logger
+            ).count
         }
     }
 
@@ -224,7 +244,8 @@ extension PostgresLedger {
             let locked = LedgerStatement(candidates.sql + " FOR UPDATE", candidates.arguments)
             let rows = try await connection.rows(locked, location: database, logger: logger).map(LedgerRows.entry)
             try await connection.run(
-                LedgerSQL.requeue(deadlineID: deadlineID, channel: channel, since: since, reason: reason, at: now), logger: logger)
+                LedgerSQL.requeue(deadlineID: deadlineID, channel: channel, since: since, reason: reason, at: now),
+                logger: logger)
             if !rows.isEmpty { try await Self.announce(.occurrencesChanged, on: connection, logger: logger) }
             return rows
         }
@@ -245,12 +266,16 @@ extension PostgresLedger {
         let logger = queryLogger
         let database = displayName
         return try await link.transaction { connection in
-            try await connection.rows(LedgerSQL.releaseClaims(notOwnedBy: owner, at: now), location: database, logger: logger).count
+            try await connection.rows(
+                LedgerSQL.releaseClaims(notOwnedBy: owner, at: now), location: database, logger: logger
+            ).count
         }
     }
 
     /// See ``SharedLedger/renewLeases(_:until:at:)``: PostgreSQL only (`unnest` of the claims' keys and tokens).
-    package func renewLeases(_ claims: [AttemptClaim], until: Instant, at now: Instant) async throws(StoreError) -> Set<String> {
+    package func renewLeases(
+        _ claims: [AttemptClaim], until: Instant, at now: Instant
+    ) async throws(StoreError) -> Set<String> {
         guard !claims.isEmpty else { return [] }
         let logger = queryLogger
         let lease = until.secondsSinceEpoch

@@ -121,7 +121,9 @@ actor PostgresLink {
             if let outage {
                 let seconds = Self.seconds(outage.since.duration(to: .now))
                 let attempts = "\(outage.failures) failed attempt\(outage.failures == 1 ? "" : "s")"
-                logger.notice("reconnected to the ledger's database \(configuration.displayName) after \(seconds) s (\(attempts))")
+                logger.notice(
+                    "reconnected to the ledger's database \(configuration.displayName) after \(seconds) s (\(attempts))"
+                )
             }
             outage = nil
             connection = opened
@@ -155,7 +157,8 @@ actor PostgresLink {
         } else if current.failures.nonzeroBitCount == 1 {
             let down = Self.seconds(current.since.duration(to: now))
             logger.warning(
-                "still cannot reach the ledger's database \(configuration.displayName) after \(down) s (\(current.failures) attempts): \(reason)")
+                "still cannot reach the ledger's database \(configuration.displayName) after \(down) s (\(current.failures) attempts): \(reason)"
+            )
         }
         outage = current
     }

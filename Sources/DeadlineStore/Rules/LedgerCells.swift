@@ -15,7 +15,9 @@ protocol LedgerCells {
 extension LedgerCells {
     func int(_ index: Int) throws -> Int { Int(truncatingIfNeeded: try int64(index)) }
     func instant(_ index: Int) throws -> Instant { Instant(secondsSinceEpoch: try int64(index)) }
-    func optionalInstant(_ index: Int) throws -> Instant? { try optionalInt64(index).map(Instant.init(secondsSinceEpoch:)) }
+    func optionalInstant(_ index: Int) throws -> Instant? {
+        try optionalInt64(index).map(Instant.init(secondsSinceEpoch:))
+    }
 
     func enumValue<Value: RawRepresentable>(_ index: Int) throws -> Value where Value.RawValue == String {
         try LedgerRows.enumValue(text(index), location: location)
@@ -40,7 +42,8 @@ enum LedgerRows {
             recipients: recipients.isEmpty ? [] : recipients.split(separator: "\n").map(String.init),
             due: try c.instant(8), sendAt: try c.instant(9))
         return LedgerEntry(
-            reminder: reminder, state: try c.enumValue(10), attempts: try c.int(11), nextAttemptAt: try c.optionalInstant(12),
+            reminder: reminder, state: try c.enumValue(10), attempts: try c.int(11),
+            nextAttemptAt: try c.optionalInstant(12),
             lastError: try c.optionalText(13), reason: try c.optionalText(14), response: try c.optionalText(15),
             sentAt: try c.optionalInstant(16), claimedBy: try c.optionalText(17), createdAt: try c.instant(18),
             updatedAt: try c.instant(19), requeuedAt: try c.optionalInstant(20), requeuedAfter: try c.int(21))
@@ -51,7 +54,8 @@ enum LedgerRows {
     static func attempt(_ c: some LedgerCells) throws -> (key: String, record: AttemptRecord) {
         let outcome = try c.optionalText(5)
         let record = AttemptRecord(
-            number: try c.int(1), owner: try c.text(2), startedAt: try c.instant(3), finishedAt: try c.optionalInstant(4),
+            number: try c.int(1), owner: try c.text(2), startedAt: try c.instant(3),
+            finishedAt: try c.optionalInstant(4),
             outcome: try outcome.map { try enumValue($0, location: c.location) }, detail: try c.optionalText(6))
         return (try c.text(0), record)
     }

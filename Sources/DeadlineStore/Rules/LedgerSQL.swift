@@ -24,7 +24,8 @@ enum LedgerSQL {
 
     static func knownKeys(_ keys: ArraySlice<String>) -> LedgerStatement {
         let marks = Array(repeating: "?", count: keys.count).joined(separator: ", ")
-        return LedgerStatement("SELECT reminder_key FROM reminders WHERE reminder_key IN (\(marks))", keys.map(LedgerValue.text))
+        return LedgerStatement(
+            "SELECT reminder_key FROM reminders WHERE reminder_key IN (\(marks))", keys.map(LedgerValue.text))
     }
 
     static func entries(deadlineID: String) -> LedgerStatement {
@@ -52,7 +53,8 @@ enum LedgerSQL {
             SELECT \(LedgerRows.entryColumns) FROM reminders
             WHERE state IN (\(marks)) AND updated_at >= ?
             ORDER BY updated_at DESC, reminder_key LIMIT ?
-            """, wanted.map { .text($0.rawValue) } + [.integer(since?.secondsSinceEpoch ?? Int64.min), .of(max(0, limit))])
+            """,
+            wanted.map { .text($0.rawValue) } + [.integer(since?.secondsSinceEpoch ?? Int64.min), .of(max(0, limit))])
     }
 
     static func events(deadlineID: String?) -> LedgerStatement {
@@ -90,7 +92,9 @@ enum LedgerSQL {
     // MARK: The outbox
 
     /// The intent to send: the row claimed by `owner` until `leaseUntil` under a fresh `token`, its attempt begun.
-    static func claim(_ key: String, attempt: Int, owner: String, leaseUntil: Instant, token: String, at now: Instant)
+    static func claim(
+        _ key: String, attempt: Int, owner: String, leaseUntil: Instant, token: String, at now: Instant
+    )
         -> [LedgerStatement]
     {
         [
@@ -101,7 +105,8 @@ enum LedgerSQL {
                 WHERE reminder_key = ?
                 """,
                 [
-                    .of(attempt), .integer(leaseUntil.secondsSinceEpoch), .text(owner), .integer(leaseUntil.secondsSinceEpoch),
+                    .of(attempt), .integer(leaseUntil.secondsSinceEpoch), .text(owner),
+                    .integer(leaseUntil.secondsSinceEpoch),
                     .text(token), .integer(now.secondsSinceEpoch), .text(key),
                 ]),
             LedgerStatement(
@@ -140,10 +145,15 @@ enum LedgerSQL {
     }
 
     /// Closes the claim's attempt with its outcome.
-    static func closeAttempt(_ claim: AttemptClaim, outcome: AttemptOutcome, detail: String, at now: Instant) -> LedgerStatement {
+    static func closeAttempt(
+        _ claim: AttemptClaim, outcome: AttemptOutcome, detail: String, at now: Instant
+    ) -> LedgerStatement {
         LedgerStatement(
             "UPDATE attempts SET finished_at = ?, outcome = ?, detail = ? WHERE reminder_key = ? AND attempt = ?",
-            [.integer(now.secondsSinceEpoch), .text(outcome.rawValue), .text(detail), .text(claim.key), .of(claim.attempt)])
+            [
+                .integer(now.secondsSinceEpoch), .text(outcome.rawValue), .text(detail), .text(claim.key),
+                .of(claim.attempt),
+            ])
     }
 
     /// Closes an attempt a crash (or a lost lease) left open: its result is unknown.
@@ -166,23 +176,30 @@ enum LedgerSQL {
     }
 
     /// `failed` and `given_up` rows, of a deadline and a channel when given, changed at or after `since`.
-    private static func requeueFilter(deadlineID: String?, channel: String?, since: Instant?) -> (String, [LedgerValue]) {
+    private static func requeueFilter(deadlineID: String?, channel: String?, since: Instant?) -> (String, [LedgerValue])
+    {
         (
             """
             state IN ('failed', 'given_up') AND (CAST(? AS TEXT) IS NULL OR deadline_id = ?)
             AND (CAST(? AS TEXT) IS NULL OR channel = ?) AND updated_at >= ?
             """,
-            [.of(deadlineID), .of(deadlineID), .of(channel), .of(channel), .integer(since?.secondsSinceEpoch ?? Int64.min)]
+            [
+                .of(deadlineID), .of(deadlineID), .of(channel), .of(channel),
+                .integer(since?.secondsSinceEpoch ?? Int64.min),
+            ]
         )
     }
 
     static func requeueCandidates(deadlineID: String?, channel: String?, since: Instant?) -> LedgerStatement {
         let (filter, arguments) = requeueFilter(deadlineID: deadlineID, channel: channel, since: since)
         return LedgerStatement(
-            "SELECT \(LedgerRows.entryColumns) FROM reminders WHERE \(filter) ORDER BY send_at, reminder_key", arguments)
+            "SELECT \(LedgerRows.entryColumns) FROM reminders WHERE \(filter) ORDER BY send_at, reminder_key", arguments
+        )
     }
 
-    static func requeue(deadlineID: String?, channel: String?, since: Instant?, reason: String, at now: Instant)
+    static func requeue(
+        deadlineID: String?, channel: String?, since: Instant?, reason: String, at now: Instant
+    )
         -> LedgerStatement
     {
         let (filter, arguments) = requeueFilter(deadlineID: deadlineID, channel: channel, since: since)
@@ -192,7 +209,8 @@ enum LedgerSQL {
                 requeued_after = attempts, updated_at = ?
             WHERE \(filter)
             """,
-            [.text(LedgerText.capped(reason)), .integer(now.secondsSinceEpoch), .integer(now.secondsSinceEpoch)] + arguments)
+            [.text(LedgerText.capped(reason)), .integer(now.secondsSinceEpoch), .integer(now.secondsSinceEpoch)]
+                + arguments)
     }
 
     static func forgetSkipped(decidedAfter: Instant) -> LedgerStatement {
@@ -208,7 +226,10 @@ enum LedgerSQL {
             WHERE state = 'sending' AND (claimed_by IS NULL OR claimed_by <> ?) AND next_attempt_at > ?
             RETURNING reminder_key
             """,
-            [.integer(now.secondsSinceEpoch), .integer(now.secondsSinceEpoch), .text(owner), .integer(now.secondsSinceEpoch)])
+            [
+                .integer(now.secondsSinceEpoch), .integer(now.secondsSinceEpoch), .text(owner),
+                .integer(now.secondsSinceEpoch),
+            ])
     }
 
     // MARK: Instances and small values
@@ -231,11 +252,15 @@ enum LedgerSQL {
                 [
                     .text(instance.instanceID), .text(instance.host), .integer(Int64(instance.pid)),
                     .integer(instance.startedAt.secondsSinceEpoch), .integer(instance.heartbeatAt.secondsSinceEpoch),
-                    .of(instance.configLoadedAt?.secondsSinceEpoch), .text(instance.configSummary), .text(instance.status),
+                    .of(instance.configLoadedAt?.secondsSinceEpoch), .text(instance.configSummary),
+                    .text(instance.status),
                 ]),
             LedgerStatement(
                 "DELETE FROM instances WHERE heartbeat_at < ? AND instance_id <> ?",
-                [.integer(instance.heartbeatAt.secondsSinceEpoch - instanceRetentionSeconds), .text(instance.instanceID)]),
+                [
+                    .integer(instance.heartbeatAt.secondsSinceEpoch - instanceRetentionSeconds),
+                    .text(instance.instanceID),
+                ]),
         ]
     }
 
@@ -255,7 +280,9 @@ enum LedgerSQL {
             """, [.text(id.deadlineID), .text(id.date.iso), .integer(now.secondsSinceEpoch)])
     }
 
-    static func setDone(_ id: OccurrenceID, unit: String, at: Instant?, by user: String?, note: String?, now: Instant)
+    static func setDone(
+        _ id: OccurrenceID, unit: String, at: Instant?, by user: String?, note: String?, now: Instant
+    )
         -> LedgerStatement
     {
         LedgerStatement(
@@ -280,7 +307,9 @@ enum LedgerSQL {
             """, [.integer(now.secondsSinceEpoch), .text(id.deadlineID), .text(id.date.iso), .text(unit)])
     }
 
-    static func setSnooze(_ id: OccurrenceID, unit: String, until: Instant, by user: String, at now: Instant) -> LedgerStatement {
+    static func setSnooze(
+        _ id: OccurrenceID, unit: String, until: Instant, by user: String, at now: Instant
+    ) -> LedgerStatement {
         LedgerStatement(
             """
             INSERT INTO occurrence_units (deadline_id, occurrence, unit, snoozed_until, snoozed_by, updated_at)
@@ -297,7 +326,9 @@ enum LedgerSQL {
     /// A unit's rows of an occurrence that would still be sent (`pending`, `retry`, or `sending` whose lease has
     /// run out), with a send time before `sendBefore` if given, become `skipped`; a row being sent now is left
     /// to finish.
-    static func skipOpenRows(_ id: OccurrenceID, unit: String, sendBefore: Instant?, reason: String, at now: Instant)
+    static func skipOpenRows(
+        _ id: OccurrenceID, unit: String, sendBefore: Instant?, reason: String, at now: Instant
+    )
         -> [LedgerStatement]
     {
         let row = "deadline_id = ? AND occurrence = ? AND unit = ? AND send_at < ?"
@@ -334,7 +365,8 @@ enum LedgerSQL {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 [
-                    .text(id.deadlineID), .text(id.date.iso), .text(unit), .text(action.rawValue), .text(user), .of(note),
+                    .text(id.deadlineID), .text(id.date.iso), .text(unit), .text(action.rawValue), .text(user),
+                    .of(note),
                     .of(until?.secondsSinceEpoch), .integer(now.secondsSinceEpoch),
                 ]),
             LedgerStatement("UPDATE counters SET value = value + 1 WHERE name = 'changes'"),

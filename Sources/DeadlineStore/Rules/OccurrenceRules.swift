@@ -17,7 +17,9 @@ enum OccurrenceRules {
     ) -> Change {
         var change = Change(statements: [LedgerSQL.ensureOccurrence(id, at: now)])
         for unit in units {
-            if let mark = marks.first(where: { ($0.unit == unit || $0.unit == PlannerState.everyUnit) && $0.doneAt != nil }) {
+            if let mark = marks.first(where: {
+                ($0.unit == unit || $0.unit == PlannerState.everyUnit) && $0.doneAt != nil
+            }) {
                 change.alreadyDone.append(mark)
                 continue
             }
@@ -44,13 +46,15 @@ enum OccurrenceRules {
         if let every {
             for other in allUnits where !units.contains(other) && !isDone(other) {
                 change.statements.append(
-                    LedgerSQL.setDone(id, unit: other, at: every.doneAt, by: every.doneBy, note: every.doneNote, now: now))
+                    LedgerSQL.setDone(
+                        id, unit: other, at: every.doneAt, by: every.doneBy, note: every.doneNote, now: now))
             }
             change.statements.append(LedgerSQL.clearDone(id, unit: PlannerState.everyUnit, at: now))
         }
         for unit in undone {
             if isDone(unit) { change.statements.append(LedgerSQL.clearDone(id, unit: unit, at: now)) }
-            change.statements += LedgerSQL.logEvent(id, unit: unit, .undone, user: user, note: note, until: nil, at: now)
+            change.statements += LedgerSQL.logEvent(
+                id, unit: unit, .undone, user: user, note: note, until: nil, at: now)
         }
         change.logged = true
         return change
@@ -64,9 +68,11 @@ enum OccurrenceRules {
         for unit in units {
             change.statements.append(LedgerSQL.setSnooze(id, unit: unit, until: until, by: user, at: now))
             change.statements += LedgerSQL.skipOpenRows(
-                id, unit: unit, sendBefore: until, reason: LedgerText.snoozeReason(id, unit: unit, until: until, by: user),
+                id, unit: unit, sendBefore: until,
+                reason: LedgerText.snoozeReason(id, unit: unit, until: until, by: user),
                 at: now)
-            change.statements += LedgerSQL.logEvent(id, unit: unit, .snoozed, user: user, note: note, until: until, at: now)
+            change.statements += LedgerSQL.logEvent(
+                id, unit: unit, .snoozed, user: user, note: note, until: until, at: now)
         }
         return change
     }

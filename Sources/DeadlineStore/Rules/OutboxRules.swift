@@ -12,12 +12,18 @@ enum OutboxRules {
         var statements: [LedgerStatement] = []
         if standing.state == .sending { statements.append(LedgerSQL.markInterrupted(standing.key, at: now)) }
         let attempt = standing.attempts + 1
-        statements += LedgerSQL.claim(standing.key, attempt: attempt, owner: owner, leaseUntil: leaseUntil, token: token, at: now)
-        return (statements, AttemptClaim(key: standing.key, attempt: attempt, token: token, owner: owner, leaseUntil: leaseUntil))
+        statements += LedgerSQL.claim(
+            standing.key, attempt: attempt, owner: owner, leaseUntil: leaseUntil, token: token, at: now)
+        return (
+            statements,
+            AttemptClaim(key: standing.key, attempt: attempt, token: token, owner: owner, leaseUntil: leaseUntil)
+        )
     }
 
     /// Sets aside a row that is not being sent: `given_up` or `skipped`.
-    static func setAside(_ standing: RowStanding, as state: ReminderState, reason: String, at now: Instant)
+    static func setAside(
+        _ standing: RowStanding, as state: ReminderState, reason: String, at now: Instant
+    )
         throws(StoreError) -> [LedgerStatement]
     {
         try standing.requireClaimable(at: now, action: state == .skipped ? "cannot be skipped" : "cannot be given up")
@@ -36,7 +42,9 @@ enum OutboxRules {
 
     static func sent(response: String, at now: Instant) -> Outcome {
         let response = LedgerText.capped(response)
-        return Outcome(result: LedgerSQL.Result(state: .sent, response: response, sentAt: now.secondsSinceEpoch), attempt: .sent, detail: response)
+        return Outcome(
+            result: LedgerSQL.Result(state: .sent, response: response, sentAt: now.secondsSinceEpoch), attempt: .sent,
+            detail: response)
     }
 
     static func failed(error: String, disposition: FailureDisposition) -> Outcome {
@@ -44,13 +52,15 @@ enum OutboxRules {
         switch disposition {
         case .retry(let at):
             return Outcome(
-                result: LedgerSQL.Result(state: .retry, lastError: error, nextAttemptAt: at.secondsSinceEpoch), attempt: .retry,
+                result: LedgerSQL.Result(state: .retry, lastError: error, nextAttemptAt: at.secondsSinceEpoch),
+                attempt: .retry,
                 detail: error)
         case .permanent:
             return Outcome(result: LedgerSQL.Result(state: .failed, lastError: error), attempt: .failed, detail: error)
         case .givenUp(let reason):
             return Outcome(
-                result: LedgerSQL.Result(state: .givenUp, lastError: error, reason: LedgerText.capped(reason)), attempt: .givenUp,
+                result: LedgerSQL.Result(state: .givenUp, lastError: error, reason: LedgerText.capped(reason)),
+                attempt: .givenUp,
                 detail: error)
         }
     }

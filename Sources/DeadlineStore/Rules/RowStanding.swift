@@ -23,7 +23,8 @@ struct RowStanding: Sendable {
     /// Reads ``columns`` from a row.
     init(key: String, _ cells: some LedgerCells) throws {
         self.init(
-            key: key, state: try cells.enumValue(0), attempts: try cells.int(1), nextAttemptAt: try cells.optionalInstant(2),
+            key: key, state: try cells.enumValue(0), attempts: try cells.int(1),
+            nextAttemptAt: try cells.optionalInstant(2),
             claimedBy: try cells.optionalText(3))
     }
 

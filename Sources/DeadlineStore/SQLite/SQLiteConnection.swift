@@ -138,7 +138,9 @@ final class SQLiteConnection: @unchecked Sendable {
             case .null: code = sqlite3_bind_null(statement, index)
             case .integer(let number): code = sqlite3_bind_int64(statement, index, number)
             case .text(let text):
-                code = text.withCString { sqlite3_bind_text(statement, index, $0, Int32(text.utf8.count), csqlite_transient()) }
+                code = text.withCString {
+                    sqlite3_bind_text(statement, index, $0, Int32(text.utf8.count), csqlite_transient())
+                }
             }
             guard code == SQLITE_OK else { throw error(code) }
         }

@@ -24,7 +24,8 @@ extension SQLiteLedger {
         let path = self.path
         try await write { db in
             let change = try OccurrenceRules.markUndone(
-                id, units: units, allUnits: allUnits, marks: try Self.marks(db, id, path: path), by: user, note: note, at: now)
+                id, units: units, allUnits: allUnits, marks: try Self.marks(db, id, path: path), by: user, note: note,
+                at: now)
             for statement in change.statements { try db.run(statement) }
         }
     }
@@ -35,7 +36,9 @@ extension SQLiteLedger {
     ) async throws(StoreError) {
         try LedgerText.validate(user: user, units: units)
         try await write { db in
-            for statement in OccurrenceRules.snooze(id, units: units, until: until, by: user, note: note, at: now).statements {
+            for statement in OccurrenceRules.snooze(id, units: units, until: until, by: user, note: note, at: now)
+                .statements
+            {
                 try db.run(statement)
             }
         }
@@ -60,7 +63,9 @@ extension SQLiteLedger {
     /// See ``Ledger/occurrenceEvents(deadlineID:)``.
     package func occurrenceEvents(deadlineID: String?) async throws(StoreError) -> [OccurrenceEvent] {
         let path = self.path
-        return try await read { db in try db.rows(LedgerSQL.events(deadlineID: deadlineID)).cells(path).map(LedgerRows.event) }
+        return try await read { db in
+            try db.rows(LedgerSQL.events(deadlineID: deadlineID)).cells(path).map(LedgerRows.event)
+        }
     }
 
     /// See ``Ledger/changeCounter()``: a row in `counters`, bumped in the admin action's transaction.

@@ -30,13 +30,15 @@ extension SQLiteLedger {
                 arguments.reserveCapacity(chunk.count * 14)
                 for r in chunk {
                     arguments += [
-                        .text(r.key), .text(r.deadlineID), .text(r.occurrence.iso), .text(r.rule), .text(r.kind.rawValue),
+                        .text(r.key), .text(r.deadlineID), .text(r.occurrence.iso), .text(r.rule),
+                        .text(r.kind.rawValue),
                         .text(r.unit), .text(r.channel), .text(r.recipients.joined(separator: "\n")),
                         .integer(r.due.secondsSinceEpoch), .integer(r.sendAt.secondsSinceEpoch), .text(state.rawValue),
                         .of(reason), .integer(now.secondsSinceEpoch), .integer(now.secondsSinceEpoch),
                     ]
                 }
-                new.formUnion(try db.rows(Self.insertSQL(rows: chunk.count), arguments).compactMap { $0.values.first?.text })
+                new.formUnion(
+                    try db.rows(Self.insertSQL(rows: chunk.count), arguments).compactMap { $0.values.first?.text })
                 start += chunk.count
             }
             return new
@@ -75,7 +77,9 @@ extension SQLiteLedger {
     /// See ``Ledger/readyToSend(at:limit:)``.
     package func readyToSend(at now: Instant, limit: Int) async throws(StoreError) -> [LedgerEntry] {
         let path = self.path
-        return try await read { db in try db.rows(LedgerSQL.readyToSend(at: now, limit: limit)).cells(path).map(LedgerRows.entry) }
+        return try await read { db in
+            try db.rows(LedgerSQL.readyToSend(at: now, limit: limit)).cells(path).map(LedgerRows.entry)
+        }
     }
 
     /// See ``Ledger/beginAttempt(key:owner:leaseUntil:at:)``: the check and the claim share one IMMEDIATE
@@ -85,14 +89,17 @@ extension SQLiteLedger {
     ) async throws(StoreError) -> AttemptClaim {
         let token = LedgerText.newClaimToken()
         let path = self.path
-        return try await write { db in try Self.claim(db, key: key, owner: owner, leaseUntil: leaseUntil, token: token, at: now, path: path) }
+        return try await write { db in
+            try Self.claim(db, key: key, owner: owner, leaseUntil: leaseUntil, token: token, at: now, path: path)
+        }
     }
 
     /// See ``Ledger/commit(_:)``: one IMMEDIATE transaction, each write decided by the rules as it comes; a write the
     /// rules refuse has written nothing (they refuse before any statement runs), a SQLite error rolls back all.
     package func commit(_ writes: [OutboxWrite]) async throws(StoreError) -> [OutboxWriteResult] {
         guard !writes.isEmpty else { return [] }
-        let tokens = writes.map { write -> String? in if case .claim = write { LedgerText.newClaimToken() } else { nil } }
+        let tokens = writes.map { write -> String? in if case .claim = write { LedgerText.newClaimToken() } else { nil }
+        }
         let path = self.path
         return try await write { db in
             var results: [OutboxWriteResult] = []
@@ -101,12 +108,17 @@ extension SQLiteLedger {
                 do {
                     switch write {
                     case .claim(let key, let owner, let leaseUntil, let now):
-                        results.append(.claimed(try Self.claim(db, key: key, owner: owner, leaseUntil: leaseUntil, token: token ?? "", at: now, path: path)))
+                        results.append(
+                            .claimed(
+                                try Self.claim(
+                                    db, key: key, owner: owner, leaseUntil: leaseUntil, token: token ?? "", at: now,
+                                    path: path)))
                     case .sent(let claim, let response, let now):
                         try Self.finish(db, claim, OutboxRules.sent(response: response, at: now), at: now, path: path)
                         results.append(.recorded)
                     case .failure(let claim, let error, let disposition, let now):
-                        try Self.finish(db, claim, OutboxRules.failed(error: error, disposition: disposition), at: now, path: path)
+                        try Self.finish(
+                            db, claim, OutboxRules.failed(error: error, disposition: disposition), at: now, path: path)
                         results.append(.recorded)
                     }
                 } catch let refusal as StoreError {
@@ -119,7 +131,8 @@ extension SQLiteLedger {
 
     /// The claim's statements, in the caller's transaction.
     static func claim(
-        _ db: SQLiteConnection, key: String, owner: String, leaseUntil: Instant, token: String, at now: Instant, path: String
+        _ db: SQLiteConnection, key: String, owner: String, leaseUntil: Instant, token: String, at now: Instant,
+        path: String
     ) throws -> AttemptClaim {
         let (statements, claim) = try OutboxRules.claim(
             try standing(db, key: key, path: path), owner: owner, leaseUntil: leaseUntil, token: token, at: now)
@@ -129,7 +142,9 @@ extension SQLiteLedger {
 
     /// The fenced result write, in the caller's transaction: changes the row only while it is `sending` under this
     /// claim's token.
-    static func finish(_ db: SQLiteConnection, _ claim: AttemptClaim, _ outcome: OutboxRules.Outcome, at now: Instant, path: String) throws {
+    static func finish(
+        _ db: SQLiteConnection, _ claim: AttemptClaim, _ outcome: OutboxRules.Outcome, at now: Instant, path: String
+    ) throws {
         guard try db.rows(LedgerSQL.finish(claim, outcome.result, at: now)).count == 1 else {
             throw try fencingError(db, claim: claim, path: path)
         }
@@ -149,7 +164,8 @@ extension SQLiteLedger {
     }
 
     /// The fenced result write: changes the row only while it is `sending` under this claim's token.
-    private func finish(_ claim: AttemptClaim, _ outcome: OutboxRules.Outcome, at now: Instant) async throws(StoreError) {
+    private func finish(_ claim: AttemptClaim, _ outcome: OutboxRules.Outcome, at now: Instant) async throws(StoreError)
+    {
         let path = self.path
         try await write { db in try Self.finish(db, claim, outcome, at: now, path: path) }
     }
@@ -164,10 +180,14 @@ extension SQLiteLedger {
         try await setAside(key: key, as: .skipped, reason: reason, at: now)
     }
 
-    private func setAside(key: String, as state: ReminderState, reason: String, at now: Instant) async throws(StoreError) {
+    private func setAside(
+        key: String, as state: ReminderState, reason: String, at now: Instant
+    ) async throws(StoreError) {
         let path = self.path
         try await write { db in
-            for statement in try OutboxRules.setAside(try Self.standing(db, key: key, path: path), as: state, reason: reason, at: now) {
+            for statement in try OutboxRules.setAside(
+                try Self.standing(db, key: key, path: path), as: state, reason: reason, at: now)
+            {
                 try db.run(statement)
             }
         }
@@ -186,7 +206,8 @@ extension SQLiteLedger {
         return try await write { db in
             let rows = try db.rows(LedgerSQL.requeueCandidates(deadlineID: deadlineID, channel: channel, since: since))
                 .cells(path).map(LedgerRows.entry)
-            try db.run(LedgerSQL.requeue(deadlineID: deadlineID, channel: channel, since: since, reason: reason, at: now))
+            try db.run(
+                LedgerSQL.requeue(deadlineID: deadlineID, channel: channel, since: since, reason: reason, at: now))
             return rows
         }
     }

@@ -3,7 +3,9 @@ import DeadlineKit
 extension SQLiteLedger {
     /// A row's ``RowStanding``, read in the caller's write transaction.
     static func standing(_ db: SQLiteConnection, key: String, path: String) throws -> RowStanding {
-        guard let row = try db.rows(LedgerSQL.standing(key)).first else { throw LedgerText.noSuchReminder(key, in: path) }
+        guard let row = try db.rows(LedgerSQL.standing(key)).first else {
+            throw LedgerText.noSuchReminder(key, in: path)
+        }
         return try RowStanding(key: key, SQLiteCells(row: row, location: path))
     }
 

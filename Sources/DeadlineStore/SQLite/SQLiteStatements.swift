@@ -40,7 +40,9 @@ struct SQLiteCells: LedgerCells {
     }
 
     private func missing(_ index: Int) -> StoreError {
-        StoreError(.corrupt, "\(location): a value the ledger needs is missing (column \(index + 1)); restore the latest backup")
+        StoreError(
+            .corrupt,
+            "\(location): a value the ledger needs is missing (column \(index + 1)); restore the latest backup")
     }
 }
 

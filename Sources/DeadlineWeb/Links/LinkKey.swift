@@ -51,7 +51,8 @@ package struct LinkKey: Sendable {
         if info.st_mode & 0o004 != 0 {
             return .failure(
                 LinkKeyError(
-                    "the key file '\(path)' is readable by everyone (mode \(String(info.st_mode & 0o777, radix: 8))); run: chmod 600 \(path)"))
+                    "the key file '\(path)' is readable by everyone (mode \(String(info.st_mode & 0o777, radix: 8))); run: chmod 600 \(path)"
+                ))
         }
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 256)
@@ -62,7 +63,10 @@ package struct LinkKey: Sendable {
             bytes += buffer[0..<n]
         }
         guard let key = parse(String(decoding: bytes, as: UTF8.self)) else {
-            return .failure(LinkKeyError("the key file '\(path)' does not hold a key (64 hexadecimal digits); write a new one with: deadlinectl web-key --rotate"))
+            return .failure(
+                LinkKeyError(
+                    "the key file '\(path)' does not hold a key (64 hexadecimal digits); write a new one with: deadlinectl web-key --rotate"
+                ))
         }
         return .success(key)
     }

@@ -38,14 +38,17 @@ enum LinkToken {
 
     /// The fields of a token whose signature holds; nil for anything else.
     static func open(_ token: some StringProtocol, key: LinkKey) -> [String]? {
-        guard token.utf8.count <= maxLength, let bytes = Base64URL.decode(token), bytes.count > macLength else { return nil }
+        guard token.utf8.count <= maxLength, let bytes = Base64URL.decode(token), bytes.count > macLength else {
+            return nil
+        }
         let text = Array(bytes.dropLast(macLength))
         let expected = mac(text, key: key)
         // Constant time: every byte is compared whatever the first difference.
         var difference: UInt8 = 0
         for (a, b) in zip(expected, bytes.suffix(macLength)) { difference |= a ^ b }
         guard difference == 0 else { return nil }
-        return String(decoding: text, as: UTF8.self).split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        return String(decoding: text, as: UTF8.self).split(separator: "|", omittingEmptySubsequences: false).map(
+            String.init)
     }
 
     static func mac(_ text: [UInt8], key: LinkKey) -> [UInt8] {

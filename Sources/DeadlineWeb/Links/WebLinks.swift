@@ -28,7 +28,9 @@ package struct WebLinks: Sendable {
     }
 
     /// The confirmation link for a unit's reminder about an occurrence, sent at `sentAt` in `language`.
-    package func confirmURL(deadlineID: String, occurrence: CivilDate, unitID: String, language: Language, sentAt: Instant) -> String {
+    package func confirmURL(
+        deadlineID: String, occurrence: CivilDate, unitID: String, language: Language, sentAt: Instant
+    ) -> String {
         let link = ConfirmationLink(
             deadlineID: deadlineID, occurrence: occurrence, unitID: unitID, language: language,
             expires: sentAt.adding(seconds: linkLifetimeSeconds))

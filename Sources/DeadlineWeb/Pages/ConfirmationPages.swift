@@ -4,7 +4,8 @@ import DeadlineKit
 /// that cannot be read says so in Vietnamese and English.
 enum ConfirmationPages {
     struct Words {
-        let title, task, document, due, unit, intro, note, button, validUntil, recorded, stopped, already, expired: String
+        let title, task, document, due, unit, intro, note, button, validUntil, recorded, stopped, already,
+            expired: String
         let expiredTitle, invalidTitle, invalid, notFound, tooMany, unavailable, notFoundTitle, errorTitle: String
     }
 
@@ -12,8 +13,10 @@ enum ConfirmationPages {
         switch language {
         case .vi:
             Words(
-                title: "Xác nhận đã hoàn thành nhiệm vụ", task: "Nhiệm vụ", document: "Văn bản", due: "Hạn", unit: "Đơn vị",
-                intro: "Khi đơn vị đã hoàn thành nhiệm vụ này, bấm nút dưới đây. Hệ thống ghi nhận và dừng nhắc việc cho đơn vị.",
+                title: "Xác nhận đã hoàn thành nhiệm vụ", task: "Nhiệm vụ", document: "Văn bản", due: "Hạn",
+                unit: "Đơn vị",
+                intro:
+                    "Khi đơn vị đã hoàn thành nhiệm vụ này, bấm nút dưới đây. Hệ thống ghi nhận và dừng nhắc việc cho đơn vị.",
                 note: "Ghi chú (không bắt buộc), ví dụ số văn bản báo cáo", button: "Xác nhận đã hoàn thành",
                 validUntil: "Liên kết này dùng được đến", recorded: "Đã ghi nhận: đơn vị đã hoàn thành nhiệm vụ lúc",
                 stopped: "Hệ thống đã dừng nhắc việc nhiệm vụ này cho đơn vị. Xin cảm ơn!",
@@ -28,7 +31,8 @@ enum ConfirmationPages {
         case .en:
             Words(
                 title: "Confirm the task done", task: "Task", document: "Document", due: "Due", unit: "Unit",
-                intro: "When your unit has finished this task, press the button below. It is recorded and your unit's reminders stop.",
+                intro:
+                    "When your unit has finished this task, press the button below. It is recorded and your unit's reminders stop.",
                 note: "Note (optional), e.g. the reference of your report", button: "Confirm the task done",
                 validUntil: "This link works until", recorded: "Recorded: the unit finished the task at",
                 stopped: "The reminders of this task to your unit have stopped. Thank you!",
@@ -75,7 +79,8 @@ enum ConfirmationPages {
     /// POST, recorded now.
     static func recorded(_ view: ConfirmationView?, at: String, language: Language) -> HTMLDocument {
         let w = words(language)
-        let body = "<main>\n<h1>\(w.title)</h1>\n" + (view.map { details($0, w) } ?? "")
+        let body =
+            "<main>\n<h1>\(w.title)</h1>\n" + (view.map { details($0, w) } ?? "")
             + "<p class=\"ok\">\(w.recorded) \(HTML.escape(at)).<br>\(w.stopped)</p>\n</main>"
         return HTMLDocument(language: language, title: w.title, body: body)
     }
@@ -83,19 +88,23 @@ enum ConfirmationPages {
     /// POST, a second time.
     static func already(_ view: ConfirmationView?, prior: PriorConfirmation, language: Language) -> HTMLDocument {
         let w = words(language)
-        let body = "<main>\n<h1>\(w.title)</h1>\n" + (view.map { details($0, w) } ?? "")
+        let body =
+            "<main>\n<h1>\(w.title)</h1>\n" + (view.map { details($0, w) } ?? "")
             + "<p class=\"ok\">\(w.already) \(HTML.escape(prior.at)), \(HTML.escape(prior.by)).</p>\n</main>"
         return HTMLDocument(language: language, title: w.title, body: body)
     }
 
     static func expired(_ view: ConfirmationView?, language: Language) -> HTMLDocument {
         let w = words(language)
-        let body = "<main>\n<h1>\(w.expiredTitle)</h1>\n" + (view.map { details($0, w) } ?? "")
+        let body =
+            "<main>\n<h1>\(w.expiredTitle)</h1>\n" + (view.map { details($0, w) } ?? "")
             + "<p class=\"warn\">\(w.expired)</p>\n</main>"
         return HTMLDocument(language: language, title: w.expiredTitle, body: body)
     }
 
-    static func message(_ language: Language, title: KeyPath<Words, String>, text: KeyPath<Words, String>, tone: String)
+    static func message(
+        _ language: Language, title: KeyPath<Words, String>, text: KeyPath<Words, String>, tone: String
+    )
         -> HTMLDocument
     {
         let w = words(language)

@@ -42,7 +42,8 @@ package struct HTMLDocument: Sendable {
     /// Nothing but the page's own style; forms post back to the same site; no framing.
     package var contentSecurityPolicy: String {
         let hash = Base64.encode(Array(SHA256.hash(data: Array(style.utf8))))
-        return "default-src 'none'; style-src 'sha256-\(hash)'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+        return
+            "default-src 'none'; style-src 'sha256-\(hash)'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
     }
 
     /// The style of deadlined's pages: readable on a phone, printable, no web fonts.

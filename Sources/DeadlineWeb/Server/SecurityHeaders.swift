@@ -8,7 +8,9 @@ import HummingbirdCore
 struct SecurityHeaders: RouterMiddleware {
     typealias Context = WebRequestContext
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws
         -> Response
     {
         var response: Response
@@ -17,7 +19,8 @@ struct SecurityHeaders: RouterMiddleware {
         } catch let error as HTTPError {
             response =
                 error.status == .notFound || error.status == .methodNotAllowed
-                ? WebSite.page(ConfirmationPages.bilingual(title: \.notFoundTitle, text: \.invalid), status: error.status)
+                ? WebSite.page(
+                    ConfirmationPages.bilingual(title: \.notFoundTitle, text: \.invalid), status: error.status)
                 : WebSite.text(error.status.reasonPhrase, status: error.status)
         }
         response.headers[.xFrameOptions] = "DENY"

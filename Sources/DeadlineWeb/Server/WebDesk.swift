@@ -37,7 +37,9 @@ package struct ConfirmationView: Sendable, Hashable {
     /// Set when the unit's part is already marked done.
     package var confirmed: PriorConfirmation?
 
-    package init(task: String, document: String?, due: String, unitName: String, expires: String, confirmed: PriorConfirmation?) {
+    package init(
+        task: String, document: String?, due: String, unitName: String, expires: String, confirmed: PriorConfirmation?
+    ) {
         self.task = task
         self.document = document
         self.due = due

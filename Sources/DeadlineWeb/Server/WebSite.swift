@@ -80,7 +80,8 @@ package struct WebSite: Sendable {
 
     func confirm(_ request: Request, context: WebRequestContext, token: String) async -> Response {
         guard limiter.allow(context.clientAddress(request)) else {
-            var response = Self.page(ConfirmationPages.bilingual(title: \.errorTitle, text: \.tooMany), status: .tooManyRequests)
+            var response = Self.page(
+                ConfirmationPages.bilingual(title: \.errorTitle, text: \.tooMany), status: .tooManyRequests)
             response.headers[.retryAfter] = String(limiter.retryAfterSeconds())
             return response
         }
@@ -126,7 +127,9 @@ package struct WebSite: Sendable {
     func report(token: String) async -> Response {
         guard desk.links?.isReportToken(token) == true else { return Self.invalidLink() }
         guard let page = await desk.report(at: desk.now()) else {
-            return Self.page(ConfirmationPages.message(.vi, title: \.errorTitle, text: \.unavailable, tone: "warn"), status: .serviceUnavailable)
+            return Self.page(
+                ConfirmationPages.message(.vi, title: \.errorTitle, text: \.unavailable, tone: "warn"),
+                status: .serviceUnavailable)
         }
         return Self.page(page, status: .ok)
     }
@@ -138,7 +141,9 @@ package struct WebSite: Sendable {
     }
 
     static func notFound(_ language: Language) -> Response {
-        page(ConfirmationPages.message(language, title: \.notFoundTitle, text: \.notFound, tone: "warn"), status: .notFound)
+        page(
+            ConfirmationPages.message(language, title: \.notFoundTitle, text: \.notFound, tone: "warn"),
+            status: .notFound)
     }
 
     /// A page with its own Content-Security-Policy.
@@ -146,7 +151,8 @@ package struct WebSite: Sendable {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.contentSecurityPolicy] = document.contentSecurityPolicy
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: document.rendered)))
+        return Response(
+            status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: document.rendered)))
     }
 
     static func text(_ text: String, status: HTTPResponse.Status, cache: String = "no-store") -> Response {

@@ -54,11 +54,14 @@ final class RecordingChannel: Channel {
         switch answer {
         case .deliver:
             return .delivered(
-                DeliveryReceipt(channel: name, host: "-", response: "kept by the test", statusCode: 0, newConnections: 0))
+                DeliveryReceipt(
+                    channel: name, host: "-", response: "kept by the test", statusCode: 0, newConnections: 0))
         case .temporary:
-            return .temporaryFailure(DeliveryError(channel: name, host: "-", kind: .serverUnavailable, cause: "421 busy"), retryAfter: nil)
+            return .temporaryFailure(
+                DeliveryError(channel: name, host: "-", kind: .serverUnavailable, cause: "421 busy"), retryAfter: nil)
         case .permanent:
-            return .permanentFailure(DeliveryError(channel: name, host: "-", kind: .recipientsRejected, cause: "550 no such user"))
+            return .permanentFailure(
+                DeliveryError(channel: name, host: "-", kind: .recipientsRejected, cause: "550 no such user"))
         }
     }
 
@@ -100,28 +103,34 @@ final class SchedulerHarness {
 
     init(config: String, at moment: String) throws {
         directory = try TemporaryDirectory(prefix: "deadlined-core")
-        mainFile = try directory.write("deadlined.toml", "[daemon]\nstate_directory = \"\(directory.path)/state\"\n" + config)
+        mainFile = try directory.write(
+            "deadlined.toml", "[daemon]\nstate_directory = \"\(directory.path)/state\"\n" + config)
         let loaded = LoadedConfiguration.load(mainFile: mainFile, environment: [:])
         let configuration = try #require(loaded.configuration, "\(loaded.diagnostics)")
         time = ManualTime(try MomentParser.parse(moment, zone: configuration.agenda.settings.zone).get())
         ledger = try SQLiteLedger.inMemory()
         let channel = self.channel
         let context = DaemonContext(
-            configuration: configuration, templates: loaded.templates, loadedAt: time.now, channels: [channel.name: channel])
+            configuration: configuration, templates: loaded.templates, loadedAt: time.now,
+            channels: [channel.name: channel])
         let waker = Waker()
         let recorder = log
         var logger = Logger(label: "deadlined-test") { _ in LogRecorder.Handler(recorder: recorder) }
         logger.logLevel = .debug
         let time = self.time
         let instance = InstanceRecord(
-            instanceID: "test:1:0", host: "test", pid: 1, startedAt: time.now, heartbeatAt: time.now, configLoadedAt: time.now,
+            instanceID: "test:1:0", host: "test", pid: 1, startedAt: time.now, heartbeatAt: time.now,
+            configLoadedAt: time.now,
             configSummary: configuration.summary, status: "")
         scheduler = Scheduler(
             context: context, ledger: ledger, waker: waker, notifier: SystemdNotifier(), logger: logger,
-            clock: DaemonClock(reading: { time.now }), commands: CommandQueue(waker: waker), mainFile: mainFile, environment: [:],
+            clock: DaemonClock(reading: { time.now }), commands: CommandQueue(waker: waker), mainFile: mainFile,
+            environment: [:],
             instance: instance)
         scheduler.makeContext = { configuration, templates, loadedAt in
-            DaemonContext(configuration: configuration, templates: templates, loadedAt: loadedAt, channels: [channel.name: channel])
+            DaemonContext(
+                configuration: configuration, templates: templates, loadedAt: loadedAt,
+                channels: [channel.name: channel])
         }
     }
 
@@ -141,7 +150,9 @@ final class SchedulerHarness {
 
     /// `rule unit state` of each ledger row of `deadline`, by send time.
     func rows(_ deadline: String) async throws -> [String] {
-        try await ledger.entries(deadlineID: deadline).map { "\($0.reminder.rule) \($0.reminder.unit) \($0.state.rawValue)" }
+        try await ledger.entries(deadlineID: deadline).map {
+            "\($0.reminder.rule) \($0.reminder.unit) \($0.state.rawValue)"
+        }
     }
 
     /// `rule unit` of what the channel delivered.
@@ -149,7 +160,9 @@ final class SchedulerHarness {
 }
 
 /// Units so-1 … so-n and one deadline given to all of them, due 17:00 on `due`, on the outbox channel.
-func coreConfig(units: Int = 1, due: String = "10/12/2020", reminders: String, daemon: String = "", extra: String = "") -> String {
+func coreConfig(
+    units: Int = 1, due: String = "10/12/2020", reminders: String, daemon: String = "", extra: String = ""
+) -> String {
     var text = """
         \(daemon)
 

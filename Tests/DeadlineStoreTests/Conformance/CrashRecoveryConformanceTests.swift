@@ -64,14 +64,18 @@ struct CrashRecoveryConformanceTests {
                     key: reminders[1].key, owner: Sample.owner, leaseUntil: Sample.at(300), at: Sample.t0)
                 try await first.recordFailure(
                     claim, error: "421 busy", disposition: .retry(at: Sample.at(120)), at: Sample.at(1))
-                _ = try await first.markDone(Sample.occurrenceID, units: reminders.map(\.unit), by: Sample.admin, note: nil, at: Sample.at(2))
+                _ = try await first.markDone(
+                    Sample.occurrenceID, units: reminders.map(\.unit), by: Sample.admin, note: nil, at: Sample.at(2))
                 try await first.setMeta("scan_watermark", "1606957200")
             }
             do {
                 let ledger = try await storage.open()
                 let states = try await ledger.entries(deadlineID: "5418-de-xuat").map(\.state)
                 #expect(states == [.skipped, .skipped, .skipped])  // marked done: nothing more goes out
-                #expect(try await ledger.plannerState().done == [Sample.occurrenceID: ["so-0": Sample.at(2), "so-1": Sample.at(2), "so-2": Sample.at(2)]])
+                #expect(
+                    try await ledger.plannerState().done == [
+                        Sample.occurrenceID: ["so-0": Sample.at(2), "so-1": Sample.at(2), "so-2": Sample.at(2)]
+                    ])
                 #expect(try await ledger.meta("scan_watermark") == "1606957200")
                 #expect(try await ledger.changeCounter() == 3)  // one per unit marked done
             }

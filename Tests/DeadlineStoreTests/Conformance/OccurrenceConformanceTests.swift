@@ -24,24 +24,31 @@ struct OccurrenceConformanceTests {
             let again = try await ledger.markDone(id, units: ["so-khdt"], by: "tranthib", note: nil, at: Sample.at(20))
             #expect(
                 again == [
-                    UnitMark(unit: "so-khdt", doneAt: Sample.at(10), doneBy: Sample.admin, doneNote: "Đã nộp báo cáo số 123/BC-SKHĐT")
+                    UnitMark(
+                        unit: "so-khdt", doneAt: Sample.at(10), doneBy: Sample.admin,
+                        doneNote: "Đã nộp báo cáo số 123/BC-SKHĐT")
                 ])
             #expect(try await ledger.plannerState().done == [id: ["so-khdt": Sample.at(10)]])
             #expect(try await ledger.changeCounter() == 1)
 
             try await ledger.markUndone(
-                id, units: ["so-khdt"], allUnits: ["so-khdt", "so-tc"], by: "tranthib", note: "Nhầm văn bản", at: Sample.at(30))
+                id, units: ["so-khdt"], allUnits: ["so-khdt", "so-tc"], by: "tranthib", note: "Nhầm văn bản",
+                at: Sample.at(30))
             #expect(try await ledger.plannerState().done.isEmpty)
             let notDone = await #expect(throws: StoreError.self) {
-                try await ledger.markUndone(id, units: ["so-khdt"], allUnits: ["so-khdt"], by: "tranthib", note: nil, at: Sample.at(31))
+                try await ledger.markUndone(
+                    id, units: ["so-khdt"], allUnits: ["so-khdt"], by: "tranthib", note: nil, at: Sample.at(31))
             }
             #expect(notDone?.code == .notFound)
-            #expect(notDone?.message == "5418-de-xuat@2020-12-10 is not marked done for so-khdt; there is nothing to undo")
+            #expect(
+                notDone?.message == "5418-de-xuat@2020-12-10 is not marked done for so-khdt; there is nothing to undo")
             #expect(try await ledger.changeCounter() == 2)
 
             try await ledger.snooze(
-                Self.monthly, units: ["so-tc"], until: Sample.at(86_400), by: Sample.admin, note: nil, at: Sample.at(40))
-            _ = try await ledger.markDone(id, units: ["so-khdt", "so-tc"], by: Sample.admin, note: nil, at: Sample.at(50))
+                Self.monthly, units: ["so-tc"], until: Sample.at(86_400), by: Sample.admin, note: nil, at: Sample.at(40)
+            )
+            _ = try await ledger.markDone(
+                id, units: ["so-khdt", "so-tc"], by: Sample.admin, note: nil, at: Sample.at(50))
             let state = try await ledger.plannerState()
             #expect(state.done == [id: ["so-khdt": Sample.at(50), "so-tc": Sample.at(50)]])
             #expect(state.snoozedUntil == [Self.monthly: ["so-tc": Sample.at(86_400)]])
@@ -57,10 +64,12 @@ struct OccurrenceConformanceTests {
                     sequence: 0, occurrence: id, unit: "so-khdt", action: .done, user: Sample.admin,
                     note: "Đã nộp báo cáo số 123/BC-SKHĐT", snoozedUntil: nil, at: Sample.at(10)),
                 OccurrenceEvent(
-                    sequence: 0, occurrence: id, unit: "so-khdt", action: .undone, user: "tranthib", note: "Nhầm văn bản",
+                    sequence: 0, occurrence: id, unit: "so-khdt", action: .undone, user: "tranthib",
+                    note: "Nhầm văn bản",
                     snoozedUntil: nil, at: Sample.at(30)),
                 OccurrenceEvent(
-                    sequence: 0, occurrence: Self.monthly, unit: "so-tc", action: .snoozed, user: Sample.admin, note: nil,
+                    sequence: 0, occurrence: Self.monthly, unit: "so-tc", action: .snoozed, user: Sample.admin,
+                    note: nil,
                     snoozedUntil: Sample.at(86_400), at: Sample.at(40)),
                 OccurrenceEvent(
                     sequence: 0, occurrence: id, unit: "so-khdt", action: .done, user: Sample.admin, note: nil,
@@ -70,7 +79,12 @@ struct OccurrenceConformanceTests {
                     snoozedUntil: nil, at: Sample.at(50)),
             ]
             let all = try await ledger.occurrenceEvents(deadlineID: nil)
-            #expect(all.map { var e = $0; e.sequence = 0; return e } == expected)
+            #expect(
+                all.map {
+                    var e = $0
+                    e.sequence = 0
+                    return e
+                } == expected)
             #expect(all.map(\.sequence) == all.map(\.sequence).sorted())
             #expect(Set(all.map(\.sequence)).count == 5)
             #expect(try await ledger.occurrenceEvents(deadlineID: "5418-bao-cao-thang").map(\.action) == [.snoozed])
@@ -85,8 +99,11 @@ struct OccurrenceConformanceTests {
         try await LedgerStorage.with(factory) { _, ledger async throws in
             let reminders = Sample.reminders(3)  // units so-0, so-1, so-2
             _ = try await ledger.recordDue(reminders, at: Sample.t0)
-            _ = try await ledger.markDone(Sample.occurrenceID, units: ["so-1"], by: Sample.admin, note: nil, at: Sample.at(3))
-            let states = try await ledger.entries(deadlineID: "5418-de-xuat").map { [$0.reminder.unit, $0.state.rawValue] }
+            _ = try await ledger.markDone(
+                Sample.occurrenceID, units: ["so-1"], by: Sample.admin, note: nil, at: Sample.at(3))
+            let states = try await ledger.entries(deadlineID: "5418-de-xuat").map {
+                [$0.reminder.unit, $0.state.rawValue]
+            }
             #expect(states == [["so-0", "pending"], ["so-1", "skipped"], ["so-2", "pending"]])
             #expect(
                 try await Sample.entry(ledger, reminders[1].key)?.reason
@@ -95,7 +112,8 @@ struct OccurrenceConformanceTests {
             #expect(state.isDone(Sample.occurrenceID, unit: "so-1"))
             #expect(!state.isDone(Sample.occurrenceID, unit: "so-0"))
             #expect(!state.isDone(Sample.occurrenceID, units: ["so-0", "so-1", "so-2"]))
-            _ = try await ledger.markDone(Sample.occurrenceID, units: ["so-0", "so-2"], by: Sample.admin, note: nil, at: Sample.at(4))
+            _ = try await ledger.markDone(
+                Sample.occurrenceID, units: ["so-0", "so-2"], by: Sample.admin, note: nil, at: Sample.at(4))
             #expect(try await ledger.plannerState().isDone(Sample.occurrenceID, units: ["so-0", "so-1", "so-2"]))
         }
     }
@@ -138,7 +156,8 @@ struct OccurrenceConformanceTests {
             let reminders = Sample.reminders(3)  // send times t0, t0+60, t0+120
             _ = try await ledger.recordDue(reminders, at: Sample.at(120))
             try await ledger.snooze(
-                Sample.occurrenceID, units: reminders.map(\.unit), until: Sample.at(120), by: Sample.admin, note: "Chờ họp",
+                Sample.occurrenceID, units: reminders.map(\.unit), until: Sample.at(120), by: Sample.admin,
+                note: "Chờ họp",
                 at: Sample.at(125))
             let states = try await ledger.entries(deadlineID: "5418-de-xuat").map(\.state)
             #expect(states == [.skipped, .skipped, .pending])

@@ -38,7 +38,9 @@ struct OutboxBatchConformanceTests {
             #expect(second[1] == .recorded)
             let c = try second[2].claim()
             #expect(c.key == r[2].key)
-            guard case .refused(let refusal) = second[3] else { throw StoreError(.unknown, "not refused: \(second[3])") }
+            guard case .refused(let refusal) = second[3] else {
+                throw StoreError(.unknown, "not refused: \(second[3])")
+            }
             #expect(refusal.code == .notClaimable)
 
             let sent = try #require(try await Sample.entry(ledger, r[0].key))
@@ -49,7 +51,8 @@ struct OutboxBatchConformanceTests {
             #expect(
                 sent.attemptLog == [
                     AttemptRecord(
-                        number: 1, owner: Sample.owner, startedAt: Sample.at(1), finishedAt: Sample.at(3), outcome: .sent,
+                        number: 1, owner: Sample.owner, startedAt: Sample.at(1), finishedAt: Sample.at(3),
+                        outcome: .sent,
                         detail: "250 2.0.0 Ok: queued as 4F2B")
                 ])
             let waiting = try #require(try await Sample.entry(ledger, r[1].key))
@@ -67,7 +70,8 @@ struct OutboxBatchConformanceTests {
         try await LedgerStorage.with(factory) { _, ledger async throws in
             let r = Sample.reminders(2)
             _ = try await ledger.recordDue(r, at: Sample.t0)
-            let old = try await ledger.beginAttempt(key: r[0].key, owner: Sample.owner, leaseUntil: Sample.at(60), at: Sample.t0)
+            let old = try await ledger.beginAttempt(
+                key: r[0].key, owner: Sample.owner, leaseUntil: Sample.at(60), at: Sample.t0)
             // The lease ran out; another daemon claimed the row again.
             let newer = try await ledger.commit([
                 .claim(key: r[0].key, owner: "daemon-b", leaseUntil: Sample.at(400), at: Sample.at(100)),
@@ -76,7 +80,9 @@ struct OutboxBatchConformanceTests {
             #expect(newer.map(\.attempt) == [2, 1])
             let results = try await ledger.commit([
                 .sent(old, response: "250 late", at: Sample.at(101)),
-                .claim(key: "khong-co|2020-12-10|7d|so-9|email", owner: Sample.owner, leaseUntil: Sample.at(400), at: Sample.at(101)),
+                .claim(
+                    key: "khong-co|2020-12-10|7d|so-9|email", owner: Sample.owner, leaseUntil: Sample.at(400),
+                    at: Sample.at(101)),
                 .sent(newer[0], response: "250 OK", at: Sample.at(102)),
                 .sent(newer[1], response: "250 OK", at: Sample.at(102)),
             ])

@@ -220,12 +220,15 @@ struct OutboxConformanceTests {
                 let claim = try await ledger.beginAttempt(
                     key: reminder.key, owner: Sample.owner, leaseUntil: Sample.at(300), at: Sample.at(1))
                 let disposition: FailureDisposition = index == 1 ? .givenUp(reason: "retry_limit") : .permanent
-                try await ledger.recordFailure(claim, error: "550 no such user", disposition: disposition, at: Sample.at(2))
+                try await ledger.recordFailure(
+                    claim, error: "550 no such user", disposition: disposition, at: Sample.at(2))
             }
-            let none = try await ledger.requeue(deadlineID: "5418-de-xuat", channel: "chat", since: nil, reason: "x", at: Sample.at(10))
+            let none = try await ledger.requeue(
+                deadlineID: "5418-de-xuat", channel: "chat", since: nil, reason: "x", at: Sample.at(10))
             #expect(none.isEmpty)
             let back = try await ledger.requeue(
-                deadlineID: "5418-de-xuat", channel: nil, since: Sample.at(2), reason: "put back by nguyenvana", at: Sample.at(20))
+                deadlineID: "5418-de-xuat", channel: nil, since: Sample.at(2), reason: "put back by nguyenvana",
+                at: Sample.at(20))
             #expect(back.map(\.key) == [reminders[0].key, reminders[1].key])
             #expect(back.map(\.state) == [.failed, .givenUp])
             let entry = try #require(try await Sample.entry(ledger, reminders[1].key))
@@ -234,8 +237,12 @@ struct OutboxConformanceTests {
             #expect(entry.requeuedAt == Sample.at(20))
             #expect(entry.requeuedAfter == 1)
             #expect(entry.lastError == "550 no such user")
-            #expect(Set(try await ledger.readyToSend(at: Sample.at(21), limit: 10).map(\.key)) == [reminders[0].key, reminders[1].key, reminders[2].key])
-            let claim = try await ledger.beginAttempt(key: reminders[1].key, owner: Sample.owner, leaseUntil: Sample.at(300), at: Sample.at(22))
+            #expect(
+                Set(try await ledger.readyToSend(at: Sample.at(21), limit: 10).map(\.key)) == [
+                    reminders[0].key, reminders[1].key, reminders[2].key,
+                ])
+            let claim = try await ledger.beginAttempt(
+                key: reminders[1].key, owner: Sample.owner, leaseUntil: Sample.at(300), at: Sample.at(22))
             #expect(claim.attempt == 2)
             // The other deadline's failure stays until asked for.
             #expect(try await Sample.entry(ledger, reminders[3].key, deadline: "khac")?.state == .failed)

@@ -137,7 +137,8 @@ struct PostgresClaimTests {
             let listener = Task { await listening.watchChanges { change in heard.withLock { $0.append(change) } } }
             defer { listener.cancel() }
             #expect(await eventually { heard.withLock { $0 == [.resynchronize] } })
-            _ = try await other.markDone(Sample.occurrenceID, units: ["so-0"], by: Sample.admin, note: nil, at: Sample.at(1))
+            _ = try await other.markDone(
+                Sample.occurrenceID, units: ["so-0"], by: Sample.admin, note: nil, at: Sample.at(1))
             #expect(await eventually { heard.withLock { $0.contains(.occurrencesChanged) } })
             var record = InstanceConformanceTests.instance("daemon-b", heartbeat: Sample.at(2))
             try await other.heartbeat(record)
@@ -146,7 +147,8 @@ struct PostgresClaimTests {
             try await other.heartbeat(record)
             let loaded = LedgerChange.configurationLoaded(instanceID: "daemon-b", summary: record.configSummary)
             #expect(await eventually { heard.withLock { $0.contains(loaded) } })
-            #expect(heard.withLock { $0.filter { if case .configurationLoaded = $0 { true } else { false } }.count } == 1)
+            #expect(
+                heard.withLock { $0.filter { if case .configurationLoaded = $0 { true } else { false } }.count } == 1)
         }
     }
 }

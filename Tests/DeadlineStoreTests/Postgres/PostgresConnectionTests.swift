@@ -24,10 +24,13 @@ struct PostgresConnectionTests {
                 server: .unixSocket(directory: server.directory, port: server.port), user: "deadlined_login",
                 database: database, sslMode: .disable))
         #expect(try await socket.meta("qua") == "TCP")
-        #expect(socket.displayName == "postgresql://deadlined_login@/\(database)?host=\(server.directory)&port=\(server.port)")
+        #expect(
+            socket.displayName
+                == "postgresql://deadlined_login@/\(database)?host=\(server.directory)&port=\(server.port)")
         await socket.close()
-        #expect(try server.psql("SELECT tableowner FROM pg_tables WHERE tablename = 'reminders'", database: database)
-            == "deadlined_login")
+        #expect(
+            try server.psql("SELECT tableowner FROM pg_tables WHERE tablename = 'reminders'", database: database)
+                == "deadlined_login")
     }
 
     @Test func errorsSayWhatToDo() async throws {
@@ -56,7 +59,8 @@ struct PostgresConnectionTests {
         }
         #expect(unreachable?.code == .unavailable)
         #expect(
-            unreachable?.message.hasPrefix("the ledger's database postgresql://postgres@127.0.0.1:\(port)/postgres cannot be reached (") == true)
+            unreachable?.message.hasPrefix(
+                "the ledger's database postgresql://postgres@127.0.0.1:\(port)/postgres cannot be reached (") == true)
         var tls = PostgresFixture.configuration(server, database: "postgres")
         tls.sslMode = .require
         let noTLS = await #expect(throws: StoreError.self) { _ = try await PostgresLedger(configuration: tls) }

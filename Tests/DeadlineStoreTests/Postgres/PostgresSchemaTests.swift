@@ -16,7 +16,8 @@ struct PostgresSchemaTests {
             }
             #expect(ledgers.count == 4)
             let ledger = try #require(first as? PostgresLedger)
-            let applied = try await ledger.texts("SELECT version || ' ' || name FROM schema_migrations ORDER BY version")
+            let applied = try await ledger.texts(
+                "SELECT version || ' ' || name FROM schema_migrations ORDER BY version")
             #expect(applied == LedgerSchema.steps.map { "\($0.version) \($0.name)" })
         }
     }
@@ -32,20 +33,24 @@ struct PostgresSchemaTests {
             try await newer.setMeta("written-by", "deadlined 2.0")
             await newer.close()
         }
-        let error = await #expect(throws: StoreError.self) { _ = try await PostgresLedger(configuration: configuration) }
+        let error = await #expect(throws: StoreError.self) {
+            _ = try await PostgresLedger(configuration: configuration)
+        }
         #expect(error?.code == .schemaTooNew)
         #expect(
             error?.message
                 == "\(configuration.displayName) was written by a newer deadlined (schema version \(future.version); "
                 + "this one knows up to \(LedgerSchema.latestVersion)); upgrade deadlined on every server, or restore "
                 + "the backup taken before the upgrade")
-        #expect(try server.psql("SELECT value FROM meta WHERE name = 'written-by'", database: database) == "deadlined 2.0")
+        #expect(
+            try server.psql("SELECT value FROM meta WHERE name = 'written-by'", database: database) == "deadlined 2.0")
     }
 
     @Test func theAuditLogIsAppendOnly() async throws {
         try await LedgerStorage.with(.postgres) { _, first async throws in
             let ledger = try #require(first as? PostgresLedger)
-            _ = try await ledger.markDone(Sample.occurrenceID, units: ["so-0"], by: Sample.admin, note: "Đã xong", at: Sample.t0)
+            _ = try await ledger.markDone(
+                Sample.occurrenceID, units: ["so-0"], by: Sample.admin, note: "Đã xong", at: Sample.t0)
             for sql in ["UPDATE occurrence_events SET actor = 'someone-else'", "DELETE FROM occurrence_events"] {
                 let error = await #expect(throws: StoreError.self) { try await ledger.execute(sql) }
                 #expect(error?.code == .invalidInput)
@@ -70,12 +75,15 @@ struct PostgresSchemaTests {
                 key: reminder.key, owner: "vp-ubnd-01:4242:1", leaseUntil: Sample.at(300), at: Sample.at(1))
             if index == 0 { try await sqlite.recordSent(claim, response: "250 OK", at: Sample.at(2)) }
             if index == 1 {
-                try await sqlite.recordFailure(claim, error: "421", disposition: .retry(at: Sample.at(600)), at: Sample.at(2))
+                try await sqlite.recordFailure(
+                    claim, error: "421", disposition: .retry(at: Sample.at(600)), at: Sample.at(2))
             }
         }
         let monthly = OccurrenceConformanceTests.monthly
-        try await sqlite.snooze(monthly, units: ["so-0"], until: Sample.at(86_400), by: Sample.admin, note: "Chờ họp", at: Sample.at(3))
-        _ = try await sqlite.markDone(Sample.occurrenceID, units: ["so-0"], by: "tranthib", note: "Đã nộp", at: Sample.at(4))
+        try await sqlite.snooze(
+            monthly, units: ["so-0"], until: Sample.at(86_400), by: Sample.admin, note: "Chờ họp", at: Sample.at(3))
+        _ = try await sqlite.markDone(
+            Sample.occurrenceID, units: ["so-0"], by: "tranthib", note: "Đã nộp", at: Sample.at(4))
         try await sqlite.setMeta("scan_watermark", "1606957200")
         try await sqlite.heartbeat(InstanceConformanceTests.instance("vp-ubnd-01:4242:1", heartbeat: Sample.at(5)))
 
@@ -96,7 +104,8 @@ struct PostgresSchemaTests {
             #expect(try await target.meta("scan_watermark") == "1606957200")
             #expect(try await target.changeCounter() == 2)
             // The copy goes on: a new audit event numbers after the copied ones, a claim left in flight expires.
-            try await target.markUndone(Sample.occurrenceID, units: ["so-0"], allUnits: ["so-0"], by: "tranthib", note: nil, at: Sample.at(6))
+            try await target.markUndone(
+                Sample.occurrenceID, units: ["so-0"], allUnits: ["so-0"], by: "tranthib", note: nil, at: Sample.at(6))
             let sequences = try await target.occurrenceEvents(deadlineID: nil).map(\.sequence)
             #expect(sequences.count == 3 && sequences[2] > sequences[1])
             let ready = try await target.readyToSend(at: Sample.at(300), limit: 2_000)

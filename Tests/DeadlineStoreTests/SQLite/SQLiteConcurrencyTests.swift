@@ -21,7 +21,8 @@ struct SQLiteConcurrencyTests {
                     group.addTask {
                         let date = CivilDate(daysSinceEpoch: 18_000 + day)
                         let id = OccurrenceID(deadlineID: "bao-cao-\(name)", date: date)
-                        _ = try await ledger.markDone(id, units: ["so-khdt"], by: "admin-\(name)", note: nil, at: Sample.at(Int64(day)))
+                        _ = try await ledger.markDone(
+                            id, units: ["so-khdt"], by: "admin-\(name)", note: nil, at: Sample.at(Int64(day)))
                     }
                 }
             }
@@ -51,7 +52,8 @@ struct SQLiteConcurrencyTests {
         async let child = ProcessRunner.run("python3", ["-c", script, path], timeout: .seconds(60))
         for day in 0..<200 {
             let id = OccurrenceID(deadlineID: "bao-cao", date: CivilDate(daysSinceEpoch: 18_000 + day))
-            _ = try await ledger.markDone(id, units: ["so-khdt"], by: Sample.admin, note: nil, at: Sample.at(Int64(day)))
+            _ = try await ledger.markDone(
+                id, units: ["so-khdt"], by: Sample.admin, note: nil, at: Sample.at(Int64(day)))
         }
         let result = try await child
         #expect(result.succeeded, "\(result)")

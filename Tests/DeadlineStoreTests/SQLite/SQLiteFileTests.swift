@@ -63,7 +63,8 @@ struct SQLiteFileTests {
 
     @Test func theAuditLogIsAppendOnly() async throws {
         let ledger = try SQLiteLedger.inMemory()
-        _ = try await ledger.markDone(Sample.occurrenceID, units: ["so-0"], by: Sample.admin, note: "Đã xong", at: Sample.t0)
+        _ = try await ledger.markDone(
+            Sample.occurrenceID, units: ["so-0"], by: Sample.admin, note: "Đã xong", at: Sample.t0)
         for sql in ["UPDATE occurrence_events SET actor = 'someone-else'", "DELETE FROM occurrence_events"] {
             let error = await #expect(throws: StoreError.self) { try await ledger.execute(sql) }
             #expect(error?.code == .invalidInput)

@@ -56,7 +56,10 @@ struct SQLiteSchemaTests {
         #expect(try await ledger.occurrenceEvents(deadlineID: nil).map(\.note) == ["trước khi nâng cấp"])
         // A whole occurrence marked done before per-unit completion counts for every unit.
         let november = OccurrenceID(deadlineID: "5418-bao-cao-thang", date: CivilDate(year: 2020, month: 11, day: 20)!)
-        #expect(try await ledger.plannerState().done == [november: [PlannerState.everyUnit: Instant(secondsSinceEpoch: 1_606_000_000)]])
+        #expect(
+            try await ledger.plannerState().done == [
+                november: [PlannerState.everyUnit: Instant(secondsSinceEpoch: 1_606_000_000)]
+            ])
         #expect(try await ledger.plannerState().isDone(november, units: ["so-khdt", "so-tc"]))
         #expect(try await ledger.occurrenceEvents(deadlineID: nil).map(\.unit) == [PlannerState.everyUnit])
         #expect(try await ledger.meta("scan_watermark") == "1606957200")
@@ -77,7 +80,8 @@ struct SQLiteSchemaTests {
         #expect(
             state.done == [
                 november: [
-                    "so-khdt": Instant(secondsSinceEpoch: 1_606_000_000), "so-nv": Instant(secondsSinceEpoch: 1_606_000_000),
+                    "so-khdt": Instant(secondsSinceEpoch: 1_606_000_000),
+                    "so-nv": Instant(secondsSinceEpoch: 1_606_000_000),
                 ]
             ])
         #expect(try await ledger.unitMarks(november).map(\.doneBy) == ["nguyenvana", "nguyenvana"])
@@ -123,8 +127,9 @@ struct SQLiteSchemaTests {
             let differing = sqlite.filter { !shared.contains($0) } + postgres.filter { !shared.contains($0) }
             for statement in differing {
                 #expect(
-                    statement.contains("occurrence_events") && (statement.contains("sequence")
-                        || statement.contains("append")),
+                    statement.contains("occurrence_events")
+                        && (statement.contains("sequence")
+                            || statement.contains("append")),
                     "unexpected dialect difference in step \(step.version): \(statement)")
             }
         }

@@ -32,7 +32,9 @@ enum Sample {
     }
 
     /// The one entry of `key`, with attempts.
-    static func entry(_ ledger: any Ledger, _ key: String, deadline: String = "5418-de-xuat") async throws
+    static func entry(
+        _ ledger: any Ledger, _ key: String, deadline: String = "5418-de-xuat"
+    ) async throws
         -> LedgerEntry?
     {
         try await ledger.entries(deadlineID: deadline).first { $0.key == key }

@@ -8,18 +8,24 @@ struct HTTPReply: Sendable, CustomStringConvertible {
     var headers: [String: String]
     var body: String
 
-    var description: String { "HTTP \(status)\n\(headers.sorted { $0.key < $1.key }.map { "\($0): \($1)" }.joined(separator: "\n"))\n\n\(body)" }
+    var description: String {
+        "HTTP \(status)\n\(headers.sorted { $0.key < $1.key }.map { "\($0): \($1)" }.joined(separator: "\n"))\n\n\(body)"
+    }
 }
 
 enum HTTPExchange {
     static func send(
         port: Int, _ method: String, _ path: String, headers: [String: String] = [:], body: String = ""
     ) async throws -> HTTPReply {
-        try await ProcessRunner.offPool("http-test") { try exchange(port: port, method, path, headers: headers, body: body) }
+        try await ProcessRunner.offPool("http-test") {
+            try exchange(port: port, method, path, headers: headers, body: body)
+        }
     }
 
     /// Posts a form, as the confirmation page's form does.
-    static func post(port: Int, _ path: String, form: [String: String] = [:], headers: [String: String] = [:]) async throws -> HTTPReply {
+    static func post(
+        port: Int, _ path: String, form: [String: String] = [:], headers: [String: String] = [:]
+    ) async throws -> HTTPReply {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
         let body = form.sorted { $0.key < $1.key }.map {
@@ -30,7 +36,9 @@ enum HTTPExchange {
         return try await send(port: port, "POST", path, headers: all, body: body)
     }
 
-    private static func exchange(port: Int, _ method: String, _ path: String, headers: [String: String], body: String) throws -> HTTPReply {
+    private static func exchange(
+        port: Int, _ method: String, _ path: String, headers: [String: String], body: String
+    ) throws -> HTTPReply {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw HTTPExchangeError("socket: \(errno)") }
         defer { close(fd) }
@@ -41,7 +49,9 @@ enum HTTPExchange {
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard connected == 0 else { throw HTTPExchangeError("connect to 127.0.0.1:\(port): \(errno)") }
         var request = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
@@ -68,19 +78,28 @@ enum HTTPExchange {
 
     static func parse(_ bytes: [UInt8]) throws -> HTTPReply {
         let separator: [UInt8] = [13, 10, 13, 10]
-        guard let end = (0...(max(bytes.count - 4, 0))).first(where: { Array(bytes[$0..<min($0 + 4, bytes.count)]) == separator }) else {
+        guard
+            let end = (0...(max(bytes.count - 4, 0))).first(where: {
+                Array(bytes[$0..<min($0 + 4, bytes.count)]) == separator
+            })
+        else {
             throw HTTPExchangeError("no header end in \(bytes.count) bytes")
         }
         let head = String(decoding: bytes[..<end], as: UTF8.self).components(separatedBy: "\r\n")
         let statusParts = head[0].split(separator: " ")
-        guard statusParts.count >= 2, let status = Int(statusParts[1]) else { throw HTTPExchangeError("status line '\(head[0])'") }
+        guard statusParts.count >= 2, let status = Int(statusParts[1]) else {
+            throw HTTPExchangeError("status line '\(head[0])'")
+        }
         var headers: [String: String] = [:]
         for line in head.dropFirst() {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                in: .whitespaces)
         }
         var body = Array(bytes[(end + 4)...])
-        if let length = headers["content-length"].flatMap(Int.init), body.count > length { body = Array(body.prefix(length)) }
+        if let length = headers["content-length"].flatMap(Int.init), body.count > length {
+            body = Array(body.prefix(length))
+        }
         return HTTPReply(status: status, headers: headers, body: String(decoding: body, as: UTF8.self))
     }
 }

@@ -22,9 +22,13 @@ struct WebFixture: Sendable {
 
     /// Three units, one deadline for all three due 17:00 Thursday 10/12/2020 (from directive 5418/UBND-TKBT),
     /// urged daily after it; `[web]` with its key in `dir`, unless `web` is false.
-    static func config(in dir: TemporaryDirectory, task: String = "Báo cáo kết quả thực hiện", web: Bool = true) throws -> String {
+    static func config(
+        in dir: TemporaryDirectory, task: String = "Báo cáo kết quả thực hiện", web: Bool = true
+    ) throws -> String {
         _ = try dir.write("web-key", LinkKey.generate().fileText, mode: 0o600)
-        func quoted(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+        func quoted(_ s: String) -> String {
+            "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }
         return try dir.write(
             "deadlined.toml",
             """
@@ -77,13 +81,15 @@ struct WebFixture: Sendable {
         guard let configuration = loaded.configuration else { throw HTTPExchangeError("config: \(loaded.diagnostics)") }
         let clock = TestClock(start)
         let daemonClock = DaemonClock(reading: { clock.now })
-        let context = DaemonContext(configuration: configuration, templates: loaded.templates, loadedAt: start, channels: [:])
+        let context = DaemonContext(
+            configuration: configuration, templates: loaded.templates, loadedAt: start, channels: [:])
         let log = LogRecorder()
         let logger = Logger(label: "web-test") { _ in log }
         let desk = DaemonWebDesk(context: context, ledger: ledger, commands: nil, clock: daemonClock, logger: logger)
         let socket = try ListeningSocket.make()
         let server = WebServer(
-            listeningOn: socket.descriptor, site: WebSite(desk: desk, logger: logger, postsPerMinute: postsPerMinute), logger: logger)
+            listeningOn: socket.descriptor, site: WebSite(desk: desk, logger: logger, postsPerMinute: postsPerMinute),
+            logger: logger)
         let fixture = WebFixture(port: socket.port, desk: desk, ledger: ledger, log: log, clock: clock)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }
@@ -94,10 +100,15 @@ struct WebFixture: Sendable {
 
     // MARK: Links and requests
 
-    func confirmPath(unit: String, occurrence: CivilDate = CivilDate(year: 2020, month: 12, day: 10)!, language: Language = .vi, sentAt: Instant? = nil)
+    func confirmPath(
+        unit: String, occurrence: CivilDate = CivilDate(year: 2020, month: 12, day: 10)!, language: Language = .vi,
+        sentAt: Instant? = nil
+    )
         -> String
     {
-        let url = links.confirmURL(deadlineID: "bao-cao", occurrence: occurrence, unitID: unit, language: language, sentAt: sentAt ?? clock.now)
+        let url = links.confirmURL(
+            deadlineID: "bao-cao", occurrence: occurrence, unitID: unit, language: language, sentAt: sentAt ?? clock.now
+        )
         return String(url.dropFirst(links.publicURL.count))
     }
 
@@ -111,7 +122,8 @@ struct WebFixture: Sendable {
 
     /// Which units the ledger has done for the occurrence, with who and the note.
     func doneMarks() async throws -> [String: (by: String, note: String?)] {
-        let marks = try await ledger.unitMarks(OccurrenceID(deadlineID: "bao-cao", date: CivilDate(year: 2020, month: 12, day: 10)!))
+        let marks = try await ledger.unitMarks(
+            OccurrenceID(deadlineID: "bao-cao", date: CivilDate(year: 2020, month: 12, day: 10)!))
         var out: [String: (by: String, note: String?)] = [:]
         for mark in marks where mark.doneAt != nil { out[mark.unit] = (mark.doneBy ?? "", mark.doneNote) }
         return out

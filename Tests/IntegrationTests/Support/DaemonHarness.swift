@@ -18,10 +18,12 @@ final class RunningDaemon: @unchecked Sendable {
         env.merge(environment) { _, new in new }
         let args = ["--config", config, "--log-target", journal == nil ? "console" : "journal"] + arguments
         if let journal {
-            process = try journal.start(BuiltProducts.path("deadlined"), args, environment: env, standardOutput: logFD, standardError: logFD)
+            process = try journal.start(
+                BuiltProducts.path("deadlined"), args, environment: env, standardOutput: logFD, standardError: logFD)
         } else {
             process = try ChildProcess(
-                path: BuiltProducts.path("deadlined"), arguments: args, environment: env, standardOutput: logFD, standardError: logFD)
+                path: BuiltProducts.path("deadlined"), arguments: args, environment: env, standardOutput: logFD,
+                standardError: logFD)
         }
     }
 
@@ -30,7 +32,8 @@ final class RunningDaemon: @unchecked Sendable {
         self.logPath = logPath
         logFD = open(logPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         process = try ChildProcess(
-            path: executable, arguments: arguments, environment: ProcessRunner.environment(removing: ["DEADLINED_CONFIG"]),
+            path: executable, arguments: arguments,
+            environment: ProcessRunner.environment(removing: ["DEADLINED_CONFIG"]),
             standardOutput: logFD, standardError: logFD)
     }
 
