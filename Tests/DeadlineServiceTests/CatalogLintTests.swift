@@ -1,12 +1,13 @@
 import Testing
 
-/// A string literal in Swift source: its text with interpolations taken out, and what stands around it on its
-/// line.
+/// A string literal in Swift source: its text with interpolations taken out, what stands around it on its line,
+/// and the line above (where swift-format puts a comment that would overflow, or the label of a long argument).
 struct SourceLiteral {
     var text: String
     var before: String
     var after: String
     var line: Int
+    var above: String = ""
 }
 
 /// The string literals of a Swift source file, comments skipped; `"…\(x)…"` gives its text without `\(x)`, and
@@ -66,7 +67,10 @@ func stringLiterals(in source: String) -> [SourceLiteral] {
         let (before, _) = lineText(around: start)
         let (_, after) = lineText(around: j)
         let startLine = 1 + chars[0..<start].filter { $0 == "\n" }.count
-        literals.append(SourceLiteral(text: text, before: before, after: after, line: startLine))
+        var lineStart = start
+        while lineStart > 0, chars[lineStart - 1] != "\n" { lineStart -= 1 }
+        let above = lineStart > 0 ? lineText(around: lineStart - 1).before : ""
+        literals.append(SourceLiteral(text: text, before: before, after: after, line: startLine, above: above))
         return j
     }
     while i < chars.count {
@@ -96,16 +100,23 @@ func stringLiterals(in source: String) -> [SourceLiteral] {
 func exemption(_ literal: SourceLiteral) -> String? {
     let text = literal.text
     guard text.contains(where: \.isLetter) else { return "no words" }
-    let trimmedBefore = literal.before.trimmingCharacters(in: " ")
+    let trimmedAbove = literal.above.trimmingCharacters(in: " ")
+    // A literal that starts its line continues the line above (an argument swift-format moved down).
+    let trimmedBefore =
+        literal.before.trimmingCharacters(in: " ").isEmpty ? trimmedAbove : literal.before.trimmingCharacters(in: " ")
     for label in ["help:", "abstract:", "discussion:", "commandName:", ".customLong("]
     where trimmedBefore.hasSuffix(label) {
         return "argument-parser's help, in English like the man pages made from it"
     }
-    if literal.before.contains("logger.") || literal.before.contains("Logger(") {
+    if trimmedBefore.contains("logger.") || trimmedBefore.contains("Logger(")
+        || trimmedBefore.contains("makeHandler(identifier:")
+    {
         return "a journal entry: its MESSAGE is English, as every journal entry"
     }
     let isName = text.allSatisfy { ($0.isLetter && $0.isASCII && $0.isLowercase) || $0 == "_" }
-    if literal.after.contains("// machine:") { return "marked on its line: a text for programs, with the reason" }
+    if literal.after.contains("// machine:") || trimmedAbove.hasPrefix("// machine:") {
+        return "marked on its line or the line above: a text for programs, with the reason"
+    }
     if isName, literal.after.hasPrefix(":") { return "a dictionary key: a placeholder's or a metadata field's name" }
     if isName, trimmedBefore.hasSuffix("["), literal.after.hasPrefix("]") {
         return "a dictionary subscript: a placeholder's name"

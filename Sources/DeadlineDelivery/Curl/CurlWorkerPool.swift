@@ -17,11 +17,14 @@ import Threads
 final class CurlWorkerPool: @unchecked Sendable {
     /// A job gets the running thread's handle, or `nil` if libcurl could not create one.
     typealias Job = @Sendable (CurlEasy?) -> Void
+    /// A job that says when its work is done (before it hands the result on): from then on its thread counts as
+    /// free, so that a job submitted in answer to that result waits for it instead of starting another thread.
+    typealias ReportingJob = @Sendable (CurlEasy?, _ done: () -> Void) -> Void
 
     /// The pool's lock; each thread sleeps on a condition of its own under it.
     let lock = ConditionLock()
     // Guarded by `lock`:
-    private var jobs = JobQueue<Job>()
+    private var jobs = JobQueue<ReportingJob>()
     private var threads: [CurlWorkerThread] = []
     /// Threads waiting for a job, the one that went idle last at the end.
     private var idle: [CurlWorkerThread] = []
@@ -54,6 +57,11 @@ final class CurlWorkerPool: @unchecked Sendable {
 
     /// Queues a job; `false` if the queue is full or the pool was shut down (the job is then not run).
     func submit(_ job: @escaping Job) -> Bool {
+        submit { easy, _ in job(easy) }
+    }
+
+    /// Queues a job that reports when its work is done (see ``ReportingJob``); `false` as ``submit(_:)-(Job)``.
+    func submit(reporting job: @escaping ReportingJob) -> Bool {
         lock.lock()
         defer { lock.unlock() }
         guard !isShutDown, jobs.count < capacity else { return false }
@@ -84,7 +92,11 @@ final class CurlWorkerPool: @unchecked Sendable {
     ) async -> T {
         await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<T, Never>) in
-                let queued = submit { easy in continuation.resume(returning: body(easy)) }
+                let queued = submit(reporting: { easy, done in
+                    let result = body(easy)
+                    done()  // this thread is free before the caller, resumed, submits its next job
+                    continuation.resume(returning: result)
+                })
                 if !queued { continuation.resume(returning: rejected()) }
             }
         } onCancel: {
@@ -120,11 +132,9 @@ final class CurlWorkerPool: @unchecked Sendable {
     // MARK: Called by the worker threads
 
     /// Blocks `thread` until a job is available (returns it) or the pool is shut down with nothing queued (`nil`).
-    /// `finished`: the thread comes back from running a job (not from its start).
-    func nextJob(for thread: CurlWorkerThread, finished: Bool) -> Job? {
+    func nextJob(for thread: CurlWorkerThread) -> ReportingJob? {
         lock.lock()
         defer { lock.unlock() }
-        if finished { running -= 1 }
         while jobs.isEmpty && !isShutDown {
             if !idle.contains(where: { $0 === thread }) { idle.append(thread) }
             thread.wait()
@@ -134,6 +144,13 @@ final class CurlWorkerPool: @unchecked Sendable {
         guard let job = jobs.popFirst() else { return nil }
         running += 1
         return job
+    }
+
+    /// A job's work is done: its thread counts as free (called once per job, by the job or after it).
+    func jobDone() {
+        lock.lock()
+        running -= 1
+        lock.unlock()
     }
 
     /// `thread` has destroyed its handle and is about to exit.

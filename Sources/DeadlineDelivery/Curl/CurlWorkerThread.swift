@@ -16,10 +16,13 @@ final class CurlWorkerThread: @unchecked Sendable {
         condition = pool.lock.makeCondition()
         let started = OSThread.start(name: name) { [self] in
             var easy = CurlEasy()
-            var finished = false
-            while let job = pool.nextJob(for: self, finished: finished) {
-                job(easy)
-                finished = true
+            while let job = pool.nextJob(for: self) {
+                var reported = false
+                job(easy) {
+                    if !reported { pool.jobDone() }
+                    reported = true
+                }
+                if !reported { pool.jobDone() }
             }
             easy = nil  // curl_easy_cleanup: closes cached connections
             pool.threadExited()

@@ -234,8 +234,9 @@ package enum OccurrenceCommands {
         var name = "uid \(getuid())"
         if let pw = getpwuid(getuid()), let cName = pw.pointee.pw_name { name = String(cString: cName) }
         if let sudoUser = environment["SUDO_USER"], !sudoUser.isEmpty, sudoUser != name {
+            // machine: the user's name as `root (sudo: lan)`
             name += " (sudo: \(sudoUser))"
-        }  // machine: the user's name as `root (sudo: lan)`
+        }
         return name
     }
 
