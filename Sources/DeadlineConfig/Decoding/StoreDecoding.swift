@@ -27,6 +27,19 @@ package struct StoreSettings: Sendable, Hashable {
     }
 }
 
+/// libpq's `sslmode`, read once where it is written (the URL, `[store] sslmode`, `migrate --sslmode`).
+package enum SSLMode: String, CaseIterable, Sendable {
+    case disable, allow, prefer, require
+    case verifyCA = "verify-ca"
+    case verifyFull = "verify-full"
+
+    /// Whether traffic may go unencrypted (libpq falls back to plain text, or never tries TLS).
+    package var mayBePlainText: Bool { self == .disable || self == .allow || self == .prefer }
+
+    /// The default for a server: `prefer` on this machine, `verify-full` elsewhere.
+    package static func defaultMode(isLocal: Bool) -> SSLMode { isLocal ? .prefer : .verifyFull }
+}
+
 /// A PostgreSQL database, as `[store]` describes it (the password stays in its file until the daemon reads it).
 package struct PostgresSettings: Sendable, Hashable {
     /// How to reach the server.
@@ -45,8 +58,9 @@ package struct PostgresSettings: Sendable, Hashable {
     package var database: String
     /// The file holding the password, if any.
     package var passwordFile: String?
-    /// libpq's `sslmode`: `disable`, `allow`, `prefer`, `require`, `verify-ca` or `verify-full`.
-    package var sslMode: String
+    /// libpq's `sslmode`; nil until the URL or `[store] sslmode` says one (the decoder then fills in the default:
+    /// `prefer` on this machine, `verify-full` elsewhere).
+    package var sslMode: SSLMode?
     /// A CA certificate (PEM) to trust.
     package var caFile: String?
     /// Time allowed to connect.
@@ -144,7 +158,8 @@ package enum StoreURL {
             host = String(hostPart)
         }
         var database = path.isEmpty ? nil : percentDecoded(path)
-        var settings = PostgresSettings(location: .tcp(host: host, port: port), user: user, database: "", sslMode: "")
+        var settings = PostgresSettings(location: .tcp(host: host, port: port), user: user, database: "", sslMode: nil)
+        var sslModeText: String?
         for pair in query.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(percentDecoded)
             let (name, value) = (parts.first ?? "", parts.count > 1 ? parts[1] : "")
@@ -155,7 +170,7 @@ package enum StoreURL {
                 port = p
             case "user": user = value
             case "dbname": database = value
-            case "sslmode": settings.sslMode = value
+            case "sslmode": sslModeText = value
             case "sslrootcert": settings.caFile = value
             case "connect_timeout":
                 guard let seconds = Int(value), (1...600).contains(seconds) else {
@@ -187,8 +202,11 @@ package enum StoreURL {
                             "ledgerUnknownParameter", ["name": name, "known": known], parts: ["hint": hint])))
             }
         }
-        if !settings.sslMode.isEmpty, !ConfigSchema.sslModes.contains(settings.sslMode) {
-            let hint = Suggestions.hintPhrase(for: settings.sslMode, in: ConfigSchema.sslModes)
+        if let sslModeText, !sslModeText.isEmpty {
+            settings.sslMode = SSLMode(rawValue: sslModeText)
+        }
+        if let sslModeText, !sslModeText.isEmpty, settings.sslMode == nil {
+            let hint = Suggestions.hintPhrase(for: sslModeText, in: ConfigSchema.sslModes)
             let modes = ConfigSchema.sslModes.joined(separator: ", ")
             return .failure(
                 StoreURLError(
@@ -248,7 +266,7 @@ package struct StoreURLError: Error, Sendable, Equatable, CustomStringConvertibl
 
 extension ConfigSchema {
     /// libpq's `sslmode` values.
-    package static let sslModes = ["disable", "allow", "prefer", "require", "verify-ca", "verify-full"]
+    package static let sslModes = SSLMode.allCases.map(\.rawValue)
 }
 
 extension ConfigDecoder {
@@ -292,25 +310,26 @@ extension ConfigDecoder {
                 }
             }
         case .success(.postgresql(var pg)):
-            if let sslMode, !pg.sslMode.isEmpty, sslMode.value != pg.sslMode {
+            let given = sslMode.flatMap { SSLMode(rawValue: $0.value) }
+            if let sslMode, let inURL = pg.sslMode, given != inURL {
                 sink.error(
                     file, sslMode.range,
                     .problem(
-                        "sslmode is given twice, here and in the url (sslmode=\(pg.sslMode))", "sslModeTwice",
-                        ["mode": "\(pg.sslMode)"]))
+                        "sslmode is given twice, here and in the url (sslmode=\(inURL.rawValue))", "sslModeTwice",
+                        ["mode": inURL.rawValue]))
             }
-            if let sslMode { pg.sslMode = sslMode.value }
-            if pg.sslMode.isEmpty { pg.sslMode = pg.isLocal ? "prefer" : "verify-full" }
+            let mode = given ?? pg.sslMode ?? SSLMode.defaultMode(isLocal: pg.isLocal)
+            pg.sslMode = mode
             if let caFile { pg.caFile = caFile }
             pg.passwordFile = passwordFile
             if let connectTimeout { pg.connectTimeoutSeconds = Int(connectTimeout) }
-            if !pg.isLocal, ["disable", "allow", "prefer"].contains(pg.sslMode) {
+            if !pg.isLocal, mode.mayBePlainText {
                 sink.warning(
                     file, sslMode?.range ?? url.range,
                     .problem(
                         "the ledger's traffic to \(StoreURL.shown(url.value)) may go unencrypted over the network "
-                            + "(sslmode = \"\(pg.sslMode)\"); prefer \"verify-full\"",
-                        "ledgerPlaintext", ["url": "\(StoreURL.shown(url.value))", "mode": "\(pg.sslMode)"]))
+                            + "(sslmode = \"\(mode.rawValue)\"); prefer \"verify-full\"",
+                        "ledgerPlaintext", ["url": "\(StoreURL.shown(url.value))", "mode": mode.rawValue]))
             }
             settings.backend = .postgresql(pg)
         }

@@ -33,15 +33,14 @@ package enum MigrateSession {
         let say = Catalog(language)
         guard let sourcePath = sqlitePath(request.from, configuration: configuration, say) else { return 2 }
         guard var target = postgresSettings(request, configuration: configuration, say) else { return 2 }
-        if let sslMode = request.sslMode {
-            guard ConfigSchema.sslModes.contains(sslMode) else {
-                Console.err(say(MigrateText.badSSLMode, ["mode": sslMode, "modes": say.list(ConfigSchema.sslModes)]))
+        if let text = request.sslMode {
+            guard let mode = SSLMode(rawValue: text) else {
+                Console.err(say(MigrateText.badSSLMode, ["mode": text, "modes": say.list(ConfigSchema.sslModes)]))
                 return 2
             }
-            target.sslMode = sslMode
+            target.sslMode = mode
         }
-        // machine: sslmode values
-        if target.sslMode.isEmpty { target.sslMode = target.isLocal ? "prefer" : "verify-full" }
+        if target.sslMode == nil { target.sslMode = SSLMode.defaultMode(isLocal: target.isLocal) }
         let stateDirectory = String(sourcePath[..<(sourcePath.lastIndex(of: "/") ?? sourcePath.startIndex)])
         if let pong = try? ControlClient.request("PING", stateDirectory: stateDirectory, timeoutSeconds: 5).first,
             pong.hasPrefix("PONG ")
@@ -116,7 +115,7 @@ package enum MigrateSession {
             if sameDatabase == true, let configured {
                 settings.passwordFile = configured.passwordFile
                 settings.caFile = settings.caFile ?? configured.caFile
-                if settings.sslMode.isEmpty { settings.sslMode = configured.sslMode }
+                if settings.sslMode == nil { settings.sslMode = configured.sslMode }
             }
             if let file = request.passwordFile { settings.passwordFile = file }
             return settings

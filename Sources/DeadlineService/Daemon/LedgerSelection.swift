@@ -60,9 +60,21 @@ package enum LedgerSelection {
         return PostgresLedgerConfiguration(
             server: server, user: settings.user, database: settings.database,
             password: try settings.passwordFile.map(readPassword),
-            sslMode: PostgresLedgerConfiguration.SSLMode(rawValue: settings.sslMode) ?? .verifyFull,
+            sslMode: ledgerSSLMode(settings.sslMode ?? SSLMode.defaultMode(isLocal: settings.isLocal)),
             caFile: settings.caFile, connectTimeoutSeconds: settings.connectTimeoutSeconds,
             applicationName: applicationName)
+    }
+
+    /// The configuration's `sslmode` as the PostgreSQL ledger takes it: every case named, nothing guessed.
+    static func ledgerSSLMode(_ mode: SSLMode) -> PostgresLedgerConfiguration.SSLMode {
+        switch mode {
+        case .disable: .disable
+        case .allow: .allow
+        case .prefer: .prefer
+        case .require: .require
+        case .verifyCA: .verifyCA
+        case .verifyFull: .verifyFull
+        }
     }
 
     /// The password in a secret file, without its trailing line break; the error names the file only.
