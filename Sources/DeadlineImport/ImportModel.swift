@@ -51,12 +51,8 @@ package struct ImportedDocument: Sendable, Hashable {
 
 /// A repeating deadline found in the text (`hằng tháng trước ngày 20`, `định kỳ hằng quý`).
 package struct ProposedRecurrence: Sendable, Hashable {
-    /// How often it repeats.
-    package enum Frequency: String, Sendable, Hashable {
-        case weekly, monthly, quarterly
-        case halfYearly = "half-yearly"
-        case yearly
-    }
+    /// How often it repeats: the configuration's `repeat` kinds.
+    package typealias Frequency = RepeatKind
 
     /// How often it repeats.
     package var frequency: Frequency

@@ -99,8 +99,8 @@ extension ConfigDecoder {
             }
             return nil
         }
-        let kinds = ["weekly", "monthly", "quarterly", "half-yearly", "yearly"]
-        guard kinds.contains(repeatValue.value) else {
+        let kinds = RepeatKind.allCases.map(\.rawValue)
+        guard let kind = RepeatKind(rawValue: repeatValue.value) else {
             sink.error(
                 file, repeatValue.range,
                 .problem(
@@ -122,8 +122,8 @@ extension ConfigDecoder {
             }
         }
         var pattern: Recurrence.Pattern?
-        switch repeatValue.value {
-        case "weekly":
+        switch kind {
+        case .weekly:
             unused("day", dayNode != nil)
             unused("month", monthValue != nil)
             unused("date", dateValue != nil)
@@ -142,7 +142,7 @@ extension ConfigDecoder {
                     file, repeatValue.range,
                     .problem("repeat = \"weekly\" needs 'weekday', e.g. weekday = \"friday\"", "weeklyNeedsWeekday"))
             }
-        case "yearly":
+        case .yearly:
             unused("day", dayNode != nil)
             unused("month", monthValue != nil)
             unused("weekday", weekdayValue != nil)
@@ -161,15 +161,11 @@ extension ConfigDecoder {
                     file, repeatValue.range,
                     .problem("repeat = \"yearly\" needs 'date', e.g. date = \"15/12\"", "yearlyNeedsDate"))
             }
-        default:
+        case .monthly, .quarterly, .halfYearly:
             unused("weekday", weekdayValue != nil)
             unused("date", dateValue != nil)
-            let (interval, maxMonth, defaultMonth) =
-                switch repeatValue.value {
-                case "monthly": (1, 1, 1)
-                case "quarterly": (3, 3, 3)
-                default: (6, 6, 6)
-                }
+            let interval = kind.monthsPerPeriod ?? 1
+            let (maxMonth, defaultMonth) = (interval, interval)
             if interval == 1 { unused("month", monthValue != nil) }
             var anchor = defaultMonth
             if let m = monthValue, interval > 1 {

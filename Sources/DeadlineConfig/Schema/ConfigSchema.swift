@@ -370,7 +370,7 @@ package enum ConfigSchema {
             KeySpec(
                 "due", .dueDate, "When it is due, once.", example: "\"10/12/2020\""),
             KeySpec(
-                "repeat", .choice(["weekly", "monthly", "quarterly", "half-yearly", "yearly"]),
+                "repeat", .choice(RepeatKind.allCases.map(\.rawValue)),
                 "When it is due, repeatedly (instead of `due`)."),
             KeySpec(
                 "day", .dayOfMonth,

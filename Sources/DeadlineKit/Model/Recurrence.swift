@@ -95,3 +95,21 @@ package struct Recurrence: Sendable, Hashable {
         return dates(from: date.adding(days: -span), through: date).last
     }
 }
+
+/// The kinds of repetition an office writes, as `repeat` names them in the configuration and as `import` proposes
+/// them: one list for the schema, the decoder and the importer.
+package enum RepeatKind: String, CaseIterable, Sendable, Hashable {
+    case weekly, monthly, quarterly
+    case halfYearly = "half-yearly"
+    case yearly
+
+    /// For the kinds that repeat every few months: the months in a period (the `month` key counts within it).
+    package var monthsPerPeriod: Int? {
+        switch self {
+        case .monthly: 1
+        case .quarterly: 3
+        case .halfYearly: 6
+        case .weekly, .yearly: nil
+        }
+    }
+}
