@@ -156,11 +156,14 @@ package struct StatusReport: Sendable {
         out += instancesText(language: language)
         out += "\n" + say(StatusText.nextReminders)
         if next.isEmpty { out += "  \(say(CommonText.nothing))\n" }
+        // Columns lined up like the other tables (no header: the section's title says what they are).
+        var table = TextTable(header: [])
         for r in next {
             let t = planner.target(of: r)
-            out +=
-                "  \(zone.vietnamese(r.sendAt))  \(planner.deadlineID(of: r))  \(words.kind(r.rule))  \(t.unitID)  \(t.channel)\n"
+            table.append(
+                ["", zone.vietnamese(r.sendAt), planner.deadlineID(of: r), words.kind(r.rule), t.unitID, t.channel])
         }
+        if !next.isEmpty { out += table.renderedRows() }
         out += "\n" + say(StatusText.waitingForRetry, ["count": String(retrying.count)])
         for e in retrying {
             out += say(

@@ -13,8 +13,18 @@ package struct TextTable {
     }
 
     package func rendered() -> String {
+        lines(withHeader: true)
+    }
+
+    /// The rows alone, lined up as ``rendered()`` lines them up.
+    package func renderedRows() -> String {
+        lines(withHeader: false)
+    }
+
+    private func lines(withHeader: Bool) -> String {
         var widths = header.map(\.count)
         for row in rows {
+            while widths.count < row.count { widths.append(0) }
             for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
         }
         func line(_ cells: [String]) -> String {
@@ -28,7 +38,7 @@ package struct TextTable {
             }
             return out
         }
-        return ([line(header)] + rows.map(line)).joined(separator: "\n") + "\n"
+        return ((withHeader ? [line(header)] : []) + rows.map(line)).joined(separator: "\n") + "\n"
     }
 
     /// `text` cut to `width` characters with an ellipsis.
