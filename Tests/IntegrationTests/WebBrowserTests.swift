@@ -136,7 +136,7 @@ struct WebBrowserTests {
         let check = try await Self.ctl(["check"], config)
         #expect(
             check.stderr.contains(
-                "the link key '\(dir.path)/secrets/web-key' does not exist yet; create it with: deadlinectl web-key"),
+                "khóa liên kết '\(dir.path)/secrets/web-key' chưa có; hãy tạo bằng lệnh: deadlinectl web-key"),
             "\(check)")
         let key = try await Self.ctl(["web-key"], config)
         #expect(
