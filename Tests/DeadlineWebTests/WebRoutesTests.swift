@@ -49,10 +49,10 @@ struct WebRoutesTests {
             for text in [
                 "<html lang=\"vi\">", "<dt>Nhiệm vụ</dt><dd>Báo cáo kết quả thực hiện</dd>",
                 "<dt>Văn bản</dt><dd>5418/UBND-TKBT: Triển khai nhiệm vụ năm 2021</dd>",
-                "<dt>Hạn</dt><dd>17:00 Thứ Năm 10/12/2020</dd>",
+                "<dt>Hạn</dt><dd>17 giờ 00, thứ Năm, ngày 10/12/2020</dd>",
                 "<dt>Đơn vị</dt><dd>Sở số 1</dd>", "<form method=\"post\">",
                 "<button type=\"submit\">Xác nhận đã hoàn thành</button>",
-                "Liên kết này dùng được đến 08:00 Chủ nhật 07/02/2021.",
+                "Liên kết này dùng được đến 8 giờ 00, Chủ nhật, ngày 07/02/2021.",
             ] {
                 #expect(reply.body.contains(text), "\(text)\n\(reply.body)")
             }
@@ -172,7 +172,7 @@ struct WebRoutesTests {
             let page = try await site.get(path)
             #expect(
                 page.body.contains("<html lang=\"en\">")
-                    && page.body.contains("<dt>Due</dt><dd>17:00 Thursday 10/12/2020</dd>"), "\(page.body)")
+                    && page.body.contains("<dt>Due</dt><dd>17:00 on Thursday, 10 December 2020</dd>"), "\(page.body)")
             #expect(page.body.contains("<button type=\"submit\">Confirm the task done</button>"))
             let done = try await site.post(path)
             #expect(done.body.contains("Recorded: the unit finished the task at 08:00 09/12/2020."), "\(done.body)")

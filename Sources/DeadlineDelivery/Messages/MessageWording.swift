@@ -158,3 +158,11 @@ package struct DocumentCitation: Sendable, Hashable {
         return first.lowercased() + trimmed.dropFirst()
     }
 }
+
+/// A moment as the messages write it, for other modules' pages and texts: `17 giờ 00, thứ Năm, ngày 10/12/2020`;
+/// `17:00 on Thursday, 10 December 2020`.
+package enum MessageMoment {
+    package static func text(_ local: LocalDateTime, _ language: Language) -> String {
+        Wording.moment(local, language)
+    }
+}

@@ -141,13 +141,8 @@ final class DaemonWebDesk: WebDesk {
         return PriorConfirmation(at: mark.doneAt.map(context.zone.vietnamese) ?? "?", by: how)
     }
 
-    /// `17:00 Thứ Năm 10/12/2020` (or `Thursday`).
+    /// The moment as the reminder that carried the link writes it (`17 giờ 00, thứ Năm, ngày 10/12/2020`).
     static func moment(_ instant: Instant, zone: ZoneRules, _ language: Language) -> String {
-        let local = zone.localDateTime(at: instant)
-        let names =
-            language == .vi
-            ? ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
-            : ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-        return "\(local.time) \(names[local.date.weekday.rawValue - 1]) \(local.date.vietnamese)"
+        MessageMoment.text(zone.localDateTime(at: instant), language)
     }
 }
