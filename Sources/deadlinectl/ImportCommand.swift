@@ -28,7 +28,7 @@ struct Import: ParsableCommand {
     func run() throws {
         let request = ImportSession.Request(
             path: file, issued: issued, ref: ref, unitsFile: units, configPath: config.path, json: json,
-            reader: ImportFile.reader)
+            reader: ImportFile.reader, language: try config.language.early(mainFile: config.mainFile))
         let code = ImportSession.run(request, environment: Console.environment)
         if code != 0 { throw ExitCode(code) }
     }

@@ -52,7 +52,7 @@ struct ImportBinaryTests {
         #expect(check.stdout == (try raised(before.stdout, ["deadlines": 6, "files": 1])))
         // The documents are declared by the example already: named, not declared again.
         #expect(!dropIn.contains("\n[[document]]"))
-        #expect(dropIn.contains("# [[document]] \"04-KH/TU\" is already declared in the configuration.\n"))
+        #expect(dropIn.contains("# [[document]] \"04-KH/TU\" đã được khai báo trong cấu hình.\n"))
         let active = [
             ("04-KH/TU", "[\"cap-uy-truc-thuoc\"]", "15/01/2021"), ("04-KH/TU", "[\"dang-uy-co-so\"]", "01/2021"),
             ("04-KH/TU", "[\"ban-tuyen-giao\"]", "12/2020"),
@@ -70,9 +70,9 @@ struct ImportBinaryTests {
                 #"""
                 # "Theo kế hoạch, các cán bộ chủ chốt thành phố sẽ được nghiên cứu, quán triệt, thực hiện Nghị quyết Đại hội đại
                 #  biểu lần thứ XVII Đảng bộ TP Hà Nội trong tháng 12/2020."
-                # (trong tháng 12/2020; confidence 0.6; offset 1272)
-                # no configured unit matches "các cán bộ chủ chốt thành phố"
-                # the configuration already has 04kh-can-bo-chu-chot, 04kh-lop-ban-tuyen-giao for this document and date
+                # (trong tháng 12/2020; độ tin cậy 0.6; vị trí 1272)
+                # không đơn vị nào trong cấu hình khớp với "các cán bộ chủ chốt thành phố"
+                # cấu hình đã có 04kh-can-bo-chu-chot, 04kh-lop-ban-tuyen-giao cho văn bản và thời hạn này
                 # [[deadline]]
                 # id = "import-04-kh-tu-nghien-cuu-quan-triet-thuc"
                 # task = "Nghiên cứu, quán triệt, thực hiện Nghị quyết Đại hội đại biểu lần thứ XVII Đảng bộ TP Hà Nội"
@@ -87,9 +87,9 @@ struct ImportBinaryTests {
             dropIn.contains(
                 #"""
                 # "Dự thảo kế hoạch trình UBND thành phố trước ngày 25/12/2020."
-                # (trước ngày 25/12/2020; confidence 0.8; offset 3464)
-                # unit "Sở Kế hoạch và Đầu tư" is so-khdt
-                # the configuration already has 5418-ke-hoach-tong-the for this document and date
+                # (trước ngày 25/12/2020; độ tin cậy 0.8; vị trí 3464)
+                # đơn vị "Sở Kế hoạch và Đầu tư" là so-khdt
+                # cấu hình đã có 5418-ke-hoach-tong-the cho văn bản và thời hạn này
                 [[deadline]]
                 id = "import-5418-ubnd-tkbt-trinh-ubnd-thanh-pho-du"
                 task = "Trình UBND thành phố dự thảo kế hoạch tổng thể"
@@ -100,8 +100,18 @@ struct ImportBinaryTests {
                 """#))
         #expect(
             dropIn.hasPrefix(
+                "# Đề xuất của `deadlinectl import` từ 002_cb67e36fc604a1f7.txt: 7 nhiệm vụ (6 sẵn sàng, 1 để dạng chú thích).\n"
+            ))
+        // The same tables with the notes in English; nothing else differs.
+        let english = try await run(
+            ["import", Self.seed002, "--issued", "19/11/2020", "--config", example, "--lang", "en"])
+        #expect(
+            english.stdout.hasPrefix(
                 "# Proposed by `deadlinectl import` from 002_cb67e36fc604a1f7.txt: 7 deadlines (6 ready, 1 commented out).\n"
             ))
+        #expect(english.stdout.contains("# unit \"Sở Kế hoạch và Đầu tư\" is so-khdt\n"))
+        let tables = { (text: String) in text.split(separator: "\n").filter { !$0.hasPrefix("# ") || $0.hasPrefix("# [[deadline") } }
+        #expect(tables(english.stdout).filter { !$0.hasPrefix("#") } == tables(dropIn).filter { !$0.hasPrefix("#") })
     }
 
     @Test("every form of due date and recurrence the drop-in writes is one check accepts")
@@ -143,7 +153,7 @@ struct ImportBinaryTests {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let main = try dir.write("deadlined.toml", "# no units yet\n")
-        let result = try await run(["import", Self.seed002, "--config", main])
+        let result = try await run(["import", Self.seed002, "--config", main, "--lang", "en"])
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout.contains("[[document]]\nref = \"04-KH/TU\"\nissued = \"18/11/2020\"\n"))
         #expect(result.stdout.contains("[[document]]\nref = \"5418/UBND-TKBT\"\nissued = \"19/11/2020\"\n"))
@@ -206,7 +216,7 @@ struct ImportBinaryTests {
         let dropIn = try await run(["import", Self.seed002, "--config", main, "--units", units])
         #expect(
             dropIn.stdout.contains(
-                "# unit khdt comes from --units and is not in the configuration yet: add [units.khdt] to the main file")
+                "# đơn vị khdt lấy từ --units và chưa có trong cấu hình: hãy thêm [units.khdt] vào tệp chính")
         )
         #expect(!dropIn.stdout.contains("\n[[deadline]]"), "\(dropIn.stdout)")
         try dir.write("deadlines.d/002.toml", dropIn.stdout)
@@ -328,8 +338,10 @@ struct ImportBinaryTests {
         let missing = try await run(["import", "/nonexistent/doc.txt", "--config", example])
         #expect(missing.status == 1)
         #expect(missing.stderr == "deadlinectl import: cannot read '/nonexistent/doc.txt': No such file or directory\n")
-        let issued = try await run(["import", Self.seed002, "--issued", "31/2/2021", "--config", example])
+        let issued = try await run(["import", Self.seed002, "--issued", "31/2/2021", "--config", example, "--lang", "en"])
         #expect(issued.status == 2)
         #expect(issued.stderr == "deadlinectl import: --issued: '31/2/2021' is not a day; write it as 19/11/2020\n")
+        let vietnamese = try await run(["import", Self.seed002, "--issued", "31/2/2021", "--config", example])
+        #expect(vietnamese.stderr == "deadlinectl import: --issued: '31/2/2021' không phải một ngày; hãy viết như 19/11/2020\n")
     }
 }

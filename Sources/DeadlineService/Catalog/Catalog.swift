@@ -191,7 +191,7 @@ extension Catalog {
         CommonText.entries + ConfigText.entries + PlanText.entries + OccurrenceText.entries + StatusText.entries
             + RecordedText.entries + ReportText.entries + CalendarText.entries + DeliveryText.entries
             + MigrateText.entries + WebText.entries + DateText.entries + TOMLText.entries + ConfigDiagnosticText.entries
-            + MailboxText.entries
+            + MailboxText.entries + ImportNoteText.entries
     }
 
     /// Entries by id, for messages that name theirs (``CatalogMessage``).

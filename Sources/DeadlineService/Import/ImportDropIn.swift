@@ -1,5 +1,5 @@
 import DeadlineImport
-import DeadlineKit
+package import DeadlineKit
 
 /// Prints an ``ImportDraft`` as a drop-in file for `deadlines.d/`, for an admin to review and save.
 ///
@@ -8,35 +8,37 @@ import DeadlineKit
 /// `deadlinectl check`; the admin fills in `units` and removes the leading `# `. Documents the configuration
 /// already declares are named, not declared again.
 package enum ImportDropIn {
-    /// The drop-in file's text; `source` (the input's file name) is named in its first comment.
-    package static func render(_ draft: ImportDraft, source: String) -> String {
+    /// The drop-in file's text, its comments in `language`; `source` (the input's file name) is named in its first
+    /// comment. The tables are the same in every language.
+    package static func render(_ draft: ImportDraft, source: String, language: Language = .vi) -> String {
+        let say = Catalog(language)
         let ready = draft.entries.filter(\.isReady).count
         let total = draft.entries.count
-        var out = """
-            # Proposed by `deadlinectl import` from \(comment(source)): \(total) deadline\(total == 1 ? "" : "s") \
-            (\(ready) ready, \(total - ready) commented out).
-            # Review every entry against the document, then save this file into deadlines.d/ and run `deadlinectl check`.
-            # An entry whose units match no configured unit is commented out: fill in `units`, then remove the "# ".
-
-            """
+        var out =
+            say(
+                ImportNoteText.header,
+                [
+                    "source": comment(source), "total": String(total), "ready": String(ready),
+                    "commented": String(total - ready),
+                ]) + "\n" + say(ImportNoteText.review) + "\n" + say(ImportNoteText.commentedOut) + "\n"
         let documents = draft.proposal.documents
         var byDocument: [Int: [ImportDraft.Entry]] = [:]
         for entry in draft.entries { byDocument[entry.deadline.documentIndex ?? -1, default: []].append(entry) }
         for (i, document) in documents.enumerated() {
-            out += "\n" + declaration(document, declared: draft.context.declaredDocuments)
-            for entry in byDocument[i] ?? [] { out += "\n" + render(entry) }
+            out += "\n" + declaration(document, declared: draft.context.declaredDocuments, say)
+            for entry in byDocument[i] ?? [] { out += "\n" + render(entry, say) }
         }
-        for entry in byDocument[-1] ?? [] { out += "\n" + render(entry) }
-        if draft.entries.isEmpty { out += "\n# No deadlines found in \(comment(source)).\n" }
+        for entry in byDocument[-1] ?? [] { out += "\n" + render(entry, say) }
+        if draft.entries.isEmpty { out += "\n" + say(ImportNoteText.noDeadlines, ["source": comment(source)]) + "\n" }
         return out
     }
 
-    private static func declaration(_ document: ImportedDocument, declared: Set<String>) -> String {
+    private static func declaration(_ document: ImportedDocument, declared: Set<String>, _ say: Catalog) -> String {
         guard let ref = document.ref else {
-            return "# The text names no document; run with --ref REF to declare one.\n"
+            return say(ImportNoteText.noDocument) + "\n"
         }
         if declared.contains(ref) {
-            return "# [[document]] \(comment(quoted(ref))) is already declared in the configuration.\n"
+            return say(ImportNoteText.documentDeclared, ["ref": comment(quoted(ref))]) + "\n"
         }
         var out = "[[document]]\nref = \(quoted(ref))\n"
         if let issued = document.issued { out += "issued = \(quoted(issued.vietnamese))\n" }
@@ -46,29 +48,30 @@ package enum ImportDropIn {
         return out
     }
 
-    private static func render(_ entry: ImportDraft.Entry) -> String {
+    private static func render(_ entry: ImportDraft.Entry, _ say: Catalog) -> String {
         let d = entry.deadline
         var out = wrap(d.sentence).map { "# \($0)\n" }.joined()
-        out += "# (\(comment(d.phrase)); confidence \(entry.confidence); offset \(d.offset))\n"
+        out +=
+            say(
+                ImportNoteText.origin,
+                ["phrase": comment(d.phrase), "confidence": "\(entry.confidence)", "offset": String(d.offset)]) + "\n"
         for m in entry.matches {
+            let written = comment(quoted(m.written))
             if let id = m.id {
-                out += "# unit \(comment(quoted(m.written))) is \(id)\n"
+                out += say(ImportNoteText.unitIs, ["written": written, "id": id]) + "\n"
             } else if !m.tied.isEmpty {
-                out +=
-                    "# \(comment(quoted(m.written))) matches several units equally: \(m.tied.joined(separator: ", ")); put the right one in `units`\n"
+                out += say(ImportNoteText.unitTied, ["written": written, "ids": m.tied.joined(separator: ", ")]) + "\n"
             } else {
-                out += "# no configured unit matches \(comment(quoted(m.written)))\n"
+                out += say(ImportNoteText.unitUnmatched, ["written": written]) + "\n"
             }
         }
-        if entry.matches.isEmpty { out += "# no responsible unit found in the text\n" }
+        if entry.matches.isEmpty { out += say(ImportNoteText.noUnitInText) + "\n" }
         for id in entry.undeclaredUnits {
-            out +=
-                "# unit \(id) comes from --units and is not in the configuration yet: add [units.\(id)] to the main file\n"
+            out += say(ImportNoteText.unitFromUnitsFile, ["id": id]) + "\n"
         }
-        if d.due == nil, d.recurrence == nil { out += "# no year given and no issue date known: complete `due`\n" }
+        if d.due == nil, d.recurrence == nil { out += say(ImportNoteText.noYear) + "\n" }
         if !entry.similar.isEmpty {
-            out +=
-                "# the configuration already has \(entry.similar.joined(separator: ", ")) for this document and date\n"
+            out += say(ImportNoteText.similar, ["ids": entry.similar.joined(separator: ", ")]) + "\n"
         }
         var body = "[[deadline]]\nid = \(quoted(entry.id))\ntask = \(quoted(d.task))\n"
         if let ref = entry.documentRef { body += "document = \(quoted(ref))\n" }

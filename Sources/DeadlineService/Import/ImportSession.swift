@@ -1,6 +1,6 @@
 import DeadlineConfig
 package import DeadlineImport
-import DeadlineKit
+package import DeadlineKit
 
 #if canImport(Glibc)
     import Glibc
@@ -25,14 +25,17 @@ package enum ImportSession {
         package var json: Bool
         /// How the files are read (`DeadlineImportFiles`' reader, given by `deadlinectl`).
         package var reader: ImportFileReader
+        /// The language of the comments and messages (`--lang`, the configuration's, the locale's).
+        package var language: Language
 
         /// The flags of one `deadlinectl import` run.
         package init(
             path: String, issued: String? = nil, ref: String? = nil, unitsFile: String? = nil,
             configPath: String? = nil,
-            json: Bool = false, reader: ImportFileReader
+            json: Bool = false, reader: ImportFileReader, language: Language = .vi
         ) {
             self.reader = reader
+            self.language = language
             self.path = path
             self.issued = issued
             self.ref = ref
@@ -57,15 +60,18 @@ package enum ImportSession {
             return status
         case .draft(let draft):
             let name = request.path.split(separator: "/").last.map(String.init) ?? request.path
+            let say = Catalog(request.language)
             Console.out(
-                request.json ? ImportJSON.render(draft).rendered() + "\n" : ImportDropIn.render(draft, source: name))
+                request.json
+                    ? ImportJSON.render(draft).rendered() + "\n"
+                    : ImportDropIn.render(draft, source: name, language: request.language))
             if draft.context.units.isEmpty {
                 let mainFile = ConfigSession.mainFile(request.configPath, environment: environment)
                 let found =
-                    access(mainFile, R_OK) == 0 ? "\(mainFile) has no [units.ID]" : "no configuration at \(mainFile)"
-                Console.err(
-                    "deadlinectl import: note: no unit to match (\(found), no --units): every entry is left without units; "
-                        + "name the configuration with --config PATH to match its units\n")
+                    access(mainFile, R_OK) == 0
+                    ? say(ImportNoteText.noUnitsInConfig, ["file": mainFile])
+                    : say(ImportNoteText.noConfiguration, ["file": mainFile])
+                Console.err(say(ImportNoteText.noUnitToMatch, ["found": found]))
             }
             return 0
         }
@@ -76,23 +82,20 @@ package enum ImportSession {
     /// The configuration is the one `--config` or `$DEADLINED_CONFIG` names, else the default main file if it
     /// exists; without one (and without `--units`) no unit can match, so every entry comes out commented.
     package static func prepare(_ request: Request, environment: [String: String]) -> Outcome {
+        let say = Catalog(request.language)
         var options = ImportOptions()
         if let text = request.issued {
             guard case .success(let due) = DueDateParser.parse(ImportText.nfc(text), issued: nil),
                 due.granularity == .day,
                 due.time == nil
             else {
-                return .failed(
-                    status: 2, message: "deadlinectl import: --issued: '\(text)' is not a day; write it as 19/11/2020\n"
-                )
+                return .failed(status: 2, message: say(ImportNoteText.issuedNotADay, ["text": text]))
             }
             options.issued = due.date
         }
         if let ref = request.ref {
             guard !ref.trimmingSpaces.isEmpty else {
-                return .failed(
-                    status: 2, message: "deadlinectl import: --ref is empty; write it as printed, e.g. 5418/UBND-TKBT\n"
-                )
+                return .failed(status: 2, message: say(ImportNoteText.refEmpty))
             }
             options.ref = ImportText.nfc(ref.trimmingSpaces)
         }
@@ -105,7 +108,10 @@ package enum ImportSession {
         let explicit = request.configPath ?? environment["DEADLINED_CONFIG"]
         let mainFile = ConfigSession.mainFile(request.configPath, environment: environment)
         if explicit != nil || access(mainFile, R_OK) == 0 {
-            guard let configuration = ConfigSession.load(mainFile, environment: environment, showWarnings: false) else {
+            guard
+                let configuration = ConfigSession.load(
+                    mainFile, environment: environment, showWarnings: false, language: request.language)
+            else {
                 return .failed(status: 1, message: "")
             }
             context = ImportContext(configuration: configuration)
@@ -113,8 +119,8 @@ package enum ImportSession {
             options.calendar = configuration.agenda.calendar
         }
         if let unitsFile = request.unitsFile {
-            switch ImportUnitsFile.load(unitsFile, reader: request.reader) {
-            case .failure(let error): return .failed(status: 1, message: "\(error)\n")
+            switch ImportUnitsFile.load(unitsFile, reader: request.reader, say) {
+            case .failure(let error): return .failed(status: 1, message: "\(error)")
             case .success(let units):
                 let ids = Set(units.map(\.id))
                 context.units = context.units.filter { !ids.contains($0.id) } + units
@@ -127,23 +133,22 @@ package enum ImportSession {
 
 /// `--units FILE`: units to match, as `[units.ID]` tables with a `name` (the format of the main config file).
 enum ImportUnitsFile {
-    static func load(_ path: String, reader: ImportFileReader) -> Result<[(id: String, name: String)], ImportInputError>
-    {
+    static func load(
+        _ path: String, reader: ImportFileReader, _ say: Catalog = Catalog(.en)
+    ) -> Result<[(id: String, name: String)], ImportInputError> {
         let bytes: [UInt8]
         switch reader.bytes(path) {
         case .success(let b): bytes = b
-        case .failure(let error): return .failure(ImportInputError("deadlinectl import: --units: \(error)"))
+        case .failure(let error):
+            return .failure(ImportInputError(say(ImportNoteText.unitsFileProblem, ["error": "\(error)"])))
         }
         let (document, diagnostics) = TOMLReader.parse(utf8: bytes, file: path)
         let errors = diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else {
-            return .failure(ImportInputError(errors.map(\.description).joined(separator: "\n")))
+            return .failure(ImportInputError(errors.map { say.diagnostic($0) + "\n" }.joined()))
         }
         guard let table = document.root["units"]?.value.tableValue, !table.isEmpty else {
-            return .failure(
-                ImportInputError(
-                    "\(path): error: no [units.ID] tables; write e.g. [units.so-khdt] name = \"Sở Kế hoạch và Đầu tư\"")
-            )
+            return .failure(ImportInputError(say(ImportNoteText.unitsFileNoTables, ["file": path])))
         }
         var units: [(id: String, name: String)] = []
         for entry in table.entries {
@@ -151,8 +156,9 @@ enum ImportUnitsFile {
                 let at = entry.keyRange.start
                 return .failure(
                     ImportInputError(
-                        "\(path):\(at.line):\(at.column): error: [units.\(entry.key)] needs a name, e.g. name = \"Sở Tài chính\""
-                    ))
+                        say(
+                            ImportNoteText.unitsFileNoName,
+                            ["file": path, "line": String(at.line), "column": String(at.column), "id": entry.key])))
             }
             units.append((entry.key, ImportText.nfc(name)))
         }
