@@ -110,7 +110,9 @@ struct ImportBinaryTests {
                 "# Proposed by `deadlinectl import` from 002_cb67e36fc604a1f7.txt: 7 deadlines (6 ready, 1 commented out).\n"
             ))
         #expect(english.stdout.contains("# unit \"Sở Kế hoạch và Đầu tư\" is so-khdt\n"))
-        let tables = { (text: String) in text.split(separator: "\n").filter { !$0.hasPrefix("# ") || $0.hasPrefix("# [[deadline") } }
+        let tables = { (text: String) in
+            text.split(separator: "\n").filter { !$0.hasPrefix("# ") || $0.hasPrefix("# [[deadline") }
+        }
         #expect(tables(english.stdout).filter { !$0.hasPrefix("#") } == tables(dropIn).filter { !$0.hasPrefix("#") })
     }
 
@@ -338,10 +340,14 @@ struct ImportBinaryTests {
         let missing = try await run(["import", "/nonexistent/doc.txt", "--config", example])
         #expect(missing.status == 1)
         #expect(missing.stderr == "deadlinectl import: cannot read '/nonexistent/doc.txt': No such file or directory\n")
-        let issued = try await run(["import", Self.seed002, "--issued", "31/2/2021", "--config", example, "--lang", "en"])
+        let issued = try await run([
+            "import", Self.seed002, "--issued", "31/2/2021", "--config", example, "--lang", "en",
+        ])
         #expect(issued.status == 2)
         #expect(issued.stderr == "deadlinectl import: --issued: '31/2/2021' is not a day; write it as 19/11/2020\n")
         let vietnamese = try await run(["import", Self.seed002, "--issued", "31/2/2021", "--config", example])
-        #expect(vietnamese.stderr == "deadlinectl import: --issued: '31/2/2021' không phải một ngày; hãy viết như 19/11/2020\n")
+        #expect(
+            vietnamese.stderr
+                == "deadlinectl import: --issued: '31/2/2021' không phải một ngày; hãy viết như 19/11/2020\n")
     }
 }

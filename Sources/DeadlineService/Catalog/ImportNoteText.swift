@@ -12,21 +12,29 @@ package enum ImportNoteText: String, CatalogEntry {
         switch self {
         case .header:
             Bilingual(
-                vi: "# Đề xuất của `deadlinectl import` từ {source}: {total} nhiệm vụ ({ready} sẵn sàng, {commented} để dạng chú thích).",
-                en: "# Proposed by `deadlinectl import` from {source}: {total} {total|deadline|deadlines} ({ready} ready, {commented} commented out)."
+                vi:
+                    "# Đề xuất của `deadlinectl import` từ {source}: {total} nhiệm vụ ({ready} sẵn sàng, {commented} để dạng chú thích).",
+                en:
+                    "# Proposed by `deadlinectl import` from {source}: {total} {total|deadline|deadlines} ({ready} ready, {commented} commented out)."
             )
         case .review:
             Bilingual(
-                vi: "# Hãy đối chiếu từng mục với văn bản, rồi lưu tệp này vào deadlines.d/ và chạy `deadlinectl check`.",
-                en: "# Review every entry against the document, then save this file into deadlines.d/ and run `deadlinectl check`."
+                vi:
+                    "# Hãy đối chiếu từng mục với văn bản, rồi lưu tệp này vào deadlines.d/ và chạy `deadlinectl check`.",
+                en:
+                    "# Review every entry against the document, then save this file into deadlines.d/ and run `deadlinectl check`."
             )
         case .commentedOut:
             Bilingual(
-                vi: "# Mục có đơn vị không khớp đơn vị nào trong cấu hình được để dạng chú thích: điền `units`, rồi bỏ \"# \" ở đầu dòng.",
-                en: "# An entry whose units match no configured unit is commented out: fill in `units`, then remove the \"# \"."
+                vi:
+                    "# Mục có đơn vị không khớp đơn vị nào trong cấu hình được để dạng chú thích: điền `units`, rồi bỏ \"# \" ở đầu dòng.",
+                en:
+                    "# An entry whose units match no configured unit is commented out: fill in `units`, then remove the \"# \"."
             )
         case .noDeadlines:
-            Bilingual(vi: "# Không tìm thấy nhiệm vụ có thời hạn nào trong {source}.", en: "# No deadlines found in {source}.")
+            Bilingual(
+                vi: "# Không tìm thấy nhiệm vụ có thời hạn nào trong {source}.", en: "# No deadlines found in {source}."
+            )
         case .noDocument:
             Bilingual(
                 vi: "# Văn bản không ghi số, ký hiệu; hãy chạy lại với --ref SỐ_KÝ_HIỆU để khai báo.",
@@ -55,7 +63,9 @@ package enum ImportNoteText: String, CatalogEntry {
         case .unitFromUnitsFile:
             Bilingual(
                 vi: "# đơn vị {id} lấy từ --units và chưa có trong cấu hình: hãy thêm [units.{id}] vào tệp chính",
-                en: "# unit {id} comes from --units and is not in the configuration yet: add [units.{id}] to the main file")
+                en:
+                    "# unit {id} comes from --units and is not in the configuration yet: add [units.{id}] to the main file"
+            )
         case .noYear:
             Bilingual(
                 vi: "# không ghi năm và không rõ ngày ban hành: hãy điền đủ `due`",
@@ -74,8 +84,10 @@ package enum ImportNoteText: String, CatalogEntry {
                 en: "deadlinectl import: --ref is empty; write it as printed, e.g. 5418/UBND-TKBT\n")
         case .noUnitToMatch:
             Bilingual(
-                vi: "deadlinectl import: lưu ý: không có đơn vị nào để đối chiếu ({found}, không có --units): mọi mục đều để trống đơn vị; hãy chỉ ra cấu hình bằng --config ĐƯỜNG_DẪN để đối chiếu các đơn vị của nó\n",
-                en: "deadlinectl import: note: no unit to match ({found}, no --units): every entry is left without units; name the configuration with --config PATH to match its units\n"
+                vi:
+                    "deadlinectl import: lưu ý: không có đơn vị nào để đối chiếu ({found}, không có --units): mọi mục đều để trống đơn vị; hãy chỉ ra cấu hình bằng --config ĐƯỜNG_DẪN để đối chiếu các đơn vị của nó\n",
+                en:
+                    "deadlinectl import: note: no unit to match ({found}, no --units): every entry is left without units; name the configuration with --config PATH to match its units\n"
             )
         case .noUnitsInConfig:
             Bilingual(vi: "{file} không có bảng [units.ID] nào", en: "{file} has no [units.ID]")
@@ -85,8 +97,10 @@ package enum ImportNoteText: String, CatalogEntry {
             Bilingual(vi: "deadlinectl import: --units: {error}\n", en: "deadlinectl import: --units: {error}\n")
         case .unitsFileNoTables:
             Bilingual(
-                vi: "{file}: lỗi: không có bảng [units.ID] nào; hãy viết ví dụ [units.so-khdt] name = \"Sở Kế hoạch và Đầu tư\"\n",
-                en: "{file}: error: no [units.ID] tables; write e.g. [units.so-khdt] name = \"Sở Kế hoạch và Đầu tư\"\n")
+                vi:
+                    "{file}: lỗi: không có bảng [units.ID] nào; hãy viết ví dụ [units.so-khdt] name = \"Sở Kế hoạch và Đầu tư\"\n",
+                en: "{file}: error: no [units.ID] tables; write e.g. [units.so-khdt] name = \"Sở Kế hoạch và Đầu tư\"\n"
+            )
         case .unitsFileNoName:
             Bilingual(
                 vi: "{file}:{line}:{column}: lỗi: [units.{id}] cần có tên, ví dụ name = \"Sở Tài chính\"\n",
