@@ -98,11 +98,18 @@ struct SchedulerTests {
         #expect(try await core.rows("de-xuat") == ["1d so-1 sent", "1d so-2 skipped", "1d so-3 sent"])
     }
 
-    @Test("falling due with one unit done: the journal's overdue entry names the units still owing the work")
-    func overdueNamesThePendingUnits() async throws {
-        let core = try SchedulerHarness(
-            config: coreConfig(units: 3, reminders: #"before = ["1d"]"# + "\non_due = false\noverdue_every = \"\""),
-            at: "10/12/2020 16:00")
+    @Test(
+        "falling due with one unit done: the journal's overdue entry names the units still owing the work",
+        arguments: [false, true])
+    func overdueNamesThePendingUnits(givenToAGroup: Bool) async throws {
+        var config = coreConfig(units: 3, reminders: #"before = ["1d"]"# + "\non_due = false\noverdue_every = \"\"")
+        if givenToAGroup {
+            // The same three units as a group: counted by its members, as each of them finishes the work.
+            config = config.replacing(#"units = ["so-1", "so-2", "so-3"]"#, with: #"units = ["cac-so"]"#)
+            #expect(config.contains(#"units = ["cac-so"]"#))
+            config += "\n[units.cac-so]\nname = \"Các sở\"\nmembers = [\"so-1\", \"so-2\", \"so-3\"]\n"
+        }
+        let core = try SchedulerHarness(config: config, at: "10/12/2020 16:00")
         let id = OccurrenceID(deadlineID: "de-xuat", date: CivilDate(year: 2020, month: 12, day: 10)!)
         _ = try await core.ledger.markDone(id, units: ["so-2"], by: "vanphong", note: nil, at: core.time.now)
         try await core.tick(at: "10/12/2020 17:30")

@@ -282,8 +282,10 @@ struct Dispatcher: Sendable {
     /// happens (or at the first start after it), whether or not urging reminders follow.
     func logOverdue(_ moment: DueMoment) {
         let deadline = context.agenda.deadlines[moment.deadlineIndex]
-        // UNIT names the units still owing the work: those that finished are not late.
-        let pending = moment.pendingUnits.isEmpty ? deadline.units : moment.pendingUnits
+        // UNIT names the units still owing the work: those that finished are not late. Both counts are of the
+        // units that each finish the occurrence (groups expanded), as the planner keeps them.
+        let pending = moment.pendingUnits
+        let total = context.planner.unitsByDeadline[moment.deadlineIndex].count
         var metadata: Logger.Metadata = [
             LogMetadataKey.deadlineID: .string(deadline.id),
             LogMetadataKey.deadlineDue: .string(context.zone.iso8601(moment.due)),
@@ -291,8 +293,8 @@ struct Dispatcher: Sendable {
         ]
         if let ref = deadline.documentRef { metadata[LogMetadataKey.documentRef] = .string(ref) }
         let late =
-            pending.count < deadline.units.count
-            ? "not marked done by \(pending.joined(separator: ", ")) (\(deadline.units.count - pending.count) of \(deadline.units.count) units done)"
+            pending.count < total
+            ? "not marked done by \(pending.joined(separator: ", ")) (\(total - pending.count) of \(total) units done)"
             : "not marked done"
         logger.log(
             level: .notice, "\(deadline.id): overdue: due \(context.zone.vietnamese(moment.due)) and \(late)",
