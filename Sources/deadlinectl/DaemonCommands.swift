@@ -17,7 +17,7 @@ struct Reload: ParsableCommand {
         let environment = Console.environment
         let early = try config.language.early(mainFile: config.mainFile)
         let loaded = ConfigLoader.load(mainFile: config.mainFile, environment: environment)
-        let directory = ReloadRequest.stateDirectory(mainFile: config.mainFile, environment: environment)
+        let directory = ReloadRequest.stateDirectory(loaded, mainFile: config.mainFile, environment: environment)
         let language = loaded.configuration.map { config.language.of($0) } ?? early
         let code = ReloadRequest.run(
             stateDirectory: directory, language: language, localDiagnostics: loaded.diagnostics)

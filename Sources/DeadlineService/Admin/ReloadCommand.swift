@@ -1,4 +1,4 @@
-import DeadlineConfig
+package import DeadlineConfig
 package import DeadlineKit
 
 /// `deadlinectl reload`: asks the running daemon to re-read its configuration and reports the verdict.
@@ -39,11 +39,13 @@ package enum ReloadRequest {
         return 3
     }
 
-    /// The state directory as the daemon resolves it: `$STATE_DIRECTORY`, else the config's `state_directory`.
-    /// Read straight from the main file, so that it works even when the drop-ins have errors.
-    package static func stateDirectory(mainFile: String, environment: [String: String]) -> String {
-        let result = ConfigLoader.load(mainFile: mainFile, environment: environment)
-        return result.configuration?.daemon.stateDirectory
+    /// The state directory as the daemon resolves it: `$STATE_DIRECTORY`, else the config's `state_directory`,
+    /// from the configuration already `loaded`; read straight from the main file when it did not load, so that it
+    /// works even when the drop-ins have errors.
+    package static func stateDirectory(
+        _ loaded: ConfigLoadResult, mainFile: String, environment: [String: String]
+    ) -> String {
+        loaded.configuration?.daemon.stateDirectory
             ?? ConfigLoader.stateDirectory(mainFile: mainFile, environment: environment)
     }
 }
