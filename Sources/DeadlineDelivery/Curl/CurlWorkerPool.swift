@@ -57,7 +57,7 @@ final class CurlWorkerPool: @unchecked Sendable {
 
     /// Queues a job; `false` if the queue is full or the pool was shut down (the job is then not run).
     func submit(_ job: @escaping Job) -> Bool {
-        submit { easy, _ in job(easy) }
+        submit(reporting: { easy, _ in job(easy) })
     }
 
     /// Queues a job that reports when its work is done (see ``ReportingJob``); `false` as ``submit(_:)-(Job)``.

@@ -134,7 +134,7 @@ package enum ImportSession {
 /// `--units FILE`: units to match, as `[units.ID]` tables with a `name` (the format of the main config file).
 enum ImportUnitsFile {
     static func load(
-        _ path: String, reader: ImportFileReader, _ say: Catalog = Catalog(.en)
+        _ path: String, reader: ImportFileReader, _ say: Catalog
     ) -> Result<[(id: String, name: String)], ImportInputError> {
         let bytes: [UInt8]
         switch reader.bytes(path) {
