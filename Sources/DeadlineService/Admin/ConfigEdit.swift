@@ -85,7 +85,8 @@ package enum ConfigEdit {
                 Console.out(say(ConfigText.editDaemonNotRunning))
                 return 0
             }
-            return ReloadRequest.run(stateDirectory: stateDirectory, language: say.language)
+            return ReloadRequest.run(
+                stateDirectory: stateDirectory, language: say.language, localDiagnostics: result.diagnostics)
         }
         return 1
     }
