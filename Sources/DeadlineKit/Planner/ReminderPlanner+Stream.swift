@@ -15,6 +15,16 @@ extension ReminderPlanner {
     package func forEachReminder(
         from: Instant, to: Instant, state: PlannerState = .empty, _ body: (PlannedReminder) -> Void
     ) {
+        forEachBatch(from: from, to: to, state: state) { batch in
+            for reminder in batch { body(reminder) }
+        }
+    }
+
+    /// The same reminders in the same order, handed out a batch at a time (about a week of them): what a
+    /// consumer on another thread takes, one hand-over per batch rather than per reminder.
+    package func forEachBatch(
+        from: Instant, to: Instant, state: PlannerState = .empty, _ body: ([PlannedReminder]) -> Void
+    ) {
         guard from < to else { return }
         let zone = agenda.settings.zone
         let calendar = calendar(from: from, to: to)
@@ -53,7 +63,7 @@ extension ReminderPlanner {
             let ready = buffer.partition { $0.sendAt >= bound }
             if ready > 0 {
                 buffer[..<ready].sort(by: ReminderPlanner.sendOrder)
-                for reminder in buffer[..<ready] { body(reminder) }
+                body(Array(buffer[..<ready]))
                 buffer.removeSubrange(..<ready)
             }
         }

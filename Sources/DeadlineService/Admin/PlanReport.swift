@@ -1,4 +1,5 @@
 package import DeadlineKit
+import Threads
 
 /// `deadlinectl plan`: the reminders that would go out in a window, in send order.
 ///
@@ -33,11 +34,18 @@ package struct PlanReport {
         writeJSON { PlanJSONWriter.write($0, to: descriptor) }
     }
 
-    /// The same text as `json().rendered()`, handed to `output` in pieces as the plan is made.
+    /// The same text as `json().rendered()`, handed to `output` in pieces as the plan is made: the planner runs on
+    /// a thread of its own, a week of reminders ahead at most, while this thread writes.
     package func writeJSON(to output: @escaping (UnsafeRawBufferPointer) -> Void) {
         var writer = PlanJSONWriter(planner: planner, state: state, output: output)
         writer.begin(head: jsonHead)
-        planner.forEachReminder(from: from, to: to, state: state) { writer.write($0) }
+        let (planner, from, to, state) = (planner, from, to, state)
+        Pipeline.run(
+            name: "plan",
+            produce: { hand in planner.forEachBatch(from: from, to: to, state: state, hand) },
+            consume: { batch in
+                for reminder in batch { writer.write(reminder) }
+            })
         writer.end()
     }
 
