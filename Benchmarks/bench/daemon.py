@@ -5,6 +5,7 @@ its receive time, so "exec to READY=1" is measured on one clock without touching
 """
 import json
 import os
+import signal
 import subprocess
 import threading
 import time
@@ -92,6 +93,25 @@ class Daemon:
         return self.wait_for(
             lambda fields: any(f.startswith("STATUS=") and f != "STATUS=started" for f in fields)
             and "READY=1" not in fields, timeout)
+
+    def reload(self, timeout=600.0):
+        """SIGHUP, as `systemctl reload` sends it; returns seconds from the signal to the READY=1 that ends the reload
+        (deadlined sends RELOADING=1, loads and checks every file, swaps the configuration, then READY=1)."""
+        seen = len(self.notifications())
+        t0 = time.time()
+        self.process.send_signal(signal.SIGHUP)
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            records = self.notifications()[seen:]
+            reloading = [i for i, r in enumerate(records) if "RELOADING=1" in r["fields"]]
+            if reloading:
+                for r in records[reloading[0]:]:
+                    if "READY=1" in r["fields"]:
+                        return r["t"] - t0
+            if self.process.poll() is not None:
+                raise RuntimeError("deadlined exited with %s; see %s" % (self.process.returncode, self.stderr_path))
+            time.sleep(0.01)
+        raise RuntimeError("deadlined: no READY=1 after SIGHUP within %.0f s; see %s" % (timeout, self.stderr_path))
 
     def watchdog_pings(self, since, until):
         return sum(1 for r in self.notifications() if since <= r["t"] < until and "WATCHDOG=1" in r["fields"])

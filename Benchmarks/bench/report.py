@@ -113,9 +113,10 @@ def startup(results):
     out = ["### (2) Start-up through a real NOTIFY_SOCKET (fresh ledger, pretend-now Monday 02/03/2026 07:00)", "",
            load_line(s), ""]
     rows = [[fmt_n(n), fmt_s(r["ready"]), fmt_s(r["planned"]), fmt_mb(r["rss_mb"]), fmt_mb(r["hwm_mb"]),
-             r["threads"], fmt_s(r["stop"]), r["runs"]] for n, r in s["sizes"].items()]
+             r["threads"], fmt_s(r.get("reload")), fmt_s(r["stop"]), r["runs"]] for n, r in s["sizes"].items()]
     out.append(table(["deadlines", "exec → READY=1", "exec → first wake-up done (asleep)",
-                      "RSS 2 s later", "peak RSS", "threads", "SIGTERM → exit", "runs (median)"], rows))
+                      "RSS 2 s later", "peak RSS", "threads", "SIGHUP → READY=1 (reload)", "SIGTERM → exit",
+                      "runs (median)"], rows))
     return out
 
 

@@ -5,7 +5,9 @@ before its first wake-up; the first wake-up (plan the window around now, record 
 send time) ends with a STATUS= "N hạn, lời nhắc tiếp theo ..." datagram, after which the daemon sleeps. Both are
 stamped by the listener. Each run starts on a fresh state directory (a first start: the ledger is created) at
 Monday 02/03/2026 07:00 (pretend-now): nothing falls due in the catch-up window, so nothing is sent. Resident
-memory is read from /proc/PID/status 2 s after the daemon went to sleep; then SIGTERM, and the time to exit.
+memory is read from /proc/PID/status 2 s after the daemon went to sleep; then SIGHUP, and the time from the signal
+to the READY=1 that ends the reload (the same files loaded and checked again, the configuration swapped); then
+SIGTERM, and the time to exit.
 """
 import statistics
 import time
@@ -29,14 +31,16 @@ def run(ctx, sizes, runs_by_size):
                 planned = daemon.wait_planned()
                 time.sleep(2.0)
                 status = proc_status(daemon.pid)
+                reload_seconds = daemon.reload()
             finally:
                 stop_seconds = daemon.stop()
             samples.append({"ready": ready - daemon.t_exec, "planned": planned - daemon.t_exec,
                             "rss_mb": status["VmRSS"], "hwm_mb": status["VmHWM"], "threads": status["Threads"],
-                            "stop": stop_seconds})
-            print("  run %d: READY=1 %.3f s, asleep %.3f s, RSS %.1f MB (peak %.1f), %d threads, stop %.3f s"
+                            "reload": reload_seconds, "stop": stop_seconds})
+            print("  run %d: READY=1 %.3f s, asleep %.3f s, RSS %.1f MB (peak %.1f), %d threads, reload %.3f s, "
+                  "stop %.3f s"
                   % (i + 1, samples[-1]["ready"], samples[-1]["planned"], status["VmRSS"], status["VmHWM"],
-                     status["Threads"], stop_seconds), flush=True)
+                     status["Threads"], reload_seconds, stop_seconds), flush=True)
         results["sizes"][str(n)] = {
             "runs": len(samples),
             "ready": statistics.median(s["ready"] for s in samples),
@@ -44,6 +48,7 @@ def run(ctx, sizes, runs_by_size):
             "rss_mb": statistics.median(s["rss_mb"] for s in samples),
             "hwm_mb": max(s["hwm_mb"] for s in samples),
             "threads": samples[-1]["threads"],
+            "reload": statistics.median(s["reload"] for s in samples),
             "stop": statistics.median(s["stop"] for s in samples),
         }
     return results
