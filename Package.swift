@@ -13,7 +13,8 @@
 //   DeadlineSystemd    journald LogHandler, sd_notify, watchdog, socket activation (libsystemd's C API)
 //   DeadlineWeb        the optional web side over HTTP (Hummingbird): signed links to confirm a task done, each unit's
 //                      calendar feed, the office's report page; served on a socket systemd hands over
-//   Platform           the one place for each platform call: the wall clock, the host name, folders, secret files
+//   Platform           the one place for each platform call: the wall clock, the host name, folders, secret files,
+//                      the memory handed back at rest
 //   Threads            OS threads that run jobs in order (libcurl, SQLite and waits never block Swift's pool)
 //   DeadlineService    the daemon's scheduler and the admin commands' logic, joining the modules above
 //   deadlined, deadlinectl   thin executables: parse flags, call in
@@ -67,8 +68,8 @@ let package = Package(
         // Threads of deadlined's own, which sleep until they have work.
         .target(name: "Threads", dependencies: ["CLinuxShim"], swiftSettings: strict),
         // The few system calls made outside libcurl, libsystemd and SQLite, each in one place: the wall clock, the
-        // host name, folders, secret files.
-        .target(name: "Platform", dependencies: ["DeadlineKit"], swiftSettings: strict),
+        // host name, folders, secret files, the memory handed back at rest.
+        .target(name: "Platform", dependencies: ["DeadlineKit", "CLinuxShim"], swiftSettings: strict),
 
         // The domain: pure, no I/O, no clock reads.
         .target(name: "DeadlineKit", swiftSettings: strict),
@@ -207,6 +208,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "ThreadsTests", dependencies: ["Threads"], swiftSettings: strict),
+        .testTarget(name: "PlatformTests", dependencies: ["Platform"], swiftSettings: strict),
         .testTarget(
             name: "DeadlineSystemdTests",
             dependencies: ["DeadlineSystemd", "TestSupport"],

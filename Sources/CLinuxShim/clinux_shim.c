@@ -1,6 +1,7 @@
 #define _GNU_SOURCE
 #include "clinux_shim.h"
 #include <pthread.h>
+#include <malloc.h>
 #include <string.h>
 #include <sys/eventfd.h>
 #include <sys/syscall.h>
@@ -30,4 +31,8 @@ int clinux_set_thread_name(const char *name) {
 
 int32_t clinux_thread_id(void) {
     return (int32_t)syscall(SYS_gettid);
+}
+
+int clinux_malloc_trim(void) {
+    return malloc_trim(0);
 }

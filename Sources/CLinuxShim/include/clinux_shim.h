@@ -1,5 +1,5 @@
 /*
- * Linux calls that Swift's Glibc module does not export: timerfd, eventfd, thread names and ids.
+ * Linux calls that Swift's Glibc module does not export: timerfd, eventfd, thread names and ids, malloc_trim.
  * Every symbol is prefixed `clinux_`.
  */
 #ifndef DEADLINED_CLINUX_SHIM_H
@@ -22,5 +22,8 @@ int clinux_set_thread_name(const char *name);
 
 /* The kernel's id of the calling thread (gettid). */
 int32_t clinux_thread_id(void);
+
+/* Returns the free memory at the top and inside malloc's heaps to the system (malloc_trim(0)); 1 if any was. */
+int clinux_malloc_trim(void);
 
 #endif

@@ -105,6 +105,7 @@ package enum DaemonRunner {
             context: context, ledger: ledger, waker: waker, notifier: notifier, logger: logger, clock: clock,
             commands: commands,
             mainFile: options.mainFile, environment: environment, instance: instance)
+        scheduler.releasesMemoryAtRest = true
         // Under the lock this is the only daemon on the ledger: what a crashed one left half-sent goes out now.
         if leased == nil, let released = try? await ledger.releaseClaims(notOwnedBy: instance.instanceID, at: now),
             released > 0

@@ -53,6 +53,13 @@ final class Scheduler {
     /// reminder a new or changed configuration plans a little in the past is still sent. Known keys are skipped,
     /// so this never sends twice.
     var rescanCatchUpWindow = true
+    /// Hand the pages touched to start and the heap's free memory back when going to sleep for a while
+    /// (``RestingMemory``); the daemon's own process sets it, in-process tests leave theirs alone.
+    var releasesMemoryAtRest = false
+    /// When memory was last handed back: at most once a minute, so a burst of commands costs nothing.
+    var memoryReleasedAt: Instant?
+    /// A sleep at least this long counts as rest.
+    static let restSeconds: Int64 = 60
     /// Builds the context of a (re)loaded configuration: its channels from their settings. In-process tests put
     /// their own channels in.
     var makeContext: (Configuration, TemplateSet, Instant) -> DaemonContext = {
@@ -96,6 +103,7 @@ final class Scheduler {
             notifier.watchdog()
             let next = await nextWake()
             publishStatus(next: next.reminder)
+            releaseMemoryIfResting(until: next.wake)
             var reason = WakeReason.watchdog
             while reason == .watchdog {
                 reason = await waker.wait(until: next.wake.map(clock.realInstant), watchdog: notifier.watchdogInterval)
@@ -264,6 +272,23 @@ final class Scheduler {
         let retry = try? await ledger.nextRetry()
         let reminder = [planned, retry ?? nil].compactMap { $0 }.min()
         return ([reminder, due].compactMap { $0 }.min(), reminder)
+    }
+
+    /// Before a sleep of a minute or more (or with nothing planned), hands back the clean pages of program and
+    /// libraries and malloc's free memory: what start-up, a reload or a burst touched is not kept at rest.
+    func releaseMemoryIfResting(until wake: Instant?) {
+        guard releasesMemoryAtRest else { return }
+        let now = clock.now()
+        if let wake, wake.secondsSinceEpoch - now.secondsSinceEpoch < Scheduler.restSeconds { return }
+        if let last = memoryReleasedAt, now.secondsSinceEpoch - last.secondsSinceEpoch < Scheduler.restSeconds {
+            return
+        }
+        memoryReleasedAt = now
+        if let released = RestingMemory.release() {
+            logger.debug(
+                "at rest: \(released.mappedBytes / 1024) KiB of clean mapped pages handed back\(released.heapTrimmed ? ", malloc's heap trimmed" : "")"
+            )
+        }
     }
 
     // MARK: Status
