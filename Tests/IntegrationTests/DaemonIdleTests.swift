@@ -35,6 +35,32 @@ struct DaemonIdleTests {
         #expect(woken.count < 10, "threads switched in, window by window: \(woken)")
         #expect(daemon.process.isRunning, "\(daemon.log)")
     }
+
+    @Test("before an hour-long sleep it hands back the pages it touched to start; a reload afterwards works")
+    func memoryHandedBack() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let config = try daemonConfig(in: dir, smtpPort: nil)
+        let listener = try NotifySocketListener()
+        defer { listener.stop() }
+        let daemon = try RunningDaemon(
+            config: config, arguments: ["--pretend-now", "2021-03-01T07:00:00+07:00", "--log-level", "debug"],
+            environment: ["NOTIFY_SOCKET": listener.address], logPath: dir.path + "/log")
+        defer { daemon.stop() }
+        #expect(await daemon.waitForLog("KiB of clean mapped pages handed back"), "\(daemon.log)")
+        // Resident now below the peak: what start-up touched is no longer held.
+        let status = (try? String(contentsOfFile: "/proc/\(daemon.process.pid)/status", encoding: .utf8)) ?? ""
+        func kilobytes(_ field: String) -> Int? {
+            status.split(separator: "\n").first { $0.hasPrefix(field + ":") }
+                .flatMap { Int($0.dropFirst(field.count + 1).trimmingCharacters(in: .whitespaces).dropLast(3)) }
+        }
+        let (resident, peak) = (kilobytes("VmRSS"), kilobytes("VmHWM"))
+        #expect((resident ?? .max) < (peak ?? 0), "\(status)")
+        // The pages come back when needed: a reload runs the parser and the planner again.
+        daemon.process.send(SIGHUP)
+        #expect(await daemon.waitForLog("configuration reloaded"), "\(daemon.log)")
+        #expect(daemon.process.isRunning, "\(daemon.log)")
+    }
 }
 
 /// Context switches (voluntary and not) of each thread of a process, from `/proc/PID/task/*/status`.
