@@ -193,7 +193,7 @@ def run_idle(ctx, n, window):
     out = {}
     for name in subjects:
         out[name] = {"rss_mb": rss_start[name]["VmRSS"], "rss_end_mb": rss_end[name]["VmRSS"],
-                     "anon_mb": rss_start[name].get("RssAnon"),
+                     "anon_mb": rss_start[name].get("RssAnon"), "hwm_mb": rss_start[name].get("VmHWM"),
                      "threads": rss_start[name]["Threads"], "wakeups": wakeups[name],
                      "syscalls": syscalls.get(name)}
     out["deadlined_watchdog"]["watchdog_pings"] = pings

@@ -144,11 +144,12 @@ def idle(results):
         if r is None:
             continue
         sc = r.get("syscalls") or {}
-        rows.append([label, fmt_mb(r["rss_mb"]), fmt_mb(r.get("anon_mb")), fmt_mb(r["rss_end_mb"]), r["threads"],
+        rows.append([label, fmt_mb(r["rss_mb"]), fmt_mb(r.get("anon_mb")), fmt_mb(r.get("hwm_mb")),
+                     fmt_mb(r["rss_end_mb"]), r["threads"],
                      wake(r),
                      "%s (%s)" % (sc.get("calls", "—"), ", ".join(sc.get("top", []))) if sc else "—",
                      "—" if name == "deadlined" else ratio(base["rss_mb"], r["rss_mb"])])
-    out.append(table(["process", "RSS", "of which anonymous", "RSS at end", "threads",
+    out.append(table(["process", "RSS", "of which anonymous", "peak RSS (start-up)", "RSS at end", "threads",
                       "context switches in %d s" % window,
                       "syscalls in %d s (strace -c -f)" % window, "deadlined RSS ÷ this"], rows))
     wd = i["idle"]["deadlined_watchdog"]
