@@ -36,7 +36,7 @@ struct DaemonIdleTests {
         #expect(daemon.process.isRunning, "\(daemon.log)")
     }
 
-    @Test("before an hour-long sleep it hands back the pages it touched to start; a reload afterwards works")
+    @Test("before an hour-long sleep it hands back the pages it touched to start, and again after a reload")
     func memoryHandedBack() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
@@ -59,6 +59,11 @@ struct DaemonIdleTests {
         // The pages come back when needed: a reload runs the parser and the planner again.
         daemon.process.send(SIGHUP)
         #expect(await daemon.waitForLog("configuration reloaded"), "\(daemon.log)")
+        // ... and are handed back again before the next sleep.
+        let handedBack = await eventually(timeout: .seconds(20)) {
+            daemon.log.components(separatedBy: "clean mapped pages handed back").count == 3
+        }
+        #expect(handedBack, "\(daemon.log)")
         #expect(daemon.process.isRunning, "\(daemon.log)")
     }
 }

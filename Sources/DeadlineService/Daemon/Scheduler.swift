@@ -56,8 +56,6 @@ final class Scheduler {
     /// Hand the pages touched to start and the heap's free memory back when going to sleep for a while
     /// (``RestingMemory``); the daemon's own process sets it, in-process tests leave theirs alone.
     var releasesMemoryAtRest = false
-    /// When memory was last handed back: at most once a minute, so a burst of commands costs nothing.
-    var memoryReleasedAt: Instant?
     /// A sleep at least this long counts as rest.
     static let restSeconds: Int64 = 60
     /// Builds the context of a (re)loaded configuration: its channels from their settings. In-process tests put
@@ -278,12 +276,7 @@ final class Scheduler {
     /// libraries and malloc's free memory: what start-up, a reload or a burst touched is not kept at rest.
     func releaseMemoryIfResting(until wake: Instant?) {
         guard releasesMemoryAtRest else { return }
-        let now = clock.now()
-        if let wake, wake.secondsSinceEpoch - now.secondsSinceEpoch < Scheduler.restSeconds { return }
-        if let last = memoryReleasedAt, now.secondsSinceEpoch - last.secondsSinceEpoch < Scheduler.restSeconds {
-            return
-        }
-        memoryReleasedAt = now
+        if let wake, wake.secondsSinceEpoch - clock.now().secondsSinceEpoch < Scheduler.restSeconds { return }
         if let released = RestingMemory.release() {
             logger.debug(
                 "at rest: \(released.mappedBytes / 1024) KiB of clean mapped pages handed back\(released.heapTrimmed ? ", malloc's heap trimmed" : "")"
