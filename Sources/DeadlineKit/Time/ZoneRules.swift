@@ -63,8 +63,10 @@ package struct ZoneRules: Sendable, Hashable {
         let t = local.localSeconds
         let before = offset(at: Instant(secondsSinceEpoch: t - 86_400))
         let after = offset(at: Instant(secondsSinceEpoch: t + 86_400))
+        // No transition within a day of it (every time in Việt Nam since 1975): one offset, nothing to choose.
+        if before == after { return Instant(secondsSinceEpoch: t - Int64(before)) }
         var best: Int64?
-        for o in before == after ? [before] : [before, after] {
+        for o in [before, after] {
             let candidate = t - Int64(o)
             if offset(at: Instant(secondsSinceEpoch: candidate)) == o {
                 best = min(best ?? candidate, candidate)
