@@ -11,7 +11,9 @@ import CLinuxShim
 /// not what it needed to start.
 ///
 /// Only pages that are exactly their file's bytes are let go: mappings of a file that are private, not writable,
-/// with no page of their own (`Anonymous: 0 kB`, `Private_Dirty: 0 kB` in `/proc/self/smaps`). `MADV_DONTNEED`
+/// with no page of their own (`Anonymous: 0 kB` in `/proc/self/smaps`: a page copied on write, such as relocated
+/// data, counts there; a page of a file written moments ago and not yet on disk counts as `Private_Dirty` and is
+/// still the file's). `MADV_DONTNEED`
 /// removes them from the process's page tables; they stay in the page cache, so the next wake-up maps them again
 /// with minor faults and reads nothing from disk. Relocated data (RELRO) and the heap are never touched this way.
 package enum RestingMemory {
@@ -56,9 +58,9 @@ package enum RestingMemory {
     /// of `smaps` (its text, as the kernel writes it).
     package static func cleanFileMappings(_ smaps: [UInt8]) -> [Mapping] {
         var found: [Mapping] = []
-        var current: (mapping: Mapping, eligible: Bool, anonymous: Int, dirty: Int)?
+        var current: (mapping: Mapping, eligible: Bool, anonymous: Int)?
         func close() {
-            if let done = current, done.eligible, done.anonymous == 0, done.dirty == 0, done.mapping.residentBytes > 0 {
+            if let done = current, done.eligible, done.anonymous == 0, done.mapping.residentBytes > 0 {
                 found.append(done.mapping)
             }
             current = nil
@@ -66,14 +68,13 @@ package enum RestingMemory {
         for line in smaps.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
             if let header = header(line) {
                 close()
-                current = (header.mapping, header.eligible, 0, 0)
+                current = (header.mapping, header.eligible, 0)
                 continue
             }
             guard current != nil, let (name, kilobytes) = field(line) else { continue }
             switch name {
             case "Rss": current?.mapping.residentBytes = kilobytes * 1024
             case "Anonymous": current?.anonymous = kilobytes
-            case "Private_Dirty": current?.dirty = kilobytes
             default: break
             }
         }

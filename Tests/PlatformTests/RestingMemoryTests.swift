@@ -3,7 +3,8 @@ import Testing
 
 @Suite("RestingMemory: the clean file pages and the heap handed back at rest")
 struct RestingMemoryTests {
-    /// Five mappings as the kernel writes them: only the clean, private, read-only file mappings qualify.
+    /// Mappings as the kernel writes them: only private, read-only file mappings with no copied page qualify (a
+    /// file written moments ago has dirty page-cache pages, still the file's bytes).
     static let smaps = """
         55d0a1a00000-55d0a2a00000 r-xp 00000000 fd:00 1234                       /usr/bin/deadlined
         Size:              16384 kB
@@ -27,6 +28,10 @@ struct RestingMemoryTests {
         Rss:                 344 kB
         Anonymous:             0 kB
         Private_Dirty:         0 kB
+        7e0000000000-7e0000100000 r-xp 00000000 fd:00 97                         /usr/lib/deadlined/just-installed
+        Rss:                 128 kB
+        Private_Dirty:       128 kB
+        Anonymous:             0 kB
         7f0000100000-7f0000200000 r--p 00000000 fd:00 98                         /usr/lib/x86_64-linux-gnu/libc.so.6
         Rss:                   0 kB
         Anonymous:             0 kB
@@ -38,7 +43,7 @@ struct RestingMemoryTests {
         """
 
     @Test(
-        "the program text and a read-only data file qualify; RELRO, writable data, the heap, unmapped and [vdso] do not"
+        "program text, a read-only data file, a file not yet written back qualify; RELRO, writable data, the heap, unmapped and [vdso] do not"
     )
     func cleanMappings() {
         let found = RestingMemory.cleanFileMappings(Array(Self.smaps.utf8))
@@ -46,6 +51,7 @@ struct RestingMemoryTests {
             found == [
                 .init(start: 0x55d0_a1a0_0000, end: 0x55d0_a2a0_0000, residentBytes: 8192 * 1024),
                 .init(start: 0x7f00_0000_0000, end: 0x7f00_0010_0000, residentBytes: 344 * 1024),
+                .init(start: 0x7e00_0000_0000, end: 0x7e00_0010_0000, residentBytes: 128 * 1024),
             ])
     }
 
