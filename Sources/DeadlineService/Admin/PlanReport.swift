@@ -41,7 +41,7 @@ package struct PlanReport {
         writer.begin(head: jsonHead)
         let (planner, from, to, state) = (planner, from, to, state)
         Pipeline.run(
-            name: "plan",
+            name: "plan",  // machine: the planner thread's name, as `ps -L` shows it
             produce: { hand in planner.forEachBatch(from: from, to: to, state: state, hand) },
             consume: { batch in
                 for reminder in batch { writer.write(reminder) }
