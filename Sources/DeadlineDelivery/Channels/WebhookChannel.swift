@@ -56,10 +56,11 @@ package final class WebhookChannel: Channel {
     }
 
     package func deliver(_ reminder: OutgoingReminder) async -> DeliveryOutcome {
-        let body = WebhookPayload.body(for: reminder, format: settings.format, chatID: settings.chatID)
+        let id = WebhookPayload.webhookID(for: reminder.facts.key)
+        let body = WebhookPayload.body(for: reminder, format: settings.format, chatID: settings.chatID, id: id)
         // `webhook-timestamp` is the real clock's, even when --pretend-now shifts the daemon's: receivers compare it
         // with theirs (Standard Webhooks verifiers allow five minutes) to refuse replays.
-        let request = WebhookRequest(id: WebhookPayload.webhookID(for: reminder.facts.key), body: Array(body.utf8))
+        let request = WebhookRequest(id: id, body: Array(body.utf8))
         return await transport.send(request)
     }
 
@@ -78,18 +79,24 @@ package enum WebhookPayload {
     /// SHA-256 of the reminder's ledger key, so it is the same on every retry and contains no `.`.
     package static func webhookID(for key: String) -> String {
         let digest = SHA256.hash(data: Array(key.utf8))
-        return "msg_"
-            + digest.prefix(16).map { byte in
-                let hex = String(byte, radix: 16)
-                return byte < 16 ? "0" + hex : hex
-            }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var text = Array("msg_".utf8)
+        text.reserveCapacity(36)
+        for byte in digest.prefix(16) {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 15)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
-    package static func body(for reminder: OutgoingReminder, format: WebhookFormat, chatID: String?) -> String {
+    /// - Parameter id: the reminder's ``webhookID(for:)``, when the caller has it already.
+    package static func body(
+        for reminder: OutgoingReminder, format: WebhookFormat, chatID: String?, id: String? = nil
+    ) -> String {
         let m = reminder.message
         switch format {
         case .json:
-            return json(reminder).rendered(pretty: false)
+            return json(reminder, id: id).rendered(pretty: false)
         case .slack:
             return JSONValue.object([("text", .string(m.chat))]).rendered(pretty: false)
         case .teams:
@@ -127,13 +134,13 @@ package enum WebhookPayload {
         }
     }
 
-    static func json(_ reminder: OutgoingReminder) -> JSONValue {
+    static func json(_ reminder: OutgoingReminder, id: String? = nil) -> JSONValue {
         let f = reminder.facts
-        if f.isDigest { return digestJSON(reminder) }
+        if f.isDigest { return digestJSON(reminder, id: id) }
         return .object([
             ("version", 1),
             ("type", .string(f.isTest ? "deadline.test" : "deadline.reminder")),
-            ("idempotency_key", .string(webhookID(for: f.key))),
+            ("idempotency_key", .string(id ?? webhookID(for: f.key))),
             ("key", .string(f.key)),
             ("kind", .string(f.kind.rawValue)),
             ("rule", .string(f.rule)),
@@ -162,12 +169,12 @@ package enum WebhookPayload {
 
     /// A unit's digest: `{"version":1,"type":"deadline.digest",...,"unit":{…},"items":[{"deadline_id":…,"task":…,
     /// "document_ref":…,"occurrence":…,"due":…,"overdue":false},…],"message":{…}}`.
-    static func digestJSON(_ reminder: OutgoingReminder) -> JSONValue {
+    static func digestJSON(_ reminder: OutgoingReminder, id: String? = nil) -> JSONValue {
         let f = reminder.facts
         return .object([
             ("version", 1),
             ("type", .string(f.isTest ? "deadline.test" : "deadline.digest")),
-            ("idempotency_key", .string(webhookID(for: f.key))),
+            ("idempotency_key", .string(id ?? webhookID(for: f.key))),
             ("key", .string(f.key)),
             ("kind", .string(f.kind.rawValue)),
             ("attempt", .integer(Int64(reminder.attempt))),
