@@ -39,8 +39,10 @@ def write_samples(ctx):
 
 
 def sink_records(log, event):
+    """The sink's records of `event` so far: whole lines only (the sink may be writing the last one)."""
     with open(log) as f:
-        return [r for r in (json.loads(line) for line in f if line.strip()) if r["event"] == event]
+        lines = [line for line in f if line.endswith("\n") and line.strip()]
+    return [r for r in (json.loads(line) for line in lines) if r["event"] == event]
 
 
 def wait_records(log, event, count, timeout, weight=None):

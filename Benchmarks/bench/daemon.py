@@ -69,7 +69,7 @@ class Daemon:
     def notifications(self):
         try:
             with open(self.notify_log) as f:
-                return [json.loads(line) for line in f if line.strip()]
+                return [json.loads(line) for line in f if line.endswith("\n") and line.strip()]
         except FileNotFoundError:
             return []
 
