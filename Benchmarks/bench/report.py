@@ -285,6 +285,80 @@ def side_by_side(results):
     return out
 
 
+def goals(results):
+    """Issue 22's goals beside this run's figures: each row says the goal, the figure and whether it is met."""
+    rows = []
+
+    def row(what, goal, figure, met):
+        rows.append([what, goal, figure, "—" if met is None else ("**met**" if met else "not met")])
+
+    def at_most(value, limit):
+        return None if value is None else value <= limit
+
+    p = results.get("planning", {}).get("sizes", {})
+    big = p.get("100000")
+    if big:
+        c, o = big["check"], big["plan_office"]
+        row("`check`, 100 000 deadlines", "≤ 0.5 s, ≤ 100 MB", "%s, %s" % (timed(c), fmt_mb(c["maxrss_mb"])),
+            at_most(c["wall"], 0.5) and at_most(c["maxrss_mb"], 100))
+        row("`plan --json` for a year, 100 000 deadlines", "≤ 2 s, ≤ 150 MB",
+            "%s, %s" % (timed(o), fmt_mb(o["maxrss_mb"])), at_most(o["wall"], 2) and at_most(o["maxrss_mb"], 150))
+        n = big.get("remind_n")
+        if n:
+            row("the same, beside `remind -n` (next reminder of each only)", "faster",
+                "%s ÷ %s = %s" % (timed(o), timed(n), bounded_ratio(o, n)), o["wall"] < n["wall"])
+    sizes = list(p.items())
+    if len(sizes) > 1:
+        (na, a), (nb, b) = sizes[0], sizes[-1]
+        k = exponent(a["plan_office"]["wall"], b["plan_office"]["wall"], int(na), int(nb))
+        kc = exponent(a["check"]["wall"], b["check"]["wall"], int(na), int(nb))
+        row("growth %s → %s deadlines (time ∝ n^k)" % (fmt_n(na), fmt_n(nb)), "linear (k ≈ 1)",
+            "check k = %s, plan k = %s" % (kc, k), None)
+    st = results.get("startup", {}).get("sizes", {}).get("100000")
+    if st:
+        row("start to `READY=1`, 100 000 deadlines", "≤ 1 s", fmt_s(st["ready"]), at_most(st["ready"], 1))
+        row("reload (SIGHUP → `READY=1`), 100 000 deadlines", "≤ 1 s", fmt_s(st.get("reload")),
+            at_most(st.get("reload"), 1))
+        row("the daemon at rest, 100 000 deadlines", "≤ 100 MB", fmt_mb(st["rss_mb"]), at_most(st["rss_mb"], 100))
+    if "idle" in results:
+        i = results["idle"]["idle"]
+        mine, am = i["deadlined"], i.get("alertmanager")
+        row("RSS at rest, %s deadlines" % fmt_n(results["idle"]["size"]), "≤ 20 MB (≤ 0.65× Alertmanager)",
+            "%s (%s Alertmanager's %s)" % (fmt_mb(mine["rss_mb"]), ratio(mine["rss_mb"], am and am["rss_mb"]),
+                                          fmt_mb(am and am["rss_mb"])),
+            at_most(mine["rss_mb"], 20))
+        row("wake-ups at rest, %d s" % results["idle"]["window"], "0", str(switches(mine)), switches(mine) == 0)
+    if "delivery" in results:
+        bursts = results["delivery"]["bursts"]
+        a = results.get("alternatives", {})
+        hook = matching_burst(bursts, "webhook", 1000, None)
+        mail = matching_burst(bursts, "smtp", 1000, None)
+        am = a.get("am_burst_small")
+        if hook and am:
+            row("webhooks, burst of 1 000 (%s)" % connections_text(burst_parallel(hook)), "≥ Alertmanager's rate",
+                "%s vs %s: %s" % (fmt_rate(hook.get("rate")), fmt_rate(am.get("rate")),
+                                  ratio(hook.get("rate"), am.get("rate"))),
+                (hook.get("rate") or 0) >= (am.get("rate") or 0))
+        ceiling = a.get("ceiling_smtp")
+        if mail and ceiling:
+            row("emails, burst of 1 000 (%s)" % connections_text(burst_parallel(mail)),
+                "≥ 80 % of the SMTP sink's rate from one client",
+                "%s vs %s: %s" % (fmt_rate(mail.get("rate")), fmt_rate(ceiling.get("rate")),
+                                  ratio(mail.get("rate"), ceiling.get("rate"))),
+                (mail.get("rate") or 0) >= 0.8 * (ceiling.get("rate") or 0))
+        for r in (hook, mail):
+            if r:
+                label = "webhook" if r["kind"] == "webhook" else "email"
+                row("CPU per %s (%s)" % (label, connections_text(burst_parallel(r))), "≤ 0.3 ms",
+                    "%.2f ms" % r["cpu_ms_per_message"], r["cpu_ms_per_message"] <= 0.3)
+                row("p99 from due moment to the sink, 1 000 %ss" % label, "≤ 1 s", fmt_s(r.get("p99")),
+                    at_most(r.get("p99"), 1))
+    if not rows:
+        return []
+    return ["### Issue 22's goals in this run", "",
+            table(["work", "goal", "this run", ""], rows)]
+
+
 def render(results):
     m = results["machine"]
     out = ["## Results%s" % (" (smoke run: smallest size, short windows)" if results.get("smoke") else ""), "",
@@ -294,6 +368,7 @@ def render(results):
            "- %s; Remind %s; Alertmanager %s; %s; %s" % (m["swift"], m["remind"], m["alertmanager"],
                                                         m["curl"].split(" (")[0], m["python"]),
            "- Wake-ups counted with perf: %s" % ("yes" if results.get("perf") else "no (procfs only)"), ""]
+    out += goals(results) + [""]
     for name, render_section in (("planning", planning), ("startup", startup), ("idle", idle)):
         if name in results:
             out += render_section(results) + [""]
