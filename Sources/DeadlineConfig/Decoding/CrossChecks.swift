@@ -14,7 +14,9 @@ extension ConfigDecoder {
         settings.defaultChannels = resolveDefaultChannels(mainFile: mainFile)
         checkUnits()
         var resolved: [Deadline] = []
+        resolved.reserveCapacity(deadlines.count)
         var seenIDs: [String: Located<String>] = [:]
+        seenIDs.reserveCapacity(deadlines.count)
         for d in deadlines {
             if let first = seenIDs[d.id.value] {
                 sink.error(

@@ -1,7 +1,7 @@
 import DeadlineKit
 
 /// A `[[deadline]]` as read from its file, before cross-file references (its document) are resolved.
-struct DecodedDeadline {
+struct DecodedDeadline: Sendable {
     let id: Located<String>
     let task: String
     let documentRef: Located<String>?
@@ -17,7 +17,7 @@ struct DecodedDeadline {
 }
 
 /// A recurrence whose start may still default to its document's date.
-struct RecurrenceDraft {
+struct RecurrenceDraft: Sendable {
     let pattern: Recurrence.Pattern
     let time: TimeOfDay?
     let start: CivilDate?
