@@ -25,7 +25,9 @@ struct ConfigDecoder {
     var documents: [String: Located<Document>] = [:]
     var documentOrder: [String] = []
     var documentsByFile: [String: [String]] = [:]
-    var deadlines: [DecodedDeadline] = []
+    /// The deadlines of each file read, in file order (one array per file, so that ``finish(mainFile:files:)`` can
+    /// let go of each file's once they are resolved).
+    var deadlines: [[DecodedDeadline]] = []
 
     init(environment: [String: String]) {
         self.environment = environment
@@ -125,7 +127,7 @@ struct ConfigDecoder {
         }
         for table in tablesOf(part.documents, name: "document", file: file) { decodeDocument(table, file: file) }
         sink.diagnostics += part.deadlineDiagnostics
-        deadlines += part.deadlines
+        if !part.deadlines.isEmpty { deadlines.append(part.deadlines) }
     }
 
     private mutating func reportStrayKeys(_ root: TOMLTable, file: String, allowed: [String]) {

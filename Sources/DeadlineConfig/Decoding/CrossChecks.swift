@@ -13,37 +13,50 @@ extension ConfigDecoder {
         }
         settings.defaultChannels = resolveDefaultChannels(mainFile: mainFile)
         checkUnits()
+        let count = deadlines.reduce(0) { $0 + $1.count }
         var resolved: [Deadline] = []
-        resolved.reserveCapacity(deadlines.count)
+        resolved.reserveCapacity(count)
         var seenIDs: [String: Located<String>] = [:]
-        seenIDs.reserveCapacity(deadlines.count)
-        for d in deadlines {
-            if let first = seenIDs[d.id.value] {
-                sink.error(
-                    d.file, d.id.range,
-                    .problem(
-                        "duplicate deadline id '\(d.id.value)' (first defined at \(first.file):\(first.range.start)); ids must be unique across all files",
-                        "duplicateDeadline", ["id": d.id.value, "first": "\(first.file):\(first.range.start)"]))
-                _ = resolve(d)  // for its other problems; the deadline itself is left out
-                continue
-            }
-            seenIDs[d.id.value] = d.id
-            if let deadline = resolve(d) { resolved.append(deadline) }
+        seenIDs.reserveCapacity(count)
+        var byFile = deadlines
+        deadlines = []
+        for index in byFile.indices {
+            let decoded = byFile[index]
+            byFile[index] = []  // resolved: no need to keep them
+            for d in decoded { resolveOnce(d, seenIDs: &seenIDs, into: &resolved) }
         }
         let channelInfos = channelOrder.compactMap { channels[$0] }.map { c -> ChannelInfo in
             var onePer = false
             if case .smtp(let s) = c.settings { onePer = s.onePerRecipient }
             return ChannelInfo(name: c.settings.name, kind: c.settings.kind, onePerRecipient: onePer)
         }
+        let unitList = unitOrder.compactMap { units[$0]?.unit }
         let agenda = Agenda(
-            settings: settings, units: unitOrder.compactMap { units[$0]?.unit }, channels: channelInfos,
+            settings: settings, units: unitList, channels: channelInfos,
             documents: documentOrder.compactMap { documents[$0]?.value }, deadlines: resolved)
-        warnUnreachable(agenda)
+        warnUnreachable(agenda, units: unitList, channels: channelInfos, seenIDs: seenIDs)
         var configuration = Configuration(
             agenda: agenda, channels: channels.mapValues(\.settings), daemon: daemon, mainFile: mainFile, files: files)
         configuration.store = store
         configuration.web = web
         return configuration
+    }
+
+    /// Resolves `d` into `resolved`, unless its id was seen before (an error; its other problems are still reported).
+    private mutating func resolveOnce(
+        _ d: DecodedDeadline, seenIDs: inout [String: Located<String>], into resolved: inout [Deadline]
+    ) {
+        if let first = seenIDs[d.id.value] {
+            sink.error(
+                d.file, d.id.range,
+                .problem(
+                    "duplicate deadline id '\(d.id.value)' (first defined at \(first.file):\(first.range.start)); ids must be unique across all files",
+                    "duplicateDeadline", ["id": d.id.value, "first": "\(first.file):\(first.range.start)"]))
+            _ = resolve(d)  // for its other problems; the deadline itself is left out
+            return
+        }
+        seenIDs[d.id.value] = d.id
+        if let deadline = resolve(d) { resolved.append(deadline) }
     }
 
     private mutating func resolveDefaultChannels(mainFile: String) -> [String] {
@@ -151,21 +164,23 @@ extension ConfigDecoder {
         // are still reported beside an unknown unit or channel, so that one run of `check` shows every problem.
         guard documentKnown else { return nil }
         let schedule: Schedule?
-        if let node = d.due {
+        switch d.schedule {
+        case .due(let node):
             schedule = resolveDue(node, file: d.file, issued: document?.issued).map(Schedule.once)
-        } else if let draft = d.recurrence {
+        case .recurrence(let draft):
             schedule = .recurring(
                 Recurrence(
                     pattern: draft.pattern, time: draft.time ?? settings.closingTime,
                     start: draft.start ?? document?.issued,
                     end: draft.end))
-        } else {
+        case nil:
             schedule = nil
         }
         guard let schedule, ok else { return nil }
         return Deadline(
             id: d.id.value, task: d.task, documentRef: document?.ref, units: d.units.map(\.value), schedule: schedule,
-            rules: d.rules, channels: d.channels?.map(\.value), escalationIsOwn: d.escalationIsOwn)
+            rules: d.ownRules?.value ?? defaultRules, channels: d.channels?.map(\.value),
+            escalationIsOwn: d.escalationIsOwn)
     }
 
     private mutating func resolveDue(_ node: TOMLNode, file: String, issued: CivilDate?) -> LocalDateTime? {
@@ -233,12 +248,39 @@ extension ConfigDecoder {
     }
 
     /// Warns about deadlines that no message would reach (units without recipients for their channels).
-    private mutating func warnUnreachable(_ agenda: Agenda) {
-        let planner = ReminderPlanner(agenda: agenda)
-        for (i, deadline) in agenda.deadlines.enumerated() where planner.targetIndices(ofDeadlineAt: i).isEmpty {
-            guard let d = deadlines.first(where: { $0.id.value == deadline.id }) else { continue }
+    /// `seenIDs`: where each deadline id was first written.
+    ///
+    /// Whom a deadline reaches depends only on its units and channels, so the planner is asked about one deadline
+    /// of each combination (a few hundred where there are a hundred thousand deadlines).
+    private mutating func warnUnreachable(
+        _ agenda: Agenda, units: [Unit], channels: [ChannelInfo], seenIDs: [String: Located<String>]
+    ) {
+        struct Audience: Hashable {
+            let units: [String]
+            let channels: [String]?
+        }
+        var representative: [Audience: Int] = [:]
+        var samples: [Deadline] = []
+        var sampleOf: [Int] = []
+        sampleOf.reserveCapacity(agenda.deadlines.count)
+        for deadline in agenda.deadlines {
+            let audience = Audience(units: deadline.units, channels: deadline.channels)
+            if let known = representative[audience] {
+                sampleOf.append(known)
+            } else {
+                representative[audience] = samples.count
+                sampleOf.append(samples.count)
+                samples.append(deadline)
+            }
+        }
+        let planner = ReminderPlanner(
+            agenda: Agenda(
+                settings: agenda.settings, units: units, channels: channels, documents: [], deadlines: samples))
+        for (i, deadline) in agenda.deadlines.enumerated()
+        where planner.targetIndices(ofDeadlineAt: sampleOf[i]).isEmpty {
+            guard let id = seenIDs[deadline.id] else { continue }
             sink.warning(
-                d.file, d.id.range,
+                id.file, id.range,
                 .problem(
                     "deadline '\(deadline.id)' reaches nobody: its units have no recipients for their email/outbox channels and no webhook channel",
                     "reachesNobody", ["id": deadline.id]))
