@@ -1,9 +1,13 @@
 import DeadlineKit
+import Threads
 
 extension ConfigDecoder {
     /// Resolves references across files and builds the configuration. Reports unknown units and channels,
     /// membership cycles, duplicate deadline ids, unknown documents, and deadlines that reach nobody.
-    mutating func finish(mainFile: String, files: [String]) -> Configuration {
+    ///
+    /// Deadlines are resolved file by file on the caller's thread and `threads` more; what they report is added in
+    /// file order, so the result is the same whatever the number.
+    mutating func finish(mainFile: String, files: [String], threads: Int = 0) -> Configuration {
         if channels.isEmpty {  // the embedded default: messages as files, no server needed
             let outbox = OutboxSettings(name: "outbox", directory: FileSystem.join(daemon.stateDirectory, "outbox"))
             channels["outbox"] = DecodedChannel(
@@ -18,13 +22,24 @@ extension ConfigDecoder {
         resolved.reserveCapacity(count)
         var seenIDs: [String: Located<String>] = [:]
         seenIDs.reserveCapacity(count)
-        var byFile = deadlines
+        let byFile = HandOff(deadlines)
         deadlines = []
-        for index in byFile.indices {
-            let decoded = byFile[index]
-            byFile[index] = []  // resolved: no need to keep them
-            for d in decoded { resolveOnce(d, seenIDs: &seenIDs, into: &resolved) }
-        }
+        var resolver = self
+        resolver.sink = DiagnosticSink()
+        let snapshot = resolver
+        InOrderWork.run(
+            count: byFile.count, threads: threads, name: "config-resolver",
+            work: { index in
+                var resolver = snapshot
+                return (byFile.take(index) ?? []).map { d in
+                    resolver.sink.diagnostics = []
+                    let deadline = resolver.resolve(d)
+                    return ResolvedDeadline(id: d.id, deadline: deadline, diagnostics: resolver.sink.diagnostics)
+                }
+            },
+            consume: { _, results in
+                for result in results { add(result, seenIDs: &seenIDs, into: &resolved) }
+            })
         let channelInfos = channelOrder.compactMap { channels[$0] }.map { c -> ChannelInfo in
             var onePer = false
             if case .smtp(let s) = c.settings { onePer = s.onePerRecipient }
@@ -42,21 +57,31 @@ extension ConfigDecoder {
         return configuration
     }
 
-    /// Resolves `d` into `resolved`, unless its id was seen before (an error; its other problems are still reported).
-    private mutating func resolveOnce(
-        _ d: DecodedDeadline, seenIDs: inout [String: Located<String>], into resolved: inout [Deadline]
+    /// One deadline resolved (nil when it has errors), with what resolving it reported.
+    struct ResolvedDeadline: Sendable {
+        let id: Located<String>
+        let deadline: Deadline?
+        let diagnostics: [Diagnostic]
+    }
+
+    /// Adds a resolved deadline to `resolved`, unless its id was seen before (an error; its other problems are
+    /// still reported).
+    private mutating func add(
+        _ result: ResolvedDeadline, seenIDs: inout [String: Located<String>], into resolved: inout [Deadline]
     ) {
-        if let first = seenIDs[d.id.value] {
+        let id = result.id
+        if let first = seenIDs[id.value] {
             sink.error(
-                d.file, d.id.range,
+                id.file, id.range,
                 .problem(
-                    "duplicate deadline id '\(d.id.value)' (first defined at \(first.file):\(first.range.start)); ids must be unique across all files",
-                    "duplicateDeadline", ["id": d.id.value, "first": "\(first.file):\(first.range.start)"]))
-            _ = resolve(d)  // for its other problems; the deadline itself is left out
+                    "duplicate deadline id '\(id.value)' (first defined at \(first.file):\(first.range.start)); ids must be unique across all files",
+                    "duplicateDeadline", ["id": id.value, "first": "\(first.file):\(first.range.start)"]))
+            sink.diagnostics += result.diagnostics  // its other problems; the deadline itself is left out
             return
         }
-        seenIDs[d.id.value] = d.id
-        if let deadline = resolve(d) { resolved.append(deadline) }
+        seenIDs[id.value] = id
+        sink.diagnostics += result.diagnostics
+        if let deadline = result.deadline { resolved.append(deadline) }
     }
 
     private mutating func resolveDefaultChannels(mainFile: String) -> [String] {
@@ -284,6 +309,26 @@ extension ConfigDecoder {
                 .problem(
                     "deadline '\(deadline.id)' reaches nobody: its units have no recipients for their email/outbox channels and no webhook channel",
                     "reachesNobody", ["id": deadline.id]))
+        }
+    }
+}
+
+/// Items handed to whichever thread takes each, once: the taker owns it from then on, and the list lets go of it.
+final class HandOff<Item: Sendable>: @unchecked Sendable {
+    private let lock = ConditionLock()
+    private var items: [Item?]  // guarded by `lock`
+
+    init(_ items: [Item]) {
+        self.items = items
+    }
+
+    var count: Int { lock.withLock { items.count } }
+
+    /// The item at `index`; nil when it was taken before.
+    func take(_ index: Int) -> Item? {
+        lock.withLock {
+            defer { items[index] = nil }
+            return items[index]
         }
     }
 }

@@ -13,7 +13,8 @@ package enum ConfigLoader {
     ///   - environment: `STATE_DIRECTORY`, `CREDENTIALS_DIRECTORY` and `TZDIR` are read from it.
     ///   - pending: a file's contents to use in place of what is on disk (`deadlinectl edit` checks an edited copy
     ///     as if installed); a path in the drop-in folder that does not exist yet is loaded as a new drop-in.
-    ///   - readerThreads: threads that read drop-ins besides the caller's; by default one per further processor.
+    ///   - readerThreads: threads that read drop-ins and resolve deadlines besides the caller's; by default one per
+    ///     further processor.
     ///     The result is the same whatever the number (tests load with none and with several to show it).
     package static func load(
         mainFile: String = defaultMainFile, environment: [String: String],
@@ -65,7 +66,8 @@ package enum ConfigLoader {
                     "the drop-in folder '\(dropInDirectory)' does not exist or cannot be read; no drop-in files were loaded",
                     "dropInFolderMissing", ["folder": "\(dropInDirectory)"]))
         }
-        let configuration = decoder.finish(mainFile: mainFile, files: files)
+        let configuration = decoder.finish(
+            mainFile: mainFile, files: files, threads: readerThreads ?? InOrderWork.processorCount - 1)
         let diagnostics = decoder.sink.diagnostics.sortedForDisplay()
         return ConfigLoadResult(
             configuration: diagnostics.hasErrors ? nil : configuration, diagnostics: diagnostics,
