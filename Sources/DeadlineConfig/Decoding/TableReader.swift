@@ -105,7 +105,7 @@ struct TableReader {
         _ key: String, _ sink: inout DiagnosticSink, required: Bool = false
     ) -> Located<String>? {
         guard let s = string(key, &sink, required: required) else { return nil }
-        if s.value.trimmingSpaces.isEmpty {
+        if s.value.unicodeScalars.allSatisfy(\.isSpaceLike) {  // nothing left once trimmed
             sink.error(file, s.range, .problem("'\(key)' is empty", "empty", ["key": key]))
             return nil
         }
