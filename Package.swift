@@ -77,7 +77,7 @@ let package = Package(
         .target(name: "DeadlineImport", dependencies: ["DeadlineKit"], swiftSettings: strict),
 
         // Adapters.
-        .target(name: "DeadlineConfig", dependencies: ["DeadlineKit"], swiftSettings: strict),
+        .target(name: "DeadlineConfig", dependencies: ["DeadlineKit", "Threads"], swiftSettings: strict),
         .target(
             name: "DeadlineDelivery",
             dependencies: [

@@ -25,7 +25,9 @@ struct ConfigDecoder {
     var documents: [String: Located<Document>] = [:]
     var documentOrder: [String] = []
     var documentsByFile: [String: [String]] = [:]
-    var deadlines: [DecodedDeadline] = []
+    /// The deadlines of each file read, in file order (one array per file, so that ``finish(mainFile:files:)`` can
+    /// let go of each file's once they are resolved).
+    var deadlines: [[DecodedDeadline]] = []
 
     init(environment: [String: String]) {
         self.environment = environment
@@ -76,6 +78,59 @@ struct ConfigDecoder {
 
     /// The parts every file may hold: units, channels, documents, deadlines; and the check for stray keys.
     private mutating func decodeShared(_ root: TOMLTable, file: String, allowed: [String]) {
+        merge(Self.decodeOnItsOwn(root, file: file, allowed: allowed, defaultRules: defaultRules), file: file)
+    }
+
+    /// What decoding a file finds without looking at any other file, in the order ``merge(_:file:)`` reports it:
+    /// stray keys and deadlines are decoded, units, channels and documents (which other files may define too) are
+    /// kept for ``merge(_:file:)``. Drop-ins get this on several threads at once (``ConfigLoader``).
+    struct FilePart: Sendable {
+        /// The reader's problems and the stray keys, reported before the file's units.
+        var diagnosticsFirst: [Diagnostic] = []
+        var units: TOMLNode?
+        var channels: TOMLNode?
+        var documents: TOMLNode?
+        /// The problems of the deadlines, reported after those of the documents.
+        var deadlineDiagnostics: [Diagnostic] = []
+        var deadlines: [DecodedDeadline] = []
+    }
+
+    /// See ``FilePart``; `defaultRules` are the main file's `[reminders]`.
+    static func decodeOnItsOwn(
+        _ root: TOMLTable, file: String, allowed: [String], defaultRules: ReminderRules,
+        readerDiagnostics: [Diagnostic] = []
+    ) -> FilePart {
+        var decoder = ConfigDecoder(environment: [:])
+        decoder.defaultRules = defaultRules
+        decoder.sink.diagnostics = readerDiagnostics
+        decoder.reportStrayKeys(root, file: file, allowed: allowed)
+        var part = FilePart(
+            diagnosticsFirst: decoder.sink.diagnostics, units: root["units"], channels: root["channels"],
+            documents: root["document"])
+        decoder.sink.diagnostics = []
+        for table in decoder.tablesOf(root["deadline"], name: "deadline", file: file) {
+            if let d = decoder.decodeDeadline(table, file: file) { part.deadlines.append(d) }
+        }
+        part.deadlineDiagnostics = decoder.sink.diagnostics
+        return part
+    }
+
+    /// Adds what ``decodeOnItsOwn(_:file:allowed:defaultRules:readerDiagnostics:)`` found in `file`, and decodes its
+    /// units, channels and documents, in file order.
+    mutating func merge(_ part: FilePart, file: String) {
+        sink.diagnostics += part.diagnosticsFirst
+        if let node = part.units, let table = tableOrError(node, name: "units", file: file) {
+            for entry in table.entries { decodeUnit(entry, file: file) }
+        }
+        if let node = part.channels, let table = tableOrError(node, name: "channels", file: file) {
+            for entry in table.entries { decodeChannel(entry, file: file) }
+        }
+        for table in tablesOf(part.documents, name: "document", file: file) { decodeDocument(table, file: file) }
+        sink.diagnostics += part.deadlineDiagnostics
+        if !part.deadlines.isEmpty { deadlines.append(part.deadlines) }
+    }
+
+    private mutating func reportStrayKeys(_ root: TOMLTable, file: String, allowed: [String]) {
         for entry in root.entries where !allowed.contains(entry.key) {
             if ["daemon", "reminders", "calendar", "web"].contains(entry.key) {
                 sink.error(
@@ -83,7 +138,7 @@ struct ConfigDecoder {
                     .problem(
                         "[\(entry.key)] belongs in the main file, not in a drop-in; move it to deadlined.toml",
                         "mainOnlyTable", ["table": "\(entry.key)"]))
-            } else if let owner = ConfigSchema.tables.first(where: { $0.key(entry.key) != nil }) {
+            } else if let owner = ConfigSchema.tables.first(where: { $0.accepts(entry.key) }) {
                 sink.error(
                     file, entry.keyRange,
                     .problem(
@@ -97,16 +152,6 @@ struct ConfigDecoder {
                         "unknownTopLevel", ["key": "\(entry.key)"],
                         parts: ["hint": Suggestions.hintPhrase(for: entry.key, in: allowed)]))
             }
-        }
-        if let node = root["units"], let table = tableOrError(node, name: "units", file: file) {
-            for entry in table.entries { decodeUnit(entry, file: file) }
-        }
-        if let node = root["channels"], let table = tableOrError(node, name: "channels", file: file) {
-            for entry in table.entries { decodeChannel(entry, file: file) }
-        }
-        for table in tablesOf(root["document"], name: "document", file: file) { decodeDocument(table, file: file) }
-        for table in tablesOf(root["deadline"], name: "deadline", file: file) {
-            if let d = decodeDeadline(table, file: file) { deadlines.append(d) }
         }
     }
 

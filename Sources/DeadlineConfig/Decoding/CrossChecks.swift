@@ -1,9 +1,13 @@
 import DeadlineKit
+import Threads
 
 extension ConfigDecoder {
     /// Resolves references across files and builds the configuration. Reports unknown units and channels,
     /// membership cycles, duplicate deadline ids, unknown documents, and deadlines that reach nobody.
-    mutating func finish(mainFile: String, files: [String]) -> Configuration {
+    ///
+    /// Deadlines are resolved file by file on the caller's thread and `threads` more; what they report is added in
+    /// file order, so the result is the same whatever the number.
+    mutating func finish(mainFile: String, files: [String], threads: Int = 0) -> Configuration {
         if channels.isEmpty {  // the embedded default: messages as files, no server needed
             let outbox = OutboxSettings(name: "outbox", directory: FileSystem.join(daemon.stateDirectory, "outbox"))
             channels["outbox"] = DecodedChannel(
@@ -13,35 +17,70 @@ extension ConfigDecoder {
         }
         settings.defaultChannels = resolveDefaultChannels(mainFile: mainFile)
         checkUnits()
+        let count = deadlines.reduce(0) { $0 + $1.count }
         var resolved: [Deadline] = []
-        var seenIDs: [String: Located<String>] = [:]
-        for d in deadlines {
-            if let first = seenIDs[d.id.value] {
-                sink.error(
-                    d.file, d.id.range,
-                    .problem(
-                        "duplicate deadline id '\(d.id.value)' (first defined at \(first.file):\(first.range.start)); ids must be unique across all files",
-                        "duplicateDeadline", ["id": d.id.value, "first": "\(first.file):\(first.range.start)"]))
-                _ = resolve(d)  // for its other problems; the deadline itself is left out
-                continue
-            }
-            seenIDs[d.id.value] = d.id
-            if let deadline = resolve(d) { resolved.append(deadline) }
-        }
+        resolved.reserveCapacity(count)
+        var seenIDs = FirstIDs(capacity: count)
+        let byFile = HandOff(deadlines)
+        deadlines = []
+        var resolver = self
+        resolver.sink = DiagnosticSink()
+        let snapshot = resolver
+        InOrderWork.run(
+            count: byFile.count, threads: threads, name: "config-resolver",
+            work: { index in
+                var resolver = snapshot
+                return (byFile.take(index) ?? []).map { d in
+                    resolver.sink.diagnostics = []
+                    let deadline = resolver.resolve(d)
+                    return ResolvedDeadline(id: d.id, deadline: deadline, diagnostics: resolver.sink.diagnostics)
+                }
+            },
+            consume: { _, results in
+                for result in results { add(result, seenIDs: &seenIDs, into: &resolved) }
+            })
         let channelInfos = channelOrder.compactMap { channels[$0] }.map { c -> ChannelInfo in
             var onePer = false
             if case .smtp(let s) = c.settings { onePer = s.onePerRecipient }
             return ChannelInfo(name: c.settings.name, kind: c.settings.kind, onePerRecipient: onePer)
         }
+        let unitList = unitOrder.compactMap { units[$0]?.unit }
         let agenda = Agenda(
-            settings: settings, units: unitOrder.compactMap { units[$0]?.unit }, channels: channelInfos,
+            settings: settings, units: unitList, channels: channelInfos,
             documents: documentOrder.compactMap { documents[$0]?.value }, deadlines: resolved)
-        warnUnreachable(agenda)
+        warnUnreachable(agenda, units: unitList, channels: channelInfos, seenIDs: seenIDs)
         var configuration = Configuration(
             agenda: agenda, channels: channels.mapValues(\.settings), daemon: daemon, mainFile: mainFile, files: files)
         configuration.store = store
         configuration.web = web
         return configuration
+    }
+
+    /// One deadline resolved (nil when it has errors), with what resolving it reported.
+    struct ResolvedDeadline: Sendable {
+        let id: Located<String>
+        let deadline: Deadline?
+        let diagnostics: [Diagnostic]
+    }
+
+    /// Adds a resolved deadline to `resolved`, unless its id was seen before (an error; its other problems are
+    /// still reported).
+    private mutating func add(
+        _ result: ResolvedDeadline, seenIDs: inout FirstIDs, into resolved: inout [Deadline]
+    ) {
+        let id = result.id
+        if let first = seenIDs[id.value] {
+            sink.error(
+                id.file, id.range,
+                .problem(
+                    "duplicate deadline id '\(id.value)' (first defined at \(first.file):\(first.range.start)); ids must be unique across all files",
+                    "duplicateDeadline", ["id": id.value, "first": "\(first.file):\(first.range.start)"]))
+            sink.diagnostics += result.diagnostics  // its other problems; the deadline itself is left out
+            return
+        }
+        seenIDs.insert(id)
+        sink.diagnostics += result.diagnostics
+        if let deadline = result.deadline { resolved.append(deadline) }
     }
 
     private mutating func resolveDefaultChannels(mainFile: String) -> [String] {
@@ -149,21 +188,23 @@ extension ConfigDecoder {
         // are still reported beside an unknown unit or channel, so that one run of `check` shows every problem.
         guard documentKnown else { return nil }
         let schedule: Schedule?
-        if let node = d.due {
+        switch d.schedule {
+        case .due(let node):
             schedule = resolveDue(node, file: d.file, issued: document?.issued).map(Schedule.once)
-        } else if let draft = d.recurrence {
+        case .recurrence(let draft):
             schedule = .recurring(
                 Recurrence(
                     pattern: draft.pattern, time: draft.time ?? settings.closingTime,
                     start: draft.start ?? document?.issued,
                     end: draft.end))
-        } else {
+        case nil:
             schedule = nil
         }
         guard let schedule, ok else { return nil }
         return Deadline(
             id: d.id.value, task: d.task, documentRef: document?.ref, units: d.units.map(\.value), schedule: schedule,
-            rules: d.rules, channels: d.channels?.map(\.value), escalationIsOwn: d.escalationIsOwn)
+            rules: d.ownRules?.value ?? defaultRules, channels: d.channels?.map(\.value),
+            escalationIsOwn: d.escalationIsOwn)
     }
 
     private mutating func resolveDue(_ node: TOMLNode, file: String, issued: CivilDate?) -> LocalDateTime? {
@@ -231,15 +272,84 @@ extension ConfigDecoder {
     }
 
     /// Warns about deadlines that no message would reach (units without recipients for their channels).
-    private mutating func warnUnreachable(_ agenda: Agenda) {
-        let planner = ReminderPlanner(agenda: agenda)
-        for (i, deadline) in agenda.deadlines.enumerated() where planner.targetIndices(ofDeadlineAt: i).isEmpty {
-            guard let d = deadlines.first(where: { $0.id.value == deadline.id }) else { continue }
+    /// `seenIDs`: where each deadline id was first written.
+    ///
+    /// Whom a deadline reaches depends only on its units and channels, so the planner is asked about one deadline
+    /// of each combination (a few hundred where there are a hundred thousand deadlines).
+    private mutating func warnUnreachable(
+        _ agenda: Agenda, units: [Unit], channels: [ChannelInfo], seenIDs: FirstIDs
+    ) {
+        struct Audience: Hashable {
+            let units: [String]
+            let channels: [String]?
+        }
+        var representative: [Audience: Int] = [:]
+        var samples: [Deadline] = []
+        var sampleOf: [Int] = []
+        sampleOf.reserveCapacity(agenda.deadlines.count)
+        for deadline in agenda.deadlines {
+            let audience = Audience(units: deadline.units, channels: deadline.channels)
+            if let known = representative[audience] {
+                sampleOf.append(known)
+            } else {
+                representative[audience] = samples.count
+                sampleOf.append(samples.count)
+                samples.append(deadline)
+            }
+        }
+        let planner = ReminderPlanner(
+            agenda: Agenda(
+                settings: agenda.settings, units: units, channels: channels, documents: [], deadlines: samples))
+        for (i, deadline) in agenda.deadlines.enumerated()
+        where planner.targetIndices(ofDeadlineAt: sampleOf[i]).isEmpty {
+            guard let id = seenIDs[deadline.id] else { continue }
             sink.warning(
-                d.file, d.id.range,
+                id.file, id.range,
                 .problem(
                     "deadline '\(deadline.id)' reaches nobody: its units have no recipients for their email/outbox channels and no webhook channel",
                     "reachesNobody", ["id": deadline.id]))
         }
+    }
+}
+
+/// Items handed to whichever thread takes each, once: the taker owns it from then on, and the list lets go of it.
+final class HandOff<Item: Sendable>: @unchecked Sendable {
+    private let lock = ConditionLock()
+    private var items: [Item?]  // guarded by `lock`
+
+    init(_ items: [Item]) {
+        self.items = items
+    }
+
+    var count: Int { lock.withLock { items.count } }
+
+    /// The item at `index`; nil when it was taken before.
+    func take(_ index: Int) -> Item? {
+        lock.withLock {
+            defer { items[index] = nil }
+            return items[index]
+        }
+    }
+}
+
+/// Where each deadline id was first written: a small index into an array, instead of a dictionary whose every slot
+/// holds a whole ``Located`` (21 MB at 100 000 deadlines, against 12).
+struct FirstIDs {
+    private var positions: [String: Int32] = [:]
+    private var locations: [Located<String>] = []
+
+    init(capacity: Int) {
+        positions.reserveCapacity(capacity)
+        locations.reserveCapacity(capacity)
+    }
+
+    subscript(id: String) -> Located<String>? {
+        positions[id].map { locations[Int($0)] }
+    }
+
+    /// Records `id` as the first of its value; call only when ``subscript(id:)`` has none.
+    mutating func insert(_ id: Located<String>) {
+        positions[id.value] = Int32(truncatingIfNeeded: locations.count)
+        locations.append(id)
     }
 }

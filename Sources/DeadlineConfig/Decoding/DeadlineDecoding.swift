@@ -1,7 +1,10 @@
 import DeadlineKit
 
 /// A `[[deadline]]` as read from its file, before cross-file references (its document) are resolved.
-struct DecodedDeadline {
+///
+/// A class: a hundred thousand of these wait for the last file to be read, and an array of references grows and
+/// is handed from file to file without copying them.
+final class DecodedDeadline: Sendable {
     let id: Located<String>
     let task: String
     let documentRef: Located<String>?
@@ -9,15 +12,49 @@ struct DecodedDeadline {
     let anchor: SourceRange?
     let units: [Located<String>]
     let channels: [Located<String>]?
-    let rules: ReminderRules
+    /// The deadline's own `reminders` over the defaults, boxed; nil when it has none (then the main file's
+    /// `[reminders]` apply, kept once by the decoder instead of once per deadline).
+    let ownRules: Boxed<ReminderRules>?
     /// Whether the deadline's own `reminders` table sets escalation (then it wins over a unit's rule).
     let escalationIsOwn: Bool
-    let due: TOMLNode?
-    let recurrence: RecurrenceDraft?
+    /// `due` when it is written (even beside `repeat`, an error), else the recurrence.
+    let schedule: ScheduleDraft?
+
+    /// What a deadline's schedule will be made of once its document is known.
+    enum ScheduleDraft: Sendable {
+        case due(TOMLNode)
+        case recurrence(RecurrenceDraft)
+    }
+
+    init(
+        id: Located<String>, task: String, documentRef: Located<String>?, file: String, anchor: SourceRange?,
+        units: [Located<String>], channels: [Located<String>]?, ownRules: ReminderRules?, escalationIsOwn: Bool,
+        due: TOMLNode?, recurrence: RecurrenceDraft?
+    ) {
+        self.id = id
+        self.task = task
+        self.documentRef = documentRef
+        self.file = file
+        self.anchor = anchor
+        self.units = units
+        self.channels = channels
+        self.ownRules = ownRules.map(Boxed.init)
+        self.escalationIsOwn = escalationIsOwn
+        schedule = due.map(ScheduleDraft.due) ?? recurrence.map(ScheduleDraft.recurrence)
+    }
+}
+
+/// A value kept on the heap, so that a type holding it as an option costs a pointer when it is absent.
+final class Boxed<Value: Sendable>: Sendable {
+    let value: Value
+
+    init(_ value: Value) {
+        self.value = value
+    }
 }
 
 /// A recurrence whose start may still default to its document's date.
-struct RecurrenceDraft {
+struct RecurrenceDraft: Sendable {
     let pattern: Recurrence.Pattern
     let time: TimeOfDay?
     let start: CivilDate?
@@ -44,11 +81,11 @@ extension ConfigDecoder {
                 .problem("'units' is empty; name at least one unit, e.g. units = [\"so-khdt\"]", "unitsEmpty"))
         }
         let channelRefs = r.stringList("channels", &sink)
-        var rules = defaultRules
+        var ownRules: ReminderRules?
         var escalationIsOwn = false
         if let n = r.node("reminders") {
             if case .table(let t) = n.value {
-                rules = decodeRules(t, file: file, base: defaultRules)
+                ownRules = decodeRules(t, file: file, base: defaultRules)
                 escalationIsOwn = ConfigSchema.escalationKeys.contains { t[$0.name] != nil }
             } else {
                 r.typeError(n, key: "reminders", expected: .problem("a table", "expectTable"), &sink)
@@ -72,7 +109,8 @@ extension ConfigDecoder {
         guard let id, let task, !unitRefs.isEmpty else { return nil }
         return DecodedDeadline(
             id: id, task: task.value, documentRef: documentRef, file: file, anchor: r.anchor, units: unitRefs,
-            channels: channelRefs, rules: rules, escalationIsOwn: escalationIsOwn, due: due, recurrence: recurrence)
+            channels: channelRefs, ownRules: ownRules, escalationIsOwn: escalationIsOwn, due: due,
+            recurrence: recurrence)
     }
 
     /// `repeat` with `day`, `month`, `weekday`, `date`, `time`, `from`, `until`.

@@ -45,7 +45,6 @@ struct TableReader {
     let table: TOMLTable
     let file: String
     let spec: TableSpec
-    private(set) var used: Set<String> = []
 
     init(_ table: TOMLTable, file: String, spec: TableSpec) {
         self.table = table
@@ -57,8 +56,7 @@ struct TableReader {
     var anchor: SourceRange? { table.headerRange ?? table.entries.first?.keyRange }
 
     mutating func node(_ key: String) -> TOMLNode? {
-        precondition(spec.key(key) != nil, "\(key) is not in the schema of \(spec.header)")
-        used.insert(key)
+        precondition(spec.accepts(key), "\(key) is not in the schema of \(spec.header)")
         return table[key]
     }
 
@@ -107,7 +105,7 @@ struct TableReader {
         _ key: String, _ sink: inout DiagnosticSink, required: Bool = false
     ) -> Located<String>? {
         guard let s = string(key, &sink, required: required) else { return nil }
-        if s.value.trimmingSpaces.isEmpty {
+        if s.value.unicodeScalars.allSatisfy(\.isSpaceLike) {  // nothing left once trimmed
             sink.error(file, s.range, .problem("'\(key)' is empty", "empty", ["key": key]))
             return nil
         }
@@ -309,9 +307,9 @@ struct TableReader {
 
     /// Reports every key not in the spec (or not allowed here), with a suggestion for near misses.
     func reportUnknownKeys(_ sink: inout DiagnosticSink, alsoKnownIn others: [TableSpec] = []) {
-        for entry in table.entries where spec.key(entry.key) == nil {
+        for entry in table.entries where !spec.accepts(entry.key) {
             let arguments = ["key": entry.key, "table": spec.header]
-            if let other = others.first(where: { $0.key(entry.key) != nil }) {
+            if let other = others.first(where: { $0.accepts(entry.key) }) {
                 sink.error(
                     file, entry.keyRange,
                     .problem(

@@ -1,4 +1,5 @@
 package import DeadlineKit
+import Threads
 
 /// Finds and reads the main file and its drop-ins, and decodes them into a ``Configuration``.
 ///
@@ -12,9 +13,12 @@ package enum ConfigLoader {
     ///   - environment: `STATE_DIRECTORY`, `CREDENTIALS_DIRECTORY` and `TZDIR` are read from it.
     ///   - pending: a file's contents to use in place of what is on disk (`deadlinectl edit` checks an edited copy
     ///     as if installed); a path in the drop-in folder that does not exist yet is loaded as a new drop-in.
+    ///   - readerThreads: threads that read drop-ins and resolve deadlines besides the caller's; by default one per
+    ///     further processor.
+    ///     The result is the same whatever the number (tests load with none and with several to show it).
     package static func load(
         mainFile: String = defaultMainFile, environment: [String: String],
-        pending: (path: String, bytes: [UInt8])? = nil
+        pending: (path: String, bytes: [UInt8])? = nil, readerThreads: Int? = nil
     ) -> ConfigLoadResult {
         var decoder = ConfigDecoder(environment: environment)
         func parse(_ path: String) -> TOMLDocument? {
@@ -35,16 +39,26 @@ package enum ConfigLoader {
                     pending.path.dropFirst(dropInDirectory.count + (dropInDirectory.hasSuffix("/") ? 0 : 1)))
                 if !names.contains(name) { names.append(name) }
             }
-            for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) })
-            where name.hasSuffix(".toml") && !name.hasPrefix(".") {
-                let path = FileSystem.join(dropInDirectory, name)
-                guard pending?.path == path || FileSystem.info(path)?.isRegular == true, let document = parse(path)
-                else {
-                    continue
-                }
-                decoder.decodeDropIn(document, file: path)
-                files.append(path)
-            }
+            let paths = names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+                .filter { $0.hasSuffix(".toml") && !$0.hasPrefix(".") }
+                .map { FileSystem.join(dropInDirectory, $0) }
+            // Each file is read and decoded on its own on every processor; what needs the other files (units,
+            // channels, documents defined twice) and the diagnostics' order stay on this thread, in name order.
+            let defaultRules = decoder.defaultRules
+            InOrderWork.run(
+                count: paths.count, threads: readerThreads ?? InOrderWork.processorCount - 1, name: "config-reader",
+                work: { index in readDropIn(paths[index], pending: pending, defaultRules: defaultRules) },
+                consume: { index, outcome in
+                    switch outcome {
+                    case .notAFile:
+                        break
+                    case .unreadable(let diagnostic):
+                        decoder.sink.diagnostics.append(diagnostic)
+                    case .read(let part):
+                        decoder.merge(part, file: paths[index])
+                        files.append(paths[index])
+                    }
+                })
         } else if decoder.dropInDirectory.explicit {
             decoder.sink.warning(
                 mainFile, decoder.dropInDirectory.range,
@@ -52,7 +66,8 @@ package enum ConfigLoader {
                     "the drop-in folder '\(dropInDirectory)' does not exist or cannot be read; no drop-in files were loaded",
                     "dropInFolderMissing", ["folder": "\(dropInDirectory)"]))
         }
-        let configuration = decoder.finish(mainFile: mainFile, files: files)
+        let configuration = decoder.finish(
+            mainFile: mainFile, files: files, threads: readerThreads ?? InOrderWork.processorCount - 1)
         let diagnostics = decoder.sink.diagnostics.sortedForDisplay()
         return ConfigLoadResult(
             configuration: diagnostics.hasErrors ? nil : configuration, diagnostics: diagnostics,
@@ -91,6 +106,38 @@ package enum ConfigLoader {
     /// should read the default one.
     package static func fileExists(_ path: String) -> Bool {
         FileSystem.info(path)?.isRegular == true
+    }
+
+    /// What reading one drop-in gave.
+    enum DropInOutcome: Sendable {
+        /// Not a regular file (a folder named `x.toml`, a broken link): left out, as `ls` would show it.
+        case notAFile
+        case unreadable(Diagnostic)
+        case read(ConfigDecoder.FilePart)
+    }
+
+    /// Reads, parses and decodes one drop-in as far as it can be without the other files.
+    static func readDropIn(
+        _ path: String, pending: (path: String, bytes: [UInt8])?, defaultRules: ReminderRules
+    ) -> DropInOutcome {
+        let bytes: [UInt8]
+        if let pending, pending.path == path {
+            bytes = pending.bytes
+        } else {
+            guard FileSystem.info(path)?.isRegular == true else { return .notAFile }
+            do {
+                bytes = try FileSystem.readBytes(path)
+            } catch {
+                return .unreadable(
+                    .error(
+                        path, nil, .problem("cannot read the file: \(error)", "fileUnreadable", ["error": "\(error)"])))
+            }
+        }
+        let (document, diagnostics) = TOMLReader.parse(utf8: bytes, file: path)
+        return .read(
+            ConfigDecoder.decodeOnItsOwn(
+                document.root, file: path, allowed: ConfigSchema.topLevelDropIn, defaultRules: defaultRules,
+                readerDiagnostics: diagnostics))
     }
 
     static func parse(_ path: String, into sink: inout DiagnosticSink) -> TOMLDocument? {

@@ -117,16 +117,30 @@ package struct TableSpec: Sendable {
     package let header: String
     package let doc: String
     package let keys: [KeySpec]
-    /// Each key's position in `keys`: looked up for every key of every table read (a million at 100 000 deadlines).
-    private let positions: [String: Int]
+    /// The length in UTF-8 bytes of each key's name, in the order of `keys`: a key is looked up for every key of
+    /// every table read (a million at 100 000 deadlines), and comparing lengths first leaves one or two names to
+    /// compare, cheaper than hashing the name for a dictionary.
+    private let nameLengths: [Int]
 
     package init(_ header: String, _ doc: String, keys: [KeySpec]) {
         self.header = header
         self.doc = doc
         self.keys = keys
-        positions = Dictionary(keys.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        nameLengths = keys.map(\.name.utf8.count)
     }
 
-    package func key(_ name: String) -> KeySpec? { positions[name].map { keys[$0] } }
+    package func key(_ name: String) -> KeySpec? { position(of: name).map { keys[$0] } }
+
+    /// Whether the table accepts the key `name`.
+    package func accepts(_ name: String) -> Bool { position(of: name) != nil }
+
+    /// The position of `name` in `keys` (the first, if it were written twice).
+    private func position(of name: String) -> Int? {
+        let length = name.utf8.count
+        for position in nameLengths.indices where nameLengths[position] == length && keys[position].name == name {
+            return position
+        }
+        return nil
+    }
     package var keyNames: [String] { keys.map(\.name) }
 }
