@@ -32,7 +32,7 @@ package struct DaemonSettings: Sendable, Hashable {
 /// A whole, validated configuration: the agenda the planner works from, the channels' delivery
 /// settings and the daemon's own settings.
 package struct Configuration: Sendable {
-    package let agenda: Agenda
+    package private(set) var agenda: Agenda
     package let channels: [String: ChannelSettings]
     package let daemon: DaemonSettings
     /// Where the ledger lives (`[store]`): SQLite by default, or PostgreSQL shared by several daemons.
@@ -52,6 +52,14 @@ package struct Configuration: Sendable {
         self.daemon = daemon
         self.mainFile = mainFile
         self.files = files
+    }
+
+    /// The same configuration with its deadlines' text in storage of their own (``Agenda/compacted()``): what
+    /// is kept once loading is over, so that the pages of the syntax trees come free whole.
+    package func compacted() -> Configuration {
+        var copy = self
+        copy.agenda = agenda.compacted()
+        return copy
     }
 
     /// `2 documents, 7 deadlines, 6 units, 1 channel`

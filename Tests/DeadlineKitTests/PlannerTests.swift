@@ -55,6 +55,18 @@ struct PlannerTests {
         #expect(planner.target(of: plan[0]).recipients.map(\.address) == ["a@khdt.example", "b@khdt.example"])
     }
 
+    @Test("a compacted agenda (the daemon's copy) has the same deadlines, index and plan")
+    func compacted() {
+        let original = agenda([deXuat])
+        let copy = original.compacted()
+        #expect(copy.deadlines == original.deadlines)
+        #expect(copy.deadlineIndex == original.deadlineIndex)
+        let window = (from: at(20, 11, 2020, 0), to: at(31, 12, 2020, 0))
+        #expect(
+            ReminderPlanner(agenda: copy).reminders(from: window.from, to: window.to)
+                == ReminderPlanner(agenda: original).reminders(from: window.from, to: window.to))
+    }
+
     @Test("the window is half-open: from <= send_at < to")
     func window() {
         let planner = ReminderPlanner(agenda: agenda([deXuat]))

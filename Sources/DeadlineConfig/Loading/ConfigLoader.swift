@@ -16,9 +16,12 @@ package enum ConfigLoader {
     ///   - readerThreads: threads that read drop-ins and resolve deadlines besides the caller's; by default one per
     ///     further processor.
     ///     The result is the same whatever the number (tests load with none and with several to show it).
+    ///   - compacted: the deadlines' text copied into storage of its own once loading is over
+    ///     (``Configuration/compacted()``): for the daemon, which keeps the result; the tools that read and exit
+    ///     are spared the copy and its moment of double memory.
     package static func load(
         mainFile: String = defaultMainFile, environment: [String: String],
-        pending: (path: String, bytes: [UInt8])? = nil, readerThreads: Int? = nil
+        pending: (path: String, bytes: [UInt8])? = nil, readerThreads: Int? = nil, compacted: Bool = false
     ) -> ConfigLoadResult {
         var decoder = ConfigDecoder(environment: environment)
         func parse(_ path: String) -> TOMLDocument? {
@@ -66,8 +69,9 @@ package enum ConfigLoader {
                     "the drop-in folder '\(dropInDirectory)' does not exist or cannot be read; no drop-in files were loaded",
                     "dropInFolderMissing", ["folder": "\(dropInDirectory)"]))
         }
-        let configuration = decoder.finish(
+        var configuration = decoder.finish(
             mainFile: mainFile, files: files, threads: readerThreads ?? InOrderWork.processorCount - 1)
+        if compacted { configuration = configuration.compacted() }
         let diagnostics = decoder.sink.diagnostics.sortedForDisplay()
         return ConfigLoadResult(
             configuration: diagnostics.hasErrors ? nil : configuration, diagnostics: diagnostics,

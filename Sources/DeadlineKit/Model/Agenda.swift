@@ -133,3 +133,48 @@ package struct Agenda: Sendable {
         }
     }
 }
+
+extension Agenda {
+    /// The same agenda with each deadline's text in storage of its own, allocated now, one after the other.
+    ///
+    /// A configuration read on several threads leaves each deadline's strings among the freed pieces of the
+    /// syntax trees that made them, so the daemon's memory at rest keeps those pages. The daemon keeps this copy
+    /// and lets the other go: the pages then come free whole, and `malloc_trim` returns them.
+    package func compacted() -> Agenda {
+        Agenda(
+            self,
+            deadlines: deadlines.map { d in
+                Deadline(
+                    id: d.id.ownCopy, task: d.task.ownCopy, documentRef: d.documentRef?.ownCopy,
+                    units: d.units.map(\.ownCopy), schedule: d.schedule, rules: d.rules,
+                    channels: d.channels?.map(\.ownCopy), escalationIsOwn: d.escalationIsOwn)
+            })
+    }
+
+    private init(_ agenda: Agenda, deadlines: [Deadline]) {
+        settings = agenda.settings
+        units = agenda.units
+        channels = agenda.channels
+        documents = agenda.documents
+        self.deadlines = deadlines
+        var index: [String: Int] = [:]
+        index.reserveCapacity(deadlines.count)
+        for (i, d) in deadlines.enumerated() where index[d.id] == nil { index[d.id] = i }
+        deadlineIndex = index
+        calendar = agenda.calendar
+    }
+}
+
+extension String {
+    /// A copy in a buffer of its own (a short string is stored inline either way).
+    fileprivate var ownCopy: String {
+        var source = self
+        return source.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                guard let base = bytes.baseAddress, let target = buffer.baseAddress else { return 0 }
+                target.update(from: base, count: bytes.count)
+                return bytes.count
+            }
+        }
+    }
+}

@@ -16,9 +16,11 @@ package struct LoadedConfiguration: Sendable {
 
     /// See ``ConfigLoader/load(mainFile:environment:pending:)``.
     package static func load(
-        mainFile: String, environment: [String: String], pending: (path: String, bytes: [UInt8])? = nil
+        mainFile: String, environment: [String: String], pending: (path: String, bytes: [UInt8])? = nil,
+        compacted: Bool = false
     ) -> LoadedConfiguration {
-        let result = ConfigLoader.load(mainFile: mainFile, environment: environment, pending: pending)
+        let result = ConfigLoader.load(
+            mainFile: mainFile, environment: environment, pending: pending, compacted: compacted)
         let found = result.diagnostics
         guard let configuration = result.configuration, let folder = configuration.daemon.templatesDirectory else {
             return LoadedConfiguration(

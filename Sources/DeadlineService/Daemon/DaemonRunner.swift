@@ -43,7 +43,8 @@ package enum DaemonRunner {
         let logger = Logger(label: "deadlined")
         let notifier = SystemdNotifier()
 
-        let loaded = LoadedConfiguration.load(mainFile: options.mainFile, environment: environment)
+        // Compacted: the daemon keeps it for its whole life (memory at rest).
+        let loaded = LoadedConfiguration.load(mainFile: options.mainFile, environment: environment, compacted: true)
         for warning in loaded.warnings { logger.warning("config: \(warning)") }
         guard let configuration = loaded.configuration else {
             for error in loaded.errors {

@@ -8,7 +8,7 @@ extension Scheduler {
     /// keeps running; a good one replaces it at once (new channels, a new plan).
     func reload() async -> ReloadOutcome {
         notifier.reloading(status: lastStatus)
-        let result = LoadedConfiguration.load(mainFile: mainFile, environment: environment)
+        let result = LoadedConfiguration.load(mainFile: mainFile, environment: environment, compacted: true)
         guard let configuration = result.configuration else {
             let errors = result.errors.map(\.description)
             for error in errors {
