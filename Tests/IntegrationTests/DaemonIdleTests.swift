@@ -8,15 +8,9 @@ import Testing
 struct DaemonIdleTests {
     @Test("with its next reminder an hour away and no watchdog, no thread of deadlined is switched in for 2 s")
     func noWakeUps() async throws {
-        let dir = try TemporaryDirectory()
-        defer { dir.remove() }
-        let config = try daemonConfig(in: dir, smtpPort: nil)
-        let listener = try NotifySocketListener()
-        defer { listener.stop() }
-        let daemon = try RunningDaemon(
-            config: config, arguments: ["--pretend-now", "2021-03-01T07:00:00+07:00"],
-            environment: ["NOTIFY_SOCKET": listener.address], logPath: dir.path + "/log")
-        defer { daemon.stop() }
+        let resting = try RestingDaemon()
+        defer { resting.stop() }
+        let (daemon, listener) = (resting.daemon, resting.listener)
         #expect(listener.waitFor(timeout: .seconds(20)) { $0.contains("READY=1") } != nil, "\(daemon.log)")
         // The status goes out just before the scheduler goes to sleep until 08:00.
         let status = listener.waitFor(timeout: .seconds(10)) { $0.hasPrefix("STATUS=1 hạn, lời nhắc tiếp theo 08:00") }
@@ -38,15 +32,9 @@ struct DaemonIdleTests {
 
     @Test("before an hour-long sleep it hands back the pages it touched to start, and again after a reload")
     func memoryHandedBack() async throws {
-        let dir = try TemporaryDirectory()
-        defer { dir.remove() }
-        let config = try daemonConfig(in: dir, smtpPort: nil)
-        let listener = try NotifySocketListener()
-        defer { listener.stop() }
-        let daemon = try RunningDaemon(
-            config: config, arguments: ["--pretend-now", "2021-03-01T07:00:00+07:00", "--log-level", "debug"],
-            environment: ["NOTIFY_SOCKET": listener.address], logPath: dir.path + "/log")
-        defer { daemon.stop() }
+        let resting = try RestingDaemon(arguments: ["--log-level", "debug"])
+        defer { resting.stop() }
+        let daemon = resting.daemon
         #expect(await daemon.waitForLog("KiB of clean mapped pages handed back"), "\(daemon.log)")
         // Resident now below the peak: what start-up touched is no longer held.
         let status = (try? String(contentsOfFile: "/proc/\(daemon.process.pid)/status", encoding: .utf8)) ?? ""
@@ -65,6 +53,28 @@ struct DaemonIdleTests {
         }
         #expect(handedBack, "\(daemon.log)")
         #expect(daemon.process.isRunning, "\(daemon.log)")
+    }
+}
+
+/// deadlined started at 07:00, an hour before its next reminder, with a real NOTIFY_SOCKET listener.
+private struct RestingDaemon {
+    let dir: TemporaryDirectory
+    let listener: NotifySocketListener
+    let daemon: RunningDaemon
+
+    init(arguments: [String] = []) throws {
+        dir = try TemporaryDirectory()
+        let config = try daemonConfig(in: dir, smtpPort: nil)
+        listener = try NotifySocketListener()
+        daemon = try RunningDaemon(
+            config: config, arguments: ["--pretend-now", "2021-03-01T07:00:00+07:00"] + arguments,
+            environment: ["NOTIFY_SOCKET": listener.address], logPath: dir.path + "/log")
+    }
+
+    func stop() {
+        daemon.stop()
+        listener.stop()
+        dir.remove()
     }
 }
 
