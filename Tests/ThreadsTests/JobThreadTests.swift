@@ -85,4 +85,20 @@ struct JobThreadTests {
             #expect(queue.isEmpty && queue.count == 0)
         }
     }
+
+    @Test("JobQueue: a job taken is let go although the queue never runs empty (a producer always ahead)")
+    func takenJobsAreReleased() {
+        final class Job {}
+        var queue = JobQueue<Job>()
+        var taken: [() -> Job?] = []  // weak references to what was taken
+        queue.append(Job())
+        for _ in 0..<1000 {
+            queue.append(Job())
+            guard let job = queue.popFirst() else { break }
+            taken.append { [weak job] in job }
+        }
+        #expect(queue.count == 1)
+        #expect(taken.count == 1000)
+        #expect(taken.allSatisfy { $0() == nil })
+    }
 }
