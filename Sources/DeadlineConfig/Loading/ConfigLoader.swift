@@ -23,6 +23,7 @@ package enum ConfigLoader {
         mainFile: String = defaultMainFile, environment: [String: String],
         pending: (path: String, bytes: [UInt8])? = nil, readerThreads: Int? = nil, compacted: Bool = false
     ) -> ConfigLoadResult {
+        let threads = readerThreads ?? InOrderWork.processorCount - 1
         var decoder = ConfigDecoder(environment: environment)
         func parse(_ path: String) -> TOMLDocument? {
             guard let pending, pending.path == path else { return ConfigLoader.parse(path, into: &decoder.sink) }
@@ -49,7 +50,7 @@ package enum ConfigLoader {
             // channels, documents defined twice) and the diagnostics' order stay on this thread, in name order.
             let defaultRules = decoder.defaultRules
             InOrderWork.run(
-                count: paths.count, threads: readerThreads ?? InOrderWork.processorCount - 1, name: "config-reader",
+                count: paths.count, threads: threads, name: "config-reader",
                 work: { index in readDropIn(paths[index], pending: pending, defaultRules: defaultRules) },
                 consume: { index, outcome in
                     switch outcome {
@@ -69,8 +70,7 @@ package enum ConfigLoader {
                     "the drop-in folder '\(dropInDirectory)' does not exist or cannot be read; no drop-in files were loaded",
                     "dropInFolderMissing", ["folder": "\(dropInDirectory)"]))
         }
-        var configuration = decoder.finish(
-            mainFile: mainFile, files: files, threads: readerThreads ?? InOrderWork.processorCount - 1)
+        var configuration = decoder.finish(mainFile: mainFile, files: files, threads: threads)
         if compacted { configuration = configuration.compacted() }
         let diagnostics = decoder.sink.diagnostics.sortedForDisplay()
         return ConfigLoadResult(
@@ -129,12 +129,9 @@ package enum ConfigLoader {
             bytes = pending.bytes
         } else {
             guard FileSystem.info(path)?.isRegular == true else { return .notAFile }
-            do {
-                bytes = try FileSystem.readBytes(path)
-            } catch {
-                return .unreadable(
-                    .error(
-                        path, nil, .problem("cannot read the file: \(error)", "fileUnreadable", ["error": "\(error)"])))
+            switch readFile(path) {
+            case .bytes(let read): bytes = read
+            case .unreadable(let diagnostic): return .unreadable(diagnostic)
             }
         }
         let (document, diagnostics) = TOMLReader.parse(utf8: bytes, file: path)
@@ -146,15 +143,31 @@ package enum ConfigLoader {
 
     static func parse(_ path: String, into sink: inout DiagnosticSink) -> TOMLDocument? {
         let bytes: [UInt8]
-        do {
-            bytes = try FileSystem.readBytes(path)
-        } catch {
-            sink.error(path, nil, .problem("cannot read the file: \(error)", "fileUnreadable", ["error": "\(error)"]))
+        switch readFile(path) {
+        case .bytes(let read): bytes = read
+        case .unreadable(let diagnostic):
+            sink.diagnostics.append(diagnostic)
             return nil
         }
         let (document, diagnostics) = TOMLReader.parse(utf8: bytes, file: path)
         sink.diagnostics += diagnostics
         return document
+    }
+
+    /// What reading a configuration file gave: its bytes, or the error that says it cannot be read.
+    enum FileRead {
+        case bytes([UInt8])
+        case unreadable(Diagnostic)
+    }
+
+    /// Reads a configuration file (the main file and each drop-in alike).
+    static func readFile(_ path: String) -> FileRead {
+        do {
+            return .bytes(try FileSystem.readBytes(path))
+        } catch {
+            return .unreadable(
+                .error(path, nil, .problem("cannot read the file: \(error)", "fileUnreadable", ["error": "\(error)"])))
+        }
     }
 }
 
