@@ -59,10 +59,7 @@ package struct Agenda: Sendable {
         self.channels = Dictionary(channels.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         self.documents = Dictionary(documents.map { ($0.ref, $0) }, uniquingKeysWith: { first, _ in first })
         self.deadlines = deadlines
-        var index: [String: Int] = [:]
-        index.reserveCapacity(deadlines.count)
-        for (i, d) in deadlines.enumerated() where index[d.id] == nil { index[d.id] = i }
-        self.deadlineIndex = index
+        self.deadlineIndex = Agenda.index(of: deadlines)
         self.calendar = WorkingCalendar(
             rules: settings.holidayRules, hours: settings.workingHours, years: Agenda.yearsNamed(by: deadlines))
     }
@@ -75,6 +72,14 @@ package struct Agenda: Sendable {
         deadlines = agenda.deadlines
         deadlineIndex = agenda.deadlineIndex
         self.calendar = calendar
+    }
+
+    /// Each deadline's position by id (the first, if an id were given twice).
+    private static func index(of deadlines: [Deadline]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(deadlines.count)
+        for (i, d) in deadlines.enumerated() where index[d.id] == nil { index[d.id] = i }
+        return index
     }
 
     /// This agenda with the days off of `years` precomputed as well, e.g. the current year and the next when the
@@ -157,10 +162,7 @@ extension Agenda {
         channels = agenda.channels
         documents = agenda.documents
         self.deadlines = deadlines
-        var index: [String: Int] = [:]
-        index.reserveCapacity(deadlines.count)
-        for (i, d) in deadlines.enumerated() where index[d.id] == nil { index[d.id] = i }
-        deadlineIndex = index
+        deadlineIndex = Agenda.index(of: deadlines)
         calendar = agenda.calendar
     }
 }
