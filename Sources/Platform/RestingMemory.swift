@@ -30,7 +30,7 @@ package enum RestingMemory {
     @discardableResult
     package static func release() -> Released? {
         let trimmed = clinux_malloc_trim() == 1
-        guard let smaps = readAll("/proc/self/smaps") else { return nil }
+        guard let smaps = FileBytes.read("/proc/self/smaps", limit: 16 << 20) else { return nil }
         var released = 0
         for mapping in cleanFileMappings(smaps) {
             guard let start = UnsafeMutableRawPointer(bitPattern: mapping.start) else { continue }
@@ -125,21 +125,5 @@ package enum RestingMemory {
             value = value << 4 | digit
         }
         return value
-    }
-
-    /// A whole procfs file (its size is not known in advance), at most 16 MiB.
-    private static func readAll(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while bytes.count < 16 << 20 {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else { break }
-            bytes += buffer[0..<n]
-        }
-        return bytes
     }
 }

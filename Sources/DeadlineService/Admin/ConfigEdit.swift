@@ -3,6 +3,7 @@
 #endif
 import DeadlineConfig
 import DeadlineKit
+import Platform
 
 /// `deadlinectl edit [FILE]`, in the manner of `visudo` and `systemctl edit`:
 ///
@@ -193,21 +194,7 @@ package enum ConfigEdit {
         return true
     }
 
-    static func read(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var out: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while out.count < 64 << 20 {
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n < 0, errno == EINTR { continue }
-            guard n >= 0 else { return nil }
-            if n == 0 { return out }
-            out += buffer[0..<n]
-        }
-        return nil
-    }
+    static func read(_ path: String) -> [UInt8]? { FileBytes.read(path, limit: 64 << 20) }
 
     static func write(_ path: String, _ bytes: [UInt8], mode: mode_t) -> Bool {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
